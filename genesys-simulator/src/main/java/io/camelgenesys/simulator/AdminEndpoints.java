@@ -1,0 +1,156 @@
+package io.camelgenesys.simulator;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP admin surface for standalone users, who cannot call the Java API: {@code /simulator/**}, without
+ * authentication, never faulted and never counted.
+ * <ul>
+ * <li>{@code POST /simulator/faults} with a rule {@code {method,path,status,body,contentType,headers,delayMs,drop,times}};
+ * {@code GET} lists the rules; {@code DELETE} removes them all.</li>
+ * <li>{@code POST /simulator/tokens/revoke}: revokes every token, or only {@code {"accessToken":"…"}}.</li>
+ * <li>{@code POST /simulator/reset}: {@link GenesysSimulator#reset()}.</li>
+ * </ul>
+ */
+final class AdminEndpoints {
+
+    static final String PREFIX = "/simulator";
+
+    private final GenesysSimulator sim;
+
+    AdminEndpoints(GenesysSimulator sim) {
+        this.sim = sim;
+    }
+
+    static boolean handles(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    ApiResponse handle(String method, String path, byte[] body) {
+        try {
+            return switch (path) {
+                case PREFIX + "/faults" -> switch (method) {
+                    case "POST" -> ApiResponse.created(describe(addRule(parse(body))));
+                    case "GET" -> listRules();
+                    case "DELETE" -> {
+                        sim.faults().clear();
+                        yield ApiResponse.noContent();
+                    }
+                    default -> notAllowed("GET, POST, DELETE");
+                };
+                case PREFIX + "/tokens/revoke" -> "POST".equals(method) ? revoke(body) : notAllowed("POST");
+                case PREFIX + "/reset" -> {
+                    if (!"POST".equals(method)) {
+                        yield notAllowed("POST");
+                    }
+                    sim.reset();
+                    yield ApiResponse.noContent();
+                }
+                default -> error(404, "not.found", "No admin resource at " + path);
+            };
+        } catch (ApiException e) {
+            return error(e.status(), e.code(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(400, "bad.request", e.getMessage());
+        }
+    }
+
+    private FaultRule addRule(JsonNode json) {
+        if (!(json instanceof ObjectNode rule)) {
+            throw ApiException.badRequest("A fault rule must be a JSON object");
+        }
+        String path = text(rule, "path");
+        if (path == null) {
+            throw ApiException.badRequest("path is required");
+        }
+        String method = text(rule, "method");
+        // Configured before it is added, so that a rule with a bad field never takes effect.
+        FaultRule fault = new FaultRule(method == null ? "*" : method, path);
+        if (rule.hasNonNull("status")) {
+            fault.status(rule.get("status").asInt());
+        }
+        // The body is usually a string (possibly malformed JSON on purpose); a JSON value is taken as written.
+        JsonNode bodyNode = rule.get("body");
+        String faultBody = bodyNode == null || bodyNode.isNull() ? null
+                : bodyNode.isTextual() ? bodyNode.asText() : bodyNode.toString();
+        if (faultBody != null) {
+            String contentType = text(rule, "contentType");
+            fault.body(faultBody, contentType == null ? ApiResponse.JSON : contentType);
+        }
+        JsonNode headers = rule.get("headers");
+        if (headers != null && headers.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> header = it.next();
+                if (header.getValue().isArray()) {
+                    header.getValue().forEach(v -> fault.header(header.getKey(), v.asText()));
+                } else {
+                    fault.header(header.getKey(), header.getValue().asText());
+                }
+            }
+        }
+        if (rule.hasNonNull("delayMs")) {
+            fault.delay(Duration.ofMillis(rule.get("delayMs").asLong()));
+        }
+        if (rule.path("drop").asBoolean(false)) {
+            fault.drop();
+        }
+        if (rule.hasNonNull("times")) {
+            fault.times(rule.get("times").asInt());
+        }
+        sim.faults().add(fault);
+        return fault;
+    }
+
+    private ApiResponse listRules() {
+        ArrayNode rules = Json.array();
+        sim.faults().rules().forEach(rule -> rules.add(describe(rule)));
+        return ApiResponse.ok(Json.object().set("rules", rules));
+    }
+
+    private ObjectNode describe(FaultRule rule) {
+        ObjectNode node = Json.object();
+        node.put("method", rule.method());
+        node.put("path", rule.pathPattern());
+        node.put("remaining", rule.remaining());
+        node.put("active", rule.isActive());
+        node.put("hits", sim.faults().hits(rule.method(), rule.pathPattern()));
+        return node;
+    }
+
+    private ApiResponse revoke(byte[] body) {
+        JsonNode json = body.length == 0 ? Json.object() : parse(body);
+        String token = text(json, "accessToken");
+        if (token == null) {
+            sim.tokens().revokeAll();
+            return ApiResponse.ok(Json.object().put("revoked", "all"));
+        }
+        return ApiResponse.ok(Json.object().put("revoked", sim.tokens().revoke(token) ? 1 : 0));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Json.parse(body);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("The request body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static ApiResponse notAllowed(String allowed) {
+        return error(405, "method.not.allowed", "Allowed methods: " + allowed).header("Allow", allowed);
+    }
+
+    private static ApiResponse error(int status, String code, String message) {
+        return ApiResponse.json(status, ErrorBodies.cloud(status, code, message));
+    }
+}

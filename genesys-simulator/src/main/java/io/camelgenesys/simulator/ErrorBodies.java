@@ -1,0 +1,77 @@
+package io.camelgenesys.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The error body shapes of the three Genesys platforms, so that every API the simulator serves fails the way
+ * the real one documents.
+ */
+public final class ErrorBodies {
+
+    private ErrorBodies() {
+    }
+
+    /** Genesys Cloud: {@code {"message":"…","code":"bad.credentials","status":401}} (seed 000, error table). */
+    public static ObjectNode cloud(int status, String code, String message) {
+        ObjectNode body = Json.object();
+        body.put("message", message);
+        body.put("code", code);
+        body.put("status", status);
+        return body;
+    }
+
+    /** Multicloud CX: {@code {"status":{"code":401,"message":"…"}}} (seed 002, "Responses and errors"). */
+    public static ObjectNode multicloud(int code, String message) {
+        ObjectNode body = Json.object();
+        ObjectNode status = body.putObject("status");
+        status.put("code", code);
+        status.put("message", message);
+        return body;
+    }
+
+    /**
+     * Engage Web Services: {@code {"statusCode":401,"statusMessage":"…"}}. The seeds show {@code statusCode} on
+     * successful responses only; the error shape is the minimal plausible extension of it.
+     */
+    public static ObjectNode webServices(int status, String message) {
+        ObjectNode body = Json.object();
+        body.put("statusCode", status);
+        body.put("statusMessage", message);
+        return body;
+    }
+
+    /**
+     * @param auth   the style of the path
+     * @param status the HTTP status
+     * @param code   a Genesys Cloud error code (used by {@link Auth#CLOUD} and {@link Auth#NONE})
+     * @param message the message
+     * @return the error body in the shape of the platform that serves the path
+     */
+    public static ObjectNode forAuth(Auth auth, int status, String code, String message) {
+        return switch (auth) {
+            case MULTICLOUD -> multicloud(status, message);
+            case WEB_SERVICES -> webServices(status, message);
+            case CLOUD, NONE -> cloud(status, code, message);
+        };
+    }
+
+    /** A Genesys Cloud style error code for a status, used when nothing more specific is known. */
+    public static String cloudCode(int status) {
+        return switch (status) {
+            case 400 -> "bad.request";
+            case 401 -> "bad.credentials";
+            case 403 -> "missing.permissions";
+            case 404 -> "not.found";
+            case 405 -> "method.not.allowed";
+            case 409 -> "conflict";
+            case 413 -> "request.entity.too.large";
+            case 415 -> "unsupported.media.type";
+            case 429 -> "too.many.requests";
+            case 500 -> "internal.server.error";
+            case 502 -> "bad.gateway";
+            case 503 -> "service.unavailable";
+            case 504 -> "gateway.timeout";
+            default -> "error";
+        };
+    }
+}

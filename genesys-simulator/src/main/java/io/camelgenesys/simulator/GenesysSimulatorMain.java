@@ -1,0 +1,83 @@
+package io.camelgenesys.simulator;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs the simulator standalone, for examples and for developing routes offline:
+ * <pre>
+ * java -jar genesys-simulator-VERSION-standalone.jar [--port 8080] [--token-lifetime SECONDS] [--rate-limit N]
+ * </pre>
+ * Prints the base URL and the demo credentials, then serves until the process is killed.
+ */
+public final class GenesysSimulatorMain {
+
+    private GenesysSimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        GenesysSimulator.Builder builder = GenesysSimulator.builder().port(8080);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port", "-port" -> builder.port(Integer.parseInt(value(args, ++i)));
+                    case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i))));
+                    case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value(args, ++i)), Duration.ofMinutes(1));
+                    case "--help", "-h" -> {
+                        usage(System.out);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage(System.err);
+            System.exit(2);
+            return;
+        }
+
+        GenesysSimulator sim = builder.build();
+        sim.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "genesys-simulator-shutdown"));
+        describe(sim, System.out);
+        sim.join();
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("Missing value for " + args[i - 1]);
+        }
+        return args[i];
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("Usage: java -jar genesys-simulator-standalone.jar [--port 8080] [--token-lifetime SECONDS]"
+                + " [--rate-limit REQUESTS_PER_MINUTE]");
+    }
+
+    static void describe(GenesysSimulator sim, PrintStream out) {
+        String base = sim.baseUrl();
+        out.println("Genesys simulator listening on " + base);
+        out.println();
+        out.println("Genesys Cloud      token: POST " + base + "/oauth/token (grant_type=client_credentials)");
+        out.println("                   client: " + sim.cloudClientId() + " / " + sim.cloudClientSecret());
+        out.println("Multicloud CX      token: POST " + base + "/auth/v3/oauth/token");
+        out.println("                   x-api-key: " + sim.multicloudApiKey());
+        out.println("                   client: " + sim.multicloudClientId() + " / " + sim.multicloudClientSecret());
+        for (Map.Entry<String, String> user : sim.multicloudUsers().entrySet()) {
+            out.println("                   user: " + user.getKey() + " / " + user.getValue());
+        }
+        out.println("                   CometD: " + base + Cometd.STATISTICS_NOTIFICATIONS);
+        out.println("Web Services       Basic user: " + sim.webServicesUsername() + " / " + sim.webServicesPassword());
+        out.println("Token lifetime     " + sim.tokenLifetime().toSeconds() + " s");
+        out.println("Test collection    " + base + "/api/v2/simulator/items");
+        out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
+                + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
+        out.println();
+        out.println("Example: curl -s -u " + sim.cloudClientId() + ":" + sim.cloudClientSecret()
+                + " -d grant_type=client_credentials " + base + "/oauth/token");
+        out.flush();
+    }
+}
