@@ -1,0 +1,339 @@
+package io.camelgenesys.core.auth;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysAuthException;
+import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.GenesysGrantType;
+import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.GenesysHttpClient;
+import io.camelgenesys.core.http.GenesysRequest;
+import io.camelgenesys.core.http.GenesysResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2 access tokens from a Genesys token endpoint: Genesys Cloud client credentials
+ * ({@code POST https://login.{region}/oauth/token}) or Multicloud ({@code POST {baseUrl}/auth/v3/oauth/token} with
+ * {@code x-api-key}; grants password, client_credentials, refresh_token, authorization_code). The client id and
+ * secret always travel as HTTP Basic.
+ * <p>
+ * The token is cached and refreshed ahead of its expiry (a timer, so that a CometD session always finds a fresh
+ * one); concurrent callers wait for one request (single flight). When the grant returned a refresh token, it is used
+ * first; if Genesys refuses it, grants that can be repeated (password, client credentials) start over.
+ */
+public final class OAuthTokenProvider implements TokenProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenProvider.class);
+    private static final int TOKEN_ATTEMPTS = 3;
+
+    private final GenesysHttpClient http;
+    private final String tokenUrl;
+    private final Map<String, String> headers;
+    private final GenesysGrantType grant;
+    private final Map<String, String> grantForm;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final String description;
+
+    private volatile Token token;
+    private volatile String refreshToken;
+    private volatile String authorizationCode;
+    private volatile Throwable lastFailure;
+    private final AtomicReference<CompletableFuture<Token>> inflight = new AtomicReference<>();
+    private volatile ScheduledFuture<?> proactive;
+    private volatile boolean closed;
+
+    private record Token(String authorization, long expiresAtNanos, long refreshAtNanos) {
+    }
+
+    public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler) {
+        this(c, http, scheduler, System::nanoTime);
+    }
+
+    OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
+                       LongSupplier clock) {
+        this.http = http;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.grant = c.effectiveGrantType();
+        boolean multicloud = c.getPlatform() == GenesysPlatform.multicloud;
+        this.tokenUrl = c.authBaseUrl() + (multicloud ? "/auth/v3/oauth/token" : "/oauth/token");
+        Map<String, String> h = new LinkedHashMap<>();
+        if (c.getClientId() == null) {
+            throw new IllegalArgumentException("The clientId option is required for OAuth on platform " + c.getPlatform()
+                                               + " (or set accessToken to use a ready token)");
+        }
+        String pair = c.getClientId() + ":" + (c.getClientSecret() == null ? "" : c.getClientSecret());
+        h.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        if (multicloud && c.getApiKey() != null) {
+            h.put("x-api-key", c.getApiKey());
+        }
+        this.headers = Map.copyOf(h);
+        Map<String, String> form = new LinkedHashMap<>();
+        switch (grant) {
+            case password -> {
+                require(c.getUsername(), "username", "password");
+                require(c.getPassword(), "password", "password");
+                form.put("username", c.getUsername());
+                form.put("password", c.getPassword());
+            }
+            case authorizationCode -> {
+                require(c.getAuthorizationToken(), "authorizationToken", "authorizationCode");
+                require(c.getRedirectUri(), "redirectUri", "authorizationCode");
+                form.put("redirect_uri", c.getRedirectUri());
+                this.authorizationCode = c.getAuthorizationToken();
+            }
+            case refreshToken -> require(c.getRefreshToken(), "refreshToken", "refreshToken");
+            case clientCredentials -> require(c.getClientSecret(), "clientSecret", "clientCredentials");
+            default -> throw new IllegalStateException("grant " + grant);
+        }
+        if (multicloud) {
+            form.put("scope", "*");
+        }
+        this.grantForm = Map.copyOf(form);
+        this.refreshToken = c.getRefreshToken();
+        this.description = (multicloud ? "Multicloud " : "Genesys Cloud ") + grant + " token for client " + c.getClientId();
+    }
+
+    private static void require(String value, String option, String grant) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The " + option + " option is required for the OAuth grant " + grant);
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> authorization() {
+        Token t = token;
+        long now = clock.getAsLong();
+        if (t != null && now < t.refreshAtNanos) {
+            return CompletableFuture.completedFuture(t.authorization);
+        }
+        if (t != null && now < t.expiresAtNanos) {
+            refresh(); // due soon: refresh in the background, this caller still uses the valid token
+            return CompletableFuture.completedFuture(t.authorization);
+        }
+        return refresh().thenApply(Token::authorization);
+    }
+
+    @Override
+    public String currentAuthorization() {
+        Token t = token;
+        return t != null && clock.getAsLong() < t.expiresAtNanos ? t.authorization : null;
+    }
+
+    @Override
+    public void invalidate(String authorization) {
+        Token t = token;
+        if (t != null && t.authorization.equals(authorization)) {
+            // only the token that failed is dropped; a newer one stays
+            if (compareAndClear(t)) {
+                LOG.debug("{}: access token refused by Genesys (401), a new one will be requested", description);
+            }
+        }
+    }
+
+    private synchronized boolean compareAndClear(Token t) {
+        if (token == t) {
+            token = null;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean canRefresh() {
+        return true;
+    }
+
+    @Override
+    public boolean hasValidToken() {
+        return currentAuthorization() != null;
+    }
+
+    @Override
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /** Starts a token request unless one is running; all callers get the same future. */
+    private CompletableFuture<Token> refresh() {
+        while (true) {
+            CompletableFuture<Token> running = inflight.get();
+            if (running != null) {
+                return running;
+            }
+            CompletableFuture<Token> mine = new CompletableFuture<>();
+            if (inflight.compareAndSet(null, mine)) {
+                request(1, mine);
+                return mine;
+            }
+        }
+    }
+
+    private void request(int attempt, CompletableFuture<Token> result) {
+        boolean useRefresh = refreshToken != null;
+        GenesysGrantType sent = useRefresh ? GenesysGrantType.refreshToken : grant;
+        GenesysRequest req = tokenRequest(sent);
+        http.send(req, tokenUrl, null, headers).whenComplete((resp, err) -> {
+            if (err != null) {
+                if (attempt < TOKEN_ATTEMPTS && !closed) {
+                    scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
+                } else {
+                    fail(result, GenesysErrors.fromTransport(req, err));
+                }
+                return;
+            }
+            int status = resp.status();
+            if (status >= 200 && status < 300) {
+                accept(req, resp, result);
+            } else if (useRefresh && status == 400 && repeatable()) {
+                // the refresh token expired or was revoked: the original grant can start over
+                LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
+                refreshToken = null;
+                request(attempt, result);
+            } else if (status >= 500 && attempt < TOKEN_ATTEMPTS && !closed) {
+                scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
+            } else {
+                fail(result, refused(req, resp, sent));
+            }
+        });
+    }
+
+    private boolean repeatable() {
+        return grant == GenesysGrantType.password || grant == GenesysGrantType.clientCredentials;
+    }
+
+    private GenesysRequest tokenRequest(GenesysGrantType sent) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", sent.oauthName());
+        if (sent == GenesysGrantType.refreshToken) {
+            form.put("refresh_token", refreshToken);
+        } else {
+            form.putAll(grantForm);
+            if (sent == GenesysGrantType.authorizationCode) {
+                String code = authorizationCode;
+                if (code == null) {
+                    throw new IllegalStateException("the authorization code was already exchanged");
+                }
+                form.put("code", code);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return GenesysRequest.builder("POST", "")
+                .body(sb.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                .idempotent(true)
+                .build();
+    }
+
+    private void accept(GenesysRequest req, GenesysResponse resp, CompletableFuture<Token> result) {
+        JsonNode json;
+        try {
+            json = resp.json();
+        } catch (IOException e) {
+            fail(result, GenesysErrors.malformed(req, resp, e));
+            return;
+        }
+        String access = json == null ? null : json.path("access_token").asText(null);
+        if (access == null || access.isEmpty()) {
+            GenesysApiException.Builder b = GenesysErrors.describe(req, resp).bodyExcerpt("(not shown: token response)");
+            fail(result, new GenesysAuthException("The Genesys token endpoint answered HTTP " + resp.status()
+                                                  + " without an access_token", b, null));
+            return;
+        }
+        long lifetimeSeconds = json.path("expires_in").asLong(3600);
+        String newRefresh = json.path("refresh_token").asText(null);
+        if (newRefresh != null && !newRefresh.isEmpty()) {
+            refreshToken = newRefresh;
+        }
+        authorizationCode = null; // single use
+        long now = clock.getAsLong();
+        long lifetime = TimeUnit.SECONDS.toNanos(Math.max(1, lifetimeSeconds));
+        // refresh ahead: a tenth of the lifetime, at most a minute, so that in-flight requests never carry a dead token
+        long ahead = Math.min(TimeUnit.SECONDS.toNanos(60), lifetime / 10);
+        Token t = new Token("Bearer " + access, now + lifetime, now + lifetime - ahead);
+        token = t;
+        lastFailure = null;
+        inflight.set(null);
+        LOG.debug("{}: obtained an access token valid for {} s", description, lifetimeSeconds);
+        scheduleProactive(t);
+        result.complete(t);
+    }
+
+    private void scheduleProactive(Token t) {
+        ScheduledFuture<?> old = proactive;
+        if (old != null) {
+            old.cancel(false);
+        }
+        if (closed) {
+            return;
+        }
+        long delay = Math.max(0, t.refreshAtNanos - clock.getAsLong());
+        proactive = scheduler.schedule(() -> {
+            if (!closed && token == t) {
+                refresh().exceptionally(e -> null); // failure is recorded in lastFailure and seen by the next caller
+            }
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void fail(CompletableFuture<Token> result, Throwable e) {
+        lastFailure = e;
+        inflight.set(null);
+        LOG.warn("{}: {}", description, e.getMessage());
+        result.completeExceptionally(e);
+    }
+
+    private GenesysApiException refused(GenesysRequest req, GenesysResponse resp, GenesysGrantType sent) {
+        GenesysApiException.Builder b = GenesysErrors.describe(req, resp).operation("POST " + tokenUrl);
+        int status = resp.status();
+        String said = b.errorMessage() != null ? " (" + b.errorMessage() + ")" : "";
+        String hint;
+        if (status == 403) {
+            hint = "Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
+        } else if (status == 401 || "invalid_client".equals(b.errorCode()) || "unauthorized_client".equals(b.errorCode())) {
+            hint = "Genesys rejected the client credentials: check clientId and clientSecret";
+        } else if (status == 400 && "invalid_grant".equals(b.errorCode())) {
+            hint = switch (sent) {
+                case password -> "Genesys rejected the user credentials: check username and password";
+                case refreshToken -> "Genesys refused the refresh token (expired or revoked): set a new refreshToken";
+                case authorizationCode -> "Genesys refused the authorization code (already used, expired, or issued for"
+                                          + " another redirectUri): obtain a new code";
+                default -> "Genesys refused the grant: check clientId and clientSecret";
+            };
+        } else {
+            hint = "the Genesys token endpoint failed";
+        }
+        String corr = b.correlationId() != null ? " [correlation id " + b.correlationId() + "]" : "";
+        return new GenesysAuthException("Cannot obtain a Genesys access token (HTTP " + status + said + "): " + hint + corr,
+                b.bodyExcerpt("(not shown: token response)"), null);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ScheduledFuture<?> p = proactive;
+        if (p != null) {
+            p.cancel(false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthTokenProvider[" + description + "]";
+    }
+}

@@ -1,0 +1,42 @@
+package io.camelgenesys.core.auth;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gives the {@code Authorization} header value for requests to Genesys. One per {@code GenesysConnection}, so every
+ * endpoint with the same credentials uses the same token.
+ * <p>
+ * Implementations cache their token, refresh it before it expires, and let concurrent callers wait for one refresh
+ * (single flight). No implementation ever puts a credential or token into a log line, an exception message or
+ * {@code toString()}.
+ */
+public interface TokenProvider extends AutoCloseable {
+
+    /** The header value to send ({@code Bearer …} or {@code Basic …}); completes exceptionally with a GenesysAuthException. */
+    CompletableFuture<String> authorization();
+
+    /**
+     * The current header value without waiting, or {@code null} when there is none yet: for callers that cannot
+     * wait, such as a CometD transport adding headers to a Bayeux request.
+     */
+    String currentAuthorization();
+
+    /**
+     * Genesys answered 401 to a request sent with this header value: forget it, so the next {@link #authorization()}
+     * obtains a new one. A value other than the current one (already replaced) is ignored.
+     */
+    void invalidate(String authorization);
+
+    /** Whether a new value can be obtained after {@link #invalidate}; a static token or Basic credentials cannot. */
+    boolean canRefresh();
+
+    /** Whether a token has been obtained and has not expired or been invalidated. */
+    boolean hasValidToken();
+
+    /** The last failure to obtain a token, cleared by the next success; {@code null} when none. */
+    Throwable lastFailure();
+
+    @Override
+    default void close() {
+    }
+}

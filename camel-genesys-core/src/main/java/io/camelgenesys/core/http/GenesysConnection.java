@@ -1,0 +1,348 @@
+package io.camelgenesys.core.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysAuthException;
+import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.auth.FixedAuthorizationProvider;
+import io.camelgenesys.core.auth.OAuthTokenProvider;
+import io.camelgenesys.core.auth.TokenProvider;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything that endpoints with the same platform, base URL and credentials share within a CamelContext: ONE
+ * token, ONE rate limiter and ONE Jetty HTTP client (which CometD uses too). Genesys limits requests per token, so
+ * throttling is only right when it is shared.
+ * <p>
+ * {@link #execute(GenesysRequest)} is the pipeline every REST call takes: wait for the rate limiter, add the
+ * token, send; on 401 refresh the token once and replay once; on 429 pause the whole connection for Retry-After
+ * and retry; on 502/503/504 or an I/O error retry idempotent requests with backoff. Waits are scheduled; no thread
+ * sleeps.
+ */
+public final class GenesysConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenesysConnection.class);
+
+    private final String id;
+    private final GenesysPlatform platform;
+    private final String baseUrl;
+    private final GenesysHttpClient http;
+    private final TokenProvider tokens;
+    private final RateLimiter rateLimiter;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService callbacks;
+    private final Map<String, String> connectionHeaders;
+    private final CamelContext camelContext;
+
+    private final AtomicInteger references = new AtomicInteger();
+    private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile int lastStatus = -1;
+    private volatile Instant lastCallAt;
+    private volatile Throwable lastTransportFailure;
+
+    GenesysConnection(CamelContext camelContext, String id, GenesysConfiguration config) {
+        this.camelContext = camelContext;
+        this.id = id;
+        this.platform = config.getPlatform();
+        this.baseUrl = config.apiBaseUrl();
+        this.scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "GenesysConnection[" + id + "]");
+        // responses are handed to the route on Camel's default thread pool profile, never on the Jetty thread that
+        // read them: a route that blocks (a JDBC call, a pageAll iterator) would otherwise stall the HTTP client
+        this.callbacks = camelContext.getExecutorServiceManager().newDefaultThreadPool(this,
+                "GenesysCallbacks[" + id + "]");
+        this.http = new GenesysHttpClient(camelContext, config, id);
+        this.tokens = tokenProvider(config, http, scheduler);
+        this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
+        Map<String, String> h = new LinkedHashMap<>();
+        if (platform == GenesysPlatform.multicloud) {
+            if (config.getApiKey() == null || config.getApiKey().isBlank()) {
+                throw new IllegalArgumentException("The apiKey option is required for platform multicloud: Genesys"
+                                                   + " expects it as x-api-key on every request");
+            }
+            h.put("x-api-key", config.getApiKey());
+        }
+        this.connectionHeaders = Map.copyOf(h);
+    }
+
+    private static TokenProvider tokenProvider(GenesysConfiguration c, GenesysHttpClient http,
+                                               ScheduledExecutorService scheduler) {
+        if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
+            return FixedAuthorizationProvider.bearer(c.getAccessToken());
+        }
+        if (c.getPlatform() == GenesysPlatform.webServices) {
+            if (c.getUsername() == null || c.getPassword() == null) {
+                throw new IllegalArgumentException("The username and password options are required for platform"
+                                                   + " webServices (HTTP Basic authentication)");
+            }
+            return FixedAuthorizationProvider.basic(c.getUsername(), c.getPassword());
+        }
+        return new OAuthTokenProvider(c, http, scheduler);
+    }
+
+    void start() throws Exception {
+        http.start();
+    }
+
+    void stop() {
+        java.util.List<AutoCloseable> toClose;
+        synchronized (attachments) {
+            toClose = new java.util.ArrayList<>(attachments.values());
+            attachments.clear();
+        }
+        {
+            for (AutoCloseable a : toClose) {
+                try {
+                    a.close();
+                } catch (Exception e) {
+                    LOG.debug("Closing {} of {} failed: {}", a, id, e.getMessage());
+                }
+            }
+        }
+        rateLimiter.close();
+        tokens.close();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.debug("Stopping the HTTP client of {} failed: {}", id, e.getMessage());
+        }
+        camelContext.getExecutorServiceManager().shutdown(scheduler);
+        camelContext.getExecutorServiceManager().shutdown(callbacks);
+    }
+
+    int retain() {
+        return references.incrementAndGet();
+    }
+
+    int releaseReference() {
+        return references.decrementAndGet();
+    }
+
+    /**
+     * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
+     * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
+     * otherwise. It completes on a Camel worker thread, so whoever continues from it may block.
+     */
+    public CompletableFuture<GenesysResponse> execute(GenesysRequest request) {
+        CompletableFuture<GenesysResponse> result = new CompletableFuture<>();
+        attempt(new Call(request, System.nanoTime()), result);
+        return result.whenCompleteAsync((response, failure) -> {
+        }, callbacks);
+    }
+
+    private static final class Call {
+        final GenesysRequest request;
+        final long startedNanos;
+        int attempt;
+        boolean replayedAfter401;
+        String authorization;
+
+        Call(GenesysRequest request, long startedNanos) {
+            this.request = request;
+            this.startedNanos = startedNanos;
+        }
+
+        long elapsedMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        }
+    }
+
+    private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
+        call.attempt++;
+        rateLimiter.acquire()
+                .thenCompose(ready -> tokens.authorization())
+                .whenComplete((auth, authFailure) -> {
+                    if (authFailure != null) {
+                        rateLimiter.release();
+                        failures.incrementAndGet();
+                        result.completeExceptionally(GenesysErrors.unwrap(authFailure));
+                        return;
+                    }
+                    call.authorization = auth;
+                    requests.incrementAndGet();
+                    http.send(call.request, baseUrl, auth, connectionHeaders)
+                            .whenComplete((response, failure) -> {
+                                rateLimiter.release();
+                                handle(call, response, failure, result);
+                            });
+                });
+    }
+
+    private void handle(Call call, GenesysResponse response, Throwable failure,
+                        CompletableFuture<GenesysResponse> result) {
+        GenesysRequest req = call.request;
+        lastCallAt = Instant.now();
+        if (failure != null) {
+            Throwable cause = GenesysErrors.unwrap(failure);
+            lastTransportFailure = cause;
+            lastStatus = 0;
+            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
+            if (delay >= 0) {
+                retryLater(call, result, delay, "an I/O error (" + cause.getClass().getSimpleName() + ")");
+            } else {
+                fail(result, GenesysErrors.fromTransport(req, cause));
+            }
+            return;
+        }
+        int status = response.status();
+        lastStatus = status;
+        rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
+                response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));
+        if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
+            // the token expired or was revoked early: one refresh, one replay
+            call.replayedAfter401 = true;
+            tokens.invalidate(call.authorization);
+            call.attempt--; // the replay is not a retry
+            attempt(call, result);
+            return;
+        }
+        if (status == 429) {
+            long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
+            long delay = req.retryPolicy().delayAfterRateLimit(call.attempt, call.elapsedMillis(), retryAfter);
+            if (delay >= 0) {
+                retryLater(call, result, delay, "429 Too Many Requests");
+            } else {
+                fail(result, GenesysErrors.fromResponse(req, response));
+            }
+            return;
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
+            if (delay >= 0) {
+                retryLater(call, result, delay, "HTTP " + status);
+            } else {
+                fail(result, GenesysErrors.fromResponse(req, response));
+            }
+            return;
+        }
+        lastTransportFailure = null;
+        if (status == 401 || status >= 500) {
+            GenesysApiException e = GenesysErrors.fromResponse(req, response);
+            if (status == 401 && call.replayedAfter401) {
+                fail(result, new GenesysAuthException(e.getMessage() + " again after a token refresh and one replay",
+                        GenesysErrors.describe(req, response), null));
+            } else {
+                fail(result, e);
+            }
+            return;
+        }
+        result.complete(response);
+    }
+
+    private void retryLater(Call call, CompletableFuture<GenesysResponse> result, long delayMillis, String why) {
+        retries.incrementAndGet();
+        LOG.debug("{} got {}; attempt {} in {} ms", call.request.describe(), why, call.attempt + 1, delayMillis);
+        scheduler.schedule(() -> attempt(call, result), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void fail(CompletableFuture<GenesysResponse> result, GenesysApiException e) {
+        failures.incrementAndGet();
+        result.completeExceptionally(e);
+    }
+
+    /**
+     * A resource shared by everything that uses this connection, such as one CometD session per notification path:
+     * created by the factory on first use, closed when the connection closes.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends AutoCloseable> T attachment(String key, java.util.function.Function<GenesysConnection, T> factory) {
+        synchronized (attachments) {
+            return (T) attachments.computeIfAbsent(key, k -> factory.apply(this));
+        }
+    }
+
+    /** Removes (without closing) an attachment, e.g. when its last user stopped and closed it. */
+    public void removeAttachment(String key, AutoCloseable attachment) {
+        synchronized (attachments) {
+            attachments.remove(key, attachment);
+        }
+    }
+
+    /** Fails with a GenesysApiException unless the response is 2xx (for callers that accept no 4xx either). */
+    public static GenesysResponse requireSuccess(GenesysRequest request, GenesysResponse response) throws GenesysApiException {
+        if (response.status() >= 200 && response.status() < 300) {
+            return response;
+        }
+        throw GenesysErrors.fromResponse(request, response);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public GenesysPlatform platform() {
+        return platform;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public GenesysHttpClient http() {
+        return http;
+    }
+
+    public TokenProvider tokens() {
+        return tokens;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** Headers every request of this connection carries besides Authorization (Multicloud: x-api-key). */
+    public Map<String, String> connectionHeaders() {
+        return connectionHeaders;
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    public long retryCount() {
+        return retries.get();
+    }
+
+    public long failureCount() {
+        return failures.get();
+    }
+
+    /** The HTTP status of the last response, 0 when the last request got none, -1 before the first. */
+    public int lastStatus() {
+        return lastStatus;
+    }
+
+    public Instant lastCallAt() {
+        return lastCallAt;
+    }
+
+    /** The I/O failure of the last request, {@code null} when it got a response. */
+    public Throwable lastTransportFailure() {
+        return lastTransportFailure;
+    }
+
+    @Override
+    public String toString() {
+        return "GenesysConnection[" + id + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package io.camelgenesys.core.http;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysAuthException;
+import io.camelgenesys.core.GenesysRateLimitException;
+import io.camelgenesys.core.json.GenesysJson;
+
+/**
+ * Turns Genesys error responses (Genesys Cloud {@code {message, code, status}}, Multicloud
+ * {@code {status:{code, message, detail}}}, OAuth {@code {error, error_description}}, the API gateway's
+ * {@code {message}}) and transport failures into {@link GenesysApiException}s with messages a user can act on.
+ */
+public final class GenesysErrors {
+
+    private GenesysErrors() {
+    }
+
+    /** Reads what a response says about its failure into a builder. */
+    public static GenesysApiException.Builder describe(GenesysRequest request, GenesysResponse response) {
+        GenesysApiException.Builder b = GenesysApiException.builder()
+                .httpStatus(response.status())
+                .correlationId(response.correlationId())
+                .bodyExcerpt(GenesysJson.excerpt(response.body()))
+                .operation(request.describe());
+        JsonNode root;
+        try {
+            root = response.json();
+        } catch (IOException notJson) {
+            return b;
+        }
+        if (root == null || !root.isObject()) {
+            return b;
+        }
+        JsonNode status = root.get("status");
+        if (status != null && status.isObject()) {
+            // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}
+            b.statusCode(status.path("code").isNumber() ? status.get("code").asInt() : null)
+                    .errorMessage(text(status, "message"))
+                    .detail(status.get("detail"));
+        } else {
+            // Genesys Cloud: {"message":..,"code":..,"status":..,"details":[..],"errors":[..]}; OAuth: {"error":..}
+            b.errorMessage(firstText(root, "message", "error_description", "description"))
+                    .errorCode(firstText(root, "code", "error"))
+                    .detail(root.get("details"));
+        }
+        JsonNode errors = root.get("errors");
+        if (errors != null && errors.isArray() && !errors.isEmpty()) {
+            List<JsonNode> list = new ArrayList<>();
+            errors.forEach(list::add);
+            b.errors(list);
+        }
+        return b;
+    }
+
+    /** The exception for an HTTP error status. */
+    public static GenesysApiException fromResponse(GenesysRequest request, GenesysResponse response) {
+        GenesysApiException.Builder b = describe(request, response);
+        String msg = message(b);
+        int status = response.status();
+        if (status == 401 || status == 403) {
+            return new GenesysAuthException(msg + authHint(status, b), b, null);
+        }
+        if (status == 429) {
+            return new GenesysRateLimitException(msg, b,
+                    RetryPolicy.parseRetryAfter(response.header("Retry-After"), java.time.Instant.now()));
+        }
+        return new GenesysApiException(msg, b, null);
+    }
+
+    /** The exception for a request that got no complete response. */
+    public static GenesysApiException fromTransport(GenesysRequest request, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        String what = cause instanceof TimeoutException ? "timed out"
+                : "failed before a complete response arrived (" + cause.getClass().getSimpleName()
+                  + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")";
+        GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(0).operation(request.describe())
+                .bodyExcerpt("");
+        return new GenesysApiException("Genesys " + request.describe() + " " + what + "; no HTTP status", b, cause);
+    }
+
+    /** The exception for a 2xx response whose body is not the JSON the operation expects. */
+    public static GenesysApiException malformed(GenesysRequest request, GenesysResponse response, Exception cause) {
+        GenesysApiException.Builder b = GenesysApiException.builder()
+                .httpStatus(response.status())
+                .correlationId(response.correlationId())
+                .bodyExcerpt(GenesysJson.excerpt(response.body()))
+                .operation(request.describe());
+        return new GenesysApiException("Genesys " + request.describe() + " answered HTTP " + response.status()
+                                       + " with a body that is not valid JSON: '" + b.bodyExcerpt() + "'", b, cause);
+    }
+
+    /** The message of an error response: what Genesys said, plus where to look. */
+    public static String message(GenesysApiException.Builder b) {
+        StringBuilder sb = new StringBuilder("Genesys ").append(b.operation()).append(" failed with HTTP ")
+                .append(b.httpStatus());
+        if (b.errorCode() != null) {
+            sb.append(" (").append(b.errorCode()).append(')');
+        }
+        if (b.errorMessage() != null) {
+            sb.append(": ").append(b.errorMessage());
+        } else if (b.bodyExcerpt() != null && !b.bodyExcerpt().isEmpty()) {
+            sb.append(": '").append(b.bodyExcerpt()).append('\'');
+        }
+        if (b.correlationId() != null) {
+            sb.append(" [correlation id ").append(b.correlationId()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String authHint(int status, GenesysApiException.Builder b) {
+        if (status == 403 && "Forbidden".equals(b.errorMessage())) {
+            return ". Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
+        }
+        if (status == 403) {
+            return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";
+        }
+        return ". The access token was refused";
+    }
+
+    public static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String f : fields) {
+            String v = text(node, f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,123 @@
+package io.camelgenesys.core.http;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+
+import io.camelgenesys.core.GenesysConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The one Jetty 12 {@link HttpClient} of a connection: pooled, asynchronous, with the connection's timeouts, proxy
+ * and TLS settings. REST calls and the CometD transport both go through it.
+ * <p>
+ * Redirects are not followed automatically: Genesys redirects downloads to storage hosts, and the bearer token
+ * must not travel there.
+ */
+public final class GenesysHttpClient {
+
+    /** Responses larger than this are refused rather than buffered (downloads stream instead). */
+    public static final int MAX_BUFFERED_RESPONSE = 64 * 1024 * 1024;
+
+    private final HttpClient jetty;
+    private final long requestTimeoutMillis;
+
+    public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name) {
+        ClientConnector connector = new ClientConnector();
+        connector.setConnectTimeout(java.time.Duration.ofMillis(config.getConnectTimeout()));
+        connector.setSslContextFactory(sslContextFactory(camelContext, config));
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("genesys-http-" + name);
+        threads.setDaemon(true);
+        connector.setExecutor(threads);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.setExecutor(threads);
+        client.setFollowRedirects(false);
+        client.setMaxConnectionsPerDestination(config.getMaxConnectionsPerHost());
+        client.setMaxRequestsQueuedPerDestination(65_536);
+        client.setConnectTimeout(config.getConnectTimeout());
+        client.setUserAgentField(new org.eclipse.jetty.http.HttpField("User-Agent", "camel-genesys"));
+        if (config.getProxyHost() != null) {
+            int port = config.getProxyPort() != null ? config.getProxyPort() : 8080;
+            client.getProxyConfiguration().addProxy(new HttpProxy(config.getProxyHost(), port));
+        }
+        this.jetty = client;
+        this.requestTimeoutMillis = config.getRequestTimeout();
+    }
+
+    private static SslContextFactory.Client sslContextFactory(CamelContext camelContext, GenesysConfiguration config) {
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        if (config.getSslContextParameters() != null) {
+            try {
+                SSLContext context = config.getSslContextParameters().createSSLContext(camelContext);
+                ssl.setSslContext(context);
+            } catch (Exception e) {
+                throw new RuntimeCamelException("The sslContextParameters of the Genesys endpoint cannot create an"
+                                                + " SSLContext: " + e.getMessage(), e);
+            }
+        }
+        return ssl;
+    }
+
+    public void start() throws Exception {
+        jetty.start();
+        // Genesys answers 401 without WWW-Authenticate; Jetty's challenge handlers would turn that into a protocol
+        // error. The connection handles 401 (refresh and replay) itself.
+        jetty.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        jetty.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+    }
+
+    public void stop() throws Exception {
+        jetty.stop();
+    }
+
+    /** The Jetty client, for the CometD transport and streamed downloads. */
+    public HttpClient jetty() {
+        return jetty;
+    }
+
+    /**
+     * Sends one request and buffers the response. Completes exceptionally only when no complete response arrived
+     * (connect failure, timeout, dropped connection); every HTTP status completes normally.
+     */
+    public CompletableFuture<GenesysResponse> send(GenesysRequest request, String baseUrl, String authorization,
+                                                   Map<String, String> connectionHeaders) {
+        Request r = newRequest(request, baseUrl, authorization, connectionHeaders);
+        return new CompletableResponseListener(r, MAX_BUFFERED_RESPONSE).send()
+                .thenApply(cr -> new GenesysResponse(cr.getStatus(), cr.getHeaders(), cr.getContent()));
+    }
+
+    /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */
+    public Request newRequest(GenesysRequest request, String baseUrl, String authorization,
+                              Map<String, String> connectionHeaders) {
+        Request r = jetty.newRequest(request.url(baseUrl))
+                .method(request.method())
+                .timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
+        r.headers(h -> {
+            h.put("Accept", "application/json");
+            connectionHeaders.forEach(h::put);
+            request.headers().forEach(h::put);
+            if (authorization != null) {
+                h.put("Authorization", authorization);
+            }
+        });
+        if (request.body() != null) {
+            r.body(new BytesRequestContent(request.contentType(), request.body()));
+        }
+        return r;
+    }
+}

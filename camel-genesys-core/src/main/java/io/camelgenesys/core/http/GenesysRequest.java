@@ -1,0 +1,160 @@
+package io.camelgenesys.core.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request to Genesys, before authentication: method, path (relative to the connection's API base URL, or
+ * an absolute URL), query parameters, headers and body. Immutable once built; replays send it again as it is.
+ */
+public final class GenesysRequest {
+
+    private final String method;
+    private final String path;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String contentType;
+    private final boolean idempotent;
+    private final RetryPolicy retryPolicy;
+
+    private GenesysRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.query = List.copyOf(b.query);
+        this.headers = Map.copyOf(b.headers);
+        this.body = b.body;
+        this.contentType = b.contentType;
+        this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
+        this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
+    }
+
+    public static Builder builder(String method, String path) {
+        return new Builder(method, path);
+    }
+
+    /** GET, HEAD, PUT, DELETE and OPTIONS are idempotent by HTTP's definition; POST and PATCH are not. */
+    public static boolean isIdempotentMethod(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+            default -> false;
+        };
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
+    public String url(String baseUrl) {
+        StringBuilder sb = new StringBuilder();
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            sb.append(path);
+        } else {
+            sb.append(baseUrl).append(path);
+        }
+        char sep = sb.indexOf("?") >= 0 ? '&' : '?';
+        for (Map.Entry<String, String> e : query) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    /** {@code METHOD /path} for messages: no query string (it may hold personal data). */
+    public String describe() {
+        return method + " " + path;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private byte[] body;
+        private String contentType;
+        private Boolean idempotent;
+        private RetryPolicy retryPolicy;
+
+        private Builder(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        /** Adds a query parameter; a {@code null} value is left out. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder body(byte[] body, String contentType) {
+            this.body = body;
+            this.contentType = contentType;
+            return this;
+        }
+
+        public Builder jsonBody(byte[] json) {
+            return body(json, "application/json");
+        }
+
+        /** Overrides the method's idempotency, e.g. a POST that only reads and is safe to replay. */
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public GenesysRequest build() {
+            return new GenesysRequest(this);
+        }
+    }
+}

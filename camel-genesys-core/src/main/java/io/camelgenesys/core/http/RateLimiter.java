@@ -1,0 +1,211 @@
+package io.camelgenesys.core.http;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The request budget of one connection, shared by every endpoint and route that uses the same credentials (Genesys
+ * counts requests per token).
+ * <p>
+ * Client side it is a sliding window: at most {@code limit} requests start in any {@code period}, which also keeps
+ * a server's fixed window within budget. It also obeys what Genesys says: {@code X-Rate-Limit-Remaining} with
+ * {@code X-Rate-Limit-Reset} caps the requests until the reset, and a 429 pauses everyone for {@code Retry-After}.
+ * Callers wait on a future completed by the scheduler: no thread sleeps, and waiters are served in order.
+ */
+public final class RateLimiter {
+
+    private static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
+
+    private final int limit;
+    private final long periodNanos;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+
+    /** Start times of the last {@code limit} requests (a ring): the oldest is at {@code next}. */
+    private final long[] starts;
+    private int next;
+    private int recorded;
+    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAt;
+
+    private long pausedUntil;
+    /** Requests Genesys still allows until {@link #serverResetAt}; -1 when unknown. */
+    private int serverRemaining = -1;
+    private long serverResetAt;
+    private int inFlight;
+    private Integer lastRemaining;
+
+    public RateLimiter(int limit, long periodMillis, ScheduledExecutorService scheduler) {
+        this(limit, periodMillis, scheduler, System::nanoTime);
+    }
+
+    RateLimiter(int limit, long periodMillis, ScheduledExecutorService scheduler, LongSupplier clock) {
+        this.limit = Math.max(0, limit);
+        this.periodNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, periodMillis));
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.starts = new long[Math.max(1, this.limit)];
+    }
+
+    /** Completes when the request may start; pair every completion with one {@link #release()}. */
+    public CompletableFuture<Void> acquire() {
+        synchronized (this) {
+            if (waiters.isEmpty() && tryTake(clock.getAsLong())) {
+                return NOW;
+            }
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            waiters.add(f);
+            scheduleWakeup(clock.getAsLong());
+            return f;
+        }
+    }
+
+    /** A request that {@link #acquire()} let start has finished. */
+    public synchronized void release() {
+        if (inFlight > 0) {
+            inFlight--;
+        }
+    }
+
+    /**
+     * What Genesys said in a response: requests remaining and seconds (or an epoch second) until its window resets.
+     * Requests already in flight count against the remaining ones.
+     */
+    public void observe(Integer remaining, Long reset) {
+        if (remaining == null) {
+            return;
+        }
+        synchronized (this) {
+            long now = clock.getAsLong();
+            lastRemaining = remaining;
+            long resetSeconds = reset == null ? 1 : reset;
+            if (resetSeconds > 1_000_000_000L) { // an epoch second rather than a delta
+                resetSeconds = Math.max(0, resetSeconds - System.currentTimeMillis() / 1000);
+            }
+            long resetAt = now + TimeUnit.SECONDS.toNanos(Math.max(1, resetSeconds));
+            int left = Math.max(0, remaining - inFlight);
+            if (serverRemaining >= 0 && now < serverResetAt) {
+                // responses on parallel connections arrive out of order: within the window we know of, an older
+                // (higher) count never raises the budget again
+                serverRemaining = Math.min(serverRemaining, left);
+                serverResetAt = Math.max(serverResetAt, resetAt);
+            } else {
+                serverRemaining = left;
+                serverResetAt = resetAt;
+            }
+        }
+        drain();
+    }
+
+    /** Genesys answered 429: nobody on this connection starts a request for that long. */
+    public void pauseFor(long millis) {
+        synchronized (this) {
+            long until = clock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
+            pausedUntil = Math.max(pausedUntil, until);
+        }
+    }
+
+    /** The last {@code X-Rate-Limit-Remaining} Genesys sent, or {@code null}. */
+    public synchronized Integer lastRemaining() {
+        return lastRemaining;
+    }
+
+    public synchronized int waiting() {
+        return waiters.size();
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    public long periodMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(periodNanos);
+    }
+
+    /** Fails every waiting request; the connection is closing. */
+    public void close() {
+        List<CompletableFuture<Void>> failed;
+        synchronized (this) {
+            failed = new ArrayList<>(waiters);
+            waiters.clear();
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+        }
+        IllegalStateException e = new IllegalStateException("The Genesys connection was closed while the request waited"
+                                                            + " for its rate-limit turn");
+        failed.forEach(f -> f.completeExceptionally(e));
+    }
+
+    private boolean tryTake(long now) {
+        if (now < pausedUntil) {
+            return false;
+        }
+        if (serverRemaining >= 0 && now >= serverResetAt) {
+            serverRemaining = -1;
+        }
+        if (serverRemaining == 0) {
+            return false;
+        }
+        if (limit > 0 && recorded == limit && now - starts[next] < periodNanos) {
+            return false;
+        }
+        if (limit > 0) {
+            starts[next] = now;
+            next = (next + 1) % limit;
+            recorded = Math.min(limit, recorded + 1);
+        }
+        if (serverRemaining > 0) {
+            serverRemaining--;
+        }
+        inFlight++;
+        return true;
+    }
+
+    private long nextChance(long now) {
+        long at = now;
+        at = Math.max(at, pausedUntil);
+        if (serverRemaining == 0) {
+            at = Math.max(at, serverResetAt);
+        }
+        if (limit > 0 && recorded == limit) {
+            at = Math.max(at, starts[next] + periodNanos);
+        }
+        return at;
+    }
+
+    private void scheduleWakeup(long now) {
+        long at = nextChance(now);
+        if (wakeup != null && !wakeup.isDone() && wakeupAt <= at) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel(false);
+        }
+        wakeupAt = at;
+        wakeup = scheduler.schedule(this::drain, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void drain() {
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        synchronized (this) {
+            long now = clock.getAsLong();
+            while (!waiters.isEmpty() && tryTake(now)) {
+                ready.add(waiters.poll());
+            }
+            if (!waiters.isEmpty()) {
+                wakeup = null;
+                scheduleWakeup(now);
+            }
+        }
+        // completed outside the lock: the callers go on to send their requests
+        ready.forEach(f -> f.complete(null));
+    }
+}

@@ -1,0 +1,114 @@
+package io.camelgenesys.core.http;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.camelgenesys.core.GenesysConfiguration;
+
+/**
+ * When a failed request is tried again, and after how long. 429 waits what {@code Retry-After} says (seconds or an
+ * HTTP date); 502/503/504 and I/O errors back off exponentially with full jitter, for idempotent requests only. Both
+ * are bounded by the attempts and a total deadline. The connection schedules the wait; no thread sleeps.
+ */
+public final class RetryPolicy {
+
+    /** The defaults of {@link GenesysConfiguration}. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(true, 5, 500, 30_000, 120_000);
+
+    /** Never retries. */
+    public static final RetryPolicy NONE = new RetryPolicy(false, 1, 0, 0, 0);
+
+    /** Returned by the delay methods when the request must not be tried again. */
+    public static final long NO_RETRY = -1;
+
+    private final boolean enabled;
+    private final int maxAttempts;
+    private final long initialDelayMillis;
+    private final long maxDelayMillis;
+    private final long deadlineMillis;
+
+    public RetryPolicy(boolean enabled, int maxAttempts, long initialDelayMillis, long maxDelayMillis, long deadlineMillis) {
+        this.enabled = enabled;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.initialDelayMillis = Math.max(0, initialDelayMillis);
+        this.maxDelayMillis = Math.max(this.initialDelayMillis, maxDelayMillis);
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    public static RetryPolicy of(GenesysConfiguration c) {
+        return new RetryPolicy(c.isRetryEnabled(), c.getRetryMaxAttempts(), c.getRetryInitialDelay(), c.getRetryMaxDelay(),
+                c.getRetryDeadline());
+    }
+
+    /**
+     * The wait before retrying a 429.
+     *
+     * @param attempt          the attempt that failed, 1-based
+     * @param elapsedMillis    time since the first attempt
+     * @param retryAfterMillis what Retry-After said, or {@code -1}
+     */
+    public long delayAfterRateLimit(int attempt, long elapsedMillis, long retryAfterMillis) {
+        long delay = retryAfterMillis >= 0 ? retryAfterMillis : backoff(attempt);
+        return allowed(attempt, elapsedMillis, delay) ? delay : NO_RETRY;
+    }
+
+    /** The wait before retrying a 502/503/504 or an I/O error; {@link #NO_RETRY} for a non-idempotent request. */
+    public long delayAfterServerError(int attempt, long elapsedMillis, boolean idempotent) {
+        if (!idempotent) {
+            return NO_RETRY;
+        }
+        long delay = backoff(attempt);
+        return allowed(attempt, elapsedMillis, delay) ? delay : NO_RETRY;
+    }
+
+    private boolean allowed(int attempt, long elapsedMillis, long delay) {
+        return enabled && attempt < maxAttempts && elapsedMillis + delay <= deadlineMillis;
+    }
+
+    /** Exponential backoff with full jitter: uniformly in [initial/2, min(max, initial * 2^(attempt-1))]. */
+    long backoff(int attempt) {
+        long ceiling = initialDelayMillis << Math.min(20, Math.max(0, attempt - 1));
+        ceiling = Math.min(maxDelayMillis, Math.max(initialDelayMillis, ceiling));
+        long floor = initialDelayMillis / 2;
+        return floor >= ceiling ? ceiling : ThreadLocalRandom.current().nextLong(floor, ceiling + 1);
+    }
+
+    /**
+     * Parses {@code Retry-After}: delta seconds or an HTTP date (RFC 7231 §7.1.3).
+     *
+     * @return milliseconds to wait (never negative), or {@code -1} when absent or unreadable
+     */
+    public static long parseRetryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return -1;
+        }
+        String v = value.trim();
+        try {
+            return Math.max(0, Math.round(Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Math.max(0, at.toEpochMilli() - now.toEpochMilli());
+            } catch (DateTimeParseException notDate) {
+                return -1;
+            }
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[enabled=" + enabled + ", maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelayMillis
+               + "ms, maxDelay=" + maxDelayMillis + "ms, deadline=" + deadlineMillis + "ms]";
+    }
+}

@@ -1,0 +1,26 @@
+package io.camelgenesys.core.json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+/**
+ * Base of every camel-genesys model: fields the model does not declare are kept and written back, so a
+ * read-modify-write through a route never loses what Genesys added after this library was built.
+ */
+public abstract class GenesysModel {
+
+    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+
+    @JsonAnyGetter
+    public Map<String, Object> getAdditionalProperties() {
+        return additionalProperties;
+    }
+
+    @JsonAnySetter
+    public void setAdditionalProperty(String name, Object value) {
+        additionalProperties.put(name, value);
+    }
+}

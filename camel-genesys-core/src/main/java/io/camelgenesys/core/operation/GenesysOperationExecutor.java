@@ -1,0 +1,262 @@
+package io.camelgenesys.core.operation;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysConstants;
+import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.http.GenesysConnection;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.GenesysRequest;
+import io.camelgenesys.core.http.GenesysResponse;
+import io.camelgenesys.core.json.GenesysJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one executor behind every producer: builds the request from an {@link OperationSpec} and an
+ * {@link OperationCall}, sends it through the connection's pipeline, and maps the response (errors, the Multicloud
+ * envelope, paging, the output form) into an {@link OperationResult}.
+ */
+public final class GenesysOperationExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenesysOperationExecutor.class);
+
+    private final GenesysConnection connection;
+
+    public GenesysOperationExecutor(GenesysConnection connection) {
+        this.connection = connection;
+    }
+
+    public CompletableFuture<OperationResult> execute(OperationCall call) {
+        GenesysRequest request;
+        try {
+            request = request(call, call.query());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return connection.execute(request).thenApply(response -> {
+            try {
+                return map(call, request, response);
+            } catch (GenesysApiException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** Builds the HTTP request: path variables encoded as path segments, query, JSON body. */
+    public GenesysRequest request(OperationCall call, Map<String, String> query) {
+        OperationSpec spec = call.spec();
+        String path = spec.pathTemplate();
+        for (String var : spec.pathVariables()) {
+            String value = call.pathParams().get(var);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("The " + var + " is required for " + spec + ": set the " + var
+                                                   + " option or the Genesys" + capitalize(var) + " header");
+            }
+            path = path.replace("{" + var + "}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+                .idempotent(spec.idempotent())
+                .retryPolicy(call.retryPolicy());
+        query.forEach(b::query);
+        if (spec.hasBody() && call.body() != null) {
+            b.jsonBody(GenesysJson.toBytes(call.body()));
+        } else if (spec.bodyRequired()) {
+            throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
+                                               + spec.requestType().getSimpleName() + ", a Map or JSON");
+        }
+        return b.build();
+    }
+
+    private OperationResult map(OperationCall call, GenesysRequest request, GenesysResponse response)
+            throws GenesysApiException {
+        int status = response.status();
+        if (status >= 300) {
+            throw GenesysErrors.fromResponse(request, response);
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(GenesysConstants.HTTP_STATUS, status);
+        putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
+        putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
+        if (!response.hasBody()) {
+            return new OperationResult(null, headers);
+        }
+        JsonNode root;
+        try {
+            root = response.json();
+        } catch (IOException e) {
+            throw GenesysErrors.malformed(request, response, e);
+        }
+        OperationSpec spec = call.spec();
+        if (spec.multicloudEnvelope()) {
+            envelope(request, response, root, headers);
+        }
+        JsonNode result = spec.resultPointer().isEmpty() ? root : root.at(spec.resultPointer());
+        if (result.isMissingNode()) {
+            result = null;
+        }
+        Paging paging = Paging.of(spec.paging());
+        if (paging == null || result == null) {
+            return new OperationResult(convert(call, result, request, response), headers);
+        }
+        Page page = paging.read(result, call.query());
+        pageHeaders(page, headers);
+        if (call.pageAll()) {
+            // known from the first page, so the header is there before a splitter starts iterating
+            if (page.truncated() || paging.style() == PagingStyle.PAGE_NUMBER && page.total() != null
+                                    && page.total() > Paging.PAGE_NUMBER_CAP) {
+                truncated(spec, page, headers);
+            }
+            return new OperationResult(new PageIterator(call, paging, page, headers), headers);
+        }
+        List<Object> items = new ArrayList<>(page.items().size());
+        for (JsonNode item : page.items()) {
+            items.add(convert(call, item, request, response));
+        }
+        return new OperationResult(items, headers);
+    }
+
+    private static void truncated(OperationSpec spec, Page page, Map<String, Object> headers) {
+        headers.put(GenesysConstants.PAGING_TRUNCATED, Boolean.TRUE);
+        LOG.warn("{} matches {} items but Genesys page-number paging stops at {} records (pageNumber x pageSize <= 1,000):"
+                 + " only the first {} are returned. Use the scan operation to read them all.", spec,
+                page.total(), Paging.PAGE_NUMBER_CAP, Paging.PAGE_NUMBER_CAP);
+    }
+
+    /** Multicloud {@code status.code}: 0 done, 1 accepted (async), 2 partial success; anything else is an error. */
+    private static void envelope(GenesysRequest request, GenesysResponse response, JsonNode root,
+                                 Map<String, Object> headers) throws GenesysApiException {
+        JsonNode status = root.path("status");
+        if (!status.isObject()) {
+            return;
+        }
+        int code = status.path("code").asInt(0);
+        headers.put(GenesysConstants.STATUS_CODE, code);
+        putIfNotNull(headers, GenesysConstants.STATUS_MESSAGE, status.path("message").asText(null));
+        if (code == 2) {
+            headers.put(GenesysConstants.ERRORS, GenesysJson.convert(root.path("errors"), GenesysOutputType.map, null));
+        } else if (code != 0 && code != 1) {
+            GenesysApiException.Builder b = GenesysErrors.describe(request, response);
+            throw new GenesysApiException(GenesysErrors.message(b) + " (Multicloud status.code " + code + ")", b, null);
+        }
+    }
+
+    private static void pageHeaders(Page page, Map<String, Object> headers) {
+        putIfNotNull(headers, GenesysConstants.TOTAL, page.total());
+        putIfNotNull(headers, GenesysConstants.PAGE_NUMBER, page.pageNumber());
+        putIfNotNull(headers, GenesysConstants.PAGE_SIZE, page.pageSize());
+        putIfNotNull(headers, GenesysConstants.PAGE_COUNT, page.pageCount());
+        putIfNotNull(headers, GenesysConstants.NEXT_CURSOR, page.nextCursor());
+        if (page.truncated()) {
+            headers.put(GenesysConstants.PAGING_TRUNCATED, Boolean.TRUE);
+        }
+    }
+
+    private static Object convert(OperationCall call, JsonNode node, GenesysRequest request, GenesysResponse response)
+            throws GenesysApiException {
+        try {
+            return GenesysJson.convert(node, call.outputType(), call.spec().responseType());
+        } catch (IllegalStateException e) {
+            throw GenesysErrors.malformed(request, response, e);
+        }
+    }
+
+    private static void putIfNotNull(Map<String, Object> headers, String name, Object value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+
+    static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Every item of every page, one page in memory. The next page is fetched when the current one is used up; that
+     * fetch waits on the iterating thread (a splitter's), as an Iterator must.
+     */
+    final class PageIterator implements Iterator<Object> {
+        private final OperationCall call;
+        private final Paging paging;
+        private final Map<String, Object> headers;
+        private Page page;
+        private Iterator<JsonNode> items;
+        private GenesysRequest lastRequest;
+        private GenesysResponse lastResponse;
+
+        PageIterator(OperationCall call, Paging paging, Page first, Map<String, Object> headers) {
+            this.call = call;
+            this.paging = paging;
+            this.page = first;
+            this.items = first.items().iterator();
+            this.headers = headers;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!items.hasNext()) {
+                if (page.nextQuery() == null) {
+                    return false;
+                }
+                fetch(page.nextQuery());
+            }
+            return true;
+        }
+
+        @Override
+        public Object next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return GenesysJson.convert(items.next(), call.outputType(), call.spec().responseType());
+        }
+
+        private void fetch(Map<String, String> query) {
+            GenesysRequest request = request(call, query);
+            GenesysResponse response;
+            try {
+                response = connection.execute(request).join();
+            } catch (CompletionException e) {
+                Throwable cause = GenesysErrors.unwrap(e);
+                throw new IllegalStateException("Fetching the next page failed: " + cause.getMessage(), cause);
+            }
+            try {
+                if (response.status() >= 300) {
+                    throw GenesysErrors.fromResponse(request, response);
+                }
+                JsonNode root = response.json();
+                JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
+                page = paging.read(result, query);
+                items = page.items().iterator();
+                lastRequest = request;
+                lastResponse = response;
+                if (page.truncated() && !headers.containsKey(GenesysConstants.PAGING_TRUNCATED)) {
+                    truncated(call.spec(), page, headers);
+                }
+            } catch (IOException e) {
+                GenesysApiException ex = GenesysErrors.malformed(request, response, e);
+                throw new IllegalStateException(ex.getMessage(), ex);
+            } catch (GenesysApiException e) {
+                throw new IllegalStateException("Fetching the next page failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "GenesysPageIterator[" + call.spec() + (lastRequest != null ? ", last page " + lastResponse.status() : "")
+                   + "]";
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.camelgenesys.core.operation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.http.RetryPolicy;
+
+/**
+ * One invocation of an operation, resolved from the endpoint and the message: path variables, query parameters,
+ * the body, the output form and whether to stream every page.
+ */
+public final class OperationCall {
+
+    private final OperationSpec spec;
+    private final Map<String, String> pathParams = new LinkedHashMap<>();
+    private final Map<String, String> query = new LinkedHashMap<>();
+    private Object body;
+    private GenesysOutputType outputType = GenesysOutputType.model;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private boolean pageAll;
+
+    public OperationCall(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    public OperationSpec spec() {
+        return spec;
+    }
+
+    public OperationCall pathParam(String name, String value) {
+        pathParams.put(name, value);
+        return this;
+    }
+
+    public OperationCall query(String name, Object value) {
+        if (value != null) {
+            query.put(name, String.valueOf(value));
+        }
+        return this;
+    }
+
+    public OperationCall body(Object body) {
+        this.body = body;
+        return this;
+    }
+
+    public OperationCall outputType(GenesysOutputType outputType) {
+        this.outputType = outputType;
+        return this;
+    }
+
+    public OperationCall retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = retryPolicy;
+        return this;
+    }
+
+    public OperationCall pageAll(boolean pageAll) {
+        this.pageAll = pageAll;
+        return this;
+    }
+
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    public Map<String, String> query() {
+        return query;
+    }
+
+    public Object body() {
+        return body;
+    }
+
+    public GenesysOutputType outputType() {
+        return outputType;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public boolean pageAll() {
+        return pageAll;
+    }
+}

@@ -1,0 +1,146 @@
+package io.camelgenesys.core.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The paging strategies of Genesys APIs. Each reads one page out of a response and says how to ask for the next.
+ */
+public interface Paging {
+
+    /** Genesys Cloud page-number paging never goes past this many records ({@code pageNumber * pageSize <= 1000}). */
+    int PAGE_NUMBER_CAP = 1000;
+
+    PagingStyle style();
+
+    /** The page in a response; {@code requestQuery} is the query that fetched it. */
+    Page read(JsonNode root, Map<String, String> requestQuery);
+
+    /** The query parameter holding the page size ({@code pageSize}, {@code limit}, {@code size}). */
+    String pageSizeParam();
+
+    static Paging of(PagingStyle style) {
+        return switch (style) {
+            case PAGE_NUMBER -> PageNumberPaging.INSTANCE;
+            case CURSOR -> CursorPaging.INSTANCE;
+            case OFFSET -> OffsetPaging.INSTANCE;
+            case NONE -> null;
+        };
+    }
+
+    static List<JsonNode> array(JsonNode root, String field) {
+        JsonNode a = root == null ? null : root.get(field);
+        List<JsonNode> items = new ArrayList<>();
+        if (a != null && a.isArray()) {
+            a.forEach(items::add);
+        }
+        return items;
+    }
+
+    static Integer intOrNull(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        return v != null && v.canConvertToInt() ? v.asInt() : null;
+    }
+
+    /** {@code pageNumber}/{@code pageSize}, stopping at Genesys' 1,000-record cap. */
+    final class PageNumberPaging implements Paging {
+        static final PageNumberPaging INSTANCE = new PageNumberPaging();
+
+        @Override
+        public PagingStyle style() {
+            return PagingStyle.PAGE_NUMBER;
+        }
+
+        @Override
+        public String pageSizeParam() {
+            return "pageSize";
+        }
+
+        @Override
+        public Page read(JsonNode root, Map<String, String> requestQuery) {
+            List<JsonNode> items = array(root, "entities");
+            Integer number = intOrNull(root, "pageNumber");
+            Integer size = intOrNull(root, "pageSize");
+            Integer count = intOrNull(root, "pageCount");
+            Long total = root.hasNonNull("total") ? root.get("total").asLong() : null;
+            int n = number != null ? number : 1;
+            int s = size != null ? size : Math.max(1, items.size());
+            boolean more = count != null ? n < count : total != null ? (long) n * s < total : items.size() == s;
+            Map<String, String> next = null;
+            boolean truncated = false;
+            if (more && !items.isEmpty()) {
+                if ((long) (n + 1) * s <= PAGE_NUMBER_CAP) {
+                    next = new java.util.LinkedHashMap<>(requestQuery);
+                    next.put("pageNumber", String.valueOf(n + 1));
+                    next.put("pageSize", String.valueOf(s));
+                } else {
+                    truncated = true;
+                }
+            }
+            return new Page(items, total, number, size, count, null, next, truncated);
+        }
+    }
+
+    /** A cursor: {@code cursor} in the query, {@code cursors.after} in the response. */
+    final class CursorPaging implements Paging {
+        static final CursorPaging INSTANCE = new CursorPaging();
+
+        @Override
+        public PagingStyle style() {
+            return PagingStyle.CURSOR;
+        }
+
+        @Override
+        public String pageSizeParam() {
+            return "limit";
+        }
+
+        @Override
+        public Page read(JsonNode root, Map<String, String> requestQuery) {
+            List<JsonNode> items = array(root, "entities");
+            String after = root.path("cursors").path("after").asText(null);
+            if (after != null && after.isEmpty()) {
+                after = null;
+            }
+            Map<String, String> next = null;
+            if (after != null && !items.isEmpty()) {
+                next = new java.util.LinkedHashMap<>(requestQuery);
+                next.put("cursor", after);
+            }
+            Long total = root.hasNonNull("total") ? root.get("total").asLong() : null;
+            return new Page(items, total, null, null, null, after, next, false);
+        }
+    }
+
+    /** {@code from}/{@code size} with {@code items} and {@code count}. */
+    final class OffsetPaging implements Paging {
+        static final OffsetPaging INSTANCE = new OffsetPaging();
+
+        @Override
+        public PagingStyle style() {
+            return PagingStyle.OFFSET;
+        }
+
+        @Override
+        public String pageSizeParam() {
+            return "size";
+        }
+
+        @Override
+        public Page read(JsonNode root, Map<String, String> requestQuery) {
+            List<JsonNode> items = array(root, "items");
+            long from = root.path("from").asLong(0);
+            Long total = root.hasNonNull("count") ? root.get("count").asLong() : null;
+            Map<String, String> next = null;
+            if (!items.isEmpty() && (total == null || from + items.size() < total)) {
+                next = new java.util.LinkedHashMap<>(requestQuery);
+                next.put("from", String.valueOf(from + items.size()));
+            }
+            Integer size = intOrNull(root, "size");
+            return new Page(items, total, null, size, null, null, next, false);
+        }
+    }
+}

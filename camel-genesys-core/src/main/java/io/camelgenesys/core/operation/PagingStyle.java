@@ -1,0 +1,15 @@
+package io.camelgenesys.core.operation;
+
+/**
+ * How an operation pages its results.
+ */
+public enum PagingStyle {
+    /** One response, no paging. */
+    NONE,
+    /** Genesys Cloud {@code pageNumber}/{@code pageSize}; {@code entities}, {@code total}, {@code pageCount}; capped at 1,000 records. */
+    PAGE_NUMBER,
+    /** A cursor ({@code cursor} query, {@code cursors.after} in the response), as the Cloud scan operations. */
+    CURSOR,
+    /** {@code from}/{@code size} offsets with {@code items} and {@code count}, as Multicloud UDM. */
+    OFFSET
+}
