@@ -1,0 +1,389 @@
+package io.camelgenesys.core.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import io.camelgenesys.core.test.LogCapture;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camelgenesys.core.webhook.HubSignatureTest.BODY;
+import static io.camelgenesys.core.webhook.HubSignatureTest.BODY_SIGNATURE;
+import static io.camelgenesys.core.webhook.HubSignatureTest.SECRET;
+import static io.camelgenesys.core.webhook.HubSignatureTest.UTF8_BODY;
+import static io.camelgenesys.core.webhook.HubSignatureTest.UTF8_BODY_SIGNATURE;
+import static io.camelgenesys.core.webhook.HubSignatureTest.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The webhook base through real Camel routes and real HTTP: camel-platform-http-main (Vert.x) on a free port, the
+ * test-only {@code genesys-webhook-test} component, both directly and through the {@code webhook:} meta-component.
+ */
+class GenesysWebhookRouteTest extends CamelTestSupport {
+
+    private static final int PORT = AvailablePortFinder.getNextAvailable();
+    /**
+     * Routes take the secret from a property placeholder, as users should (the resolved endpoint URI holds the secret,
+     * so every runtime log line about the endpoint is still checked); {@link #LITERAL_SECRET_OPTION} is a literal one.
+     * Logs are captured with camel-genesys at TRACE and Camel at INFO: Camel core at DEBUG prints resolved property
+     * values and route models unmasked (DefaultPropertiesParser, DefaultCamelContextExtension, AbstractCamelContext).
+     */
+    private static final String SECRET_OPTION = "secret=RAW({{genesys.webhook.secret}})";
+    private static final String LITERAL_SECRET_OPTION = "secret=RAW(" + SECRET + ")";
+    private static final String BOOM = "boom-route-failure";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private LogCapture logs;
+
+    @AfterEach
+    void secretNeverLogged() {
+        if (logs == null) {
+            return;
+        }
+        try {
+            List<String> leaks = logs.matching(e -> e.all().contains(SECRET))
+                    .stream().map(LogCapture.Captured::all).toList();
+            assertTrue(leaks.isEmpty(), () -> "the secret was logged: " + leaks);
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        // captured from before the context starts: startup lines (route summary, webhook registration) are checked too
+        logs = LogCapture.install();
+        CamelContext context = super.createCamelContext();
+        // camel-platform-http-main's Vert.x server; outside Camel Main it is registered explicitly (CAMEL-21741)
+        MainHttpServer server = new MainHttpServer();
+        server.setPort(PORT);
+        context.addService(server);
+        context.addComponent(TestWebhookComponent.SCHEME, new TestWebhookComponent());
+        context.getPropertiesComponent().addInitialProperty("genesys.webhook.secret", SECRET);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-webhook-test:raw?webhookPath=/hooks/raw&" + SECRET_OPTION).routeId("raw")
+                        .to("mock:raw")
+                        .setBody(constant("accepted"));
+
+                from("genesys-webhook-test:message?webhookPath=/hooks/message&" + SECRET_OPTION).routeId("message")
+                        .to("mock:message")
+                        .setHeader(TestMessageProcessor.MESSAGE_ID_HEADER, constant("m-42"));
+
+                from("genesys-webhook-test:fail?webhookPath=/hooks/fail&" + SECRET_OPTION).routeId("fail")
+                        .to("mock:fail")
+                        .throwException(new IllegalStateException(BOOM));
+
+                from("genesys-webhook-test:defaultPath?" + SECRET_OPTION).routeId("defaultPath")
+                        .to("mock:defaultPath");
+
+                from("genesys-webhook-test:open?webhookPath=/hooks/open&signatureRequired=false").routeId("open")
+                        .to("mock:open");
+
+                from("webhook:genesys-webhook-test:meta?webhookComponentName=platform-http&webhookPath=/hooks/meta&"
+                     + SECRET_OPTION).routeId("meta")
+                        .to("mock:meta")
+                        .setBody(constant("meta-accepted"));
+            }
+        };
+    }
+
+    private HttpResponse<String> post(String path, byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("X-B3-TraceId", "463ac35c9f6413ad")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(HubSignature.HEADER, signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] receivedBytes(MockEndpoint mock) {
+        Object body = mock.getReceivedExchanges().get(0).getMessage().getBody();
+        return assertInstanceOf(byte[].class, body);
+    }
+
+    @Test
+    void validSignatureReachesTheRouteWithTheExactBody() throws Exception {
+        MockEndpoint raw = getMockEndpoint("mock:raw");
+        raw.expectedMessageCount(1);
+
+        HttpResponse<String> response = post("/hooks/raw", utf8(BODY), BODY_SIGNATURE);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("accepted", response.body(), "the default hook answers what the route left");
+        raw.assertIsSatisfied();
+        assertArrayEquals(utf8(BODY), receivedBytes(raw));
+        Exchange exchange = raw.getReceivedExchanges().get(0);
+        assertEquals("genesys-webhook-test://raw", exchange.getFromEndpoint().getEndpointBaseUri());
+        assertEquals("raw", exchange.getFromRouteId());
+    }
+
+    @Test
+    void nonAsciiUtf8BodyVerifiesAgainstTheOpenSslVector() throws Exception {
+        MockEndpoint raw = getMockEndpoint("mock:raw");
+        raw.expectedMessageCount(1);
+
+        HttpResponse<String> response = post("/hooks/raw", utf8(UTF8_BODY), UTF8_BODY_SIGNATURE);
+
+        assertEquals(200, response.statusCode());
+        raw.assertIsSatisfied();
+        assertArrayEquals(utf8(UTF8_BODY), receivedBytes(raw));
+        assertEquals(UTF8_BODY, raw.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+    }
+
+    @Test
+    void upperCaseHexIsAccepted() throws Exception {
+        HttpResponse<String> response = post("/hooks/raw", utf8(BODY), "sha1=" + BODY_SIGNATURE.substring(5).toUpperCase());
+        assertEquals(200, response.statusCode());
+        assertEquals(1, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
+    void hookShapesTheAnswerAndMapsTheBody() throws Exception {
+        MockEndpoint message = getMockEndpoint("mock:message");
+        message.expectedMessageCount(1);
+
+        HttpResponse<String> response = post("/hooks/message", utf8(BODY), BODY_SIGNATURE);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"messageId\":\"m-42\"}", response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        message.assertIsSatisfied();
+        Map<?, ?> parsed = assertInstanceOf(Map.class, message.getReceivedExchanges().get(0).getMessage().getBody());
+        assertEquals("0123456789", parsed.get("channelId"));
+    }
+
+    @Test
+    void missingSignatureIs401AndNeverReachesTheRoute() throws Exception {
+        HttpResponse<String> response = post("/hooks/raw", utf8(BODY), null);
+
+        assertEquals(401, response.statusCode());
+        assertEquals("{\"status\":401,\"error\":\"Missing X-Hub-Signature header\"}", response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
+        assertRejectionLogged(401);
+    }
+
+    @Test
+    void wrongSignatureIs403AndNeverReachesTheRoute() throws Exception {
+        HttpResponse<String> response = post("/hooks/raw", utf8(BODY), HubSignature.sign("not-the-secret", utf8(BODY)));
+
+        assertEquals(403, response.statusCode());
+        assertEquals("{\"status\":403,\"error\":\"Invalid X-Hub-Signature\"}", response.body());
+        assertFalse(response.headers().firstValue(HubSignature.HEADER).isPresent(), "the signature is not echoed");
+        assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
+        assertRejectionLogged(403);
+    }
+
+    @Test
+    void bodyTamperedAfterSigningIs403() throws Exception {
+        byte[] tampered = utf8(BODY.replace("hello", "HELLO"));
+        HttpResponse<String> response = post("/hooks/raw", tampered, BODY_SIGNATURE);
+
+        assertEquals(403, response.statusCode());
+        assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
+    void malformedSignaturesAre403() throws Exception {
+        for (String bad : List.of("garbage", "sha1=", "sha256=" + BODY_SIGNATURE.substring(5),
+                BODY_SIGNATURE.substring(5), "sha1=zz" + BODY_SIGNATURE.substring(7))) {
+            assertEquals(403, post("/hooks/raw", utf8(BODY), bad).statusCode(), bad);
+        }
+        assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
+    void signedButUnreadablePayloadIs400AndNeverReachesTheRoute() throws Exception {
+        byte[] notJson = utf8("{not json");
+        HttpResponse<String> response = post("/hooks/message", notJson, HubSignature.sign(SECRET, notJson));
+
+        assertEquals(400, response.statusCode());
+        assertEquals(0, getMockEndpoint("mock:message").getReceivedCounter());
+        assertTrue(logs.matching(e -> e.all().contains("not json")).isEmpty(), "the payload is not logged");
+    }
+
+    @Test
+    void routeFailureIs500AndIsLoggedOnce() throws Exception {
+        HttpResponse<String> response = post("/hooks/fail", utf8(BODY), BODY_SIGNATURE);
+
+        assertEquals(500, response.statusCode());
+        assertEquals("{\"status\":500,\"error\":\"The webhook could not be processed\"}", response.body());
+        assertFalse(response.body().contains(BOOM), "no exception details go back to the caller");
+        assertEquals(1, getMockEndpoint("mock:fail").getReceivedCounter());
+        // Camel's error handler logs the failure with its stack trace; the webhook processor does not repeat it
+        List<LogCapture.Captured> withStack = logs.matching(e -> e.thrown() != null && e.throwableText().contains(BOOM));
+        assertEquals(1, withStack.size(), () -> "logged with stack trace: " + withStack);
+    }
+
+    @Test
+    void routeFailureWithoutErrorHandlerIsLoggedByTheProcessor() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("genesys-webhook-test:bare?webhookPath=/hooks/bare&" + SECRET_OPTION).routeId("bare")
+                        .throwException(new IllegalStateException(BOOM + "-bare"));
+            }
+        });
+
+        HttpResponse<String> response = post("/hooks/bare", utf8(BODY), BODY_SIGNATURE);
+
+        assertEquals(500, response.statusCode());
+        List<LogCapture.Captured> withStack
+                = logs.matching(e -> e.thrown() != null && e.throwableText().contains(BOOM + "-bare"));
+        assertEquals(1, withStack.size(), () -> "logged with stack trace: " + withStack);
+        assertEquals(GenesysWebhookProcessor.class.getName(), withStack.get(0).logger());
+    }
+
+    @Test
+    void webhookMetaComponentVerifiesTheSameWay() throws Exception {
+        MockEndpoint meta = getMockEndpoint("mock:meta");
+
+        assertEquals(401, post("/hooks/meta", utf8(BODY), null).statusCode());
+        assertEquals(403, post("/hooks/meta", utf8(BODY), HubSignature.sign("not-the-secret", utf8(BODY))).statusCode());
+        assertEquals(403, post("/hooks/meta", utf8(BODY + " "), BODY_SIGNATURE).statusCode());
+        assertEquals(0, meta.getReceivedCounter());
+
+        HttpResponse<String> ok = post("/hooks/meta", utf8(UTF8_BODY), UTF8_BODY_SIGNATURE);
+        assertEquals(200, ok.statusCode());
+        assertEquals("meta-accepted", ok.body());
+        assertEquals(1, meta.getReceivedCounter());
+        assertArrayEquals(utf8(UTF8_BODY), receivedBytes(meta));
+
+        Endpoint delegate = context.getEndpoints().stream()
+                .filter(e -> e instanceof TestWebhookEndpoint && e.getEndpointBaseUri().endsWith("meta"))
+                .findFirst().orElseThrow();
+        GenesysWebhookEndpoint webhookEndpoint = (GenesysWebhookEndpoint) delegate;
+        assertEquals(List.of("POST"), webhookEndpoint.getWebhookMethods());
+        assertInstanceOf(GenesysWebhookProcessor.class, webhookEndpoint.createWebhookHandler(e -> {
+        }));
+    }
+
+    @Test
+    void defaultPathIsSchemeAndOperation() throws Exception {
+        assertEquals(200, post("/genesys-webhook-test/defaultPath", utf8(BODY), BODY_SIGNATURE).statusCode());
+        assertEquals(1, getMockEndpoint("mock:defaultPath").getReceivedCounter());
+    }
+
+    @Test
+    void onlyPostIsServed() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/hooks/raw")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, response.statusCode());
+        assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
+    void signatureNotRequiredAcceptsUnsignedRequests() throws Exception {
+        assertEquals(200, post("/hooks/open", utf8(BODY), null).statusCode());
+        assertEquals(1, getMockEndpoint("mock:open").getReceivedCounter());
+    }
+
+    @Test
+    void missingSecretFailsTheRouteStartWithoutLeakingOptions() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-webhook-test:nosecret?webhookPath=/hooks/nosecret").routeId("nosecret").to("mock:x");
+            }
+        }));
+        assertTrue(rootMessage(e).contains("secret must be set"), rootMessage(e));
+    }
+
+    @Test
+    void secretIsNotInEndpointToStringNorInExceptionMessages() {
+        for (Endpoint endpoint : context.getEndpoints()) {
+            assertFalse(endpoint.toString().contains(SECRET), endpoint.toString());
+            if (endpoint instanceof GenesysWebhookEndpoint webhookEndpoint) {
+                GenesysWebhookConfiguration configuration = webhookEndpoint.getGenesysWebhookConfiguration();
+                String config = configuration.toString();
+                assertFalse(config.contains(SECRET), config);
+                assertTrue(config.contains(configuration.hasSecret() ? "secret=xxxxxx" : "secret=<none>"), config);
+            }
+        }
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            assertFalse(route.getEndpoint().toString().contains(SECRET));
+            assertFalse(route.getConsumer().toString().contains(SECRET), route.getConsumer().toString());
+        }
+        // a bad option next to the secret: the resolution error names the URI, masked
+        Exception e = assertThrows(Exception.class,
+                () -> context.getEndpoint("genesys-webhook-test:bad?" + LITERAL_SECRET_OPTION + "&signatureRequired=maybe"));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(SECRET), t.toString());
+        }
+        Exception unknown = assertThrows(Exception.class,
+                () -> context.getEndpoint("genesys-webhook-test:bad2?" + LITERAL_SECRET_OPTION + "&noSuchOption=1"));
+        for (Throwable t = unknown; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(SECRET), t.toString());
+        }
+    }
+
+    @Test
+    void secretIsNotLoggedAcrossAWholeContextLifecycle() throws Exception {
+        // captured since before the context started (createCamelContext): startup with the meta component's
+        // registerWebhook message, traffic of every kind, then the stop
+        post("/hooks/raw", utf8(BODY), BODY_SIGNATURE);
+        post("/hooks/raw", utf8(BODY), null);
+        post("/hooks/raw", utf8(BODY), "sha1=0000000000000000000000000000000000000000");
+        post("/hooks/fail", utf8(BODY), BODY_SIGNATURE);
+        post("/hooks/meta", utf8(BODY), BODY_SIGNATURE);
+        context.stop();
+
+        assertFalse(logs.events().isEmpty());
+        assertFalse(logs.matching(e -> e.message().contains("ask your Genesys representative to configure"
+                                                            + " <this service's public base URL>/hooks/meta")).isEmpty(),
+                "registerWebhook says where the URL is configured");
+        assertFalse(logs.matching(e -> e.message().contains("secret=xxxxxx")).isEmpty(), "Camel masked the option");
+        assertFalse(logs.matching(e -> e.message().contains("Receiving Genesys webhooks on POST /hooks/raw")).isEmpty());
+        // the @AfterEach check then scans every captured line for the secret
+    }
+
+    private void assertRejectionLogged(int status) {
+        List<LogCapture.Captured> warns = logs.matching(
+                e -> e.level() == Level.WARN && e.message().contains("request refused") && e.message().contains(
+                        "answering " + status));
+        assertEquals(1, warns.size(), () -> "rejection WARN lines: " + logs.events());
+        String line = warns.get(0).message();
+        assertTrue(line.contains("463ac35c9f6413ad"), "the Genesys trace id helps correlate: " + line);
+        assertFalse(line.contains("0123456789"), "no body contents in the log: " + line);
+        assertFalse(line.contains(BODY_SIGNATURE.substring(5)), "no signature in the log: " + line);
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+}

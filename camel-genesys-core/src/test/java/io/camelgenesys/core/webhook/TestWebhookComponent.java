@@ -1,0 +1,24 @@
+package io.camelgenesys.core.webhook;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * Test-only component (scheme {@code genesys-webhook-test}) built on the webhook base, the way genesys-messaging
+ * uses it. It has no generated configurer, so the nested options are bound by reflection here.
+ */
+public class TestWebhookComponent extends DefaultComponent {
+
+    public static final String SCHEME = "genesys-webhook-test";
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        GenesysWebhookConfiguration configuration = new GenesysWebhookConfiguration();
+        TestWebhookEndpoint endpoint = new TestWebhookEndpoint(uri, this, remaining, configuration);
+        setProperties(configuration, parameters);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}
