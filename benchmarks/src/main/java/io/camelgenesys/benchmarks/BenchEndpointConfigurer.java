@@ -1,0 +1,45 @@
+package io.camelgenesys.benchmarks;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.GeneratedPropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.support.component.PropertyConfigurerSupport;
+
+/**
+ * What camel-component-maven-plugin generates for a real component's endpoint, written by hand: it lets
+ * {@code GenesysEndpoint} read the {@code itemId} option per request without reflection, as real components do.
+ * {@link BenchComponent#register} binds it in the registry under the endpoint's class name, where Camel's
+ * configurer resolver looks first.
+ */
+public final class BenchEndpointConfigurer extends PropertyConfigurerSupport
+        implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
+
+    @Override
+    public boolean configure(CamelContext camelContext, Object target, String name, Object value, boolean ignoreCase) {
+        BenchEndpoint endpoint = (BenchEndpoint) target;
+        switch (ignoreCase ? name.toLowerCase() : name) {
+            case "itemid", "itemId" -> endpoint.setItemId(property(camelContext, String.class, value));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Class<?> getOptionType(String name, boolean ignoreCase) {
+        return switch (ignoreCase ? name.toLowerCase() : name) {
+            case "itemid", "itemId" -> String.class;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Object getOptionValue(Object target, String name, boolean ignoreCase) {
+        BenchEndpoint endpoint = (BenchEndpoint) target;
+        return switch (ignoreCase ? name.toLowerCase() : name) {
+            case "itemid", "itemId" -> endpoint.getItemId();
+            default -> null;
+        };
+    }
+}
