@@ -1,5 +1,7 @@
 package io.camelgenesys.simulator;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,12 +13,16 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    /** Genesys Cloud: {@code {"message":"…","code":"bad.credentials","status":401}} (seed 000, error table). */
+    /**
+     * Genesys Cloud: {@code {"message":"…","code":"bad.credentials","status":401,"contextId":"…"}} (seed 000, error
+     * table; {@code contextId} as the Genesys Cloud SDK's {@code ErrorBody} model carries it, one per response).
+     */
     public static ObjectNode cloud(int status, String code, String message) {
         ObjectNode body = Json.object();
         body.put("message", message);
         body.put("code", code);
         body.put("status", status);
+        body.put("contextId", UUID.randomUUID().toString());
         return body;
     }
 

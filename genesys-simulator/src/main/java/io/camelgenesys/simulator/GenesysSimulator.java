@@ -44,6 +44,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Cometd cometd = new Cometd();
     private final Items items = new Items();
+    private final ExternalContacts externalContacts = new ExternalContacts();
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -55,6 +56,7 @@ public final class GenesysSimulator implements AutoCloseable {
         this.tokens = new Tokens(config.tokenLifetime);
         this.rateLimiter = new RateLimiter(config.rateLimitRequests, config.rateLimitWindow);
         ItemsApi.register(routes, items);
+        ExternalContactsApi.register(routes, externalContacts);
     }
 
     public static Builder builder() {
@@ -151,7 +153,8 @@ public final class GenesysSimulator implements AutoCloseable {
 
     /**
      * Clears faults (rules and hits), request counters, tokens (and token request counters), CometD handshake
-     * rejections, handshake count and client sessions, rate-limit windows and the items store; restores the token
+     * rejections, handshake count and client sessions, rate-limit windows, the items store and the contacts stores
+     * (external contacts, Web Services contacts); restores the token
      * lifetime and rate limit of the builder. Keeps the configuration, registered routes, CometD mounts and
      * listeners.
      */
@@ -162,6 +165,7 @@ public final class GenesysSimulator implements AutoCloseable {
         rateLimiter.configure(config.rateLimitRequests, config.rateLimitWindow);
         cometd.reset();
         items.clear();
+        externalContacts.clear();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -217,6 +221,11 @@ public final class GenesysSimulator implements AutoCloseable {
 
     public Items items() {
         return items;
+    }
+
+    /** The Genesys Cloud External Contacts store ({@code /api/v2/externalcontacts}), for seeding and inspection. */
+    public ExternalContacts externalContacts() {
+        return externalContacts;
     }
 
     public Routes routes() {

@@ -1,0 +1,142 @@
+package io.camelgenesys.simulator;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Notes of contacts and of organizations ({@code .../{id}/notes[/{noteId}]}, seed 003): {@code noteText} between 1 and
+ * 32,000 characters (required on create), {@code createdBy} required on update, page-number listing sorted by
+ * {@code createDate:asc|desc} and capped at 1,000 records.
+ */
+final class Notes {
+
+    static final int NOTE_TEXT_MAX = 32_000;
+
+    private final ExternalContacts store;
+    private final String entityType;
+    private final String paramName;
+    private final EntityTable parents;
+    private final String parentLabel;
+    private final String basePath;
+
+    private Notes(ExternalContacts store, String entityType, String basePath, String paramName, EntityTable parents,
+            String parentLabel) {
+        this.store = store;
+        this.entityType = entityType;
+        this.basePath = basePath;
+        this.paramName = paramName;
+        this.parents = parents;
+        this.parentLabel = parentLabel;
+    }
+
+    /**
+     * @param entityType  {@code contact} or {@code organization} (the note's {@code entityType})
+     * @param parentsPath e.g. {@code /api/v2/externalcontacts/contacts}
+     * @param paramName   the parent's path variable, e.g. {@code contactId}
+     */
+    static void register(Routes routes, ExternalContacts store, String entityType, String parentsPath,
+            String paramName, EntityTable parents, String parentLabel) {
+        Notes api = new Notes(store, entityType, parentsPath, paramName, parents, parentLabel);
+        String notes = parentsPath + "/{" + paramName + "}/notes";
+        routes.add("POST", notes, Auth.CLOUD, api.locked(api::create));
+        routes.add("GET", notes, Auth.CLOUD, api.locked(api::list));
+        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, api.locked(api::get));
+        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, api.locked(api::replace));
+        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, api.locked(api::delete));
+    }
+
+    private RouteHandler locked(RouteHandler handler) {
+        return request -> {
+            synchronized (store) {
+                return handler.handle(request);
+            }
+        };
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        String parentId = parent(request);
+        ObjectNode note = valid(request.jsonObject(), true);
+        if (!note.hasNonNull("createdBy")) {
+            String principal = request.principal();
+            note.putObject("createdBy").put("id", principal).put("selfUri", "/api/v2/users/" + principal);
+        }
+        String now = ExternalContactsApi.now();
+        note.put("entityId", parentId);
+        note.put("entityType", entityType);
+        note.put("createDate", now);
+        note.put("modifyDate", now);
+        ObjectNode stored = store.notes.insert(note);
+        stored.put("selfUri", noteUri(parentId, stored.get("id").asText()));
+        return ApiResponse.ok(stored.deepCopy());
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(note(request).deepCopy());
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        String parentId = parent(request);
+        List<ObjectNode> notes = store.notesOf(entityType, parentId);
+        ExternalContactsApi.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
+        return ApiResponse.ok(ExternalContactsApi.page(notes, request, basePath + "/" + parentId + "/notes", null));
+    }
+
+    private ApiResponse replace(ApiRequest request) {
+        ObjectNode old = note(request);
+        ObjectNode note = valid(request.jsonObject(), false);
+        // Seed 003 (PUT note): "createdBy object Yes".
+        Checks.reference(note, "createdBy", true);
+        if (!note.hasNonNull("noteText")) {
+            note.set("noteText", old.get("noteText"));
+        }
+        for (String kept : List.of("entityId", "entityType", "createDate")) {
+            note.set(kept, old.get(kept));
+        }
+        note.put("modifyDate", ExternalContactsApi.now());
+        String id = old.get("id").asText();
+        store.notes.replace(id, note);
+        note.put("selfUri", noteUri(note.get("entityId").asText(), id));
+        return ApiResponse.ok(note.deepCopy());
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        store.notes.remove(note(request).get("id").asText());
+        return ApiResponse.noContent();
+    }
+
+    private ObjectNode valid(ObjectNode body, boolean create) {
+        ObjectNode note = body.deepCopy();
+        for (String serverField : List.of("id", "selfUri", "createDate", "modifyDate", "entityId", "entityType",
+                "externalDataSources")) {
+            note.remove(serverField);
+        }
+        // "noteText: Between 1 and 32,000 characters."
+        Checks.text(note, "noteText", 1, NOTE_TEXT_MAX, create);
+        Checks.object(note, "createdBy", false);
+        return note;
+    }
+
+    private String parent(ApiRequest request) {
+        String id = request.pathParam(paramName);
+        if (parents.get(id) == null) {
+            throw ApiException.notFound(parentLabel + " " + id + " not found");
+        }
+        return id;
+    }
+
+    private ObjectNode note(ApiRequest request) {
+        String parentId = parent(request);
+        String noteId = request.pathParam("noteId");
+        ObjectNode note = store.notes.get(noteId);
+        if (note == null || !entityType.equals(note.path("entityType").asText())
+                || !parentId.equals(note.path("entityId").asText())) {
+            throw ApiException.notFound("Note " + noteId + " not found on " + parentLabel + " " + parentId);
+        }
+        return note;
+    }
+
+    private String noteUri(String parentId, String noteId) {
+        return basePath + "/" + parentId + "/notes/" + noteId;
+    }
+}
