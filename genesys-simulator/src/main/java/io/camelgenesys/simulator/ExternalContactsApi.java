@@ -600,7 +600,7 @@ final class ExternalContactsApi {
     }
 
     /** EnrichFieldRules.defaultAction applied to every field of the contact. */
-    private static ObjectNode combine(ObjectNode existing, ObjectNode provided, String ruleAction) {
+    static ObjectNode combine(ObjectNode existing, ObjectNode provided, String ruleAction) {
         ObjectNode result = existing.deepCopy();
         switch (ruleAction) {
             case "AlwaysUseProvided" -> {

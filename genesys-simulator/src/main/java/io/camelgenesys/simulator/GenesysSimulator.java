@@ -57,6 +57,7 @@ public final class GenesysSimulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(config.rateLimitRequests, config.rateLimitWindow);
         ItemsApi.register(routes, items);
         ExternalContactsApi.register(routes, externalContacts);
+        ExternalOrganizationsApi.register(routes, externalContacts);
     }
 
     public static Builder builder() {
