@@ -45,6 +45,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Cometd cometd = new Cometd();
     private final Items items = new Items();
     private final ExternalContacts externalContacts = new ExternalContacts();
+    private final WebServicesContacts webServicesContacts = new WebServicesContacts();
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -58,6 +59,7 @@ public final class GenesysSimulator implements AutoCloseable {
         ItemsApi.register(routes, items);
         ExternalContactsApi.register(routes, externalContacts);
         ExternalOrganizationsApi.register(routes, externalContacts);
+        WebServicesContactsApi.register(routes, webServicesContacts);
     }
 
     public static Builder builder() {
@@ -167,6 +169,7 @@ public final class GenesysSimulator implements AutoCloseable {
         cometd.reset();
         items.clear();
         externalContacts.clear();
+        webServicesContacts.clear();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -227,6 +230,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** The Genesys Cloud External Contacts store ({@code /api/v2/externalcontacts}), for seeding and inspection. */
     public ExternalContacts externalContacts() {
         return externalContacts;
+    }
+
+    /** The Engage Web Services contacts store ({@code /api/v2/contacts}), for seeding and inspection. */
+    public WebServicesContacts webServicesContacts() {
+        return webServicesContacts;
     }
 
     public Routes routes() {

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * }</pre>
  * Before a handler runs, the simulator has applied the fault switchboard, authenticated the request in the route's
  * {@link Auth} style and charged the rate limit. When several routes match a path, the most specific wins (a literal
- * segment beats a {@code {variable}}), so {@code /items/scan} and {@code /items/{id}} can coexist.
+ * segment beats a {@code {variable}}), so {@code /items/scan} and {@code /items/{id}} can coexist; between equally
+ * specific routes the one registered last wins, so a test can replace a built-in API route.
  * Routes are configuration: {@link GenesysSimulator#reset()} keeps them.
  */
 public final class Routes {
@@ -80,7 +81,8 @@ public final class Routes {
                 }
                 continue;
             }
-            if (best == null || route.pattern().compareSpecificity(best.pattern()) < 0) {
+            // On a tie the later registration wins, so a test can override a built-in API route.
+            if (best == null || route.pattern().compareSpecificity(best.pattern()) <= 0) {
                 best = route;
                 bestParams = params;
             }
