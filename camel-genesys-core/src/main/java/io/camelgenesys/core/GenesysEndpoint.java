@@ -108,10 +108,17 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
     }
 
     /**
-     * Fails when the operation does not exist on the platform. The default accepts everything; components with
-     * platform-specific operations override it with a message that names the platform and the operation.
+     * Fails when the operation does not exist on the platform ({@link GenesysOperation#spec(GenesysPlatform)} is
+     * {@code null}), with a message that names the platform, the operation and the operations it does have.
      */
     protected void checkPlatform(GenesysPlatform platform, O operation) {
+        if (operation != null && operation.spec(platform) == null) {
+            throw new IllegalArgumentException("Operation " + operation.name() + " is not available on platform " + platform
+                                               + "; " + getEndpointBaseUri().split(":")[0] + " operations on " + platform
+                                               + " are: " + java.util.Arrays.stream(operationType.getEnumConstants())
+                                                       .filter(o -> o.spec(platform) != null).map(Enum::name)
+                                                       .collect(Collectors.joining(", ")));
+        }
     }
 
     @Override
@@ -155,7 +162,7 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
     /** Resolves everything one exchange needs for its operation; fails, before any request, on bad input. */
     public OperationCall createCall(O operation, Exchange exchange) {
         checkPlatform(configuration.getPlatform(), operation);
-        OperationSpec spec = operation.spec();
+        OperationSpec spec = operation.spec(configuration.getPlatform());
         Message in = exchange.getMessage();
         OperationCall call = new OperationCall(spec)
                 .outputType(configuration.getOutputType())
@@ -170,7 +177,7 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
         }
         addPaging(spec, in, call);
         if (spec.hasBody()) {
-            call.body(prepareBody(operation, in.getBody()));
+            call.body(prepareBody(operation, in));
         }
         return call;
     }
@@ -240,6 +247,14 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
      */
     protected Object prepareBody(O operation, Object body) {
         return body;
+    }
+
+    /**
+     * Like {@link #prepareBody(Enum, Object)}, for components whose body preparation also reads headers (e.g. an
+     * identifier value). The default passes the message body to {@link #prepareBody(Enum, Object)}.
+     */
+    protected Object prepareBody(O operation, Message in) {
+        return prepareBody(operation, in.getBody());
     }
 
     @Override

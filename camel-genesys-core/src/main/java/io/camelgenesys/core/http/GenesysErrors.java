@@ -46,8 +46,9 @@ public final class GenesysErrors {
                     .errorMessage(text(status, "message"))
                     .detail(status.get("detail"));
         } else {
-            // Genesys Cloud: {"message":..,"code":..,"status":..,"details":[..],"errors":[..]}; OAuth: {"error":..}
-            b.errorMessage(firstText(root, "message", "error_description", "description"))
+            // Genesys Cloud: {"message":..,"code":..,"status":..,"details":[..],"errors":[..]}; OAuth: {"error":..};
+            // Web Services: {"statusCode":..,"statusMessage":..}
+            b.errorMessage(firstText(root, "message", "error_description", "description", "statusMessage"))
                     .errorCode(firstText(root, "code", "error"))
                     .detail(root.get("details"));
         }

@@ -104,13 +104,23 @@ public final class GenesysJson {
                 case map -> node.isArray() ? MAPPER.convertValue(node, LIST)
                         : node.isObject() ? MAPPER.convertValue(node, MAP) : MAPPER.treeToValue(node, Object.class);
                 case model -> modelType == null || JsonNode.class.isAssignableFrom(modelType)
-                        ? node : MAPPER.treeToValue(node, modelType);
+                        ? node : node.isArray() && !modelType.isArray() && !Iterable.class.isAssignableFrom(modelType)
+                                ? listOf(node, modelType) : MAPPER.treeToValue(node, modelType);
             };
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("The Genesys response does not fit "
                                             + (modelType != null ? modelType.getSimpleName() : "the expected shape") + ": "
                                             + e.getMessage(), e);
         }
+    }
+
+    /** An array whose items are each of the model type (e.g. a result pointer to {@code /contacts}) as a List. */
+    private static List<Object> listOf(JsonNode array, Class<?> modelType) throws JsonProcessingException {
+        List<Object> items = new java.util.ArrayList<>(array.size());
+        for (JsonNode item : array) {
+            items.add(MAPPER.treeToValue(item, modelType));
+        }
+        return items;
     }
 
     /** The first characters of a body, for error messages: never the whole of a large body. */

@@ -10,4 +10,13 @@ public interface GenesysOperation {
     String name();
 
     OperationSpec spec();
+
+    /**
+     * The spec of this operation on a platform, {@code null} when the platform does not have it. The default is
+     * {@link #spec()} on every platform; an operation that exists on several platforms with different paths or
+     * models overrides this.
+     */
+    default OperationSpec spec(io.camelgenesys.core.GenesysPlatform platform) {
+        return spec();
+    }
 }
