@@ -25,12 +25,21 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "action": target.setAction(property(camelContext, io.camelgenesys.contacts.EnrichAction.class, value)); return true;
+        case "active": target.setActive(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "after": target.setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationtoken":
         case "authorizationToken": target.getConfiguration().setAuthorizationToken(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkbatchsize":
+        case "bulkBatchSize": target.setBulkBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkfailuremode":
+        case "bulkFailureMode": target.setBulkFailureMode(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -39,16 +48,59 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "contactid":
         case "contactId": target.setContactId(property(camelContext, java.lang.String.class, value)); return true;
+        case "contactusername":
+        case "contactUserName": target.setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
+        case "conversationid":
+        case "conversationId": target.setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "divisionid":
+        case "divisionId": target.setDivisionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "divisionids":
+        case "divisionIds": target.setDivisionIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.setDryRun(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "employeeid":
+        case "employeeId": target.setEmployeeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expand": target.setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalorganizationid":
+        case "externalOrganizationId": target.setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsourceid":
+        case "externalSourceId": target.setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstname":
+        case "firstName": target.setFirstName(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.camelgenesys.core.GenesysGrantType.class, value)); return true;
+        case "identifierfield":
+        case "identifierField": target.setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifiertype":
+        case "identifierType": target.setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
+        case "identifiervalue":
+        case "identifierValue": target.setIdentifierValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "includemerged":
+        case "includeMerged": target.setIncludeMerged(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includetrustors":
+        case "includeTrustors": target.setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "lastname":
+        case "lastName": target.setLastName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "loginurl":
         case "loginUrl": target.getConfiguration().setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "lookupval":
+        case "lookupVal": target.setLookupVal(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "noteid":
+        case "noteId": target.setNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelgenesys.core.GenesysOutputType.class, value)); return true;
         case "pageall":
@@ -58,11 +110,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "phonenumber":
+        case "phoneNumber": target.setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
         case "platform": target.getConfiguration().setPlatform(property(camelContext, io.camelgenesys.core.GenesysPlatform.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "q": target.setQ(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
@@ -72,6 +127,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "relationshipid":
+        case "relationshipId": target.setRelationshipId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retrydeadline":
@@ -84,8 +141,13 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": target.getConfiguration().setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "sortorder":
+        case "sortOrder": target.setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustorid":
+        case "trustorId": target.setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -96,12 +158,21 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "action": return io.camelgenesys.contacts.EnrichAction.class;
+        case "active": return java.lang.Boolean.class;
+        case "after": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "authorizationtoken":
         case "authorizationToken": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "bulkbatchsize":
+        case "bulkBatchSize": return int.class;
+        case "bulkfailuremode":
+        case "bulkFailureMode": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -110,16 +181,59 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return long.class;
         case "contactid":
         case "contactId": return java.lang.String.class;
+        case "contactusername":
+        case "contactUserName": return java.lang.String.class;
+        case "conversationid":
+        case "conversationId": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "delay": return long.class;
+        case "divisionid":
+        case "divisionId": return java.lang.String.class;
+        case "divisionids":
+        case "divisionIds": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return java.lang.Boolean.class;
+        case "employeeid":
+        case "employeeId": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expand": return java.lang.String.class;
+        case "externalorganizationid":
+        case "externalOrganizationId": return java.lang.String.class;
+        case "externalsourceid":
+        case "externalSourceId": return java.lang.String.class;
+        case "firstname":
+        case "firstName": return java.lang.String.class;
         case "granttype":
         case "grantType": return io.camelgenesys.core.GenesysGrantType.class;
+        case "identifierfield":
+        case "identifierField": return java.lang.String.class;
+        case "identifiertype":
+        case "identifierType": return io.camelgenesys.contacts.IdentifierType.class;
+        case "identifiervalue":
+        case "identifierValue": return java.lang.String.class;
+        case "includemerged":
+        case "includeMerged": return java.lang.Boolean.class;
+        case "includetrustors":
+        case "includeTrustors": return java.lang.Boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "lastname":
+        case "lastName": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "loginurl":
         case "loginUrl": return java.lang.String.class;
+        case "lookupval":
+        case "lookupVal": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "name": return java.lang.String.class;
+        case "noteid":
+        case "noteId": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelgenesys.core.GenesysOutputType.class;
         case "pageall":
@@ -129,11 +243,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "password": return java.lang.String.class;
+        case "phonenumber":
+        case "phoneNumber": return java.lang.String.class;
         case "platform": return io.camelgenesys.core.GenesysPlatform.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "q": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitperiod":
@@ -143,6 +260,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "relationshipid":
+        case "relationshipId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydeadline":
@@ -155,8 +274,13 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": return int.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "sortorder":
+        case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustorid":
+        case "trustorId": return java.lang.String.class;
+        case "type": return java.lang.String.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -168,12 +292,21 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "action": return target.getAction();
+        case "active": return target.getActive();
+        case "after": return target.getAfter();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "authorizationtoken":
         case "authorizationToken": return target.getConfiguration().getAuthorizationToken();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkbatchsize":
+        case "bulkBatchSize": return target.getBulkBatchSize();
+        case "bulkfailuremode":
+        case "bulkFailureMode": return target.getBulkFailureMode();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -182,16 +315,59 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contactid":
         case "contactId": return target.getContactId();
+        case "contactusername":
+        case "contactUserName": return target.getContactUserName();
+        case "conversationid":
+        case "conversationId": return target.getConversationId();
         case "cursor": return target.getConfiguration().getCursor();
+        case "delay": return target.getDelay();
+        case "divisionid":
+        case "divisionId": return target.getDivisionId();
+        case "divisionids":
+        case "divisionIds": return target.getDivisionIds();
+        case "dryrun":
+        case "dryRun": return target.getDryRun();
+        case "employeeid":
+        case "employeeId": return target.getEmployeeId();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "expand": return target.getExpand();
+        case "externalorganizationid":
+        case "externalOrganizationId": return target.getExternalOrganizationId();
+        case "externalsourceid":
+        case "externalSourceId": return target.getExternalSourceId();
+        case "firstname":
+        case "firstName": return target.getFirstName();
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
+        case "identifierfield":
+        case "identifierField": return target.getIdentifierField();
+        case "identifiertype":
+        case "identifierType": return target.getIdentifierType();
+        case "identifiervalue":
+        case "identifierValue": return target.getIdentifierValue();
+        case "includemerged":
+        case "includeMerged": return target.getIncludeMerged();
+        case "includetrustors":
+        case "includeTrustors": return target.getIncludeTrustors();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "lastname":
+        case "lastName": return target.getLastName();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getLimit();
         case "loginurl":
         case "loginUrl": return target.getConfiguration().getLoginUrl();
+        case "lookupval":
+        case "lookupVal": return target.getLookupVal();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
+        case "name": return target.getName();
+        case "noteid":
+        case "noteId": return target.getNoteId();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "pageall":
@@ -201,11 +377,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "password": return target.getConfiguration().getPassword();
+        case "phonenumber":
+        case "phoneNumber": return target.getPhoneNumber();
         case "platform": return target.getConfiguration().getPlatform();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "q": return target.getQ();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
@@ -215,6 +394,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "region": return target.getConfiguration().getRegion();
+        case "relationshipid":
+        case "relationshipId": return target.getRelationshipId();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydeadline":
@@ -227,8 +408,13 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": return target.getConfiguration().getRetryMaxAttempts();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "sortorder":
+        case "sortOrder": return target.getSortOrder();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "trustorid":
+        case "trustorId": return target.getTrustorId();
+        case "type": return target.getType();
         case "username": return target.getConfiguration().getUsername();
         default: return null;
         }

@@ -1,0 +1,20 @@
+package io.camelgenesys.contacts;
+
+/**
+ * One item of a bulk operation that failed: where it was in the input, the input item itself (as the route gave
+ * it, so it can be dead-lettered as is), and why.
+ *
+ * @param index  the 0-based position of the item in the input collection
+ * @param item   the input item as given (POJO, Map, String...)
+ * @param error  what went wrong: the validation rule broken, or Genesys' message for the item
+ * @param status the HTTP status Genesys gave the item, or 400 when it was refused before sending
+ * @param code   Genesys' error code for the item, or {@code invalid.input} when refused before sending
+ */
+public record BulkFailure(int index, Object item, String error, int status, String code) {
+
+    @Override
+    public String toString() {
+        // the item is left out: it may carry personal data that does not belong in logs
+        return "BulkFailure[index=" + index + ", status=" + status + ", code=" + code + ", error=" + error + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package io.camelgenesys.contacts;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.contacts.OperationDef.BulkKind;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationResult;
+import org.apache.camel.Exchange;
+
+/**
+ * Runs one bulk operation: reads any collection of items, checks each against the operation's rules, sends the
+ * valid ones in batches of {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every
+ * per-item failure, from the rules or from Genesys' {@code results[].error}, back to the input item and its index.
+ * Only the current batch is held; the stored entities are collected as the result.
+ */
+final class BulkRunner {
+
+    private final ContactsEndpoint endpoint;
+    private final ContactsOperation op;
+    private final Exchange exchange;
+    private final Iterator<?> input;
+    private final int batchSize;
+    private final boolean failFast;
+    private final List<BulkFailure> failures = new ArrayList<>();
+    private final List<Object> stored = new ArrayList<>();
+    private final Map<String, Object> headers = new LinkedHashMap<>();
+    private int index;
+
+    BulkRunner(ContactsEndpoint endpoint, ContactsOperation op, Exchange exchange) {
+        this.endpoint = endpoint;
+        this.op = op;
+        this.exchange = exchange;
+        this.input = items(op, exchange.getMessage().getBody());
+        int max = op.bulkKind() == BulkKind.ENRICH ? ContactsLimits.BULK_ENRICH_MAX : Integer.MAX_VALUE;
+        this.batchSize = Math.min(endpoint.getBulkBatchSize(), max);
+        this.failFast = "fail".equals(endpoint.getBulkFailureMode());
+    }
+
+    /** The items of a bulk body: a collection, array, Iterable, Iterator, or a JSON array. */
+    static Iterator<?> items(ContactsOperation op, Object body) {
+        if (body == null) {
+            throw new IllegalArgumentException(op.name() + " needs a message body: a collection (List, array,"
+                                               + " Iterable, Iterator or JSON array) of items");
+        }
+        if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
+            body = GenesysJson.toTree(body);
+        }
+        if (body instanceof ObjectNode o && o.has("entities")) {
+            body = o.get("entities");
+        }
+        if (body instanceof ArrayNode a) {
+            return a.iterator();
+        }
+        if (body instanceof Iterator<?> it) {
+            return it;
+        }
+        if (body instanceof Iterable<?> it) {
+            return it.iterator();
+        }
+        if (body instanceof Object[] a) {
+            return Arrays.asList(a).iterator();
+        }
+        throw new IllegalArgumentException(op.name() + " needs a collection (List, array, Iterable, Iterator or JSON"
+                                           + " array) of items, got " + body.getClass().getName());
+    }
+
+    CompletableFuture<OperationResult> run() {
+        return next();
+    }
+
+    private CompletableFuture<OperationResult> next() {
+        List<Object> originals = new ArrayList<>(batchSize);
+        List<Integer> indexes = new ArrayList<>(batchSize);
+        ArrayNode entities = GenesysJson.MAPPER.createArrayNode();
+        int failedBefore = failures.size();
+        while (entities.size() < batchSize && input.hasNext()) {
+            Object item = input.next();
+            int i = index++;
+            JsonNode entity;
+            try {
+                entity = entity(item);
+            } catch (IllegalArgumentException e) {
+                failures.add(new BulkFailure(i, item, e.getMessage(), 400, "invalid.input"));
+                continue;
+            }
+            originals.add(item);
+            indexes.add(i);
+            entities.add(entity);
+        }
+        if (failFast && failures.size() > failedBefore) {
+            return fail(null);
+        }
+        if (entities.isEmpty()) {
+            return CompletableFuture.completedFuture(result());
+        }
+        OperationCall call = endpoint.createCall(op, exchange);
+        ObjectNode body = GenesysJson.MAPPER.createObjectNode();
+        body.set("entities", entities);
+        call.body(body);
+        return endpoint.getExecutor().execute(call).handle((r, failure) -> {
+            if (failure != null) {
+                Throwable cause = GenesysErrors.unwrap(failure);
+                // the whole batch was refused: each of its items failed with that error
+                for (int k = 0; k < originals.size(); k++) {
+                    failures.add(new BulkFailure(indexes.get(k), originals.get(k), cause.getMessage(), status(cause),
+                            cause instanceof GenesysApiException api ? api.getErrorCode() : "error"));
+                }
+                return failFast ? fail(cause) : next();
+            }
+            read((JsonNode) r.body(), originals, indexes);
+            if (failFast && failures.size() > failedBefore) {
+                return fail(null);
+            }
+            return next();
+        }).thenCompose(f -> f);
+    }
+
+    private static int status(Throwable cause) {
+        return cause instanceof GenesysApiException api ? api.getHttpStatus() : 0;
+    }
+
+    /** The request entity of one item, checked against the operation's rules. */
+    private JsonNode entity(Object item) {
+        JsonNode tree;
+        if (item instanceof CharSequence s && op.bulkKind() == BulkKind.IDS) {
+            ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
+            idOnly.put("id", s.toString());
+            tree = idOnly;
+        } else {
+            tree = GenesysJson.toTree(item);
+        }
+        if (op.bulkKind() == BulkKind.ENRICH) {
+            tree = endpoint.enrichRequest(tree, null, "item");
+        } else if (op.bulkKind() == BulkKind.IDS && tree != null && tree.isObject() && tree.has("id")) {
+            ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
+            idOnly.set("id", tree.get("id"));
+            tree = idOnly;
+        }
+        BodyRules rules = op.bodyRules(GenesysPlatform.cloud);
+        if (rules != null) {
+            List<String> violations = rules.violations(tree);
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", violations));
+            }
+        }
+        return tree;
+    }
+
+    /** BulkResponse: {@code results[]} in request order, each {@code success} with {@code entity} or {@code error}. */
+    private void read(JsonNode response, List<Object> originals, List<Integer> indexes) {
+        JsonNode results = response == null ? null : response.get("results");
+        if (results == null || !results.isArray() || results.size() != originals.size()) {
+            throw new IllegalStateException(op.name() + ": the bulk response has " + (results == null ? "no"
+                    : results.size()) + " results for " + originals.size() + " items");
+        }
+        for (int k = 0; k < results.size(); k++) {
+            JsonNode result = results.get(k);
+            if (result.path("success").asBoolean(false)) {
+                JsonNode entity = result.get("entity");
+                stored.add(entity != null && !entity.isNull()
+                        ? GenesysJson.convert(entity, endpoint.getConfiguration().getOutputType(), op.bulkEntity())
+                        : result.path("id").asText(null));
+            } else {
+                JsonNode error = result.path("error");
+                failures.add(new BulkFailure(indexes.get(k), originals.get(k),
+                        error.path("message").asText("failed"), error.path("status").asInt(result.path("status").asInt(0)),
+                        error.path("code").asText(null)));
+            }
+        }
+    }
+
+    private OperationResult result() {
+        failures.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        headers.put(ContactsConstants.BULK_FAILURES, List.copyOf(failures));
+        headers.put(ContactsConstants.BULK_SUCCESS_COUNT, stored.size());
+        headers.put(ContactsConstants.BULK_FAILURE_COUNT, failures.size());
+        return new OperationResult(stored, headers);
+    }
+
+    private CompletableFuture<OperationResult> fail(Throwable cause) {
+        OperationResult partial = result();
+        // the headers stay on the failed exchange, so an onException route can dead-letter the failed items
+        partial.headers().forEach(exchange.getMessage()::setHeader);
+        return CompletableFuture.failedFuture(new BulkException(op.name(), failures, stored.size(), cause));
+    }
+}
