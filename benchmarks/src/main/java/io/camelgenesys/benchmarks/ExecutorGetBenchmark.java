@@ -131,7 +131,7 @@ public final class ExecutorGetBenchmark {
     // ---- raw Jetty peer ------------------------------------------------------------------------------------------
 
     /** A Jetty client set up like core's GenesysHttpClient (pool, connections per host, no redirects). */
-    private static HttpClient rawClient() throws Exception {
+    static HttpClient rawClient() throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("raw-jetty");
         threads.setDaemon(true);
@@ -236,7 +236,7 @@ public final class ExecutorGetBenchmark {
         };
     }
 
-    private static void stopQuietly(CamelContext context) {
+    static void stopQuietly(CamelContext context) {
         if (context != null) {
             try {
                 context.stop();

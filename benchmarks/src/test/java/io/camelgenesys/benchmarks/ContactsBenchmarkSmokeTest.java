@@ -1,0 +1,54 @@
+package io.camelgenesys.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the contacts benchmark in a very short mode (one measured round of 20 requests per peer, get and create, at
+ * concurrency 4, no warm-up) to show that every peer (raw Jetty, the component, the SDK twice) completes its
+ * requests against the simulator and that the report has figures for each. Asserts no timings.
+ */
+class ContactsBenchmarkSmokeTest {
+
+    private static final List<String> PEERS = List.of(ContactsBenchmark.RAW, ContactsBenchmark.CAMEL,
+            ContactsBenchmark.SDK, ContactsBenchmark.SDK_POOLED);
+
+    @Test
+    void producesFiguresForEveryPeerOperationAndConcurrency() throws Exception {
+        Harness.Settings quick = new Harness.Settings(0, 1, Duration.ZERO, 20);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Harness.Result> results = ContactsBenchmark.run(quick, List.of("get", "create"), new int[] {4},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, results.size()); // get, then create
+        for (Harness.Result r : results) {
+            for (String name : PEERS) {
+                Harness.PeerResult p = r.peer(name);
+                assertEquals(20, p.totalRequests(), r.title() + " " + name);
+                assertTrue(p.medianThroughput() > 0, name);
+                assertTrue(p.latencyNanos(0.50) > 0 && p.latencyNanos(0.99) >= p.latencyNanos(0.50), name);
+            }
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("== contacts get, concurrency 4:")
+                   && report.contains("== contacts create, concurrency 4:"), report);
+        assertTrue(report.contains("component vs SDK (default pool)") && report.contains("1 (baseline)"), report);
+    }
+
+    @Test
+    void anUnknownOperationIsRefusedBeforeAnythingStarts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContactsBenchmark.run(
+                new Harness.Settings(0, 1, Duration.ZERO, 1), List.of("delete"), new int[] {1},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("bench.operations") && e.getMessage().contains("delete"), e.getMessage());
+    }
+}
