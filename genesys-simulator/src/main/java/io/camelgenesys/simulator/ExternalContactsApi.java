@@ -39,8 +39,6 @@ final class ExternalContactsApi {
             "SocialWhatsapp", "Email", "Phone", "Cookie", "ExternalId");
     /** ContactEnrichRequest.ActionEnum of the Genesys Cloud SDK 254.0.0 (docs/ContactEnrichRequest.md). */
     static final List<String> ENRICH_ACTIONS = List.of("Insert", "Update", "Upsert", "Merge");
-    /** EnrichFieldRules.DefaultActionEnum of the SDK (docs/EnrichFieldRules.md); PreferProvided when unspecified. */
-    static final List<String> FIELD_RULE_ACTIONS = List.of("AlwaysUseProvided", "PreferExisting", "PreferProvided");
     /** ConversationAssociation.MediaTypeEnum of the SDK (docs/ConversationAssociation.md). */
     static final List<String> MEDIA_TYPES = List.of("CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE",
             "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE");
@@ -175,7 +173,7 @@ final class ExternalContactsApi {
             throw ApiException.badRequest("divisionIds must list at most 50 divisions, got " + divisions.size());
         }
         String q = request.query("q");
-        List<ObjectNode> found = store.contacts.filter(c -> visible(c) && matches(c, q));
+        List<ObjectNode> found = store.contacts.filter(c -> visible(c) && matches(c, q) && inDivisions(c, divisions));
         sort(found, request.query("sortOrder"), CONTACT_SORT_FIELDS, "lastName");
         return ApiResponse.ok(page(found, request, BASE + "/contacts", "/scan/contacts"));
     }
@@ -183,6 +181,15 @@ final class ExternalContactsApi {
     private ApiResponse scan(ApiRequest request) {
         return ApiResponse.ok(scan(store, request, "contacts", store.contacts, ExternalContactsApi::visible,
                 BASE + "/scan/contacts"));
+    }
+
+    /**
+     * {@code divisionIds} narrows a search to those divisions; a contact without a division is "unassigned" and
+     * visible in every division (Genesys' External Contacts FAQ).
+     */
+    static boolean inDivisions(ObjectNode entity, List<String> divisionIds) {
+        String division = entity.path("division").path("id").asText(null);
+        return divisionIds.isEmpty() || division == null || divisionIds.contains(division);
     }
 
     static boolean visible(ObjectNode contact) {
@@ -522,7 +529,7 @@ final class ExternalContactsApi {
     /**
      * ContactEnrichRequest: finds the contacts claiming {@code matchingIdentifiers} (1–25, in order) and, by
      * {@code action}: Insert (409 when one matches), Update (404 when none matches), Upsert, or Merge (several
-     * matches are merged first). {@code contact} is combined with the match by {@code fieldRules.defaultAction}, and
+     * matches are merged first). {@code contact} is combined with the match by {@code fieldRules} ({@link EnrichRules}), and
      * the matching identifiers end up claimed by the result. A dry run stores nothing.
      */
     private ObjectNode enrich(ObjectNode body, boolean dryRun) {
@@ -538,12 +545,7 @@ final class ExternalContactsApi {
         }
         ObjectNode provided = Checks.object(req, "contact", false);
         provided = provided == null ? Json.object() : validContact(provided, false);
-        String ruleAction = "PreferProvided";
-        ObjectNode fieldRules = Checks.object(req, "fieldRules", false);
-        if (fieldRules != null) {
-            String given = Checks.oneOf(fieldRules, "defaultAction", FIELD_RULE_ACTIONS, false);
-            ruleAction = given == null ? ruleAction : given;
-        }
+        EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         ObjectNode options = Checks.object(req, "options", false);
         boolean promote = options != null && options.path("promote").asBoolean(false);
 
@@ -574,13 +576,13 @@ final class ExternalContactsApi {
             String targetId = matches.get(0);
             if (action.equals("Merge") && matches.size() > 1) {
                 if (dryRun) {
-                    ObjectNode merged = combine(mergedFields(matches, null), provided, ruleAction);
+                    ObjectNode merged = ruleAction.combine(mergedFields(matches, null), provided);
                     return validContact(merged, true);
                 }
                 targetId = merge(matches, null).get("id").asText();
             }
             ObjectNode old = existing(targetId);
-            ObjectNode combined = validContact(combine(old, provided, ruleAction), true);
+            ObjectNode combined = validContact(ruleAction.combine(old, provided), true);
             if (promote) {
                 combined.put("type", "Curated");
             }
@@ -596,31 +598,6 @@ final class ExternalContactsApi {
                     ExternalContacts.identifierKey(i.get("type").asText(), i.get("value").asText()));
             return claim == null;
         }).forEach(i -> claim(i, "contact", resultId));
-        return result;
-    }
-
-    /** EnrichFieldRules.defaultAction applied to every field of the contact. */
-    static ObjectNode combine(ObjectNode existing, ObjectNode provided, String ruleAction) {
-        ObjectNode result = existing.deepCopy();
-        switch (ruleAction) {
-            case "AlwaysUseProvided" -> {
-                // "Omitting a field in this contract means that it will be treated as null in the fieldRules logic."
-                List<String> names = new ArrayList<>();
-                result.fieldNames().forEachRemaining(names::add);
-                names.stream().filter(n -> !SERVER_FIELDS.contains(n) && !n.equals("type")).forEach(result::remove);
-                provided.fields().forEachRemaining(e -> result.set(e.getKey(), e.getValue()));
-            }
-            case "PreferExisting" -> provided.fields().forEachRemaining(e -> {
-                if (!result.hasNonNull(e.getKey())) {
-                    result.set(e.getKey(), e.getValue());
-                }
-            });
-            default -> provided.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull()) {
-                    result.set(e.getKey(), e.getValue());
-                }
-            });
-        }
         return result;
     }
 

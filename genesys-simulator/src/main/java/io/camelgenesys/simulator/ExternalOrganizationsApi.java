@@ -142,9 +142,10 @@ final class ExternalOrganizationsApi {
         } else {
             String q = request.query("q");
             String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-            found.addAll(store.organizations.filter(o -> needle.isEmpty()
+            found.addAll(store.organizations.filter(o -> ExternalContactsApi.inDivisions(o, divisions)
+                    && (needle.isEmpty()
                     || o.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)
-                    || o.path("industry").asText("").toLowerCase(Locale.ROOT).contains(needle)));
+                    || o.path("industry").asText("").toLowerCase(Locale.ROOT).contains(needle))));
             ExternalContactsApi.sort(found, request.query("sortOrder"), ORGANIZATION_SORT_FIELDS, "name");
         }
         ObjectNode page = ExternalContactsApi.page(found, request, BASE + "/organizations", "/scan/organizations");
@@ -224,12 +225,7 @@ final class ExternalOrganizationsApi {
         ObjectNode provided = Checks.object(req, "externalOrganization", false);
         provided = provided == null ? Json.object() : provided.deepCopy();
         ORGANIZATION_SERVER_FIELDS.forEach(provided::remove);
-        String ruleAction = "PreferProvided";
-        ObjectNode fieldRules = Checks.object(req, "fieldRules", false);
-        if (fieldRules != null) {
-            String given = Checks.oneOf(fieldRules, "defaultAction", ExternalContactsApi.FIELD_RULE_ACTIONS, false);
-            ruleAction = given == null ? ruleAction : given;
-        }
+        EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         Set<String> matches = new LinkedHashSet<>();
         for (ObjectNode identifier : identifiers) {
             ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey(
@@ -255,7 +251,7 @@ final class ExternalOrganizationsApi {
         } else {
             String id = matches.iterator().next();
             ObjectNode old = existing(id);
-            ObjectNode combined = valid(ExternalContactsApi.combine(old, provided, ruleAction));
+            ObjectNode combined = valid(ruleAction.combine(old, provided));
             if (dryRun) {
                 combined.put("id", id);
                 return combined;

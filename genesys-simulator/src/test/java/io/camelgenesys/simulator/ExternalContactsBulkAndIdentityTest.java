@@ -182,6 +182,31 @@ class ExternalContactsBulkAndIdentityTest {
     }
 
     @Test
+    void enrichFieldRules() throws Exception {
+        String match = "\"matchingIdentifiers\":[{\"type\":\"ExternalId\",\"value\":\"r-1\"}]";
+        ok("POST", BASE + "/contacts/enrich", "{\"action\":\"Insert\"," + match + ",\"contact\":{\"firstName\":\"R\","
+                + "\"lastName\":\"S\",\"title\":\"Old\",\"middleName\":\"M\",\"address\":{\"city\":\"Paris\","
+                + "\"country\":\"FR\"},\"externalIds\":[{\"externalId\":\"a\"}]}}");
+        JsonNode result = ok("POST", BASE + "/contacts/enrich", "{\"action\":\"Update\"," + match
+                + ",\"fieldRules\":{\"defaultArrayAction\":\"Extend\",\"rules\":[{\"field\":\"$.title\","
+                + "\"action\":\"PreferExisting\"},{\"field\":\"$.address.country\",\"action\":\"AlwaysUseProvided\"},"
+                + "{\"field\":\"$.middleName\",\"action\":\"AlwaysUseProvided\"}]},"
+                + "\"contact\":{\"firstName\":\"Ray\",\"title\":\"New\",\"address\":{\"city\":\"Lyon\"},"
+                + "\"externalIds\":[{\"externalId\":\"b\"}]}}");
+        assertEquals("Ray", result.get("firstName").asText(), "PreferProvided by default");
+        assertEquals("S", result.get("lastName").asText(), "an omitted field is kept by PreferProvided");
+        assertEquals("Old", result.get("title").asText(), "the field rule prefers the existing title");
+        assertFalse(result.has("middleName"), "AlwaysUseProvided clears an omitted field");
+        assertEquals("Lyon", result.get("address").get("city").asText());
+        assertFalse(result.get("address").has("country"), "nested rule: omitted means null");
+        assertEquals(2, result.get("externalIds").size(), "Extend appends");
+        assertTrue(error(400, "POST", BASE + "/contacts/enrich", "{\"action\":\"Update\"," + match
+                + ",\"fieldRules\":{\"rules\":[{\"field\":\"$.ids[0]\"}]}}").contains("fieldRules.rules[0].field"));
+        assertTrue(error(400, "POST", BASE + "/contacts/enrich", "{\"action\":\"Update\"," + match
+                + ",\"fieldRules\":{\"defaultAction\":\"Whatever\"}}").contains("fieldRules.defaultAction"));
+    }
+
+    @Test
     void bulkEnrichCarriesTheTrackerIdAndCapsAtTen() throws Exception {
         JsonNode response = ok("POST", BASE + "/bulk/contacts/enrich", "{\"entities\":["
                 + "{\"id\":\"t1\",\"action\":\"Upsert\",\"matchingIdentifiers\":[{\"type\":\"Email\",\"value\":\"a@x.io\"}],"

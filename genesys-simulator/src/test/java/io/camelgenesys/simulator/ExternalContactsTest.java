@@ -156,6 +156,18 @@ class ExternalContactsTest {
     }
 
     @Test
+    void divisionIdsNarrowTheSearch() throws Exception {
+        ok("POST", BASE + "/contacts", "{\"firstName\":\"In\",\"lastName\":\"A\",\"division\":{\"id\":\"div-a\"}}");
+        ok("POST", BASE + "/contacts", "{\"firstName\":\"In\",\"lastName\":\"B\",\"division\":{\"id\":\"div-b\"}}");
+        ok("POST", BASE + "/contacts", "{\"firstName\":\"In\",\"lastName\":\"None\"}");
+        assertEquals(3, ok("GET", BASE + "/contacts", null).get("total").asInt());
+        JsonNode inA = ok("GET", BASE + "/contacts?divisionIds=div-a&sortOrder=lastName:asc", null);
+        assertEquals(2, inA.get("total").asInt(), "div-a plus the unassigned contact");
+        assertEquals("A", inA.get("entities").get(0).get("lastName").asText());
+        assertEquals(3, ok("GET", BASE + "/contacts?divisionIds=div-a&divisionIds=div-b", null).get("total").asInt());
+    }
+
+    @Test
     void pagingCap() throws Exception {
         SIM.simulator().externalContacts().seedContacts(3);
         assertEquals(400, call("GET", BASE + "/contacts?pageSize=101", null).getStatus());
