@@ -65,9 +65,6 @@ public final class ContactsConstants extends GenesysConstants {
               javaType = "Integer")
     public static final String BULK_FAILURE_COUNT = "GenesysBulkFailureCount";
 
-    @Metadata(description = "Web Services search: the totalCount of the response.", javaType = "Integer")
-    public static final String TOTAL_COUNT = "GenesysTotalCount";
-
     @Metadata(label = "consumer", description = "Scan consumer: the position of the record in this poll (0-based).",
               javaType = "Long")
     public static final String SCAN_INDEX = "GenesysScanIndex";

@@ -1,0 +1,171 @@
+package io.camelgenesys.contacts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.ExternalOrganization;
+import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.Note;
+import io.camelgenesys.contacts.model.Relationship;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysConstants;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Organizations, their notes, identifiers and trustor, relationships and external sources through routes. */
+class OrganizationsRouteTest extends ContactsTestSupport {
+
+    private ExternalOrganization organization(String name) throws Exception {
+        ExternalOrganization o = new ExternalOrganization();
+        o.setName(name);
+        o.setIndustry("Software");
+        return body("createOrganization", "", o, ExternalOrganization.class);
+    }
+
+    @Test
+    void organizationCrudSearchScanAndContacts() throws Exception {
+        ExternalOrganization acme = organization("Acme Corp");
+        organization("Tech Solutions Inc");
+        String id = "externalOrganizationId=" + acme.getId();
+        assertEquals("Acme Corp", body("getOrganization", id, null, ExternalOrganization.class).getName());
+
+        acme.setEmployeeCount(42);
+        assertEquals(42, body("updateOrganization", id, acme, ExternalOrganization.class).getEmployeeCount());
+
+        List<?> found = body("searchOrganizations", "q=acme", null, List.class);
+        assertEquals(1, found.size());
+
+        Exchange scanned = call("scanOrganizations", "pageSize=10&pageAll=true", null);
+        Iterator<?> it = scanned.getMessage().getBody(Iterator.class);
+        int n = 0;
+        while (it.hasNext()) {
+            assertInstanceOf(ExternalOrganization.class, it.next());
+            n++;
+        }
+        assertEquals(2, n);
+
+        body("create", "", Map.of("firstName", "Em", "lastName", "Ployee", "externalOrganization",
+                Map.of("id", acme.getId())), ExternalContact.class);
+        List<?> members = body("listOrganizationContacts", id, null, List.class);
+        assertEquals(1, members.size());
+
+        assertNull(call("deleteOrganization", id, null).getException());
+        assertEquals(1, sim().externalContacts().organizationCount());
+        GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("getOrganization", id, null));
+        assertEquals(404, e.getHttpStatus());
+    }
+
+    @Test
+    void organizationNotesIdentifiersLookupEnrichAndTrustor() throws Exception {
+        ExternalOrganization acme = organization("Acme Corp");
+        String id = "externalOrganizationId=" + acme.getId();
+        Note note = body("createOrganizationNote", id, Map.of("noteText", "Key account"), Note.class);
+        assertEquals("Key account", body("getOrganizationNote", id + "&noteId=" + note.getId(), null, Note.class)
+                .getNoteText());
+        assertEquals(1, body("listOrganizationNotes", id, null, List.class).size());
+        note.setNoteText("Key account, renewed");
+        note.setCreatedBy(Map.of("id", "user-1"));
+        assertEquals("Key account, renewed", body("updateOrganizationNote", id + "&noteId=" + note.getId(), note,
+                Note.class).getNoteText());
+        assertNull(call("deleteOrganizationNote", id + "&noteId=" + note.getId(), null).getException());
+
+        ContactIdentifier domain = new ContactIdentifier();
+        domain.setType("ExternalId");
+        domain.setValue("acct-42");
+        body("claimOrganizationIdentifier", id, domain, ContactIdentifier.class);
+        assertEquals(1, body("listOrganizationIdentifiers", id, null, List.class).size());
+        assertEquals(acme.getId(), body("lookupOrganization", "", domain, ExternalOrganization.class).getId());
+        body("releaseOrganizationIdentifier", id, domain, ContactIdentifier.class);
+        assertEquals(0, body("listOrganizationIdentifiers", id, null, List.class).size());
+
+        ExternalOrganization enriched = body("enrichOrganization", "", Map.of("action", "Upsert",
+                "matchingIdentifiers", List.of(Map.of("type", "ExternalId", "value", "acct-77")),
+                "externalOrganization", Map.of("name", "Globex")), ExternalOrganization.class);
+        assertEquals("Globex", enriched.getName());
+        assertEquals(2, sim().externalContacts().organizationCount());
+
+        String trustor = id + "&trustorId=trustor-1";
+        ExternalOrganization linked = body("linkTrustor", trustor, null, ExternalOrganization.class);
+        assertEquals("trustor-1", linked.getTrustor().get("id"));
+        List<?> byTrustor = body("searchOrganizations", "trustorId=trustor-1&includeTrustors=true", null, List.class);
+        assertEquals(1, byTrustor.size());
+        assertNull(call("unlinkTrustor", id, null).getException());
+        GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("unlinkTrustor", id, null));
+        assertEquals(404, e.getHttpStatus(), "no trustor left to unlink");
+    }
+
+    @Test
+    void bulkOrganizations() throws Exception {
+        List<Map<String, Object>> orgs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            orgs.add(Map.of("name", "Org " + i));
+        }
+        orgs.add(Map.of("industry", "no name"));
+        Exchange added = call("bulkAddOrganizations", "bulkFailureMode=continue&bulkBatchSize=5", orgs);
+        assertEquals(12, added.getMessage().getBody(List.class).size());
+        assertEquals(12, ((BulkFailure) added.getMessage().getHeader(ContactsConstants.BULK_FAILURES, List.class).get(0))
+                .index());
+        List<String> ids = new ArrayList<>();
+        added.getMessage().getBody(List.class).forEach(o -> ids.add(((ExternalOrganization) o).getId()));
+        assertEquals(12, body("bulkGetOrganizations", "", ids, List.class).size());
+        assertNull(call("bulkRemoveOrganizations", "", ids).getException());
+        assertEquals(0, sim().externalContacts().organizationCount());
+    }
+
+    @Test
+    void relationshipsCrudListAndScan() throws Exception {
+        ExternalOrganization acme = organization("Acme Corp");
+        Relationship r = new Relationship();
+        r.setRelationship("Account Manager");
+        r.setUser(Map.of("id", "user-1"));
+        r.setExternalOrganization(acme);
+        Relationship created = body("createRelationship", "", r, Relationship.class);
+        String id = "relationshipId=" + created.getId();
+        assertEquals("Account Manager", body("getRelationship", id, null, Relationship.class).getRelationship());
+        created.setRelationship("Sales Engineer");
+        assertEquals("Sales Engineer", body("updateRelationship", id, created, Relationship.class).getRelationship());
+        List<?> listed = body("listOrganizationRelationships", "externalOrganizationId=" + acme.getId(), null,
+                List.class);
+        assertEquals(1, listed.size());
+        assertEquals(1, body("scanRelationships", "pageSize=10", null, List.class).size());
+        assertNull(call("deleteRelationship", id, null).getException());
+        GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("getRelationship", id, null));
+        assertEquals(404, e.getHttpStatus());
+    }
+
+    @Test
+    void externalSourcesCrudAndCursorListing() throws Exception {
+        for (String name : List.of("Salesforce", "SAP", "Zendesk")) {
+            body("createExternalSource", "", Map.of("name", name, "active", !"SAP".equals(name)), ExternalSource.class);
+        }
+        Exchange page = call("listExternalSources", "name=S&pageSize=10", null);
+        Set<String> names = new HashSet<>();
+        page.getMessage().getBody(List.class).forEach(s -> names.add(((ExternalSource) s).getName()));
+        assertEquals(Set.of("Salesforce", "SAP"), names, "name is a prefix filter");
+        assertEquals(2, body("listExternalSources", "active=true", null, List.class).size());
+        assertNull(page.getMessage().getHeader(GenesysConstants.NEXT_CURSOR));
+
+        ExternalSource sap = (ExternalSource) body("listExternalSources", "name=SAP", null, List.class).get(0);
+        String id = "externalSourceId=" + sap.getId();
+        sap.setActive(true);
+        assertTrue(body("updateExternalSource", id, sap, ExternalSource.class).getActive());
+        assertEquals("SAP", body("getExternalSource", id, null, ExternalSource.class).getName());
+        assertNull(call("deleteExternalSource", id, null).getException());
+        assertEquals(2, sim().externalContacts().externalSourceCount());
+        GenesysApiException dup = assertInstanceOf(GenesysApiException.class,
+                failure("createExternalSource", "", Map.of("name", "Salesforce")));
+        assertNotNull(dup.getErrorCode());
+    }
+}

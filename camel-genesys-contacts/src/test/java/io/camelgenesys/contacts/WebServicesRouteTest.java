@@ -1,0 +1,122 @@
+package io.camelgenesys.contacts;
+
+import java.util.List;
+import java.util.Map;
+
+import io.camelgenesys.contacts.model.WebServicesContact;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** platform=webServices: the Engage Web Services contacts of seeds 001 and 004. */
+class WebServicesRouteTest extends ContactsTestSupport {
+
+    private static final String JOHN = "538370e8c509495bb8e0868a1178c86e";
+    private static final String WILLARD = "844b7a0e30ce46a5b364797a39f8a81f";
+    private static final String QUEUE = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    private static final String CUSTOM = "c0ffee00c0ffee00c0ffee00c0ffee00";
+
+    @BeforeEach
+    void seed() {
+        sim().webServicesContacts().seedDefaults();
+    }
+
+    private String ws(String operation, String options) {
+        return "genesys-contacts:" + operation + "?platform=webServices&baseUrl=" + sim().baseUrl() + "&username="
+               + sim().webServicesUsername() + "&password=RAW(" + sim().webServicesPassword() + ")"
+               + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    private Throwable wsFailure(String operation, String options, Object body) throws Exception {
+        String from = route(ws(operation, options));
+        return assertThrows(CamelExecutionException.class, () -> template.requestBody(from, body)).getCause();
+    }
+
+    @Test
+    void searchCombinesFiltersWithAndAndMapsTheEnvelope() throws Exception {
+        List<?> all = template.requestBody(route(ws("search", "")), null, List.class);
+        assertEquals(sim().webServicesContacts().count(), all.size());
+        List<?> agents = template.requestBody(route(ws("search", "type=User&lastName=Clinton")), null, List.class);
+        assertEquals(1, agents.size());
+        WebServicesContact willard = (WebServicesContact) agents.get(0);
+        assertEquals(WILLARD, willard.getId());
+        assertEquals("SIP_Switch", willard.getPhoneNumbers().get(0).getSwitchName());
+        assertEquals("15000", willard.getPhoneNumbers().get(0).getPhoneNumber());
+        assertEquals(Boolean.TRUE, willard.getAvailability().getChannels().get(0).getAvailable());
+        assertEquals("Ready", willard.getAvailability().getChannels().get(0).getUserState().get("state"));
+        assertEquals(List.of("ROLE_AGENT"), willard.getRoles());
+        assertNotNull(willard.getBusinessUnits());
+        List<?> byUserName = template.requestBody(route(ws("search", "contactUserName=JohnS&firstName=John")), null,
+                List.class);
+        assertEquals(JOHN, ((WebServicesContact) byUserName.get(0)).getId());
+        List<?> none = template.requestBody(route(ws("search", "type=Queue&firstName=John")), null, List.class);
+        assertTrue(none.isEmpty(), "filters are combined with AND");
+    }
+
+    @Test
+    void getCreateUpdateDeleteACustomContact() throws Exception {
+        WebServicesContact john = template.requestBody(route(ws("get", "contactId=" + JOHN)), null,
+                WebServicesContact.class);
+        assertEquals("Smith", john.getLastName());
+        assertEquals(List.of("ROLE_ADMIN"), john.getRoles());
+
+        WebServicesContact created = template.requestBody(route(ws("create", "")),
+                Map.of("name", "Front Desk", "phoneNumber", "555-555-0199"), WebServicesContact.class);
+        assertNotNull(created.getId());
+        assertEquals("Custom", sim().webServicesContacts().contact(created.getId()).orElseThrow().get("type"));
+
+        Exchange updated = template.request(route(ws("update", "contactId=" + created.getId())),
+                e -> e.getMessage().setBody(Map.of("name", "Reception", "phoneNumber", "555-555-0199")));
+        assertEquals(null, updated.getException());
+        assertEquals("Reception", sim().webServicesContacts().contact(created.getId()).orElseThrow().get("name"));
+
+        Exchange deleted = template.request(route(ws("delete", "contactId=" + CUSTOM)), e -> {
+        });
+        assertEquals(null, deleted.getException());
+        assertTrue(sim().webServicesContacts().contact(CUSTOM).isEmpty());
+    }
+
+    @Test
+    void onlyCustomContactsMayBeWrittenAndNothingIsSentOtherwise() throws Exception {
+        Throwable create = wsFailure("create", "", Map.of("name", "Agent", "type", "User"));
+        assertInstanceOf(IllegalArgumentException.class, create);
+        assertTrue(create.getMessage().contains("type must be Custom"), create.getMessage());
+        assertEquals(0, sim().requests().count("POST", "/api/v2/contacts"));
+
+        Throwable update = wsFailure("update", "contactId=" + JOHN, Map.of("name", "Johnny"));
+        assertTrue(update.getMessage().contains("is of type User: only Custom contacts may be modified or deleted"),
+                update.getMessage());
+        Throwable delete = wsFailure("delete", "contactId=" + QUEUE, null);
+        assertTrue(delete.getMessage().contains("is of type Queue"), delete.getMessage());
+        assertEquals(0, sim().requests().count("PUT", "/api/v2/contacts/**"));
+        assertEquals(0, sim().requests().count("DELETE", "/api/v2/contacts/**"));
+        assertEquals("JohnS", sim().webServicesContacts().contact(JOHN).orElseThrow().get("name"));
+    }
+
+    @Test
+    void anOperationThePlatformLacksFailsAtEndpointCreation() {
+        for (String op : List.of("scan", "patch", "enrich", "bulkAdd")) {
+            Exception e = assertThrows(Exception.class, () -> context.getEndpoint(ws(op, "")));
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains("Operation " + op + " is not available on platform webServices"),
+                    root.getMessage());
+            assertTrue(root.getMessage().contains("search"), "lists what the platform has: " + root.getMessage());
+        }
+    }
+
+    @Test
+    void unknownContactIsA404WithTheWebServicesMessage() throws Exception {
+        Throwable e = wsFailure("get", "contactId=nope", null);
+        assertTrue(e.getMessage().contains("404"), e.getMessage());
+    }
+}
