@@ -18,12 +18,19 @@ public final class GenesysSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         GenesysSimulator.Builder builder = GenesysSimulator.builder().port(8080);
+        int seedContacts = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port", "-port" -> builder.port(Integer.parseInt(value(args, ++i)));
                     case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i))));
                     case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value(args, ++i)), Duration.ofMinutes(1));
+                    case "--seed-contacts" -> {
+                        seedContacts = Integer.parseInt(value(args, ++i));
+                        if (seedContacts < 0) {
+                            throw new IllegalArgumentException("--seed-contacts must not be negative: " + seedContacts);
+                        }
+                    }
                     case "--help", "-h" -> {
                         usage(System.out);
                         return;
@@ -39,6 +46,11 @@ public final class GenesysSimulatorMain {
         }
 
         GenesysSimulator sim = builder.build();
+        if (seedContacts > 0) {
+            // Demo data for routes developed offline: external contacts and seed 004's Web Services contacts.
+            sim.externalContacts().seedContacts(seedContacts);
+            sim.webServicesContacts().seedDefaults();
+        }
         sim.start();
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "genesys-simulator-shutdown"));
         describe(sim, System.out);
@@ -54,7 +66,7 @@ public final class GenesysSimulatorMain {
 
     private static void usage(PrintStream out) {
         out.println("Usage: java -jar genesys-simulator-standalone.jar [--port 8080] [--token-lifetime SECONDS]"
-                + " [--rate-limit REQUESTS_PER_MINUTE]");
+                + " [--rate-limit REQUESTS_PER_MINUTE] [--seed-contacts N]");
     }
 
     static void describe(GenesysSimulator sim, PrintStream out) {
@@ -73,6 +85,10 @@ public final class GenesysSimulatorMain {
         out.println("Web Services       Basic user: " + sim.webServicesUsername() + " / " + sim.webServicesPassword());
         out.println("Token lifetime     " + sim.tokenLifetime().toSeconds() + " s");
         out.println("Test collection    " + base + "/api/v2/simulator/items");
+        out.println("External contacts  " + base + "/api/v2/externalcontacts (" + sim.externalContacts().contactCount()
+                + " contacts)");
+        out.println("Web Services       " + base + "/api/v2/contacts (" + sim.webServicesContacts().count()
+                + " contacts)");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
         out.println();

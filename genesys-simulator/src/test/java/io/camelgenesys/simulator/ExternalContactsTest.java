@@ -248,6 +248,19 @@ class ExternalContactsTest {
     }
 
     @Test
+    void faultsAndRateLimitsApplyToTheContactsRoutes() throws Exception {
+        String id = SIM.simulator().externalContacts().seedContacts(1).get(0);
+        SIM.simulator().faults().on("GET", BASE + "/contacts/*").status(503).times(1);
+        ContentResponse faulted = call("GET", BASE + "/contacts/" + id, null);
+        assertEquals(503, faulted.getStatus());
+        assertEquals("service.unavailable", body(faulted).get("code").asText());
+        ContentResponse served = call("GET", BASE + "/contacts/" + id, null);
+        assertEquals(200, served.getStatus());
+        assertEquals("100000", served.getHeaders().get("X-Rate-Limit-Limit"));
+        assertEquals(401, send(http.request("GET", BASE + "/contacts/" + id)).getStatus(), "a bearer token is required");
+    }
+
+    @Test
     void resetClearsTheStoreAndRestartsSeedNames() {
         ExternalContacts store = SIM.simulator().externalContacts();
         store.seedContacts(2);
