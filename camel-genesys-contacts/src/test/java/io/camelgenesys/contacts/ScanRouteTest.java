@@ -1,0 +1,118 @@
+package io.camelgenesys.contacts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.core.GenesysApiException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Cursor scans: 10,000 contacts through a streaming splitter one page at a time, and the scheduled scan consumer. */
+class ScanRouteTest extends ContactsTestSupport {
+
+    private static final String SCAN_PATH = EC + "/scan/contacts";
+
+    @Test
+    void tenThousandContactsStreamThroughASplitterOnePageAtATime() throws Exception {
+        sim().externalContacts().seedContacts(10_000);
+        Set<String> ids = new HashSet<>(20_000);
+        AtomicInteger seen = new AtomicInteger();
+        List<String> eager = new ArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:reconcile")
+                        .to(contacts("scan", "pageSize=200&pageAll=true"))
+                        .split(body()).streaming()
+                        .process(e -> {
+                            int i = seen.getAndIncrement();
+                            ids.add(e.getMessage().getBody(ExternalContact.class).getId());
+                            // record i is on page i / 200; the streaming splitter asks hasNext() before it processes
+                            // the last record of a page, so at most the next page is fetched ahead: memory stays at
+                            // one page (plus the record in flight) whatever the size of the scan
+                            int pagesFetched = sim().requests().count("GET", SCAN_PATH);
+                            if (pagesFetched < i / 200 + 1 || pagesFetched > i / 200 + 2) {
+                                eager.add("record " + i + " with " + pagesFetched + " pages fetched");
+                            }
+                        });
+            }
+        });
+        template.sendBody("direct:reconcile", null);
+        assertEquals(10_000, seen.get());
+        assertEquals(10_000, ids.size(), "each contact exactly once");
+        assertTrue(eager.isEmpty(), "pages were fetched ahead of the splitter: " + eager.subList(0, Math.min(3,
+                eager.size())));
+        assertEquals(50, sim().requests().count("GET", SCAN_PATH));
+    }
+
+    @Test
+    void theScanConsumerEmitsEachRecordOncePerPoll() throws Exception {
+        sim().externalContacts().seedContacts(120);
+        MockEndpoint out = getMockEndpoint("mock:reconcile");
+        out.expectedMessageCount(120);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000")).routeId("scan-consumer")
+                        .to("mock:reconcile");
+            }
+        });
+        out.assertIsSatisfied();
+        Map<String, Integer> counts = new HashMap<>();
+        out.getExchanges().forEach(x -> counts.merge(x.getMessage().getBody(ExternalContact.class).getId(), 1,
+                Integer::sum));
+        assertEquals(120, counts.size());
+        assertTrue(counts.values().stream().allMatch(n -> n == 1));
+        assertEquals(3, sim().requests().count("GET", SCAN_PATH));
+
+        // a second poll (the route restarted, initialDelay=0) sees every record again, once
+        out.reset();
+        out.expectedMessageCount(120);
+        context.getRouteController().stopRoute("scan-consumer");
+        context.getRouteController().startRoute("scan-consumer");
+        out.assertIsSatisfied();
+    }
+
+    @Test
+    void aFailingScanMakesTheConsumerHealthCheckDown() throws Exception {
+        sim().faults().on("GET", SCAN_PATH).status(403)
+                .body("{\"message\":\"Missing permission externalContacts:contact:view\",\"code\":\"missing.permissions\","
+                      + "\"status\":403}", "application/json");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scan", "initialDelay=0&delay=50")).routeId("failing-scan").to("mock:never");
+            }
+        });
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.setEnabled(true);
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers").setEnabled(true);
+        Optional<HealthCheck.Result> result = Optional.empty();
+        for (int i = 0; i < 200 && (result.isEmpty() || result.get().getState() != HealthCheck.State.DOWN); i++) {
+            Thread.sleep(50);
+            result = HealthCheckHelper.invoke(context).stream()
+                    .filter(r -> r.getCheck().getId().contains("failing-scan")).findFirst();
+        }
+        assertTrue(result.isPresent(), "the scan consumer has a health check");
+        assertEquals(HealthCheck.State.DOWN, result.get().getState());
+        assertInstanceOf(GenesysApiException.class, result.get().getError().orElseThrow());
+        assertEquals(403, result.get().getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+        getMockEndpoint("mock:never").expectedMessageCount(0);
+        getMockEndpoint("mock:never").assertIsSatisfied();
+    }
+}
