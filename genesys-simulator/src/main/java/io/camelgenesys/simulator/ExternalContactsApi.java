@@ -101,7 +101,11 @@ final class ExternalContactsApi {
     // ---- CRUD ----------------------------------------------------------------------------------------------------
 
     private ApiResponse create(ApiRequest request) {
-        ObjectNode body = request.jsonObject();
+        return ApiResponse.ok(createContact(request.jsonObject()).deepCopy());
+    }
+
+    /** Validates, stores and claims the body's {@code identifiers} (409 when another entity holds one). */
+    private ObjectNode createContact(ObjectNode body) {
         List<ObjectNode> identifiers = identifiersOf(body);
         ObjectNode contact = validContact(body, true);
         for (ObjectNode identifier : identifiers) {
@@ -109,11 +113,20 @@ final class ExternalContactsApi {
         }
         ObjectNode stored = insertContact(contact);
         identifiers.forEach(i -> claim(i, "contact", stored.get("id").asText()));
-        return ApiResponse.ok(stored.deepCopy());
+        return stored;
     }
 
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(resolved(request.pathParam("contactId")).deepCopy());
+        ObjectNode contact = resolved(request.pathParam("contactId")).deepCopy();
+        // expand=externalOrganization embeds the organization instead of its reference (SDK expand values).
+        if (Checks.listParam(request, "expand").contains("externalOrganization")) {
+            ObjectNode organization = store.organizations.get(contact.path("externalOrganization").path("id")
+                    .asText(null));
+            if (organization != null) {
+                contact.set("externalOrganization", organization.deepCopy());
+            }
+        }
+        return ApiResponse.ok(contact);
     }
 
     private ApiResponse unresolved(ApiRequest request) {
@@ -823,7 +836,7 @@ final class ExternalContactsApi {
     /** BulkContactsRequest → BulkContactsResponse, each contact created or failed on its own. */
     private ApiResponse bulkAdd(ApiRequest request) {
         return ApiResponse.ok(bulk(entities(request, Integer.MAX_VALUE), item -> {
-            ObjectNode created = insertContact(validContact(item, true));
+            ObjectNode created = createContact(item);
             return new BulkOutcome(created.get("id").asText(), created.deepCopy(), 200);
         }));
     }

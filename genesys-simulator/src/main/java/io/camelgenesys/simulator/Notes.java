@@ -78,8 +78,30 @@ final class Notes {
     private ApiResponse list(ApiRequest request) {
         String parentId = parent(request);
         List<ObjectNode> notes = store.notesOf(entityType, parentId);
+        // expand=mergeset: "will include notes attached to ancestor contacts which have been merged into this one".
+        if (Checks.listParam(request, "expand").contains("mergeset")) {
+            for (com.fasterxml.jackson.databind.JsonNode member : parents.get(parentId).path("mergeSet")) {
+                String memberId = member.path("id").asText();
+                if (!memberId.equals(parentId) && mergedInto(memberId, parentId)) {
+                    notes.addAll(store.notesOf(entityType, memberId));
+                }
+            }
+        }
         ExternalContactsApi.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
         return ApiResponse.ok(ExternalContactsApi.page(notes, request, basePath + "/" + parentId + "/notes", null));
+    }
+
+    /** @return whether {@code ancestorId} was merged, directly or through other merges, into {@code id} */
+    private boolean mergedInto(String ancestorId, String id) {
+        ObjectNode contact = parents.get(ancestorId);
+        for (int hops = 0; contact != null && contact.hasNonNull("mergedTo") && hops < 100; hops++) {
+            String next = contact.get("mergedTo").path("id").asText();
+            if (next.equals(id)) {
+                return true;
+            }
+            contact = parents.get(next);
+        }
+        return false;
     }
 
     private ApiResponse replace(ApiRequest request) {

@@ -97,6 +97,17 @@ class ExternalContactsBulkAndIdentityTest {
     }
 
     @Test
+    void bulkAddClaimsIdentifiersPerItem() throws Exception {
+        JsonNode response = ok("POST", BASE + "/bulk/contacts/add", "{\"entities\":["
+                + "{\"firstName\":\"a\",\"lastName\":\"b\",\"identifiers\":[{\"type\":\"ExternalId\",\"value\":\"x-1\"}]},"
+                + "{\"firstName\":\"c\",\"lastName\":\"d\",\"identifiers\":[{\"type\":\"ExternalId\",\"value\":\"x-1\"}]}]}");
+        assertEquals(1, response.get("errorCount").asInt());
+        assertEquals(409, response.get("results").get(1).get("error").get("status").asInt());
+        assertEquals(1, SIM.simulator().externalContacts().claimedIdentifierCount());
+        assertEquals(1, SIM.simulator().externalContacts().contactCount());
+    }
+
+    @Test
     void bulkGetUpdateRemove() throws Exception {
         List<String> ids = SIM.simulator().externalContacts().seedContacts(3);
         JsonNode fetched = ok("POST", BASE + "/bulk/contacts",
@@ -250,6 +261,11 @@ class ExternalContactsBulkAndIdentityTest {
         assertEquals(mergedId, ok("POST", BASE + "/identifierlookup/contacts",
                 "{\"type\":\"ExternalId\",\"value\":\"m-1\"}").get("id").asText(), "identifiers move to the result");
         assertEquals(1, ok("GET", BASE + "/contacts", null).get("total").asInt(), "merged contacts leave the search");
+        ok("POST", BASE + "/contacts/" + ids.get(0) + "/notes", "{\"noteText\":\"before the merge\"}");
+        assertEquals(0, ok("GET", BASE + "/contacts/" + mergedId + "/notes", null).get("total").asInt());
+        assertEquals(1, ok("GET", BASE + "/contacts/" + mergedId + "/notes?expand=mergeset", null).get("total").asInt());
+        assertEquals(0, ok("GET", BASE + "/contacts/" + ids.get(1) + "/notes?expand=mergeset", null)
+                .get("total").asInt(), "only ancestors' notes");
 
         assertTrue(error(400, "POST", BASE + "/contacts/merge", "{\"contactIds\":[\"" + ids.get(0) + "\"]}")
                 .contains("contactIds must have between 2 and 25 items"));

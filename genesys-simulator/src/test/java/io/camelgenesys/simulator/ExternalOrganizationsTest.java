@@ -107,6 +107,8 @@ class ExternalOrganizationsTest {
         assertEquals(1, contacts.get("total").asInt());
         assertEquals(contact, contacts.get("entities").get(0).get("id").asText());
 
+        assertEquals("Initech", ok("GET", BASE + "/contacts/" + contact + "?expand=externalOrganization", null)
+                .get("externalOrganization").get("name").asText());
         JsonNode note = ok("POST", BASE + "/organizations/" + org + "/notes", "{\"noteText\":\"renewal due\"}");
         assertEquals("organization", note.get("entityType").asText());
         assertEquals(1, ok("GET", BASE + "/organizations/" + org + "/notes", null).get("total").asInt());
