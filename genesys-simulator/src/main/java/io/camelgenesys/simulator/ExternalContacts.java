@@ -185,8 +185,15 @@ public final class ExternalContacts {
         return c.afterSequence();
     }
 
-    static String identifierKey(String type, String value) {
+    /**
+     * Contacts and organizations claim identifiers separately (two SDK models, {@code ContactIdentifier} and
+     * {@code ExternalOrganizationIdentifier}, two lookup paths); within each, one identifier has one holder.
+     */
+    static String identifierKey(String kind, com.fasterxml.jackson.databind.JsonNode identifier) {
+        String type = identifier.get("type").asText();
+        String value = identifier.get("value").asText();
         // Email addresses are not case sensitive; other identifier values are compared exactly.
-        return type + "\u0000" + ("Email".equals(type) ? value.toLowerCase(java.util.Locale.ROOT) : value);
+        return kind + "\u0000" + type + "\u0000"
+                + ("Email".equals(type) ? value.toLowerCase(java.util.Locale.ROOT) : value);
     }
 }

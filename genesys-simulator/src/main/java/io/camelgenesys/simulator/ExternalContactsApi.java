@@ -37,6 +37,8 @@ final class ExternalContactsApi {
     /** ContactIdentifier.TypeEnum of the Genesys Cloud SDK (docs/ContactIdentifier.md). */
     static final List<String> IDENTIFIER_TYPES = List.of("SocialLine", "SocialFacebook", "SocialTwitter",
             "SocialWhatsapp", "Email", "Phone", "Cookie", "ExternalId");
+    /** ExternalOrganizationIdentifier.TypeEnum of the SDK 264.0.0 (docs/ExternalOrganizationIdentifier.md). */
+    static final List<String> ORGANIZATION_IDENTIFIER_TYPES = List.of("ExternalId");
     /** ContactEnrichRequest.ActionEnum of the Genesys Cloud SDK 254.0.0 (docs/ContactEnrichRequest.md). */
     static final List<String> ENRICH_ACTIONS = List.of("Insert", "Update", "Upsert", "Merge");
     /** ConversationAssociation.MediaTypeEnum of the SDK (docs/ConversationAssociation.md). */
@@ -386,8 +388,9 @@ final class ExternalContactsApi {
 
     static ObjectNode claimOrRelease(ExternalContacts store, ObjectNode body, String kind, String entityId) {
         String operation = Checks.oneOf(body, "operation", List.of("Claim", "Release"), true);
-        ObjectNode identifier = validIdentifier(Checks.object(body, "identifier", true), "identifier.");
-        String key = ExternalContacts.identifierKey(identifier.get("type").asText(), identifier.get("value").asText());
+        ObjectNode identifier = validIdentifier(Checks.object(body, "identifier", true), "identifier.",
+                identifierTypes(kind));
+        String key = ExternalContacts.identifierKey(kind, identifier);
         ExternalContacts.Claim claim = store.claims.get(key);
         if (operation.equals("Claim")) {
             checkClaimable(store, identifier, kind, entityId);
@@ -406,12 +409,20 @@ final class ExternalContactsApi {
 
     /** ContactIdentifier: {@code type} from the SDK enum, {@code value} 1–255 characters, trimmed (seed 003). */
     static ObjectNode validIdentifier(ObjectNode identifier, String prefix) {
+        return validIdentifier(identifier, prefix, IDENTIFIER_TYPES);
+    }
+
+    static List<String> identifierTypes(String kind) {
+        return kind.equals("organization") ? ORGANIZATION_IDENTIFIER_TYPES : IDENTIFIER_TYPES;
+    }
+
+    static ObjectNode validIdentifier(ObjectNode identifier, String prefix, List<String> types) {
         if (identifier == null) {
             throw ApiException.badRequest(prefix + "type and " + prefix + "value are required");
         }
         ObjectNode copy = identifier.deepCopy();
         try {
-            Checks.oneOf(copy, "type", IDENTIFIER_TYPES, true);
+            Checks.oneOf(copy, "type", types, true);
             Checks.text(copy, "value", 1, 255, true);
         } catch (ApiException e) {
             throw ApiException.badRequest(prefix + e.getMessage());
@@ -434,7 +445,7 @@ final class ExternalContactsApi {
     /** 409 when another entity holds the identifier: an identifier identifies one contact (or organization). */
     static void checkClaimable(ExternalContacts store, ObjectNode identifier, String kind, String entityId) {
         ExternalContacts.Claim claim = store.claims.get(
-                ExternalContacts.identifierKey(identifier.get("type").asText(), identifier.get("value").asText()));
+                ExternalContacts.identifierKey(kind, identifier));
         if (claim != null && !(claim.kind().equals(kind) && claim.entityId().equals(entityId))) {
             throw new ApiException(409, "identifier.conflict", "The identifier " + describe(identifier)
                     + " is already claimed by " + claim.kind() + " " + claim.entityId());
@@ -446,7 +457,7 @@ final class ExternalContactsApi {
     }
 
     static ObjectNode claim(ExternalContacts store, ObjectNode identifier, String kind, String entityId) {
-        String key = ExternalContacts.identifierKey(identifier.get("type").asText(), identifier.get("value").asText());
+        String key = ExternalContacts.identifierKey(kind, identifier);
         ExternalContacts.Claim existing = store.claims.get(key);
         if (existing != null) {
             return existing.identifier();
@@ -470,6 +481,10 @@ final class ExternalContactsApi {
 
     /** {@code identifiers} in a body ("Identifiers claimed by this contact"): validated, claimed by the caller. */
     static List<ObjectNode> identifiersOf(ObjectNode body) {
+        return identifiersOf(body, IDENTIFIER_TYPES);
+    }
+
+    static List<ObjectNode> identifiersOf(ObjectNode body, List<String> types) {
         ArrayNode given = Checks.array(body, "identifiers", 0, Integer.MAX_VALUE, false);
         List<ObjectNode> identifiers = new ArrayList<>();
         if (given != null) {
@@ -477,7 +492,7 @@ final class ExternalContactsApi {
                 if (!given.get(i).isObject()) {
                     throw ApiException.badRequest("identifiers[" + i + "] must be an object");
                 }
-                identifiers.add(validIdentifier((ObjectNode) given.get(i), "identifiers[" + i + "]."));
+                identifiers.add(validIdentifier((ObjectNode) given.get(i), "identifiers[" + i + "].", types));
             }
         }
         return identifiers;
@@ -487,7 +502,7 @@ final class ExternalContactsApi {
     private ApiResponse lookup(ApiRequest request) {
         ObjectNode identifier = validIdentifier(request.jsonObject(), "");
         ExternalContacts.Claim claim = store.claims.get(
-                ExternalContacts.identifierKey(identifier.get("type").asText(), identifier.get("value").asText()));
+                ExternalContacts.identifierKey("contact", identifier));
         if (claim == null || !claim.kind().equals("contact")) {
             throw ApiException.notFound("No contact claims the identifier " + describe(identifier));
         }
@@ -564,8 +579,7 @@ final class ExternalContactsApi {
 
         Set<String> matchIds = new LinkedHashSet<>();
         for (ObjectNode identifier : identifiers) {
-            ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey(
-                    identifier.get("type").asText(), identifier.get("value").asText()));
+            ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey("contact", identifier));
             if (claim != null && claim.kind().equals("contact")) {
                 matchIds.add(resolved(claim.entityId()).get("id").asText());
             }
@@ -608,7 +622,7 @@ final class ExternalContactsApi {
         String resultId = result.get("id").asText();
         identifiers.stream().filter(i -> {
             ExternalContacts.Claim claim = store.claims.get(
-                    ExternalContacts.identifierKey(i.get("type").asText(), i.get("value").asText()));
+                    ExternalContacts.identifierKey("contact", i));
             return claim == null;
         }).forEach(i -> claim(i, "contact", resultId));
         return result;

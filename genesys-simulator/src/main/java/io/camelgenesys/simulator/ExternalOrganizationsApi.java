@@ -88,7 +88,8 @@ final class ExternalOrganizationsApi {
 
     private ApiResponse create(ApiRequest request) {
         ObjectNode body = request.jsonObject();
-        List<ObjectNode> identifiers = ExternalContactsApi.identifiersOf(body);
+        List<ObjectNode> identifiers = ExternalContactsApi.identifiersOf(body,
+                ExternalContactsApi.ORGANIZATION_IDENTIFIER_TYPES);
         for (ObjectNode identifier : identifiers) {
             ExternalContactsApi.checkClaimable(store, identifier, "organization", null);
         }
@@ -193,9 +194,9 @@ final class ExternalOrganizationsApi {
     }
 
     private ApiResponse lookup(ApiRequest request) {
-        ObjectNode identifier = ExternalContactsApi.validIdentifier(request.jsonObject(), "");
-        ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey(
-                identifier.get("type").asText(), identifier.get("value").asText()));
+        ObjectNode identifier = ExternalContactsApi.validIdentifier(request.jsonObject(), "",
+                ExternalContactsApi.ORGANIZATION_IDENTIFIER_TYPES);
+        ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey("organization", identifier));
         if (claim == null || !claim.kind().equals("organization")) {
             throw ApiException.notFound("No external organization claims the identifier "
                     + ExternalContactsApi.describe(identifier));
@@ -220,7 +221,7 @@ final class ExternalOrganizationsApi {
                 throw ApiException.badRequest("matchingIdentifiers[" + i + "] must be an object");
             }
             identifiers.add(ExternalContactsApi.validIdentifier((ObjectNode) matching.get(i),
-                    "matchingIdentifiers[" + i + "]."));
+                    "matchingIdentifiers[" + i + "].", ExternalContactsApi.ORGANIZATION_IDENTIFIER_TYPES));
         }
         ObjectNode provided = Checks.object(req, "externalOrganization", false);
         provided = provided == null ? Json.object() : provided.deepCopy();
@@ -228,8 +229,7 @@ final class ExternalOrganizationsApi {
         EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         Set<String> matches = new LinkedHashSet<>();
         for (ObjectNode identifier : identifiers) {
-            ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey(
-                    identifier.get("type").asText(), identifier.get("value").asText()));
+            ExternalContacts.Claim claim = store.claims.get(ExternalContacts.identifierKey("organization", identifier));
             if (claim != null && claim.kind().equals("organization")) {
                 matches.add(claim.entityId());
             }
@@ -260,8 +260,7 @@ final class ExternalOrganizationsApi {
         }
         String resultId = result.get("id").asText();
         for (ObjectNode identifier : identifiers) {
-            if (!store.claims.containsKey(ExternalContacts.identifierKey(identifier.get("type").asText(),
-                    identifier.get("value").asText()))) {
+            if (!store.claims.containsKey(ExternalContacts.identifierKey("organization", identifier))) {
                 ExternalContactsApi.claim(store, identifier, "organization", resultId);
             }
         }

@@ -118,8 +118,14 @@ class ExternalOrganizationsTest {
         assertEquals(1, ok("GET", BASE + "/organizations/" + org + "/identifiers", null).get("entities").size());
         assertEquals(org, ok("POST", BASE + "/identifierlookup/organizations",
                 "{\"type\":\"ExternalId\",\"value\":\"acct-1\"}").get("id").asText());
-        error(409, "PATCH", BASE + "/contacts/" + contact + "/identifiers",
+        error(409, "PATCH", BASE + "/organizations/" + organization("Other") + "/identifiers",
                 "{\"operation\":\"Claim\",\"identifier\":{\"type\":\"ExternalId\",\"value\":\"acct-1\"}}");
+        // Contacts and organizations hold identifiers separately; organizations only have ExternalId ones.
+        ok("PATCH", BASE + "/contacts/" + contact + "/identifiers",
+                "{\"operation\":\"Claim\",\"identifier\":{\"type\":\"ExternalId\",\"value\":\"acct-1\"}}");
+        assertTrue(error(400, "PATCH", BASE + "/organizations/" + org + "/identifiers",
+                "{\"operation\":\"Claim\",\"identifier\":{\"type\":\"Email\",\"value\":\"a@b.c\"}}")
+                .contains("identifier.type must be one of [ExternalId]"));
 
         JsonNode enriched = ok("POST", BASE + "/organizations/enrich", "{\"action\":\"Upsert\",\"matchingIdentifiers\":"
                 + "[{\"type\":\"ExternalId\",\"value\":\"acct-1\"}],\"externalOrganization\":{\"name\":\"Initech\","
@@ -128,7 +134,7 @@ class ExternalOrganizationsTest {
         assertEquals("Software", enriched.get("industry").asText());
         JsonNode inserted = ok("POST", BASE + "/organizations/enrich", "{\"matchingIdentifiers\":"
                 + "[{\"type\":\"ExternalId\",\"value\":\"acct-2\"}],\"externalOrganization\":{\"name\":\"Hooli\"}}");
-        assertEquals(2, SIM.simulator().externalContacts().organizationCount());
+        assertEquals(3, SIM.simulator().externalContacts().organizationCount());
         assertEquals(inserted.get("id"), ok("POST", BASE + "/identifierlookup/organizations",
                 "{\"type\":\"ExternalId\",\"value\":\"acct-2\"}").get("id"));
         assertTrue(error(400, "POST", BASE + "/organizations/enrich", "{\"action\":\"Merge\",\"matchingIdentifiers\":"
