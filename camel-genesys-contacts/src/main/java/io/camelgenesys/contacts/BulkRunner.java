@@ -144,7 +144,7 @@ final class BulkRunner {
             tree = GenesysJson.toTree(item);
         }
         if (op.bulkKind() == BulkKind.ENRICH) {
-            tree = endpoint.enrichRequest(tree, null, "item");
+            tree = endpoint.enrichRequest(tree, null, op);
         } else if (op.bulkKind() == BulkKind.IDS && tree != null && tree.isObject() && tree.has("id")) {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
             idOnly.set("id", tree.get("id"));

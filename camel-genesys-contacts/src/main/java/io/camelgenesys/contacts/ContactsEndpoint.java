@@ -252,30 +252,29 @@ public class ContactsEndpoint extends GenesysEndpoint<ContactsOperation> {
             return null; // the bulk producer validates and sends each item in batches
         }
         Object body = in.getBody();
-        OperationSpec spec = op.spec(getConfiguration().getPlatform());
-        if (body == null) {
-            if (spec.bodyRequired() && op.identifierOperation() == null && op != ContactsOperation.enrich) {
+        // enrich may build its request from the options alone (matching identifiers, no contact data)
+        if (body == null && op.enrichedEntity() == null) {
+            OperationSpec spec = op.spec(getConfiguration().getPlatform());
+            if (spec.bodyRequired()) {
                 throw new IllegalArgumentException(op.name() + " needs a message body: a "
                                                    + spec.requestType().getSimpleName() + ", a Map or JSON");
             }
-            if (body == null && op != ContactsOperation.enrich) {
-                return null;
-            }
+            return null;
         }
         JsonNode tree = GenesysJson.toTree(body);
         if (op.identifierOperation() != null) {
             tree = identifierClaim(op, tree);
-        } else if (op == ContactsOperation.enrich) {
-            tree = enrichRequest(tree, in.getHeader(ContactsConstants.IDENTIFIER_VALUE, String.class), op.name());
+        } else if (op.enrichedEntity() != null) {
+            tree = enrichRequest(tree, in.getHeader(ContactsConstants.IDENTIFIER_VALUE, String.class), op);
         } else if (getConfiguration().getPlatform() == GenesysPlatform.webServices && op == ContactsOperation.create
                    && tree instanceof ObjectNode o && !o.hasNonNull("type")) {
             o.put("type", "Custom"); // seed 001: POST "Creates a new contact of custom type"
         }
-        validate(op, op.bodyRules(getConfiguration().getPlatform()), tree, op.name());
+        validate(op.bodyRules(getConfiguration().getPlatform()), tree, op.name());
         return tree;
     }
 
-    static void validate(ContactsOperation op, BodyRules rules, JsonNode tree, String what) {
+    static void validate(BodyRules rules, JsonNode tree, String what) {
         if (rules == null) {
             return;
         }
@@ -306,17 +305,20 @@ public class ContactsEndpoint extends GenesysEndpoint<ContactsOperation> {
      * An enrich request as is, or a contact wrapped into one from the action and identifier options: the one-line
      * idempotent upsert {@code enrich?action=Upsert&identifierType=ExternalId&identifierField=crmId}.
      */
-    JsonNode enrichRequest(JsonNode tree, String headerValue, String what) {
-        if (tree != null && tree.isObject() && (tree.has("matchingIdentifiers") || tree.has("contact"))) {
+    JsonNode enrichRequest(JsonNode tree, String headerValue, ContactsOperation op) {
+        String what = op.name();
+        String entityField = op.enrichedEntity();
+        if (tree != null && tree.isObject() && (tree.has("matchingIdentifiers") || tree.has(entityField))) {
             if (!tree.hasNonNull("action") && action != null) {
                 ((ObjectNode) tree).put("action", action.name());
             }
             return tree;
         }
         if (action == null || identifierType == null) {
-            throw new IllegalArgumentException(what + ": the body is a contact, so the action and identifierType options"
-                                               + " are required to build the enrich request (e.g. action=Upsert&"
-                                               + "identifierType=ExternalId), or send a ContactEnrichRequest");
+            throw new IllegalArgumentException(what + ": the body is the " + entityField + " itself, so the action and"
+                                               + " identifierType options are required to build the enrich request"
+                                               + " (e.g. action=Upsert&identifierType=ExternalId), or send the enrich"
+                                               + " request");
         }
         String value = headerValue != null ? headerValue : identifierValue;
         if (value == null && identifierField != null && tree != null) {
@@ -340,7 +342,7 @@ public class ContactsEndpoint extends GenesysEndpoint<ContactsOperation> {
             identifier.putObject("externalSource").put("id", externalSourceId);
         }
         if (tree != null) {
-            request.set("contact", tree);
+            request.set(entityField, tree);
         }
         return request;
     }

@@ -151,6 +151,8 @@ public enum ContactsOperation implements GenesysOperation {
             ContactsLimits.ORGANIZATION.and(BodyRules.text("id", 1, 255, true)))),
     bulkRemoveOrganizations(bulk(EC + "/bulk/organizations/remove", BulkKind.IDS, ExternalOrganization.class,
             ContactsLimits.ID_ONLY)),
+    bulkEnrichOrganizations(bulk(EC + "/bulk/organizations/enrich", BulkKind.ENRICH, ExternalOrganization.class,
+            ContactsLimits.ORGANIZATION_ENRICH)),
 
     // ---- relationships -----------------------------------------------------------------------------------------
     createRelationship(cloud(post(RELATIONSHIPS).body(Relationship.class).returns(Relationship.class))
@@ -224,6 +226,18 @@ public enum ContactsOperation implements GenesysOperation {
     /** Claim or Release for the identifier operations; {@code null} for the others. */
     String identifierOperation() {
         return def.identifierOperation;
+    }
+
+    /**
+     * For enrich operations, the field of the enrich request that holds the entity ({@code contact} or
+     * {@code externalOrganization}); {@code null} for the others.
+     */
+    String enrichedEntity() {
+        return switch (this) {
+            case enrich, bulkEnrich -> "contact";
+            case enrichOrganization, bulkEnrichOrganizations -> "externalOrganization";
+            default -> null;
+        };
     }
 
     /** Whether this operation pages with a cursor and so can be a scan consumer. */

@@ -122,6 +122,16 @@ class OrganizationsRouteTest extends ContactsTestSupport {
         assertEquals(12, body("bulkGetOrganizations", "", ids, List.class).size());
         assertNull(call("bulkRemoveOrganizations", "", ids).getException());
         assertEquals(0, sim().externalContacts().organizationCount());
+
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            accounts.add(Map.of("accountId", "acct-" + i, "name", "Account " + i));
+        }
+        String upsert = "action=Upsert&identifierType=ExternalId&identifierField=accountId";
+        assertNull(call("bulkEnrichOrganizations", upsert, accounts).getException());
+        assertNull(call("bulkEnrichOrganizations", upsert, accounts).getException());
+        assertEquals(11, sim().externalContacts().organizationCount(), "upsert by account id is idempotent");
+        assertEquals(4, sim().requests().count("POST", EC + "/bulk/organizations/enrich"), "batches of at most 10");
     }
 
     @Test
