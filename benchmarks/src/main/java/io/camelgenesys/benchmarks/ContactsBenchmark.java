@@ -54,8 +54,8 @@ import org.eclipse.jetty.http.HttpMethod;
  * <p>
  * Peers, alternated round by round:
  * <ul>
- * <li>{@value #RAW}: the baseline; the request as bytes on the wire (the create body is one pre-serialized JSON
- * array), the response buffered and its status checked, nothing parsed;</li>
+ * <li>{@value #RAW}: the baseline; the request as bytes on the wire (the create body is serialized once, before the
+ * run), the response buffered and its status checked, nothing parsed;</li>
  * <li>{@value #CAMEL}: {@code from("direct:get").to("genesys-contacts:get?contactId=...&rateLimit=0")} and
  * {@code from("direct:create").to("genesys-contacts:create?rateLimit=0")} (a {@code Map} body), driven through the
  * direct endpoint's {@code AsyncProducer}; the response must come back as the component's {@code ExternalContact}
