@@ -30,8 +30,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  * It serves, on one port: the Genesys Cloud token endpoint ({@code POST /oauth/token}), the Multicloud CX
  * Authentication API ({@code /auth/v3/oauth/token}, {@code /auth/v3/oauth/authorize}), the CometD notification
- * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, a test collection at {@code /api/v2/simulator/items}, whatever
- * later modules register through {@link #routes()}, and the {@code /simulator/**} admin paths.
+ * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, a test collection at {@code /api/v2/simulator/items}, the Genesys
+ * Cloud External Contacts API ({@code /api/v2/externalcontacts}, {@link #externalContacts()}), the Engage Web Services
+ * contacts ({@code /api/v2/contacts}, {@link #webServicesContacts()}), whatever later modules register through
+ * {@link #routes()}, and the {@code /simulator/**} admin paths.
  * <p>
  * Thread-safe. {@link #start()} binds 127.0.0.1; after {@link #stop()}, {@link #start()} binds the same port again,
  * so a restart looks to clients like a server restart (tokens and data survive, CometD sessions do not).
