@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelgenesys.contacts.ContactsConstants;
@@ -144,10 +145,11 @@ public final class CrmSyncBenchmark {
      * @param failedItems      bulk items the API reported as failed (0 in the single-call mode)
      * @param stored           contacts in the simulator's store at the end
      * @param firstFailure     the first failure seen, or {@code null}
+     * @param completionsPerSecond exchanges completed in each second of the run
      */
     public record SyncResult(String mode, String operation, int contacts, long elapsedNanos, int requests,
                              int rateLimited, int failedExchanges, int failedItems, int stored, int budgetPerWindow,
-                             Duration window, String firstFailure) {
+                             Duration window, String firstFailure, int[] completionsPerSecond) {
 
         public double elapsedSeconds() {
             return elapsedNanos / 1e9;
@@ -246,6 +248,8 @@ public final class CrmSyncBenchmark {
             AtomicInteger failedExchanges = new AtomicInteger();
             AtomicInteger failedItems = new AtomicInteger();
             AtomicReference<String> firstFailure = new AtomicReference<>();
+            AtomicLongArray completedAt = new AtomicLongArray(bodies.size());
+            AtomicInteger completions = new AtomicInteger();
             System.gc();
             long start = System.nanoTime();
             for (Object body : bodies) {
@@ -267,6 +271,7 @@ public final class CrmSyncBenchmark {
                             }
                         }
                     } finally {
+                        completedAt.set(completions.getAndIncrement(), System.nanoTime() - start);
                         inFlight.release();
                         finished.countDown();
                     }
@@ -279,11 +284,25 @@ public final class CrmSyncBenchmark {
             long elapsed = System.nanoTime() - start;
             return new SyncResult(mode, operation, s.contacts(), elapsed, sim.requests().count("*", CONTACTS_API),
                     sim.requests().rateLimited(), failedExchanges.get(), failedItems.get(),
-                    sim.externalContacts().contactCount(), s.budgetPerWindow(), s.window(), firstFailure.get());
+                    sim.externalContacts().contactCount(), s.budgetPerWindow(), s.window(), firstFailure.get(),
+                    timeline(completedAt));
         } finally {
             ExecutorGetBenchmark.stopQuietly(camel);
             sim.stop();
         }
+    }
+
+    /** Exchanges completed in each second of the run, from their completion times in nanoseconds since the start. */
+    private static int[] timeline(AtomicLongArray completedAt) {
+        long last = 0;
+        for (int i = 0; i < completedAt.length(); i++) {
+            last = Math.max(last, completedAt.get(i));
+        }
+        int[] perSecond = new int[(int) (last / 1_000_000_000L) + 1];
+        for (int i = 0; i < completedAt.length(); i++) {
+            perSecond[(int) (completedAt.get(i) / 1_000_000_000L)]++;
+        }
+        return perSecond;
     }
 
     /** What the route receives: one body per exchange (a contact or enrich request, or a list of them). */
@@ -351,6 +370,10 @@ public final class CrmSyncBenchmark {
                     String.format(Locale.ROOT, "%.1f", r.elapsedSeconds()), grouped(r.contactsPerMinute()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * r.budgetUsed()), grouped(r.rateLimited()),
                     grouped(r.failedExchanges()), grouped(r.failedItems()), grouped(r.stored()));
+            if (Boolean.getBoolean("bench.verbose")) {
+                out.println("   " + r.mode() + ", exchanges completed per second: "
+                            + Arrays.toString(r.completionsPerSecond()));
+            }
             if (r.firstFailure() != null) {
                 out.println("   first failure of " + r.mode() + ": " + r.firstFailure());
             }
