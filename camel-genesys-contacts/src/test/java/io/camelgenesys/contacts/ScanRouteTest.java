@@ -1,13 +1,8 @@
 package io.camelgenesys.contacts;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.GenesysApiException;
@@ -22,43 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Cursor scans: 10,000 contacts through a streaming splitter one page at a time, and the scheduled scan consumer. */
+/** The scheduled scan consumer: each record once per poll, and its health check. */
 class ScanRouteTest extends ContactsTestSupport {
 
     private static final String SCAN_PATH = EC + "/scan/contacts";
-
-    @Test
-    void tenThousandContactsStreamThroughASplitterOnePageAtATime() throws Exception {
-        sim().externalContacts().seedContacts(10_000);
-        Set<String> ids = new HashSet<>(20_000);
-        AtomicInteger seen = new AtomicInteger();
-        List<String> eager = new ArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:reconcile")
-                        .to(contacts("scan", "pageSize=200&pageAll=true"))
-                        .split(body()).streaming()
-                        .process(e -> {
-                            int i = seen.getAndIncrement();
-                            ids.add(e.getMessage().getBody(ExternalContact.class).getId());
-                            // record i is on page i / 200; the streaming splitter asks hasNext() before it processes
-                            // the last record of a page, so at most the next page is fetched ahead: memory stays at
-                            // one page (plus the record in flight) whatever the size of the scan
-                            int pagesFetched = sim().requests().count("GET", SCAN_PATH);
-                            if (pagesFetched < i / 200 + 1 || pagesFetched > i / 200 + 2) {
-                                eager.add("record " + i + " with " + pagesFetched + " pages fetched");
-                            }
-                        });
-            }
-        });
-        template.sendBody("direct:reconcile", null);
-        assertEquals(10_000, seen.get());
-        assertEquals(10_000, ids.size(), "each contact exactly once");
-        assertTrue(eager.isEmpty(), "pages were fetched ahead of the splitter: " + eager.subList(0, Math.min(3,
-                eager.size())));
-        assertEquals(50, sim().requests().count("GET", SCAN_PATH));
-    }
 
     @Test
     void theScanConsumerEmitsEachRecordOncePerPoll() throws Exception {
