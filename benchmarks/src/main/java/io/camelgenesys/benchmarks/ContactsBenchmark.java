@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,6 +170,9 @@ public final class ContactsBenchmark {
                     results.add(r);
                 }
             }
+            out.println();
+            out.printf(Locale.ROOT, "contacts in the simulator's store at the end: %,d%n",
+                    sim.externalContacts().contactCount());
             return results;
         } finally {
             closeQuietly(sdkPooled);
