@@ -63,7 +63,7 @@ public enum ContactsOperation implements GenesysOperation {
     search(cloud(get(CONTACTS).query("q", "sortOrder", "expand", "divisionIds").paging(PagingStyle.PAGE_NUMBER)
             .returns(ExternalContact.class)).queryRules(atMost("divisionIds", 50))
             .webServices(get(WS_CONTACTS).query("type", "name", "firstName", "lastName", "userName", "phoneNumber",
-                    "employeeId").result("/contacts").returns(WebServicesContact.class), null)),
+                    "employeeId").result("/contacts").total("/totalCount").returns(WebServicesContact.class), null)),
     scan(cloud(get(EC + "/scan/contacts").paging(PagingStyle.CURSOR).returns(ExternalContact.class))),
     getUnresolved(cloud(get(CONTACT + "/unresolved").query("expand").returns(ExternalContact.class))),
     promote(cloud(post(CONTACT + "/promotion").returns(ExternalContact.class))),

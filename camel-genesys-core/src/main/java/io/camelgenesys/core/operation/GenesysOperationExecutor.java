@@ -103,6 +103,9 @@ public final class GenesysOperationExecutor {
         if (spec.multicloudEnvelope()) {
             envelope(request, response, root, headers);
         }
+        if (spec.totalPointer() != null && root.at(spec.totalPointer()).isNumber()) {
+            headers.put(GenesysConstants.TOTAL, root.at(spec.totalPointer()).asLong());
+        }
         JsonNode result = spec.resultPointer().isEmpty() ? root : root.at(spec.resultPointer());
         if (result.isMissingNode()) {
             result = null;

@@ -32,6 +32,7 @@ public final class OperationSpec {
     private Boolean idempotent;
     private boolean multicloudEnvelope;
     private String resultPointer = "";
+    private String totalPointer;
 
     private OperationSpec(String method, String pathTemplate) {
         this.method = method;
@@ -115,6 +116,19 @@ public final class OperationSpec {
     public OperationSpec result(String jsonPointer) {
         this.resultPointer = jsonPointer;
         return this;
+    }
+
+    /**
+     * A JSON pointer to the total number of matching items in an unpaged list response (e.g. {@code /totalCount}
+     * of Web Services), reported as the {@code GenesysTotal} header.
+     */
+    public OperationSpec total(String jsonPointer) {
+        this.totalPointer = jsonPointer;
+        return this;
+    }
+
+    public String totalPointer() {
+        return totalPointer;
     }
 
     public String method() {
