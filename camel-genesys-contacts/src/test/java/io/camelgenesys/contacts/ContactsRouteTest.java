@@ -146,6 +146,9 @@ class ContactsRouteTest extends ContactsTestSupport {
         body("createNote", id, Map.of("noteText", "Second"), Note.class);
         List<?> notes = body("listNotes", id + "&sortOrder=createDate:asc", null, List.class);
         assertEquals(2, notes.size());
+        List<?> scanned = body("scanNotes", "pageSize=10", null, List.class);
+        assertEquals(2, scanned.size());
+        assertInstanceOf(Note.class, scanned.get(0));
 
         got.setNoteText("Renewal signed");
         Note updated = body("updateNote", id + "&noteId=" + created.getId(), got, Note.class);

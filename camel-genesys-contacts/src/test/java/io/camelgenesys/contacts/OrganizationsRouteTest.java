@@ -119,7 +119,17 @@ class OrganizationsRouteTest extends ContactsTestSupport {
                 .index());
         List<String> ids = new ArrayList<>();
         added.getMessage().getBody(List.class).forEach(o -> ids.add(((ExternalOrganization) o).getId()));
-        assertEquals(12, body("bulkGetOrganizations", "", ids, List.class).size());
+        List<?> fetched = body("bulkGetOrganizations", "", ids, List.class);
+        assertEquals(12, fetched.size());
+        List<ExternalOrganization> renamed = new ArrayList<>();
+        for (Object o : fetched) {
+            ExternalOrganization org = (ExternalOrganization) o;
+            org.setIndustry("Retail");
+            renamed.add(org);
+        }
+        assertNull(call("bulkUpdateOrganizations", "", renamed).getException());
+        assertEquals("Retail", body("getOrganization", "externalOrganizationId=" + ids.get(0), null,
+                ExternalOrganization.class).getIndustry());
         assertNull(call("bulkRemoveOrganizations", "", ids).getException());
         assertEquals(0, sim().externalContacts().organizationCount());
 

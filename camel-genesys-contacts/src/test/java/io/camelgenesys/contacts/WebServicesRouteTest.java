@@ -119,6 +119,19 @@ class WebServicesRouteTest extends ContactsTestSupport {
     }
 
     @Test
+    void multicloudHasNoContactsOperations() {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint("genesys-contacts:get?"
+                                                                             + io.camelgenesys.core.test.SimulatorSupport
+                                                                                     .multicloud(sim())));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("Operation get is not available on platform multicloud; genesys-contacts"
+                                              + " has no operations on multicloud"), root.getMessage());
+    }
+
+    @Test
     void unknownContactIsA404WithTheWebServicesMessage() throws Exception {
         Throwable e = wsFailure("get", "contactId=nope", null);
         assertTrue(e.getMessage().contains("404"), e.getMessage());

@@ -113,11 +113,13 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
      */
     protected void checkPlatform(GenesysPlatform platform, O operation) {
         if (operation != null && operation.spec(platform) == null) {
-            throw new IllegalArgumentException("Operation " + operation.name() + " is not available on platform " + platform
-                                               + "; " + getEndpointBaseUri().split(":")[0] + " operations on " + platform
-                                               + " are: " + java.util.Arrays.stream(operationType.getEnumConstants())
-                                                       .filter(o -> o.spec(platform) != null).map(Enum::name)
-                                                       .collect(Collectors.joining(", ")));
+            String scheme = getEndpointBaseUri().split(":")[0];
+            String available = java.util.Arrays.stream(operationType.getEnumConstants())
+                    .filter(o -> o.spec(platform) != null).map(Enum::name).collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("Operation " + operation.name() + " is not available on platform "
+                                               + platform + "; " + (available.isEmpty()
+                                                       ? scheme + " has no operations on " + platform
+                                                       : scheme + " operations on " + platform + " are: " + available));
         }
     }
 
