@@ -261,7 +261,8 @@ public class ContactsEndpoint extends GenesysEndpoint<ContactsOperation> {
             }
             return null;
         }
-        JsonNode tree = GenesysJson.toTree(body);
+        // a copy, so that wrapping or defaulting never changes a JsonNode the route still holds
+        JsonNode tree = body instanceof JsonNode node ? node.deepCopy() : GenesysJson.toTree(body);
         if (op.identifierOperation() != null) {
             tree = identifierClaim(op, tree);
         } else if (op.enrichedEntity() != null) {
