@@ -71,6 +71,32 @@ class FaultsAndSecretsRouteTest extends ContactsTestSupport {
     }
 
     @Test
+    void anExpiredScanCursorFailsTheSplitterWithGenesysReason() throws Exception {
+        sim().externalContacts().seedContacts(30);
+        sim().externalContacts().scanCursorTtl(java.time.Duration.ofMillis(1));
+        List<Object> seen = new ArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:expiring").to(contacts("scan", "pageSize=10&pageAll=true"))
+                        .process(e -> Thread.sleep(20)) // let the first page's cursor outlive its 1 ms TTL
+                        .split(body()).streaming().stopOnException()
+                        .process(e -> seen.add(e.getMessage().getBody()));
+            }
+        });
+        Exchange e = template.request("direct:expiring", x -> {
+        });
+        assertNotNull(e.getException(), "an expired cursor is an error, not a silently short scan");
+        Throwable cause = e.getException();
+        while (cause.getCause() != null && !(cause instanceof GenesysApiException)) {
+            cause = cause.getCause();
+        }
+        GenesysApiException api = assertInstanceOf(GenesysApiException.class, cause);
+        assertEquals(400, api.getHttpStatus());
+        assertTrue(seen.size() <= 10, "only the first page was read: " + seen.size());
+    }
+
+    @Test
     void malformedJsonIsAnApiExceptionNotAWrongResult() throws Exception {
         String id = sim().externalContacts().seedContacts(1).get(0);
         sim().faults().on("GET", EC + "/contacts/" + id).status(200).body("{\"id\": ", "application/json").times(1);
