@@ -3,6 +3,7 @@ package io.camelgenesys.core.test;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.core.operation.PagingStyle;
@@ -22,7 +23,12 @@ public enum TestOperation implements GenesysOperation {
             .query("from").paging(PagingStyle.OFFSET)),
     /** A Multicloud-style call; tests answer it through the simulator's fault switchboard. */
     multicloudCall(OperationSpec.post("/test/v3/operations/{itemId}").optionalBody(JsonNode.class)
-            .returns(JsonNode.class).multicloud());
+            .returns(JsonNode.class).multicloud()),
+    /**
+     * A list inside an envelope with its total (as Web Services answers), on Genesys Cloud only; tests answer it
+     * through the simulator's fault switchboard.
+     */
+    listEnvelope(OperationSpec.get("/test/v2/envelope").result("/things").total("/count").returns(TestItem.class));
 
     private final OperationSpec spec;
 
@@ -33,5 +39,10 @@ public enum TestOperation implements GenesysOperation {
     @Override
     public OperationSpec spec() {
         return spec;
+    }
+
+    @Override
+    public OperationSpec spec(GenesysPlatform platform) {
+        return this == listEnvelope && platform != GenesysPlatform.cloud ? null : spec;
     }
 }
