@@ -136,9 +136,11 @@ final class BulkRunner {
     /** The request entity of one item, checked against the operation's rules. */
     private JsonNode entity(Object item) {
         JsonNode tree;
-        if (item instanceof CharSequence s && op.bulkKind() == BulkKind.IDS) {
+        String plainId = item instanceof CharSequence s ? s.toString()
+                : item instanceof JsonNode n && n.isTextual() ? n.asText() : null;
+        if (plainId != null && op.bulkKind() == BulkKind.IDS) {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
-            idOnly.put("id", s.toString());
+            idOnly.put("id", plainId);
             tree = idOnly;
         } else {
             tree = GenesysJson.toTree(item);

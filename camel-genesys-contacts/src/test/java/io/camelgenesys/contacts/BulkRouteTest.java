@@ -148,6 +148,29 @@ class BulkRouteTest extends ContactsTestSupport {
     }
 
     @Test
+    void anIteratorOrAJsonArrayIsInputToo() throws Exception {
+        List<String> ids = sim().externalContacts().seedContacts(6);
+        List<?> fetched = body("bulkGet", "", "[\"" + ids.get(0) + "\", {\"id\": \"" + ids.get(1) + "\"}]",
+                List.class);
+        assertEquals(2, fetched.size());
+        assertNull(call("bulkRemove", "bulkBatchSize=2", ids.iterator()).getException());
+        assertEquals(0, sim().externalContacts().contactCount());
+    }
+
+    @Test
+    void badBulkOptionsFailAtEndpointCreation() {
+        for (String options : List.of("bulkFailureMode=skip", "bulkBatchSize=0")) {
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> context.getEndpoint(contacts("bulkAdd", options)));
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().startsWith(options.substring(0, options.indexOf('='))), root.getMessage());
+        }
+    }
+
+    @Test
     void aNonCollectionBodyIsRefused() throws Exception {
         Throwable e = failure("bulkAdd", "", 42);
         assertTrue(e.getMessage().contains("bulkAdd needs a collection"), e.getMessage());
