@@ -51,6 +51,44 @@ class ScanRouteTest extends ContactsTestSupport {
     }
 
     @Test
+    void theOtherScanFamiliesAreConsumersToo() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            body("createOrganization", "", Map.of("name", "Org " + i), io.camelgenesys.contacts.model.ExternalOrganization.class);
+        }
+        body("createExternalSource", "", Map.of("name", "CRM"), io.camelgenesys.contacts.model.ExternalSource.class);
+        MockEndpoint orgs = getMockEndpoint("mock:orgs");
+        orgs.expectedMessageCount(3);
+        MockEndpoint sources = getMockEndpoint("mock:sources");
+        sources.expectedMessageCount(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scanOrganizations", "initialDelay=0&delay=3600000")).to("mock:orgs");
+                from(contacts("listExternalSources", "initialDelay=0&delay=3600000")).to("mock:sources");
+            }
+        });
+        MockEndpoint.assertIsSatisfied(orgs, sources);
+        assertInstanceOf(io.camelgenesys.contacts.model.ExternalOrganization.class,
+                orgs.getExchanges().get(0).getMessage().getBody());
+    }
+
+    @Test
+    void aNonScanOperationCannotBeConsumed() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(contacts("search", "")).to("mock:never");
+                    }
+                }));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("genesys-contacts:search cannot be consumed"), root.getMessage());
+    }
+
+    @Test
     void aFailingScanMakesTheConsumerHealthCheckDown() throws Exception {
         sim().faults().on("GET", SCAN_PATH).status(403)
                 .body("{\"message\":\"Missing permission externalContacts:contact:view\",\"code\":\"missing.permissions\","
