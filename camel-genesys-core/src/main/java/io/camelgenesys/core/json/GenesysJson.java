@@ -90,8 +90,8 @@ public final class GenesysJson {
     /**
      * Converts a JSON tree to the requested output form.
      *
-     * @param modelType the operation's model class, used for {@link GenesysOutputType#model}; {@code JsonNode} or
-     *                  {@code null} leaves the tree as it is
+     * @param modelType the operation's model class, used for {@link GenesysOutputType#model} (an array node becomes a
+     *                  {@code List} of it); {@code JsonNode} or {@code null} leaves the tree as it is
      */
     public static Object convert(JsonNode node, GenesysOutputType outputType, Class<?> modelType) {
         if (node == null || node.isMissingNode()) {
@@ -104,7 +104,12 @@ public final class GenesysJson {
                 case map -> node.isArray() ? MAPPER.convertValue(node, LIST)
                         : node.isObject() ? MAPPER.convertValue(node, MAP) : MAPPER.treeToValue(node, Object.class);
                 case model -> modelType == null || JsonNode.class.isAssignableFrom(modelType)
-                        ? node : MAPPER.treeToValue(node, modelType);
+                        ? node
+                        // an operation whose result is an array of its model (e.g. /data/statistics): a List of it
+                        : node.isArray() && !modelType.isArray() && !Iterable.class.isAssignableFrom(modelType)
+                                ? MAPPER.convertValue(node,
+                                        MAPPER.getTypeFactory().constructCollectionType(List.class, modelType))
+                        : MAPPER.treeToValue(node, modelType);
             };
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("The Genesys response does not fit "
