@@ -44,6 +44,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Cometd cometd = new Cometd();
     private final Items items = new Items();
+    private final Statistics statistics = new Statistics(cometd);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -55,6 +56,7 @@ public final class GenesysSimulator implements AutoCloseable {
         this.tokens = new Tokens(config.tokenLifetime);
         this.rateLimiter = new RateLimiter(config.rateLimitRequests, config.rateLimitWindow);
         ItemsApi.register(routes, items);
+        StatisticsApi.register(routes, statistics);
     }
 
     public static Builder builder() {
@@ -112,6 +114,7 @@ public final class GenesysSimulator implements AutoCloseable {
         boundPort = connector.getLocalPort();
         cometd.started(bayeux);
         server = jetty;
+        statistics.started();
     }
 
     /** Stops the server; does nothing when it is not running. State (tokens, items, faults) is kept. */
@@ -119,6 +122,7 @@ public final class GenesysSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
+        statistics.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -151,9 +155,10 @@ public final class GenesysSimulator implements AutoCloseable {
 
     /**
      * Clears faults (rules and hits), request counters, tokens (and token request counters), CometD handshake
-     * rejections, handshake count and client sessions, rate-limit windows and the items store; restores the token
-     * lifetime and rate limit of the builder. Keeps the configuration, registered routes, CometD mounts and
-     * listeners.
+     * rejections, handshake count and client sessions, rate-limit windows, the items store and the statistics
+     * (subscriptions, values, publication log and listeners; the generator stops and an outage ends); restores the
+     * token lifetime and rate limit of the builder. Keeps the configuration, registered routes, CometD mounts and
+     * listeners, and the statistics catalogue and objects.
      */
     public void reset() {
         faults.reset();
@@ -162,6 +167,7 @@ public final class GenesysSimulator implements AutoCloseable {
         rateLimiter.configure(config.rateLimitRequests, config.rateLimitWindow);
         cometd.reset();
         items.clear();
+        statistics.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -221,6 +227,11 @@ public final class GenesysSimulator implements AutoCloseable {
 
     public Routes routes() {
         return routes;
+    }
+
+    /** @return the Statistics service: subscriptions, values, publishing, the generator and outages */
+    public Statistics statistics() {
+        return statistics;
     }
 
     // ---- configured credentials ----------------------------------------------------------------------------------
