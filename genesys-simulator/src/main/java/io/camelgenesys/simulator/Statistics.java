@@ -131,6 +131,10 @@ public final class Statistics {
     private boolean running;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> generator;
+    /** Bumped whenever the generator is re-armed, so that a tick already running for an old one does nothing. */
+    private long generatorEpoch;
+    /** The same for the scheduled end of an outage. */
+    private long outageEpoch;
     private ScheduledFuture<?> outageEnd;
 
     Statistics(Cometd cometd) {
@@ -523,10 +527,11 @@ public final class Statistics {
         ScheduledExecutorService stopping;
         synchronized (lock) {
             running = false;
-            cancel(generator);
-            generator = null;
+            armGenerator();
+            // The outage's end (outageEndsAt) is kept: started() schedules what remains of it.
             cancel(outageEnd);
             outageEnd = null;
+            outageEpoch++;
             stopping = scheduler;
             scheduler = null;
         }
@@ -539,8 +544,7 @@ public final class Statistics {
     void reset() {
         synchronized (lock) {
             interval = Duration.ZERO;
-            cancel(generator);
-            generator = null;
+            armGenerator();
             cancelOutageEnd();
             available = true;
             subscriptions.clear();
@@ -655,16 +659,22 @@ public final class Statistics {
     private void armGenerator() {
         cancel(generator);
         generator = null;
+        long epoch = ++generatorEpoch;
         if (!running || interval.isZero()) {
             return;
         }
         long nanos = interval.toNanos();
-        generator = scheduler().scheduleAtFixedRate(this::tick, nanos, nanos, TimeUnit.NANOSECONDS);
+        generator = scheduler().scheduleAtFixedRate(() -> tick(epoch), nanos, nanos, TimeUnit.NANOSECONDS);
     }
 
-    private void tick() {
+    private void tick(long epoch) {
         try {
-            publishUpdates();
+            synchronized (lock) {
+                // A tick that was waiting for the lock while the generator was stopped or changed must not publish.
+                if (epoch == generatorEpoch) {
+                    publishUpdates();
+                }
+            }
         } catch (RuntimeException e) {
             // A failed tick must not cancel the periodic task.
             LOG.warn("The statistics generator failed to publish", e);
@@ -674,16 +684,26 @@ public final class Statistics {
     private void armOutageEnd() {
         cancel(outageEnd);
         outageEnd = null;
+        long epoch = ++outageEpoch;
         if (!running || outageEndsAt == null) {
             return;
         }
         long delay = Math.max(0, outageEndsAt - System.nanoTime());
-        outageEnd = scheduler().schedule(this::serviceAvailable, delay, TimeUnit.NANOSECONDS);
+        outageEnd = scheduler().schedule(() -> endOutage(epoch), delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void endOutage(long epoch) {
+        synchronized (lock) {
+            if (epoch == outageEpoch) {
+                serviceAvailable();
+            }
+        }
     }
 
     private void cancelOutageEnd() {
         cancel(outageEnd);
         outageEnd = null;
+        outageEpoch++;
         outageEndsAt = null;
     }
 
