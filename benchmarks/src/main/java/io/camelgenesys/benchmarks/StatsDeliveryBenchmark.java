@@ -1,0 +1,584 @@
+package io.camelgenesys.benchmarks;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.camelgenesys.simulator.Cometd;
+import io.camelgenesys.simulator.GenesysSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.FormRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Benchmark "genesys-stats delivery": Statistics Notifications ({@code StatisticUpdate} messages on the CometD
+ * channel {@value #UPDATES} of the embedded simulator, at {@code /statistics/v3/notifications}) delivered end to end
+ * through Camel routes, beside a raw CometD {@link org.cometd.client.BayeuxClient} listening to the same stream in
+ * the same run, at rising publish rates until saturation.
+ * <p>
+ * Every peer is subscribed at once, each with its own CometD session, so every published update is measured by
+ * every peer: the same stream, the same timing, the same moments of machine noise. The publisher (this JVM, through
+ * the simulator's Bayeux server) stamps each statistic's {@code value} with {@link System#nanoTime()}; a peer's
+ * latency is from that stamp to the value's arrival in the route's processor (or the raw listener). Publishing is
+ * open loop at the step's rate, so a peer that falls behind builds a backlog instead of slowing the publisher.
+ * <p>
+ * Peers ({@code -Dbench.peers}, all by default):
+ * <ul>
+ * <li>{@value #RAW}: the baseline, {@link RawBayeuxPeer};</li>
+ * <li>{@value #CORE}: {@code from("genesys-bench-cometd:statistics/v3/updates?...").process(...)}, core's
+ * {@code GenesysNotifications} and one exchange per message, no component logic ({@link BenchCometdComponent});</li>
+ * <li>{@value #STATS}: {@code from("genesys-stats:subscribe?statistics=...").process(...)}, the Statistics
+ * component's consumer, one exchange per statistic (when the module is on the class path).</li>
+ * </ul>
+ * Run: see benchmarks/README.md.
+ */
+public final class StatsDeliveryBenchmark {
+
+    public static final String RAW = "raw CometD BayeuxClient";
+    public static final String CORE = "route: core GenesysNotifications";
+    public static final String STATS = "route: genesys-stats:subscribe";
+
+    static final String UPDATES = "/statistics/v3/updates";
+    /** The statistics the genesys-stats peer subscribes to (issue 4's example). */
+    static final String STATISTICS = "CurrentAgentState:Agent:agent2";
+    /** Used as ids when no genesys-stats subscription exists (the other peers read every message of the channel). */
+    static final String PLACEHOLDER_SUBSCRIPTION = "bench-subscription";
+    static final String PLACEHOLDER_STATISTIC = "bench-statistic";
+    /** core's GenesysNotifications accepts Bayeux responses up to this size; the raw peer gets the same limit. */
+    static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+    /** A peer that delivers less than this share of the offered rate (or loses any update) is saturated. */
+    static final double SATURATED_BELOW = 0.95;
+
+    /**
+     * How to run.
+     *
+     * @param rates                the first publish rates, in updates per second, in order
+     * @param growth               after the listed rates, each next rate is the previous times this (1 = stop there)
+     * @param maxRate              no rate above this
+     * @param step                 how long each rate is published
+     * @param warmupRate           the rate of the unreported warm-up step
+     * @param warmup               how long the warm-up publishes (zero for none)
+     * @param quiet                after publishing, a peer still missing updates is given up on (its missing
+     *                             updates counted lost) once it received nothing new for this long
+     * @param drainLimit           and in any case this long after publishing ended
+     * @param statisticsPerMessage statistics in each StatisticUpdate message (an update is one statistic)
+     * @param peers                which peers to run ("raw", "core", "stats"); the raw baseline always runs
+     */
+    public record Settings(List<Integer> rates, double growth, int maxRate, Duration step, int warmupRate,
+                           Duration warmup, Duration quiet, Duration drainLimit, int statisticsPerMessage,
+                           Set<String> peers) {
+
+        public Settings {
+            if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || growth < 1 || maxRate < 1
+                || step.toMillis() < 100 || warmupRate < 1 || warmup.isNegative() || quiet.toMillis() < 100
+                || drainLimit.compareTo(quiet) < 0 || statisticsPerMessage < 1) {
+                throw new IllegalArgumentException("Bad settings: " + rates + ", growth " + growth + ", maxRate "
+                                                   + maxRate + ", step " + step + ", warm-up " + warmupRate + "/s for "
+                                                   + warmup + ", quiet " + quiet + ", drainLimit " + drainLimit
+                                                   + ", statisticsPerMessage " + statisticsPerMessage);
+            }
+            rates = List.copyOf(rates);
+            peers = Set.copyOf(peers);
+        }
+
+        /**
+         * 1k, 5k, 20k, 50k updates/s, then doubling up to 800k until a peer saturates; 5 s per rate after a 5 s
+         * warm-up at 5k/s.
+         */
+        public static Settings standard() {
+            return new Settings(List.of(1_000, 5_000, 20_000, 50_000), 2, 800_000, Duration.ofSeconds(5), 5_000,
+                    Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(60), 1,
+                    Set.of("raw", "core", "stats"));
+        }
+
+        /** {@link #standard()} with the {@code bench.*} system properties applied (see benchmarks/README.md). */
+        public static Settings fromSystemProperties() {
+            Settings d = standard();
+            List<Integer> rates = System.getProperty("bench.rates") == null ? d.rates()
+                    : Arrays.stream(System.getProperty("bench.rates").split(",")).map(String::trim)
+                            .map(Integer::valueOf).toList();
+            String peers = System.getProperty("bench.peers");
+            return new Settings(rates, Double.parseDouble(System.getProperty("bench.rateGrowth", "" + d.growth())),
+                    Integer.getInteger("bench.maxRate", d.maxRate()),
+                    Duration.ofMillis(Long.getLong("bench.stepMillis", d.step().toMillis())),
+                    Integer.getInteger("bench.warmupRate", d.warmupRate()),
+                    Duration.ofMillis(Long.getLong("bench.warmupMillis", d.warmup().toMillis())),
+                    Duration.ofMillis(Long.getLong("bench.quietMillis", d.quiet().toMillis())),
+                    Duration.ofMillis(Long.getLong("bench.drainMillis", d.drainLimit().toMillis())),
+                    Integer.getInteger("bench.statisticsPerMessage", d.statisticsPerMessage()),
+                    peers == null ? d.peers() : Set.of(peers.split("\\s*,\\s*")));
+        }
+    }
+
+    /**
+     * One peer at one rate.
+     *
+     * @param received           distinct updates that arrived
+     * @param lost               published updates that never arrived (see {@link Settings#quiet()})
+     * @param duplicates         updates that arrived more than once (extra copies)
+     * @param deliveredPerSecond received over the time from the first publish to the last arrival
+     * @param p50Nanos           median latency, publish to arrival, over the received updates
+     */
+    public record PeerStep(String peer, long received, long lost, long duplicates, double deliveredPerSecond,
+                           long p50Nanos, long p99Nanos, long maxNanos) {
+    }
+
+    /**
+     * One rate.
+     *
+     * @param targetRate       the rate asked of the publisher
+     * @param published        updates published
+     * @param offeredPerSecond published over the publishing time (below the target when the publisher could not
+     *                         keep up: the machine itself is saturated)
+     * @param saturated        a peer lost updates or delivered less than {@value #SATURATED_BELOW} of the offered
+     *                         rate, or the publisher reached less than that of the target
+     */
+    public record Step(int targetRate, long published, double offeredPerSecond, List<PeerStep> peers,
+                       boolean saturated) {
+
+        public PeerStep peer(String name) {
+            return peers.stream().filter(p -> p.peer().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No peer " + name));
+        }
+    }
+
+    private StatsDeliveryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(Settings.fromSystemProperties(), System.out);
+    }
+
+    /** Runs every rate until saturation, prints the report, and returns the measured steps. */
+    public static List<Step> run(Settings settings, PrintStream out) throws Exception {
+        GenesysSimulator sim = GenesysSimulator.builder()
+                // Bayeux requests count against the simulator's rate limit: a saturated stream means many /connect
+                .rateLimit(100_000_000, Duration.ofMinutes(1)).build();
+        List<AutoCloseable> closeLast = new ArrayList<>();
+        try {
+            sim.start();
+            String url = sim.baseUrl() + Cometd.STATISTICS_NOTIFICATIONS;
+            Map<String, UpdateProbe> probes = new LinkedHashMap<>();
+
+            // the baseline
+            UpdateProbe rawProbe = new UpdateProbe(RAW);
+            RawBayeuxPeer raw = new RawBayeuxPeer(url, RawBayeuxPeer.multicloudHeaders(sim.multicloudApiKey(),
+                    multicloudToken(sim)), MAX_MESSAGE_SIZE);
+            closeLast.add(raw);
+            raw.subscribe(UPDATES, rawProbe);
+            probes.put(RAW, rawProbe);
+
+            String connection = multicloudOptions(sim);
+            if (settings.peers().contains("core")) {
+                UpdateProbe probe = new UpdateProbe(CORE);
+                CamelContext core = camelContext("bench-core", BenchCometdComponent::register, new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(BenchCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?" + connection)
+                                .routeId("core-notifications")
+                                .process(e -> probe.arrivedMessage(e.getMessage().getBody(Map.class)));
+                    }
+                });
+                closeLast.add(0, core::stop);
+                probes.put(CORE, probe);
+            }
+            SubscriptionIds ids = new SubscriptionIds(PLACEHOLDER_SUBSCRIPTION, List.of(PLACEHOLDER_STATISTIC));
+            String statsNote = "";
+            if (settings.peers().contains("stats")) {
+                if (!statsComponentAvailable()) {
+                    statsNote = " (" + STATS + " not run: the genesys-stats component is not on the class path)";
+                } else {
+                    UpdateProbe probe = new UpdateProbe(STATS);
+                    CamelContext stats = camelContext("bench-stats", c -> { }, new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("genesys-stats:subscribe?statistics=" + STATISTICS + "&" + connection)
+                                    .routeId("genesys-stats")
+                                    .process(e -> probe.arrived(e.getMessage().getBody()));
+                        }
+                    });
+                    closeLast.add(0, stats::stop);
+                    probes.put(STATS, probe);
+                    ids = StatsSubscriptions.await(sim, Duration.ofSeconds(30));
+                }
+            }
+
+            Publisher publisher = new Publisher(sim.cometd(), ids, settings.statisticsPerMessage());
+            awaitEveryPeer(publisher, probes.values(), Duration.ofSeconds(30));
+
+            out.println("genesys-stats delivery: StatisticUpdate notifications through Camel routes vs a raw CometD"
+                        + " BayeuxClient, same stream, same run" + statsNote);
+            out.println(Harness.environment());
+            out.println("peers: " + String.join(", ", probes.keySet()) + "; each in its own CometD session on "
+                        + UPDATES + ", all subscribed at once (every update is measured by every peer)");
+            out.println("steps of " + seconds(settings.step()) + " s after a " + seconds(settings.warmup())
+                        + " s warm-up at " + grouped(settings.warmupRate()) + " updates/s; "
+                        + settings.statisticsPerMessage() + " statistic(s) per message");
+
+            int stepId = 1;
+            if (!settings.warmup().isZero()) {
+                runStep(stepId++, settings.warmupRate(), settings.warmup(), settings, publisher, probes.values());
+            }
+            String row = "%9s %10s  %-34s %11s %7s %8s %8s %8s %7s %5s%n";
+            out.printf(Locale.ROOT, row, "target/s", "offered/s", "peer", "delivered/s", "ratio", "p50 us", "p99 us",
+                    "max us", "lost", "dup");
+            List<Step> steps = new ArrayList<>();
+            for (int rate : rates(settings)) {
+                Step step = runStep(stepId++, rate, settings.step(), settings, publisher, probes.values());
+                steps.add(step);
+                print(step, row, out);
+                if (step.saturated()) {
+                    break;
+                }
+            }
+            summary(steps, out);
+            for (UpdateProbe p : probes.values()) {
+                if (p.unreadable() > 0) {
+                    out.println("   " + p.name() + ": " + p.unreadable() + " value(s) without a readable stamp, last: "
+                                + p.lastUnreadable());
+                }
+            }
+            return steps;
+        } finally {
+            for (AutoCloseable c : closeLast) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("Stopping a peer failed: " + e);
+                }
+            }
+            sim.stop();
+        }
+    }
+
+    /** The listed rates, then growing by {@link Settings#growth()} up to {@link Settings#maxRate()}. */
+    static List<Integer> rates(Settings s) {
+        List<Integer> rates = new ArrayList<>();
+        for (int r : s.rates()) {
+            if (r <= s.maxRate()) {
+                rates.add(r);
+            }
+        }
+        if (s.growth() > 1 && !rates.isEmpty()) {
+            long next = Math.round(rates.get(rates.size() - 1) * s.growth());
+            while (next <= s.maxRate()) {
+                rates.add((int) next);
+                next = Math.round(next * s.growth());
+            }
+        }
+        return rates;
+    }
+
+    // ---- one step ------------------------------------------------------------------------------------------------
+
+    private static Step runStep(int stepId, int rate, Duration duration, Settings settings, Publisher publisher,
+                                Iterable<UpdateProbe> probes) throws InterruptedException {
+        int total = (int) Math.min(Integer.MAX_VALUE - 1, (long) rate * duration.toMillis() / 1000);
+        total = Math.max(settings.statisticsPerMessage(), total - total % settings.statisticsPerMessage());
+        Map<UpdateProbe, UpdateProbe.Arrivals> arrivals = new LinkedHashMap<>();
+        for (UpdateProbe p : probes) {
+            UpdateProbe.Arrivals a = new UpdateProbe.Arrivals(stepId, total);
+            arrivals.put(p, a);
+            p.begin(a);
+        }
+        System.gc(); // not on the step's time
+        Publisher.Run run = publisher.publish(stepId, rate, total);
+        drain(arrivals.values(), total, settings);
+
+        List<PeerStep> peers = new ArrayList<>();
+        boolean saturated = run.perSecond() < SATURATED_BELOW * rate;
+        for (Map.Entry<UpdateProbe, UpdateProbe.Arrivals> e : arrivals.entrySet()) {
+            UpdateProbe.Arrivals a = e.getValue();
+            long received = a.received();
+            long[] latencies = a.sortedLatencies(total);
+            double delivered = received == 0 ? 0 : received * 1e9 / Math.max(1, a.lastArrivalNanos() - run.firstNanos());
+            PeerStep p = new PeerStep(e.getKey().name(), received, total - received, a.duplicates(), delivered,
+                    quantile(latencies, 0.50), quantile(latencies, 0.99),
+                    latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+            peers.add(p);
+            saturated |= p.lost() > 0 || delivered < SATURATED_BELOW * run.perSecond();
+        }
+        return new Step(rate, total, run.perSecond(), peers, saturated);
+    }
+
+    /**
+     * Waits until every peer has every update, or until the peers still missing some received nothing new for
+     * {@link Settings#quiet()}, or {@link Settings#drainLimit()} after publishing ended.
+     */
+    private static void drain(Iterable<UpdateProbe.Arrivals> arrivals, int total, Settings s)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long lastProgress = start;
+        long seen = -1;
+        while (true) {
+            long sum = 0;
+            boolean complete = true;
+            for (UpdateProbe.Arrivals a : arrivals) {
+                sum += a.received();
+                complete &= a.received() >= total;
+            }
+            long now = System.nanoTime();
+            if (complete || now - lastProgress > s.quiet().toNanos() || now - start > s.drainLimit().toNanos()) {
+                return;
+            }
+            if (sum != seen) {
+                seen = sum;
+                lastProgress = now;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Publishes a stamped update every 100 ms until every peer received one: every path works end to end. */
+    private static void awaitEveryPeer(Publisher publisher, Iterable<UpdateProbe> probes, Duration timeout)
+            throws InterruptedException {
+        Map<UpdateProbe, UpdateProbe.Arrivals> ready = new LinkedHashMap<>();
+        for (UpdateProbe p : probes) {
+            UpdateProbe.Arrivals a = new UpdateProbe.Arrivals(0, 1);
+            ready.put(p, a);
+            p.begin(a);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ready.values().stream().anyMatch(a -> !a.arrived(0))) {
+            if (System.nanoTime() - deadline > 0) {
+                List<String> missing = ready.entrySet().stream().filter(e -> !e.getValue().arrived(0))
+                        .map(e -> e.getKey().name() + (e.getKey().unreadable() > 0 ? " (unreadable: "
+                                                                                     + e.getKey().lastUnreadable() + ")" : ""))
+                        .toList();
+                throw new IllegalStateException("No update reached " + missing + " within " + timeout);
+            }
+            publisher.publishOne(0, 0);
+            Thread.sleep(100);
+        }
+    }
+
+    // ---- the publisher -------------------------------------------------------------------------------------------
+
+    /** The ids a StatisticUpdate must carry to reach the genesys-stats consumer. */
+    record SubscriptionIds(String subscriptionId, List<String> statisticIds) {
+    }
+
+    /**
+     * Publishes StatisticUpdate messages in the seed's shape straight into the simulator's Bayeux server, each
+     * statistic's value stamped with the step, its sequence number and {@link System#nanoTime()}. Open loop: each
+     * message has its due time ({@code first + n / rate}); the publisher parks until the next one is due and then
+     * publishes every message that is due, so it never spins on the machine's two cores.
+     */
+    static final class Publisher {
+
+        record Run(long published, long firstNanos, long lastNanos) {
+
+            double perSecond() {
+                return lastNanos == firstNanos ? published : (published - 1) * 1e9 / (lastNanos - firstNanos);
+            }
+        }
+
+        private final Cometd cometd;
+        private final SubscriptionIds ids;
+        private final int perMessage;
+
+        Publisher(Cometd cometd, SubscriptionIds ids, int perMessage) {
+            this.cometd = cometd;
+            this.ids = ids;
+            this.perMessage = perMessage;
+        }
+
+        Run publish(int step, int rate, int total) {
+            double interval = 1e9 * perMessage / rate;
+            long start = System.nanoTime();
+            long first = 0;
+            long last = 0;
+            long message = 0;
+            for (int seq = 0; seq < total; ) {
+                long due = start + (long) (message * interval);
+                long now = System.nanoTime();
+                if (due - now > 0) {
+                    LockSupport.parkNanos(due - now);
+                    continue;
+                }
+                last = publishOne(step, seq);
+                if (seq == 0) {
+                    first = last;
+                }
+                seq += perMessage;
+                message++;
+            }
+            return new Run(total, first, last);
+        }
+
+        /** Publishes one message with updates {@code seq ..} and returns its stamp. */
+        long publishOne(int step, int seq) {
+            List<Object> statistics = new ArrayList<>(perMessage);
+            long now = System.nanoTime();
+            long epochMillis = System.currentTimeMillis();
+            for (int i = 0; i < perMessage; i++) {
+                Map<String, Object> value = new HashMap<>(4);
+                value.put(UpdateProbe.STEP, step);
+                value.put(UpdateProbe.SEQ, seq + i);
+                value.put(UpdateProbe.PUBLISHED_NANOS, now);
+                Map<String, Object> statistic = new HashMap<>(8);
+                statistic.put("subscriptionId", ids.subscriptionId());
+                statistic.put("statisticId", ids.statisticIds().get((seq + i) % ids.statisticIds().size()));
+                statistic.put("value", value);
+                statistic.put("timestamp", epochMillis);
+                statistics.add(statistic);
+            }
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("name", "StatisticUpdate");
+            message.put("topic", UPDATES);
+            message.put("data", Map.of("statistics", statistics));
+            cometd.publish(UPDATES, message);
+            return now;
+        }
+    }
+
+    // ---- set-up --------------------------------------------------------------------------------------------------
+
+    /** Whether {@code genesys-stats} can be resolved (the camel-genesys-statistics module is on the class path). */
+    static boolean statsComponentAvailable() {
+        // the services file Camel resolves a scheme by
+        return StatsDeliveryBenchmark.class.getClassLoader()
+                       .getResource("META-INF/services/org/apache/camel/component/genesys-stats") != null;
+    }
+
+    private interface Registration {
+        void register(CamelContext context);
+    }
+
+    /** One CamelContext per peer: connections (and so CometD sessions) are shared per context and credentials. */
+    private static CamelContext camelContext(String name, Registration registration, RouteBuilder routes)
+            throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName(name);
+        registration.register(context);
+        context.addRoutes(routes);
+        context.start();
+        return context;
+    }
+
+    /** The Multicloud endpoint options for the simulator's demo client and first user (password grant). */
+    static String multicloudOptions(GenesysSimulator sim) {
+        Map.Entry<String, String> user = sim.multicloudUsers().entrySet().iterator().next();
+        return "platform=multicloud&baseUrl=" + sim.baseUrl() + "&apiKey=RAW(" + sim.multicloudApiKey()
+               + ")&clientId=" + sim.multicloudClientId() + "&clientSecret=RAW(" + sim.multicloudClientSecret()
+               + ")&username=" + user.getKey() + "&password=RAW(" + user.getValue() + ")";
+    }
+
+    /** A Multicloud access token for the raw peer: {@code POST /auth/v3/oauth/token}, password grant. */
+    static String multicloudToken(GenesysSimulator sim) throws Exception {
+        Map.Entry<String, String> user = sim.multicloudUsers().entrySet().iterator().next();
+        HttpClient http = new HttpClient();
+        http.start();
+        try {
+            Fields form = new Fields();
+            form.put("grant_type", "password");
+            form.put("username", user.getKey());
+            form.put("password", user.getValue());
+            String basic = java.util.Base64.getEncoder().encodeToString(
+                    (sim.multicloudClientId() + ":" + sim.multicloudClientSecret())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ContentResponse r = http.POST(sim.baseUrl() + "/auth/v3/oauth/token")
+                    .headers(h -> h.put("x-api-key", sim.multicloudApiKey())
+                            .put(HttpHeader.AUTHORIZATION, "Basic " + basic))
+                    .body(new FormRequestContent(form))
+                    .timeout(10, TimeUnit.SECONDS)
+                    .send();
+            if (r.getStatus() != 200) {
+                throw new IllegalStateException("POST /auth/v3/oauth/token answered " + r.getStatus() + ": "
+                                                + r.getContentAsString());
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getContent()).get("access_token")
+                    .asText();
+        } finally {
+            http.stop();
+        }
+    }
+
+    // ---- report --------------------------------------------------------------------------------------------------
+
+    private static void print(Step step, String row, PrintStream out) {
+        PeerStep raw = step.peer(RAW);
+        boolean first = true;
+        for (PeerStep p : step.peers()) {
+            String ratio = p == raw ? "1" : raw.deliveredPerSecond() == 0 ? "n/a"
+                    : fmt(p.deliveredPerSecond() / raw.deliveredPerSecond(), 3);
+            out.printf(Locale.ROOT, row, first ? grouped(step.targetRate()) : "",
+                    first ? grouped(step.offeredPerSecond()) : "", p.peer(), grouped(p.deliveredPerSecond()), ratio,
+                    micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()), grouped(p.lost()),
+                    grouped(p.duplicates()));
+            first = false;
+        }
+        if (step.saturated()) {
+            out.println("   ^ saturated: " + (step.offeredPerSecond() < SATURATED_BELOW * step.targetRate()
+                    ? "the publisher reached " + grouped(step.offeredPerSecond()) + " of " + grouped(step.targetRate())
+                      + " updates/s; " : "")
+                        + step.peers().stream().filter(p -> p.lost() > 0
+                                                            || p.deliveredPerSecond() < SATURATED_BELOW * step.offeredPerSecond())
+                                .map(PeerStep::peer).toList() + " fell behind or lost updates");
+        }
+    }
+
+    private static void summary(List<Step> steps, PrintStream out) {
+        out.println("   delivered/s: distinct updates received over the time from the first publish to the last"
+                    + " arrival; ratio: delivered/s over the raw");
+        out.println("   BayeuxClient's in the same step. p50/p99/max: publish (nanoTime stamp in the value) to arrival"
+                    + " in the route's processor / the raw listener.");
+        out.println("   lost: published, never arrived (given up after " + "no arrival for the quiet time); dup: extra"
+                    + " copies. A step is saturated when a peer delivers < " + (int) (SATURATED_BELOW * 100)
+                    + "% of the offered rate or loses any update.");
+        Set<String> names = new LinkedHashSet<>();
+        steps.forEach(s -> s.peers().forEach(p -> names.add(p.peer())));
+        for (String name : names) {
+            double best = steps.stream().mapToDouble(s -> s.peer(name).deliveredPerSecond()).max().orElse(0);
+            Step lastClean = null;
+            for (Step s : steps) {
+                PeerStep p = s.peer(name);
+                if (p.lost() == 0 && p.deliveredPerSecond() >= SATURATED_BELOW * s.offeredPerSecond()) {
+                    lastClean = s;
+                }
+            }
+            out.printf(Locale.ROOT, "   %-34s highest delivered %s updates/s; kept up with %s%n", name + ":",
+                    grouped(best), lastClean == null ? "no step"
+                            : grouped(lastClean.offeredPerSecond()) + " updates/s offered (no loss)");
+        }
+    }
+
+    static long quantile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    }
+
+    private static String micros(long nanos) {
+        return nanos < 0 ? "n/a" : grouped(nanos / 1e3);
+    }
+
+    private static String seconds(Duration d) {
+        return fmt(d.toMillis() / 1000.0, 1);
+    }
+
+    private static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String grouped(double v) {
+        return String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+}
