@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.camelgenesys.simulator.TestHttp.body;
 import static io.camelgenesys.simulator.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -253,5 +254,41 @@ class StatisticsNotificationsTest {
         awaitSubscribed();
         assertEquals(1, sim.statistics().publishUpdates());
         assertEquals(id, entries(next(updates)).get(0).get("subscriptionId"));
+    }
+
+    @Test
+    void adminEndpointsDriveTheServiceForStandaloneUsers() throws Exception {
+        String id = subscribe("sub-admin", "CurrentAgentState:Agent:agent1");
+        ContentResponse state = http.get("/simulator/statistics").send();
+        assertEquals(200, state.getStatus());
+        assertEquals(id, body(state).path("subscriptionIds").get(0).asText());
+        assertTrue(body(state).path("available").asBoolean());
+
+        ContentResponse published = http.request("POST", "/simulator/statistics/publish").send();
+        assertEquals(1, body(published).path("published").asInt());
+        assertEquals(id, entries(next(updates)).get(0).get("subscriptionId"));
+
+        assertEquals(204, json(http.request("POST", "/simulator/statistics/values"),
+                "{\"name\":\"CurrentAgentState\",\"objectType\":\"Agent\",\"objectId\":\"agent1\","
+                        + "\"value\":{\"state\":\"CallInbound\"}}").send().getStatus());
+        assertEquals(Map.of("state", "CallInbound"), entries(next(updates)).get(0).get("value"));
+        assertEquals(400, json(http.request("POST", "/simulator/statistics/values"),
+                "{\"name\":\"Nope\",\"objectType\":\"Agent\",\"objectId\":\"agent1\",\"value\":1}")
+                .send().getStatus());
+
+        assertEquals(204, json(http.request("POST", "/simulator/statistics/interval"), "{\"intervalMs\":250}")
+                .send().getStatus());
+        assertEquals(Duration.ofMillis(250), sim.statistics().updateInterval());
+        assertEquals(400, json(http.request("POST", "/simulator/statistics/interval"), "{}").send().getStatus());
+
+        assertEquals(204, json(http.request("POST", "/simulator/statistics/outage"), "{\"durationMs\":60000}")
+                .send().getStatus());
+        assertEquals(Map.of("serviceState", "UNAVAILABLE"), next(service).get("data"));
+        assertEquals(0, sim.statistics().subscriptionCount());
+        assertFalse(body(http.get("/simulator/statistics").send()).path("available").asBoolean());
+        // reset() ends the outage without waiting for it.
+        assertEquals(204, http.request("POST", "/simulator/reset").send().getStatus());
+        assertTrue(sim.statistics().isAvailable());
+        assertEquals(Duration.ZERO, sim.statistics().updateInterval());
     }
 }
