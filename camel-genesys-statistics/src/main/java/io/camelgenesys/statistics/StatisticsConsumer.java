@@ -23,8 +23,6 @@ import io.camelgenesys.statistics.model.StatisticData;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
@@ -68,8 +66,6 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     private GenesysNotifications notifications;
     private ExecutorService delivery;
-    private WritableHealthCheckRepository healthRepository;
-    private StatisticsConsumerHealthCheck healthCheck;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -130,22 +126,15 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             }
             createSubscription("start");
         });
-        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (healthRepository != null) {
-            healthCheck = new StatisticsConsumerHealthCheck(this, getRouteId());
-            healthCheck.setEnabled(endpoint.getComponent() instanceof StatisticsComponent c
-                                   && c.isHealthCheckConsumerEnabled());
-            healthRepository.addHealthCheck(healthCheck);
-        }
+        // reported by Camel's "consumers" health check repository (check consumer:<routeId>), as camel-kafka does
+        StatisticsConsumerHealthCheck check = new StatisticsConsumerHealthCheck(this, getRouteId());
+        check.setCamelContext(endpoint.getCamelContext());
+        check.setEnabled(!(endpoint.getComponent() instanceof StatisticsComponent c) || c.isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthRepository != null && healthCheck != null) {
-            healthRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
         String live;
         CompletableFuture<?> pending;
         synchronized (lock) {

@@ -8,14 +8,15 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of a genesys-stats subscribe consumer: UP when its CometD session is connected, the Statistics service is
  * available and its subscription exists on Genesys; DOWN otherwise, saying which. Id
- * {@code consumer:genesys-stats-<routeId>}, in the "components" repository, as Camel's consumer checks are.
+ * {@code genesys-stats-consumer-<routeId>}; the consumer sets it as its health check ({@code HealthCheckAware}), so
+ * Camel's "consumers" repository reports it as {@code consumer:<routeId>}, as for camel-kafka.
  */
 public final class StatisticsConsumerHealthCheck extends AbstractHealthCheck {
 
     private final StatisticsConsumer consumer;
 
     public StatisticsConsumerHealthCheck(StatisticsConsumer consumer, String routeId) {
-        super("camel", "consumer:genesys-stats-" + routeId);
+        super("camel", "genesys-stats-consumer-" + routeId);
         this.consumer = consumer;
     }
 
