@@ -1,6 +1,7 @@
 package io.camelgenesys.benchmarks;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +55,11 @@ public final class StatsDeliveryBenchmark {
     public static final String STATS = "route: genesys-stats:subscribe";
 
     static final String UPDATES = "/statistics/v3/updates";
-    /** The statistics the genesys-stats peer subscribes to (issue 4's example). */
-    static final String STATISTICS = "CurrentAgentState:Agent:agent2";
+    /**
+     * The statistics the genesys-stats peer subscribes to (issue 4's example); the published updates cycle through
+     * the subscription's statistic ids.
+     */
+    static final String STATISTICS = "CurrentAgentState:Agent:agent2,TimeInCurrentState:Agent:agent2";
     /** Used as ids when no genesys-stats subscription exists (the other peers read every message of the channel). */
     static final String PLACEHOLDER_SUBSCRIPTION = "bench-subscription";
     static final String PLACEHOLDER_STATISTIC = "bench-statistic";
@@ -97,11 +101,11 @@ public final class StatsDeliveryBenchmark {
         }
 
         /**
-         * 1k, 5k, 20k, 50k updates/s, then doubling up to 800k until a peer saturates; 5 s per rate after a 5 s
+         * 1k, 2k, 5k, 10k, 20k, 50k updates/s, then doubling up to 800k until a peer saturates; 5 s per rate after a 5 s
          * warm-up at 5k/s.
          */
         public static Settings standard() {
-            return new Settings(List.of(1_000, 5_000, 20_000, 50_000), 2, 800_000, Duration.ofSeconds(5), 5_000,
+            return new Settings(List.of(1_000, 2_000, 5_000, 10_000, 20_000, 50_000), 2, 800_000, Duration.ofSeconds(5), 5_000,
                     Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(60), 1,
                     Set.of("raw", "core", "stats"));
         }
@@ -145,11 +149,14 @@ public final class StatsDeliveryBenchmark {
      * @param published        updates published
      * @param offeredPerSecond published over the publishing time (below the target when the publisher could not
      *                         keep up: the machine itself is saturated)
+     * @param processCores     CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time,
+     *                         from the first publish to the end of the drain: near the machine's core count means
+     *                         the machine, not only a peer, is the limit
      * @param saturated        a peer lost updates or delivered less than {@value #SATURATED_BELOW} of the offered
      *                         rate, or the publisher reached less than that of the target
      */
-    public record Step(int targetRate, long published, double offeredPerSecond, List<PeerStep> peers,
-                       boolean saturated) {
+    public record Step(int targetRate, long published, double offeredPerSecond, double processCores,
+                       List<PeerStep> peers, boolean saturated) {
 
         public PeerStep peer(String name) {
             return peers.stream().filter(p -> p.peer().equals(name)).findFirst()
@@ -207,7 +214,9 @@ public final class StatsDeliveryBenchmark {
                     CamelContext stats = camelContext("bench-stats", c -> { }, new RouteBuilder() {
                         @Override
                         public void configure() {
-                            from("genesys-stats:subscribe?statistics=" + STATISTICS + "&" + connection)
+                            // initial values carry no publish stamp: the stream is what is measured
+                            from("genesys-stats:subscribe?statistics=" + STATISTICS + "&initialValues=false&"
+                                 + connection)
                                     .routeId("genesys-stats")
                                     .process(e -> probe.arrived(e.getMessage().getBody()));
                         }
@@ -234,9 +243,9 @@ public final class StatsDeliveryBenchmark {
             if (!settings.warmup().isZero()) {
                 runStep(stepId++, settings.warmupRate(), settings.warmup(), settings, publisher, probes.values());
             }
-            String row = "%9s %10s  %-34s %11s %7s %8s %8s %8s %7s %5s%n";
-            out.printf(Locale.ROOT, row, "target/s", "offered/s", "peer", "delivered/s", "ratio", "p50 us", "p99 us",
-                    "max us", "lost", "dup");
+            String row = "%9s %10s %5s  %-34s %11s %7s %8s %8s %8s %7s %5s%n";
+            out.printf(Locale.ROOT, row, "target/s", "offered/s", "cpu", "peer", "delivered/s", "ratio", "p50 us",
+                    "p99 us", "max us", "lost", "dup");
             List<Step> steps = new ArrayList<>();
             for (int rate : rates(settings)) {
                 Step step = runStep(stepId++, rate, settings.step(), settings, publisher, probes.values());
@@ -297,8 +306,11 @@ public final class StatsDeliveryBenchmark {
             p.begin(a);
         }
         System.gc(); // not on the step's time
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         Publisher.Run run = publisher.publish(stepId, rate, total);
         drain(arrivals.values(), total, settings);
+        double cores = cpuBefore < 0 ? -1 : (processCpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
 
         List<PeerStep> peers = new ArrayList<>();
         boolean saturated = run.perSecond() < SATURATED_BELOW * rate;
@@ -313,7 +325,7 @@ public final class StatsDeliveryBenchmark {
             peers.add(p);
             saturated |= p.lost() > 0 || delivered < SATURATED_BELOW * run.perSecond();
         }
-        return new Step(rate, total, run.perSecond(), peers, saturated);
+        return new Step(rate, total, run.perSecond(), cores, peers, saturated);
     }
 
     /**
@@ -365,6 +377,12 @@ public final class StatsDeliveryBenchmark {
             publisher.publishOne(0, 0);
             Thread.sleep(100);
         }
+    }
+
+    /** CPU time of this JVM, or -1 when the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     // ---- the publisher -------------------------------------------------------------------------------------------
@@ -518,7 +536,8 @@ public final class StatsDeliveryBenchmark {
             String ratio = p == raw ? "1" : raw.deliveredPerSecond() == 0 ? "n/a"
                     : fmt(p.deliveredPerSecond() / raw.deliveredPerSecond(), 3);
             out.printf(Locale.ROOT, row, first ? grouped(step.targetRate()) : "",
-                    first ? grouped(step.offeredPerSecond()) : "", p.peer(), grouped(p.deliveredPerSecond()), ratio,
+                    first ? grouped(step.offeredPerSecond()) : "",
+                    first ? (step.processCores() < 0 ? "n/a" : fmt(step.processCores(), 2)) : "", p.peer(), grouped(p.deliveredPerSecond()), ratio,
                     micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()), grouped(p.lost()),
                     grouped(p.duplicates()));
             first = false;
@@ -538,6 +557,8 @@ public final class StatsDeliveryBenchmark {
                     + " arrival; ratio: delivered/s over the raw");
         out.println("   BayeuxClient's in the same step. p50/p99/max: publish (nanoTime stamp in the value) to arrival"
                     + " in the route's processor / the raw listener.");
+        out.println("   cpu: CPU time of the whole JVM (publisher, simulator, all peers) over the step's wall time, in"
+                    + " cores; near " + Runtime.getRuntime().availableProcessors() + " the machine itself is the limit.");
         out.println("   lost: published, never arrived (given up after " + "no arrival for the quiet time); dup: extra"
                     + " copies. A step is saturated when a peer delivers < " + (int) (SATURATED_BELOW * 100)
                     + "% of the offered rate or loses any update.");

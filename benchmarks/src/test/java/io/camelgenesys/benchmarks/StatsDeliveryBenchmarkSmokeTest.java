@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the Statistics delivery benchmark in a tiny mode (one step of 300 updates at 300/s, no warm-up) to show that
+ * Runs the Statistics delivery benchmark in a tiny mode (one step of 200 updates at 400/s, no warm-up) to show that
  * every peer receives every update exactly once and that the report has a row for each. Asserts no timings: a
  * generous quiet time means a slow machine delays the test, it does not turn late updates into losses.
  */
@@ -21,8 +21,8 @@ class StatsDeliveryBenchmarkSmokeTest {
 
     @Test
     void everyPeerReceivesEveryUpdateOnceAndTheReportHasItsRow() throws Exception {
-        StatsDeliveryBenchmark.Settings tiny = new StatsDeliveryBenchmark.Settings(List.of(300), 1, 300,
-                Duration.ofSeconds(1), 300, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
+        StatsDeliveryBenchmark.Settings tiny = new StatsDeliveryBenchmark.Settings(List.of(400), 1, 400,
+                Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
                 Set.of("raw", "core", "stats"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<StatsDeliveryBenchmark.Step> steps = StatsDeliveryBenchmark.run(tiny,
@@ -31,13 +31,13 @@ class StatsDeliveryBenchmarkSmokeTest {
 
         assertEquals(1, steps.size(), report);
         StatsDeliveryBenchmark.Step step = steps.get(0);
-        assertEquals(300, step.published());
-        List<String> expected = StatsDeliveryBenchmark.statsComponentAvailable()
-                ? List.of(StatsDeliveryBenchmark.RAW, StatsDeliveryBenchmark.CORE, StatsDeliveryBenchmark.STATS)
-                : List.of(StatsDeliveryBenchmark.RAW, StatsDeliveryBenchmark.CORE);
+        assertEquals(200, step.published());
+        // camel-genesys-statistics is a dependency of this module: its peer must have run
+        List<String> expected = List.of(StatsDeliveryBenchmark.RAW, StatsDeliveryBenchmark.CORE,
+                StatsDeliveryBenchmark.STATS);
         assertEquals(expected, step.peers().stream().map(StatsDeliveryBenchmark.PeerStep::peer).toList(), report);
         for (StatsDeliveryBenchmark.PeerStep p : step.peers()) {
-            assertEquals(300, p.received(), p.peer() + "\n" + report);
+            assertEquals(200, p.received(), p.peer() + "\n" + report);
             assertEquals(0, p.lost(), p.peer());
             assertEquals(0, p.duplicates(), p.peer());
             assertTrue(p.deliveredPerSecond() > 0, p.peer());
