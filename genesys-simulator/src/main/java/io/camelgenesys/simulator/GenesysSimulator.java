@@ -30,7 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  * It serves, on one port: the Genesys Cloud token endpoint ({@code POST /oauth/token}), the Multicloud CX
  * Authentication API ({@code /auth/v3/oauth/token}, {@code /auth/v3/oauth/authorize}), the CometD notification
- * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, a test collection at {@code /api/v2/simulator/items}, whatever
+ * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, the Statistics API at {@value Statistics#BASE_PATH} (with its
+ * notifications, see {@link #statistics()}), a test collection at {@code /api/v2/simulator/items}, whatever
  * later modules register through {@link #routes()}, and the {@code /simulator/**} admin paths.
  * <p>
  * Thread-safe. {@link #start()} binds 127.0.0.1; after {@link #stop()}, {@link #start()} binds the same port again,

@@ -297,4 +297,18 @@ class StatisticsApiTest {
         assertTrue(sim.statistics().published().isEmpty());
         assertEquals(Map.of("state", "WaitForNextCall"), sim.statistics().value("CurrentAgentState", "Agent", "agent2"));
     }
+
+    @Test
+    void anOutageEndsEvenAcrossARestart() throws Exception {
+        sim.statistics().outage(java.time.Duration.ofMillis(200));
+        assertFalse(sim.statistics().isAvailable());
+        sim.stop();
+        sim.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!sim.statistics().isAvailable() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(sim.statistics().isAvailable(), "the outage ended after the restart");
+        ok(post(BASE + "/subscriptions", SUBSCRIBE_BODY), 0);
+    }
 }

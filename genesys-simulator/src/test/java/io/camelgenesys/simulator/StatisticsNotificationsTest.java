@@ -44,7 +44,7 @@ class StatisticsNotificationsTest {
     static TestHttp http;
 
     GenesysSimulator sim;
-    String token;
+    volatile String token;
     BayeuxClient client;
     final BlockingQueue<Map<String, Object>> updates = new LinkedBlockingQueue<>();
     final BlockingQueue<Map<String, Object>> service = new LinkedBlockingQueue<>();
@@ -290,5 +290,27 @@ class StatisticsNotificationsTest {
         assertEquals(204, http.request("POST", "/simulator/reset").send().getStatus());
         assertTrue(sim.statistics().isAvailable());
         assertEquals(Duration.ZERO, sim.statistics().updateInterval());
+        // reset() also dropped the CometD session and every token: with a new token the client comes back.
+        token = http.multicloudToken();
+        awaitSubscribed();
+    }
+
+    @Test
+    void definitionStatisticsArePublishedToo() throws Exception {
+        ContentResponse created = json(http.multicloud("POST", "/statistics/v3/subscriptions", token), """
+                {"operationId":"sub-d","data":{"statistics":[{"statisticId":"d1","objectId":"queue1","objectType":"Queue",
+                  "definition":{"category":"TotalNumber","subject":"DNAction","mainMask":"CallAbandoned",
+                                "notificationMode":"Immediate","intervalType":"GrowingWindow"}}]}}""").send();
+        assertEquals(200, created.getStatus(), created.getContentAsString());
+        assertEquals(0, body(created).path("data").path("statistics").get(0).path("value").path("value").asInt(-1));
+
+        assertEquals(1, sim.statistics().publishUpdates());
+        Map<String, Object> entry = entries(next(updates)).get(0);
+        assertEquals("sub-d", entry.get("subscriptionId"));
+        assertEquals("d1", entry.get("statisticId"));
+        assertEquals(1L, ((Number) ((Map<?, ?>) entry.get("value")).get("value")).longValue());
+
+        sim.statistics().setSubscriptionValue("sub-d", "d1", Map.of("value", 99));
+        assertEquals(99L, ((Number) ((Map<?, ?>) entries(next(updates)).get(0).get("value")).get("value")).longValue());
     }
 }
