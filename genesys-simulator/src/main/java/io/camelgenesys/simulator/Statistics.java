@@ -184,7 +184,7 @@ public final class Statistics {
     /** @return the names of the pre-configured statistics */
     public Set<String> statisticNames() {
         synchronized (lock) {
-            return Set.copyOf(catalogue.keySet());
+            return Collections.unmodifiableSet(new LinkedHashSet<>(catalogue.keySet()));
         }
     }
 
@@ -192,7 +192,7 @@ public final class Statistics {
     public Map<String, Set<String>> objects() {
         synchronized (lock) {
             Map<String, Set<String>> copy = new LinkedHashMap<>();
-            objects.forEach((type, ids) -> copy.put(type, Set.copyOf(ids)));
+            objects.forEach((type, ids) -> copy.put(type, Collections.unmodifiableSet(new LinkedHashSet<>(ids))));
             return copy;
         }
     }
@@ -385,10 +385,10 @@ public final class Statistics {
         }
     }
 
-    /** @return the ids of the open subscriptions */
+    /** @return the ids of the open subscriptions, in the order they were opened */
     public Set<String> subscriptionIds() {
         synchronized (lock) {
-            return Set.copyOf(subscriptions.keySet());
+            return Collections.unmodifiableSet(new LinkedHashSet<>(subscriptions.keySet()));
         }
     }
 
