@@ -99,7 +99,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     protected void doStart() throws Exception {
         super.doStart();
         delivery = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "GenesysStatistics[" + getRouteId() + "]");
+                .newSingleThreadExecutor(this, "GenesysStatistics[" + name() + "]");
         synchronized (lock) {
             running = true;
             channelsReady = false;
@@ -127,7 +127,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             createSubscription("start");
         });
         // reported by Camel's "consumers" health check repository (check consumer:<routeId>), as camel-kafka does
-        StatisticsConsumerHealthCheck check = new StatisticsConsumerHealthCheck(this, getRouteId());
+        StatisticsConsumerHealthCheck check = new StatisticsConsumerHealthCheck(this, name());
         check.setCamelContext(endpoint.getCamelContext());
         check.setEnabled(!(endpoint.getComponent() instanceof StatisticsComponent c) || c.isHealthCheckConsumerEnabled());
         setHealthCheck(check);
@@ -203,7 +203,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             // Genesys fills the subscriptionId from the operationId: updates for it may arrive before the answer
             pendingId = operationId;
             buffered = new ArrayList<>();
-            LOG.debug("Creating the statistics subscription {} ({}) for route {}", operationId, reason, getRouteId());
+            LOG.debug("Creating the statistics subscription {} ({}) for route {}", operationId, reason, name());
             f = endpoint.getExecutor().execute(endpoint.subscriptionCall(operationId, statistics));
             inFlight = f;
         }
@@ -251,7 +251,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             return;
         }
         LOG.info("Statistics subscription {} created with {} statistic(s) for route {}", id, statistics.size(),
-                getRouteId());
+                name());
         if (endpoint.isInitialValues()) {
             deliver(id, initial, StatisticsConstants.INITIAL_VALUES);
         }
@@ -347,6 +347,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private void failed(String what, Throwable failure, Runnable again) {
         Throwable cause = GenesysErrors.unwrap(failure);
         long delay;
+        int attempt;
         String message = what + ": " + cause.getMessage();
         synchronized (lock) {
             if (!running) {
@@ -356,7 +357,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             long initial = Math.max(1, endpoint.getConfiguration().getRetryInitialDelay());
             long max = Math.max(initial, endpoint.getConfiguration().getRetryMaxDelay());
             delay = Math.min(max, initial << Math.min(failures, 20));
-            failures++;
+            attempt = ++failures;
             cancelRetry();
             try {
                 retry = endpoint.getConnection().scheduler().schedule(() -> {
@@ -369,7 +370,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 return; // the connection is closing
             }
         }
-        if (failures == 1) {
+        if (attempt == 1) {
             LOG.warn("{}; retrying in {} ms", message, delay);
         } else {
             LOG.debug("{}; retrying in {} ms", message, delay);
@@ -494,7 +495,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     @Override
     public void onStateChange(GenesysNotificationsState previous, GenesysNotificationsState current, String error) {
         if (current != GenesysNotificationsState.CONNECTED) {
-            LOG.debug("CometD session {} for route {}: {}", current, getRouteId(), error);
+            LOG.debug("CometD session {} for route {}: {}", current, name(), error);
         }
     }
 
@@ -581,7 +582,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.debug("Route {} is stopping: a statistics exchange was not emitted", getRouteId());
+            LOG.debug("Route {} is stopping: a statistics exchange was not emitted", name());
         }
     }
 
@@ -597,6 +598,11 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                     exchange.getException());
         }
         releaseExchange(exchange, false);
+    }
+
+    /** The route id; under master: the delegate consumer has none, so the endpoint names it. */
+    private String name() {
+        return getRouteId() != null ? getRouteId() : endpoint.getEndpointBaseUri();
     }
 
     // ------------------------------------------------------------------------------------------ state for health

@@ -81,6 +81,24 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
     }
 
     @Test
+    void aConsumerStartedDuringAnOutageSubscribesWhenTheServiceIsBack() throws Exception {
+        sim().statistics().serviceUnavailable();
+        StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        // the create is answered 503 and retried with backoff; health says why there is no subscription
+        awaitCount("a refused create", () -> health("r1").getMessage().orElse("").contains("503"));
+        assertEquals(HealthCheck.State.DOWN, health("r1").getState());
+        assertEquals(0, sim().statistics().subscriptionCount());
+
+        sim().statistics().serviceAvailable();
+        String id = awaitSubscription(consumer);
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        assertNoLossAfterRecovery(mock, id);
+        awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
+    }
+
+    @Test
     void aCometdRestartKeepsTheSubscriptionAndEmitsItsValuesAgain() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
         String id = awaitSubscription(consumer);
