@@ -135,7 +135,8 @@ public final class StatsDeliveryBenchmark {
      * @param received           distinct updates that arrived
      * @param lost               published updates that never arrived (see {@link Settings#quiet()})
      * @param duplicates         updates that arrived more than once (extra copies)
-     * @param deliveredPerSecond received over the time from the first publish to the last arrival
+     * @param deliveredPerSecond received over the time from the first arrival to the last (as the offered rate is
+     *                           published over the time from the first publish to the last)
      * @param p50Nanos           median latency, publish to arrival, over the received updates
      */
     public record PeerStep(String peer, long received, long lost, long duplicates, double deliveredPerSecond,
@@ -255,7 +256,7 @@ public final class StatsDeliveryBenchmark {
                     break;
                 }
             }
-            summary(steps, out);
+            summary(steps, settings, out);
             for (UpdateProbe p : probes.values()) {
                 if (p.unreadable() > 0) {
                     out.println("   " + p.name() + ": " + p.unreadable() + " value(s) without a readable stamp, last: "
@@ -318,7 +319,10 @@ public final class StatsDeliveryBenchmark {
             UpdateProbe.Arrivals a = e.getValue();
             long received = a.received();
             long[] latencies = a.sortedLatencies(total);
-            double delivered = received == 0 ? 0 : received * 1e9 / Math.max(1, a.lastArrivalNanos() - run.firstNanos());
+            // like the offered rate: updates over the time between the first and the last; a steady latency does not
+            // lower it, a growing backlog does (the last arrivals come late)
+            double delivered = received < 2 ? received
+                    : (received - 1) * 1e9 / Math.max(1, a.lastArrivalNanos() - a.firstArrivalNanos());
             PeerStep p = new PeerStep(e.getKey().name(), received, total - received, a.duplicates(), delivered,
                     quantile(latencies, 0.50), quantile(latencies, 0.99),
                     latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
@@ -552,16 +556,19 @@ public final class StatsDeliveryBenchmark {
         }
     }
 
-    private static void summary(List<Step> steps, PrintStream out) {
-        out.println("   delivered/s: distinct updates received over the time from the first publish to the last"
-                    + " arrival; ratio: delivered/s over the raw");
-        out.println("   BayeuxClient's in the same step. p50/p99/max: publish (nanoTime stamp in the value) to arrival"
-                    + " in the route's processor / the raw listener.");
-        out.println("   cpu: CPU time of the whole JVM (publisher, simulator, all peers) over the step's wall time, in"
-                    + " cores; near " + Runtime.getRuntime().availableProcessors() + " the machine itself is the limit.");
-        out.println("   lost: published, never arrived (given up after " + "no arrival for the quiet time); dup: extra"
-                    + " copies. A step is saturated when a peer delivers < " + (int) (SATURATED_BELOW * 100)
-                    + "% of the offered rate or loses any update.");
+    private static void summary(List<Step> steps, Settings settings, PrintStream out) {
+        out.println("   offered/s: published over the time from the first publish to the last; delivered/s: distinct"
+                    + " updates received over the time");
+        out.println("   from the first arrival to the last (a steady latency leaves it at offered/s, a growing backlog"
+                    + " lowers it); ratio: delivered/s");
+        out.println("   over the raw BayeuxClient's in the same step. p50/p99/max: publish (nanoTime stamp in the value)"
+                    + " to arrival in the route's");
+        out.println("   processor / the raw listener. lost: published, never arrived (given up after "
+                    + seconds(settings.quiet()) + " s without progress); dup: extra copies.");
+        out.println("   cpu: CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time, in"
+                    + " cores (" + Runtime.getRuntime().availableProcessors() + " available).");
+        out.println("   saturated: a peer delivered < " + (int) (SATURATED_BELOW * 100) + "% of the offered rate or lost"
+                    + " updates, or the publisher reached < " + (int) (SATURATED_BELOW * 100) + "% of the target.");
         Set<String> names = new LinkedHashSet<>();
         steps.forEach(s -> s.peers().forEach(p -> names.add(p.peer())));
         for (String name : names) {

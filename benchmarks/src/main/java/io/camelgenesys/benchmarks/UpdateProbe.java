@@ -104,7 +104,7 @@ final class UpdateProbe {
 
     /**
      * What one peer received of one step: per sequence number the latency (0 = not yet), duplicates, stale values
-     * (of an earlier step) and the time of the last arrival.
+     * (of an earlier step) and the times of the first and last arrival.
      */
     static final class Arrivals {
         private final int step;
@@ -112,6 +112,7 @@ final class UpdateProbe {
         private final AtomicLong received = new AtomicLong();
         private final AtomicLong duplicates = new AtomicLong();
         private final AtomicLong stale = new AtomicLong();
+        private volatile long firstArrivalNanos;
         private volatile long lastArrivalNanos;
 
         Arrivals(int step, int capacity) {
@@ -130,7 +131,9 @@ final class UpdateProbe {
                 return;
             }
             lastArrivalNanos = now;
-            received.incrementAndGet();
+            if (received.incrementAndGet() == 1) {
+                firstArrivalNanos = now;
+            }
         }
 
         long received() {
@@ -143,6 +146,10 @@ final class UpdateProbe {
 
         long stale() {
             return stale.get();
+        }
+
+        long firstArrivalNanos() {
+            return firstArrivalNanos;
         }
 
         long lastArrivalNanos() {
