@@ -211,27 +211,31 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     }
 
     private void onCreated(long gen, String operationId, OperationResult result, Throwable failure) {
-        List<StatisticValue> initial = null;
-        List<StatisticValue> early = null;
-        String id = null;
         boolean stale;
         synchronized (lock) {
             inFlight = null;
             stale = gen != generation || !running;
             if (!stale) {
                 pendingId = null;
-                early = buffered;
+                List<StatisticValue> early = buffered;
                 buffered = null;
                 if (failure == null) {
                     StatisticData data = (StatisticData) result.body();
-                    id = data != null && data.getSubscriptionId() != null ? data.getSubscriptionId() : operationId;
+                    String id = data != null && data.getSubscriptionId() != null ? data.getSubscriptionId() : operationId;
                     subscriptionId = id;
                     failures = 0;
                     lastError = null;
                     created++;
-                    initial = data != null ? data.getStatistics() : List.of();
-                    if (!id.equals(operationId)) {
-                        early = null; // buffered under the operationId, which is not the subscription's id after all
+                    LOG.info("Statistics subscription {} created with {} statistic(s) for route {}", id,
+                            statistics.size(), name());
+                    warnPartial(id, result);
+                    // queued under the lock, so that no update of the new subscription can overtake its values
+                    if (endpoint.isInitialValues()) {
+                        deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
+                    }
+                    // updates that arrived before the answer, under the operationId Genesys made the subscriptionId
+                    if (early != null && !early.isEmpty() && id.equals(operationId)) {
+                        deliver(id, early, StatisticsConstants.STATISTIC_UPDATE);
                     }
                 }
             }
@@ -244,19 +248,16 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                         "it was created for a state that has passed");
             }
             resumeIfNeeded("a stale answer");
-            return;
-        }
-        if (failure != null) {
+        } else if (failure != null) {
             failed("Creating the statistics subscription failed", failure, this::createSubscriptionRetry);
-            return;
         }
-        LOG.info("Statistics subscription {} created with {} statistic(s) for route {}", id, statistics.size(),
-                name());
-        if (endpoint.isInitialValues()) {
-            deliver(id, initial, StatisticsConstants.INITIAL_VALUES);
-        }
-        if (early != null && !early.isEmpty()) {
-            deliver(id, early, StatisticsConstants.STATISTIC_UPDATE);
+    }
+
+    /** Multicloud status.code 2: Genesys opened some of the statistics only; say which it refused, never silently. */
+    private void warnPartial(String id, OperationResult result) {
+        if (Integer.valueOf(2).equals(result.headers().get(StatisticsConstants.STATUS_CODE))) {
+            LOG.warn("Statistics subscription {} of route {} opened some statistics only; Genesys refused: {}", id, name(),
+                    result.headers().get(StatisticsConstants.ERRORS));
         }
     }
 
@@ -323,7 +324,11 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             LOG.info("Statistics subscription {} survived the new CometD session; emitting its current values", id);
             if (endpoint.isInitialValues()) {
                 StatisticData data = (StatisticData) result.body();
-                deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
+                synchronized (lock) {
+                    if (id.equals(subscriptionId)) {
+                        deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
+                    }
+                }
             }
         }
     }
@@ -431,9 +436,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                     buffered.add(toValue(node));
                 }
             }
-        }
-        if (!mine.isEmpty()) {
-            deliver(id, mine, StatisticsConstants.STATISTIC_UPDATE);
+            if (!mine.isEmpty()) {
+                deliver(id, mine, StatisticsConstants.STATISTIC_UPDATE);
+            }
         }
     }
 
@@ -528,6 +533,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     // ------------------------------------------------------------------------------------------ delivery
 
+    /** Queues the exchanges of these values on the consumer's thread (never blocks: callers may hold the lock). */
     private void deliver(String id, List<StatisticValue> values, String eventType) {
         List<StatisticValue> enriched = values.stream().map(this::enrich).toList();
         submit(() -> {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.camelgenesys.core.test.LogCapture;
 import io.camelgenesys.statistics.model.StatisticValue;
+import org.apache.logging.log4j.Level;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,34 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         assertEquals("agent2", v.getObjectId());
         assertNotNull(v.getValue());
         assertStays("no initial values, no duplicate", 2, mock::getReceivedCounter);
+    }
+
+    @Test
+    void definitionsInJsonAndARefusedStatisticIsLoggedNotDropped() throws Exception {
+        LogCapture logs = LogCapture.install();
+        try {
+            String json = "[{\"statisticId\":\"aht\",\"objectType\":\"Agent\",\"objectId\":\"agent\","
+                          + "\"definition\":{\"notificationMode\":\"Periodical\",\"notificationFrequency\":10,"
+                          + "\"category\":\"TotalAdjustedTime\",\"subject\":\"DNStatus\",\"intervalType\":"
+                          + "\"GrowingWindow\",\"mainMask\":\"WaitForNextCall\"}},"
+                          + "{\"statisticId\":\"nope\",\"name\":\"NoSuchStatistic\",\"objectType\":\"Agent\","
+                          + "\"objectId\":\"agent\"}]";
+            StatisticsConsumer consumer = route("r1", subscribe("initialValues=false&statistics=RAW(" + json + ")"),
+                    "mock:stats");
+            String id = awaitSubscription(consumer);
+            assertEquals(List.of("aht"), sim().statistics().statisticIds(id));
+            awaitCount("the refusal logged", () -> !logs.matching(c -> c.level() == Level.WARN
+                                                                       && c.message().contains("NoSuchStatistic")).isEmpty());
+            sim().statistics().publishUpdates();
+            MockEndpoint mock = getMockEndpoint("mock:stats");
+            awaitCount("the defined statistic's update", () -> mock.getReceivedCounter() == 1);
+            Exchange e = mock.getReceivedExchanges().get(0);
+            assertEquals("aht", e.getMessage().getHeader(StatisticsConstants.STATISTIC_ID));
+            assertEquals("agent", e.getMessage().getHeader(StatisticsConstants.OBJECT_ID));
+            assertEquals(null, e.getMessage().getHeader(StatisticsConstants.STATISTIC_NAME), "defined, not named");
+        } finally {
+            logs.uninstall();
+        }
     }
 
     @Test
