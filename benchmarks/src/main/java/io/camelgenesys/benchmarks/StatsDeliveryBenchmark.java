@@ -138,9 +138,11 @@ public final class StatsDeliveryBenchmark {
      * @param deliveredPerSecond received over the time from the first arrival to the last (as the offered rate is
      *                           published over the time from the first publish to the last)
      * @param p50Nanos           median latency, publish to arrival, over the received updates
+     * @param cpuMicrosPerUpdate CPU time of the peer's threads ({@link PeerThreads}) over the step per received
+     *                           update, in µs; -1 when not measured
      */
     public record PeerStep(String peer, long received, long lost, long duplicates, double deliveredPerSecond,
-                           long p50Nanos, long p99Nanos, long maxNanos) {
+                           long p50Nanos, long p99Nanos, long maxNanos, double cpuMicrosPerUpdate) {
     }
 
     /**
@@ -181,29 +183,33 @@ public final class StatsDeliveryBenchmark {
         try {
             sim.start();
             String url = sim.baseUrl() + Cometd.STATISTICS_NOTIFICATIONS;
-            Map<String, UpdateProbe> probes = new LinkedHashMap<>();
+            List<Peer> peers = new ArrayList<>();
 
-            // the baseline
+            // the baseline; each peer is set up on a thread group of its own, so that its CPU time can be read
             UpdateProbe rawProbe = new UpdateProbe(RAW);
-            RawBayeuxPeer raw = new RawBayeuxPeer(url, RawBayeuxPeer.multicloudHeaders(sim.multicloudApiKey(),
-                    multicloudToken(sim)), MAX_MESSAGE_SIZE);
-            closeLast.add(raw);
-            raw.subscribe(UPDATES, rawProbe);
-            probes.put(RAW, rawProbe);
+            String token = multicloudToken(sim);
+            PeerThreads.Result<RawBayeuxPeer> raw = PeerThreads.setUp("bench-raw", () -> {
+                RawBayeuxPeer peer = new RawBayeuxPeer(url, RawBayeuxPeer.multicloudHeaders(sim.multicloudApiKey(),
+                        token), MAX_MESSAGE_SIZE);
+                closeLast.add(peer);
+                peer.subscribe(UPDATES, rawProbe);
+                return peer;
+            });
+            peers.add(new Peer(rawProbe, raw.threads()));
 
             String connection = multicloudOptions(sim);
             if (settings.peers().contains("core")) {
                 UpdateProbe probe = new UpdateProbe(CORE);
-                CamelContext core = camelContext("bench-core", BenchCometdComponent::register, new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(BenchCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?" + connection)
-                                .routeId("core-notifications")
-                                .process(e -> probe.arrivedMessage(e.getMessage().getBody(Map.class)));
-                    }
-                });
-                closeLast.add(0, core::stop);
-                probes.put(CORE, probe);
+                PeerThreads.Result<CamelContext> core = PeerThreads.setUp("bench-core", () -> camelContext("bench-core",
+                        BenchCometdComponent::register, new RouteBuilder() {
+                            @Override
+                            public void configure() {
+                                from(BenchCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?" + connection)
+                                        .routeId("core-notifications")
+                                        .process(e -> probe.arrivedMessage(e.getMessage().getBody(Map.class)));
+                            }
+                        }, closeLast));
+                peers.add(new Peer(probe, core.threads()));
             }
             SubscriptionIds ids = new SubscriptionIds(PLACEHOLDER_SUBSCRIPTION, List.of(PLACEHOLDER_STATISTIC));
             String statsNote = "";
@@ -212,29 +218,29 @@ public final class StatsDeliveryBenchmark {
                     statsNote = " (" + STATS + " not run: the genesys-stats component is not on the class path)";
                 } else {
                     UpdateProbe probe = new UpdateProbe(STATS);
-                    CamelContext stats = camelContext("bench-stats", c -> { }, new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            // initial values carry no publish stamp: the stream is what is measured
-                            from("genesys-stats:subscribe?statistics=" + STATISTICS + "&initialValues=false&"
-                                 + connection)
-                                    .routeId("genesys-stats")
-                                    .process(e -> probe.arrived(e.getMessage().getBody()));
-                        }
-                    });
-                    closeLast.add(0, stats::stop);
-                    probes.put(STATS, probe);
+                    PeerThreads.Result<CamelContext> stats = PeerThreads.setUp("bench-stats", () -> camelContext(
+                            "bench-stats", c -> { }, new RouteBuilder() {
+                                @Override
+                                public void configure() {
+                                    // initial values carry no publish stamp: the stream is what is measured
+                                    from("genesys-stats:subscribe?statistics=" + STATISTICS + "&initialValues=false&"
+                                         + connection)
+                                            .routeId("genesys-stats")
+                                            .process(e -> probe.arrived(e.getMessage().getBody()));
+                                }
+                            }, closeLast));
+                    peers.add(new Peer(probe, stats.threads()));
                     ids = StatsSubscriptions.await(sim, Duration.ofSeconds(30));
                 }
             }
 
             Publisher publisher = new Publisher(sim.cometd(), ids, settings.statisticsPerMessage());
-            awaitEveryPeer(publisher, probes.values(), Duration.ofSeconds(30));
+            awaitEveryPeer(publisher, peers, Duration.ofSeconds(30));
 
             out.println("genesys-stats delivery: StatisticUpdate notifications through Camel routes vs a raw CometD"
                         + " BayeuxClient, same stream, same run" + statsNote);
             out.println(Harness.environment());
-            out.println("peers: " + String.join(", ", probes.keySet()) + "; each in its own CometD session on "
+            out.println("peers: " + String.join(", ", peers.stream().map(p -> p.probe().name()).toList()) + "; each in its own CometD session on "
                         + UPDATES + ", all subscribed at once (every update is measured by every peer)");
             out.println("steps of " + seconds(settings.step()) + " s after a " + seconds(settings.warmup())
                         + " s warm-up at " + grouped(settings.warmupRate()) + " updates/s; "
@@ -242,14 +248,14 @@ public final class StatsDeliveryBenchmark {
 
             int stepId = 1;
             if (!settings.warmup().isZero()) {
-                runStep(stepId++, settings.warmupRate(), settings.warmup(), settings, publisher, probes.values());
+                runStep(stepId++, settings.warmupRate(), settings.warmup(), settings, publisher, peers);
             }
-            String row = "%9s %10s %5s  %-34s %11s %7s %8s %8s %8s %7s %5s%n";
+            String row = "%9s %10s %5s  %-34s %11s %7s %9s %9s %9s %7s %7s %5s%n";
             out.printf(Locale.ROOT, row, "target/s", "offered/s", "cpu", "peer", "delivered/s", "ratio", "p50 us",
-                    "p99 us", "max us", "lost", "dup");
+                    "p99 us", "max us", "cpu us", "lost", "dup");
             List<Step> steps = new ArrayList<>();
             for (int rate : rates(settings)) {
-                Step step = runStep(stepId++, rate, settings.step(), settings, publisher, probes.values());
+                Step step = runStep(stepId++, rate, settings.step(), settings, publisher, peers);
                 steps.add(step);
                 print(step, row, out);
                 if (step.saturated()) {
@@ -257,7 +263,8 @@ public final class StatsDeliveryBenchmark {
                 }
             }
             summary(steps, settings, out);
-            for (UpdateProbe p : probes.values()) {
+            for (Peer peer : peers) {
+                UpdateProbe p = peer.probe();
                 if (p.unreadable() > 0) {
                     out.println("   " + p.name() + ": " + p.unreadable() + " value(s) without a readable stamp, last: "
                                 + p.lastUnreadable());
@@ -297,39 +304,43 @@ public final class StatsDeliveryBenchmark {
     // ---- one step ------------------------------------------------------------------------------------------------
 
     private static Step runStep(int stepId, int rate, Duration duration, Settings settings, Publisher publisher,
-                                Iterable<UpdateProbe> probes) throws InterruptedException {
+                                List<Peer> peers) throws InterruptedException {
         int total = (int) Math.min(Integer.MAX_VALUE - 1, (long) rate * duration.toMillis() / 1000);
         total = Math.max(settings.statisticsPerMessage(), total - total % settings.statisticsPerMessage());
-        Map<UpdateProbe, UpdateProbe.Arrivals> arrivals = new LinkedHashMap<>();
-        for (UpdateProbe p : probes) {
+        List<UpdateProbe.Arrivals> arrivals = new ArrayList<>();
+        for (Peer p : peers) {
             UpdateProbe.Arrivals a = new UpdateProbe.Arrivals(stepId, total);
-            arrivals.put(p, a);
-            p.begin(a);
+            arrivals.add(a);
+            p.probe().begin(a);
         }
         System.gc(); // not on the step's time
-        long cpuBefore = processCpuNanos();
+        List<Map<Long, Long>> cpuBefore = peers.stream().map(p -> p.threads().cpuNanos()).toList();
+        long processBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         Publisher.Run run = publisher.publish(stepId, rate, total);
-        drain(arrivals.values(), total, settings);
-        double cores = cpuBefore < 0 ? -1 : (processCpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
+        drain(arrivals, total, settings);
+        long wall = System.nanoTime() - wallBefore;
+        double cores = processBefore < 0 ? -1 : (processCpuNanos() - processBefore) / (double) wall;
 
-        List<PeerStep> peers = new ArrayList<>();
+        List<PeerStep> results = new ArrayList<>();
         boolean saturated = run.perSecond() < SATURATED_BELOW * rate;
-        for (Map.Entry<UpdateProbe, UpdateProbe.Arrivals> e : arrivals.entrySet()) {
-            UpdateProbe.Arrivals a = e.getValue();
+        for (int i = 0; i < peers.size(); i++) {
+            UpdateProbe.Arrivals a = arrivals.get(i);
+            long cpu = PeerThreads.used(cpuBefore.get(i), peers.get(i).threads().cpuNanos());
             long received = a.received();
             long[] latencies = a.sortedLatencies(total);
             // like the offered rate: updates over the time between the first and the last; a steady latency does not
             // lower it, a growing backlog does (the last arrivals come late)
             double delivered = received < 2 ? received
                     : (received - 1) * 1e9 / Math.max(1, a.lastArrivalNanos() - a.firstArrivalNanos());
-            PeerStep p = new PeerStep(e.getKey().name(), received, total - received, a.duplicates(), delivered,
-                    quantile(latencies, 0.50), quantile(latencies, 0.99),
-                    latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
-            peers.add(p);
+            PeerStep p = new PeerStep(peers.get(i).probe().name(), received, total - received, a.duplicates(),
+                    delivered, quantile(latencies, 0.50), quantile(latencies, 0.99),
+                    latencies.length == 0 ? -1 : latencies[latencies.length - 1],
+                    cpu < 0 || received == 0 ? -1 : cpu / 1e3 / received);
+            results.add(p);
             saturated |= p.lost() > 0 || delivered < SATURATED_BELOW * run.perSecond();
         }
-        return new Step(rate, total, run.perSecond(), cores, peers, saturated);
+        return new Step(rate, total, run.perSecond(), cores, results, saturated);
     }
 
     /**
@@ -361,10 +372,10 @@ public final class StatsDeliveryBenchmark {
     }
 
     /** Publishes a stamped update every 100 ms until every peer received one: every path works end to end. */
-    private static void awaitEveryPeer(Publisher publisher, Iterable<UpdateProbe> probes, Duration timeout)
+    private static void awaitEveryPeer(Publisher publisher, List<Peer> peers, Duration timeout)
             throws InterruptedException {
         Map<UpdateProbe, UpdateProbe.Arrivals> ready = new LinkedHashMap<>();
-        for (UpdateProbe p : probes) {
+        for (UpdateProbe p : peers.stream().map(Peer::probe).toList()) {
             UpdateProbe.Arrivals a = new UpdateProbe.Arrivals(0, 1);
             ready.put(p, a);
             p.begin(a);
@@ -483,14 +494,19 @@ public final class StatsDeliveryBenchmark {
     }
 
     /** One CamelContext per peer: connections (and so CometD sessions) are shared per context and credentials. */
-    private static CamelContext camelContext(String name, Registration registration, RouteBuilder routes)
-            throws Exception {
+    private static CamelContext camelContext(String name, Registration registration, RouteBuilder routes,
+                                             List<AutoCloseable> closeLast) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
         registration.register(context);
         context.addRoutes(routes);
+        closeLast.add(0, context::stop); // stopped before the raw peer and the simulator
         context.start();
         return context;
+    }
+
+    /** A peer: where its updates are recorded, and its threads. */
+    record Peer(UpdateProbe probe, PeerThreads threads) {
     }
 
     /** The Multicloud endpoint options for the simulator's demo client and first user (password grant). */
@@ -542,7 +558,8 @@ public final class StatsDeliveryBenchmark {
             out.printf(Locale.ROOT, row, first ? grouped(step.targetRate()) : "",
                     first ? grouped(step.offeredPerSecond()) : "",
                     first ? (step.processCores() < 0 ? "n/a" : fmt(step.processCores(), 2)) : "", p.peer(), grouped(p.deliveredPerSecond()), ratio,
-                    micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()), grouped(p.lost()),
+                    micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()),
+                    p.cpuMicrosPerUpdate() < 0 ? "n/a" : fmt(p.cpuMicrosPerUpdate(), 1), grouped(p.lost()),
                     grouped(p.duplicates()));
             first = false;
         }
@@ -567,6 +584,8 @@ public final class StatsDeliveryBenchmark {
                     + seconds(settings.quiet()) + " s without progress); dup: extra copies.");
         out.println("   cpu: CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time, in"
                     + " cores (" + Runtime.getRuntime().availableProcessors() + " available).");
+        out.println("   cpu us: CPU time of the peer's own threads (every thread it started: Jetty client, CometD client,"
+                    + " Camel) per update received.");
         out.println("   saturated: a peer delivered < " + (int) (SATURATED_BELOW * 100) + "% of the offered rate or lost"
                     + " updates, or the publisher reached < " + (int) (SATURATED_BELOW * 100) + "% of the target.");
         Set<String> names = new LinkedHashSet<>();
@@ -583,6 +602,22 @@ public final class StatsDeliveryBenchmark {
             out.printf(Locale.ROOT, "   %-34s highest delivered %s updates/s; kept up with %s%n", name + ":",
                     grouped(best), lastClean == null ? "no step"
                             : grouped(lastClean.offeredPerSecond()) + " updates/s offered (no loss)");
+        }
+        // CPU per update is steadier than latency on a busy machine: each peer is charged for its own work only
+        List<Step> clean = steps.stream().filter(s -> !s.saturated()).toList();
+        List<Step> basis = clean.isEmpty() ? steps : clean;
+        for (String name : names) {
+            if (name.equals(RAW)) {
+                continue;
+            }
+            double[] ratios = basis.stream().filter(s -> s.peer(name).cpuMicrosPerUpdate() > 0
+                                                         && s.peer(RAW).cpuMicrosPerUpdate() > 0)
+                    .mapToDouble(s -> s.peer(name).cpuMicrosPerUpdate() / s.peer(RAW).cpuMicrosPerUpdate()).toArray();
+            if (ratios.length > 0) {
+                out.printf(Locale.ROOT, "   %-34s CPU per update %sx the raw client's (median of %d %s step(s))%n",
+                        name + ":", fmt(Harness.median(ratios), 2), ratios.length,
+                        clean.isEmpty() ? "(all saturated)" : "unsaturated");
+            }
         }
     }
 

@@ -42,6 +42,7 @@ class StatsDeliveryBenchmarkSmokeTest {
             assertEquals(0, p.duplicates(), p.peer());
             assertTrue(p.deliveredPerSecond() > 0, p.peer());
             assertTrue(p.p50Nanos() >= 0 && p.p99Nanos() >= p.p50Nanos() && p.maxNanos() >= p.p99Nanos(), p.peer());
+            assertTrue(!PeerThreads.measuresCpu() || p.cpuMicrosPerUpdate() > 0, p.peer() + "'s threads used no CPU");
             // the peer's row: name, then delivered/s, ratio, p50, p99, max, and 0 lost, 0 duplicates at the end
             assertTrue(report.lines().anyMatch(l -> l.contains(p.peer()) && l.matches(".*\\s0\\s+0$")),
                     p.peer() + " has no row with 0 lost, 0 dup:\n" + report);
