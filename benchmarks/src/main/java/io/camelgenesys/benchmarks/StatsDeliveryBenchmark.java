@@ -182,66 +182,17 @@ public final class StatsDeliveryBenchmark {
         List<AutoCloseable> closeLast = new ArrayList<>();
         try {
             sim.start();
-            String url = sim.baseUrl() + Cometd.STATISTICS_NOTIFICATIONS;
-            List<Peer> peers = new ArrayList<>();
-
-            // the baseline; each peer is set up on a thread group of its own, so that its CPU time can be read
-            UpdateProbe rawProbe = new UpdateProbe(RAW);
-            String token = multicloudToken(sim);
-            PeerThreads.Result<RawBayeuxPeer> raw = PeerThreads.setUp("bench-raw", () -> {
-                RawBayeuxPeer peer = new RawBayeuxPeer(url, RawBayeuxPeer.multicloudHeaders(sim.multicloudApiKey(),
-                        token), MAX_MESSAGE_SIZE);
-                closeLast.add(peer);
-                peer.subscribe(UPDATES, rawProbe);
-                return peer;
-            });
-            peers.add(new Peer(rawProbe, raw.threads()));
-
-            String connection = multicloudOptions(sim);
-            if (settings.peers().contains("core")) {
-                UpdateProbe probe = new UpdateProbe(CORE);
-                PeerThreads.Result<CamelContext> core = PeerThreads.setUp("bench-core", () -> camelContext("bench-core",
-                        BenchCometdComponent::register, new RouteBuilder() {
-                            @Override
-                            public void configure() {
-                                from(BenchCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?" + connection)
-                                        .routeId("core-notifications")
-                                        .process(e -> probe.arrivedMessage(e.getMessage().getBody(Map.class)));
-                            }
-                        }, closeLast));
-                peers.add(new Peer(probe, core.threads()));
-            }
-            SubscriptionIds ids = new SubscriptionIds(PLACEHOLDER_SUBSCRIPTION, List.of(PLACEHOLDER_STATISTIC));
-            String statsNote = "";
-            if (settings.peers().contains("stats")) {
-                if (!statsComponentAvailable()) {
-                    statsNote = " (" + STATS + " not run: the genesys-stats component is not on the class path)";
-                } else {
-                    UpdateProbe probe = new UpdateProbe(STATS);
-                    PeerThreads.Result<CamelContext> stats = PeerThreads.setUp("bench-stats", () -> camelContext(
-                            "bench-stats", c -> { }, new RouteBuilder() {
-                                @Override
-                                public void configure() {
-                                    // initial values carry no publish stamp: the stream is what is measured
-                                    from("genesys-stats:subscribe?statistics=" + STATISTICS + "&initialValues=false&"
-                                         + connection)
-                                            .routeId("genesys-stats")
-                                            .process(e -> probe.arrived(e.getMessage().getBody()));
-                                }
-                            }, closeLast));
-                    peers.add(new Peer(probe, stats.threads()));
-                    ids = StatsSubscriptions.await(sim, Duration.ofSeconds(30));
-                }
-            }
-
-            Publisher publisher = new Publisher(sim.cometd(), ids, settings.statisticsPerMessage());
+            Setup setup = setUpPeers(sim, settings, closeLast);
+            List<Peer> peers = setup.peers();
+            Publisher publisher = new Publisher(sim.cometd(), setup.ids(), settings.statisticsPerMessage());
             awaitEveryPeer(publisher, peers, Duration.ofSeconds(30));
 
             out.println("genesys-stats delivery: StatisticUpdate notifications through Camel routes vs a raw CometD"
-                        + " BayeuxClient, same stream, same run" + statsNote);
+                        + " BayeuxClient, same stream, same run" + setup.note());
             out.println(Harness.environment());
-            out.println("peers: " + String.join(", ", peers.stream().map(p -> p.probe().name()).toList()) + "; each in its own CometD session on "
-                        + UPDATES + ", all subscribed at once (every update is measured by every peer)");
+            out.println("peers: " + String.join(", ", peers.stream().map(p -> p.probe().name()).toList())
+                        + "; each in its own CometD session on " + UPDATES
+                        + ", all subscribed at once (every update is measured by every peer)");
             out.println("steps of " + seconds(settings.step()) + " s after a " + seconds(settings.warmup())
                         + " s warm-up at " + grouped(settings.warmupRate()) + " updates/s; "
                         + settings.statisticsPerMessage() + " statistic(s) per message");
@@ -281,6 +232,70 @@ public final class StatsDeliveryBenchmark {
             }
             sim.stop();
         }
+    }
+
+    /** What the peers' set-up gives the run. */
+    private record Setup(List<Peer> peers, SubscriptionIds ids, String note) {
+    }
+
+    /**
+     * Starts and subscribes every peer, each on a thread group of its own ({@link PeerThreads}) so that its CPU time
+     * can be read; registers each in {@code closeLast}, Camel peers first.
+     */
+    private static Setup setUpPeers(GenesysSimulator sim, Settings settings, List<AutoCloseable> closeLast)
+            throws Exception {
+        String url = sim.baseUrl() + Cometd.STATISTICS_NOTIFICATIONS;
+        List<Peer> peers = new ArrayList<>();
+
+        // the baseline
+        UpdateProbe rawProbe = new UpdateProbe(RAW);
+        String token = multicloudToken(sim);
+        PeerThreads.Result<RawBayeuxPeer> raw = PeerThreads.setUp("bench-raw", () -> {
+            RawBayeuxPeer peer = new RawBayeuxPeer(url, RawBayeuxPeer.multicloudHeaders(sim.multicloudApiKey(),
+                    token), MAX_MESSAGE_SIZE);
+            closeLast.add(peer);
+            peer.subscribe(UPDATES, rawProbe);
+            return peer;
+        });
+        peers.add(new Peer(rawProbe, raw.threads()));
+
+        String connection = multicloudOptions(sim);
+        if (settings.peers().contains("core")) {
+            UpdateProbe probe = new UpdateProbe(CORE);
+            PeerThreads.Result<CamelContext> core = PeerThreads.setUp("bench-core", () -> camelContext("bench-core",
+                    BenchCometdComponent::register, new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from(BenchCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?" + connection)
+                                    .routeId("core-notifications")
+                                    .process(e -> probe.arrivedMessage(e.getMessage().getBody(Map.class)));
+                        }
+                    }, closeLast));
+            peers.add(new Peer(probe, core.threads()));
+        }
+        SubscriptionIds ids = new SubscriptionIds(PLACEHOLDER_SUBSCRIPTION, List.of(PLACEHOLDER_STATISTIC));
+        String statsNote = "";
+        if (settings.peers().contains("stats")) {
+            if (!statsComponentAvailable()) {
+                statsNote = " (" + STATS + " not run: the genesys-stats component is not on the class path)";
+            } else {
+                UpdateProbe probe = new UpdateProbe(STATS);
+                PeerThreads.Result<CamelContext> stats = PeerThreads.setUp("bench-stats", () -> camelContext(
+                        "bench-stats", c -> { }, new RouteBuilder() {
+                            @Override
+                            public void configure() {
+                                // initial values carry no publish stamp: the stream is what is measured
+                                from("genesys-stats:subscribe?statistics=" + STATISTICS + "&initialValues=false&"
+                                     + connection)
+                                        .routeId("genesys-stats")
+                                        .process(e -> probe.arrived(e.getMessage().getBody()));
+                            }
+                        }, closeLast));
+                peers.add(new Peer(probe, stats.threads()));
+                ids = StatsSubscriptions.await(sim, Duration.ofSeconds(30));
+            }
+        }
+        return new Setup(peers, ids, statsNote);
     }
 
     /** The listed rates, then growing by {@link Settings#growth()} up to {@link Settings#maxRate()}. */
@@ -614,9 +629,9 @@ public final class StatsDeliveryBenchmark {
                                                          && s.peer(RAW).cpuMicrosPerUpdate() > 0)
                     .mapToDouble(s -> s.peer(name).cpuMicrosPerUpdate() / s.peer(RAW).cpuMicrosPerUpdate()).toArray();
             if (ratios.length > 0) {
-                out.printf(Locale.ROOT, "   %-34s CPU per update %sx the raw client's (median of %d %s step(s))%n",
+                out.printf(Locale.ROOT, "   %-34s CPU per update %sx the raw client's (median of %d %s)%n",
                         name + ":", fmt(Harness.median(ratios), 2), ratios.length,
-                        clean.isEmpty() ? "(all saturated)" : "unsaturated");
+                        clean.isEmpty() ? "step(s), all saturated" : "unsaturated step(s)");
             }
         }
     }
