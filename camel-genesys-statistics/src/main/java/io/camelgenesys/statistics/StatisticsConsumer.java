@@ -64,8 +64,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private final ClientSessionChannel.MessageListener updatesListener = (channel, message) -> onUpdate(message);
     private final ClientSessionChannel.MessageListener serviceListener = (channel, message) -> onServiceState(message);
 
-    private GenesysNotifications notifications;
-    private ExecutorService delivery;
+    private volatile GenesysNotifications notifications;
+    private volatile ExecutorService delivery;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -116,6 +116,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             if (failure != null) {
                 String m = "Cannot listen to the Statistics notifications: " + GenesysErrors.unwrap(failure).getMessage();
                 synchronized (lock) {
+                    if (!running) {
+                        return; // stopped before the channels were subscribed
+                    }
                     lastError = m;
                 }
                 LOG.warn(m);

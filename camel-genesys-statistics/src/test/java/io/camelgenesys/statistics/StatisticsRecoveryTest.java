@@ -156,6 +156,18 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
 
     @Test
     void aRevokedTokenAndAHandshakeRefusedWith401Recover() throws Exception {
+        LogCapture logs = LogCapture.install();
+        try {
+            String revoked = revokedTokenAndRefusedHandshake();
+            logs.assertNoneContains(List.of(revoked, sim().tokens().lastIssuedAccessToken(), "mc-api-key", "mc-secret",
+                    "agent1-password"));
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    /** @return the revoked token */
+    private String revokedTokenAndRefusedHandshake() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
         String id = awaitSubscription(consumer);
         MockEndpoint mock = getMockEndpoint("mock:stats");
@@ -171,6 +183,7 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
         assertEquals(Set.of(id), sim().statistics().subscriptionIds());
         assertNoLossAfterRecovery(mock, id);
         assertEquals(HealthCheck.State.UP, health("r1").getState());
+        return old;
     }
 
     /** Three updates published after recovery: each statistic of each arrives exactly once. */
