@@ -628,12 +628,19 @@ public final class StatsDeliveryBenchmark {
             double[] ratios = basis.stream().filter(s -> s.peer(name).cpuMicrosPerUpdate() > 0
                                                          && s.peer(RAW).cpuMicrosPerUpdate() > 0)
                     .mapToDouble(s -> s.peer(name).cpuMicrosPerUpdate() / s.peer(RAW).cpuMicrosPerUpdate()).toArray();
-            if (ratios.length > 0) {
-                out.printf(Locale.ROOT, "   %-34s CPU per update %sx the raw client's (median of %d %s)%n",
-                        name + ":", fmt(Harness.median(ratios), 2), ratios.length,
-                        clean.isEmpty() ? "step(s), all saturated" : "unsaturated step(s)");
-            }
+            double[] p50 = basis.stream().filter(s -> s.peer(RAW).p50Nanos() > 0)
+                    .mapToDouble(s -> (double) s.peer(name).p50Nanos() / s.peer(RAW).p50Nanos()).toArray();
+            double[] p99 = basis.stream().filter(s -> s.peer(RAW).p99Nanos() > 0)
+                    .mapToDouble(s -> (double) s.peer(name).p99Nanos() / s.peer(RAW).p99Nanos()).toArray();
+            out.printf(Locale.ROOT, "   %-34s CPU per update %s, p50 latency %s, p99 latency %s the raw client's"
+                                    + " (medians over %d %s)%n", name + ":", times(ratios), times(p50), times(p99),
+                    basis.size(), clean.isEmpty() ? "step(s), all saturated" : "unsaturated step(s)");
         }
+    }
+
+    /** The median of per-step ratios as "1.23x", or n/a when there is none. */
+    private static String times(double[] ratios) {
+        return ratios.length == 0 ? "n/a" : fmt(Harness.median(ratios), 2) + "x";
     }
 
     static long quantile(long[] sorted, double q) {
