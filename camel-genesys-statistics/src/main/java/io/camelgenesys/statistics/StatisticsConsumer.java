@@ -75,7 +75,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private String subscriptionId;
     private String pendingId;
     private List<StatisticValue> buffered;
-    private CompletableFuture<?> inFlight;
+    /** Completes once the answer of the request in flight has been handled (stale answers deleted included). */
+    private CompletableFuture<Void> inFlight;
     private ScheduledFuture<?> retry;
     private int failures;
     private boolean serviceAvailable = true;
@@ -139,7 +140,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     @Override
     protected void doStop() throws Exception {
         String live;
-        CompletableFuture<?> pending;
+        CompletableFuture<Void> pending;
         synchronized (lock) {
             running = false;
             generation++;
@@ -195,6 +196,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     private void createSubscription(String reason) {
         String operationId = UUID.randomUUID().toString();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
         long gen;
         CompletableFuture<OperationResult> f;
         synchronized (lock) {
@@ -208,9 +210,15 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             buffered = new ArrayList<>();
             LOG.debug("Creating the statistics subscription {} ({}) for route {}", operationId, reason, name());
             f = endpoint.getExecutor().execute(endpoint.subscriptionCall(operationId, statistics));
-            inFlight = f;
+            inFlight = settled;
         }
-        f.whenComplete((result, failure) -> onCreated(gen, operationId, result, failure));
+        f.whenComplete((result, failure) -> {
+            try {
+                onCreated(gen, operationId, result, failure);
+            } finally {
+                settled.complete(null);
+            }
+        });
     }
 
     private void onCreated(long gen, String operationId, OperationResult result, Throwable failure) {
@@ -273,6 +281,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
      * the updates lost while there was no session; a 404 means it is gone, so create it again.
      */
     private void verifySubscription(String reason) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
         String id;
         long gen;
         CompletableFuture<OperationResult> f;
@@ -286,7 +295,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 gen = generation;
                 LOG.debug("Checking the statistics subscription {} ({})", id, reason);
                 f = endpoint.getExecutor().execute(endpoint.subscriptionValuesCall(id));
-                inFlight = f;
+                inFlight = settled;
             } else {
                 gen = -1;
                 f = null;
@@ -296,7 +305,13 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             createSubscription(reason);
             return;
         }
-        f.whenComplete((result, failure) -> onVerified(gen, id, result, failure));
+        f.whenComplete((result, failure) -> {
+            try {
+                onVerified(gen, id, result, failure);
+            } finally {
+                settled.complete(null);
+            }
+        });
     }
 
     private void onVerified(long gen, String id, OperationResult result, Throwable failure) {

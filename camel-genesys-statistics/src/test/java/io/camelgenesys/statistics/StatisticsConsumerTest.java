@@ -1,5 +1,6 @@
 package io.camelgenesys.statistics;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,20 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         context.getRouteController().startRoute("r1");
         String again = awaitSubscription(consumer("r1"));
         assertEquals(Set.of(again), sim().statistics().subscriptionIds());
+    }
+
+    @Test
+    void stoppingWhileTheCreateIsInFlightStillLeavesNothing() throws Exception {
+        String path = "/statistics/v3/subscriptions";
+        sim().faults().on("POST", path).delay(Duration.ofMillis(1500)).times(1);
+        route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        awaitCount("the create in flight", () -> sim().faults().hits("POST", path) == 1);
+
+        context.getRouteController().stopRoute("r1");
+
+        assertEquals(0, sim().statistics().subscriptionCount(), "the late answer's subscription was deleted");
+        assertEquals(1, sim().requests().count("DELETE", path + "/*"));
+        assertEquals(0, getMockEndpoint("mock:stats").getReceivedCounter(), "nothing emitted after stop");
     }
 
     @Test
