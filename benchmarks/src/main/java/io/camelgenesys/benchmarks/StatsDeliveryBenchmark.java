@@ -65,6 +65,8 @@ public final class StatsDeliveryBenchmark {
     static final String PLACEHOLDER_STATISTIC = "bench-statistic";
     /** core's GenesysNotifications accepts Bayeux responses up to this size; the raw peer gets the same limit. */
     static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+    /** The names {@code bench.peers} accepts. */
+    static final Set<String> PEER_NAMES = Set.of("raw", "core", "stats");
     /** A peer that delivers less than this share of the offered rate (or loses any update) is saturated. */
     static final double SATURATED_BELOW = 0.95;
 
@@ -82,32 +84,38 @@ public final class StatsDeliveryBenchmark {
      * @param drainLimit           and in any case this long after publishing ended
      * @param statisticsPerMessage statistics in each StatisticUpdate message (an update is one statistic)
      * @param peers                which peers to run ("raw", "core", "stats"); the raw baseline always runs
+     * @param saturatedSteps       the run stops after this many saturated steps in a row (more than 1 keeps a
+     *                             spurious saturation, a burst of other work on the machine, from ending it early)
      */
     public record Settings(List<Integer> rates, double growth, int maxRate, Duration step, int warmupRate,
                            Duration warmup, Duration quiet, Duration drainLimit, int statisticsPerMessage,
-                           Set<String> peers) {
+                           Set<String> peers, int saturatedSteps) {
 
         public Settings {
             if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || growth < 1 || maxRate < 1
                 || step.toMillis() < 100 || warmupRate < 1 || warmup.isNegative() || quiet.toMillis() < 100
-                || drainLimit.compareTo(quiet) < 0 || statisticsPerMessage < 1) {
+                || drainLimit.compareTo(quiet) < 0 || statisticsPerMessage < 1 || saturatedSteps < 1) {
                 throw new IllegalArgumentException("Bad settings: " + rates + ", growth " + growth + ", maxRate "
                                                    + maxRate + ", step " + step + ", warm-up " + warmupRate + "/s for "
                                                    + warmup + ", quiet " + quiet + ", drainLimit " + drainLimit
-                                                   + ", statisticsPerMessage " + statisticsPerMessage);
+                                                   + ", statisticsPerMessage " + statisticsPerMessage
+                                                   + ", saturatedSteps " + saturatedSteps);
+            }
+            if (!PEER_NAMES.containsAll(peers)) {
+                throw new IllegalArgumentException("Unknown peer in " + peers + ": the peers are " + PEER_NAMES);
             }
             rates = List.copyOf(rates);
             peers = Set.copyOf(peers);
         }
 
         /**
-         * 1k, 2k, 5k, 10k, 20k, 50k updates/s, then doubling up to 800k until a peer saturates; 5 s per rate after a 5 s
-         * warm-up at 5k/s.
+         * 1k, 2k, 5k, 10k, 20k, 50k updates/s, then doubling up to 800k until a step saturates; 5 s per rate after
+         * a 5 s warm-up at 5k/s.
          */
         public static Settings standard() {
-            return new Settings(List.of(1_000, 2_000, 5_000, 10_000, 20_000, 50_000), 2, 800_000, Duration.ofSeconds(5), 5_000,
-                    Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(60), 1,
-                    Set.of("raw", "core", "stats"));
+            return new Settings(List.of(1_000, 2_000, 5_000, 10_000, 20_000, 50_000), 2, 800_000,
+                    Duration.ofSeconds(5), 5_000, Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(60),
+                    1, Set.of("raw", "core", "stats"), 1);
         }
 
         /** {@link #standard()} with the {@code bench.*} system properties applied (see benchmarks/README.md). */
@@ -125,7 +133,8 @@ public final class StatsDeliveryBenchmark {
                     Duration.ofMillis(Long.getLong("bench.quietMillis", d.quiet().toMillis())),
                     Duration.ofMillis(Long.getLong("bench.drainMillis", d.drainLimit().toMillis())),
                     Integer.getInteger("bench.statisticsPerMessage", d.statisticsPerMessage()),
-                    peers == null ? d.peers() : Set.of(peers.split("\\s*,\\s*")));
+                    peers == null ? d.peers() : Set.of(peers.split("\\s*,\\s*")),
+                    Integer.getInteger("bench.saturatedSteps", d.saturatedSteps()));
         }
     }
 
@@ -205,11 +214,13 @@ public final class StatsDeliveryBenchmark {
             out.printf(Locale.ROOT, row, "target/s", "offered/s", "cpu", "peer", "delivered/s", "ratio", "p50 us",
                     "p99 us", "max us", "cpu us", "lost", "dup");
             List<Step> steps = new ArrayList<>();
+            int saturatedInARow = 0;
             for (int rate : rates(settings)) {
                 Step step = runStep(stepId++, rate, settings.step(), settings, publisher, peers);
                 steps.add(step);
                 print(step, row, out);
-                if (step.saturated()) {
+                saturatedInARow = step.saturated() ? saturatedInARow + 1 : 0;
+                if (saturatedInARow >= settings.saturatedSteps()) {
                     break;
                 }
             }

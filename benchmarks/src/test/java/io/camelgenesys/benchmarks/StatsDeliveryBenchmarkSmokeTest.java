@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,7 +24,7 @@ class StatsDeliveryBenchmarkSmokeTest {
     void everyPeerReceivesEveryUpdateOnceAndTheReportHasItsRow() throws Exception {
         StatsDeliveryBenchmark.Settings tiny = new StatsDeliveryBenchmark.Settings(List.of(400), 1, 400,
                 Duration.ofMillis(500), 400, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
-                Set.of("raw", "core", "stats"));
+                Set.of("raw", "core", "stats"), 1);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<StatsDeliveryBenchmark.Step> steps = StatsDeliveryBenchmark.run(tiny,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -54,12 +55,20 @@ class StatsDeliveryBenchmarkSmokeTest {
     void ratesGrowAfterTheListedOnesUpToTheMaximum() {
         StatsDeliveryBenchmark.Settings s = new StatsDeliveryBenchmark.Settings(List.of(1_000, 5_000), 2, 30_000,
                 Duration.ofSeconds(1), 1_000, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Set.of("raw"));
+                Set.of("raw"), 1);
         assertEquals(List.of(1_000, 5_000, 10_000, 20_000), StatsDeliveryBenchmark.rates(s));
         StatsDeliveryBenchmark.Settings fixed = new StatsDeliveryBenchmark.Settings(List.of(1_000, 5_000), 1,
                 3_000, Duration.ofSeconds(1), 1_000, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Set.of("raw"));
+                Set.of("raw"), 1);
         assertEquals(List.of(1_000), StatsDeliveryBenchmark.rates(fixed));
+    }
+
+    @Test
+    void anUnknownPeerIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new StatsDeliveryBenchmark.Settings(List.of(1_000), 1, 1_000, Duration.ofSeconds(1), 1_000,
+                        Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Set.of("raw", "stat"), 1));
+        assertTrue(e.getMessage().contains("stat") && e.getMessage().contains("core"), e.getMessage());
     }
 
     @Test
