@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.simulator.Cometd;
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.CamelContext;
@@ -357,14 +358,15 @@ public final class StatsDeliveryBenchmark {
             long[] latencies = a.sortedLatencies(total);
             // like the offered rate: updates over the time between the first and the last; a steady latency does not
             // lower it, a growing backlog does (the last arrivals come late)
-            double delivered = received < 2 ? received
-                    : (received - 1) * 1e9 / Math.max(1, a.lastArrivalNanos() - a.firstArrivalNanos());
+            int perMessage = settings.statisticsPerMessage();
+            double delivered = received <= perMessage ? received
+                    : (received - perMessage) * 1e9 / Math.max(1, a.lastArrivalNanos() - a.firstArrivalNanos());
             PeerStep p = new PeerStep(peers.get(i).probe().name(), received, total - received, a.duplicates(),
                     delivered, quantile(latencies, 0.50), quantile(latencies, 0.99),
                     latencies.length == 0 ? -1 : latencies[latencies.length - 1],
                     cpu < 0 || received == 0 ? -1 : cpu / 1e3 / received);
             results.add(p);
-            saturated |= p.lost() > 0 || delivered < SATURATED_BELOW * run.perSecond();
+            saturated |= fellBehind(run.perSecond(), p);
         }
         return new Step(rate, total, run.perSecond(), cores, results, saturated);
     }
@@ -409,10 +411,13 @@ public final class StatsDeliveryBenchmark {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ready.values().stream().anyMatch(a -> !a.arrived(0))) {
             if (System.nanoTime() - deadline > 0) {
-                List<String> missing = ready.entrySet().stream().filter(e -> !e.getValue().arrived(0))
-                        .map(e -> e.getKey().name() + (e.getKey().unreadable() > 0 ? " (unreadable: "
-                                                                                     + e.getKey().lastUnreadable() + ")" : ""))
-                        .toList();
+                List<String> missing = new ArrayList<>();
+                ready.forEach((probe, a) -> {
+                    if (!a.arrived(0)) {
+                        missing.add(probe.name() + (probe.unreadable() == 0 ? ""
+                                : " (unreadable: " + probe.lastUnreadable() + ")"));
+                    }
+                });
                 throw new IllegalStateException("No update reached " + missing + " within " + timeout);
             }
             publisher.publishOne(0, 0);
@@ -440,10 +445,12 @@ public final class StatsDeliveryBenchmark {
      */
     static final class Publisher {
 
-        record Run(long published, long firstNanos, long lastNanos) {
+        /** One step's publishing; the first and the last message each carry {@code perMessage} updates. */
+        record Run(long published, int perMessage, long firstNanos, long lastNanos) {
 
             double perSecond() {
-                return lastNanos == firstNanos ? published : (published - 1) * 1e9 / (lastNanos - firstNanos);
+                return lastNanos == firstNanos ? published
+                        : (published - perMessage) * 1e9 / (lastNanos - firstNanos);
             }
         }
 
@@ -477,7 +484,7 @@ public final class StatsDeliveryBenchmark {
                 seq += perMessage;
                 message++;
             }
-            return new Run(total, first, last);
+            return new Run(total, perMessage, first, last);
         }
 
         /** Publishes one message with updates {@code seq ..} and returns its stamp. */
@@ -566,8 +573,7 @@ public final class StatsDeliveryBenchmark {
                 throw new IllegalStateException("POST /auth/v3/oauth/token answered " + r.getStatus() + ": "
                                                 + r.getContentAsString());
             }
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getContent()).get("access_token")
-                    .asText();
+            return GenesysJson.parse(r.getContent()).path("access_token").asText();
         } finally {
             http.stop();
         }
@@ -581,39 +587,45 @@ public final class StatsDeliveryBenchmark {
         for (PeerStep p : step.peers()) {
             String ratio = p == raw ? "1" : raw.deliveredPerSecond() == 0 ? "n/a"
                     : fmt(p.deliveredPerSecond() / raw.deliveredPerSecond(), 3);
+            String cores = step.processCores() < 0 ? "n/a" : fmt(step.processCores(), 2);
             out.printf(Locale.ROOT, row, first ? grouped(step.targetRate()) : "",
-                    first ? grouped(step.offeredPerSecond()) : "",
-                    first ? (step.processCores() < 0 ? "n/a" : fmt(step.processCores(), 2)) : "", p.peer(), grouped(p.deliveredPerSecond()), ratio,
+                    first ? grouped(step.offeredPerSecond()) : "", first ? cores : "", p.peer(),
+                    grouped(p.deliveredPerSecond()), ratio,
                     micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()),
                     p.cpuMicrosPerUpdate() < 0 ? "n/a" : fmt(p.cpuMicrosPerUpdate(), 1), grouped(p.lost()),
                     grouped(p.duplicates()));
             first = false;
         }
         if (step.saturated()) {
-            out.println("   ^ saturated: " + (step.offeredPerSecond() < SATURATED_BELOW * step.targetRate()
-                    ? "the publisher reached " + grouped(step.offeredPerSecond()) + " of " + grouped(step.targetRate())
-                      + " updates/s; " : "")
-                        + step.peers().stream().filter(p -> p.lost() > 0
-                                                            || p.deliveredPerSecond() < SATURATED_BELOW * step.offeredPerSecond())
-                                .map(PeerStep::peer).toList() + " fell behind or lost updates");
+            String publisher = step.offeredPerSecond() < SATURATED_BELOW * step.targetRate()
+                    ? "the publisher reached " + grouped(step.offeredPerSecond()) + " of "
+                      + grouped(step.targetRate()) + " updates/s; " : "";
+            List<String> behind = step.peers().stream().filter(p -> fellBehind(step.offeredPerSecond(), p))
+                    .map(PeerStep::peer).toList();
+            out.println("   ^ saturated: " + publisher + (behind.isEmpty() ? "every peer kept up"
+                    : String.join(", ", behind) + " fell behind or lost updates"));
         }
     }
 
     private static void summary(List<Step> steps, Settings settings, PrintStream out) {
-        out.println("   offered/s: published over the time from the first publish to the last; delivered/s: distinct"
-                    + " updates received over the time");
-        out.println("   from the first arrival to the last (a steady latency leaves it at offered/s, a growing backlog"
-                    + " lowers it); ratio: delivered/s");
-        out.println("   over the raw BayeuxClient's in the same step. p50/p99/max: publish (nanoTime stamp in the value)"
-                    + " to arrival in the route's");
-        out.println("   processor / the raw listener. lost: published, never arrived (given up after "
-                    + seconds(settings.quiet()) + " s without progress); dup: extra copies.");
-        out.println("   cpu: CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time, in"
-                    + " cores (" + Runtime.getRuntime().availableProcessors() + " available).");
-        out.println("   cpu us: CPU time of the peer's own threads (every thread it started: Jetty client, CometD client,"
-                    + " Camel) per update received.");
-        out.println("   saturated: a peer delivered < " + (int) (SATURATED_BELOW * 100) + "% of the offered rate or lost"
-                    + " updates, or the publisher reached < " + (int) (SATURATED_BELOW * 100) + "% of the target.");
+        String pct = (int) (SATURATED_BELOW * 100) + "%";
+        String[] legend = {
+            "offered/s: published over the time from the first publish to the last; delivered/s: distinct updates",
+            "received over the time from the first arrival to the last (a steady latency leaves it at offered/s, a",
+            "growing backlog lowers it); ratio: delivered/s over the raw BayeuxClient's in the same step.",
+            "p50/p99/max: publish (nanoTime stamp in the value) to arrival in the route's processor / raw listener.",
+            "lost: published, never arrived (given up after " + seconds(settings.quiet()) + " s without progress);"
+            + " dup: extra copies.",
+            "cpu: CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time, in cores ("
+            + Runtime.getRuntime().availableProcessors() + " available).",
+            "cpu us: CPU time of the peer's own threads (every thread it started: Jetty client, CometD client, Camel)"
+            + " per update received.",
+            "saturated: a peer delivered < " + pct + " of the offered rate or lost updates, or the publisher reached < "
+            + pct + " of the target."
+        };
+        for (String line : legend) {
+            out.println("   " + line);
+        }
         Set<String> names = new LinkedHashSet<>();
         steps.forEach(s -> s.peers().forEach(p -> names.add(p.peer())));
         for (String name : names) {
@@ -621,7 +633,7 @@ public final class StatsDeliveryBenchmark {
             Step lastClean = null;
             for (Step s : steps) {
                 PeerStep p = s.peer(name);
-                if (p.lost() == 0 && p.deliveredPerSecond() >= SATURATED_BELOW * s.offeredPerSecond()) {
+                if (!fellBehind(s.offeredPerSecond(), p)) {
                     lastClean = s;
                 }
             }
@@ -647,6 +659,11 @@ public final class StatsDeliveryBenchmark {
                                     + " (medians over %d %s)%n", name + ":", times(ratios), times(p50), times(p99),
                     basis.size(), clean.isEmpty() ? "step(s), all saturated" : "unsaturated step(s)");
         }
+    }
+
+    /** Whether a peer lost updates or delivered less than {@value #SATURATED_BELOW} of the offered rate. */
+    static boolean fellBehind(double offeredPerSecond, PeerStep p) {
+        return p.lost() > 0 || p.deliveredPerSecond() < SATURATED_BELOW * offeredPerSecond;
     }
 
     /** The median of per-step ratios as "1.23x", or n/a when there is none. */

@@ -23,7 +23,8 @@ final class StatsSubscriptions {
         while (true) {
             Set<String> ids = sim.statistics().subscriptionIds();
             if (ids.size() > 1) {
-                throw new IllegalStateException("Expected the genesys-stats consumer's subscription only, found " + ids);
+                throw new IllegalStateException("Expected only the genesys-stats consumer's subscription, found "
+                                                + ids);
             }
             if (ids.size() == 1) {
                 String id = ids.iterator().next();
