@@ -15,6 +15,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ class StatisticsMasterTest {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails instead of blocking the build
     void oneSubscriberAndTheStandbyTakesOverWhenTheLeaderStops() throws Exception {
         GenesysSimulator sim = SIM.simulator();
         one = instance("one");
@@ -85,7 +87,9 @@ class StatisticsMasterTest {
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setId("cluster-" + name);
         cluster.setRoot(clusterRoot.toString());
-        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        // Camel's default delay: FileLockClusterView (4.14.0) can deadlock when the lock is taken while the master
+        // consumer registers its listener, which a very short first delay makes likely
+        cluster.setAcquireLockDelay(1, TimeUnit.SECONDS);
         cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
         context.addService(cluster);
         String uri = "master:statistics:genesys-stats:subscribe?" + SimulatorSupport.multicloud(SIM.simulator())
