@@ -260,8 +260,18 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             }
             resumeIfNeeded("a stale answer");
         } else if (failure != null) {
+            if (outcomeUnknown(failure)) {
+                // no answer, or one that cannot be read: Genesys may have opened it; the retry uses a new operationId
+                delete(operationId, "its create got no readable answer");
+            }
             failed("Creating the statistics subscription failed", failure, this::createSubscriptionRetry);
         }
+    }
+
+    /** A failure without an HTTP error status: the request may have been carried out. */
+    private static boolean outcomeUnknown(Throwable failure) {
+        Throwable cause = GenesysErrors.unwrap(failure);
+        return !(cause instanceof GenesysApiException e) || e.getHttpStatus() == 0 || e.getHttpStatus() < 300;
     }
 
     /** Multicloud status.code 2: Genesys opened some of the statistics only; say which it refused, never silently. */
