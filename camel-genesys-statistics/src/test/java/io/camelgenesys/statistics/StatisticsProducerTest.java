@@ -62,6 +62,13 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void theComponentDefaultsToMulticloud() throws Exception {
+        String noPlatform = SimulatorSupport.multicloud(sim()).replace("platform=multicloud&", "");
+        String from = route("genesys-stats:getValue?statistics=CurrentAgentState:Agent:agent1&" + noPlatform);
+        assertEquals("agent1", template.requestBody(from, null, StatisticValue.class).getObjectId());
+    }
+
+    @Test
     void getValueFromHeadersAsAMap() throws Exception {
         sim().statistics().setValue("TimeInCurrentState", "Agent", "agent1", Map.of("value", 42));
         String from = route(stats("getValue", "outputType=map"));
