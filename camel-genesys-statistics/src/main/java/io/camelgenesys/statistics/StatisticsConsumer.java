@@ -23,6 +23,8 @@ import io.camelgenesys.statistics.model.StatisticData;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
@@ -130,11 +132,17 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             }
             createSubscription("start");
         });
-        // reported by Camel's "consumers" health check repository (check consumer:<routeId>), as camel-kafka does
-        StatisticsConsumerHealthCheck check = new StatisticsConsumerHealthCheck(this, name());
-        check.setCamelContext(endpoint.getCamelContext());
-        check.setEnabled(!(endpoint.getComponent() instanceof StatisticsComponent c) || c.isHealthCheckConsumerEnabled());
-        setHealthCheck(check);
+        // as camel-kafka's consumer: resolve the "consumers" repository (health checks are optional), which reports
+        // this consumer's own check as consumer:<routeId>
+        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(),
+                "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            StatisticsConsumerHealthCheck check = new StatisticsConsumerHealthCheck(this, name());
+            check.setCamelContext(endpoint.getCamelContext());
+            check.setEnabled(!(endpoint.getComponent() instanceof StatisticsComponent c)
+                             || c.isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
     }
 
     @Override

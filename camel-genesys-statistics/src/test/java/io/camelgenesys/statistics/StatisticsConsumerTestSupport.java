@@ -27,15 +27,6 @@ abstract class StatisticsConsumerTestSupport extends CamelTestSupport {
 
     static final String TWO_STATS = "CurrentAgentState:Agent:agent2,TimeInCurrentState:Agent:agent2";
 
-    @Override
-    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
-        org.apache.camel.CamelContext context = super.createCamelContext();
-        // what camel-main (and the Spring Boot / Quarkus starters) do with health enabled: the consumers repository
-        // reports each consumer's own check (HealthCheckAware) as consumer:<routeId>
-        HealthCheckHelper.getHealthCheckRepository(context, "consumers");
-        return context;
-    }
-
     static GenesysSimulator sim() {
         return SIM.simulator();
     }
