@@ -61,6 +61,31 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
     }
 
     @Test
+    void twoConsumersOnOneSessionEachRecreateOneSubscriptionAfterAnOutage() throws Exception {
+        StatisticsConsumer a = route("a", subscribe("initialValues=false&statistics=CurrentAgentState:Agent:agent1"),
+                "mock:a");
+        StatisticsConsumer b = route("b", subscribe("initialValues=false&statistics=" + TWO_STATS), "mock:b");
+        String oldA = awaitSubscription(a);
+        String oldB = awaitSubscription(b);
+
+        sim().statistics().serviceUnavailable();
+        awaitCount("both dropped", () -> a.getSubscriptionId() == null && b.getSubscriptionId() == null);
+        sim().statistics().serviceAvailable();
+
+        String newA = awaitSubscription(a);
+        String newB = awaitSubscription(b);
+        assertEquals(Set.of(newA, newB), sim().statistics().subscriptionIds(), "one each, nothing else");
+        assertTrue(!Set.of(oldA, oldB).contains(newA) && !Set.of(oldA, oldB).contains(newB));
+        assertEquals(2, sim().statistics().publishUpdates());
+        MockEndpoint mockA = getMockEndpoint("mock:a");
+        MockEndpoint mockB = getMockEndpoint("mock:b");
+        awaitCount("a's update", () -> updatesOf(mockA, newA).size() == 1);
+        awaitCount("b's updates", () -> updatesOf(mockB, newB).size() == 2);
+        assertStays("a: nothing else", 1, mockA::getReceivedCounter);
+        assertEquals(2, mockB.getReceivedCounter());
+    }
+
+    @Test
     void healthIsDownDuringAnOutageAndUpAfter() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
         awaitSubscription(consumer);
