@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code GET} lists the rules; {@code DELETE} removes them all.</li>
  * <li>{@code POST /simulator/tokens/revoke}: revokes every token, or only {@code {"accessToken":"…"}}.</li>
  * <li>{@code POST /simulator/reset}: {@link GenesysSimulator#reset()}.</li>
+ * <li>{@code GET /simulator/statistics}: the Statistics service's state; {@code POST /simulator/statistics/publish},
+ * {@code /outage} {@code {"durationMs":…}}, {@code /interval} {@code {"intervalMs":…}} and {@code /values}
+ * {@code {"name","objectType","objectId","value"}}: the {@link Statistics} switches.</li>
  * </ul>
  */
 final class AdminEndpoints {
@@ -52,6 +55,25 @@ final class AdminEndpoints {
                     sim.reset();
                     yield ApiResponse.noContent();
                 }
+                case PREFIX + "/statistics" -> "GET".equals(method) ? statistics() : notAllowed("GET");
+                case PREFIX + "/statistics/publish" -> "POST".equals(method)
+                        ? ApiResponse.ok(Json.object().put("published", sim.statistics().publishUpdates()))
+                        : notAllowed("POST");
+                case PREFIX + "/statistics/outage" -> {
+                    if (!"POST".equals(method)) {
+                        yield notAllowed("POST");
+                    }
+                    sim.statistics().outage(Duration.ofMillis(requiredLong(parse(body), "durationMs")));
+                    yield ApiResponse.noContent();
+                }
+                case PREFIX + "/statistics/interval" -> {
+                    if (!"POST".equals(method)) {
+                        yield notAllowed("POST");
+                    }
+                    sim.statistics().setUpdateInterval(Duration.ofMillis(requiredLong(parse(body), "intervalMs")));
+                    yield ApiResponse.noContent();
+                }
+                case PREFIX + "/statistics/values" -> "POST".equals(method) ? setValue(parse(body)) : notAllowed("POST");
                 default -> error(404, "not.found", "No admin resource at " + path);
             };
         } catch (ApiException e) {
@@ -131,6 +153,36 @@ final class AdminEndpoints {
             return ApiResponse.ok(Json.object().put("revoked", "all"));
         }
         return ApiResponse.ok(Json.object().put("revoked", sim.tokens().revoke(token) ? 1 : 0));
+    }
+
+    private ApiResponse statistics() {
+        Statistics statistics = sim.statistics();
+        ObjectNode node = Json.object();
+        node.put("available", statistics.isAvailable());
+        node.put("updateIntervalMs", statistics.updateInterval().toMillis());
+        ArrayNode ids = node.putArray("subscriptionIds");
+        statistics.subscriptionIds().stream().sorted().forEach(ids::add);
+        node.put("published", statistics.published().size());
+        return ApiResponse.ok(node);
+    }
+
+    private ApiResponse setValue(JsonNode json) {
+        String name = text(json, "name");
+        String objectType = text(json, "objectType");
+        String objectId = text(json, "objectId");
+        if (name == null || objectType == null || objectId == null || !json.has("value")) {
+            throw ApiException.badRequest("name, objectType, objectId and value are required");
+        }
+        sim.statistics().setValue(name, objectType, objectId, json.get("value"));
+        return ApiResponse.noContent();
+    }
+
+    private static long requiredLong(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw ApiException.badRequest(field + " is required and must be an integer");
+        }
+        return value.asLong();
     }
 
     private static JsonNode parse(byte[] body) {

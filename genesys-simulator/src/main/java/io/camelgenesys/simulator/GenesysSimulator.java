@@ -30,7 +30,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  * It serves, on one port: the Genesys Cloud token endpoint ({@code POST /oauth/token}), the Multicloud CX
  * Authentication API ({@code /auth/v3/oauth/token}, {@code /auth/v3/oauth/authorize}), the CometD notification
- * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, a test collection at {@code /api/v2/simulator/items}, the Genesys
+ * endpoint {@value Cometd#STATISTICS_NOTIFICATIONS}, the Statistics API at {@value Statistics#BASE_PATH} (with its
+ * notifications, see {@link #statistics()}), a test collection at {@code /api/v2/simulator/items}, the Genesys
  * Cloud External Contacts API ({@code /api/v2/externalcontacts}, {@link #externalContacts()}), the Engage Web Services
  * contacts ({@code /api/v2/contacts}, {@link #webServicesContacts()}), whatever later modules register through
  * {@link #routes()}, and the {@code /simulator/**} admin paths.
@@ -48,6 +49,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Items items = new Items();
     private final ExternalContacts externalContacts = new ExternalContacts();
     private final WebServicesContacts webServicesContacts = new WebServicesContacts();
+    private final Statistics statistics = new Statistics(cometd);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -62,6 +64,7 @@ public final class GenesysSimulator implements AutoCloseable {
         ExternalContactsApi.register(routes, externalContacts);
         ExternalOrganizationsApi.register(routes, externalContacts);
         WebServicesContactsApi.register(routes, webServicesContacts);
+        StatisticsApi.register(routes, statistics);
     }
 
     public static Builder builder() {
@@ -119,6 +122,7 @@ public final class GenesysSimulator implements AutoCloseable {
         boundPort = connector.getLocalPort();
         cometd.started(bayeux);
         server = jetty;
+        statistics.started();
     }
 
     /** Stops the server; does nothing when it is not running. State (tokens, items, faults) is kept. */
@@ -126,6 +130,7 @@ public final class GenesysSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
+        statistics.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -158,10 +163,11 @@ public final class GenesysSimulator implements AutoCloseable {
 
     /**
      * Clears faults (rules and hits), request counters, tokens (and token request counters), CometD handshake
-     * rejections, handshake count and client sessions, rate-limit windows, the items store and the contacts stores
-     * (external contacts, Web Services contacts); restores the token
-     * lifetime and rate limit of the builder. Keeps the configuration, registered routes, CometD mounts and
-     * listeners.
+     * rejections, handshake count and client sessions, rate-limit windows, the items store, the contacts stores
+     * (external contacts, Web Services contacts) and the statistics (subscriptions, values, publication log and
+     * listeners; the generator stops and an outage ends); restores the token lifetime and rate limit of the builder.
+     * Keeps the configuration, registered routes, CometD mounts and listeners, and the statistics catalogue and
+     * objects.
      */
     public void reset() {
         faults.reset();
@@ -172,6 +178,7 @@ public final class GenesysSimulator implements AutoCloseable {
         items.clear();
         externalContacts.clear();
         webServicesContacts.clear();
+        statistics.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -241,6 +248,11 @@ public final class GenesysSimulator implements AutoCloseable {
 
     public Routes routes() {
         return routes;
+    }
+
+    /** @return the Statistics service: subscriptions, values, publishing, the generator and outages */
+    public Statistics statistics() {
+        return statistics;
     }
 
     // ---- configured credentials ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.Map;
  * Runs the simulator standalone, for examples and for developing routes offline:
  * <pre>
  * java -jar genesys-simulator-VERSION-standalone.jar [--port 8080] [--token-lifetime SECONDS] [--rate-limit N]
+ *     [--stats-interval MILLIS]
  * </pre>
  * Prints the base URL and the demo credentials, then serves until the process is killed.
  */
@@ -19,6 +20,8 @@ public final class GenesysSimulatorMain {
     public static void main(String[] args) throws InterruptedException {
         GenesysSimulator.Builder builder = GenesysSimulator.builder().port(8080);
         int seedContacts = 0;
+        // Standalone users want a live stream of statistics; tests (the Java API) start with the generator off.
+        long statisticsIntervalMillis = 1_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -29,6 +32,12 @@ public final class GenesysSimulatorMain {
                         seedContacts = Integer.parseInt(value(args, ++i));
                         if (seedContacts < 0) {
                             throw new IllegalArgumentException("--seed-contacts must not be negative: " + seedContacts);
+                        }
+                    }
+                    case "--stats-interval" -> {
+                        statisticsIntervalMillis = Long.parseLong(value(args, ++i));
+                        if (statisticsIntervalMillis < 0) {
+                            throw new IllegalArgumentException("--stats-interval must be 0 (off) or a number of ms");
                         }
                     }
                     case "--help", "-h" -> {
@@ -52,6 +61,7 @@ public final class GenesysSimulatorMain {
             sim.webServicesContacts().seedDefaults();
         }
         sim.start();
+        sim.statistics().setUpdateInterval(Duration.ofMillis(statisticsIntervalMillis));
         Runtime.getRuntime().addShutdownHook(new Thread(sim::stop, "genesys-simulator-shutdown"));
         describe(sim, System.out);
         sim.join();
@@ -66,7 +76,7 @@ public final class GenesysSimulatorMain {
 
     private static void usage(PrintStream out) {
         out.println("Usage: java -jar genesys-simulator-standalone.jar [--port 8080] [--token-lifetime SECONDS]"
-                + " [--rate-limit REQUESTS_PER_MINUTE] [--seed-contacts N]");
+                + " [--rate-limit REQUESTS_PER_MINUTE] [--seed-contacts N] [--stats-interval MILLIS (0 = off; default 1000)]");
     }
 
     static void describe(GenesysSimulator sim, PrintStream out) {
@@ -89,8 +99,13 @@ public final class GenesysSimulatorMain {
                 + " contacts)");
         out.println("Web Services       " + base + "/api/v2/contacts (" + sim.webServicesContacts().count()
                 + " contacts)");
+        out.println("Statistics API     " + base + Statistics.BASE_PATH + " (statistics " + sim.statistics().statisticNames()
+                + " on " + sim.statistics().objects() + "; updates every "
+                + sim.statistics().updateInterval().toMillis() + " ms, 0 = off)");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
+        out.println("                   GET " + base + "/simulator/statistics, POST " + base
+                + "/simulator/statistics/{publish,outage,interval,values}");
         out.println();
         out.println("Example: curl -s -u " + sim.cloudClientId() + ":" + sim.cloudClientSecret()
                 + " -d grant_type=client_credentials " + base + "/oauth/token");

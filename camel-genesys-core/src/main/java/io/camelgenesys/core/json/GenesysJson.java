@@ -90,8 +90,8 @@ public final class GenesysJson {
     /**
      * Converts a JSON tree to the requested output form.
      *
-     * @param modelType the operation's model class, used for {@link GenesysOutputType#model}; {@code JsonNode} or
-     *                  {@code null} leaves the tree as it is
+     * @param modelType the operation's model class, used for {@link GenesysOutputType#model} (an array node becomes a
+     *                  {@code List} of it); {@code JsonNode} or {@code null} leaves the tree as it is
      */
     public static Object convert(JsonNode node, GenesysOutputType outputType, Class<?> modelType) {
         if (node == null || node.isMissingNode()) {
@@ -104,23 +104,18 @@ public final class GenesysJson {
                 case map -> node.isArray() ? MAPPER.convertValue(node, LIST)
                         : node.isObject() ? MAPPER.convertValue(node, MAP) : MAPPER.treeToValue(node, Object.class);
                 case model -> modelType == null || JsonNode.class.isAssignableFrom(modelType)
-                        ? node : node.isArray() && !modelType.isArray() && !Iterable.class.isAssignableFrom(modelType)
-                                ? listOf(node, modelType) : MAPPER.treeToValue(node, modelType);
+                        ? node
+                        // an operation whose result is an array of its model (e.g. /data/statistics): a List of it
+                        : node.isArray() && !modelType.isArray() && !Iterable.class.isAssignableFrom(modelType)
+                                ? MAPPER.convertValue(node,
+                                        MAPPER.getTypeFactory().constructCollectionType(List.class, modelType))
+                        : MAPPER.treeToValue(node, modelType);
             };
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("The Genesys response does not fit "
                                             + (modelType != null ? modelType.getSimpleName() : "the expected shape") + ": "
                                             + e.getMessage(), e);
         }
-    }
-
-    /** An array whose items are each of the model type (e.g. a result pointer to {@code /contacts}) as a List. */
-    private static List<Object> listOf(JsonNode array, Class<?> modelType) throws JsonProcessingException {
-        List<Object> items = new java.util.ArrayList<>(array.size());
-        for (JsonNode item : array) {
-            items.add(MAPPER.treeToValue(item, modelType));
-        }
-        return items;
     }
 
     /** The first characters of a body, for error messages: never the whole of a large body. */

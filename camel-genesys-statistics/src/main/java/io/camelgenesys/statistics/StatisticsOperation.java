@@ -1,0 +1,42 @@
+package io.camelgenesys.statistics;
+
+import io.camelgenesys.core.operation.GenesysOperation;
+import io.camelgenesys.core.operation.OperationSpec;
+import io.camelgenesys.statistics.model.StatisticData;
+import io.camelgenesys.statistics.model.StatisticValue;
+
+/**
+ * The genesys-stats operations: the Multicloud CX Statistics API ({@code /statistics/v3}, seed 002). Every response
+ * is a Multicloud envelope; the body is its {@code data} (or the part of it named below).
+ */
+public enum StatisticsOperation implements GenesysOperation {
+    /** GET one pre-configured statistic of one object, without a subscription. */
+    getValue(OperationSpec.get("/statistics/v3/statistic-values/{statisticName}").query("objectType", "objectId")
+            .multicloud().result("/data/statistic").returns(StatisticValue.class)),
+    /** get-statistic-ex: the values of several pre-configured statistics at once; a read, so safe to retry. */
+    getValues(OperationSpec.post("/statistics/v3/operations/get-statistic-ex").optionalBody(Object.class)
+            .idempotent(true).multicloud().result("/data/statistics").returns(StatisticValue.class)),
+    createSubscription(OperationSpec.post("/statistics/v3/subscriptions").optionalBody(Object.class).query("verbose")
+            .multicloud().returns(StatisticData.class)),
+    getSubscriptionValues(OperationSpec.get("/statistics/v3/subscriptions/{subscriptionId}/statistic-values")
+            .query("statisticIds", "verbose").multicloud().returns(StatisticData.class)),
+    /** Fire-and-forget on Genesys' side: always answers success, so safe to retry. */
+    deleteSubscription(OperationSpec.delete("/statistics/v3/subscriptions/{subscriptionId}").multicloud()),
+    /**
+     * The consumer: {@code from("genesys-stats:subscribe?statistics=...")} creates a subscription and streams its
+     * CometD updates. Not a producer operation.
+     */
+    subscribe(OperationSpec.post("/statistics/v3/subscriptions").optionalBody(Object.class).query("verbose")
+            .multicloud().returns(StatisticData.class));
+
+    private final OperationSpec spec;
+
+    StatisticsOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public OperationSpec spec() {
+        return spec;
+    }
+}
