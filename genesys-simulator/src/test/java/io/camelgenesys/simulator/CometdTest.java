@@ -19,8 +19,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +35,8 @@ class CometdTest {
     @RegisterExtension
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     static final String UPDATES = "/statistics/v3/updates";
 
     GenesysSimulator sim;
@@ -46,15 +45,6 @@ class CometdTest {
     final List<Message> handshakes = new CopyOnWriteArrayList<>();
     BayeuxClient client;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -8,8 +8,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,18 +29,10 @@ class ExternalContactsTest {
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension(
             GenesysSimulator.builder().rateLimit(100_000, Duration.ofMinutes(1)));
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     String token;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void token() throws Exception {
@@ -50,24 +40,15 @@ class ExternalContactsTest {
     }
 
     ContentResponse call(String method, String path, String json) throws Exception {
-        return json == null ? send(http.cloud(method, path, token)) : send(json(http.cloud(method, path, token), json));
+        return http.cloudCall(method, path, token, json);
     }
 
     JsonNode ok(String method, String path, String json) throws Exception {
-        ContentResponse response = call(method, path, json);
-        assertEquals(200, response.getStatus(), response.getContentAsString());
-        return body(response);
+        return http.cloudOk(method, path, token, json);
     }
 
-    /** Asserts a Cloud error and returns its message. */
     String error(int status, String method, String path, String json) throws Exception {
-        ContentResponse response = call(method, path, json);
-        assertEquals(status, response.getStatus(), response.getContentAsString());
-        JsonNode error = body(response);
-        assertEquals(status, error.get("status").asInt());
-        assertTrue(error.hasNonNull("code"));
-        assertTrue(error.hasNonNull("contextId"));
-        return error.get("message").asText();
+        return http.cloudError(status, method, path, token, json);
     }
 
     @Test

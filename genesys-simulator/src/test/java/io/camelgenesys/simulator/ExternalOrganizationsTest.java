@@ -4,15 +4,11 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.camelgenesys.simulator.TestHttp.body;
 import static io.camelgenesys.simulator.TestHttp.json;
-import static io.camelgenesys.simulator.TestHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,18 +22,10 @@ class ExternalOrganizationsTest {
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension(
             GenesysSimulator.builder().rateLimit(100_000, Duration.ofMinutes(1)));
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     String token;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void token() throws Exception {
@@ -45,19 +33,15 @@ class ExternalOrganizationsTest {
     }
 
     ContentResponse call(String method, String path, String json) throws Exception {
-        return json == null ? send(http.cloud(method, path, token)) : send(json(http.cloud(method, path, token), json));
+        return http.cloudCall(method, path, token, json);
     }
 
     JsonNode ok(String method, String path, String json) throws Exception {
-        ContentResponse response = call(method, path, json);
-        assertEquals(200, response.getStatus(), response.getContentAsString());
-        return body(response);
+        return http.cloudOk(method, path, token, json);
     }
 
     String error(int status, String method, String path, String json) throws Exception {
-        ContentResponse response = call(method, path, json);
-        assertEquals(status, response.getStatus(), response.getContentAsString());
-        return body(response).get("message").asText();
+        return http.cloudError(status, method, path, token, json);
     }
 
     String organization(String name) throws Exception {

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,20 +22,12 @@ class FaultsTest {
     @RegisterExtension
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     GenesysSimulator sim;
     String token;
     String itemPath;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void item() throws Exception {

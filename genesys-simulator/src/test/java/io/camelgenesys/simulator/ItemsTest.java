@@ -6,8 +6,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,18 +23,10 @@ class ItemsTest {
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension(
             GenesysSimulator.builder().rateLimit(10_000, Duration.ofMinutes(1)));
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     String token;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void token() throws Exception {

@@ -3,8 +3,6 @@ package io.camelgenesys.simulator;
 import java.time.Duration;
 
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,17 +17,9 @@ class RateLimitTest {
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension(
             GenesysSimulator.builder().rateLimit(3, Duration.ofSeconds(30)));
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @Test
     void headersCountDownThen429() throws Exception {

@@ -6,8 +6,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +23,8 @@ class StatisticsApiTest {
     @RegisterExtension
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
     static final String BASE = "/statistics/v3";
     static final String SUBSCRIBE_BODY = """
             {"operationId":"UUID1","data":{"statistics":[
@@ -39,15 +38,6 @@ class StatisticsApiTest {
     GenesysSimulator sim;
     String token;
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {

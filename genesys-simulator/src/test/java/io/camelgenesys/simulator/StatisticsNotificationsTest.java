@@ -17,9 +17,7 @@ import org.cometd.client.BayeuxClient;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +39,8 @@ class StatisticsNotificationsTest {
     @RegisterExtension
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
 
     GenesysSimulator sim;
     volatile String token;
@@ -49,15 +48,6 @@ class StatisticsNotificationsTest {
     final BlockingQueue<Map<String, Object>> updates = new LinkedBlockingQueue<>();
     final BlockingQueue<Map<String, Object>> service = new LinkedBlockingQueue<>();
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     @BeforeEach
     void connect() throws Exception {

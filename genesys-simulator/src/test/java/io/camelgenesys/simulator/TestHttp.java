@@ -3,6 +3,7 @@ package io.camelgenesys.simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
@@ -13,18 +14,44 @@ import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.Fields;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real HTTP client (Jetty) for the tests, with the few helpers every test class needs. */
-final class TestHttp implements AutoCloseable {
+/**
+ * A real HTTP client (Jetty) for the tests, with the few helpers every test class needs. Registered as an extension
+ * beside the simulator's ({@code @RegisterExtension static final TestHttp http = new TestHttp(SIM);}) it starts
+ * before the class's tests and stops after them.
+ */
+final class TestHttp implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    final HttpClient client;
-    private final GenesysSimulator sim;
+    final HttpClient client = new HttpClient();
+    private final Supplier<GenesysSimulator> simulator;
+
+    TestHttp(GenesysSimulatorExtension extension) {
+        // resolved per request: the extension creates its simulator in its own beforeAll
+        this.simulator = extension::simulator;
+    }
 
     TestHttp(GenesysSimulator sim) throws Exception {
-        this.sim = sim;
-        this.client = new HttpClient();
+        this.simulator = () -> sim;
+        start();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void start() throws Exception {
         // The tests look at 302s themselves.
         client.setFollowRedirects(false);
         client.start();
@@ -34,7 +61,7 @@ final class TestHttp implements AutoCloseable {
     }
 
     Request request(String method, String path) {
-        return client.newRequest(sim.baseUrl() + path).method(method).timeout(10, TimeUnit.SECONDS);
+        return client.newRequest(simulator.get().baseUrl() + path).method(method).timeout(10, TimeUnit.SECONDS);
     }
 
     Request get(String path) {
@@ -49,8 +76,31 @@ final class TestHttp implements AutoCloseable {
     Request multicloud(String method, String path, String token) {
         return request(method, path).headers(h -> {
             h.put("Authorization", "Bearer " + token);
-            h.put("x-api-key", sim.multicloudApiKey());
+            h.put("x-api-key", simulator.get().multicloudApiKey());
         });
+    }
+
+    /** A Genesys Cloud request with a bearer token and, unless null, a JSON body; sent. */
+    ContentResponse cloudCall(String method, String path, String token, String json) throws Exception {
+        Request request = cloud(method, path, token);
+        return send(json == null ? request : json(request, json));
+    }
+
+    /** {@link #cloudCall} that must answer 200; returns the body. */
+    JsonNode cloudOk(String method, String path, String token, String json) throws Exception {
+        ContentResponse response = cloudCall(method, path, token, json);
+        assertEquals(200, response.getStatus(), response.getContentAsString());
+        return body(response);
+    }
+
+    /** {@link #cloudCall} that must answer a Cloud error body with this status; returns its message. */
+    String cloudError(int status, String method, String path, String token, String json) throws Exception {
+        ContentResponse response = cloudCall(method, path, token, json);
+        assertEquals(status, response.getStatus(), response.getContentAsString());
+        JsonNode error = body(response);
+        assertEquals(status, error.get("status").asInt(), response.getContentAsString());
+        assertTrue(error.hasNonNull("code") && error.hasNonNull("contextId"), response.getContentAsString());
+        return error.get("message").asText();
     }
 
     static Request json(Request request, String json) {
@@ -82,14 +132,14 @@ final class TestHttp implements AutoCloseable {
     }
 
     String cloudToken() throws Exception {
-        ContentResponse response = cloudTokenResponse(sim.cloudClientId(), sim.cloudClientSecret(), "client_credentials");
+        ContentResponse response = cloudTokenResponse(simulator.get().cloudClientId(), simulator.get().cloudClientSecret(), "client_credentials");
         assertEquals(200, response.getStatus(), response.getContentAsString());
         return body(response).get("access_token").asText();
     }
 
     /** POST /auth/v3/oauth/token with the given api key, client and form. */
     ContentResponse multicloudTokenResponse(String apiKey, String clientId, String secret, Fields form) throws Exception {
-        Request request = client.newRequest(sim.baseUrl() + "/auth/v3/oauth/token")
+        Request request = client.newRequest(simulator.get().baseUrl() + "/auth/v3/oauth/token")
                 .method(HttpMethod.POST)
                 .timeout(10, TimeUnit.SECONDS)
                 .body(new FormRequestContent(form));
@@ -105,7 +155,7 @@ final class TestHttp implements AutoCloseable {
     }
 
     ContentResponse multicloudTokenResponse(Fields form) throws Exception {
-        return multicloudTokenResponse(sim.multicloudApiKey(), sim.multicloudClientId(), sim.multicloudClientSecret(), form);
+        return multicloudTokenResponse(simulator.get().multicloudApiKey(), simulator.get().multicloudClientId(), simulator.get().multicloudClientSecret(), form);
     }
 
     static Fields form(String... namesAndValues) {
@@ -118,9 +168,9 @@ final class TestHttp implements AutoCloseable {
 
     /** A Multicloud token by the password grant of the first configured user. */
     String multicloudToken() throws Exception {
-        String user = sim.multicloudUsers().keySet().iterator().next();
+        String user = simulator.get().multicloudUsers().keySet().iterator().next();
         ContentResponse response = multicloudTokenResponse(
-                form("grant_type", "password", "username", user, "password", sim.multicloudUsers().get(user)));
+                form("grant_type", "password", "username", user, "password", simulator.get().multicloudUsers().get(user)));
         assertEquals(200, response.getStatus(), response.getContentAsString());
         return body(response).get("access_token").asText();
     }

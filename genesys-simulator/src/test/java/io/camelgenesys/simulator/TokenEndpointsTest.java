@@ -7,8 +7,6 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,17 +25,9 @@ class TokenEndpointsTest {
     static GenesysSimulatorExtension SIM = new GenesysSimulatorExtension(
             GenesysSimulator.builder().tokenLifetime(Duration.ofMinutes(10)));
 
-    static TestHttp http;
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
 
-    @BeforeAll
-    static void client() throws Exception {
-        http = new TestHttp(SIM.simulator());
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        http.close();
-    }
 
     // ---- Genesys Cloud -------------------------------------------------------------------------------------------
 
