@@ -93,13 +93,17 @@ public final class GenesysOperationExecutor {
         if (!response.hasBody()) {
             return new OperationResult(null, headers);
         }
+        OperationSpec spec = call.spec();
+        if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec)) {
+            // the common case (get, create, update): bind the bytes straight to the model, no tree in between
+            return new OperationResult(readModel(spec.responseType(), request, response), headers);
+        }
         JsonNode root;
         try {
             root = response.json();
         } catch (IOException e) {
             throw GenesysErrors.malformed(request, response, e);
         }
-        OperationSpec spec = call.spec();
         if (spec.multicloudEnvelope()) {
             envelope(request, response, root, headers);
         }
@@ -174,6 +178,37 @@ public final class GenesysOperationExecutor {
         } catch (IllegalStateException e) {
             throw GenesysErrors.malformed(request, response, e);
         }
+    }
+
+    /** The response body, as a whole, is one object of a model class: no envelope, pointer or paging to read. */
+    private static boolean isWholeBodyModel(OperationSpec spec) {
+        Class<?> type = spec.responseType();
+        return type != null && !JsonNode.class.isAssignableFrom(type) && !Iterable.class.isAssignableFrom(type)
+               && !type.isArray() && !spec.multicloudEnvelope()
+               && spec.totalPointer() == null && spec.resultPointer().isEmpty() && spec.paging() == PagingStyle.NONE;
+    }
+
+    private static Object readModel(Class<?> type, GenesysRequest request, GenesysResponse response)
+            throws GenesysApiException {
+        byte[] body = response.body();
+        try {
+            // an array body is a List of the model, as GenesysJson.convert makes it
+            return firstNonSpace(body) == '['
+                    ? GenesysJson.MAPPER.readValue(body,
+                            GenesysJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type))
+                    : GenesysJson.MAPPER.readValue(body, type);
+        } catch (IOException e) {
+            throw GenesysErrors.malformed(request, response, e);
+        }
+    }
+
+    private static int firstNonSpace(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b;
+            }
+        }
+        return -1;
     }
 
     private static void putIfNotNull(Map<String, Object> headers, String name, Object value) {
