@@ -9,7 +9,8 @@ import org.apache.camel.main.Main;
  * The camel-genesys examples as one Camel Main application: the CRM sync route ({@link CrmSyncRoute}, Java DSL) and
  * the reconciliation scan and agent-state stream (YAML DSL, {@code src/main/resources/camel/}).
  * <p>
- * By default it starts the genesys-simulator in-process and points the components at it ({@link EmbeddedSimulator});
+ * By default it starts the genesys-simulator in-process and points the components at it ({@link SimulatorSetup}), or
+ * at a standalone one when {@code genesys.simulator} is its URL;
  * with {@code genesys.simulator=false} the components use the Genesys endpoints and credentials of the
  * {@code camel.component.genesys-*} properties (application.properties, {@code -D} or environment variables).
  * It runs until stopped (Ctrl+C), or for {@code example.duration} seconds.
@@ -17,7 +18,7 @@ import org.apache.camel.main.Main;
 public final class GenesysExamples {
 
     private final Main main = new Main();
-    private final EmbeddedSimulator simulator = new EmbeddedSimulator();
+    private final SimulatorSetup simulator = new SimulatorSetup();
 
     public GenesysExamples() {
         main.addMainListener(simulator);

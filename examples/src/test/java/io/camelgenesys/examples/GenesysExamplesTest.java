@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -141,6 +142,40 @@ class GenesysExamplesTest {
         assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
         assertEquals(1, genesys.statistics().subscriptionCount());
         assertNoCredentialLogged();
+    }
+
+    @Test
+    void genesysSimulatorMayBeTheUrlOfARunningSimulator() throws Exception {
+        GenesysSimulator standalone = GENESYS.simulator();
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("genesys.simulator", standalone.baseUrl());
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.start();
+
+        assertTrue(app.simulator().isEmpty(), "no embedded simulator when genesys.simulator is a URL");
+        awaitDone("crm-contacts.csv");
+        assertEquals(VALID_ROWS, standalone.externalContacts().contactCount());
+        await("the agent-state subscription", () -> standalone.statistics().subscriptionCount() == 1);
+    }
+
+    @Test
+    void anUnknownGenesysSimulatorValueStopsTheStart() {
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("genesys.simulator", "yes");
+        Exception e = assertThrows(Exception.class, main::start);
+        assertEquals("genesys.simulator must be true (start the simulator in this JVM), false (use the"
+                     + " camel.component.genesys-* properties) or the http(s) URL of a running simulator, was 'yes'",
+                rootCause(e).getMessage());
+        assertEquals(0, GENESYS.simulator().requests().total());
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private void assertNoCredentialLogged() {
