@@ -30,8 +30,10 @@ public class CrmSyncRoute extends RouteBuilder {
         crmCsv.setUseMaps(true);   // the header line names the columns
         CsvDataFormat rejectedCsv = new CsvDataFormat();
 
-        // dead-letter one row, not the file: the splitter goes on with the next row
+        // dead-letter one row, not the file: the splitter goes on with the next row. A failure outside a row (an
+        // unreadable file) is not handled here, so the file consumer moves the file to .failed.
         onException(Exception.class)
+                .onWhen(exchangeProperty(CRM_ROW).isNotNull())
                 .handled(true)
                 .log(LoggingLevel.WARN, "CRM sync: rejected row ${exchangeProperty." + CRM_ROW + "[crm_id]}:"
                                         + " ${exception.message}")

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Chooses what the components talk to, from {@code genesys.simulator}:
  * <ul>
  * <li>{@code true} (the default): starts the genesys-simulator in this JVM and points both components at it;</li>
- * <li>the URL of a running standalone simulator (e.g. {@code http://127.0.0.1:8080}): points both components at it;</li>
+ * <li>the URL of a running standalone simulator (e.g. {@code http://127.0.0.1:8080}): points both components at
+ * it;</li>
  * <li>{@code false}: leaves the {@code camel.component.genesys-*} properties as configured, for real Genesys.</li>
  * </ul>
  * The simulator's demo credentials are set as override properties before Camel Main binds the

@@ -103,12 +103,19 @@ class GenesysExamplesTest {
         assertEquals("Lovelace", ada.getLastName());
         assertEquals("Chief Analyst", ada.getTitle());
 
+        // a file that is not CSV is not dead-lettered row by row: it moves to .failed as a whole
+        drop("broken.csv", "crm_id,first_name,last_name\n\"crm-2001,Unterminated,Quote\n");
+        Path failed = workDir.resolve("crm-inbox/.failed/broken.csv");
+        await(failed + " moved", () -> Files.exists(failed));
+        assertFalse(Files.exists(workDir.resolve("crm-errors/broken-rejected.csv")));
+        assertEquals(VALID_ROWS, sim.externalContacts().contactCount());
+
         await("a reconciliation poll that counted the " + VALID_ROWS + " contacts",
                 () -> !log.matching(e -> e.message().equals(
                         "Reconciliation: the scan read " + VALID_ROWS + " contacts from Genesys")).isEmpty());
         assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
         assertFalse(log.matching(e -> e.logger().equals("agent-states")
-                                      && e.message().startsWith("Agent state: agent1 CurrentAgentState = {state=")).isEmpty());
+                && e.message().startsWith("Agent state: agent1 CurrentAgentState = {state=")).isEmpty());
         assertNoCredentialLogged();
 
         main.stop();
@@ -134,7 +141,8 @@ class GenesysExamplesTest {
         main.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
         main.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
         main.start();
-        NotifyBuilder agentState = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
+        NotifyBuilder agentState
+                = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
 
         assertTrue(app.simulator().isEmpty(), "no embedded simulator with genesys.simulator=false");
         awaitDone("crm-contacts.csv");
