@@ -1,0 +1,104 @@
+package io.camelgenesys.examples;
+
+import java.time.Duration;
+
+import io.camelgenesys.simulator.GenesysSimulator;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses what the components talk to, from {@code genesys.simulator}:
+ * <ul>
+ * <li>{@code true} (the default): starts the genesys-simulator in this JVM and points both components at it;</li>
+ * <li>the URL of a running standalone simulator (e.g. {@code http://127.0.0.1:8080}): points both components at
+ * it;</li>
+ * <li>{@code false}: leaves the {@code camel.component.genesys-*} properties as configured, for real Genesys.</li>
+ * </ul>
+ * The simulator's demo credentials are set as override properties before Camel Main binds the
+ * {@code camel.component.*} properties, so they win over anything configured for real Genesys.
+ */
+final class SimulatorSetup extends MainListenerSupport {
+
+    static final String PROPERTY = "genesys.simulator";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorSetup.class);
+
+    private volatile GenesysSimulator simulator;
+
+    /** The embedded simulator, while it runs. */
+    GenesysSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        PropertiesComponent pc = main.getCamelContext().getPropertiesComponent();
+        String mode = pc.resolveProperty(PROPERTY).orElse("true").trim();
+        if (mode.equalsIgnoreCase("false")) {
+            LOG.info("{}=false: using the Genesys endpoints and credentials of the camel.component.genesys-contacts.*"
+                     + " and camel.component.genesys-stats.* properties", PROPERTY);
+            return;
+        }
+        if (mode.startsWith("http://") || mode.startsWith("https://")) {
+            useDemoCredentials(pc, mode);
+            LOG.info("Using the genesys-simulator at {} with its demo credentials", mode);
+            return;
+        }
+        if (!mode.equalsIgnoreCase("true")) {
+            throw new IllegalArgumentException(PROPERTY + " must be true (start the simulator in this JVM), false (use"
+                                               + " the camel.component.genesys-* properties) or the http(s) URL of a"
+                                               + " running simulator, was '" + mode + "'");
+        }
+        GenesysSimulator sim = GenesysSimulator.builder().build();   // random free port, demo credentials
+        sim.start();
+        simulator = sim;
+        try {
+            main.getCamelContext().addService(new SimulatorService(), true);
+        } catch (Exception e) {
+            sim.stop();
+            throw RuntimeCamelException.wrapRuntimeException(e);
+        }
+        int seed = Integer.parseInt(pc.resolveProperty(PROPERTY + ".seed-contacts").orElse("0"));
+        if (seed > 0) {
+            sim.externalContacts().seedContacts(seed);
+        }
+        // the simulator publishes statistics only when its generator runs (off by default, for tests)
+        long interval = Long.parseLong(pc.resolveProperty(PROPERTY + ".stats-interval").orElse("1000"));
+        sim.statistics().setUpdateInterval(Duration.ofMillis(interval));
+        useDemoCredentials(pc, sim.baseUrl());
+        LOG.info("Embedded genesys-simulator on {} (statistics every {} ms, {} seeded contacts);"
+                 + " set {}=false to use real Genesys", sim.baseUrl(), interval, seed, PROPERTY);
+    }
+
+    /** The simulator's defaults (see genesys-simulator/README.md, "Demo credentials"). */
+    private static void useDemoCredentials(PropertiesComponent pc, String baseUrl) {
+        // Genesys Cloud client credentials for genesys-contacts
+        pc.addOverrideProperty("camel.component.genesys-contacts.base-url", baseUrl);
+        pc.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
+        pc.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
+        // Multicloud CX password grant for genesys-stats
+        pc.addOverrideProperty("camel.component.genesys-stats.base-url", baseUrl);
+        pc.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
+        pc.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
+        pc.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
+        pc.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
+        pc.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
+    }
+
+    /** Stops the simulator with the CamelContext, however the application is stopped. */
+    private final class SimulatorService extends ServiceSupport {
+        @Override
+        protected void doStop() {
+            GenesysSimulator sim = simulator;
+            if (sim != null) {
+                simulator = null;
+                sim.stop();
+            }
+        }
+    }
+}

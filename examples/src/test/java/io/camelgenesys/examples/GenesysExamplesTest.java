@@ -1,0 +1,223 @@
+package io.camelgenesys.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.core.test.LogCapture;
+import io.camelgenesys.simulator.GenesysSimulator;
+import io.camelgenesys.simulator.GenesysSimulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs the example application (Camel Main, its Java and YAML routes) as a user would, and checks that data moved:
+ * CRM rows became Genesys contacts once (idempotent upsert), bad rows were dead-lettered, the reconciliation scan
+ * counted the contacts, and agent states streamed in.
+ */
+class GenesysExamplesTest {
+
+    /** Waits are for the application to do its work on a loaded machine; nothing here measures speed. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The sample file has 10 rows; crm-1008 (bad email) and crm-1009 (no last name) are refused. */
+    private static final int VALID_ROWS = 8;
+
+    /** A simulator of the test's own, standing in for "real Genesys" in the configured mode. */
+    @RegisterExtension
+    static final GenesysSimulatorExtension GENESYS = new GenesysSimulatorExtension();
+
+    @TempDir
+    Path workDir;
+
+    private LogCapture log;
+    private GenesysExamples app;
+
+    @BeforeEach
+    void captureLog() {
+        log = LogCapture.install();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (app != null) {
+                app.main().stop();
+            }
+        } finally {
+            log.uninstall();
+        }
+    }
+
+    @Test
+    void byDefaultTheRoutesRunAgainstTheEmbeddedSimulator() throws Exception {
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.addOverrideProperty("example.sample-csv", "false");   // the test drops the files itself
+        main.addOverrideProperty("example.scan.initial-delay", "500");
+        // longer than the aggregator's 1 s inactivity completion (checked every second), so each poll counts alone
+        main.addOverrideProperty("example.scan.delay", "3000");
+        main.addOverrideProperty("genesys.simulator.stats-interval", "100");
+        main.start();
+        CamelContext camel = main.getCamelContext();
+        GenesysSimulator sim = app.simulator().orElseThrow();
+        assertEquals(0, GENESYS.simulator().requests().total(), "the embedded simulator, not another one, is used");
+        NotifyBuilder agentState = new NotifyBuilder(camel).fromRoute("agent-states").whenDone(1).create();
+
+        drop("crm-contacts.csv", sampleCsv());
+        awaitDone("crm-contacts.csv");
+        assertEquals(VALID_ROWS, sim.externalContacts().contactCount());
+        List<String> rejected = Files.readAllLines(workDir.resolve("crm-errors/crm-contacts-rejected.csv"));
+        assertEquals(2, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(0).startsWith("crm-1008,") && rejected.get(0).contains("workEmail"), rejected.get(0));
+        assertTrue(rejected.get(1).startsWith("crm-1009,") && rejected.get(1).contains("lastName"), rejected.get(1));
+
+        // the same export again, with one title changed in the CRM: updated in place, nothing duplicated
+        drop("crm-contacts-again.csv", sampleCsv().replace(",Analyst\n", ",Chief Analyst\n"));
+        awaitDone("crm-contacts-again.csv");
+        assertEquals(VALID_ROWS, sim.externalContacts().contactCount());
+        ExternalContact ada = camel.createProducerTemplate().requestBody("genesys-contacts:lookup",
+                Map.of("type", "ExternalId", "value", "crm-1001"), ExternalContact.class);
+        assertEquals("Lovelace", ada.getLastName());
+        assertEquals("Chief Analyst", ada.getTitle());
+
+        // a file that is not CSV is not dead-lettered row by row: it moves to .failed as a whole
+        drop("broken.csv", "crm_id,first_name,last_name\n\"crm-2001,Unterminated,Quote\n");
+        Path failed = workDir.resolve("crm-inbox/.failed/broken.csv");
+        await(failed + " moved", () -> Files.exists(failed));
+        assertFalse(Files.exists(workDir.resolve("crm-errors/broken-rejected.csv")));
+        assertEquals(VALID_ROWS, sim.externalContacts().contactCount());
+
+        await("a reconciliation poll that counted the " + VALID_ROWS + " contacts",
+                () -> !log.matching(e -> e.message().equals(
+                        "Reconciliation: the scan read " + VALID_ROWS + " contacts from Genesys")).isEmpty());
+        assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
+        assertFalse(log.matching(e -> e.logger().equals("agent-states")
+                && e.message().startsWith("Agent state: agent1 CurrentAgentState = {state=")).isEmpty());
+        assertNoCredentialLogged();
+
+        main.stop();
+        assertTrue(app.simulator().isEmpty(), "the embedded simulator stops with the application");
+    }
+
+    @Test
+    void withGenesysSimulatorFalseTheComponentPropertiesChooseGenesys() throws Exception {
+        GenesysSimulator genesys = GENESYS.simulator();
+        genesys.statistics().setUpdateInterval(Duration.ofMillis(100));
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("genesys.simulator", "false");
+        main.addOverrideProperty("example.work-dir", workDir.toString());   // the bundled sample is dropped
+        // the documented properties for real Genesys, here pointed at the test's simulator
+        main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
+        main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
+        main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
+        main.addOverrideProperty("camel.component.genesys-stats.base-url", genesys.baseUrl());
+        main.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
+        main.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
+        main.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
+        main.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
+        main.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
+        main.start();
+        NotifyBuilder agentState
+                = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
+
+        assertTrue(app.simulator().isEmpty(), "no embedded simulator with genesys.simulator=false");
+        awaitDone("crm-contacts.csv");
+        assertEquals(VALID_ROWS, genesys.externalContacts().contactCount());
+        assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
+        assertEquals(1, genesys.statistics().subscriptionCount());
+        assertNoCredentialLogged();
+    }
+
+    @Test
+    void genesysSimulatorMayBeTheUrlOfARunningSimulator() throws Exception {
+        GenesysSimulator standalone = GENESYS.simulator();
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("genesys.simulator", standalone.baseUrl());
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.start();
+
+        assertTrue(app.simulator().isEmpty(), "no embedded simulator when genesys.simulator is a URL");
+        awaitDone("crm-contacts.csv");
+        assertEquals(VALID_ROWS, standalone.externalContacts().contactCount());
+        await("the agent-state subscription", () -> standalone.statistics().subscriptionCount() == 1);
+    }
+
+    @Test
+    void anUnknownGenesysSimulatorValueStopsTheStart() {
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("genesys.simulator", "yes");
+        Exception e = assertThrows(Exception.class, main::start);
+        assertEquals("genesys.simulator must be true (start the simulator in this JVM), false (use the"
+                     + " camel.component.genesys-* properties) or the http(s) URL of a running simulator, was 'yes'",
+                rootCause(e).getMessage());
+        assertEquals(0, GENESYS.simulator().requests().total());
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void assertNoCredentialLogged() {
+        for (String secret : List.of("cloud-secret", "mc-secret", "mc-api-key", "agent1-password")) {
+            assertTrue(log.matching(e -> e.all().contains(secret)).isEmpty(), secret + " was logged");
+        }
+    }
+
+    private static String sampleCsv() throws IOException {
+        try (InputStream in = GenesysExamplesTest.class.getResourceAsStream("/crm/crm-contacts.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Written aside, then moved in, so the file consumer never reads half a file. */
+    private void drop(String name, String content) throws IOException {
+        Path inbox = Files.createDirectories(workDir.resolve("crm-inbox"));
+        Path tmp = Files.writeString(workDir.resolve(name + ".tmp"), content);
+        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The file consumer moves a file to .done once the whole file went through the route. */
+    private void awaitDone(String name) throws InterruptedException {
+        Path done = workDir.resolve("crm-inbox/.done/" + name);
+        await(done + " processed", () -> Files.exists(done));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("gave up waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
