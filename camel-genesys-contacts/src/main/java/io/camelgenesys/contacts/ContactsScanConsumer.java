@@ -6,6 +6,7 @@ import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
@@ -14,6 +15,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * one exchange, one page in memory at a time, so a reconciliation route sees every contact once per poll whatever
  * the size of the organization. A failed poll is reported through Camel's consumer health check (the
  * ScheduledPollConsumer one) with the HTTP status of the {@code GenesysApiException}, and retried on the next poll.
+ * The last record of a poll carries the exchange property {@code CamelBatchComplete=true}, so an aggregator can
+ * complete a poll's batch with {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}.
  */
 final class ContactsScanConsumer extends ScheduledPollConsumer {
 
@@ -36,11 +39,25 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
         }
         Iterator<?> records = (Iterator<?>) first.body();
         long n = 0;
-        while (isRunAllowed() && hasNext(records)) {
+        boolean more = hasNext(records);
+        while (isRunAllowed() && more) {
+            Object record = records.next();
+            // look one record ahead, so the last record of the poll can say so (CamelBatchComplete), as Camel's
+            // batch consumers do; a later page that fails is reported after this record has been processed
+            Exception later = null;
+            try {
+                more = hasNext(records);
+            } catch (Exception e) {
+                more = false;
+                later = e;
+            }
             Exchange exchange = createExchange(true);
-            exchange.getMessage().setBody(records.next());
+            exchange.getMessage().setBody(record);
             first.headers().forEach(exchange.getMessage()::setHeader);
-            exchange.getMessage().setHeader(ContactsConstants.SCAN_INDEX, n++);
+            exchange.getMessage().setHeader(ContactsConstants.SCAN_INDEX, n);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, (int) Math.min(Integer.MAX_VALUE, n));
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, !more && later == null);
+            n++;
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {
@@ -51,6 +68,9 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
                         exchange.getException());
             }
             releaseExchange(exchange, false);
+            if (later != null) {
+                throw later;
+            }
         }
         return (int) Math.min(Integer.MAX_VALUE, n);
     }

@@ -1,11 +1,14 @@
 package io.camelgenesys.contacts;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.GenesysApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
@@ -48,6 +51,25 @@ class ScanRouteTest extends ContactsTestSupport {
         context.getRouteController().stopRoute("scan-consumer");
         context.getRouteController().startRoute("scan-consumer");
         out.assertIsSatisfied();
+    }
+
+    @Test
+    void theLastRecordOfAPollCompletesAnAggregatedBatch() throws Exception {
+        sim().externalContacts().seedContacts(75);
+        MockEndpoint batches = getMockEndpoint("mock:batches");
+        batches.expectedMessageCount(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000"))
+                        .aggregate(constant(true), AggregationStrategies.groupedBody())
+                        .completionPredicate(exchangeProperty(Exchange.BATCH_COMPLETE).isEqualTo(true)).eagerCheckCompletion()
+                        .to("mock:batches");
+            }
+        });
+        batches.assertIsSatisfied();
+        List<?> batch = batches.getExchanges().get(0).getMessage().getBody(List.class);
+        assertEquals(75, batch.size(), "one aggregated batch per poll, completed by its last record");
     }
 
     @Test
