@@ -127,7 +127,6 @@ public final class ContactsBenchmark {
         out.println("contacts get/create: " + CAMEL + " vs " + RAW + " vs the official Genesys Cloud Java SDK,"
                     + " against the embedded simulator");
         out.println(Harness.environment());
-        out.println(ContactsConfigurer.describe());
         // a budget the run cannot reach: the simulator never answers 429 here
         GenesysSimulator sim = GenesysSimulator.builder().rateLimit(100_000_000, Duration.ofMinutes(1)).build();
         HttpClient raw = null;
@@ -244,7 +243,6 @@ public final class ContactsBenchmark {
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
-        ContactsConfigurer.bind(context);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -186,7 +186,6 @@ public final class CrmSyncBenchmark {
         out.println("CRM sync: " + String.format(Locale.ROOT, "%,d", settings.contacts()) + " contacts through"
                     + " genesys-contacts, single-call upsert vs bulk, against the embedded simulator");
         out.println(Harness.environment());
-        out.println(ContactsConfigurer.describe());
         List<SyncResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String mode : settings.modes()) {
@@ -231,7 +230,6 @@ public final class CrmSyncBenchmark {
                          + (mode.equals(BULK) ? "&bulkFailureMode=continue" : "");
             camel = new DefaultCamelContext();
             camel.getCamelContextExtension().setName("crm-sync-" + operation);
-            ContactsConfigurer.bind(camel);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -12,6 +12,8 @@ import io.camelgenesys.contacts.model.PhoneNumber;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.BeanIntrospection;
+import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +76,20 @@ class ContactsRouteTest extends ContactsTestSupport {
         Map<?, ?> got = template.requestBodyAndHeader(r, null, ContactsConstants.CONTACT_ID, fromJson.getId(), Map.class);
         assertEquals("Json", got.get("firstName"));
         assertNotNull(fromMap.getId());
+    }
+
+    @Test
+    void optionsAreReadThroughTheGeneratedConfigurerNotReflection() throws Exception {
+        // the path id and query options are read per exchange: through the generated configurer (registered by
+        // scheme) that is a plain switch; Camel's bean introspection would be slow and is not thread-safe
+        String id = body("create", "", jane(), ExternalContact.class).getId();
+        String get = route(contacts("get", "contactId=" + id + "&expand=externalOrganization"));
+        BeanIntrospection introspection = PluginHelper.getBeanIntrospection(context);
+        introspection.resetCounters();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(id, template.requestBody(get, null, ExternalContact.class).getId());
+        }
+        assertEquals(0, introspection.getInvokedCounter(), "no option was read by reflection");
     }
 
     @Test
