@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.RetryPolicy;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.notifications.GenesysNotifications;
 import io.camelgenesys.core.notifications.GenesysNotificationsListener;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <li>A new CometD session (server restart, session loss, a handshake refused with 401 and retried with a new
  * token): once the channels are subscribed again the subscription is checked with getSubscriptionValues; its values
  * are emitted when it still exists, it is re-created when Genesys answers 404.</li>
- * <li>A failed create or check is retried with exponential backoff (retryInitialDelay doubling to retryMaxDelay).</li>
+ * <li>A failed create or check is retried with exponential backoff (retryInitialDelay doubling to retryMaxDelay, with jitter).</li>
  * </ul>
  * Every state change runs under one lock with a generation number, so an answer that belongs to an older state
  * (a create that returns after an outage began) is discarded (and its subscription deleted), never applied.
@@ -395,9 +396,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 return;
             }
             lastError = message;
-            long initial = Math.max(1, endpoint.getConfiguration().getRetryInitialDelay());
-            long max = Math.max(initial, endpoint.getConfiguration().getRetryMaxDelay());
-            delay = Math.min(max, initial << Math.min(failures, 20));
+            delay = RetryPolicy.exponentialDelay(Math.max(1, endpoint.getConfiguration().getRetryInitialDelay()),
+                    endpoint.getConfiguration().getRetryMaxDelay(), failures);
             attempt = ++failures;
             cancelRetry();
             try {

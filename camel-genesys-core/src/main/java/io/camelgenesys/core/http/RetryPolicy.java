@@ -10,7 +10,7 @@ import io.camelgenesys.core.GenesysConfiguration;
 
 /**
  * When a failed request is tried again, and after how long. 429 waits what {@code Retry-After} says (seconds or an
- * HTTP date); 502/503/504 and I/O errors back off exponentially with full jitter, for idempotent requests only. Both
+ * HTTP date); 502/503/504 and I/O errors back off exponentially with jitter, for idempotent requests only. Both
  * are bounded by the attempts and a total deadline. The connection schedules the wait; no thread sleeps.
  */
 public final class RetryPolicy {
@@ -68,12 +68,23 @@ public final class RetryPolicy {
         return enabled && attempt < maxAttempts && elapsedMillis + delay <= deadlineMillis;
     }
 
-    /** Exponential backoff with full jitter: uniformly in [initial/2, min(max, initial * 2^(attempt-1))]. */
     long backoff(int attempt) {
-        long ceiling = initialDelayMillis << Math.min(20, Math.max(0, attempt - 1));
-        ceiling = Math.min(maxDelayMillis, Math.max(initialDelayMillis, ceiling));
-        long floor = initialDelayMillis / 2;
-        return floor >= ceiling ? ceiling : ThreadLocalRandom.current().nextLong(floor, ceiling + 1);
+        return exponentialDelay(initialDelayMillis, maxDelayMillis, attempt - 1);
+    }
+
+    /**
+     * The one backoff formula of camel-genesys (HTTP retries, CometD re-handshakes and re-subscriptions, consumers
+     * re-creating what Genesys dropped): {@code initial * 2^failures}, capped at {@code max}, less a random 0-25 % so
+     * that many clients do not retry in step.
+     *
+     * @param failures how many attempts failed before this wait, 0 for the first wait
+     */
+    public static long exponentialDelay(long initialMillis, long maxMillis, int failures) {
+        long base = Math.min(Math.max(initialMillis, maxMillis), initialMillis << Math.min(20, Math.max(0, failures)));
+        if (base <= 0) {
+            return 0;
+        }
+        return Math.max(1, base - ThreadLocalRandom.current().nextLong(base / 4 + 1));
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.camelgenesys.core.notifications;
 
-import java.util.concurrent.ThreadLocalRandom;
-
+import io.camelgenesys.core.http.RetryPolicy;
 import org.cometd.client.BayeuxClient;
 
 /**
- * Capped exponential backoff with jitter, used both by the BayeuxClient (handshake and connect retries) and by
+ * Capped exponential backoff with jitter ({@link RetryPolicy#exponentialDelay}), used both by the BayeuxClient (handshake and connect retries) and by
  * {@link GenesysNotifications} for a new handshake after the server ended the session: 0.5 s, 1 s, 2 s, ... up to
  * 30 s, each value reduced by a random 0-25 % so that many clients do not retry in step.
  */
@@ -35,14 +34,7 @@ final class ExponentialBackoff implements BayeuxClient.BackOffStrategy {
 
     @Override
     public synchronized long next() {
-        long base = initialMillis;
-        for (int i = 0; i < attempts && base < maxMillis; i++) {
-            base *= 2;
-        }
-        base = Math.min(base, maxMillis);
-        attempts++;
-        long jitter = base / 4 > 0 ? ThreadLocalRandom.current().nextLong(base / 4 + 1) : 0;
-        current = Math.max(1, base - jitter);
+        current = RetryPolicy.exponentialDelay(initialMillis, maxMillis, attempts++);
         return current;
     }
 

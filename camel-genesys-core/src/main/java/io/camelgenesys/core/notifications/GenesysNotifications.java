@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.RetryPolicy;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.ChannelId;
 import org.cometd.bayeux.Message;
@@ -378,9 +378,8 @@ public final class GenesysNotifications implements AutoCloseable {
             if (closed || channels.get(e.channel) != e) {
                 return;
             }
-            long base = Math.min(backoff.maxMillis(), ExponentialBackoff.DEFAULT_INITIAL_MILLIS << Math.min(e.retries, 16));
-            e.retries++;
-            delay = base - ThreadLocalRandom.current().nextLong(base / 4 + 1);
+            delay = RetryPolicy.exponentialDelay(ExponentialBackoff.DEFAULT_INITIAL_MILLIS, backoff.maxMillis(),
+                    e.retries++);
         }
         LOG.debug("The subscription to {} failed ({}); retrying in {} ms", e.channel, describeFailure(reply), delay);
         schedule(() -> {
