@@ -28,6 +28,12 @@ final class ContactsProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<OperationResult> result;
         try {

@@ -28,6 +28,12 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
+    }
+
+    @Override
     protected int poll() throws Exception {
         ContactsOperation op = endpoint.getOperation();
         OperationCall call = endpoint.createCall(op, endpoint.createExchange()).pageAll(true);

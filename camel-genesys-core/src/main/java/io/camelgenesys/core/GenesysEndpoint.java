@@ -42,8 +42,9 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
     private GenesysConfiguration configuration;
 
     private final Class<O> operationType;
-    private GenesysConnection connection;
-    private GenesysOperationExecutor executor;
+    private final Object connectLock = new Object();
+    private volatile GenesysConnection connection;
+    private volatile GenesysOperationExecutor executor;
     private RetryPolicy retryPolicy;
     private PropertyConfigurerGetter optionGetter;
     private final java.util.Map<String, java.util.Optional<java.lang.reflect.Method>> getters
@@ -66,12 +67,40 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
         this.configuration = configuration;
     }
 
+    /** The shared connection; acquired by the first producer or consumer that starts (see {@link #connect()}). */
     public GenesysConnection getConnection() {
+        connect();
         return connection;
     }
 
     public GenesysOperationExecutor getExecutor() {
+        connect();
         return executor;
+    }
+
+    /**
+     * Acquires the shared connection on first use, when a producer or consumer of this endpoint starts, not when the
+     * endpoint starts: Camel starts the endpoints of routes that are not started too, and those need no credentials
+     * and should open nothing. Does nothing once connected, or while the endpoint is not started.
+     */
+    protected void connect() {
+        if (executor != null || !(isStarting() || isStarted())) {
+            return;
+        }
+        synchronized (connectLock) {
+            if (executor == null) {
+                GenesysConnection c;
+                try {
+                    c = GenesysConnections.of(getCamelContext()).acquire(configuration);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new org.apache.camel.RuntimeCamelException(e);
+                }
+                connection = c;
+                executor = new GenesysOperationExecutor(c);
+            }
+        }
     }
 
     @Override
@@ -131,16 +160,13 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        connection = GenesysConnections.of(getCamelContext()).acquire(configuration);
-        executor = new GenesysOperationExecutor(connection);
-    }
-
-    @Override
     protected void doStop() throws Exception {
-        GenesysConnection c = connection;
-        connection = null;
+        GenesysConnection c;
+        synchronized (connectLock) {
+            c = connection;
+            connection = null;
+            executor = null;
+        }
         if (c != null) {
             GenesysConnections.of(getCamelContext()).release(c);
         }

@@ -23,6 +23,12 @@ public final class GenesysProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         OperationCall call;
         try {

@@ -253,4 +253,25 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
         assertTrue(root.getMessage().contains("rateLimit must be between 0 (off) and 100000"), root.getMessage());
         assertEquals(0, sim().requests().total(), "nothing was sent");
     }
+
+    @Test
+    void aLazyStartProducerConnectsOnItsFirstMessageNotWhenTheRouteIsAdded() throws Exception {
+        // no clientId/clientSecret: with Camel's lazyStartProducer the endpoint opens no connection (and so checks no
+        // credentials) until a message needs it; the endpoint starting with its route is not enough
+        String uri = "genesys-test:getItem?itemId=x&lazyStartProducer=true&baseUrl=" + sim().baseUrl();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:idle").routeId("idle").autoStartup(false).to(uri);
+            }
+        });
+        context.getRouteController().startRoute("idle");
+        assertEquals(0, sim().requests().total(), "nothing was sent");
+        Exception e = assertThrows(Exception.class, () -> template.requestBody("direct:idle", (Object) null));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("clientId option is required"), root.getMessage());
+    }
 }
