@@ -5,20 +5,17 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysOutputType;
 import io.camelgenesys.core.GenesysPlatform;
-import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.GenesysProducer;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * The genesys-contacts producer: one call through the shared executor for most operations, the batching
  * {@link BulkRunner} for bulk operations, and on Web Services a type check before update and delete (only Custom
  * contacts may be changed, and only a read tells the type). Asynchronous throughout.
  */
-final class ContactsProducer extends DefaultAsyncProducer {
+final class ContactsProducer extends GenesysProducer {
 
     private final ContactsEndpoint endpoint;
 
@@ -28,41 +25,17 @@ final class ContactsProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<OperationResult> result;
-        try {
-            ContactsOperation op = endpoint.resolveOperation(exchange);
-            if (op.bulkKind() != null) {
-                endpoint.createCall(op, exchange); // platform, paging and query checks before anything is sent
-                result = new BulkRunner(endpoint, op, exchange).run();
-            } else if (endpoint.getConfiguration().getPlatform() == GenesysPlatform.webServices
-                       && (op == ContactsOperation.update || op == ContactsOperation.delete)) {
-                result = customOnly(op, exchange);
-            } else {
-                result = endpoint.getExecutor().execute(endpoint.createCall(op, exchange));
-            }
-        } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+    protected CompletableFuture<OperationResult> execute(Exchange exchange) {
+        ContactsOperation op = endpoint.resolveOperation(exchange);
+        if (op.bulkKind() != null) {
+            endpoint.createCall(op, exchange); // platform, paging and query checks before anything is sent
+            return new BulkRunner(endpoint, op, exchange).run();
         }
-        result.whenComplete((r, failure) -> {
-            if (failure != null) {
-                exchange.setException(GenesysErrors.unwrap(failure));
-            } else {
-                Message out = exchange.getMessage();
-                out.setBody(r.body());
-                r.headers().forEach(out::setHeader);
-            }
-            callback.done(false);
-        });
-        return false;
+        if (endpoint.getConfiguration().getPlatform() == GenesysPlatform.webServices
+            && (op == ContactsOperation.update || op == ContactsOperation.delete)) {
+            return customOnly(op, exchange);
+        }
+        return endpoint.getExecutor().execute(endpoint.createCall(op, exchange));
     }
 
     /** Reads the contact first: Queue and User contacts are read-only on Web Services (seed 001). */

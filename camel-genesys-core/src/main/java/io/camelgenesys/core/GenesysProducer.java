@@ -1,8 +1,11 @@
 package io.camelgenesys.core;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,7 +16,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * it through the shared executor, and sets the result and response headers. Asynchronous: no thread waits for
  * Genesys.
  */
-public final class GenesysProducer extends DefaultAsyncProducer {
+public class GenesysProducer extends DefaultAsyncProducer {
 
     private final GenesysEndpoint<?> endpoint;
 
@@ -30,25 +33,33 @@ public final class GenesysProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        OperationCall call;
+        CompletableFuture<OperationResult> result;
         try {
-            call = createCall(endpoint, exchange);
+            result = execute(exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        endpoint.getExecutor().execute(call).whenComplete((result, failure) -> {
+        result.whenComplete((r, failure) -> {
             if (failure != null) {
                 exchange.setException(GenesysErrors.unwrap(failure));
             } else {
                 Message out = exchange.getMessage();
-                out.setBody(result.body());
-                result.headers().forEach(out::setHeader);
+                out.setBody(r.body());
+                r.headers().forEach(out::setHeader);
             }
             callback.done(false);
         });
         return false;
+    }
+
+    /**
+     * Starts the exchange's operation; bad input throws before anything is sent. Components whose operations need
+     * more than one call (bulk batches, a read before a write) override this and keep the rest of the producer.
+     */
+    protected CompletableFuture<OperationResult> execute(Exchange exchange) throws Exception {
+        return endpoint.getExecutor().execute(createCall(endpoint, exchange));
     }
 
     private static <O extends Enum<O> & GenesysOperation> OperationCall createCall(GenesysEndpoint<O> endpoint,
