@@ -185,6 +185,15 @@ public final class WireContractCheck {
             } else if (values.size() > 1) {
                 report.mismatch(name, "wire query " + q.getKey() + ": repeated, contract format " + format, ex.toString());
             }
+            if (param.has("enum")) {
+                Set<String> allowed = new LinkedHashSet<>();
+                param.get("enum").forEach(v -> allowed.add(v.asText()));
+                for (String v : values) {
+                    if (!allowed.contains(v)) {
+                        report.mismatch(name, "wire query " + q.getKey() + ": value '" + v + "' not in " + allowed, ex.toString());
+                    }
+                }
+            }
             report.valueChecked();
         }
         if (ex.status() < 200 || ex.status() > 299) {
