@@ -47,6 +47,18 @@ public final class Contract {
         }
     }
 
+    /**
+     * The contract of an API no official SDK covers (UDM, messaging, Web Services): no operation, no model, so every
+     * operation of a component checked against it must be listed as {@link SeedOnly}.
+     */
+    public static Contract none(String name) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.putArray("operations");
+        root.putObject("models");
+        root.putObject("sources").put("operationsAndModels", "no official SDK: seeds only");
+        return new Contract(name, root);
+    }
+
     public String name() {
         return name;
     }
