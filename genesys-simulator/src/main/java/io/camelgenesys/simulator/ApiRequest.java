@@ -72,6 +72,18 @@ public final class ApiRequest {
     }
 
     /**
+     * @return the first value of a query parameter
+     * @throws ApiException 400 naming the parameter when it is absent or blank
+     */
+    public String requiredQuery(String name) {
+        String value = query(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("Query parameter '" + name + "' is required");
+        }
+        return value;
+    }
+
+    /**
      * @return the query parameter as an integer, or the default when absent
      * @throws ApiException 400 when present but not an integer
      */

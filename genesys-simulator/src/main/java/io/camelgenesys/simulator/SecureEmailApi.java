@@ -64,7 +64,7 @@ final class SecureEmailApi {
     }
 
     private ApiResponse list(ApiRequest request) {
-        String address = requiredQuery(request, "address");
+        String address = request.requiredQuery("address");
         String status = status(request);
         int index = request.queryInt("index", 0);
         int count = request.queryInt("count", 10);
@@ -106,7 +106,7 @@ final class SecureEmailApi {
     }
 
     private ApiResponse count(ApiRequest request) {
-        String address = requiredQuery(request, "address");
+        String address = request.requiredQuery("address");
         Integer count = store.count(address, securebox(request), status(request));
         if (count == null) {
             throw unknownAddress(address);
@@ -172,14 +172,6 @@ final class SecureEmailApi {
         }
         body.putObject("status").put("code", code);
         return body;
-    }
-
-    private static String requiredQuery(ApiRequest request, String name) {
-        String value = request.query(name);
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("Query parameter '" + name + "' is required");
-        }
-        return value;
     }
 
     private static String status(ApiRequest request) {
