@@ -137,6 +137,7 @@ public final class GenesysSimulator implements AutoCloseable {
             return;
         }
         statistics.stopped();
+        digitalChannels.stopped();
         try {
             server.stop();
         } catch (Exception e) {
