@@ -126,7 +126,7 @@ final class SecureEmailApi {
         String id = DigitalChannels.pathSegment(request, "secureMailId");
         String remove = request.query("remove");
         SecureEmail.Removal removal = switch (remove == null ? "" : remove) {
-            // "true" and the empty value are the deprecated spellings of "read" (L4395-4401)
+            // "true" and the empty value are the deprecated spellings of "read" (L4383-4394)
             case "", "read", "true" -> SecureEmail.Removal.READ;
             case "delete" -> SecureEmail.Removal.DELETE;
             case "purge" -> SecureEmail.Removal.PURGE;
