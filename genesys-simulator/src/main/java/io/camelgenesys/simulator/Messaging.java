@@ -228,18 +228,22 @@ public final class Messaging {
 
     // ---- what integrators sent -----------------------------------------------------------------------------------
 
+    /** What {@link #receive} did: the message stored (or stored before), and whether it is new. */
+    record Accepted(InboundMessage message, boolean isNew) {
+    }
+
     /**
-     * Records a message and returns its id: the {@code channel.messageId} the integrator provided, else a new id in
-     * the seed's format ({@link WebhookPayloads#newMessageId()}). A message resent with the same provided id is recorded once.
+     * Records a message; its id is the {@code channel.messageId} the integrator provided, else a new id in the seed's
+     * format ({@link WebhookPayloads#newMessageId()}). A message resent with the same provided id is recorded once.
      */
-    InboundMessage receive(String channelId, String providedId, String type, JsonNode message) {
+    Accepted receive(String channelId, String providedId, String type, JsonNode message) {
         synchronized (lock) {
             String key = channelId + " " + providedId;
             if (providedId != null) {
                 InboundMessage earlier = byProvidedId.get(key);
                 if (earlier != null) {
                     resent++;
-                    return earlier;
+                    return new Accepted(earlier, false);
                 }
             }
             String id = providedId != null ? providedId : WebhookPayloads.newMessageId();
@@ -248,7 +252,7 @@ public final class Messaging {
             if (providedId != null) {
                 byProvidedId.put(key, inbound);
             }
-            return inbound;
+            return new Accepted(inbound, true);
         }
     }
 

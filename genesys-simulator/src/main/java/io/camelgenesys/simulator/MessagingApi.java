@@ -114,10 +114,10 @@ final class MessagingApi {
                 messaging.receipt(channel.id(), parsed.messageId(), parsed.status(), parsed.reasons(), parsed.message());
                 continue;
             }
-            int before = messaging.resentCount();
-            Messaging.InboundMessage inbound = messaging.receive(channel.id(), parsed.messageId(), parsed.type(),
+            Messaging.Accepted accepted = messaging.receive(channel.id(), parsed.messageId(), parsed.type(),
                     parsed.message());
-            if (messaging.resentCount() == before) {
+            Messaging.InboundMessage inbound = accepted.message();
+            if (accepted.isNew()) {
                 onMessage.accept(inbound);
             }
             if (messaging.idsShape() == Messaging.IdsShape.OBJECTS) {

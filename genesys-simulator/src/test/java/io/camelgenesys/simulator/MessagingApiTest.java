@@ -246,6 +246,27 @@ class MessagingApiTest {
     }
 
     @Test
+    void manyMessagesAtOnceAreEachStoredOnce() throws Exception {
+        // more requests in flight than the simulator has threads; half of them are resends of a provided messageId
+        sim.setRateLimit(1_000, java.time.Duration.ofMinutes(1));
+        List<java.util.concurrent.CompletableFuture<ContentResponse>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = i % 2 == 0 ? "" : ",\"messageId\":\"m-" + (i % 20) + "\"";
+            byte[] body = ("{\"messages\":[{\"channel\":{\"from\":{\"id\":\"c" + i + "\"},\"to\":{\"id\":\"" + SMS
+                    + "\"}" + id + "},\"type\":\"Text\",\"text\":\"t" + i + "\"}]}").getBytes(StandardCharsets.UTF_8);
+            answers.add(new org.eclipse.jetty.client.CompletableResponseListener(
+                    nexus.signed("POST", "/channels/" + SMS + "/messages", SMS_SECRET, "application/json", body)).send());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.CompletableFuture<ContentResponse> answer : answers) {
+            ids.add(ok(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).path("data").path("ids").get(0).asText());
+        }
+        assertEquals(200 + 10, ids.size());
+        assertEquals(210, messaging.received().size());
+        assertEquals(190, messaging.resentCount());
+    }
+
+    @Test
     void emailChannelIdIsADomain() throws Exception {
         JsonNode ids = ok(nexus.messages(EMAIL, EMAIL_SECRET, """
                 {"messages":[{"channel":{"from":{"id":"customer@mail.com"},"to":{"id":"support@company.com"}},
