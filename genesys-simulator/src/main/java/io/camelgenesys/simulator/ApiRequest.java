@@ -46,12 +46,15 @@ public final class ApiRequest {
         return method;
     }
 
-    /** @return the decoded path, without the query string */
+    /**
+     * @return the path without the query string, as Jetty canonicalizes it: dot segments resolved, percent-escapes
+     * kept (so an encoded {@code /} stays inside its segment)
+     */
     public String path() {
         return path;
     }
 
-    /** @return the value captured by {@code {name}} in the route pattern, or {@code null} */
+    /** @return the (still percent-encoded) segment captured by {@code {name}} in the route pattern, or {@code null} */
     public String pathParam(String name) {
         return pathParams.get(name);
     }
