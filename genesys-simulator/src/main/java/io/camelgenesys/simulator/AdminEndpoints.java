@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code GET /simulator/statistics}: the Statistics service's state; {@code POST /simulator/statistics/publish},
  * {@code /outage} {@code {"durationMs":…}}, {@code /interval} {@code {"intervalMs":…}} and {@code /values}
  * {@code {"name","objectType","objectId","value"}}: the {@link Statistics} switches.</li>
+ * <li>{@code /simulator/messaging/**}: Digital Channels' channels, webhook deliveries and dispatcher
+ * ({@link DigitalChannelsAdmin}).</li>
  * </ul>
  */
 final class AdminEndpoints {
@@ -74,7 +76,10 @@ final class AdminEndpoints {
                     yield ApiResponse.noContent();
                 }
                 case PREFIX + "/statistics/values" -> "POST".equals(method) ? setValue(parse(body)) : notAllowed("POST");
-                default -> error(404, "not.found", "No admin resource at " + path);
+                default -> DigitalChannelsAdmin.handles(path)
+                        ? DigitalChannelsAdmin.handle(sim.digitalChannels(), method, path,
+                                body.length == 0 ? Json.object() : parse(body))
+                        : error(404, "not.found", "No admin resource at " + path);
             };
         } catch (ApiException e) {
             return error(e.status(), e.code(), e.getMessage());

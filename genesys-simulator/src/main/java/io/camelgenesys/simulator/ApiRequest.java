@@ -46,12 +46,15 @@ public final class ApiRequest {
         return method;
     }
 
-    /** @return the decoded path, without the query string */
+    /**
+     * @return the path without the query string, as Jetty canonicalizes it: dot segments resolved, percent-escapes
+     * kept (so an encoded {@code /} stays inside its segment)
+     */
     public String path() {
         return path;
     }
 
-    /** @return the value captured by {@code {name}} in the route pattern, or {@code null} */
+    /** @return the (still percent-encoded) segment captured by {@code {name}} in the route pattern, or {@code null} */
     public String pathParam(String name) {
         return pathParams.get(name);
     }
@@ -69,6 +72,18 @@ public final class ApiRequest {
     public String query(String name, String defaultValue) {
         String value = query(name);
         return value == null || value.isEmpty() ? defaultValue : value;
+    }
+
+    /**
+     * @return the first value of a query parameter
+     * @throws ApiException 400 naming the parameter when it is absent or blank
+     */
+    public String requiredQuery(String name) {
+        String value = query(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("Query parameter '" + name + "' is required");
+        }
+        return value;
     }
 
     /**

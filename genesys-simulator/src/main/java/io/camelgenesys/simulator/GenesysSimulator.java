@@ -11,6 +11,7 @@ import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +51,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final ExternalContacts externalContacts = new ExternalContacts();
     private final WebServicesContacts webServicesContacts = new WebServicesContacts();
     private final Statistics statistics = new Statistics(cometd);
+    private final DigitalChannels digitalChannels = new DigitalChannels(this::baseUrl);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -65,6 +67,7 @@ public final class GenesysSimulator implements AutoCloseable {
         ExternalOrganizationsApi.register(routes, externalContacts);
         WebServicesContactsApi.register(routes, webServicesContacts);
         StatisticsApi.register(routes, statistics);
+        digitalChannels.register(routes);
     }
 
     public static Builder builder() {
@@ -90,6 +93,9 @@ public final class GenesysSimulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         // Genesys does not announce a Jetty server; neither does its stand-in.
         http.setSendServerVersion(false);
+        // An id in a path segment may hold an encoded '/' or '%' (open media ext_ ids); routes decode their segments.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("genesys-ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(boundPort > 0 ? boundPort : config.port);
@@ -131,6 +137,7 @@ public final class GenesysSimulator implements AutoCloseable {
             return;
         }
         statistics.stopped();
+        digitalChannels.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -165,7 +172,8 @@ public final class GenesysSimulator implements AutoCloseable {
      * Clears faults (rules and hits), request counters, tokens (and token request counters), CometD handshake
      * rejections, handshake count and client sessions, rate-limit windows, the items store, the contacts stores
      * (external contacts, Web Services contacts) and the statistics (subscriptions, values, publication log and
-     * listeners; the generator stops and an outage ends); restores the token lifetime and rate limit of the builder.
+     * listeners; the generator stops and an outage ends) and Digital Channels' data (pending webhook deliveries are
+     * cancelled); restores the token lifetime and rate limit of the builder.
      * Keeps the configuration, registered routes, CometD mounts and listeners, and the statistics catalogue and
      * objects.
      */
@@ -179,6 +187,7 @@ public final class GenesysSimulator implements AutoCloseable {
         externalContacts.clear();
         webServicesContacts.clear();
         statistics.reset();
+        digitalChannels.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -253,6 +262,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** @return the Statistics service: subscriptions, values, publishing, the generator and outages */
     public Statistics statistics() {
         return statistics;
+    }
+
+    /** Digital Channels ({@code /nexus/v3}): messaging, secure email, open media and the webhooks it sends. */
+    public DigitalChannels digitalChannels() {
+        return digitalChannels;
     }
 
     // ---- configured credentials ----------------------------------------------------------------------------------

@@ -102,6 +102,12 @@ public final class GenesysSimulatorMain {
         out.println("Statistics API     " + base + Statistics.BASE_PATH + " (statistics " + sim.statistics().statisticNames()
                 + " on " + sim.statistics().objects() + "; updates every "
                 + sim.statistics().updateInterval().toMillis() + " ms, 0 = off)");
+        for (Messaging.Channel channel : sim.digitalChannels().messaging().channels()) {
+            out.println("Digital Channels   " + base + DigitalChannels.BASE_PATH + "/channels/" + channel.id() + " ("
+                    + channel.type() + ", secret " + channel.secret() + ", x-ccid " + channel.contactCenterId() + ")");
+        }
+        out.println("                   webhooks: " + base + DigitalChannelsAdmin.PREFIX + "/webhooks/{text,email,interactions}"
+                + ", GET " + base + DigitalChannelsAdmin.PREFIX + "/deliveries");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
         out.println("                   GET " + base + "/simulator/statistics, POST " + base
