@@ -50,6 +50,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final ExternalContacts externalContacts = new ExternalContacts();
     private final WebServicesContacts webServicesContacts = new WebServicesContacts();
     private final Statistics statistics = new Statistics(cometd);
+    private final UserDataManagement udm = new UserDataManagement(faults, requests);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -65,6 +66,7 @@ public final class GenesysSimulator implements AutoCloseable {
         ExternalOrganizationsApi.register(routes, externalContacts);
         WebServicesContactsApi.register(routes, webServicesContacts);
         StatisticsApi.register(routes, statistics);
+        UdmApi.register(routes, udm, config.multicloudApiKey);
     }
 
     public static Builder builder() {
@@ -123,6 +125,12 @@ public final class GenesysSimulator implements AutoCloseable {
         cometd.started(bayeux);
         server = jetty;
         statistics.started();
+        try {
+            udm.started();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Stops the server; does nothing when it is not running. State (tokens, items, faults) is kept. */
@@ -131,6 +139,7 @@ public final class GenesysSimulator implements AutoCloseable {
             return;
         }
         statistics.stopped();
+        udm.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -179,6 +188,7 @@ public final class GenesysSimulator implements AutoCloseable {
         externalContacts.clear();
         webServicesContacts.clear();
         statistics.reset();
+        udm.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -253,6 +263,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** @return the Statistics service: subscriptions, values, publishing, the generator and outages */
     public Statistics statistics() {
         return statistics;
+    }
+
+    /** @return User Data Management: export jobs, their history and files, the storage host and its links */
+    public UserDataManagement udm() {
+        return udm;
     }
 
     // ---- configured credentials ----------------------------------------------------------------------------------
