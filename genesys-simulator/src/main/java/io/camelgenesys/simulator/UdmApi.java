@@ -1,6 +1,7 @@
 package io.camelgenesys.simulator;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
-import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * The HTTP face of {@link UserDataManagement}: every v10 operation of seed 002 (L8671-10716) under
@@ -141,7 +140,8 @@ final class UdmApi {
                 throw ApiException.badRequest("The multipart body has no field 'file' (the field name must be "
                         + "'file'); its fields: " + names);
             }
-            byte[] content = BufferUtil.toArray(Content.Source.asByteBuffer(file.newContentSource()));
+            // ISO-8859-1 maps each byte to one char and back: the bytes as sent, PEM or DER.
+            byte[] content = file.getContentAsString(StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
             udm.uploadCertificate(name, content);
         }
         // 201 with a JSON string (002 L8776); the simulator's string is the certificate's name.
