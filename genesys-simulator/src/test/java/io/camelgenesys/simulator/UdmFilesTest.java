@@ -8,14 +8,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -329,6 +332,38 @@ class UdmFilesTest {
         });
         assertTrue(read[0] <= 1000, "read " + read[0]);
         assertEquals(5000, storage(location).send().getContent().length, "only the next download is cut");
+    }
+
+    @Test
+    void manyDownloadsAtOnce() throws Exception {
+        UdmFile file = udm.addFile("shared.csv", 300_000);
+        byte[] expected = file.openStream().readAllBytes();
+        // more in flight than the client's 64 connections per destination
+        int downloads = 150;
+        List<CompletableFuture<byte[]>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < downloads; i++) {
+            // a link of its own per download, as clients ask for one each
+            String location = link("shared.csv");
+            CompletableFuture<byte[]> result = new CompletableFuture<>();
+            storage(location).send(new BufferingResponseListener(1024 * 1024) {
+                @Override
+                public void onComplete(Result done) {
+                    if (done.isFailed()) {
+                        result.completeExceptionally(done.getFailure());
+                    } else if (done.getResponse().getStatus() != 200) {
+                        result.completeExceptionally(new AssertionError(done.getResponse().getStatus() + " "
+                                + getContentAsString()));
+                    } else {
+                        result.complete(getContent());
+                    }
+                }
+            });
+            results.add(result);
+        }
+        for (CompletableFuture<byte[]> result : results) {
+            assertArrayEquals(expected, result.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(downloads, sim.requests().count("GET", "/udm-exports/**"));
     }
 
     @Test

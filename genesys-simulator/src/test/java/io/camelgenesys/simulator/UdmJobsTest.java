@@ -3,8 +3,15 @@ package io.camelgenesys.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -441,6 +448,57 @@ class UdmJobsTest {
         error(api.get("/export/jobs?orderField=colour"), 400, "orderField must be one of");
         error(api.get("/export/jobs?suspend=perhaps"), 400, "'suspend' must be true or false");
         error(api.get("/export/history?jobId=x"), 400, "jobId must be an integer id");
+    }
+
+    @Test
+    void concurrentCreatesAndCancelsRacingTheScheduler() throws Exception {
+        udm.setRunDuration(Duration.ofMillis(30));
+        udm.setExportSize(1000);
+        // polling many jobs must not run into the per-token rate limit (reset restores it)
+        sim.setRateLimit(100_000, Duration.ofMinutes(1));
+        int jobs = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> created = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                String title = "concurrent " + i;
+                created.add(pool.submit(() -> api.createJob(job(title)).get("id").asInt()));
+            }
+            Set<Integer> ids = new HashSet<>();
+            for (Future<Integer> id : created) {
+                ids.add(id.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(jobs, ids.size(), "every job has its own id");
+
+            // cancel every other job while the scheduler may be completing it: either the cancel wins (200, no
+            // files) or the completion does (400, files); never both, never neither
+            Map<Integer, Future<Integer>> cancels = new HashMap<>();
+            ids.stream().filter(id -> id % 2 == 0).forEach(id -> cancels.put(id,
+                    pool.submit(() -> api.post("/export/jobs/cancel/" + id, null).getStatus())));
+            for (int id : ids) {
+                JsonNode info = api.await("/export/jobs/" + id,
+                        job -> !job.get("status").asText().equals(name(JobState.RUNNING)));
+                String status = info.get("status").asText();
+                Future<Integer> cancel = cancels.get(id);
+                if (cancel != null && cancel.get(30, TimeUnit.SECONDS) == 200) {
+                    assertEquals(name(JobState.CANCELLED), status, info.toString());
+                    assertTrue(info.get("fileName").isNull(), info.toString());
+                } else {
+                    if (cancel != null) {
+                        assertEquals(400, cancel.get());
+                    }
+                    assertEquals(name(JobState.COMPLETED), status, info.toString());
+                    assertEquals(100, info.get("progress").asInt());
+                    assertTrue(udm.file(info.get("fileName").asText()).isPresent(), info.toString());
+                }
+            }
+            long completed = ids.stream().filter(id -> udm.job(id).orElseThrow().get("status").asText()
+                    .equals(name(JobState.COMPLETED))).count();
+            assertEquals(completed, udm.fileCount(), "one file per completed run, none for a cancelled one");
+            assertEquals(jobs, udm.historyCount());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private int finishedJob(String title) throws Exception {
