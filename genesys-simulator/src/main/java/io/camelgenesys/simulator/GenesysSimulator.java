@@ -174,7 +174,8 @@ public final class GenesysSimulator implements AutoCloseable {
      * Clears faults (rules and hits), request counters, tokens (and token request counters), CometD handshake
      * rejections, handshake count and client sessions, rate-limit windows, the items store, the contacts stores
      * (external contacts, Web Services contacts) and the statistics (subscriptions, values, publication log and
-     * listeners; the generator stops and an outage ends); restores the token lifetime and rate limit of the builder.
+     * listeners; the generator stops and an outage ends) and User Data Management (jobs, history, files, settings,
+     * links); restores the token lifetime and rate limit of the builder.
      * Keeps the configuration, registered routes, CometD mounts and listeners, and the statistics catalogue and
      * objects.
      */

@@ -102,6 +102,8 @@ public final class GenesysSimulatorMain {
         out.println("Statistics API     " + base + Statistics.BASE_PATH + " (statistics " + sim.statistics().statisticNames()
                 + " on " + sim.statistics().objects() + "; updates every "
                 + sim.statistics().updateInterval().toMillis() + " ms, 0 = off)");
+        out.println("User Data Mgmt     " + base + UserDataManagement.BASE_PATH + " (downloads served from "
+                + sim.udm().storageUrl() + "; controls: " + base + "/simulator/udm)");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
         out.println("                   GET " + base + "/simulator/statistics, POST " + base
