@@ -11,11 +11,7 @@ import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embeddable Genesys stand-in: a real HTTP server (Jetty 12) with a real CometD server, serving the documented
@@ -84,18 +80,7 @@ public final class GenesysSimulator implements AutoCloseable {
         if (server != null) {
             return;
         }
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("genesys-simulator");
-        // Daemon threads: a test that forgets stop() must not keep the JVM alive.
-        threads.setDaemon(true);
-        Server jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        // Genesys does not announce a Jetty server; neither does its stand-in.
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(boundPort > 0 ? boundPort : config.port);
-        jetty.addConnector(connector);
+        Server jetty = LocalJetty.create("genesys-simulator", boundPort > 0 ? boundPort : config.port);
 
         // The CometD servlet lives in a servlet context under the pipeline; the pipeline hands it only the
         // mounted notification paths, after checking credentials.
@@ -108,20 +93,7 @@ public final class GenesysSimulator implements AutoCloseable {
         cometdServlet.setInitOrder(1);
         context.addServlet(cometdServlet, "/*");
         jetty.setHandler(new SimulatorHandler(this, rateLimiter, context));
-        // No graceful stop: held CometD long polls would delay it, and a simulated restart is abrupt anyway.
-        jetty.setStopTimeout(0);
-
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            try {
-                jetty.stop();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new IllegalStateException("Cannot start the Genesys simulator on port " + connector.getPort(), e);
-        }
-        boundPort = connector.getLocalPort();
+        boundPort = LocalJetty.start(jetty, "the Genesys simulator");
         cometd.started(bayeux);
         server = jetty;
         statistics.started();

@@ -23,16 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,30 +87,10 @@ final class UdmStorage {
         if (server != null) {
             return;
         }
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("genesys-simulator-storage");
-        threads.setDaemon(true);
-        Server jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
         // A restart binds the same port, so links issued before it stay reachable.
-        connector.setPort(boundPort);
-        jetty.addConnector(connector);
+        Server jetty = LocalJetty.create("genesys-simulator-storage", boundPort);
         jetty.setHandler(new StorageHandler());
-        jetty.setStopTimeout(0);
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            try {
-                jetty.stop();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new IllegalStateException("Cannot start the UDM storage host on port " + connector.getPort(), e);
-        }
-        boundPort = connector.getLocalPort();
+        boundPort = LocalJetty.start(jetty, "the UDM storage host");
         server = jetty;
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -553,18 +554,7 @@ public final class UserDataManagement {
 
     /** @return the ids that were not deleted (unknown or unfinished), in the order given */
     List<Integer> deleteJobs(Collection<Integer> ids) {
-        synchronized (lock) {
-            List<Integer> notDeleted = new ArrayList<>();
-            for (Integer id : ids) {
-                Job job = jobs.get(id);
-                if (job == null || !job.state.isFinished()) {
-                    notDeleted.add(id);
-                } else {
-                    jobs.remove(id);
-                }
-            }
-            return notDeleted;
-        }
+        return deleteFinished(jobs, ids, job -> job.state);
     }
 
     private Job unfinished(int id, String verb) {
@@ -623,14 +613,20 @@ public final class UserDataManagement {
     }
 
     List<Integer> deleteHistories(Collection<Integer> ids) {
+        return deleteFinished(runs, ids, run -> run.state);
+    }
+
+    /** Deletes the finished ones; the others stay ("A job with status in progress cannot be deleted", v4). */
+    private <T> List<Integer> deleteFinished(Map<Integer, T> table, Collection<Integer> ids,
+            Function<T, JobState> stateOf) {
         synchronized (lock) {
             List<Integer> notDeleted = new ArrayList<>();
             for (Integer id : ids) {
-                Run run = runs.get(id);
-                if (run == null || !run.state.isFinished()) {
+                T item = table.get(id);
+                if (item == null || !stateOf.apply(item).isFinished()) {
                     notDeleted.add(id);
                 } else {
-                    runs.remove(id);
+                    table.remove(id);
                 }
             }
             return notDeleted;
