@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The HTTP face of {@link UserDataManagement}: every v10 operation of seed 002 (L8671-10716) under
@@ -114,7 +115,7 @@ final class UdmApi {
 
     /** {@code file} as {@code multipart/form-data}: "The certificate content, field name must be 'file'". */
     private ApiResponse uploadCertificate(ApiRequest request) throws Exception {
-        String name = request.pathParam("certificatefilename");
+        String name = decodedPathParam(request, "certificatefilename");
         String contentType = request.header("Content-Type");
         String boundary = contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
@@ -304,7 +305,7 @@ final class UdmApi {
 
     /** 303 to a pre-signed link on the storage host ("303 See Other", v3 002 L12121). */
     private ApiResponse download(ApiRequest request) {
-        String name = request.pathParam("filename");
+        String name = decodedPathParam(request, "filename");
         if (udm.file(name).isEmpty()) {
             throw ApiException.notFound("File " + name + " not found");
         }
@@ -312,11 +313,16 @@ final class UdmApi {
     }
 
     private ApiResponse deleteFile(ApiRequest request) {
-        String name = request.pathParam("filename");
+        String name = decodedPathParam(request, "filename");
         if (!udm.removeFile(name)) {
             throw ApiException.notFound("File " + name + " not found");
         }
         return ApiResponse.noContent();
+    }
+
+    /** Jetty's canonical path keeps some characters encoded (a space stays {@code %20}): a name is decoded. */
+    private static String decodedPathParam(ApiRequest request, String name) {
+        return URIUtil.decodePath(request.pathParam(name));
     }
 
     // ---- paging, sorting, filtering ------------------------------------------------------------------------------

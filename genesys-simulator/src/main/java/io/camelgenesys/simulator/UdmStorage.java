@@ -29,6 +29,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -270,7 +271,8 @@ final class UdmStorage {
                         "The specified method is not allowed against this resource", path);
                 return;
             }
-            String name = path.startsWith(FILES_PATH) ? path.substring(FILES_PATH.length()) : "";
+            // Jetty's canonical path keeps some characters encoded (a space stays %20): the key is decoded.
+            String name = path.startsWith(FILES_PATH) ? URIUtil.decodePath(path.substring(FILES_PATH.length())) : "";
             if (name.isEmpty() || name.contains("/")) {
                 error(response, callback, 404, "NoSuchKey", "The specified key does not exist.", path);
                 return;

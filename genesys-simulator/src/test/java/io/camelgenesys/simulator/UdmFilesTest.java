@@ -112,6 +112,21 @@ class UdmFilesTest {
     }
 
     @Test
+    void namesThatNeedEncodingSurviveTheRoundTrip() throws Exception {
+        String name = "März export 1+1 (final).csv";
+        UdmFile file = udm.addFile(name, 500);
+        String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        ContentResponse redirect = api.get("/files/" + encoded);
+        assertEquals(303, redirect.getStatus(), redirect.getContentAsString());
+        ContentResponse download = storage(redirect.getHeaders().get("Location")).send();
+        assertEquals(200, download.getStatus(), download.getContentAsString());
+        assertArrayEquals(file.openStream().readAllBytes(), download.getContent());
+        JsonNode link = ok(api.get("/files?filename=" + encoded), 200);
+        assertEquals(200, storage(link.get("path").asText()).send().getStatus());
+        assertEquals(204, api.delete("/files/" + encoded).getStatus());
+    }
+
+    @Test
     void storageRefusesGenesysCredentials() throws Exception {
         udm.addFile("secret.csv", 1000);
         String location = link("secret.csv");
