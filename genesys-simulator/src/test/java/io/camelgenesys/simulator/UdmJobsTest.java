@@ -364,6 +364,9 @@ class UdmJobsTest {
         assertEquals(204, api.delete("/export/history/" + runningHistory).getStatus());
         error(api.delete("/export/history/" + runningHistory), 404, "not found");
         error(api.delete("/export/history"), 400, "jobIDs is required");
+        int another = latestHistoryId(finishedJob("another"));
+        assertEquals(204, api.delete("/export/history?jobIDs=" + another).getStatus());
+        error(api.get("/export/history/" + another), 404, "not found");
     }
 
     @Test
