@@ -39,6 +39,9 @@ final class AdminEndpoints {
 
     ApiResponse handle(String method, String path, byte[] body) {
         try {
+            if (UdmAdmin.handles(path)) {
+                return UdmAdmin.handle(sim.udm(), method, path, body);
+            }
             return switch (path) {
                 case PREFIX + "/faults" -> switch (method) {
                     case "POST" -> ApiResponse.created(describe(addRule(parse(body))));

@@ -11,12 +11,7 @@ import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embeddable Genesys stand-in: a real HTTP server (Jetty 12) with a real CometD server, serving the documented
@@ -52,6 +47,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final WebServicesContacts webServicesContacts = new WebServicesContacts();
     private final Statistics statistics = new Statistics(cometd);
     private final DigitalChannels digitalChannels = new DigitalChannels(this::baseUrl);
+    private final UserDataManagement udm = new UserDataManagement(faults, requests);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -68,6 +64,7 @@ public final class GenesysSimulator implements AutoCloseable {
         WebServicesContactsApi.register(routes, webServicesContacts);
         StatisticsApi.register(routes, statistics);
         digitalChannels.register(routes);
+        UdmApi.register(routes, udm, config.multicloudApiKey);
     }
 
     public static Builder builder() {
@@ -85,21 +82,7 @@ public final class GenesysSimulator implements AutoCloseable {
         if (server != null) {
             return;
         }
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("genesys-simulator");
-        // Daemon threads: a test that forgets stop() must not keep the JVM alive.
-        threads.setDaemon(true);
-        Server jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        // Genesys does not announce a Jetty server; neither does its stand-in.
-        http.setSendServerVersion(false);
-        // An id in a path segment may hold an encoded '/' or '%' (open media ext_ ids); routes decode their segments.
-        http.setUriCompliance(UriCompliance.DEFAULT.with("genesys-ids", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
-                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(boundPort > 0 ? boundPort : config.port);
-        jetty.addConnector(connector);
+        Server jetty = LocalJetty.create("genesys-simulator", boundPort > 0 ? boundPort : config.port);
 
         // The CometD servlet lives in a servlet context under the pipeline; the pipeline hands it only the
         // mounted notification paths, after checking credentials.
@@ -112,23 +95,16 @@ public final class GenesysSimulator implements AutoCloseable {
         cometdServlet.setInitOrder(1);
         context.addServlet(cometdServlet, "/*");
         jetty.setHandler(new SimulatorHandler(this, rateLimiter, context));
-        // No graceful stop: held CometD long polls would delay it, and a simulated restart is abrupt anyway.
-        jetty.setStopTimeout(0);
-
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            try {
-                jetty.stop();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new IllegalStateException("Cannot start the Genesys simulator on port " + connector.getPort(), e);
-        }
-        boundPort = connector.getLocalPort();
+        boundPort = LocalJetty.start(jetty, "the Genesys simulator");
         cometd.started(bayeux);
         server = jetty;
         statistics.started();
+        try {
+            udm.started();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Stops the server; does nothing when it is not running. State (tokens, items, faults) is kept. */
@@ -138,6 +114,7 @@ public final class GenesysSimulator implements AutoCloseable {
         }
         statistics.stopped();
         digitalChannels.stopped();
+        udm.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -173,7 +150,8 @@ public final class GenesysSimulator implements AutoCloseable {
      * rejections, handshake count and client sessions, rate-limit windows, the items store, the contacts stores
      * (external contacts, Web Services contacts) and the statistics (subscriptions, values, publication log and
      * listeners; the generator stops and an outage ends) and Digital Channels' data (pending webhook deliveries are
-     * cancelled); restores the token lifetime and rate limit of the builder.
+     * cancelled), User Data Management (jobs, history,
+     * files, settings, links); restores the token lifetime and rate limit of the builder.
      * Keeps the configuration, registered routes, CometD mounts and listeners, and the statistics catalogue and
      * objects.
      */
@@ -188,6 +166,7 @@ public final class GenesysSimulator implements AutoCloseable {
         webServicesContacts.clear();
         statistics.reset();
         digitalChannels.reset();
+        udm.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -267,6 +246,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** Digital Channels ({@code /nexus/v3}): messaging, secure email, open media and the webhooks it sends. */
     public DigitalChannels digitalChannels() {
         return digitalChannels;
+    }
+
+    /** @return User Data Management: export jobs, their history and files, the storage host and its links */
+    public UserDataManagement udm() {
+        return udm;
     }
 
     // ---- configured credentials ----------------------------------------------------------------------------------

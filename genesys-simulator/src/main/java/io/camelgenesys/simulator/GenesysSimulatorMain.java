@@ -108,6 +108,8 @@ public final class GenesysSimulatorMain {
         }
         out.println("                   webhooks: " + base + DigitalChannelsAdmin.PREFIX + "/webhooks/{text,email,interactions}"
                 + ", GET " + base + DigitalChannelsAdmin.PREFIX + "/deliveries");
+        out.println("User Data Mgmt     " + base + UserDataManagement.BASE_PATH + " (downloads served from "
+                + sim.udm().storageUrl() + "; controls: " + base + "/simulator/udm)");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
         out.println("                   GET " + base + "/simulator/statistics, POST " + base
