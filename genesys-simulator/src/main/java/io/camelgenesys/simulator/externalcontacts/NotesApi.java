@@ -1,26 +1,33 @@
-package io.camelgenesys.simulator;
+package io.camelgenesys.simulator.externalcontacts;
 
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.ApiException;
+import io.camelgenesys.simulator.ApiRequest;
+import io.camelgenesys.simulator.ApiResponse;
+import io.camelgenesys.simulator.Auth;
+import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.EntityTable;
 
 /**
  * Notes of contacts and of organizations ({@code .../{id}/notes[/{noteId}]}, seed 003): {@code noteText} between 1 and
  * 32,000 characters (required on create), {@code createdBy} required on update, page-number listing sorted by
- * {@code createDate:asc|desc} and capped at 1,000 records.
+ * {@code createDate:asc|desc} and capped at 1,000 records; and the scan of every note.
  */
-final class Notes {
+final class NotesApi {
 
     static final int NOTE_TEXT_MAX = 32_000;
 
-    private final ExternalContacts store;
+    private final ExternalContactsStores store;
     private final String entityType;
     private final String paramName;
     private final EntityTable parents;
     private final String parentLabel;
     private final String basePath;
 
-    private Notes(ExternalContacts store, String entityType, String basePath, String paramName, EntityTable parents,
+    private NotesApi(ExternalContactsStores store, String entityType, String basePath, String paramName, EntityTable parents,
             String parentLabel) {
         this.store = store;
         this.entityType = entityType;
@@ -30,28 +37,30 @@ final class Notes {
         this.parentLabel = parentLabel;
     }
 
+    /** Registers the notes of contacts, the notes of organizations and the scan of every note. */
+    static void register(Routes routes, ExternalContactsStores store) {
+        String base = ExternalContactsStores.BASE;
+        register(routes, store, "contact", base + "/contacts", "contactId", store.contacts, "ExternalContact");
+        register(routes, store, "organization", base + "/organizations", "externalOrganizationId", store.organizations,
+                "External organization");
+        routes.add("GET", base + "/scan/notes", Auth.CLOUD, store.locked(request -> ApiResponse.ok(
+                Listings.scan(store, request, "notes", store.notes, n -> true, base + "/scan/notes"))));
+    }
+
     /**
      * @param entityType  {@code contact} or {@code organization} (the note's {@code entityType})
      * @param parentsPath e.g. {@code /api/v2/externalcontacts/contacts}
      * @param paramName   the parent's path variable, e.g. {@code contactId}
      */
-    static void register(Routes routes, ExternalContacts store, String entityType, String parentsPath,
+    private static void register(Routes routes, ExternalContactsStores store, String entityType, String parentsPath,
             String paramName, EntityTable parents, String parentLabel) {
-        Notes api = new Notes(store, entityType, parentsPath, paramName, parents, parentLabel);
+        NotesApi api = new NotesApi(store, entityType, parentsPath, paramName, parents, parentLabel);
         String notes = parentsPath + "/{" + paramName + "}/notes";
-        routes.add("POST", notes, Auth.CLOUD, api.locked(api::create));
-        routes.add("GET", notes, Auth.CLOUD, api.locked(api::list));
-        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, api.locked(api::get));
-        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, api.locked(api::replace));
-        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, api.locked(api::delete));
-    }
-
-    private RouteHandler locked(RouteHandler handler) {
-        return request -> {
-            synchronized (store) {
-                return handler.handle(request);
-            }
-        };
+        routes.add("POST", notes, Auth.CLOUD, store.locked(api::create));
+        routes.add("GET", notes, Auth.CLOUD, store.locked(api::list));
+        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, store.locked(api::get));
+        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, store.locked(api::replace));
+        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, store.locked(api::delete));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -61,7 +70,7 @@ final class Notes {
             String principal = request.principal();
             note.putObject("createdBy").put("id", principal).put("selfUri", "/api/v2/users/" + principal);
         }
-        String now = ExternalContactsApi.now();
+        String now = ContactStore.now();
         note.put("entityId", parentId);
         note.put("entityType", entityType);
         note.put("createDate", now);
@@ -87,8 +96,8 @@ final class Notes {
                 }
             }
         }
-        ExternalContactsApi.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
-        return ApiResponse.ok(ExternalContactsApi.page(notes, request, basePath + "/" + parentId + "/notes", null));
+        Listings.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
+        return ApiResponse.ok(Listings.page(notes, request, basePath + "/" + parentId + "/notes", null));
     }
 
     /** @return whether {@code ancestorId} was merged, directly or through other merges, into {@code id} */
@@ -115,7 +124,7 @@ final class Notes {
         for (String kept : List.of("entityId", "entityType", "createDate")) {
             note.set(kept, old.get(kept));
         }
-        note.put("modifyDate", ExternalContactsApi.now());
+        note.put("modifyDate", ContactStore.now());
         String id = old.get("id").asText();
         store.notes.replace(id, note);
         note.put("selfUri", noteUri(note.get("entityId").asText(), id));

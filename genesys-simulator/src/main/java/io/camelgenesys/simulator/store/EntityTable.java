@@ -1,4 +1,4 @@
-package io.camelgenesys.simulator;
+package io.camelgenesys.simulator.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One in-memory collection of JSON entities (contacts, organizations, notes, ...) in creation order, so that
- * page-number listings are stable and scan cursors can resume after a position. Not thread-safe: its owner
- * ({@link ExternalContacts}) guards every access with its own lock.
+ * page-number listings are stable and scan cursors can resume after a position. Not thread-safe: its owner guards
+ * every access with its own lock.
  */
-final class EntityTable {
+public final class EntityTable {
 
     /** An entity and its position in creation order. */
-    record Entry(long sequence, ObjectNode entity) {
+    public record Entry(long sequence, ObjectNode entity) {
     }
 
     private final String basePath;
@@ -29,12 +29,12 @@ final class EntityTable {
     private long nextSequence = 1;
 
     /** @param basePath the path the entities' {@code selfUri} starts with, e.g. {@code /api/v2/externalcontacts/contacts} */
-    EntityTable(String basePath) {
+    public EntityTable(String basePath) {
         this.basePath = basePath;
     }
 
     /** Stores the entity under a new UUID, setting {@code id} and {@code selfUri}; returns the stored instance. */
-    ObjectNode insert(ObjectNode entity) {
+    public ObjectNode insert(ObjectNode entity) {
         String id = UUID.randomUUID().toString();
         entity.put("id", id);
         entity.put("selfUri", basePath + "/" + id);
@@ -45,13 +45,13 @@ final class EntityTable {
     }
 
     /** @return the stored instance (not a copy), or {@code null} */
-    ObjectNode get(String id) {
+    public ObjectNode get(String id) {
         Long sequence = id == null ? null : sequenceById.get(id);
         return sequence == null ? null : bySequence.get(sequence);
     }
 
     /** Replaces the entity with this id, keeping its position. */
-    void replace(String id, ObjectNode entity) {
+    public void replace(String id, ObjectNode entity) {
         Long sequence = sequenceById.get(id);
         if (sequence == null) {
             throw new IllegalStateException("No entity " + id);
@@ -61,22 +61,22 @@ final class EntityTable {
         bySequence.put(sequence, entity);
     }
 
-    ObjectNode remove(String id) {
+    public ObjectNode remove(String id) {
         Long sequence = id == null ? null : sequenceById.remove(id);
         return sequence == null ? null : bySequence.remove(sequence);
     }
 
-    int size() {
+    public int size() {
         return bySequence.size();
     }
 
     /** @return the stored instances in creation order (a live view: copy before modifying the table) */
-    Collection<ObjectNode> values() {
+    public Collection<ObjectNode> values() {
         return bySequence.values();
     }
 
     /** @return the matching stored instances in creation order */
-    List<ObjectNode> filter(Predicate<ObjectNode> predicate) {
+    public List<ObjectNode> filter(Predicate<ObjectNode> predicate) {
         List<ObjectNode> result = new ArrayList<>();
         for (ObjectNode entity : bySequence.values()) {
             if (predicate.test(entity)) {
@@ -87,7 +87,7 @@ final class EntityTable {
     }
 
     /** @return up to {@code limit} matching entries created after {@code afterSequence}, in creation order */
-    List<Entry> after(long afterSequence, int limit, Predicate<ObjectNode> predicate) {
+    public List<Entry> after(long afterSequence, int limit, Predicate<ObjectNode> predicate) {
         List<Entry> page = new ArrayList<>(Math.min(limit, 256));
         for (Map.Entry<Long, ObjectNode> e : bySequence.tailMap(afterSequence, false).entrySet()) {
             if (page.size() == limit) {
@@ -100,11 +100,11 @@ final class EntityTable {
         return page;
     }
 
-    String selfUri(String id) {
+    public String selfUri(String id) {
         return basePath + "/" + id;
     }
 
-    void clear() {
+    public void clear() {
         bySequence.clear();
         sequenceById.clear();
         nextSequence = 1;

@@ -1,0 +1,125 @@
+package io.camelgenesys.simulator.externalcontacts;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.ApiException;
+import io.camelgenesys.simulator.ApiRequest;
+import io.camelgenesys.simulator.ApiResponse;
+import io.camelgenesys.simulator.Auth;
+import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.Routes;
+
+/**
+ * Contacts of the Genesys Cloud External Contacts API (seed 003, plus seed 000's user view: required
+ * {@code firstName}/{@code lastName}, PATCH, 204 on DELETE): create, read (resolved or not), replace, patch, delete,
+ * promote, search ({@code ContactListing}) and scan ({@code CursorContactListing}).
+ */
+final class ContactsApi {
+
+    static final String BASE = ExternalContactsStores.BASE;
+
+    private final ExternalContactsStores store;
+
+    private ContactsApi(ExternalContactsStores store) {
+        this.store = store;
+    }
+
+    static void register(Routes routes, ExternalContactsStores store) {
+        ContactsApi api = new ContactsApi(store);
+        String contacts = BASE + "/contacts";
+        String contact = contacts + "/{contactId}";
+        routes.add("POST", contacts, Auth.CLOUD, store.locked(api::create));
+        routes.add("GET", contacts, Auth.CLOUD, store.locked(api::search));
+        routes.add("GET", contact, Auth.CLOUD, store.locked(api::get));
+        routes.add("PUT", contact, Auth.CLOUD, store.locked(api::replace));
+        routes.add("PATCH", contact, Auth.CLOUD, store.locked(api::patch));
+        routes.add("DELETE", contact, Auth.CLOUD, store.locked(api::delete));
+        routes.add("GET", BASE + "/scan/contacts", Auth.CLOUD, store.locked(api::scan));
+        routes.add("GET", contact + "/unresolved", Auth.CLOUD, store.locked(api::unresolved));
+        routes.add("POST", contact + "/promotion", Auth.CLOUD, store.locked(api::promote));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        return ApiResponse.ok(ContactStore.createContact(store, request.jsonObject()).deepCopy());
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        ObjectNode contact = ContactStore.resolved(store, request.pathParam("contactId")).deepCopy();
+        // expand=externalOrganization embeds the organization instead of its reference (SDK expand values).
+        if (Checks.listParam(request, "expand").contains("externalOrganization")) {
+            ObjectNode organization = store.organizations.get(contact.path("externalOrganization").path("id")
+                    .asText(null));
+            if (organization != null) {
+                contact.set("externalOrganization", organization.deepCopy());
+            }
+        }
+        return ApiResponse.ok(contact);
+    }
+
+    private ApiResponse unresolved(ApiRequest request) {
+        return ApiResponse.ok(ContactStore.existing(store, request.pathParam("contactId")).deepCopy());
+    }
+
+    private ApiResponse replace(ApiRequest request) {
+        String id = request.pathParam("contactId");
+        ObjectNode old = ContactStore.existing(store, id);
+        ObjectNode contact = ContactStore.validContact(store, request.jsonObject(), true);
+        return ApiResponse.ok(ContactStore.update(store, id, old, contact).deepCopy());
+    }
+
+    /** Seed 000: "Partially update contact"; fields present replace, {@code null} clears, absent ones are kept. */
+    private ApiResponse patch(ApiRequest request) {
+        String id = request.pathParam("contactId");
+        ObjectNode old = ContactStore.existing(store, id);
+        ObjectNode changes = request.jsonObject();
+        ObjectNode merged = old.deepCopy();
+        changes.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                merged.remove(e.getKey());
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        ObjectNode contact = ContactStore.validContact(store, merged, true);
+        return ApiResponse.ok(ContactStore.update(store, id, old, contact).deepCopy());
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        String id = request.pathParam("contactId");
+        ContactStore.existing(store, id);
+        ContactStore.removeContact(store, id);
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse promote(ApiRequest request) {
+        String id = request.pathParam("contactId");
+        ObjectNode contact = ContactStore.resolved(store, id);
+        String type = contact.path("type").asText("Curated");
+        if (!type.equals("Ephemeral") && !type.equals("Identified")) {
+            throw ApiException.badRequest("Only an observed contact (Ephemeral or Identified) can be promoted; contact "
+                    + contact.get("id").asText() + " is " + type);
+        }
+        contact.put("type", "Curated");
+        contact.put("modifyDate", ContactStore.now());
+        return ApiResponse.ok(contact.deepCopy());
+    }
+
+    /** {@code GET /contacts?q=&sortOrder=&pageSize=&pageNumber=&divisionIds=}: ContactListing, capped at 1,000. */
+    private ApiResponse search(ApiRequest request) {
+        List<String> divisions = Checks.listParam(request, "divisionIds");
+        if (divisions.size() > 50) {
+            throw ApiException.badRequest("divisionIds must list at most 50 divisions, got " + divisions.size());
+        }
+        String q = request.query("q");
+        List<ObjectNode> found = store.contacts.filter(c -> ContactStore.visible(c) && ContactStore.matches(c, q)
+                && ContactStore.inDivisions(c, divisions));
+        Listings.sort(found, request.query("sortOrder"), ContactStore.CONTACT_SORT_FIELDS, "lastName");
+        return ApiResponse.ok(Listings.page(found, request, BASE + "/contacts", "/scan/contacts"));
+    }
+
+    private ApiResponse scan(ApiRequest request) {
+        return ApiResponse.ok(Listings.scan(store, request, "contacts", store.contacts, ContactStore::visible,
+                BASE + "/scan/contacts"));
+    }
+}

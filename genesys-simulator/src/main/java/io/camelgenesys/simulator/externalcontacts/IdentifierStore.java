@@ -1,0 +1,142 @@
+package io.camelgenesys.simulator.externalcontacts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.ApiException;
+import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.Json;
+
+/**
+ * Identifiers claimed by contacts and organizations ({@code ContactIdentifier}, {@code ExternalOrganizationIdentifier}):
+ * validation, claiming, releasing and listing; one identifier has one holder per kind.
+ */
+final class IdentifierStore {
+
+    static final String BASE = ExternalContactsStores.BASE;
+    /** ContactIdentifier.TypeEnum of the Genesys Cloud SDK (docs/ContactIdentifier.md). */
+    static final List<String> IDENTIFIER_TYPES = List.of("SocialLine", "SocialFacebook", "SocialTwitter",
+            "SocialWhatsapp", "Email", "Phone", "Cookie", "ExternalId");
+    /** ExternalOrganizationIdentifier.TypeEnum of the SDK 264.0.0 (docs/ExternalOrganizationIdentifier.md). */
+    static final List<String> ORGANIZATION_IDENTIFIER_TYPES = List.of("ExternalId");
+
+    private IdentifierStore() {
+    }
+
+    static ObjectNode identifierListing(ExternalContactsStores store, String kind, String entityId) {
+        ObjectNode body = Json.object();
+        ArrayNode entities = body.putArray("entities");
+        store.claims.values().stream()
+                .filter(c -> c.kind().equals(kind) && c.entityId().equals(entityId))
+                .sorted(Comparator.comparing(c -> c.identifier().path("dateCreated").asText()))
+                .forEach(c -> entities.add(c.identifier().deepCopy()));
+        return body;
+    }
+
+    static ObjectNode claimOrRelease(ExternalContactsStores store, ObjectNode body, String kind, String entityId) {
+        String operation = Checks.oneOf(body, "operation", List.of("Claim", "Release"), true);
+        ObjectNode identifier = validIdentifier(Checks.object(body, "identifier", true), "identifier.",
+                identifierTypes(kind));
+        String key = ExternalContactsStores.identifierKey(kind, identifier);
+        ExternalContactsStores.Claim claim = store.claims.get(key);
+        if (operation.equals("Claim")) {
+            checkClaimable(store, identifier, kind, entityId);
+            if (claim != null) {
+                return claim.identifier().deepCopy();
+            }
+            return claim(store, identifier, kind, entityId).deepCopy();
+        }
+        if (claim == null || !claim.kind().equals(kind) || !claim.entityId().equals(entityId)) {
+            throw ApiException.badRequest("The identifier " + describe(identifier) + " is not claimed by " + kind + " "
+                    + entityId + ", so it cannot be released");
+        }
+        store.claims.remove(key);
+        return claim.identifier().deepCopy();
+    }
+
+    /** ContactIdentifier: {@code type} from the SDK enum, {@code value} 1–255 characters, trimmed (seed 003). */
+    static ObjectNode validIdentifier(ObjectNode identifier, String prefix) {
+        return validIdentifier(identifier, prefix, IDENTIFIER_TYPES);
+    }
+
+    static List<String> identifierTypes(String kind) {
+        return kind.equals("organization") ? ORGANIZATION_IDENTIFIER_TYPES : IDENTIFIER_TYPES;
+    }
+
+    static ObjectNode validIdentifier(ObjectNode identifier, String prefix, List<String> types) {
+        if (identifier == null) {
+            throw ApiException.badRequest(prefix + "type and " + prefix + "value are required");
+        }
+        ObjectNode copy = identifier.deepCopy();
+        try {
+            Checks.oneOf(copy, "type", types, true);
+            Checks.text(copy, "value", 1, 255, true);
+        } catch (ApiException e) {
+            throw ApiException.badRequest(prefix + e.getMessage());
+        }
+        ObjectNode clean = Json.object();
+        clean.put("type", copy.get("type").asText());
+        clean.put("value", copy.get("value").asText());
+        for (String optional : List.of("externalSource", "division")) {
+            if (copy.hasNonNull(optional)) {
+                clean.set(optional, copy.get(optional));
+            }
+        }
+        return clean;
+    }
+
+    static String describe(ObjectNode identifier) {
+        return identifier.path("type").asText() + " '" + identifier.path("value").asText() + "'";
+    }
+
+    /** 409 when another entity holds the identifier: an identifier identifies one contact (or organization). */
+    static void checkClaimable(ExternalContactsStores store, ObjectNode identifier, String kind, String entityId) {
+        ExternalContactsStores.Claim claim = store.claims.get(
+                ExternalContactsStores.identifierKey(kind, identifier));
+        if (claim != null && !(claim.kind().equals(kind) && claim.entityId().equals(entityId))) {
+            throw new ApiException(409, "identifier.conflict", "The identifier " + describe(identifier)
+                    + " is already claimed by " + claim.kind() + " " + claim.entityId());
+        }
+    }
+
+    static ObjectNode claim(ExternalContactsStores store, ObjectNode identifier, String kind, String entityId) {
+        String key = ExternalContactsStores.identifierKey(kind, identifier);
+        ExternalContactsStores.Claim existing = store.claims.get(key);
+        if (existing != null) {
+            return existing.identifier();
+        }
+        ObjectNode stored = identifier.deepCopy();
+        String id = java.util.UUID.randomUUID().toString();
+        stored.put("id", id);
+        stored.put("dateCreated", ContactStore.now());
+        stored.put("selfUri", BASE + "/identifiers/" + id);
+        store.claims.put(key, new ExternalContactsStores.Claim(kind, entityId, stored));
+        return stored;
+    }
+
+    static void releaseAll(ExternalContactsStores store, String kind, String entityId) {
+        store.claims.values().removeIf(c -> c.kind().equals(kind) && c.entityId().equals(entityId));
+    }
+
+    /** {@code identifiers} in a body ("Identifiers claimed by this contact"): validated, claimed by the caller. */
+    static List<ObjectNode> identifiersOf(ObjectNode body) {
+        return identifiersOf(body, IDENTIFIER_TYPES);
+    }
+
+    static List<ObjectNode> identifiersOf(ObjectNode body, List<String> types) {
+        ArrayNode given = Checks.array(body, "identifiers", 0, Integer.MAX_VALUE, false);
+        List<ObjectNode> identifiers = new ArrayList<>();
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                if (!given.get(i).isObject()) {
+                    throw ApiException.badRequest("identifiers[" + i + "] must be an object");
+                }
+                identifiers.add(validIdentifier((ObjectNode) given.get(i), "identifiers[" + i + "].", types));
+            }
+        }
+        return identifiers;
+    }
+}

@@ -1,0 +1,158 @@
+package io.camelgenesys.simulator.externalcontacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.ApiException;
+import io.camelgenesys.simulator.ApiRequest;
+import io.camelgenesys.simulator.ApiResponse;
+import io.camelgenesys.simulator.Auth;
+import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.Routes;
+
+/**
+ * External organizations (seed 003): create, read, replace, delete, search ({@code ExternalOrganizationListing}), scan
+ * ({@code CursorOrganizationListing}), their contacts and relationships, and the trustor link.
+ */
+final class OrganizationsApi {
+
+    static final String BASE = ExternalContactsStores.BASE;
+
+    private final ExternalContactsStores store;
+
+    private OrganizationsApi(ExternalContactsStores store) {
+        this.store = store;
+    }
+
+    static void register(Routes routes, ExternalContactsStores store) {
+        OrganizationsApi api = new OrganizationsApi(store);
+        String organizations = BASE + "/organizations";
+        String organization = organizations + "/{externalOrganizationId}";
+        routes.add("POST", organizations, Auth.CLOUD, store.locked(api::create));
+        routes.add("GET", organizations, Auth.CLOUD, store.locked(api::search));
+        routes.add("GET", organization, Auth.CLOUD, store.locked(api::get));
+        routes.add("PUT", organization, Auth.CLOUD, store.locked(api::replace));
+        routes.add("DELETE", organization, Auth.CLOUD, store.locked(api::delete));
+        routes.add("GET", BASE + "/scan/organizations", Auth.CLOUD, store.locked(api::scan));
+        routes.add("GET", organization + "/contacts", Auth.CLOUD, store.locked(api::contacts));
+        routes.add("GET", organization + "/relationships", Auth.CLOUD, store.locked(api::organizationRelationships));
+        routes.add("PUT", organization + "/trustor/{trustorId}", Auth.CLOUD, store.locked(api::linkTrustor));
+        routes.add("DELETE", organization + "/trustor", Auth.CLOUD, store.locked(api::unlinkTrustor));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        ObjectNode body = request.jsonObject();
+        List<ObjectNode> identifiers = IdentifierStore.identifiersOf(body,
+                IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES);
+        for (ObjectNode identifier : identifiers) {
+            IdentifierStore.checkClaimable(store, identifier, "organization", null);
+        }
+        ObjectNode stored = OrganizationStore.insert(store, OrganizationStore.valid(body));
+        String id = stored.get("id").asText();
+        identifiers.forEach(i -> IdentifierStore.claim(store, i, "organization", id));
+        return ApiResponse.ok(stored.deepCopy());
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(OrganizationStore.view(OrganizationStore.existing(store, request.pathParam("externalOrganizationId")),
+                Checks.boolParam(request, "includeTrustors", false)));
+    }
+
+    private ApiResponse replace(ApiRequest request) {
+        String id = request.pathParam("externalOrganizationId");
+        ObjectNode old = OrganizationStore.existing(store, id);
+        return ApiResponse.ok(OrganizationStore.view(OrganizationStore.update(store, id, old, OrganizationStore.valid(request.jsonObject())), false));
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        String id = request.pathParam("externalOrganizationId");
+        OrganizationStore.existing(store, id);
+        store.organizations.remove(id);
+        store.notes.values().removeIf(n -> "organization".equals(n.path("entityType").asText())
+                && id.equals(n.path("entityId").asText()));
+        store.relationships.values().removeIf(r -> id.equals(r.path("externalOrganization").path("id").asText()));
+        IdentifierStore.releaseAll(store, "organization", id);
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * {@code GET /organizations?q=&trustorId=&sortOrder=&pageSize=&pageNumber=&divisionIds=}: "trustorId ... (limit
+     * 25). If supplied, the q parameters is ignored. Items are returned in the order requested" (seed 003).
+     */
+    private ApiResponse search(ApiRequest request) {
+        List<String> divisions = Checks.listParam(request, "divisionIds");
+        if (divisions.size() > 50) {
+            throw ApiException.badRequest("divisionIds must list at most 50 divisions, got " + divisions.size());
+        }
+        List<String> trustorIds = Checks.listParam(request, "trustorId");
+        if (trustorIds.size() > 25) {
+            throw ApiException.badRequest("trustorId must list at most 25 trustors, got " + trustorIds.size());
+        }
+        boolean includeTrustors = Checks.boolParam(request, "includeTrustors", false);
+        List<ObjectNode> found = new ArrayList<>();
+        if (!trustorIds.isEmpty()) {
+            for (String trustorId : trustorIds) {
+                found.addAll(store.organizations.filter(o -> trustorId.equals(o.path("trustor").path("id").asText())));
+            }
+        } else {
+            String q = request.query("q");
+            String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+            found.addAll(store.organizations.filter(o -> ContactStore.inDivisions(o, divisions)
+                    && (needle.isEmpty()
+                    || o.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)
+                    || o.path("industry").asText("").toLowerCase(Locale.ROOT).contains(needle))));
+            Listings.sort(found, request.query("sortOrder"), OrganizationStore.ORGANIZATION_SORT_FIELDS, "name");
+        }
+        ObjectNode page = Listings.page(found, request, BASE + "/organizations", "/scan/organizations");
+        if (!includeTrustors) {
+            page.get("entities").forEach(o -> ((ObjectNode) o).remove("trustor"));
+        }
+        return ApiResponse.ok(page);
+    }
+
+    private ApiResponse scan(ApiRequest request) {
+        return ApiResponse.ok(Listings.scan(store, request, "organizations", store.organizations, o -> true,
+                BASE + "/scan/organizations"));
+    }
+
+    private ApiResponse contacts(ApiRequest request) {
+        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
+        String q = request.query("q");
+        List<ObjectNode> found = store.contacts.filter(c -> ContactStore.visible(c)
+                && id.equals(c.path("externalOrganization").path("id").asText())
+                && ContactStore.matches(c, q));
+        Listings.sort(found, request.query("sortOrder"), List.of("firstName", "lastName", "middleName",
+                "title"), "lastName");
+        return ApiResponse.ok(Listings.page(found, request, BASE + "/organizations/" + id + "/contacts",
+                null));
+    }
+
+    private ApiResponse organizationRelationships(ApiRequest request) {
+        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
+        List<ObjectNode> found = store.relationships.filter(
+                r -> id.equals(r.path("externalOrganization").path("id").asText()));
+        Listings.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"),
+                "createDate");
+        return ApiResponse.ok(Listings.page(found, request, BASE + "/organizations/" + id
+                + "/relationships", null));
+    }
+
+    private ApiResponse linkTrustor(ApiRequest request) {
+        ObjectNode organization = OrganizationStore.existing(store, request.pathParam("externalOrganizationId"));
+        organization.putObject("trustor").put("id", request.pathParam("trustorId"));
+        organization.put("modifyDate", ContactStore.now());
+        return ApiResponse.ok(OrganizationStore.view(organization, true));
+    }
+
+    private ApiResponse unlinkTrustor(ApiRequest request) {
+        ObjectNode organization = OrganizationStore.existing(store, request.pathParam("externalOrganizationId"));
+        if (!organization.hasNonNull("trustor")) {
+            throw ApiException.notFound("External organization " + organization.get("id").asText()
+                    + " has no trustor to unlink");
+        }
+        organization.remove("trustor");
+        return ApiResponse.noContent();
+    }
+}
