@@ -9,6 +9,8 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.PageNumberPaging;
+import io.camelgenesys.simulator.store.SortOrder;
 
 /**
  * Contacts of the Genesys Cloud External Contacts API (seed 003, plus seed 000's user view: required
@@ -114,12 +116,12 @@ final class ContactsApi {
         String q = request.query("q");
         List<ObjectNode> found = store.contacts.filter(c -> ContactStore.visible(c) && ContactStore.matches(c, q)
                 && ContactStore.inDivisions(c, divisions));
-        Listings.sort(found, request.query("sortOrder"), ContactStore.CONTACT_SORT_FIELDS, "lastName");
-        return ApiResponse.ok(Listings.page(found, request, BASE + "/contacts", "/scan/contacts"));
+        SortOrder.sort(found, request.query("sortOrder"), ContactStore.CONTACT_SORT_FIELDS, "lastName");
+        return ApiResponse.ok(PageNumberPaging.page(found, request, BASE + "/contacts", BASE + "/scan/contacts"));
     }
 
     private ApiResponse scan(ApiRequest request) {
-        return ApiResponse.ok(Listings.scan(store, request, "contacts", store.contacts, ContactStore::visible,
+        return ApiResponse.ok(store.scans.scan(request, "contacts", store.contacts, ContactStore::visible,
                 BASE + "/scan/contacts"));
     }
 }

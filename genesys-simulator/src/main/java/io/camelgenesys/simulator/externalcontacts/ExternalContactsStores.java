@@ -4,20 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.ExternalContacts;
 import io.camelgenesys.simulator.Json;
 import io.camelgenesys.simulator.RouteHandler;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.CursorScans;
 import io.camelgenesys.simulator.store.EntityTable;
 
 /**
@@ -34,15 +33,9 @@ import io.camelgenesys.simulator.store.EntityTable;
 public final class ExternalContactsStores {
 
     static final String BASE = "/api/v2/externalcontacts";
-    /** The SDK documents scan and external-source cursors as "each page returns a new cursor with a 24h TTL". */
-    static final Duration DEFAULT_CURSOR_TTL = Duration.ofHours(24);
 
     /** Who claimed an identifier: {@code kind} is {@code contact} or {@code organization}. */
     record Claim(String kind, String entityId, ObjectNode identifier) {
-    }
-
-    /** A cursor handed out by a scan: where the next page starts, for which listing, until when. */
-    record Cursor(String listing, long afterSequence, Instant expiresAt) {
     }
 
     final EntityTable contacts = new EntityTable(BASE + "/contacts");
@@ -55,8 +48,8 @@ public final class ExternalContactsStores {
     final Map<String, ObjectNode> conversations = new HashMap<>();
     /** contact id → segment assignments */
     final Map<String, ArrayNode> journeySegments = new HashMap<>();
-    private final Map<String, Cursor> cursors = new HashMap<>();
-    private Duration cursorTtl = DEFAULT_CURSOR_TTL;
+    /** The cursors of every scan (contacts, organizations, notes, relationships, external sources). */
+    final CursorScans scans = new CursorScans();
     private int seeded;
 
     public ExternalContactsStores() {
@@ -156,11 +149,7 @@ public final class ExternalContactsStores {
      * they are issued; default 24 hours, as the SDK documents. Applies to cursors issued from now on.
      */
     public synchronized void scanCursorTtl(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive: " + ttl);
-        }
-        cursorTtl = ttl;
+        scans.ttl(ttl);
     }
 
     /** Empties the store, forgets every cursor and restores the default cursor TTL. */
@@ -173,8 +162,7 @@ public final class ExternalContactsStores {
         claims.clear();
         conversations.clear();
         journeySegments.clear();
-        cursors.clear();
-        cursorTtl = DEFAULT_CURSOR_TTL;
+        scans.clear();
         seeded = 0;
     }
 
@@ -183,37 +171,6 @@ public final class ExternalContactsStores {
     List<ObjectNode> notesOf(String entityType, String entityId) {
         return notes.filter(n -> entityType.equals(n.path("entityType").asText())
                 && entityId.equals(n.path("entityId").asText()));
-    }
-
-    /** Issues a cursor for a listing that continues after {@code afterSequence}. */
-    String issueCursor(String listing, long afterSequence) {
-        Instant now = Instant.now();
-        // Expired cursors are dropped as new ones are issued, so a long scan keeps a bounded map.
-        for (Iterator<Cursor> it = cursors.values().iterator(); it.hasNext(); ) {
-            if (!it.next().expiresAt().isAfter(now)) {
-                it.remove();
-            }
-        }
-        String cursor = UUID.randomUUID().toString().replace("-", "");
-        cursors.put(cursor, new Cursor(listing, afterSequence, now.plus(cursorTtl)));
-        return cursor;
-    }
-
-    /**
-     * @return where the cursor continues
-     * @throws ApiException 400 when the cursor is unknown, belongs to another listing or has expired
-     */
-    long resolveCursor(String listing, String cursor) {
-        Cursor c = cursors.get(cursor);
-        if (c == null || !c.listing().equals(listing)) {
-            throw ApiException.badRequest("Invalid cursor '" + cursor + "': it was not issued by this listing");
-        }
-        if (!c.expiresAt().isAfter(Instant.now())) {
-            cursors.remove(cursor);
-            throw ApiException.badRequest("The cursor '" + cursor + "' has expired (cursors live "
-                    + cursorTtl + "); start the scan again without a cursor");
-        }
-        return c.afterSequence();
     }
 
     /**

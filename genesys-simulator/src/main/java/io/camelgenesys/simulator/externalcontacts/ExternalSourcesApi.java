@@ -64,7 +64,7 @@ final class ExternalSourcesApi {
         String active = request.query("active");
         Boolean activeFilter = active == null || active.isEmpty() ? null : Checks.boolParam(request, "active", true);
         String listing = "externalsources:" + (prefix == null ? "" : prefix) + ":" + activeFilter;
-        return ApiResponse.ok(Listings.scan(store, request, listing, store.externalSources, s ->
+        return ApiResponse.ok(store.scans.scan(request, listing, store.externalSources, s ->
                 (prefix == null || s.path("name").asText().toLowerCase(Locale.ROOT)
                         .startsWith(prefix.toLowerCase(Locale.ROOT)))
                         && (activeFilter == null || s.path("active").asBoolean() == activeFilter),

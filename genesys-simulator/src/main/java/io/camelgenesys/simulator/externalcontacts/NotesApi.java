@@ -2,6 +2,7 @@ package io.camelgenesys.simulator.externalcontacts;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.ApiRequest;
@@ -10,6 +11,8 @@ import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.EntityTable;
+import io.camelgenesys.simulator.store.PageNumberPaging;
+import io.camelgenesys.simulator.store.SortOrder;
 
 /**
  * Notes of contacts and of organizations ({@code .../{id}/notes[/{noteId}]}, seed 003): {@code noteText} between 1 and
@@ -44,7 +47,7 @@ final class NotesApi {
         register(routes, store, "organization", base + "/organizations", "externalOrganizationId", store.organizations,
                 "External organization");
         routes.add("GET", base + "/scan/notes", Auth.CLOUD, store.locked(request -> ApiResponse.ok(
-                Listings.scan(store, request, "notes", store.notes, n -> true, base + "/scan/notes"))));
+                store.scans.scan(request, "notes", store.notes, n -> true, base + "/scan/notes"))));
     }
 
     /**
@@ -96,8 +99,8 @@ final class NotesApi {
                 }
             }
         }
-        Listings.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
-        return ApiResponse.ok(Listings.page(notes, request, basePath + "/" + parentId + "/notes", null));
+        SortOrder.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
+        return ApiResponse.ok(PageNumberPaging.page(notes, request, basePath + "/" + parentId + "/notes", null));
     }
 
     /** @return whether {@code ancestorId} was merged, directly or through other merges, into {@code id} */

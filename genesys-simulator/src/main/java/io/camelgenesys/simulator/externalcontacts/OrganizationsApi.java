@@ -11,6 +11,8 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.PageNumberPaging;
+import io.camelgenesys.simulator.store.SortOrder;
 
 /**
  * External organizations (seed 003): create, read, replace, delete, search ({@code ExternalOrganizationListing}), scan
@@ -103,9 +105,9 @@ final class OrganizationsApi {
                     && (needle.isEmpty()
                     || o.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)
                     || o.path("industry").asText("").toLowerCase(Locale.ROOT).contains(needle))));
-            Listings.sort(found, request.query("sortOrder"), OrganizationStore.ORGANIZATION_SORT_FIELDS, "name");
+            SortOrder.sort(found, request.query("sortOrder"), OrganizationStore.ORGANIZATION_SORT_FIELDS, "name");
         }
-        ObjectNode page = Listings.page(found, request, BASE + "/organizations", "/scan/organizations");
+        ObjectNode page = PageNumberPaging.page(found, request, BASE + "/organizations", BASE + "/scan/organizations");
         if (!includeTrustors) {
             page.get("entities").forEach(o -> ((ObjectNode) o).remove("trustor"));
         }
@@ -113,7 +115,7 @@ final class OrganizationsApi {
     }
 
     private ApiResponse scan(ApiRequest request) {
-        return ApiResponse.ok(Listings.scan(store, request, "organizations", store.organizations, o -> true,
+        return ApiResponse.ok(store.scans.scan(request, "organizations", store.organizations, o -> true,
                 BASE + "/scan/organizations"));
     }
 
@@ -123,9 +125,9 @@ final class OrganizationsApi {
         List<ObjectNode> found = store.contacts.filter(c -> ContactStore.visible(c)
                 && id.equals(c.path("externalOrganization").path("id").asText())
                 && ContactStore.matches(c, q));
-        Listings.sort(found, request.query("sortOrder"), List.of("firstName", "lastName", "middleName",
+        SortOrder.sort(found, request.query("sortOrder"), List.of("firstName", "lastName", "middleName",
                 "title"), "lastName");
-        return ApiResponse.ok(Listings.page(found, request, BASE + "/organizations/" + id + "/contacts",
+        return ApiResponse.ok(PageNumberPaging.page(found, request, BASE + "/organizations/" + id + "/contacts",
                 null));
     }
 
@@ -133,9 +135,9 @@ final class OrganizationsApi {
         String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
         List<ObjectNode> found = store.relationships.filter(
                 r -> id.equals(r.path("externalOrganization").path("id").asText()));
-        Listings.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"),
+        SortOrder.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"),
                 "createDate");
-        return ApiResponse.ok(Listings.page(found, request, BASE + "/organizations/" + id
+        return ApiResponse.ok(PageNumberPaging.page(found, request, BASE + "/organizations/" + id
                 + "/relationships", null));
     }
 

@@ -29,7 +29,7 @@ final class RelationshipsApi {
         routes.add("PUT", relationships + "/{relationshipId}", Auth.CLOUD, store.locked(api::replaceRelationship));
         routes.add("DELETE", relationships + "/{relationshipId}", Auth.CLOUD, store.locked(api::deleteRelationship));
         routes.add("GET", BASE + "/scan/relationships", Auth.CLOUD, store.locked(request -> ApiResponse.ok(
-                Listings.scan(store, request, "relationships", store.relationships, r -> true,
+                store.scans.scan(request, "relationships", store.relationships, r -> true,
                         BASE + "/scan/relationships"))));
     }
 
