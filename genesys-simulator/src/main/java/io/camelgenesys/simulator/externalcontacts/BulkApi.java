@@ -6,6 +6,7 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * The bulk operations of contacts and organizations (get, add, update, remove, enrich): each item succeeds or fails on
@@ -23,32 +24,46 @@ final class BulkApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         BulkApi api = new BulkApi(store);
-        String contacts = BASE + "/bulk/contacts";
-        routes.add("POST", contacts, Auth.CLOUD, store.locked(api::contactsBulkGet));
-        routes.add("POST", contacts + "/add", Auth.CLOUD, store.locked(api::contactsBulkAdd));
-        routes.add("POST", contacts + "/update", Auth.CLOUD, store.locked(api::contactsBulkUpdate));
-        routes.add("POST", contacts + "/remove", Auth.CLOUD, store.locked(api::contactsBulkRemove));
-        routes.add("POST", contacts + "/enrich", Auth.CLOUD, store.locked(api::contactsBulkEnrich));
-        String organizations = BASE + "/bulk/organizations";
-        routes.add("POST", organizations, Auth.CLOUD, store.locked(api::organizationsBulkGet));
-        routes.add("POST", organizations + "/add", Auth.CLOUD, store.locked(api::organizationsBulkAdd));
-        routes.add("POST", organizations + "/update", Auth.CLOUD, store.locked(api::organizationsBulkUpdate));
-        routes.add("POST", organizations + "/remove", Auth.CLOUD, store.locked(api::organizationsBulkRemove));
-        routes.add("POST", organizations + "/enrich", Auth.CLOUD, store.locked(api::organizationsBulkEnrich));
+        StoreLock organizations = store.organizations.lock();
+        StoreLock contacts = store.contacts.lock();
+        StoreLock identifiers = store.identifiers.lock();
+        StoreLock notes = store.notes.lock();
+        StoreLock journeySegments = store.journeySegments.lock();
+        String contactsPath = BASE + "/bulk/contacts";
+        routes.add("POST", contactsPath, Auth.CLOUD, StoreLock.guard(api::contactsBulkGet).reading(contacts));
+        routes.add("POST", contactsPath + "/add", Auth.CLOUD, StoreLock.guard(api::contactsBulkAdd)
+                .reading(organizations).writing(contacts, identifiers));
+        routes.add("POST", contactsPath + "/update", Auth.CLOUD, StoreLock.guard(api::contactsBulkUpdate)
+                .reading(organizations).writing(contacts));
+        routes.add("POST", contactsPath + "/remove", Auth.CLOUD, StoreLock.guard(api::contactsBulkRemove)
+                .writing(contacts, identifiers, notes, journeySegments));
+        routes.add("POST", contactsPath + "/enrich", Auth.CLOUD, StoreLock.guard(api::contactsBulkEnrich)
+                .reading(organizations).writing(contacts, identifiers));
+        String organizationsPath = BASE + "/bulk/organizations";
+        routes.add("POST", organizationsPath, Auth.CLOUD, StoreLock.guard(api::organizationsBulkGet)
+                .reading(organizations));
+        routes.add("POST", organizationsPath + "/add", Auth.CLOUD, StoreLock.guard(api::organizationsBulkAdd)
+                .writing(organizations));
+        routes.add("POST", organizationsPath + "/update", Auth.CLOUD, StoreLock.guard(api::organizationsBulkUpdate)
+                .writing(organizations));
+        routes.add("POST", organizationsPath + "/remove", Auth.CLOUD, StoreLock.guard(api::organizationsBulkRemove)
+                .writing(organizations, identifiers));
+        routes.add("POST", organizationsPath + "/enrich", Auth.CLOUD, StoreLock.guard(api::organizationsBulkEnrich)
+                .writing(organizations, identifiers));
     }
 
     /** BulkIdsRequest → BulkFetchContactsResponse. */
     private ApiResponse contactsBulkGet(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE), item -> {
             String id = BulkResults.bulkId(item);
-            return new BulkResults.BulkOutcome(id, ContactStore.resolved(store, id).deepCopy(), 200);
+            return new BulkResults.BulkOutcome(id, store.contacts.resolved(id).deepCopy(), 200);
         }));
     }
 
     /** BulkContactsRequest → BulkContactsResponse, each contact created or failed on its own. */
     private ApiResponse contactsBulkAdd(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE), item -> {
-            ObjectNode created = ContactStore.createContact(store, item);
+            ObjectNode created = store.contacts.create(item);
             return new BulkResults.BulkOutcome(created.get("id").asText(), created.deepCopy(), 200);
         }));
     }
@@ -56,8 +71,9 @@ final class BulkApi {
     private ApiResponse contactsBulkUpdate(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE), item -> {
             String id = BulkResults.bulkId(item);
-            ObjectNode old = ContactStore.existing(store, id);
-            return new BulkResults.BulkOutcome(id, ContactStore.update(store, id, old, ContactStore.validContact(store, item, true)).deepCopy(), 200);
+            ObjectNode old = store.contacts.existing(id);
+            ObjectNode updated = store.contacts.update(id, old, store.contacts.valid(item, true));
+            return new BulkResults.BulkOutcome(id, updated.deepCopy(), 200);
         }));
     }
 
@@ -65,8 +81,8 @@ final class BulkApi {
     private ApiResponse contactsBulkRemove(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE), item -> {
             String id = BulkResults.bulkId(item);
-            ContactStore.existing(store, id);
-            ContactStore.removeContact(store, id);
+            store.contacts.existing(id);
+            store.contacts.remove(id);
             return new BulkResults.BulkOutcome(id, null, 204);
         }));
     }
@@ -85,14 +101,15 @@ final class BulkApi {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE),
                 item -> {
                     String id = BulkResults.bulkId(item);
-                    return new BulkResults.BulkOutcome(id, OrganizationStore.view(OrganizationStore.existing(store, id), false), 200);
+                    ObjectNode organization = store.organizations.existing(id);
+                    return new BulkResults.BulkOutcome(id, OrganizationStore.view(organization, false), 200);
                 }));
     }
 
     private ApiResponse organizationsBulkAdd(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE),
                 item -> {
-                    ObjectNode created = OrganizationStore.insert(store, OrganizationStore.valid(item));
+                    ObjectNode created = store.organizations.insert(OrganizationStore.valid(item));
                     return new BulkResults.BulkOutcome(created.get("id").asText(), created.deepCopy(), 200);
                 }));
     }
@@ -101,8 +118,9 @@ final class BulkApi {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE),
                 item -> {
                     String id = BulkResults.bulkId(item);
-                    ObjectNode old = OrganizationStore.existing(store, id);
-                    return new BulkResults.BulkOutcome(id, OrganizationStore.view(OrganizationStore.update(store, id, old, OrganizationStore.valid(item)), false), 200);
+                    ObjectNode old = store.organizations.existing(id);
+                    ObjectNode updated = store.organizations.update(id, old, OrganizationStore.valid(item));
+                    return new BulkResults.BulkOutcome(id, OrganizationStore.view(updated, false), 200);
                 }));
     }
 
@@ -110,9 +128,9 @@ final class BulkApi {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE),
                 item -> {
                     String id = BulkResults.bulkId(item);
-                    OrganizationStore.existing(store, id);
-                    store.organizations.remove(id);
-                    IdentifierStore.releaseAll(store, "organization", id);
+                    store.organizations.existing(id);
+                    store.organizations.table().remove(id);
+                    store.identifiers.releaseAll("organization", id);
                     return new BulkResults.BulkOutcome(id, null, 204);
                 }));
     }

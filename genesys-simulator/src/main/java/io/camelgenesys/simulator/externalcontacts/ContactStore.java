@@ -11,10 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Json;
+import io.camelgenesys.simulator.store.EntityTable;
+import io.camelgenesys.simulator.store.LockedMap;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
- * The rules of a contact (seed 003 limits, seed 000's required names, server-owned fields), how contacts are stored,
- * replaced and removed (with their notes, identifiers and journey segments), found (following merges) and matched.
+ * The contacts, guarded by their own lock ({@link #lock()}): the rules of a contact (seed 003 limits, seed 000's
+ * required names, server-owned fields), how contacts are stored, replaced and removed (with their notes, identifiers
+ * and journey segments), found (following merges) and matched. Each method names the stores whose locks its caller
+ * must hold.
  */
 final class ContactStore {
 
@@ -28,27 +33,82 @@ final class ContactStore {
     static final List<String> EMAIL_FIELDS = List.of("workEmail", "personalEmail", "otherEmail", "email");
     static final List<String> CONTACT_SORT_FIELDS = List.of("firstName", "lastName", "middleName", "title");
 
-    private ContactStore() {
+    private final EntityTable table;
+    private final OrganizationStore organizations;
+    private final IdentifierStore identifiers;
+    private final EntityTable notes;
+    private final LockedMap<ArrayNode> journeySegments;
+    /** how many contacts {@link #seed} has made since the last {@link #clear()} */
+    private int seeded;
+
+    ContactStore(StoreLock lock, OrganizationStore organizations, IdentifierStore identifiers, EntityTable notes,
+            LockedMap<ArrayNode> journeySegments) {
+        this.table = new EntityTable(ExternalContactsStores.BASE + "/contacts", lock);
+        this.organizations = organizations;
+        this.identifiers = identifiers;
+        this.notes = notes;
+        this.journeySegments = journeySegments;
     }
 
-    /** Validates, stores and claims the body's {@code identifiers} (409 when another entity holds one). */
-    static ObjectNode createContact(ExternalContactsStores store, ObjectNode body) {
-        List<ObjectNode> identifiers = IdentifierStore.identifiersOf(body);
-        ObjectNode contact = validContact(store, body, true);
-        for (ObjectNode identifier : identifiers) {
-            IdentifierStore.checkClaimable(store, identifier, "contact", null);
+    StoreLock lock() {
+        return table.lock();
+    }
+
+    EntityTable table() {
+        return table;
+    }
+
+    /** Adds {@code n} seeded contacts (see {@code ExternalContacts#seedContacts}). Writes contacts. */
+    List<String> seed(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
         }
-        ObjectNode stored = insertContact(store, contact);
-        identifiers.forEach(i -> IdentifierStore.claim(store, i, "contact", stored.get("id").asText()));
+        List<String> ids = new ArrayList<>(n);
+        String now = Json.timestamp(Instant.now());
+        for (int k = 0; k < n; k++) {
+            int i = ++seeded;
+            ObjectNode contact = Json.object();
+            contact.put("firstName", "First" + i);
+            contact.put("lastName", "Last" + i);
+            contact.put("workEmail", "contact" + i + "@example.com");
+            String phone = String.format("+1555000%04d", i);
+            contact.putObject("workPhone").put("e164", phone).put("display", phone);
+            contact.put("type", "Curated");
+            contact.put("createDate", now);
+            contact.put("modifyDate", now);
+            ids.add(table.insert(contact).get("id").asText());
+        }
+        return ids;
+    }
+
+    /** Writes contacts. */
+    void clear() {
+        table.clear();
+        seeded = 0;
+    }
+
+    /**
+     * Validates, stores and claims the body's {@code identifiers} (409 when another entity holds one). Reads
+     * organizations, writes contacts and identifiers.
+     */
+    ObjectNode create(ObjectNode body) {
+        List<ObjectNode> claimed = IdentifierStore.identifiersOf(body);
+        ObjectNode contact = valid(body, true);
+        for (ObjectNode identifier : claimed) {
+            identifiers.checkClaimable(identifier, "contact", null);
+        }
+        ObjectNode stored = insert(contact);
+        claimed.forEach(i -> identifiers.claim(i, "contact", stored.get("id").asText()));
         return stored;
     }
 
     /**
-     * Validates a contact body (seed 003 limits) and returns a clean copy without server-owned fields.
+     * Validates a contact body (seed 003 limits) and returns a clean copy without server-owned fields. Reads
+     * organizations.
      *
      * @param requireNames seed 000: "Required Fields: firstName, lastName"
      */
-    static ObjectNode validContact(ExternalContactsStores store, ObjectNode body, boolean requireNames) {
+    ObjectNode valid(ObjectNode body, boolean requireNames) {
         ObjectNode c = body.deepCopy();
         SERVER_FIELDS.forEach(c::remove);
         Checks.text(c, "firstName", requireNames ? 1 : 0, NAME_MAX, requireNames);
@@ -85,25 +145,26 @@ final class ContactStore {
         }
         Checks.oneOf(c, "type", CONTACT_TYPES, false);
         String organizationId = Checks.reference(c, "externalOrganization", false);
-        if (organizationId != null && store.organizations.get(organizationId) == null) {
+        if (organizationId != null && organizations.table().get(organizationId) == null) {
             throw ApiException.badRequest("externalOrganization.id " + organizationId
                     + " is not an existing external organization");
         }
         return c;
     }
 
-    static ObjectNode insertContact(ExternalContactsStores store, ObjectNode contact) {
+    /** Stores a valid contact as new. Writes contacts. */
+    ObjectNode insert(ObjectNode contact) {
         String now = now();
         if (!contact.hasNonNull("type")) {
             contact.put("type", "Curated");
         }
         contact.put("createDate", now);
         contact.put("modifyDate", now);
-        return store.contacts.insert(contact);
+        return table.insert(contact);
     }
 
-    /** Replaces a contact's fields, keeping what the server owns (creation date, merge links). */
-    static ObjectNode update(ExternalContactsStores store, String id, ObjectNode old, ObjectNode contact) {
+    /** Replaces a contact's fields, keeping what the server owns (creation date, merge links). Writes contacts. */
+    ObjectNode update(String id, ObjectNode old, ObjectNode contact) {
         for (String kept : List.of("createDate", "mergedFrom", "mergedTo", "mergeSet")) {
             if (old.has(kept)) {
                 contact.set(kept, old.get(kept));
@@ -113,32 +174,32 @@ final class ContactStore {
             contact.set("type", old.get("type"));
         }
         contact.put("modifyDate", now());
-        store.contacts.replace(id, contact);
+        table.replace(id, contact);
         return contact;
     }
 
-    static void removeContact(ExternalContactsStores store, String id) {
-        store.contacts.remove(id);
-        store.notes.values().removeIf(n -> "contact".equals(n.path("entityType").asText())
-                && id.equals(n.path("entityId").asText()));
-        IdentifierStore.releaseAll(store, "contact", id);
-        store.journeySegments.remove(id);
+    /** Deletes a contact with its notes, identifiers and journey segments. Writes all four stores. */
+    void remove(String id) {
+        table.remove(id);
+        notes.removeIf(n -> "contact".equals(n.path("entityType").asText()) && id.equals(n.path("entityId").asText()));
+        identifiers.releaseAll("contact", id);
+        journeySegments.remove(id);
     }
 
-    /** @return the stored contact itself (even when merged), or 404 */
-    static ObjectNode existing(ExternalContactsStores store, String id) {
-        ObjectNode contact = store.contacts.get(id);
+    /** @return the stored contact itself (even when merged), or 404. Reads contacts. */
+    ObjectNode existing(String id) {
+        ObjectNode contact = table.get(id);
         if (contact == null) {
             throw ApiException.notFound("External contact " + id + " not found");
         }
         return contact;
     }
 
-    /** @return the contact, or the contact it was merged into (following {@code mergedTo}), or 404 */
-    static ObjectNode resolved(ExternalContactsStores store, String id) {
-        ObjectNode contact = existing(store, id);
+    /** @return the contact, or the contact it was merged into (following {@code mergedTo}), or 404. Reads contacts. */
+    ObjectNode resolved(String id) {
+        ObjectNode contact = existing(id);
         for (int hops = 0; contact.hasNonNull("mergedTo") && hops < 100; hops++) {
-            ObjectNode next = store.contacts.get(contact.get("mergedTo").path("id").asText());
+            ObjectNode next = table.get(contact.get("mergedTo").path("id").asText());
             if (next == null) {
                 break;
             }

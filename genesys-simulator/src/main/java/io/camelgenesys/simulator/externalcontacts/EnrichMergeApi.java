@@ -11,8 +11,12 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
-/** Enriching contacts and organizations ({@code /contacts/enrich}, {@code /organizations/enrich}) and merging contacts. */
+/**
+ * Enriching contacts and organizations ({@code /contacts/enrich}, {@code /organizations/enrich}) and merging contacts
+ * ({@code /contacts/merge}).
+ */
 final class EnrichMergeApi {
 
     static final String BASE = ExternalContactsStores.BASE;
@@ -25,9 +29,15 @@ final class EnrichMergeApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         EnrichMergeApi api = new EnrichMergeApi(store);
-        routes.add("POST", BASE + "/contacts/enrich", Auth.CLOUD, store.locked(api::enrichContact));
-        routes.add("POST", BASE + "/contacts/merge", Auth.CLOUD, store.locked(api::merge));
-        routes.add("POST", BASE + "/organizations/enrich", Auth.CLOUD, store.locked(api::enrichOrganization));
+        StoreLock organizations = store.organizations.lock();
+        StoreLock contacts = store.contacts.lock();
+        StoreLock identifiers = store.identifiers.lock();
+        routes.add("POST", BASE + "/contacts/enrich", Auth.CLOUD, StoreLock.guard(api::enrichContact)
+                .reading(organizations).writing(contacts, identifiers));
+        routes.add("POST", BASE + "/contacts/merge", Auth.CLOUD, StoreLock.guard(api::merge).reading(organizations)
+                .writing(contacts, identifiers));
+        routes.add("POST", BASE + "/organizations/enrich", Auth.CLOUD, StoreLock.guard(api::enrichOrganization)
+                .writing(organizations, identifiers));
     }
 
     private ApiResponse enrichContact(ApiRequest request) {
@@ -52,12 +62,13 @@ final class EnrichMergeApi {
         }
         ObjectNode override = Checks.object(body, "valueOverride", false);
         if (override != null) {
-            override = ContactStore.validContact(store, override, false);
+            override = store.contacts.valid(override, false);
         }
         return ApiResponse.ok(Merging.merge(store, contactIds, override).deepCopy());
     }
 
     private ApiResponse enrichOrganization(ApiRequest request) {
-        return ApiResponse.ok(Enrichment.organization(store, request.jsonObject(), Checks.boolParam(request, "dryRun", false)).deepCopy());
+        boolean dryRun = Checks.boolParam(request, "dryRun", false);
+        return ApiResponse.ok(Enrichment.organization(store, request.jsonObject(), dryRun).deepCopy());
     }
 }

@@ -11,7 +11,11 @@ import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Json;
 
-/** Enriching contacts ({@code ContactEnrichRequest}) and organizations ({@code ExternalOrganizationEnrichRequest}). */
+/**
+ * Enriching contacts ({@code ContactEnrichRequest}; callers hold organizations for reading, contacts and identifiers
+ * for writing) and organizations ({@code ExternalOrganizationEnrichRequest}; organizations and identifiers for
+ * writing).
+ */
 final class Enrichment {
 
     /** ContactEnrichRequest.ActionEnum of the Genesys Cloud SDK 254.0.0 (docs/ContactEnrichRequest.md). */
@@ -25,8 +29,8 @@ final class Enrichment {
     /**
      * ContactEnrichRequest: finds the contacts claiming {@code matchingIdentifiers} (1–25, in order) and, by
      * {@code action}: Insert (409 when one matches), Update (404 when none matches), Upsert, or Merge (several
-     * matches are merged first). {@code contact} is combined with the match by {@code fieldRules} ({@link EnrichRules}), and
-     * the matching identifiers end up claimed by the result. A dry run stores nothing.
+     * matches are merged first). {@code contact} is combined with the match by {@code fieldRules}
+     * ({@link EnrichRules}), and the matching identifiers end up claimed by the result. A dry run stores nothing.
      */
     static ObjectNode contact(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
         ObjectNode req = body.deepCopy();
@@ -37,19 +41,20 @@ final class Enrichment {
             if (!matching.get(i).isObject()) {
                 throw ApiException.badRequest("matchingIdentifiers[" + i + "] must be an object");
             }
-            identifiers.add(IdentifierStore.validIdentifier((ObjectNode) matching.get(i), "matchingIdentifiers[" + i + "]."));
+            identifiers.add(IdentifierStore.validIdentifier((ObjectNode) matching.get(i),
+                    "matchingIdentifiers[" + i + "]."));
         }
         ObjectNode provided = Checks.object(req, "contact", false);
-        provided = provided == null ? Json.object() : ContactStore.validContact(store, provided, false);
+        provided = provided == null ? Json.object() : store.contacts.valid(provided, false);
         EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         ObjectNode options = Checks.object(req, "options", false);
         boolean promote = options != null && options.path("promote").asBoolean(false);
 
         Set<String> matchIds = new LinkedHashSet<>();
         for (ObjectNode identifier : identifiers) {
-            ExternalContactsStores.Claim claim = store.claims.get(ExternalContactsStores.identifierKey("contact", identifier));
+            IdentifierStore.Claim claim = store.identifiers.holder("contact", identifier);
             if (claim != null && claim.kind().equals("contact")) {
-                matchIds.add(ContactStore.resolved(store, claim.entityId()).get("id").asText());
+                matchIds.add(store.contacts.resolved(claim.entityId()).get("id").asText());
             }
         }
         List<String> matches = new ArrayList<>(matchIds);
@@ -62,22 +67,22 @@ final class Enrichment {
         }
         ObjectNode result;
         if (matches.isEmpty()) {
-            ObjectNode contact = ContactStore.validContact(store, provided, true);
+            ObjectNode contact = store.contacts.valid(provided, true);
             if (dryRun) {
                 return contact;
             }
-            result = ContactStore.insertContact(store, contact);
+            result = store.contacts.insert(contact);
         } else {
             String targetId = matches.get(0);
             if (action.equals("Merge") && matches.size() > 1) {
                 if (dryRun) {
                     ObjectNode merged = ruleAction.combine(Merging.mergedFields(store, matches, null), provided);
-                    return ContactStore.validContact(store, merged, true);
+                    return store.contacts.valid(merged, true);
                 }
                 targetId = Merging.merge(store, matches, null).get("id").asText();
             }
-            ObjectNode old = ContactStore.existing(store, targetId);
-            ObjectNode combined = ContactStore.validContact(store, ruleAction.combine(old, provided), true);
+            ObjectNode old = store.contacts.existing(targetId);
+            ObjectNode combined = store.contacts.valid(ruleAction.combine(old, provided), true);
             if (promote) {
                 combined.put("type", "Curated");
             }
@@ -85,14 +90,11 @@ final class Enrichment {
                 combined.put("id", targetId);
                 return combined;
             }
-            result = ContactStore.update(store, targetId, old, combined);
+            result = store.contacts.update(targetId, old, combined);
         }
         String resultId = result.get("id").asText();
-        identifiers.stream().filter(i -> {
-            ExternalContactsStores.Claim claim = store.claims.get(
-                    ExternalContactsStores.identifierKey("contact", i));
-            return claim == null;
-        }).forEach(i -> IdentifierStore.claim(store, i, "contact", resultId));
+        identifiers.stream().filter(i -> store.identifiers.holder("contact", i) == null)
+                .forEach(i -> store.identifiers.claim(i, "contact", resultId));
         return result;
     }
 
@@ -117,7 +119,7 @@ final class Enrichment {
         EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         Set<String> matches = new LinkedHashSet<>();
         for (ObjectNode identifier : identifiers) {
-            ExternalContactsStores.Claim claim = store.claims.get(ExternalContactsStores.identifierKey("organization", identifier));
+            IdentifierStore.Claim claim = store.identifiers.holder("organization", identifier);
             if (claim != null && claim.kind().equals("organization")) {
                 matches.add(claim.entityId());
             }
@@ -135,21 +137,21 @@ final class Enrichment {
             if (dryRun) {
                 return organization;
             }
-            result = OrganizationStore.insert(store, organization);
+            result = store.organizations.insert(organization);
         } else {
             String id = matches.iterator().next();
-            ObjectNode old = OrganizationStore.existing(store, id);
+            ObjectNode old = store.organizations.existing(id);
             ObjectNode combined = OrganizationStore.valid(ruleAction.combine(old, provided));
             if (dryRun) {
                 combined.put("id", id);
                 return combined;
             }
-            result = OrganizationStore.update(store, id, old, combined);
+            result = store.organizations.update(id, old, combined);
         }
         String resultId = result.get("id").asText();
         for (ObjectNode identifier : identifiers) {
-            if (!store.claims.containsKey(ExternalContactsStores.identifierKey("organization", identifier))) {
-                IdentifierStore.claim(store, identifier, "organization", resultId);
+            if (store.identifiers.holder("organization", identifier) == null) {
+                store.identifiers.claim(identifier, "organization", resultId);
             }
         }
         return result;

@@ -10,6 +10,7 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /** External sources (seed 003): create, read, replace, delete, and a cursor listing filtered by name and state. */
 final class ExternalSourcesApi {
@@ -24,12 +25,16 @@ final class ExternalSourcesApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         ExternalSourcesApi api = new ExternalSourcesApi(store);
+        StoreLock externalSources = store.externalSources.lock();
         String sources = BASE + "/externalsources";
-        routes.add("POST", sources, Auth.CLOUD, store.locked(api::createSource));
-        routes.add("GET", sources, Auth.CLOUD, store.locked(api::listSources));
-        routes.add("GET", sources + "/{externalSourceId}", Auth.CLOUD, store.locked(api::getSource));
-        routes.add("PUT", sources + "/{externalSourceId}", Auth.CLOUD, store.locked(api::replaceSource));
-        routes.add("DELETE", sources + "/{externalSourceId}", Auth.CLOUD, store.locked(api::deleteSource));
+        routes.add("POST", sources, Auth.CLOUD, StoreLock.guard(api::createSource).writing(externalSources));
+        routes.add("GET", sources, Auth.CLOUD, StoreLock.guard(api::listSources).reading(externalSources));
+        routes.add("GET", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::getSource)
+                .reading(externalSources));
+        routes.add("PUT", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::replaceSource)
+                .writing(externalSources));
+        routes.add("DELETE", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::deleteSource)
+                .writing(externalSources));
     }
 
     private ApiResponse createSource(ApiRequest request) {

@@ -3,17 +3,23 @@ package io.camelgenesys.simulator.externalcontacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Json;
+import io.camelgenesys.simulator.store.LockedMap;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
- * Identifiers claimed by contacts and organizations ({@code ContactIdentifier}, {@code ExternalOrganizationIdentifier}):
- * validation, claiming, releasing and listing; one identifier has one holder per kind.
+ * The identifiers claimed by contacts and organizations ({@code ContactIdentifier},
+ * {@code ExternalOrganizationIdentifier}): validation, claiming, releasing and listing. Contacts and organizations
+ * claim separately (two SDK models, two lookup paths); within each kind, one identifier has one holder. Guarded by its
+ * own lock ({@link #lock()}).
  */
 final class IdentifierStore {
 
@@ -24,38 +30,108 @@ final class IdentifierStore {
     /** ExternalOrganizationIdentifier.TypeEnum of the SDK 264.0.0 (docs/ExternalOrganizationIdentifier.md). */
     static final List<String> ORGANIZATION_IDENTIFIER_TYPES = List.of("ExternalId");
 
-    private IdentifierStore() {
+    /** Who claimed an identifier: {@code kind} is {@code contact} or {@code organization}. */
+    record Claim(String kind, String entityId, ObjectNode identifier) {
     }
 
-    static ObjectNode identifierListing(ExternalContactsStores store, String kind, String entityId) {
+    /** identifier key ({@link #key}) → claim */
+    private final LockedMap<Claim> claims;
+
+    IdentifierStore(StoreLock lock) {
+        this.claims = new LockedMap<>(lock);
+    }
+
+    StoreLock lock() {
+        return claims.lock();
+    }
+
+    int size() {
+        return claims.size();
+    }
+
+    void clear() {
+        claims.clear();
+    }
+
+    /** Within a kind, one identifier has one holder; email addresses are not case sensitive, other values are. */
+    static String key(String kind, JsonNode identifier) {
+        String type = identifier.get("type").asText();
+        String value = identifier.get("value").asText();
+        return kind + "\u0000" + type + "\u0000" + ("Email".equals(type) ? value.toLowerCase(Locale.ROOT) : value);
+    }
+
+    /** @return who of this kind claims the identifier, or {@code null} */
+    Claim holder(String kind, ObjectNode identifier) {
+        return claims.get(key(kind, identifier));
+    }
+
+    /** {@code GET .../identifiers}: the entity's identifiers, oldest first. */
+    ObjectNode listing(String kind, String entityId) {
         ObjectNode body = Json.object();
         ArrayNode entities = body.putArray("entities");
-        store.claims.values().stream()
+        claims.values().stream()
                 .filter(c -> c.kind().equals(kind) && c.entityId().equals(entityId))
                 .sorted(Comparator.comparing(c -> c.identifier().path("dateCreated").asText()))
                 .forEach(c -> entities.add(c.identifier().deepCopy()));
         return body;
     }
 
-    static ObjectNode claimOrRelease(ExternalContactsStores store, ObjectNode body, String kind, String entityId) {
+    /** IdentifierClaimRequest: {@code {"operation":"Claim"|"Release","identifier":{type,value}}} → the identifier. */
+    ObjectNode claimOrRelease(ObjectNode body, String kind, String entityId) {
         String operation = Checks.oneOf(body, "operation", List.of("Claim", "Release"), true);
         ObjectNode identifier = validIdentifier(Checks.object(body, "identifier", true), "identifier.",
                 identifierTypes(kind));
-        String key = ExternalContactsStores.identifierKey(kind, identifier);
-        ExternalContactsStores.Claim claim = store.claims.get(key);
+        String key = key(kind, identifier);
+        Claim claim = claims.get(key);
         if (operation.equals("Claim")) {
-            checkClaimable(store, identifier, kind, entityId);
+            checkClaimable(identifier, kind, entityId);
             if (claim != null) {
                 return claim.identifier().deepCopy();
             }
-            return claim(store, identifier, kind, entityId).deepCopy();
+            return claim(identifier, kind, entityId).deepCopy();
         }
         if (claim == null || !claim.kind().equals(kind) || !claim.entityId().equals(entityId)) {
             throw ApiException.badRequest("The identifier " + describe(identifier) + " is not claimed by " + kind + " "
                     + entityId + ", so it cannot be released");
         }
-        store.claims.remove(key);
+        claims.remove(key);
         return claim.identifier().deepCopy();
+    }
+
+    /** 409 when another entity holds the identifier: an identifier identifies one contact (or organization). */
+    void checkClaimable(ObjectNode identifier, String kind, String entityId) {
+        Claim claim = claims.get(key(kind, identifier));
+        if (claim != null && !(claim.kind().equals(kind) && claim.entityId().equals(entityId))) {
+            throw new ApiException(409, "identifier.conflict", "The identifier " + describe(identifier)
+                    + " is already claimed by " + claim.kind() + " " + claim.entityId());
+        }
+    }
+
+    /** Claims the identifier for the entity unless someone holds it already; returns the stored identifier. */
+    ObjectNode claim(ObjectNode identifier, String kind, String entityId) {
+        String key = key(kind, identifier);
+        Claim existing = claims.get(key);
+        if (existing != null) {
+            return existing.identifier();
+        }
+        ObjectNode stored = identifier.deepCopy();
+        String id = UUID.randomUUID().toString();
+        stored.put("id", id);
+        stored.put("dateCreated", ContactStore.now());
+        stored.put("selfUri", BASE + "/identifiers/" + id);
+        claims.put(key, new Claim(kind, entityId, stored));
+        return stored;
+    }
+
+    /** Releases every identifier the entity holds (it is being deleted). */
+    void releaseAll(String kind, String entityId) {
+        claims.removeValuesIf(c -> c.kind().equals(kind) && c.entityId().equals(entityId));
+    }
+
+    /** The contact identifiers of {@code fromId} now identify {@code toId} (a merge). */
+    void move(String fromId, String toId) {
+        claims.replaceAll((key, claim) -> claim.kind().equals("contact") && claim.entityId().equals(fromId)
+                ? new Claim("contact", toId, claim.identifier()) : claim);
     }
 
     /** ContactIdentifier: {@code type} from the SDK enum, {@code value} 1–255 characters, trimmed (seed 003). */
@@ -91,35 +167,6 @@ final class IdentifierStore {
 
     static String describe(ObjectNode identifier) {
         return identifier.path("type").asText() + " '" + identifier.path("value").asText() + "'";
-    }
-
-    /** 409 when another entity holds the identifier: an identifier identifies one contact (or organization). */
-    static void checkClaimable(ExternalContactsStores store, ObjectNode identifier, String kind, String entityId) {
-        ExternalContactsStores.Claim claim = store.claims.get(
-                ExternalContactsStores.identifierKey(kind, identifier));
-        if (claim != null && !(claim.kind().equals(kind) && claim.entityId().equals(entityId))) {
-            throw new ApiException(409, "identifier.conflict", "The identifier " + describe(identifier)
-                    + " is already claimed by " + claim.kind() + " " + claim.entityId());
-        }
-    }
-
-    static ObjectNode claim(ExternalContactsStores store, ObjectNode identifier, String kind, String entityId) {
-        String key = ExternalContactsStores.identifierKey(kind, identifier);
-        ExternalContactsStores.Claim existing = store.claims.get(key);
-        if (existing != null) {
-            return existing.identifier();
-        }
-        ObjectNode stored = identifier.deepCopy();
-        String id = java.util.UUID.randomUUID().toString();
-        stored.put("id", id);
-        stored.put("dateCreated", ContactStore.now());
-        stored.put("selfUri", BASE + "/identifiers/" + id);
-        store.claims.put(key, new ExternalContactsStores.Claim(kind, entityId, stored));
-        return stored;
-    }
-
-    static void releaseAll(ExternalContactsStores store, String kind, String entityId) {
-        store.claims.values().removeIf(c -> c.kind().equals(kind) && c.entityId().equals(entityId));
     }
 
     /** {@code identifiers} in a body ("Identifiers claimed by this contact"): validated, claimed by the caller. */

@@ -8,6 +8,7 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Json;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * Identifiers of contacts and organizations (list, claim, release), the identifier lookups of both, and the reverse
@@ -25,37 +26,48 @@ final class IdentifiersApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         IdentifiersApi api = new IdentifiersApi(store);
-        routes.add("POST", BASE + "/identifierlookup/contacts", Auth.CLOUD, store.locked(api::lookupContact));
-        routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, store.locked(api::reverseLookup));
+        StoreLock organizations = store.organizations.lock();
+        StoreLock contacts = store.contacts.lock();
+        StoreLock identifiers = store.identifiers.lock();
+        routes.add("POST", BASE + "/identifierlookup/contacts", Auth.CLOUD, StoreLock.guard(api::lookupContact)
+                .reading(contacts, identifiers));
+        routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, StoreLock.guard(api::reverseLookup)
+                .reading(organizations, contacts));
         String contact = BASE + "/contacts/{contactId}";
-        routes.add("GET", contact + "/identifiers", Auth.CLOUD, store.locked(api::listContactIdentifiers));
-        routes.add("PATCH", contact + "/identifiers", Auth.CLOUD, store.locked(api::patchContactIdentifiers));
+        routes.add("GET", contact + "/identifiers", Auth.CLOUD, StoreLock.guard(api::listContactIdentifiers)
+                .reading(contacts, identifiers));
+        routes.add("PATCH", contact + "/identifiers", Auth.CLOUD, StoreLock.guard(api::patchContactIdentifiers)
+                .reading(contacts).writing(identifiers));
         String organization = BASE + "/organizations/{externalOrganizationId}";
-        routes.add("GET", organization + "/identifiers", Auth.CLOUD, store.locked(api::listOrganizationIdentifiers));
-        routes.add("PATCH", organization + "/identifiers", Auth.CLOUD, store.locked(api::patchOrganizationIdentifiers));
-        routes.add("POST", BASE + "/identifierlookup/organizations", Auth.CLOUD, store.locked(api::lookupOrganization));
+        routes.add("GET", organization + "/identifiers", Auth.CLOUD, StoreLock.guard(api::listOrganizationIdentifiers)
+                .reading(organizations, identifiers));
+        routes.add("PATCH", organization + "/identifiers", Auth.CLOUD,
+                StoreLock.guard(api::patchOrganizationIdentifiers)
+                .reading(organizations).writing(identifiers));
+        routes.add("POST", BASE + "/identifierlookup/organizations", Auth.CLOUD,
+                StoreLock.guard(api::lookupOrganization)
+                .reading(organizations, identifiers));
     }
 
     private ApiResponse listContactIdentifiers(ApiRequest request) {
-        String id = ContactStore.resolved(store, request.pathParam("contactId")).get("id").asText();
-        return ApiResponse.ok(IdentifierStore.identifierListing(store, "contact", id));
+        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
+        return ApiResponse.ok(store.identifiers.listing("contact", id));
     }
 
     /** IdentifierClaimRequest: {@code {"operation":"Claim"|"Release","identifier":{type,value}}} → the identifier. */
     private ApiResponse patchContactIdentifiers(ApiRequest request) {
-        String id = ContactStore.resolved(store, request.pathParam("contactId")).get("id").asText();
-        return ApiResponse.ok(IdentifierStore.claimOrRelease(store, request.jsonObject(), "contact", id));
+        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
+        return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), "contact", id));
     }
 
     /** POST /identifierlookup/contacts with a ContactIdentifier → the contact that claims it, or 404. */
     private ApiResponse lookupContact(ApiRequest request) {
         ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "");
-        ExternalContactsStores.Claim claim = store.claims.get(
-                ExternalContactsStores.identifierKey("contact", identifier));
+        IdentifierStore.Claim claim = store.identifiers.holder("contact", identifier);
         if (claim == null || !claim.kind().equals("contact")) {
             throw ApiException.notFound("No contact claims the identifier " + IdentifierStore.describe(identifier));
         }
-        return ApiResponse.ok(ContactStore.resolved(store, claim.entityId()).deepCopy());
+        return ApiResponse.ok(store.contacts.resolved(claim.entityId()).deepCopy());
     }
 
     /**
@@ -70,10 +82,10 @@ final class IdentifiersApi {
         String needle = value.strip();
         ObjectNode body = Json.object();
         ArrayNode contacts = body.putArray("contacts");
-        store.contacts.filter(c -> ContactStore.visible(c) && hasValue(c, needle)).stream().limit(25)
+        store.contacts.table().filter(c -> ContactStore.visible(c) && hasValue(c, needle)).stream().limit(25)
                 .forEach(c -> contacts.add(c.deepCopy()));
         ArrayNode organizations = body.putArray("externalOrganizations");
-        store.organizations.filter(o -> hasValue(o, needle)).stream().limit(25)
+        store.organizations.table().filter(o -> hasValue(o, needle)).stream().limit(25)
                 .forEach(o -> organizations.add(o.deepCopy()));
         return ApiResponse.ok(body);
     }
@@ -93,27 +105,28 @@ final class IdentifiersApi {
             return true;
         }
         String screenName = entity.path("twitterId").path("screenName").asText("");
-        return !screenName.isEmpty() && (screenName.equalsIgnoreCase(needle) || ("@" + screenName).equalsIgnoreCase(needle));
+        return !screenName.isEmpty()
+                && (screenName.equalsIgnoreCase(needle) || ("@" + screenName).equalsIgnoreCase(needle));
     }
 
     private ApiResponse listOrganizationIdentifiers(ApiRequest request) {
-        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
-        return ApiResponse.ok(IdentifierStore.identifierListing(store, "organization", id));
+        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
+        return ApiResponse.ok(store.identifiers.listing("organization", id));
     }
 
     private ApiResponse patchOrganizationIdentifiers(ApiRequest request) {
-        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
-        return ApiResponse.ok(IdentifierStore.claimOrRelease(store, request.jsonObject(), "organization", id));
+        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
+        return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), "organization", id));
     }
 
     private ApiResponse lookupOrganization(ApiRequest request) {
         ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "",
                 IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES);
-        ExternalContactsStores.Claim claim = store.claims.get(ExternalContactsStores.identifierKey("organization", identifier));
+        IdentifierStore.Claim claim = store.identifiers.holder("organization", identifier);
         if (claim == null || !claim.kind().equals("organization")) {
             throw ApiException.notFound("No external organization claims the identifier "
                     + IdentifierStore.describe(identifier));
         }
-        return ApiResponse.ok(OrganizationStore.view(OrganizationStore.existing(store, claim.entityId()), false));
+        return ApiResponse.ok(OrganizationStore.view(store.organizations.existing(claim.entityId()), false));
     }
 }

@@ -14,6 +14,7 @@ import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Json;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * What a contact did: its journey segment assignments and sessions, and the conversations associated with it
@@ -34,15 +35,23 @@ final class JourneyApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         JourneyApi api = new JourneyApi(store);
+        StoreLock contacts = store.contacts.lock();
+        StoreLock journeySegments = store.journeySegments.lock();
+        StoreLock conversations = store.conversations.lock();
         String contact = BASE + "/contacts/{contactId}";
-        routes.add("GET", contact + "/journey/segments", Auth.CLOUD, store.locked(api::journeySegments));
-        routes.add("POST", contact + "/journey/segments", Auth.CLOUD, store.locked(api::updateJourneySegments));
-        routes.add("GET", contact + "/journey/sessions", Auth.CLOUD, store.locked(api::journeySessions));
-        routes.add("PUT", BASE + "/conversations/{conversationId}", Auth.CLOUD, store.locked(api::associateConversation));
+        routes.add("GET", contact + "/journey/segments", Auth.CLOUD, StoreLock.guard(api::journeySegments)
+                .reading(contacts, journeySegments));
+        routes.add("POST", contact + "/journey/segments", Auth.CLOUD, StoreLock.guard(api::updateJourneySegments)
+                .reading(contacts).writing(journeySegments));
+        routes.add("GET", contact + "/journey/sessions", Auth.CLOUD, StoreLock.guard(api::journeySessions)
+                .reading(contacts));
+        routes.add("PUT", BASE + "/conversations/{conversationId}", Auth.CLOUD,
+                StoreLock.guard(api::associateConversation)
+                .reading(contacts).writing(conversations));
     }
 
     private ApiResponse journeySegments(ApiRequest request) {
-        String id = ContactStore.resolved(store, request.pathParam("contactId")).get("id").asText();
+        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
         int limit = request.queryInt("limit", 25);
         if (limit < 1 || limit > 500) {
             throw ApiException.badRequest("limit must be between 1 and 500, got " + limit);
@@ -61,7 +70,7 @@ final class JourneyApi {
      * {@code assign}/{@code unassign} list segment assignments, each with a segment {@code id}.
      */
     private ApiResponse updateJourneySegments(ApiRequest request) {
-        String id = ContactStore.resolved(store, request.pathParam("contactId")).get("id").asText();
+        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
         ObjectNode body = request.jsonObject();
         List<JsonNode> assign = segmentList(body, "assign");
         List<JsonNode> unassign = segmentList(body, "unassign");
@@ -134,7 +143,7 @@ final class JourneyApi {
 
     /** The simulator records no journey sessions: an empty cursor listing, after the parameters are checked. */
     private ApiResponse journeySessions(ApiRequest request) {
-        ContactStore.resolved(store, request.pathParam("contactId"));
+        store.contacts.resolved(request.pathParam("contactId"));
         int pageSize = request.queryInt("pageSize", 25);
         if (pageSize < 1 || pageSize > 200) {
             throw ApiException.badRequest("pageSize must be between 1 and 200, got " + pageSize);
@@ -155,7 +164,7 @@ final class JourneyApi {
         if (contactId == null || contactId.isEmpty()) {
             store.conversations.remove(conversationId);
         } else {
-            ContactStore.resolved(store, contactId);
+            store.contacts.resolved(contactId);
             store.conversations.put(conversationId, body);
         }
         return ApiResponse.noContent();

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Json;
 
-/** Merging contacts ({@code MergeContactsRequest}, and enrich's Merge action) into a new contact. */
+/**
+ * Merging contacts ({@code MergeContactsRequest}, and enrich's Merge action) into a new contact. Callers hold the
+ * organizations lock for reading and the contacts and identifiers locks for writing.
+ */
 final class Merging {
 
     private Merging() {
@@ -20,7 +23,7 @@ final class Merging {
     static ObjectNode mergedFields(ExternalContactsStores store, List<String> contactIds, ObjectNode override) {
         ObjectNode merged = Json.object();
         for (String id : contactIds) {
-            ObjectNode source = ContactStore.existing(store, id);
+            ObjectNode source = store.contacts.existing(id);
             if (source.hasNonNull("mergedTo")) {
                 throw ApiException.badRequest("Contact " + id + " has already been merged into "
                         + source.get("mergedTo").path("id").asText());
@@ -43,15 +46,18 @@ final class Merging {
         return merged;
     }
 
-    /** Creates the merged contact and links the sources to it ({@code mergedTo}, {@code mergedFrom}, {@code mergeSet}). */
+    /**
+     * Creates the merged contact and links the sources to it ({@code mergedTo}, {@code mergedFrom},
+     * {@code mergeSet}); their identifiers move to it.
+     */
     static ObjectNode merge(ExternalContactsStores store, List<String> contactIds, ObjectNode override) {
-        ObjectNode merged = ContactStore.validContact(store, mergedFields(store, contactIds, override), true);
-        ObjectNode created = ContactStore.insertContact(store, merged);
+        ObjectNode merged = store.contacts.valid(mergedFields(store, contactIds, override), true);
+        ObjectNode created = store.contacts.insert(merged);
         String newId = created.get("id").asText();
         ArrayNode mergedFrom = created.putArray("mergedFrom");
         Set<String> mergeSet = new LinkedHashSet<>();
         for (String id : contactIds) {
-            ObjectNode source = ContactStore.existing(store, id);
+            ObjectNode source = store.contacts.existing(id);
             mergedFrom.add(ref(store, id));
             for (JsonNode member : source.path("mergeSet")) {
                 mergeSet.add(member.path("id").asText());
@@ -59,14 +65,13 @@ final class Merging {
             mergeSet.add(id);
             source.set("mergedTo", ref(store, newId));
             // The identifiers of the sources now identify the merged contact.
-            store.claims.replaceAll((key, claim) -> claim.kind().equals("contact") && claim.entityId().equals(id)
-                    ? new ExternalContactsStores.Claim("contact", newId, claim.identifier()) : claim);
+            store.identifiers.move(id, newId);
         }
         mergeSet.add(newId);
         ArrayNode set = Json.array();
         mergeSet.forEach(id -> set.add(ref(store, id)));
         for (String id : mergeSet) {
-            ObjectNode member = store.contacts.get(id);
+            ObjectNode member = store.contacts.table().get(id);
             if (member != null) {
                 member.set("mergeSet", set.deepCopy());
             }
@@ -77,7 +82,7 @@ final class Merging {
     private static ObjectNode ref(ExternalContactsStores store, String contactId) {
         ObjectNode ref = Json.object();
         ref.put("id", contactId);
-        ref.put("selfUri", store.contacts.selfUri(contactId));
+        ref.put("selfUri", store.contacts.table().selfUri(contactId));
         return ref;
     }
 }

@@ -13,6 +13,7 @@ import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.EntityTable;
 import io.camelgenesys.simulator.store.PageNumberPaging;
 import io.camelgenesys.simulator.store.SortOrder;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * Notes of contacts and of organizations ({@code .../{id}/notes[/{noteId}]}, seed 003): {@code noteText} between 1 and
@@ -30,8 +31,8 @@ final class NotesApi {
     private final String parentLabel;
     private final String basePath;
 
-    private NotesApi(ExternalContactsStores store, String entityType, String basePath, String paramName, EntityTable parents,
-            String parentLabel) {
+    private NotesApi(ExternalContactsStores store, String entityType, String basePath, String paramName,
+            EntityTable parents, String parentLabel) {
         this.store = store;
         this.entityType = entityType;
         this.basePath = basePath;
@@ -43,27 +44,40 @@ final class NotesApi {
     /** Registers the notes of contacts, the notes of organizations and the scan of every note. */
     static void register(Routes routes, ExternalContactsStores store) {
         String base = ExternalContactsStores.BASE;
-        register(routes, store, "contact", base + "/contacts", "contactId", store.contacts, "ExternalContact");
-        register(routes, store, "organization", base + "/organizations", "externalOrganizationId", store.organizations,
-                "External organization");
-        routes.add("GET", base + "/scan/notes", Auth.CLOUD, store.locked(request -> ApiResponse.ok(
-                store.scans.scan(request, "notes", store.notes, n -> true, base + "/scan/notes"))));
+        register(routes, store, "contact", base + "/contacts", "contactId", store.contacts.table(),
+                "ExternalContact");
+        register(routes, store, "organization", base + "/organizations", "externalOrganizationId",
+                store.organizations.table(), "External organization");
+        routes.add("GET", base + "/scan/notes", Auth.CLOUD, StoreLock.guard(request -> ApiResponse.ok(
+                store.scans.scan(request, "notes", store.notes, n -> true, base + "/scan/notes")))
+                .reading(store.notes.lock()));
     }
 
     /**
      * @param entityType  {@code contact} or {@code organization} (the note's {@code entityType})
      * @param parentsPath e.g. {@code /api/v2/externalcontacts/contacts}
      * @param paramName   the parent's path variable, e.g. {@code contactId}
+     * @param parents     the contacts or the organizations: every note route reads its parent, then the notes
      */
     private static void register(Routes routes, ExternalContactsStores store, String entityType, String parentsPath,
             String paramName, EntityTable parents, String parentLabel) {
         NotesApi api = new NotesApi(store, entityType, parentsPath, paramName, parents, parentLabel);
         String notes = parentsPath + "/{" + paramName + "}/notes";
-        routes.add("POST", notes, Auth.CLOUD, store.locked(api::create));
-        routes.add("GET", notes, Auth.CLOUD, store.locked(api::list));
-        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, store.locked(api::get));
-        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, store.locked(api::replace));
-        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, store.locked(api::delete));
+        StoreLock parent = parents.lock();
+        StoreLock noteStore = store.notes.lock();
+        routes.add("POST", notes, Auth.CLOUD, StoreLock.guard(api::create).reading(parent).writing(noteStore));
+        routes.add("GET", notes, Auth.CLOUD, StoreLock.guard(api::list).reading(parent, noteStore));
+        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::get).reading(parent, noteStore));
+        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::replace).reading(parent)
+                .writing(noteStore));
+        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::delete).reading(parent)
+                .writing(noteStore));
+    }
+
+    /** @return the notes of one contact or organization, in creation order (caller holds the notes lock) */
+    static List<ObjectNode> notesOf(EntityTable notes, String entityType, String entityId) {
+        return notes.filter(n -> entityType.equals(n.path("entityType").asText())
+                && entityId.equals(n.path("entityId").asText()));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -89,13 +103,13 @@ final class NotesApi {
 
     private ApiResponse list(ApiRequest request) {
         String parentId = parent(request);
-        List<ObjectNode> notes = store.notesOf(entityType, parentId);
+        List<ObjectNode> notes = notesOf(store.notes, entityType, parentId);
         // expand=mergeset: "will include notes attached to ancestor contacts which have been merged into this one".
         if (Checks.listParam(request, "expand").contains("mergeset")) {
-            for (com.fasterxml.jackson.databind.JsonNode member : parents.get(parentId).path("mergeSet")) {
+            for (JsonNode member : parents.get(parentId).path("mergeSet")) {
                 String memberId = member.path("id").asText();
                 if (!memberId.equals(parentId) && mergedInto(memberId, parentId)) {
-                    notes.addAll(store.notesOf(entityType, memberId));
+                    notes.addAll(notesOf(store.notes, entityType, memberId));
                 }
             }
         }

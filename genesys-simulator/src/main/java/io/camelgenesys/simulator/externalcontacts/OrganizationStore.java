@@ -6,15 +6,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.store.EntityTable;
+import io.camelgenesys.simulator.store.StoreLock;
 
-/** The rules of an external organization (seed 003) and how organizations are stored, replaced, found and shown. */
+/**
+ * The external organizations, guarded by their own lock ({@link #lock()}): the rules of an organization (seed 003) and
+ * how organizations are stored, replaced, removed (with their notes, relationships and identifiers), found and shown.
+ * Each method names the stores whose locks its caller must hold.
+ */
 final class OrganizationStore {
 
     static final List<String> ORGANIZATION_SERVER_FIELDS = List.of("id", "selfUri", "createDate", "modifyDate",
             "trustor", "externalDataSources", "identifiers");
     static final List<String> ORGANIZATION_SORT_FIELDS = List.of("companyType", "industry", "name");
 
-    private OrganizationStore() {
+    private final EntityTable table;
+    private final IdentifierStore identifiers;
+    private final EntityTable notes;
+    private final EntityTable relationships;
+
+    OrganizationStore(StoreLock lock, IdentifierStore identifiers, EntityTable notes, EntityTable relationships) {
+        this.table = new EntityTable(ExternalContactsStores.BASE + "/organizations", lock);
+        this.identifiers = identifiers;
+        this.notes = notes;
+        this.relationships = relationships;
+    }
+
+    StoreLock lock() {
+        return table.lock();
+    }
+
+    EntityTable table() {
+        return table;
     }
 
     /** Seed 003: {@code name} required, at most 1,000 characters, trimmed; {@code externalIds} at most 10. */
@@ -47,21 +70,23 @@ final class OrganizationStore {
         return o;
     }
 
-    static ObjectNode insert(ExternalContactsStores store, ObjectNode organization) {
+    /** Stores a valid organization as new. Writes organizations. */
+    ObjectNode insert(ObjectNode organization) {
         String now = ContactStore.now();
         organization.put("createDate", now);
         organization.put("modifyDate", now);
-        return store.organizations.insert(organization);
+        return table.insert(organization);
     }
 
-    static ObjectNode update(ExternalContactsStores store, String id, ObjectNode old, ObjectNode organization) {
+    /** Replaces an organization's fields, keeping its creation date and trustor. Writes organizations. */
+    ObjectNode update(String id, ObjectNode old, ObjectNode organization) {
         for (String kept : List.of("createDate", "trustor")) {
             if (old.has(kept)) {
                 organization.set(kept, old.get(kept));
             }
         }
         organization.put("modifyDate", ContactStore.now());
-        store.organizations.replace(id, organization);
+        table.replace(id, organization);
         return organization;
     }
 
@@ -74,8 +99,18 @@ final class OrganizationStore {
         return copy;
     }
 
-    static ObjectNode existing(ExternalContactsStores store, String id) {
-        ObjectNode organization = store.organizations.get(id);
+    /** Deletes an organization with its notes, relationships and identifiers. Writes all four stores. */
+    void remove(String id) {
+        table.remove(id);
+        notes.removeIf(n -> "organization".equals(n.path("entityType").asText())
+                && id.equals(n.path("entityId").asText()));
+        relationships.removeIf(r -> id.equals(r.path("externalOrganization").path("id").asText()));
+        identifiers.releaseAll("organization", id);
+    }
+
+    /** @return the stored organization, or 404. Reads organizations. */
+    ObjectNode existing(String id) {
+        ObjectNode organization = table.get(id);
         if (organization == null) {
             throw ApiException.notFound("External organization " + id + " not found");
         }

@@ -13,6 +13,7 @@ import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.PageNumberPaging;
 import io.camelgenesys.simulator.store.SortOrder;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * External organizations (seed 003): create, read, replace, delete, search ({@code ExternalOrganizationListing}), scan
@@ -30,18 +31,29 @@ final class OrganizationsApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         OrganizationsApi api = new OrganizationsApi(store);
-        String organizations = BASE + "/organizations";
-        String organization = organizations + "/{externalOrganizationId}";
-        routes.add("POST", organizations, Auth.CLOUD, store.locked(api::create));
-        routes.add("GET", organizations, Auth.CLOUD, store.locked(api::search));
-        routes.add("GET", organization, Auth.CLOUD, store.locked(api::get));
-        routes.add("PUT", organization, Auth.CLOUD, store.locked(api::replace));
-        routes.add("DELETE", organization, Auth.CLOUD, store.locked(api::delete));
-        routes.add("GET", BASE + "/scan/organizations", Auth.CLOUD, store.locked(api::scan));
-        routes.add("GET", organization + "/contacts", Auth.CLOUD, store.locked(api::contacts));
-        routes.add("GET", organization + "/relationships", Auth.CLOUD, store.locked(api::organizationRelationships));
-        routes.add("PUT", organization + "/trustor/{trustorId}", Auth.CLOUD, store.locked(api::linkTrustor));
-        routes.add("DELETE", organization + "/trustor", Auth.CLOUD, store.locked(api::unlinkTrustor));
+        StoreLock organizations = store.organizations.lock();
+        StoreLock contacts = store.contacts.lock();
+        StoreLock identifiers = store.identifiers.lock();
+        StoreLock notes = store.notes.lock();
+        StoreLock relationships = store.relationships.lock();
+        String organizationsPath = BASE + "/organizations";
+        String organization = organizationsPath + "/{externalOrganizationId}";
+        routes.add("POST", organizationsPath, Auth.CLOUD, StoreLock.guard(api::create)
+                .writing(organizations, identifiers));
+        routes.add("GET", organizationsPath, Auth.CLOUD, StoreLock.guard(api::search).reading(organizations));
+        routes.add("GET", organization, Auth.CLOUD, StoreLock.guard(api::get).reading(organizations));
+        routes.add("PUT", organization, Auth.CLOUD, StoreLock.guard(api::replace).writing(organizations));
+        routes.add("DELETE", organization, Auth.CLOUD, StoreLock.guard(api::delete)
+                .writing(organizations, identifiers, notes, relationships));
+        routes.add("GET", BASE + "/scan/organizations", Auth.CLOUD, StoreLock.guard(api::scan).reading(organizations));
+        routes.add("GET", organization + "/contacts", Auth.CLOUD, StoreLock.guard(api::contacts)
+                .reading(organizations, contacts));
+        routes.add("GET", organization + "/relationships", Auth.CLOUD, StoreLock.guard(api::organizationRelationships)
+                .reading(organizations, relationships));
+        routes.add("PUT", organization + "/trustor/{trustorId}", Auth.CLOUD, StoreLock.guard(api::linkTrustor)
+                .writing(organizations));
+        routes.add("DELETE", organization + "/trustor", Auth.CLOUD, StoreLock.guard(api::unlinkTrustor)
+                .writing(organizations));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -49,33 +61,31 @@ final class OrganizationsApi {
         List<ObjectNode> identifiers = IdentifierStore.identifiersOf(body,
                 IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES);
         for (ObjectNode identifier : identifiers) {
-            IdentifierStore.checkClaimable(store, identifier, "organization", null);
+            store.identifiers.checkClaimable(identifier, "organization", null);
         }
-        ObjectNode stored = OrganizationStore.insert(store, OrganizationStore.valid(body));
+        ObjectNode stored = store.organizations.insert(OrganizationStore.valid(body));
         String id = stored.get("id").asText();
-        identifiers.forEach(i -> IdentifierStore.claim(store, i, "organization", id));
+        identifiers.forEach(i -> store.identifiers.claim(i, "organization", id));
         return ApiResponse.ok(stored.deepCopy());
     }
 
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(OrganizationStore.view(OrganizationStore.existing(store, request.pathParam("externalOrganizationId")),
-                Checks.boolParam(request, "includeTrustors", false)));
+        ObjectNode organization = store.organizations.existing(request.pathParam("externalOrganizationId"));
+        boolean includeTrustors = Checks.boolParam(request, "includeTrustors", false);
+        return ApiResponse.ok(OrganizationStore.view(organization, includeTrustors));
     }
 
     private ApiResponse replace(ApiRequest request) {
         String id = request.pathParam("externalOrganizationId");
-        ObjectNode old = OrganizationStore.existing(store, id);
-        return ApiResponse.ok(OrganizationStore.view(OrganizationStore.update(store, id, old, OrganizationStore.valid(request.jsonObject())), false));
+        ObjectNode old = store.organizations.existing(id);
+        ObjectNode updated = store.organizations.update(id, old, OrganizationStore.valid(request.jsonObject()));
+        return ApiResponse.ok(OrganizationStore.view(updated, false));
     }
 
     private ApiResponse delete(ApiRequest request) {
         String id = request.pathParam("externalOrganizationId");
-        OrganizationStore.existing(store, id);
+        store.organizations.existing(id);
         store.organizations.remove(id);
-        store.notes.values().removeIf(n -> "organization".equals(n.path("entityType").asText())
-                && id.equals(n.path("entityId").asText()));
-        store.relationships.values().removeIf(r -> id.equals(r.path("externalOrganization").path("id").asText()));
-        IdentifierStore.releaseAll(store, "organization", id);
         return ApiResponse.noContent();
     }
 
@@ -96,12 +106,13 @@ final class OrganizationsApi {
         List<ObjectNode> found = new ArrayList<>();
         if (!trustorIds.isEmpty()) {
             for (String trustorId : trustorIds) {
-                found.addAll(store.organizations.filter(o -> trustorId.equals(o.path("trustor").path("id").asText())));
+                found.addAll(store.organizations.table().filter(
+                        o -> trustorId.equals(o.path("trustor").path("id").asText())));
             }
         } else {
             String q = request.query("q");
             String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-            found.addAll(store.organizations.filter(o -> ContactStore.inDivisions(o, divisions)
+            found.addAll(store.organizations.table().filter(o -> ContactStore.inDivisions(o, divisions)
                     && (needle.isEmpty()
                     || o.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)
                     || o.path("industry").asText("").toLowerCase(Locale.ROOT).contains(needle))));
@@ -115,14 +126,14 @@ final class OrganizationsApi {
     }
 
     private ApiResponse scan(ApiRequest request) {
-        return ApiResponse.ok(store.scans.scan(request, "organizations", store.organizations, o -> true,
+        return ApiResponse.ok(store.scans.scan(request, "organizations", store.organizations.table(), o -> true,
                 BASE + "/scan/organizations"));
     }
 
     private ApiResponse contacts(ApiRequest request) {
-        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
+        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
         String q = request.query("q");
-        List<ObjectNode> found = store.contacts.filter(c -> ContactStore.visible(c)
+        List<ObjectNode> found = store.contacts.table().filter(c -> ContactStore.visible(c)
                 && id.equals(c.path("externalOrganization").path("id").asText())
                 && ContactStore.matches(c, q));
         SortOrder.sort(found, request.query("sortOrder"), List.of("firstName", "lastName", "middleName",
@@ -132,7 +143,7 @@ final class OrganizationsApi {
     }
 
     private ApiResponse organizationRelationships(ApiRequest request) {
-        String id = OrganizationStore.existing(store, request.pathParam("externalOrganizationId")).get("id").asText();
+        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
         List<ObjectNode> found = store.relationships.filter(
                 r -> id.equals(r.path("externalOrganization").path("id").asText()));
         SortOrder.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"),
@@ -142,14 +153,14 @@ final class OrganizationsApi {
     }
 
     private ApiResponse linkTrustor(ApiRequest request) {
-        ObjectNode organization = OrganizationStore.existing(store, request.pathParam("externalOrganizationId"));
+        ObjectNode organization = store.organizations.existing(request.pathParam("externalOrganizationId"));
         organization.putObject("trustor").put("id", request.pathParam("trustorId"));
         organization.put("modifyDate", ContactStore.now());
         return ApiResponse.ok(OrganizationStore.view(organization, true));
     }
 
     private ApiResponse unlinkTrustor(ApiRequest request) {
-        ObjectNode organization = OrganizationStore.existing(store, request.pathParam("externalOrganizationId"));
+        ObjectNode organization = store.organizations.existing(request.pathParam("externalOrganizationId"));
         if (!organization.hasNonNull("trustor")) {
             throw ApiException.notFound("External organization " + organization.get("id").asText()
                     + " has no trustor to unlink");

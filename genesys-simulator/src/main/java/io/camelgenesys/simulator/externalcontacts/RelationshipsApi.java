@@ -9,6 +9,7 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /** Relationships between users and external organizations (seed 003): create, read, replace, delete and scan. */
 final class RelationshipsApi {
@@ -23,14 +24,22 @@ final class RelationshipsApi {
 
     static void register(Routes routes, ExternalContactsStores store) {
         RelationshipsApi api = new RelationshipsApi(store);
-        String relationships = BASE + "/relationships";
-        routes.add("POST", relationships, Auth.CLOUD, store.locked(api::createRelationship));
-        routes.add("GET", relationships + "/{relationshipId}", Auth.CLOUD, store.locked(api::getRelationship));
-        routes.add("PUT", relationships + "/{relationshipId}", Auth.CLOUD, store.locked(api::replaceRelationship));
-        routes.add("DELETE", relationships + "/{relationshipId}", Auth.CLOUD, store.locked(api::deleteRelationship));
-        routes.add("GET", BASE + "/scan/relationships", Auth.CLOUD, store.locked(request -> ApiResponse.ok(
+        StoreLock organizations = store.organizations.lock();
+        StoreLock relationships = store.relationships.lock();
+        String relationshipsPath = BASE + "/relationships";
+        routes.add("POST", relationshipsPath, Auth.CLOUD, StoreLock.guard(api::createRelationship)
+                .reading(organizations).writing(relationships));
+        routes.add("GET", relationshipsPath + "/{relationshipId}", Auth.CLOUD, StoreLock.guard(api::getRelationship)
+                .reading(relationships));
+        routes.add("PUT", relationshipsPath + "/{relationshipId}", Auth.CLOUD, StoreLock.guard(api::replaceRelationship)
+                .reading(organizations).writing(relationships));
+        routes.add("DELETE", relationshipsPath + "/{relationshipId}", Auth.CLOUD,
+                StoreLock.guard(api::deleteRelationship)
+                .writing(relationships));
+        routes.add("GET", BASE + "/scan/relationships", Auth.CLOUD, StoreLock.guard(request -> ApiResponse.ok(
                 store.scans.scan(request, "relationships", store.relationships, r -> true,
-                        BASE + "/scan/relationships"))));
+                        BASE + "/scan/relationships")))
+                .reading(relationships));
     }
 
     private ApiResponse createRelationship(ApiRequest request) {
@@ -67,7 +76,7 @@ final class RelationshipsApi {
         Checks.reference(r, "user", true);
         String organizationId = Checks.reference(r, "externalOrganization", true);
         Checks.text(r, "relationship", 1, 100, true);
-        if (store.organizations.get(organizationId) == null) {
+        if (store.organizations.table().get(organizationId) == null) {
             throw ApiException.badRequest("externalOrganization.id " + organizationId
                     + " is not an existing external organization");
         }
