@@ -28,6 +28,7 @@ final class BulkApi {
         StoreLock contacts = store.contacts.lock();
         StoreLock identifiers = store.identifiers.lock();
         StoreLock notes = store.notes.lock();
+        StoreLock relationships = store.relationships.lock();
         StoreLock journeySegments = store.journeySegments.lock();
         String contactsPath = BASE + "/bulk/contacts";
         routes.add("POST", contactsPath, Auth.CLOUD, StoreLock.guard(api::contactsBulkGet).reading(contacts));
@@ -47,7 +48,7 @@ final class BulkApi {
         routes.add("POST", organizationsPath + "/update", Auth.CLOUD, StoreLock.guard(api::organizationsBulkUpdate)
                 .writing(organizations));
         routes.add("POST", organizationsPath + "/remove", Auth.CLOUD, StoreLock.guard(api::organizationsBulkRemove)
-                .writing(organizations, identifiers));
+                .writing(organizations, identifiers, notes, relationships));
         routes.add("POST", organizationsPath + "/enrich", Auth.CLOUD, StoreLock.guard(api::organizationsBulkEnrich)
                 .writing(organizations, identifiers));
     }
@@ -124,13 +125,13 @@ final class BulkApi {
                 }));
     }
 
+    /** Like {@code DELETE /organizations/{id}} per item: the organization's notes, relationships and identifiers go. */
     private ApiResponse organizationsBulkRemove(ApiRequest request) {
         return ApiResponse.ok(BulkResults.bulk(BulkResults.entities(request, Integer.MAX_VALUE),
                 item -> {
                     String id = BulkResults.bulkId(item);
                     store.organizations.existing(id);
-                    store.organizations.table().remove(id);
-                    store.identifiers.releaseAll("organization", id);
+                    store.organizations.remove(id);
                     return new BulkResults.BulkOutcome(id, null, 204);
                 }));
     }
