@@ -29,8 +29,11 @@ final class IdentifiersApi {
         StoreLock organizations = store.organizations.lock();
         StoreLock contacts = store.contacts.lock();
         StoreLock identifiers = store.identifiers.lock();
-        routes.add("POST", BASE + "/identifierlookup/contacts", Auth.CLOUD, StoreLock.guard(api::lookupContact)
-                .reading(contacts, identifiers));
+        StoreLock.Guard lookupContact = StoreLock.guard(api::lookupContact).reading(contacts, identifiers);
+        routes.add("POST", BASE + "/identifierlookup/contacts", Auth.CLOUD, lookupContact);
+        // Deprecated ("use /api/v2/externalcontacts/identifierlookup/contacts") but still served by Genesys, and the
+        // path of postExternalcontactsIdentifierlookup in the Java SDK 198.1.0 and the JavaScript SDK 262.0.0.
+        routes.add("POST", BASE + "/identifierlookup", Auth.CLOUD, lookupContact);
         routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, StoreLock.guard(api::reverseLookup)
                 .reading(organizations, contacts));
         String contact = BASE + "/contacts/{contactId}";
@@ -60,7 +63,10 @@ final class IdentifiersApi {
         return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), "contact", id));
     }
 
-    /** POST /identifierlookup/contacts with a ContactIdentifier → the contact that claims it, or 404. */
+    /**
+     * {@code POST /identifierlookup/contacts} (and its deprecated alias {@code POST /identifierlookup}) with a
+     * ContactIdentifier → the contact that claims it, or 404.
+     */
     private ApiResponse lookupContact(ApiRequest request) {
         ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "");
         IdentifierStore.Claim claim = store.identifiers.holder("contact", identifier);
