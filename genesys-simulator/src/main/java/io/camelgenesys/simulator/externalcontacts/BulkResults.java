@@ -2,7 +2,10 @@ package io.camelgenesys.simulator.externalcontacts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -87,5 +90,46 @@ final class BulkResults {
         body.put("errorCount", errorIndexes.size());
         body.set("errorIndexes", errorIndexes);
         return body;
+    }
+
+    /** Items {@code {"id"}}: each answered by {@code fetch} (200). */
+    static ObjectNode fetchEach(ApiRequest request, Function<String, ObjectNode> fetch) {
+        return bulk(entities(request, Integer.MAX_VALUE), item -> {
+            String id = bulkId(item);
+            return new BulkOutcome(id, fetch.apply(id), 200);
+        });
+    }
+
+    /** Items to create: {@code add} stores each and returns the stored entity (answered as a copy, 200). */
+    static ObjectNode addEach(ApiRequest request, UnaryOperator<ObjectNode> add) {
+        return bulk(entities(request, Integer.MAX_VALUE), item -> {
+            ObjectNode created = add.apply(item);
+            return new BulkOutcome(created.get("id").asText(), created.deepCopy(), 200);
+        });
+    }
+
+    /** Items with their {@code id}: {@code update} replaces each and returns the answer (200). */
+    static ObjectNode updateEach(ApiRequest request, BiFunction<String, ObjectNode, ObjectNode> update) {
+        return bulk(entities(request, Integer.MAX_VALUE), item -> {
+            String id = bulkId(item);
+            return new BulkOutcome(id, update.apply(id, item), 200);
+        });
+    }
+
+    /** Items {@code {"id"}}: each deleted by {@code remove} (204, no entity: {@code BulkDeleteResponse}). */
+    static ObjectNode removeEach(ApiRequest request, Consumer<String> remove) {
+        return bulk(entities(request, Integer.MAX_VALUE), item -> {
+            String id = bulkId(item);
+            remove.accept(id);
+            return new BulkOutcome(id, null, 204);
+        });
+    }
+
+    /** At most {@link #MAX_BULK_ENRICH} enrich requests; each result carries the request's {@code id} (200). */
+    static ObjectNode enrichEach(ApiRequest request, UnaryOperator<ObjectNode> enrich) {
+        return bulk(entities(request, MAX_BULK_ENRICH), item -> {
+            String trackerId = item.path("id").asText(null);
+            return new BulkOutcome(trackerId, enrich.apply(item).deepCopy(), 200);
+        });
     }
 }

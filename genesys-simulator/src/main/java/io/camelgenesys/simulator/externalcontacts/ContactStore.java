@@ -178,8 +178,9 @@ final class ContactStore {
         return contact;
     }
 
-    /** Deletes a contact with its notes, identifiers and journey segments. Writes all four stores. */
+    /** Deletes a contact (404 when unknown) with its notes, identifiers and journey segments. Writes all four. */
     void remove(String id) {
+        existing(id);
         table.remove(id);
         notes.removeIf(n -> "contact".equals(n.path("entityType").asText()) && id.equals(n.path("entityId").asText()));
         identifiers.releaseAll("contact", id);

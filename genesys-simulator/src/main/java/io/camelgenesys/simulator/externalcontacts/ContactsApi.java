@@ -11,43 +11,35 @@ import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.PageNumberPaging;
 import io.camelgenesys.simulator.store.SortOrder;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * Contacts of the Genesys Cloud External Contacts API (seed 003, plus seed 000's user view: required
  * {@code firstName}/{@code lastName}, PATCH, 204 on DELETE): create, read (resolved or not), replace, patch, delete,
  * promote, search ({@code ContactListing}) and scan ({@code CursorContactListing}).
  */
-final class ContactsApi {
+final class ContactsApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private ContactsApi(ExternalContactsStores store) {
-        this.store = store;
+    ContactsApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        ContactsApi api = new ContactsApi(store);
-        StoreLock organizations = store.organizations.lock();
-        StoreLock contacts = store.contacts.lock();
-        StoreLock identifiers = store.identifiers.lock();
-        StoreLock notes = store.notes.lock();
-        StoreLock journeySegments = store.journeySegments.lock();
-        String contactsPath = BASE + "/contacts";
-        String contact = contactsPath + "/{contactId}";
-        routes.add("POST", contactsPath, Auth.CLOUD, StoreLock.guard(api::create).reading(organizations)
-                .writing(contacts, identifiers));
-        routes.add("GET", contactsPath, Auth.CLOUD, StoreLock.guard(api::search).reading(contacts));
-        routes.add("GET", contact, Auth.CLOUD, StoreLock.guard(api::get).reading(organizations, contacts));
-        routes.add("PUT", contact, Auth.CLOUD, StoreLock.guard(api::replace).reading(organizations).writing(contacts));
-        routes.add("PATCH", contact, Auth.CLOUD, StoreLock.guard(api::patch).reading(organizations).writing(contacts));
-        routes.add("DELETE", contact, Auth.CLOUD, StoreLock.guard(api::delete)
-                .writing(contacts, identifiers, notes, journeySegments));
-        routes.add("GET", BASE + "/scan/contacts", Auth.CLOUD, StoreLock.guard(api::scan).reading(contacts));
-        routes.add("GET", contact + "/unresolved", Auth.CLOUD, StoreLock.guard(api::unresolved).reading(contacts));
-        routes.add("POST", contact + "/promotion", Auth.CLOUD, StoreLock.guard(api::promote).writing(contacts));
+    @Override
+    void register(Routes routes) {
+        String contacts = BASE + "/contacts";
+        String contact = contacts + "/{contactId}";
+        routes.add("POST", contacts, Auth.CLOUD, guard(this::create).reading(locks.organizations)
+                .writing(locks.contacts, locks.identifiers));
+        routes.add("GET", contacts, Auth.CLOUD, guard(this::search).reading(locks.contacts));
+        routes.add("GET", contact, Auth.CLOUD, guard(this::get).reading(locks.organizations, locks.contacts));
+        routes.add("PUT", contact, Auth.CLOUD,
+                guard(this::replace).reading(locks.organizations).writing(locks.contacts));
+        routes.add("PATCH", contact, Auth.CLOUD,
+                guard(this::patch).reading(locks.organizations).writing(locks.contacts));
+        routes.add("DELETE", contact, Auth.CLOUD, guard(this::delete)
+                .writing(locks.contacts, locks.identifiers, locks.notes, locks.journeySegments));
+        routes.add("GET", BASE + "/scan/contacts", Auth.CLOUD, guard(this::scan).reading(locks.contacts));
+        routes.add("GET", contact + "/unresolved", Auth.CLOUD, guard(this::unresolved).reading(locks.contacts));
+        routes.add("POST", contact + "/promotion", Auth.CLOUD, guard(this::promote).writing(locks.contacts));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -97,7 +89,6 @@ final class ContactsApi {
 
     private ApiResponse delete(ApiRequest request) {
         String id = request.pathParam("contactId");
-        store.contacts.existing(id);
         store.contacts.remove(id);
         return ApiResponse.noContent();
     }

@@ -11,33 +11,25 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * Enriching contacts and organizations ({@code /contacts/enrich}, {@code /organizations/enrich}) and merging contacts
  * ({@code /contacts/merge}).
  */
-final class EnrichMergeApi {
+final class EnrichMergeApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private EnrichMergeApi(ExternalContactsStores store) {
-        this.store = store;
+    EnrichMergeApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        EnrichMergeApi api = new EnrichMergeApi(store);
-        StoreLock organizations = store.organizations.lock();
-        StoreLock contacts = store.contacts.lock();
-        StoreLock identifiers = store.identifiers.lock();
-        routes.add("POST", BASE + "/contacts/enrich", Auth.CLOUD, StoreLock.guard(api::enrichContact)
-                .reading(organizations).writing(contacts, identifiers));
-        routes.add("POST", BASE + "/contacts/merge", Auth.CLOUD, StoreLock.guard(api::merge).reading(organizations)
-                .writing(contacts, identifiers));
-        routes.add("POST", BASE + "/organizations/enrich", Auth.CLOUD, StoreLock.guard(api::enrichOrganization)
-                .writing(organizations, identifiers));
+    @Override
+    void register(Routes routes) {
+        routes.add("POST", BASE + "/contacts/enrich", Auth.CLOUD, guard(this::enrichContact)
+                .reading(locks.organizations).writing(locks.contacts, locks.identifiers));
+        routes.add("POST", BASE + "/contacts/merge", Auth.CLOUD, guard(this::merge).reading(locks.organizations)
+                .writing(locks.contacts, locks.identifiers));
+        routes.add("POST", BASE + "/organizations/enrich", Auth.CLOUD, guard(this::enrichOrganization)
+                .writing(locks.organizations, locks.identifiers));
     }
 
     private ApiResponse enrichContact(ApiRequest request) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
 import io.camelgenesys.simulator.Checks;
@@ -35,15 +34,8 @@ final class Enrichment {
     static ObjectNode contact(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
         ObjectNode req = body.deepCopy();
         String action = Checks.oneOf(req, "action", ENRICH_ACTIONS, true);
-        ArrayNode matching = Checks.array(req, "matchingIdentifiers", 1, 25, true);
-        List<ObjectNode> identifiers = new ArrayList<>();
-        for (int i = 0; i < matching.size(); i++) {
-            if (!matching.get(i).isObject()) {
-                throw ApiException.badRequest("matchingIdentifiers[" + i + "] must be an object");
-            }
-            identifiers.add(IdentifierStore.validIdentifier((ObjectNode) matching.get(i),
-                    "matchingIdentifiers[" + i + "]."));
-        }
+        List<ObjectNode> identifiers = IdentifierStore.identifierList(req, "matchingIdentifiers", 1, 25, true,
+                IdentifierStore.IDENTIFIER_TYPES);
         ObjectNode provided = Checks.object(req, "contact", false);
         provided = provided == null ? Json.object() : store.contacts.valid(provided, false);
         EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
@@ -104,15 +96,8 @@ final class Enrichment {
         String action = Checks.oneOf(req, "action", ORGANIZATION_ENRICH_ACTIONS, false);
         // The seed and the SDK leave action optional for organizations; Upsert is the forgiving reading.
         action = action == null ? "Upsert" : action;
-        ArrayNode matching = Checks.array(req, "matchingIdentifiers", 1, 25, true);
-        List<ObjectNode> identifiers = new ArrayList<>();
-        for (int i = 0; i < matching.size(); i++) {
-            if (!matching.get(i).isObject()) {
-                throw ApiException.badRequest("matchingIdentifiers[" + i + "] must be an object");
-            }
-            identifiers.add(IdentifierStore.validIdentifier((ObjectNode) matching.get(i),
-                    "matchingIdentifiers[" + i + "].", IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES));
-        }
+        List<ObjectNode> identifiers = IdentifierStore.identifierList(req, "matchingIdentifiers", 1, 25, true,
+                IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES);
         ObjectNode provided = Checks.object(req, "externalOrganization", false);
         provided = provided == null ? Json.object() : provided.deepCopy();
         OrganizationStore.ORGANIZATION_SERVER_FIELDS.forEach(provided::remove);

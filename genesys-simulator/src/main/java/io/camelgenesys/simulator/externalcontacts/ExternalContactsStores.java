@@ -46,18 +46,35 @@ public final class ExternalContactsStores {
 
     static final String BASE = "/api/v2/externalcontacts";
 
-    final IdentifierStore identifiers = new IdentifierStore(new StoreLock("identifiers", 3));
-    final EntityTable notes = new EntityTable(BASE + "/notes", new StoreLock("notes", 4));
-    final EntityTable relationships = new EntityTable(BASE + "/relationships", new StoreLock("relationships", 5));
+    /** Every store's lock, ranked in the lock order above. */
+    static final class Locks {
+        final StoreLock organizations = new StoreLock("organizations", 1);
+        final StoreLock contacts = new StoreLock("contacts", 2);
+        final StoreLock identifiers = new StoreLock("identifiers", 3);
+        final StoreLock notes = new StoreLock("notes", 4);
+        final StoreLock relationships = new StoreLock("relationships", 5);
+        final StoreLock journeySegments = new StoreLock("journey segments", 6);
+        final StoreLock conversations = new StoreLock("conversations", 7);
+        final StoreLock externalSources = new StoreLock("external sources", 8);
+
+        StoreLock[] all() {
+            return new StoreLock[] {organizations, contacts, identifiers, notes, relationships, journeySegments,
+                    conversations, externalSources};
+        }
+    }
+
+    final Locks locks = new Locks();
+    final IdentifierStore identifiers = new IdentifierStore(locks.identifiers);
+    final EntityTable notes = new EntityTable(BASE + "/notes", locks.notes);
+    final EntityTable relationships = new EntityTable(BASE + "/relationships", locks.relationships);
     /** contact id → segment assignments */
-    final LockedMap<ArrayNode> journeySegments = new LockedMap<>(new StoreLock("journey segments", 6));
+    final LockedMap<ArrayNode> journeySegments = new LockedMap<>(locks.journeySegments);
     /** conversation id → ConversationAssociation */
-    final LockedMap<ObjectNode> conversations = new LockedMap<>(new StoreLock("conversations", 7));
-    final EntityTable externalSources = new EntityTable(BASE + "/externalsources",
-            new StoreLock("external sources", 8));
-    final OrganizationStore organizations = new OrganizationStore(new StoreLock("organizations", 1), identifiers,
-            notes, relationships);
-    final ContactStore contacts = new ContactStore(new StoreLock("contacts", 2), organizations, identifiers, notes,
+    final LockedMap<ObjectNode> conversations = new LockedMap<>(locks.conversations);
+    final EntityTable externalSources = new EntityTable(BASE + "/externalsources", locks.externalSources);
+    final OrganizationStore organizations = new OrganizationStore(locks.organizations, identifiers, notes,
+            relationships);
+    final ContactStore contacts = new ContactStore(locks.contacts, organizations, identifiers, notes,
             journeySegments);
     /** The cursors of every scan (contacts, organizations, notes, relationships, external sources). */
     final CursorScans scans = new CursorScans();
@@ -67,52 +84,49 @@ public final class ExternalContactsStores {
 
     /** Registers every External Contacts route. */
     public void register(Routes routes) {
-        ContactsApi.register(routes, this);
-        OrganizationsApi.register(routes, this);
-        IdentifiersApi.register(routes, this);
-        EnrichMergeApi.register(routes, this);
-        JourneyApi.register(routes, this);
-        BulkApi.register(routes, this);
-        NotesApi.register(routes, this);
-        RelationshipsApi.register(routes, this);
-        ExternalSourcesApi.register(routes, this);
+        // In this order, so that a path several routes match lists its methods as it always has (405 Allow).
+        for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
+                new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
+                new RelationshipsApi(this), new ExternalSourcesApi(this))) {
+            api.register(routes);
+        }
     }
 
     // ---- test-facing API (documented on ExternalContacts) --------------------------------------------------------
 
     public List<String> seedContacts(int n) {
-        return contacts.lock().writing(() -> contacts.seed(n));
+        return locks.contacts.writing(() -> contacts.seed(n));
     }
 
     public int contactCount() {
-        return contacts.lock().reading(() -> contacts.table().size());
+        return locks.contacts.reading(() -> contacts.table().size());
     }
 
     public Optional<Map<String, Object>> contact(String id) {
-        return contacts.lock().reading(() -> {
+        return locks.contacts.reading(() -> {
             ObjectNode contact = contacts.table().get(id);
             return contact == null ? Optional.empty() : Optional.of(Json.toMap(contact));
         });
     }
 
     public int organizationCount() {
-        return organizations.lock().reading(() -> organizations.table().size());
+        return locks.organizations.reading(() -> organizations.table().size());
     }
 
     public int noteCount(String contactId) {
-        return notes.lock().reading(() -> NotesApi.notesOf(notes, "contact", contactId).size());
+        return locks.notes.reading(() -> NotesApi.notesOf(notes, "contact", contactId).size());
     }
 
     public int claimedIdentifierCount() {
-        return identifiers.lock().reading(identifiers::size);
+        return locks.identifiers.reading(identifiers::size);
     }
 
     public int externalSourceCount() {
-        return externalSources.lock().reading(externalSources::size);
+        return locks.externalSources.reading(externalSources::size);
     }
 
     public Optional<Map<String, Object>> conversation(String conversationId) {
-        return conversations.lock().reading(() -> {
+        return locks.conversations.reading(() -> {
             ObjectNode association = conversations.get(conversationId);
             return association == null ? Optional.empty() : Optional.of(Json.toMap(association));
         });
@@ -132,13 +146,7 @@ public final class ExternalContactsStores {
             identifiers.clear();
             conversations.clear();
             journeySegments.clear();
-        }, allLocks());
+        }, locks.all());
         scans.clear();
-    }
-
-    /** Every store's lock (in no particular order: {@link StoreLock} sorts them). */
-    StoreLock[] allLocks() {
-        return new StoreLock[] {organizations.lock(), contacts.lock(), identifiers.lock(), notes.lock(),
-                relationships.lock(), journeySegments.lock(), conversations.lock(), externalSources.lock()};
     }
 }

@@ -10,31 +10,25 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /** External sources (seed 003): create, read, replace, delete, and a cursor listing filtered by name and state. */
-final class ExternalSourcesApi {
+final class ExternalSourcesApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private ExternalSourcesApi(ExternalContactsStores store) {
-        this.store = store;
+    ExternalSourcesApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        ExternalSourcesApi api = new ExternalSourcesApi(store);
-        StoreLock externalSources = store.externalSources.lock();
+    @Override
+    void register(Routes routes) {
         String sources = BASE + "/externalsources";
-        routes.add("POST", sources, Auth.CLOUD, StoreLock.guard(api::createSource).writing(externalSources));
-        routes.add("GET", sources, Auth.CLOUD, StoreLock.guard(api::listSources).reading(externalSources));
-        routes.add("GET", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::getSource)
-                .reading(externalSources));
-        routes.add("PUT", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::replaceSource)
-                .writing(externalSources));
-        routes.add("DELETE", sources + "/{externalSourceId}", Auth.CLOUD, StoreLock.guard(api::deleteSource)
-                .writing(externalSources));
+        routes.add("POST", sources, Auth.CLOUD, guard(this::createSource).writing(locks.externalSources));
+        routes.add("GET", sources, Auth.CLOUD, guard(this::listSources).reading(locks.externalSources));
+        routes.add("GET", sources + "/{externalSourceId}", Auth.CLOUD, guard(this::getSource)
+                .reading(locks.externalSources));
+        routes.add("PUT", sources + "/{externalSourceId}", Auth.CLOUD, guard(this::replaceSource)
+                .writing(locks.externalSources));
+        routes.add("DELETE", sources + "/{externalSourceId}", Auth.CLOUD, guard(this::deleteSource)
+                .writing(locks.externalSources));
     }
 
     private ApiResponse createSource(ApiRequest request) {

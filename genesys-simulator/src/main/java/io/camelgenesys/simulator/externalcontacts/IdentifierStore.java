@@ -175,14 +175,20 @@ final class IdentifierStore {
     }
 
     static List<ObjectNode> identifiersOf(ObjectNode body, List<String> types) {
-        ArrayNode given = Checks.array(body, "identifiers", 0, Integer.MAX_VALUE, false);
+        return identifierList(body, "identifiers", 0, Integer.MAX_VALUE, false, types);
+    }
+
+    /** An array field of identifiers (e.g. an enrich's {@code matchingIdentifiers}), each validated, in order. */
+    static List<ObjectNode> identifierList(ObjectNode body, String field, int min, int max, boolean required,
+            List<String> types) {
+        ArrayNode given = Checks.array(body, field, min, max, required);
         List<ObjectNode> identifiers = new ArrayList<>();
         if (given != null) {
             for (int i = 0; i < given.size(); i++) {
                 if (!given.get(i).isObject()) {
-                    throw ApiException.badRequest("identifiers[" + i + "] must be an object");
+                    throw ApiException.badRequest(field + "[" + i + "] must be an object");
                 }
-                identifiers.add(validIdentifier((ObjectNode) given.get(i), "identifiers[" + i + "].", types));
+                identifiers.add(validIdentifier((ObjectNode) given.get(i), field + "[" + i + "].", types));
             }
         }
         return identifiers;

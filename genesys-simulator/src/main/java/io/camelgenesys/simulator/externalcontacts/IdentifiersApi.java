@@ -1,5 +1,9 @@
 package io.camelgenesys.simulator.externalcontacts;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.simulator.ApiException;
@@ -14,66 +18,77 @@ import io.camelgenesys.simulator.store.StoreLock;
  * Identifiers of contacts and organizations (list, claim, release), the identifier lookups of both, and the reverse
  * whitepages lookup ({@code ReverseWhitepagesLookupResult}).
  */
-final class IdentifiersApi {
+final class IdentifiersApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private IdentifiersApi(ExternalContactsStores store) {
-        this.store = store;
+    /**
+     * Who holds identifiers: contacts or organizations.
+     *
+     * @param kind    {@code contact} or {@code organization}
+     * @param entity  the path of one, e.g. {@code /api/v2/externalcontacts/contacts/{contactId}}
+     * @param param   its path variable
+     * @param lock    its store's lock
+     * @param find    the entity for a path id, or 404 (a contact resolves through merges)
+     * @param view    the lookup's answer for an entity
+     * @param label   names the kind in a lookup's 404
+     */
+    private record Holder(String kind, String entity, String param, StoreLock lock, Function<String, ObjectNode> find,
+            UnaryOperator<ObjectNode> view, String label) {
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        IdentifiersApi api = new IdentifiersApi(store);
-        StoreLock organizations = store.organizations.lock();
-        StoreLock contacts = store.contacts.lock();
-        StoreLock identifiers = store.identifiers.lock();
-        StoreLock.Guard lookupContact = StoreLock.guard(api::lookupContact).reading(contacts, identifiers);
+    IdentifiersApi(ExternalContactsStores store) {
+        super(store);
+    }
+
+    @Override
+    void register(Routes routes) {
+        Holder contacts = new Holder("contact", BASE + "/contacts/{contactId}", "contactId", locks.contacts,
+                store.contacts::resolved, ObjectNode::deepCopy, "contact");
+        Holder organizations = new Holder("organization", BASE + "/organizations/{externalOrganizationId}",
+                "externalOrganizationId", locks.organizations, store.organizations::existing,
+                organization -> OrganizationStore.view(organization, false), "external organization");
+        StoreLock.Guard lookupContact = guard(r -> lookup(contacts, r)).reading(locks.contacts, locks.identifiers);
         routes.add("POST", BASE + "/identifierlookup/contacts", Auth.CLOUD, lookupContact);
         // Deprecated ("use /api/v2/externalcontacts/identifierlookup/contacts") but still served by Genesys, and the
         // path of postExternalcontactsIdentifierlookup in the Java SDK 198.1.0 and the JavaScript SDK 262.0.0.
         routes.add("POST", BASE + "/identifierlookup", Auth.CLOUD, lookupContact);
-        routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, StoreLock.guard(api::reverseLookup)
-                .reading(organizations, contacts));
-        String contact = BASE + "/contacts/{contactId}";
-        routes.add("GET", contact + "/identifiers", Auth.CLOUD, StoreLock.guard(api::listContactIdentifiers)
-                .reading(contacts, identifiers));
-        routes.add("PATCH", contact + "/identifiers", Auth.CLOUD, StoreLock.guard(api::patchContactIdentifiers)
-                .reading(contacts).writing(identifiers));
-        String organization = BASE + "/organizations/{externalOrganizationId}";
-        routes.add("GET", organization + "/identifiers", Auth.CLOUD, StoreLock.guard(api::listOrganizationIdentifiers)
-                .reading(organizations, identifiers));
-        routes.add("PATCH", organization + "/identifiers", Auth.CLOUD,
-                StoreLock.guard(api::patchOrganizationIdentifiers)
-                .reading(organizations).writing(identifiers));
+        routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, guard(this::reverseLookup)
+                .reading(locks.organizations, locks.contacts));
+        for (Holder holder : List.of(contacts, organizations)) {
+            routes.add("GET", holder.entity() + "/identifiers", Auth.CLOUD, guard(r -> list(holder, r))
+                    .reading(holder.lock(), locks.identifiers));
+            routes.add("PATCH", holder.entity() + "/identifiers", Auth.CLOUD, guard(r -> claimOrRelease(holder, r))
+                    .reading(holder.lock()).writing(locks.identifiers));
+        }
         routes.add("POST", BASE + "/identifierlookup/organizations", Auth.CLOUD,
-                StoreLock.guard(api::lookupOrganization)
-                .reading(organizations, identifiers));
+                guard(r -> lookup(organizations, r)).reading(locks.organizations, locks.identifiers));
     }
 
-    private ApiResponse listContactIdentifiers(ApiRequest request) {
-        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
-        return ApiResponse.ok(store.identifiers.listing("contact", id));
+    /** {@code GET .../identifiers}: {@code {"entities":[identifier…]}}. */
+    private ApiResponse list(Holder holder, ApiRequest request) {
+        String id = holder.find().apply(request.pathParam(holder.param())).get("id").asText();
+        return ApiResponse.ok(store.identifiers.listing(holder.kind(), id));
     }
 
     /** IdentifierClaimRequest: {@code {"operation":"Claim"|"Release","identifier":{type,value}}} → the identifier. */
-    private ApiResponse patchContactIdentifiers(ApiRequest request) {
-        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
-        return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), "contact", id));
+    private ApiResponse claimOrRelease(Holder holder, ApiRequest request) {
+        String id = holder.find().apply(request.pathParam(holder.param())).get("id").asText();
+        return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), holder.kind(), id));
     }
 
     /**
      * {@code POST /identifierlookup/contacts} (and its deprecated alias {@code POST /identifierlookup}) with a
-     * ContactIdentifier → the contact that claims it, or 404.
+     * ContactIdentifier, or {@code POST /identifierlookup/organizations} with an ExternalOrganizationIdentifier → the
+     * entity that claims it, or 404.
      */
-    private ApiResponse lookupContact(ApiRequest request) {
-        ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "");
-        IdentifierStore.Claim claim = store.identifiers.holder("contact", identifier);
-        if (claim == null || !claim.kind().equals("contact")) {
-            throw ApiException.notFound("No contact claims the identifier " + IdentifierStore.describe(identifier));
+    private ApiResponse lookup(Holder holder, ApiRequest request) {
+        ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "",
+                IdentifierStore.identifierTypes(holder.kind()));
+        IdentifierStore.Claim claim = store.identifiers.holder(holder.kind(), identifier);
+        if (claim == null) {
+            throw ApiException.notFound("No " + holder.label() + " claims the identifier "
+                    + IdentifierStore.describe(identifier));
         }
-        return ApiResponse.ok(store.contacts.resolved(claim.entityId()).deepCopy());
+        return ApiResponse.ok(holder.view().apply(holder.find().apply(claim.entityId())));
     }
 
     /**
@@ -113,26 +128,5 @@ final class IdentifiersApi {
         String screenName = entity.path("twitterId").path("screenName").asText("");
         return !screenName.isEmpty()
                 && (screenName.equalsIgnoreCase(needle) || ("@" + screenName).equalsIgnoreCase(needle));
-    }
-
-    private ApiResponse listOrganizationIdentifiers(ApiRequest request) {
-        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
-        return ApiResponse.ok(store.identifiers.listing("organization", id));
-    }
-
-    private ApiResponse patchOrganizationIdentifiers(ApiRequest request) {
-        String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
-        return ApiResponse.ok(store.identifiers.claimOrRelease(request.jsonObject(), "organization", id));
-    }
-
-    private ApiResponse lookupOrganization(ApiRequest request) {
-        ObjectNode identifier = IdentifierStore.validIdentifier(request.jsonObject(), "",
-                IdentifierStore.ORGANIZATION_IDENTIFIER_TYPES);
-        IdentifierStore.Claim claim = store.identifiers.holder("organization", identifier);
-        if (claim == null || !claim.kind().equals("organization")) {
-            throw ApiException.notFound("No external organization claims the identifier "
-                    + IdentifierStore.describe(identifier));
-        }
-        return ApiResponse.ok(OrganizationStore.view(store.organizations.existing(claim.entityId()), false));
     }
 }

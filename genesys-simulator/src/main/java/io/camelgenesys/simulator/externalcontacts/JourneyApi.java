@@ -3,6 +3,7 @@ package io.camelgenesys.simulator.externalcontacts;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,40 +15,34 @@ import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Json;
 import io.camelgenesys.simulator.Routes;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * What a contact did: its journey segment assignments and sessions, and the conversations associated with it
  * ({@code ConversationAssociation}).
  */
-final class JourneyApi {
+final class JourneyApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
     /** ConversationAssociation.MediaTypeEnum of the SDK (docs/ConversationAssociation.md). */
     static final List<String> MEDIA_TYPES = List.of("CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE",
             "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE");
 
-    private final ExternalContactsStores store;
-
-    private JourneyApi(ExternalContactsStores store) {
-        this.store = store;
+    JourneyApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        JourneyApi api = new JourneyApi(store);
-        StoreLock contacts = store.contacts.lock();
-        StoreLock journeySegments = store.journeySegments.lock();
-        StoreLock conversations = store.conversations.lock();
+    @Override
+    void register(Routes routes) {
         String contact = BASE + "/contacts/{contactId}";
-        routes.add("GET", contact + "/journey/segments", Auth.CLOUD, StoreLock.guard(api::journeySegments)
-                .reading(contacts, journeySegments));
-        routes.add("POST", contact + "/journey/segments", Auth.CLOUD, StoreLock.guard(api::updateJourneySegments)
-                .reading(contacts).writing(journeySegments));
-        routes.add("GET", contact + "/journey/sessions", Auth.CLOUD, StoreLock.guard(api::journeySessions)
-                .reading(contacts));
-        routes.add("PUT", BASE + "/conversations/{conversationId}", Auth.CLOUD,
-                StoreLock.guard(api::associateConversation)
-                .reading(contacts).writing(conversations));
+        routes.add("GET", contact + "/journey/segments", Auth.CLOUD, guard(this::journeySegments)
+                .reading(locks.contacts, locks.journeySegments));
+        routes.add("POST", contact + "/journey/segments", Auth.CLOUD, guard(this::updateJourneySegments)
+                .reading(locks.contacts)
+                .writing(locks.journeySegments));
+        routes.add("GET", contact + "/journey/sessions", Auth.CLOUD, guard(this::journeySessions)
+                .reading(locks.contacts));
+        routes.add("PUT", BASE + "/conversations/{conversationId}", Auth.CLOUD, guard(this::associateConversation)
+                .reading(locks.contacts)
+                .writing(locks.conversations));
     }
 
     private ApiResponse journeySegments(ApiRequest request) {
@@ -58,7 +53,7 @@ final class JourneyApi {
         }
         ObjectNode body = Json.object();
         ArrayNode entities = body.putArray("entities");
-        ArrayNode assigned = store.journeySegments.getOrDefault(id, Json.array());
+        ArrayNode assigned = Objects.requireNonNullElseGet(store.journeySegments.get(id), Json::array);
         for (int i = 0; i < Math.min(limit, assigned.size()); i++) {
             entities.add(assigned.get(i).deepCopy());
         }

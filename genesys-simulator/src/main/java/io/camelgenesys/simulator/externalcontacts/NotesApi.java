@@ -20,58 +20,48 @@ import io.camelgenesys.simulator.store.StoreLock;
  * 32,000 characters (required on create), {@code createdBy} required on update, page-number listing sorted by
  * {@code createDate:asc|desc} and capped at 1,000 records; and the scan of every note.
  */
-final class NotesApi {
+final class NotesApi extends ResourceApi {
 
     static final int NOTE_TEXT_MAX = 32_000;
 
-    private final ExternalContactsStores store;
-    private final String entityType;
-    private final String paramName;
-    private final EntityTable parents;
-    private final String parentLabel;
-    private final String basePath;
+    /**
+     * Whose notes: a contact or an organization.
+     *
+     * @param entityType {@code contact} or {@code organization} (the note's {@code entityType})
+     * @param path       e.g. {@code /api/v2/externalcontacts/contacts}
+     * @param param      the parent's path variable, e.g. {@code contactId}
+     * @param table      the parents: every note route reads its parent, then the notes
+     * @param label      names the parent in a 404
+     */
+    private record Parent(String entityType, String path, String param, EntityTable table, String label) {
+    }
 
-    private NotesApi(ExternalContactsStores store, String entityType, String basePath, String paramName,
-            EntityTable parents, String parentLabel) {
-        this.store = store;
-        this.entityType = entityType;
-        this.basePath = basePath;
-        this.paramName = paramName;
-        this.parents = parents;
-        this.parentLabel = parentLabel;
+    NotesApi(ExternalContactsStores store) {
+        super(store);
     }
 
     /** Registers the notes of contacts, the notes of organizations and the scan of every note. */
-    static void register(Routes routes, ExternalContactsStores store) {
-        String base = ExternalContactsStores.BASE;
-        register(routes, store, "contact", base + "/contacts", "contactId", store.contacts.table(),
-                "ExternalContact");
-        register(routes, store, "organization", base + "/organizations", "externalOrganizationId",
-                store.organizations.table(), "External organization");
-        routes.add("GET", base + "/scan/notes", Auth.CLOUD, StoreLock.guard(request -> ApiResponse.ok(
-                store.scans.scan(request, "notes", store.notes, n -> true, base + "/scan/notes")))
-                .reading(store.notes.lock()));
+    @Override
+    void register(Routes routes) {
+        register(routes, new Parent("contact", BASE + "/contacts", "contactId", store.contacts.table(),
+                "ExternalContact"));
+        register(routes, new Parent("organization", BASE + "/organizations", "externalOrganizationId",
+                store.organizations.table(), "External organization"));
+        routes.add("GET", BASE + "/scan/notes", Auth.CLOUD, guard(request -> ApiResponse.ok(
+                store.scans.scan(request, "notes", store.notes, n -> true, BASE + "/scan/notes")))
+                .reading(locks.notes));
     }
 
-    /**
-     * @param entityType  {@code contact} or {@code organization} (the note's {@code entityType})
-     * @param parentsPath e.g. {@code /api/v2/externalcontacts/contacts}
-     * @param paramName   the parent's path variable, e.g. {@code contactId}
-     * @param parents     the contacts or the organizations: every note route reads its parent, then the notes
-     */
-    private static void register(Routes routes, ExternalContactsStores store, String entityType, String parentsPath,
-            String paramName, EntityTable parents, String parentLabel) {
-        NotesApi api = new NotesApi(store, entityType, parentsPath, paramName, parents, parentLabel);
-        String notes = parentsPath + "/{" + paramName + "}/notes";
-        StoreLock parent = parents.lock();
-        StoreLock noteStore = store.notes.lock();
-        routes.add("POST", notes, Auth.CLOUD, StoreLock.guard(api::create).reading(parent).writing(noteStore));
-        routes.add("GET", notes, Auth.CLOUD, StoreLock.guard(api::list).reading(parent, noteStore));
-        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::get).reading(parent, noteStore));
-        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::replace).reading(parent)
-                .writing(noteStore));
-        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, StoreLock.guard(api::delete).reading(parent)
-                .writing(noteStore));
+    private void register(Routes routes, Parent parent) {
+        String notes = parent.path() + "/{" + parent.param() + "}/notes";
+        StoreLock parentLock = parent.table().lock();
+        routes.add("POST", notes, Auth.CLOUD, guard(r -> create(parent, r)).reading(parentLock).writing(locks.notes));
+        routes.add("GET", notes, Auth.CLOUD, guard(r -> list(parent, r)).reading(parentLock, locks.notes));
+        routes.add("GET", notes + "/{noteId}", Auth.CLOUD, guard(r -> get(parent, r)).reading(parentLock, locks.notes));
+        routes.add("PUT", notes + "/{noteId}", Auth.CLOUD, guard(r -> replace(parent, r)).reading(parentLock)
+                .writing(locks.notes));
+        routes.add("DELETE", notes + "/{noteId}", Auth.CLOUD, guard(r -> delete(parent, r)).reading(parentLock)
+                .writing(locks.notes));
     }
 
     /** @return the notes of one contact or organization, in creation order (caller holds the notes lock) */
@@ -80,8 +70,8 @@ final class NotesApi {
                 && entityId.equals(n.path("entityId").asText()));
     }
 
-    private ApiResponse create(ApiRequest request) {
-        String parentId = parent(request);
+    private ApiResponse create(Parent parent, ApiRequest request) {
+        String parentId = parent(parent, request);
         ObjectNode note = valid(request.jsonObject(), true);
         if (!note.hasNonNull("createdBy")) {
             String principal = request.principal();
@@ -89,49 +79,49 @@ final class NotesApi {
         }
         String now = ContactStore.now();
         note.put("entityId", parentId);
-        note.put("entityType", entityType);
+        note.put("entityType", parent.entityType());
         note.put("createDate", now);
         note.put("modifyDate", now);
         ObjectNode stored = store.notes.insert(note);
-        stored.put("selfUri", noteUri(parentId, stored.get("id").asText()));
+        stored.put("selfUri", noteUri(parent, parentId, stored.get("id").asText()));
         return ApiResponse.ok(stored.deepCopy());
     }
 
-    private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(note(request).deepCopy());
+    private ApiResponse get(Parent parent, ApiRequest request) {
+        return ApiResponse.ok(note(parent, request).deepCopy());
     }
 
-    private ApiResponse list(ApiRequest request) {
-        String parentId = parent(request);
-        List<ObjectNode> notes = notesOf(store.notes, entityType, parentId);
+    private ApiResponse list(Parent parent, ApiRequest request) {
+        String parentId = parent(parent, request);
+        List<ObjectNode> notes = notesOf(store.notes, parent.entityType(), parentId);
         // expand=mergeset: "will include notes attached to ancestor contacts which have been merged into this one".
         if (Checks.listParam(request, "expand").contains("mergeset")) {
-            for (JsonNode member : parents.get(parentId).path("mergeSet")) {
+            for (JsonNode member : parent.table().get(parentId).path("mergeSet")) {
                 String memberId = member.path("id").asText();
-                if (!memberId.equals(parentId) && mergedInto(memberId, parentId)) {
-                    notes.addAll(notesOf(store.notes, entityType, memberId));
+                if (!memberId.equals(parentId) && mergedInto(parent.table(), memberId, parentId)) {
+                    notes.addAll(notesOf(store.notes, parent.entityType(), memberId));
                 }
             }
         }
         SortOrder.sort(notes, request.query("sortOrder"), List.of("createDate"), "createDate");
-        return ApiResponse.ok(PageNumberPaging.page(notes, request, basePath + "/" + parentId + "/notes", null));
+        return ApiResponse.ok(PageNumberPaging.page(notes, request, parent.path() + "/" + parentId + "/notes", null));
     }
 
     /** @return whether {@code ancestorId} was merged, directly or through other merges, into {@code id} */
-    private boolean mergedInto(String ancestorId, String id) {
-        ObjectNode contact = parents.get(ancestorId);
+    private static boolean mergedInto(EntityTable contacts, String ancestorId, String id) {
+        ObjectNode contact = contacts.get(ancestorId);
         for (int hops = 0; contact != null && contact.hasNonNull("mergedTo") && hops < 100; hops++) {
             String next = contact.get("mergedTo").path("id").asText();
             if (next.equals(id)) {
                 return true;
             }
-            contact = parents.get(next);
+            contact = contacts.get(next);
         }
         return false;
     }
 
-    private ApiResponse replace(ApiRequest request) {
-        ObjectNode old = note(request);
+    private ApiResponse replace(Parent parent, ApiRequest request) {
+        ObjectNode old = note(parent, request);
         ObjectNode note = valid(request.jsonObject(), false);
         // Seed 003 (PUT note): "createdBy object Yes".
         Checks.reference(note, "createdBy", true);
@@ -144,12 +134,12 @@ final class NotesApi {
         note.put("modifyDate", ContactStore.now());
         String id = old.get("id").asText();
         store.notes.replace(id, note);
-        note.put("selfUri", noteUri(note.get("entityId").asText(), id));
+        note.put("selfUri", noteUri(parent, note.get("entityId").asText(), id));
         return ApiResponse.ok(note.deepCopy());
     }
 
-    private ApiResponse delete(ApiRequest request) {
-        store.notes.remove(note(request).get("id").asText());
+    private ApiResponse delete(Parent parent, ApiRequest request) {
+        store.notes.remove(note(parent, request).get("id").asText());
         return ApiResponse.noContent();
     }
 
@@ -165,26 +155,26 @@ final class NotesApi {
         return note;
     }
 
-    private String parent(ApiRequest request) {
-        String id = request.pathParam(paramName);
-        if (parents.get(id) == null) {
-            throw ApiException.notFound(parentLabel + " " + id + " not found");
+    private static String parent(Parent parent, ApiRequest request) {
+        String id = request.pathParam(parent.param());
+        if (parent.table().get(id) == null) {
+            throw ApiException.notFound(parent.label() + " " + id + " not found");
         }
         return id;
     }
 
-    private ObjectNode note(ApiRequest request) {
-        String parentId = parent(request);
+    private ObjectNode note(Parent parent, ApiRequest request) {
+        String parentId = parent(parent, request);
         String noteId = request.pathParam("noteId");
         ObjectNode note = store.notes.get(noteId);
-        if (note == null || !entityType.equals(note.path("entityType").asText())
+        if (note == null || !parent.entityType().equals(note.path("entityType").asText())
                 || !parentId.equals(note.path("entityId").asText())) {
-            throw ApiException.notFound("Note " + noteId + " not found on " + parentLabel + " " + parentId);
+            throw ApiException.notFound("Note " + noteId + " not found on " + parent.label() + " " + parentId);
         }
         return note;
     }
 
-    private String noteUri(String parentId, String noteId) {
-        return basePath + "/" + parentId + "/notes/" + noteId;
+    private static String noteUri(Parent parent, String parentId, String noteId) {
+        return parent.path() + "/" + parentId + "/notes/" + noteId;
     }
 }

@@ -99,8 +99,9 @@ final class OrganizationStore {
         return copy;
     }
 
-    /** Deletes an organization with its notes, relationships and identifiers. Writes all four stores. */
+    /** Deletes an organization (404 when unknown) with its notes, relationships and identifiers. Writes all four. */
     void remove(String id) {
+        existing(id);
         table.remove(id);
         notes.removeIf(n -> "organization".equals(n.path("entityType").asText())
                 && id.equals(n.path("entityId").asText()));

@@ -13,47 +13,37 @@ import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.PageNumberPaging;
 import io.camelgenesys.simulator.store.SortOrder;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * External organizations (seed 003): create, read, replace, delete, search ({@code ExternalOrganizationListing}), scan
  * ({@code CursorOrganizationListing}), their contacts and relationships, and the trustor link.
  */
-final class OrganizationsApi {
+final class OrganizationsApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private OrganizationsApi(ExternalContactsStores store) {
-        this.store = store;
+    OrganizationsApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        OrganizationsApi api = new OrganizationsApi(store);
-        StoreLock organizations = store.organizations.lock();
-        StoreLock contacts = store.contacts.lock();
-        StoreLock identifiers = store.identifiers.lock();
-        StoreLock notes = store.notes.lock();
-        StoreLock relationships = store.relationships.lock();
-        String organizationsPath = BASE + "/organizations";
-        String organization = organizationsPath + "/{externalOrganizationId}";
-        routes.add("POST", organizationsPath, Auth.CLOUD, StoreLock.guard(api::create)
-                .writing(organizations, identifiers));
-        routes.add("GET", organizationsPath, Auth.CLOUD, StoreLock.guard(api::search).reading(organizations));
-        routes.add("GET", organization, Auth.CLOUD, StoreLock.guard(api::get).reading(organizations));
-        routes.add("PUT", organization, Auth.CLOUD, StoreLock.guard(api::replace).writing(organizations));
-        routes.add("DELETE", organization, Auth.CLOUD, StoreLock.guard(api::delete)
-                .writing(organizations, identifiers, notes, relationships));
-        routes.add("GET", BASE + "/scan/organizations", Auth.CLOUD, StoreLock.guard(api::scan).reading(organizations));
-        routes.add("GET", organization + "/contacts", Auth.CLOUD, StoreLock.guard(api::contacts)
-                .reading(organizations, contacts));
-        routes.add("GET", organization + "/relationships", Auth.CLOUD, StoreLock.guard(api::organizationRelationships)
-                .reading(organizations, relationships));
-        routes.add("PUT", organization + "/trustor/{trustorId}", Auth.CLOUD, StoreLock.guard(api::linkTrustor)
-                .writing(organizations));
-        routes.add("DELETE", organization + "/trustor", Auth.CLOUD, StoreLock.guard(api::unlinkTrustor)
-                .writing(organizations));
+    @Override
+    void register(Routes routes) {
+        String organizations = BASE + "/organizations";
+        String organization = organizations + "/{externalOrganizationId}";
+        routes.add("POST", organizations, Auth.CLOUD, guard(this::create)
+                .writing(locks.organizations, locks.identifiers));
+        routes.add("GET", organizations, Auth.CLOUD, guard(this::search).reading(locks.organizations));
+        routes.add("GET", organization, Auth.CLOUD, guard(this::get).reading(locks.organizations));
+        routes.add("PUT", organization, Auth.CLOUD, guard(this::replace).writing(locks.organizations));
+        routes.add("DELETE", organization, Auth.CLOUD, guard(this::delete)
+                .writing(locks.organizations, locks.identifiers, locks.notes, locks.relationships));
+        routes.add("GET", BASE + "/scan/organizations", Auth.CLOUD, guard(this::scan).reading(locks.organizations));
+        routes.add("GET", organization + "/contacts", Auth.CLOUD, guard(this::contacts)
+                .reading(locks.organizations, locks.contacts));
+        routes.add("GET", organization + "/relationships", Auth.CLOUD, guard(this::organizationRelationships)
+                .reading(locks.organizations, locks.relationships));
+        routes.add("PUT", organization + "/trustor/{trustorId}", Auth.CLOUD, guard(this::linkTrustor)
+                .writing(locks.organizations));
+        routes.add("DELETE", organization + "/trustor", Auth.CLOUD, guard(this::unlinkTrustor)
+                .writing(locks.organizations));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -84,7 +74,6 @@ final class OrganizationsApi {
 
     private ApiResponse delete(ApiRequest request) {
         String id = request.pathParam("externalOrganizationId");
-        store.organizations.existing(id);
         store.organizations.remove(id);
         return ApiResponse.noContent();
     }

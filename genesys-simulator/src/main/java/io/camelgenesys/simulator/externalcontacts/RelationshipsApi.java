@@ -9,37 +9,26 @@ import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
-import io.camelgenesys.simulator.store.StoreLock;
 
 /** Relationships between users and external organizations (seed 003): create, read, replace, delete and scan. */
-final class RelationshipsApi {
+final class RelationshipsApi extends ResourceApi {
 
-    static final String BASE = ExternalContactsStores.BASE;
-
-    private final ExternalContactsStores store;
-
-    private RelationshipsApi(ExternalContactsStores store) {
-        this.store = store;
+    RelationshipsApi(ExternalContactsStores store) {
+        super(store);
     }
 
-    static void register(Routes routes, ExternalContactsStores store) {
-        RelationshipsApi api = new RelationshipsApi(store);
-        StoreLock organizations = store.organizations.lock();
-        StoreLock relationships = store.relationships.lock();
-        String relationshipsPath = BASE + "/relationships";
-        routes.add("POST", relationshipsPath, Auth.CLOUD, StoreLock.guard(api::createRelationship)
-                .reading(organizations).writing(relationships));
-        routes.add("GET", relationshipsPath + "/{relationshipId}", Auth.CLOUD, StoreLock.guard(api::getRelationship)
-                .reading(relationships));
-        routes.add("PUT", relationshipsPath + "/{relationshipId}", Auth.CLOUD, StoreLock.guard(api::replaceRelationship)
-                .reading(organizations).writing(relationships));
-        routes.add("DELETE", relationshipsPath + "/{relationshipId}", Auth.CLOUD,
-                StoreLock.guard(api::deleteRelationship)
-                .writing(relationships));
-        routes.add("GET", BASE + "/scan/relationships", Auth.CLOUD, StoreLock.guard(request -> ApiResponse.ok(
-                store.scans.scan(request, "relationships", store.relationships, r -> true,
-                        BASE + "/scan/relationships")))
-                .reading(relationships));
+    @Override
+    void register(Routes routes) {
+        String relationships = BASE + "/relationships";
+        routes.add("POST", relationships, Auth.CLOUD, guard(this::createRelationship).reading(locks.organizations)
+                .writing(locks.relationships));
+        routes.add("GET", relationships + "/{relationshipId}", Auth.CLOUD, guard(this::getRelationship)
+                .reading(locks.relationships));
+        routes.add("PUT", relationships + "/{relationshipId}", Auth.CLOUD, guard(this::replaceRelationship)
+                .reading(locks.organizations).writing(locks.relationships));
+        routes.add("DELETE", relationships + "/{relationshipId}", Auth.CLOUD, guard(this::deleteRelationship)
+                .writing(locks.relationships));
+        routes.add("GET", BASE + "/scan/relationships", Auth.CLOUD, guard(this::scan).reading(locks.relationships));
     }
 
     private ApiResponse createRelationship(ApiRequest request) {
@@ -65,6 +54,11 @@ final class RelationshipsApi {
     private ApiResponse deleteRelationship(ApiRequest request) {
         store.relationships.remove(relationship(request.pathParam("relationshipId")).get("id").asText());
         return ApiResponse.noContent();
+    }
+
+    private ApiResponse scan(ApiRequest request) {
+        return ApiResponse.ok(store.scans.scan(request, "relationships", store.relationships, r -> true,
+                BASE + "/scan/relationships"));
     }
 
     /** Seed 003: {@code user} and {@code externalOrganization} required, {@code relationship} 1–100 characters. */

@@ -30,16 +30,6 @@ public final class LockedMap<V> {
         return map.get(key);
     }
 
-    public V getOrDefault(String key, V defaultValue) {
-        lock.checkRead();
-        return map.getOrDefault(key, defaultValue);
-    }
-
-    public boolean containsKey(String key) {
-        lock.checkRead();
-        return map.containsKey(key);
-    }
-
     public V put(String key, V value) {
         lock.checkWrite();
         return map.put(key, value);
