@@ -1,4 +1,4 @@
-package io.camelgenesys.simulator;
+package io.camelgenesys.simulator.externalcontacts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,11 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.ApiException;
+import io.camelgenesys.simulator.Checks;
 
 /**
  * How an enrich combines the submitted entity with the one found: the SDK's {@code EnrichFieldRules}
