@@ -48,6 +48,7 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final String description;
+    private final Secrets secrets;
 
     private volatile Token token;
     private volatile String refreshToken;
@@ -61,12 +62,22 @@ public final class OAuthTokenProvider implements TokenProvider {
     }
 
     public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler) {
-        this(c, http, scheduler, System::nanoTime);
+        this(c, http, scheduler, Secrets.of(c), System::nanoTime);
+    }
+
+    /**
+     * @param secrets the connection's secrets: every access and refresh token obtained is added, so that no error
+     *                message or log line quoting a response shows it
+     */
+    public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
+                              Secrets secrets) {
+        this(c, http, scheduler, secrets, System::nanoTime);
     }
 
     OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
-                       LongSupplier clock) {
+                       Secrets secrets, LongSupplier clock) {
         this.http = http;
+        this.secrets = secrets;
         this.scheduler = scheduler;
         this.clock = clock;
         this.grant = c.effectiveGrantType();
@@ -235,9 +246,11 @@ public final class OAuthTokenProvider implements TokenProvider {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return GenesysRequest.builder("POST", "")
+        // the absolute URL as the path, so that messages name the token endpoint (GenesysRequest.describe() masks it)
+        return GenesysRequest.builder("POST", tokenUrl)
                 .body(sb.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
                 .idempotent(true)
+                .confidential()
                 .build();
     }
 
@@ -250,14 +263,17 @@ public final class OAuthTokenProvider implements TokenProvider {
             return;
         }
         String access = json == null ? null : json.path("access_token").asText(null);
+        String newRefresh = json == null ? null : json.path("refresh_token").asText(null);
+        // known before anything can quote them
+        secrets.add(access);
+        secrets.add(newRefresh);
         if (access == null || access.isEmpty()) {
-            GenesysApiException.Builder b = GenesysErrors.describe(req, resp).bodyExcerpt("(not shown: token response)");
-            fail(result, new GenesysAuthException("The Genesys token endpoint answered HTTP " + resp.status()
-                                                  + " without an access_token", b, null));
+            GenesysApiException.Builder b = GenesysErrors.describe(req, resp);
+            fail(result, new GenesysAuthException("The Genesys token endpoint " + req.describe() + " answered HTTP "
+                                                  + resp.status() + " without an access_token", b, null));
             return;
         }
         long lifetimeSeconds = json.path("expires_in").asLong(3600);
-        String newRefresh = json.path("refresh_token").asText(null);
         if (newRefresh != null && !newRefresh.isEmpty()) {
             refreshToken = newRefresh;
         }
@@ -299,7 +315,7 @@ public final class OAuthTokenProvider implements TokenProvider {
     }
 
     private GenesysApiException refused(GenesysRequest req, GenesysResponse resp, GenesysGrantType sent) {
-        GenesysApiException.Builder b = GenesysErrors.describe(req, resp).operation("POST " + tokenUrl);
+        GenesysApiException.Builder b = GenesysErrors.describe(req, resp);
         int status = resp.status();
         String said = b.errorMessage() != null ? " (" + b.errorMessage() + ")" : "";
         String hint;
@@ -319,8 +335,8 @@ public final class OAuthTokenProvider implements TokenProvider {
             hint = "the Genesys token endpoint failed";
         }
         String corr = b.correlationId() != null ? " [correlation id " + b.correlationId() + "]" : "";
-        return new GenesysAuthException("Cannot obtain a Genesys access token (HTTP " + status + said + "): " + hint + corr,
-                b.bodyExcerpt("(not shown: token response)"), null);
+        return new GenesysAuthException("Cannot obtain a Genesys access token from " + req.describe() + " (HTTP " + status
+                                        + said + "): " + hint + corr, b, null);
     }
 
     @Override

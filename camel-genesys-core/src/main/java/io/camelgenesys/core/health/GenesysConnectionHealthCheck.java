@@ -3,6 +3,7 @@ package io.camelgenesys.core.health;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -30,7 +31,7 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("genesys.connection", connection.id());
-        builder.detail("genesys.baseUrl", connection.baseUrl());
+        builder.detail("genesys.baseUrl", Secrets.url(connection.baseUrl()));
         builder.detail("genesys.requests", connection.requestCount());
         builder.detail("genesys.retries", connection.retryCount());
         builder.detail("genesys.failures", connection.failureCount());

@@ -16,6 +16,7 @@ import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class GenesysConnection {
     private final ExecutorService callbacks;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
+    private final Secrets secrets;
 
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
@@ -66,8 +68,9 @@ public final class GenesysConnection {
         // read them: a route that blocks (a JDBC call, a pageAll iterator) would otherwise stall the HTTP client
         this.callbacks = camelContext.getExecutorServiceManager().newDefaultThreadPool(this,
                 "GenesysCallbacks[" + id + "]");
-        this.http = new GenesysHttpClient(camelContext, config, id);
-        this.tokens = tokenProvider(config, http, scheduler);
+        this.secrets = Secrets.of(config);
+        this.http = new GenesysHttpClient(camelContext, config, id, secrets);
+        this.tokens = tokenProvider(config, http, scheduler, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
@@ -81,7 +84,7 @@ public final class GenesysConnection {
     }
 
     private static TokenProvider tokenProvider(GenesysConfiguration c, GenesysHttpClient http,
-                                               ScheduledExecutorService scheduler) {
+                                               ScheduledExecutorService scheduler, Secrets secrets) {
         if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
             return FixedAuthorizationProvider.bearer(c.getAccessToken());
         }
@@ -92,7 +95,7 @@ public final class GenesysConnection {
             }
             return FixedAuthorizationProvider.basic(c.getUsername(), c.getPassword());
         }
-        return new OAuthTokenProvider(c, http, scheduler);
+        return new OAuthTokenProvider(c, http, scheduler, secrets);
     }
 
     void start() throws Exception {
@@ -300,6 +303,11 @@ public final class GenesysConnection {
 
     public TokenProvider tokens() {
         return tokens;
+    }
+
+    /** The credentials and tokens of this connection, to redact them from any text quoting Genesys or a URL. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public RateLimiter rateLimiter() {

@@ -64,7 +64,7 @@ public final class GenesysConnections extends ServiceSupport {
             c.start();
             byKey.put(key, c);
             registerHealthCheck(c);
-            LOG.debug("Opened {} to {}", c, c.baseUrl());
+            LOG.debug("Opened {} to {}", c, io.camelgenesys.core.auth.Secrets.url(c.baseUrl()));
         } else if (c.rateLimiter().limit() != Math.max(0, config.getRateLimit())
                    || c.rateLimiter().periodMillis() != Math.max(1, config.getRateLimitPeriod())) {
             LOG.warn("An endpoint asks for rateLimit={} per {} ms, but it shares credentials with an endpoint that already"

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.core.auth.Secrets;
+
 /**
  * One HTTP request to Genesys, before authentication: method, path (relative to the connection's API base URL, or
  * an absolute URL), query parameters, headers and body. Immutable once built; replays send it again as it is.
@@ -21,6 +23,7 @@ public final class GenesysRequest {
     private final String contentType;
     private final boolean idempotent;
     private final RetryPolicy retryPolicy;
+    private final boolean confidential;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -31,6 +34,7 @@ public final class GenesysRequest {
         this.contentType = b.contentType;
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
+        this.confidential = b.confidential;
     }
 
     public static Builder builder(String method, String path) {
@@ -93,9 +97,24 @@ public final class GenesysRequest {
         return sb.toString();
     }
 
-    /** {@code METHOD /path} for messages: no query string (it may hold personal data). */
+    /**
+     * Whether the response may hold credentials (a token endpoint's): no error message, body excerpt or exception
+     * cause ever quotes its body.
+     */
+    public boolean confidential() {
+        return confidential;
+    }
+
+    /**
+     * {@code METHOD /path} for messages: no query string (it may hold personal data or, in a URL Genesys gave, a
+     * signature); an absolute URL without its user info.
+     */
     public String describe() {
-        return method + " " + path;
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return method + " " + Secrets.url(path);
+        }
+        int q = path.indexOf('?');
+        return method + " " + (q >= 0 ? path.substring(0, q) : path);
     }
 
     private static String encode(String s) {
@@ -111,6 +130,7 @@ public final class GenesysRequest {
         private String contentType;
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
+        private boolean confidential;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -150,6 +170,12 @@ public final class GenesysRequest {
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** Marks a request whose response may hold credentials (see {@link GenesysRequest#confidential()}). */
+        public Builder confidential() {
+            this.confidential = true;
             return this;
         }
 
