@@ -195,33 +195,72 @@ public final class OAuthTokenProvider implements TokenProvider {
         }
     }
 
+    /**
+     * One attempt. Whatever goes wrong ends in {@code result}: an exception thrown while building or sending the
+     * request, or while reading the answer, would otherwise leave the single-flight future incomplete, and every
+     * later caller would wait for it forever.
+     */
     private void request(int attempt, CompletableFuture<Token> result) {
+        try {
+            send(attempt, result);
+        } catch (RuntimeException e) {
+            fail(result, unexpected(e));
+        }
+    }
+
+    private void send(int attempt, CompletableFuture<Token> result) {
         boolean useRefresh = refreshToken != null;
         GenesysGrantType sent = useRefresh ? GenesysGrantType.refreshToken : grant;
+        if (sent == GenesysGrantType.authorizationCode && authorizationCode == null) {
+            fail(result, new GenesysAuthException("Cannot renew the Genesys access token: the authorization code was"
+                                                  + " exchanged once already and Genesys returned no refresh token;"
+                                                  + " obtain a new authorization code and set the authorizationToken"
+                                                  + " option (or use a grant that can be repeated)",
+                    GenesysApiException.builder().operation("POST " + Secrets.url(tokenUrl)), null));
+            return;
+        }
         GenesysRequest req = tokenRequest(sent);
         http.send(req, tokenUrl, null, headers).whenComplete((resp, err) -> {
-            if (err != null) {
-                if (attempt < TOKEN_ATTEMPTS && !closed) {
-                    scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
-                } else {
-                    fail(result, GenesysErrors.fromTransport(req, err));
-                }
-                return;
-            }
-            int status = resp.status();
-            if (status >= 200 && status < 300) {
-                accept(req, resp, result);
-            } else if (useRefresh && status == 400 && repeatable()) {
-                // the refresh token expired or was revoked: the original grant can start over
-                LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
-                refreshToken = null;
-                request(attempt, result);
-            } else if (status >= 500 && attempt < TOKEN_ATTEMPTS && !closed) {
-                scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
-            } else {
-                fail(result, refused(req, resp, sent));
+            try {
+                answered(attempt, result, useRefresh, sent, req, resp, err);
+            } catch (RuntimeException e) {
+                fail(result, unexpected(e));
             }
         });
+    }
+
+    private void answered(int attempt, CompletableFuture<Token> result, boolean useRefresh, GenesysGrantType sent,
+                          GenesysRequest req, GenesysResponse resp, Throwable err) {
+        if (err != null) {
+            if (attempt < TOKEN_ATTEMPTS && !closed) {
+                scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
+            } else {
+                fail(result, GenesysErrors.fromTransport(req, err));
+            }
+            return;
+        }
+        int status = resp.status();
+        if (status >= 200 && status < 300) {
+            accept(req, resp, result);
+        } else if (useRefresh && status == 400 && repeatable()) {
+            // the refresh token expired or was revoked: the original grant can start over
+            LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
+            refreshToken = null;
+            request(attempt, result);
+        } else if (status >= 500 && attempt < TOKEN_ATTEMPTS && !closed) {
+            scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
+        } else {
+            fail(result, refused(req, resp, sent));
+        }
+    }
+
+    /** A failure that is not Genesys' answer (a token URL that cannot be sent to, a closed client). */
+    private GenesysAuthException unexpected(RuntimeException e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + secrets.redact(e.getMessage()) : "");
+        return new GenesysAuthException("Cannot request a Genesys access token from POST " + Secrets.url(tokenUrl) + " ("
+                                        + what + "); check loginUrl/baseUrl", GenesysApiException.builder()
+                                                .operation("POST " + Secrets.url(tokenUrl)),
+                GenesysErrors.safeCause(e, secrets));
     }
 
     private boolean repeatable() {
@@ -285,7 +324,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         Token t = new Token("Bearer " + access, now + lifetime, now + lifetime - ahead);
         token = t;
         lastFailure = null;
-        inflight.set(null);
+        inflight.compareAndSet(result, null);
         LOG.debug("{}: obtained an access token valid for {} s", description, lifetimeSeconds);
         scheduleProactive(t);
         result.complete(t);
@@ -309,7 +348,7 @@ public final class OAuthTokenProvider implements TokenProvider {
 
     private void fail(CompletableFuture<Token> result, Throwable e) {
         lastFailure = e;
-        inflight.set(null);
+        inflight.compareAndSet(result, null);
         LOG.warn("{}: {}", description, e.getMessage());
         result.completeExceptionally(e);
     }

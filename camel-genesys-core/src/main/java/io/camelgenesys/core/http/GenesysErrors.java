@@ -123,7 +123,7 @@ public final class GenesysErrors {
     }
 
     /** The throwable itself when none of its messages (causes included) holds anything to redact, else {@code null}. */
-    static Throwable safeCause(Throwable cause, Secrets secrets) {
+    public static Throwable safeCause(Throwable cause, Secrets secrets) {
         for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
             String m = c.getMessage();
             if (m != null && !m.equals(secrets.redact(m))) {
