@@ -22,6 +22,8 @@ import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.GenesysHttpClient;
 import io.camelgenesys.core.http.GenesysRequest;
 import io.camelgenesys.core.http.GenesysResponse;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class OAuthTokenProvider implements TokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenProvider.class);
-    private static final int TOKEN_ATTEMPTS = 3;
 
     private final GenesysHttpClient http;
     private final String tokenUrl;
@@ -49,6 +50,8 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final LongSupplier clock;
     private final String description;
     private final Secrets secrets;
+    private final RetryScheduler retries;
+    private final RetryPolicy retryPolicy;
 
     private volatile Token token;
     private volatile String refreshToken;
@@ -61,23 +64,24 @@ public final class OAuthTokenProvider implements TokenProvider {
     private record Token(String authorization, long expiresAtNanos, long refreshAtNanos) {
     }
 
-    public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler) {
-        this(c, http, scheduler, Secrets.of(c), System::nanoTime);
-    }
-
     /**
-     * @param secrets the connection's secrets: every access and refresh token obtained is added, so that no error
-     *                message or log line quoting a response shows it
+     * @param scheduler schedules the refresh ahead of expiry
+     * @param retries   the connection's retry scheduler: a token request that gets an I/O error, a 5xx or a 429 is
+     *                  tried again under the connection's {@code retry*} options
+     * @param secrets   the connection's secrets: every access and refresh token obtained is added, so that no error
+     *                  message or log line quoting a response shows it
      */
     public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
-                              Secrets secrets) {
-        this(c, http, scheduler, secrets, System::nanoTime);
+                              RetryScheduler retries, Secrets secrets) {
+        this(c, http, scheduler, retries, secrets, System::nanoTime);
     }
 
     OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
-                       Secrets secrets, LongSupplier clock) {
+                       RetryScheduler retries, Secrets secrets, LongSupplier clock) {
         this.http = http;
         this.secrets = secrets;
+        this.retries = retries;
+        this.retryPolicy = RetryPolicy.of(c);
         this.scheduler = scheduler;
         this.clock = clock;
         this.grant = c.effectiveGrantType();
@@ -189,7 +193,7 @@ public final class OAuthTokenProvider implements TokenProvider {
             }
             CompletableFuture<Token> mine = new CompletableFuture<>();
             if (inflight.compareAndSet(null, mine)) {
-                request(1, mine);
+                request(retries.start(retryPolicy, "The token request to " + Secrets.url(tokenUrl)), mine);
                 return mine;
             }
         }
@@ -200,15 +204,15 @@ public final class OAuthTokenProvider implements TokenProvider {
      * request, or while reading the answer, would otherwise leave the single-flight future incomplete, and every
      * later caller would wait for it forever.
      */
-    private void request(int attempt, CompletableFuture<Token> result) {
+    private void request(RetryScheduler.Retry retry, CompletableFuture<Token> result) {
         try {
-            send(attempt, result);
+            send(retry, result);
         } catch (RuntimeException e) {
             fail(result, unexpected(e));
         }
     }
 
-    private void send(int attempt, CompletableFuture<Token> result) {
+    private void send(RetryScheduler.Retry retry, CompletableFuture<Token> result) {
         boolean useRefresh = refreshToken != null;
         GenesysGrantType sent = useRefresh ? GenesysGrantType.refreshToken : grant;
         if (sent == GenesysGrantType.authorizationCode && authorizationCode == null) {
@@ -222,20 +226,20 @@ public final class OAuthTokenProvider implements TokenProvider {
         GenesysRequest req = tokenRequest(sent);
         http.send(req, tokenUrl, null, headers).whenComplete((resp, err) -> {
             try {
-                answered(attempt, result, useRefresh, sent, req, resp, err);
+                answered(retry, result, useRefresh, sent, req, resp, err);
             } catch (RuntimeException e) {
                 fail(result, unexpected(e));
             }
         });
     }
 
-    private void answered(int attempt, CompletableFuture<Token> result, boolean useRefresh, GenesysGrantType sent,
-                          GenesysRequest req, GenesysResponse resp, Throwable err) {
+    private void answered(RetryScheduler.Retry retry, CompletableFuture<Token> result, boolean useRefresh,
+                          GenesysGrantType sent, GenesysRequest req, GenesysResponse resp, Throwable err) {
         if (err != null) {
-            if (attempt < TOKEN_ATTEMPTS && !closed) {
-                scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
-            } else {
-                fail(result, GenesysErrors.fromTransport(req, err));
+            Throwable cause = GenesysErrors.unwrap(err);
+            if (closed || retry.backoff("an I/O error (" + cause.getClass().getSimpleName() + ")",
+                    () -> request(retry, result)) < 0) {
+                fail(result, GenesysErrors.fromTransport(req, cause));
             }
             return;
         }
@@ -246,9 +250,16 @@ public final class OAuthTokenProvider implements TokenProvider {
             // the refresh token expired or was revoked: the original grant can start over
             LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
             refreshToken = null;
-            request(attempt, result);
-        } else if (status >= 500 && attempt < TOKEN_ATTEMPTS && !closed) {
-            scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
+            request(retry, result);
+        } else if (status == 429) {
+            long retryAfter = RetryPolicy.parseRetryAfter(resp.header("Retry-After"), java.time.Instant.now());
+            if (closed || retry.after(retryAfter, "429 Too Many Requests", () -> request(retry, result)) < 0) {
+                fail(result, refused(req, resp, sent));
+            }
+        } else if (status >= 500) {
+            if (closed || retry.backoff("HTTP " + status, () -> request(retry, result)) < 0) {
+                fail(result, refused(req, resp, sent));
+            }
         } else {
             fail(result, refused(req, resp, sent));
         }
@@ -370,6 +381,12 @@ public final class OAuthTokenProvider implements TokenProvider {
                                           + " another redirectUri): obtain a new code";
                 default -> "Genesys refused the grant: check clientId and clientSecret";
             };
+        } else if (status == 429) {
+            hint = "Genesys limits token requests and retryMaxAttempts/retryDeadline were used up: share one connection"
+                   + " (same credentials) rather than requesting tokens from many";
+        } else if (status >= 500) {
+            hint = "the Genesys token endpoint failed" + (retryPolicy.enabled() ? " on every attempt (retryMaxAttempts"
+                    + " " + retryPolicy.maxAttempts() + ")" : "");
         } else {
             hint = "the Genesys token endpoint failed";
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +43,7 @@ public final class GenesysConnection {
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService callbacks;
+    private final RetryScheduler retries;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
@@ -51,7 +51,6 @@ public final class GenesysConnection {
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
@@ -68,9 +67,10 @@ public final class GenesysConnection {
         // read them: a route that blocks (a JDBC call, a pageAll iterator) would otherwise stall the HTTP client
         this.callbacks = camelContext.getExecutorServiceManager().newDefaultThreadPool(this,
                 "GenesysCallbacks[" + id + "]");
+        this.retries = new RetryScheduler(scheduler);
         this.secrets = Secrets.of(config);
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
-        this.tokens = tokenProvider(config, http, scheduler, secrets);
+        this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
@@ -84,7 +84,8 @@ public final class GenesysConnection {
     }
 
     private static TokenProvider tokenProvider(GenesysConfiguration c, GenesysHttpClient http,
-                                               ScheduledExecutorService scheduler, Secrets secrets) {
+                                               ScheduledExecutorService scheduler, RetryScheduler retries,
+                                               Secrets secrets) {
         if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
             return FixedAuthorizationProvider.bearer(c.getAccessToken());
         }
@@ -95,7 +96,7 @@ public final class GenesysConnection {
             }
             return FixedAuthorizationProvider.basic(c.getUsername(), c.getPassword());
         }
-        return new OAuthTokenProvider(c, http, scheduler, secrets);
+        return new OAuthTokenProvider(c, http, scheduler, retries, secrets);
     }
 
     void start() throws Exception {
@@ -148,25 +149,21 @@ public final class GenesysConnection {
         }, callbacks);
     }
 
-    private static final class Call {
+    /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
+    private final class Call {
         final GenesysRequest request;
-        final long startedNanos;
-        int attempt;
+        final RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
 
         Call(GenesysRequest request, long startedNanos) {
             this.request = request;
-            this.startedNanos = startedNanos;
-        }
-
-        long elapsedMillis() {
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            // started now, with the request: retryDeadline counts from the first attempt
+            this.retry = retries.start(request.retryPolicy(), request.describe());
         }
     }
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
-        call.attempt++;
         rateLimiter.acquire()
                 .thenCompose(ready -> tokens.authorization())
                 .whenComplete((auth, authFailure) -> {
@@ -194,10 +191,7 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
-            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
-            if (delay >= 0) {
-                retryLater(call, result, delay, "an I/O error (" + cause.getClass().getSimpleName() + ")");
-            } else {
+            if (!retryLater(call, result, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
                 fail(result, GenesysErrors.fromTransport(req, cause));
             }
             return;
@@ -207,29 +201,22 @@ public final class GenesysConnection {
         rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
                 response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));
         if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
-            // the token expired or was revoked early: one refresh, one replay
+            // the token expired or was revoked early: one refresh, one replay (not a retry: no wait, no attempt counted)
             call.replayedAfter401 = true;
             tokens.invalidate(call.authorization);
-            call.attempt--; // the replay is not a retry
             attempt(call, result);
             return;
         }
         if (status == 429) {
             long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
             rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
-            long delay = req.retryPolicy().delayAfterRateLimit(call.attempt, call.elapsedMillis(), retryAfter);
-            if (delay >= 0) {
-                retryLater(call, result, delay, "429 Too Many Requests");
-            } else {
+            if (call.retry.after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
                 fail(result, GenesysErrors.fromResponse(req, response));
             }
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
-            if (delay >= 0) {
-                retryLater(call, result, delay, "HTTP " + status);
-            } else {
+            if (!retryLater(call, result, "HTTP " + status)) {
                 fail(result, GenesysErrors.fromResponse(req, response));
             }
             return;
@@ -248,10 +235,9 @@ public final class GenesysConnection {
         result.complete(response);
     }
 
-    private void retryLater(Call call, CompletableFuture<GenesysResponse> result, long delayMillis, String why) {
-        retries.incrementAndGet();
-        LOG.debug("{} got {}; attempt {} in {} ms", call.request.describe(), why, call.attempt + 1, delayMillis);
-        scheduler.schedule(() -> attempt(call, result), delayMillis, TimeUnit.MILLISECONDS);
+    /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
+    private boolean retryLater(Call call, CompletableFuture<GenesysResponse> result, String why) {
+        return call.request.idempotent() && call.retry.backoff(why, () -> attempt(call, result)) >= 0;
     }
 
     private void fail(CompletableFuture<GenesysResponse> result, GenesysApiException e) {
@@ -327,8 +313,14 @@ public final class GenesysConnection {
         return requests.get();
     }
 
+    /** Retries scheduled by this connection's {@link #retries()} (requests and token requests). */
     public long retryCount() {
-        return retries.get();
+        return retries.retryCount();
+    }
+
+    /** The one retry scheduler of this connection: HTTP requests, token requests, CometD and consumers use it. */
+    public RetryScheduler retries() {
+        return retries;
     }
 
     public long failureCount() {
