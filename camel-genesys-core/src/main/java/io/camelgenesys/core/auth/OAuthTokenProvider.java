@@ -49,6 +49,7 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final String description;
+    private final String clientId;
     private final Secrets secrets;
     private final RetryScheduler retries;
     private final RetryPolicy retryPolicy;
@@ -121,6 +122,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         }
         this.grantForm = Map.copyOf(form);
         this.refreshToken = c.getRefreshToken();
+        this.clientId = c.getClientId();
         this.description = (multicloud ? "Multicloud " : "Genesys Cloud ") + grant + " token for client " + c.getClientId();
     }
 
@@ -172,6 +174,14 @@ public final class OAuthTokenProvider implements TokenProvider {
     @Override
     public boolean canRefresh() {
         return true;
+    }
+
+    @Override
+    public String refusedHint() {
+        // the token endpoint issued it, the API refuses it: they are not the same organization, or the client is off
+        return "Genesys refused an access token its token endpoint had just issued: check that the token endpoint"
+               + " (loginUrl, or region) and the API (baseUrl, or region) are the same Genesys organization and region,"
+               + " and that the OAuth client " + clientId + " is active";
     }
 
     @Override

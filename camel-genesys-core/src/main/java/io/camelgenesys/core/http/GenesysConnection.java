@@ -55,6 +55,8 @@ public final class GenesysConnection {
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
     private volatile Throwable lastTransportFailure;
+    private volatile GenesysAuthException lastAuthFailure;
+    private volatile GenesysAuthException lastForbidden;
 
     GenesysConnection(CamelContext camelContext, String id, GenesysConfiguration config) {
         this.camelContext = camelContext;
@@ -222,15 +224,34 @@ public final class GenesysConnection {
             return;
         }
         lastTransportFailure = null;
-        if (status == 401 || status >= 500) {
+        if (status == 401) {
+            // final: the credentials cannot be refreshed, or a refresh and a replay did not help
             GenesysApiException e = GenesysErrors.fromResponse(req, response);
-            if (status == 401 && call.replayedAfter401) {
-                fail(result, new GenesysAuthException(e.getMessage() + " again after a token refresh and one replay",
-                        GenesysErrors.describe(req, response), null));
-            } else {
-                fail(result, e);
-            }
+            GenesysAuthException refused = new GenesysAuthException(e.getMessage()
+                                                                     + (call.replayedAfter401
+                                                                             ? " again after a token refresh and one replay"
+                                                                             : "")
+                                                                     + ". " + tokens.refusedHint(),
+                    GenesysErrors.describe(req, response), null);
+            lastAuthFailure = refused;
+            fail(result, refused);
             return;
+        }
+        if (status >= 500) {
+            fail(result, GenesysErrors.fromResponse(req, response));
+            return;
+        }
+        if (status == 403) {
+            GenesysApiException.Builder b = GenesysErrors.describe(req, response);
+            GenesysAuthException forbidden = (GenesysAuthException) GenesysErrors.fromResponse(req, response);
+            if (GenesysErrors.isApiKeyRejection(status, b)) {
+                lastAuthFailure = forbidden; // every call of the connection carries the same key
+            } else {
+                lastForbidden = forbidden; // this operation only: the token lacks a permission
+            }
+        } else if (status < 300) {
+            // a success proves the credentials: what refused them before no longer holds
+            lastAuthFailure = null;
         }
         result.complete(response);
     }
@@ -334,6 +355,19 @@ public final class GenesysConnection {
 
     public Instant lastCallAt() {
         return lastCallAt;
+    }
+
+    /**
+     * Why Genesys last refused this connection's credentials for good (a 401 no refresh could fix, a 403 refusing the
+     * API key), with a message naming the options to check; {@code null} when none, or a success came since.
+     */
+    public GenesysAuthException lastAuthFailure() {
+        return lastAuthFailure;
+    }
+
+    /** The last 403 of a valid token lacking a permission for one operation; {@code null} when none. */
+    public GenesysAuthException lastForbidden() {
+        return lastForbidden;
     }
 
     /** The I/O failure of the last request, {@code null} when it got a response. */

@@ -151,14 +151,22 @@ public final class GenesysErrors {
         return sb.toString();
     }
 
+    /**
+     * Whether a 403 is the Multicloud API gateway refusing the API key ({@code {"message":"Forbidden"}}) rather than
+     * a valid token lacking a permission.
+     */
+    public static boolean isApiKeyRejection(int status, GenesysApiException.Builder b) {
+        return status == 403 && "Forbidden".equals(b.errorMessage());
+    }
+
     private static String authHint(int status, GenesysApiException.Builder b) {
-        if (status == 403 && "Forbidden".equals(b.errorMessage())) {
+        if (isApiKeyRejection(status, b)) {
             return ". Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
         }
         if (status == 403) {
             return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";
         }
-        return ". The access token was refused";
+        return ". Genesys refused the credentials";
     }
 
     public static Throwable unwrap(Throwable t) {
