@@ -15,6 +15,12 @@ import io.camelgenesys.core.auth.Secrets;
  */
 public final class GenesysRequest {
 
+    /**
+     * The largest request body Genesys accepts, in bytes (its API gateway answers 413 above it). A larger body is
+     * refused when the request is built, before anything is sent.
+     */
+    public static final int MAX_BODY_BYTES = 512_000;
+
     private final String method;
     private final String path;
     private final List<Map.Entry<String, String>> query;
@@ -179,7 +185,15 @@ public final class GenesysRequest {
             return this;
         }
 
+        /** @throws IllegalArgumentException when the body is over {@link #MAX_BODY_BYTES}, naming the limit and the size */
         public GenesysRequest build() {
+            if (body != null && body.length > MAX_BODY_BYTES) {
+                String what = new GenesysRequest(this).describe();
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: the request body is %,d"
+                                                   + " bytes, over the %,d bytes Genesys accepts in one request; nothing"
+                                                   + " was sent (split the data into smaller requests)",
+                        what, body.length, MAX_BODY_BYTES));
+            }
             return new GenesysRequest(this);
         }
     }
