@@ -1,7 +1,6 @@
 package io.camelgenesys.contacts;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.camelgenesys.core.test.BadInput.bad;
+import static io.camelgenesys.core.test.BadInput.badHeaders;
+import static io.camelgenesys.core.test.BadInput.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,25 +41,6 @@ class BadInputCatalogueRouteTest extends ContactsTestSupport {
         assertEquals(0, sim().requests().count("*", EC + "/**"), "a request reached Genesys despite bad input");
         assertEquals(0, sim().requests().count("*", "/api/v2/contacts/**") + sim().requests().count("*", "/api/v2/contacts"),
                 "a request reached Web Services despite bad input");
-    }
-
-    static Arguments bad(String family, String operation, String options, Object body, String... message) {
-        return Arguments.of(family + ": " + operation + " " + describe(body), operation, options, Map.of(), body, message);
-    }
-
-    static Arguments badHeaders(String family, String operation, String options, Map<String, Object> headers,
-                                Object body, String... message) {
-        return Arguments.of(family + ": " + operation + " " + headers, operation, options, headers, body, message);
-    }
-
-    private static String describe(Object body) {
-        String s = body instanceof byte[] b ? "bytes " + new String(b, StandardCharsets.UTF_8)
-                : body instanceof ByteArrayInputStream ? "stream" : String.valueOf(body);
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A contact whose JSON is {@code bytes} long or a little more, valid by every documented field rule. */

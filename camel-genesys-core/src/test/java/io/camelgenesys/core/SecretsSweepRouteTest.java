@@ -1,7 +1,5 @@
 package io.camelgenesys.core;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +18,6 @@ import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import io.camelgenesys.simulator.Route;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,14 +123,7 @@ class SecretsSweepRouteTest extends GenesysRouteTestSupport {
         texts.add(String.valueOf(e.getDetail()));
         texts.add(String.valueOf(e.getErrors()));
         texts.add(stackTrace(e));
-        HealthCheckRegistry.get(context).stream()
-                .filter(check -> check.getId().startsWith("genesys-connection-"))
-                .forEach(check -> {
-                    HealthCheck.Result result = check.callReadiness();
-                    texts.add(result.getMessage().orElse(""));
-                    texts.add(String.valueOf(result.getDetails()));
-                    result.getError().ifPresent(err -> texts.add(stackTrace(err)));
-                });
+        texts.addAll(connectionHealthTexts());
         for (String text : texts) {
             for (String secret : secrets()) {
                 if (text != null && text.contains(secret)) {
@@ -143,12 +132,6 @@ class SecretsSweepRouteTest extends GenesysRouteTestSupport {
                 }
             }
         }
-    }
-
-    private static String stackTrace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
     }
 
     // ------------------------------------------------------------------------------------------ token endpoint

@@ -1,7 +1,6 @@
 package io.camelgenesys.statistics;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.camelgenesys.core.test.BadInput.bad;
+import static io.camelgenesys.core.test.BadInput.badHeaders;
+import static io.camelgenesys.core.test.BadInput.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,26 +55,6 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
     private String stats(String operation, String options) {
         return "genesys-stats:" + operation + "?" + SimulatorSupport.multicloud(sim())
                + (options.isEmpty() ? "" : "&" + options);
-    }
-
-    static Arguments bad(String family, String operation, String options, Object body, String... message) {
-        return Arguments.of(family + ": " + operation + " " + describe(body) + " " + options, operation, options,
-                Map.of(), body, message);
-    }
-
-    static Arguments badHeaders(String family, String operation, String options, Map<String, Object> headers,
-                                Object body, String... message) {
-        return Arguments.of(family + ": " + operation + " " + headers, operation, options, headers, body, message);
-    }
-
-    private static String describe(Object body) {
-        String s = body instanceof byte[] b ? "bytes " + new String(b, StandardCharsets.UTF_8)
-                : body instanceof ByteArrayInputStream ? "stream" : String.valueOf(body);
-        return s.length() > 50 ? s.substring(0, 50) + "..." : s;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Valid statistics whose request body is well over 512,000 bytes. */

@@ -161,7 +161,7 @@ public final class GenesysConnection {
         Call(GenesysRequest request, long startedNanos) {
             this.request = request;
             // started now, with the request: retryDeadline counts from the first attempt
-            this.retry = retries.start(request.retryPolicy(), request.describe());
+            this.retry = retries.start(request.retryPolicy(), request::describe);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,11 @@ public final class RetryScheduler {
      * @param what   what is retried, for log lines (no credential, no query string)
      */
     public Retry start(RetryPolicy policy, String what) {
+        return new Retry(policy, () -> what);
+    }
+
+    /** Like {@link #start(RetryPolicy, String)}, naming what is retried only when a log line needs it. */
+    public Retry start(RetryPolicy policy, Supplier<String> what) {
         return new Retry(policy, what);
     }
 
@@ -83,14 +89,14 @@ public final class RetryScheduler {
     public final class Retry {
 
         private final RetryPolicy policy;
-        private final String what;
+        private final Supplier<String> what;
         private volatile long startedNanos = System.nanoTime();
         private int failures;
         private long currentDelay;
         private ScheduledFuture<?> scheduled;
         private boolean cancelled;
 
-        private Retry(RetryPolicy policy, String what) {
+        private Retry(RetryPolicy policy, Supplier<String> what) {
             this.policy = policy;
             this.what = what;
         }
@@ -143,7 +149,9 @@ public final class RetryScheduler {
                 }
             }
             retries.incrementAndGet();
-            LOG.debug("{} got {}; attempt {} in {} ms", what, why, attempt + 1, delay);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} got {}; attempt {} in {} ms", what.get(), why, attempt + 1, delay);
+            }
             return delay;
         }
 
@@ -199,7 +207,7 @@ public final class RetryScheduler {
 
         @Override
         public String toString() {
-            return "Retry[" + what + ", failures=" + failures() + ", " + policy + "]";
+            return "Retry[" + what.get() + ", failures=" + failures() + ", " + policy + "]";
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.camelgenesys.core.auth;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +9,6 @@ import io.camelgenesys.core.test.LogCapture;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,20 +69,8 @@ class TokenResponseSecretsRouteTest extends GenesysRouteTestSupport {
             assertNoToken("cause " + c.getClass().getName(), String.valueOf(c.getMessage()));
         }
 
-        List<String> health = new ArrayList<>();
-        HealthCheckRegistry.get(context).stream()
-                .filter(check -> check.getId().startsWith("genesys-connection-"))
-                .forEach(check -> {
-                    HealthCheck.Result result = check.callReadiness();
-                    assertEquals(HealthCheck.State.DOWN, result.getState());
-                    health.add(result.getMessage().orElse(""));
-                    health.add(String.valueOf(result.getDetails()));
-                    result.getError().ifPresent(err -> {
-                        for (Throwable c = err; c != null; c = c.getCause()) {
-                            health.add(String.valueOf(c.getMessage()));
-                        }
-                    });
-                });
+        List<String> health = connectionHealthTexts();
+        assertTrue(health.get(0).startsWith("DOWN"), health.get(0));
         assertFalse(health.isEmpty(), "the connection has a health check");
         assertNoToken("health check", String.join("\n", health));
 
