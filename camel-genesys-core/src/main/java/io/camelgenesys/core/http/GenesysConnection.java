@@ -154,14 +154,22 @@ public final class GenesysConnection {
     /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
     private final class Call {
         final GenesysRequest request;
-        final RetryScheduler.Retry retry;
+        final long startedNanos;
+        private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
 
         Call(GenesysRequest request, long startedNanos) {
             this.request = request;
-            // started now, with the request: retryDeadline counts from the first attempt
-            this.retry = retries.start(request.retryPolicy(), request::describe);
+            this.startedNanos = startedNanos;
+        }
+
+        /** Created at the first failure (most requests need none); retryDeadline counts from the first attempt. */
+        RetryScheduler.Retry retry() {
+            if (retry == null) {
+                retry = retries.start(request.retryPolicy(), request::describe, startedNanos);
+            }
+            return retry;
         }
     }
 
@@ -212,7 +220,7 @@ public final class GenesysConnection {
         if (status == 429) {
             long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
             rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
-            if (call.retry.after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
+            if (call.retry().after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
                 fail(result, GenesysErrors.fromResponse(req, response));
             }
             return;
@@ -258,7 +266,7 @@ public final class GenesysConnection {
 
     /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
     private boolean retryLater(Call call, CompletableFuture<GenesysResponse> result, String why) {
-        return call.request.idempotent() && call.retry.backoff(why, () -> attempt(call, result)) >= 0;
+        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call, result)) >= 0;
     }
 
     private void fail(CompletableFuture<GenesysResponse> result, GenesysApiException e) {

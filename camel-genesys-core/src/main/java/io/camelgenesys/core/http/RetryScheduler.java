@@ -72,12 +72,16 @@ public final class RetryScheduler {
      * @param what   what is retried, for log lines (no credential, no query string)
      */
     public Retry start(RetryPolicy policy, String what) {
-        return new Retry(policy, () -> what);
+        return new Retry(policy, () -> what, System.nanoTime());
     }
 
-    /** Like {@link #start(RetryPolicy, String)}, naming what is retried only when a log line needs it. */
-    public Retry start(RetryPolicy policy, Supplier<String> what) {
-        return new Retry(policy, what);
+    /**
+     * A sequence whose first attempt started at {@code startedNanos} ({@link System#nanoTime()}), created only when
+     * that attempt failed: a request that succeeds at once costs no {@link Retry}. {@code what} is only called when a
+     * log line needs it.
+     */
+    public Retry start(RetryPolicy policy, Supplier<String> what, long startedNanos) {
+        return new Retry(policy, what, startedNanos);
     }
 
     /** How many retries this scheduler has scheduled (every sequence of the connection, token requests included). */
@@ -90,15 +94,16 @@ public final class RetryScheduler {
 
         private final RetryPolicy policy;
         private final Supplier<String> what;
-        private volatile long startedNanos = System.nanoTime();
+        private volatile long startedNanos;
         private int failures;
         private long currentDelay;
         private ScheduledFuture<?> scheduled;
         private boolean cancelled;
 
-        private Retry(RetryPolicy policy, Supplier<String> what) {
+        private Retry(RetryPolicy policy, Supplier<String> what, long startedNanos) {
             this.policy = policy;
             this.what = what;
+            this.startedNanos = startedNanos;
         }
 
         /**
