@@ -196,7 +196,8 @@ public class ContactsEndpoint extends GenesysEndpoint<ContactsOperation> {
     @Override
     public Producer createProducer() throws Exception {
         if (getOperation() == null) {
-            throw new IllegalArgumentException("The operation is required: " + getEndpointUri());
+            throw new IllegalArgumentException("The operation is required: "
+                                               + org.apache.camel.util.URISupport.sanitizeUri(getEndpointUri()));
         }
         return new ContactsProducer(this);
     }

@@ -43,7 +43,8 @@ public final class ContactsLimits {
             email("workEmail"), email("personalEmail"), email("otherEmail"), email("email"),
             list("externalIds", 0, 10, false), list("appleOpaqueIds", 0, 10, false),
             anyOf("twitterId", "id", "screenName"),
-            each("identifiers", IDENTIFIER));
+            list("identifiers", 0, Integer.MAX_VALUE, false), each("identifiers", IDENTIFIER),
+            oneOf("type", false, "Ephemeral", "Identified", "Curated")); // ExternalContact.TypeEnum of the SDK
 
     /** create and update (a full replacement): seed 000 "Required Fields: firstName, lastName". */
     public static final BodyRules CONTACT = CONTACT_FIELDS.and(

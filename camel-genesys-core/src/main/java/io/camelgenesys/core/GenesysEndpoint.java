@@ -106,7 +106,8 @@ public abstract class GenesysEndpoint<O extends Enum<O> & GenesysOperation> exte
     @Override
     public Producer createProducer() throws Exception {
         if (getOperation() == null) {
-            throw new IllegalArgumentException("The operation is required: " + getEndpointUri());
+            throw new IllegalArgumentException("The operation is required: "
+                                               + org.apache.camel.util.URISupport.sanitizeUri(getEndpointUri()));
         }
         return new GenesysProducer(this);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.auth.Secrets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -35,8 +36,18 @@ public final class GenesysHttpClient {
 
     private final HttpClient jetty;
     private final long requestTimeoutMillis;
+    private final Secrets secrets;
 
     public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name) {
+        this(camelContext, config, name, Secrets.NONE);
+    }
+
+    /**
+     * @param secrets the connection's secrets, carried by every response so that error messages quoting it can redact
+     *                them
+     */
+    public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name, Secrets secrets) {
+        this.secrets = secrets;
         ClientConnector connector = new ClientConnector();
         connector.setConnectTimeout(java.time.Duration.ofMillis(config.getConnectTimeout()));
         connector.setSslContextFactory(sslContextFactory(camelContext, config));
@@ -98,7 +109,7 @@ public final class GenesysHttpClient {
                                                    Map<String, String> connectionHeaders) {
         Request r = newRequest(request, baseUrl, authorization, connectionHeaders);
         return new CompletableResponseListener(r, MAX_BUFFERED_RESPONSE).send()
-                .thenApply(cr -> new GenesysResponse(cr.getStatus(), cr.getHeaders(), cr.getContent()));
+                .thenApply(cr -> new GenesysResponse(cr.getStatus(), cr.getHeaders(), cr.getContent(), secrets));
     }
 
     /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */
