@@ -36,6 +36,11 @@ public interface TokenProvider extends AutoCloseable {
     /** The last failure to obtain a token, cleared by the next success; {@code null} when none. */
     Throwable lastFailure();
 
+    /** When the current token expires, {@code null} when there is none or it does not expire (Basic, a fixed token). */
+    default java.time.Instant tokenExpiresAt() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

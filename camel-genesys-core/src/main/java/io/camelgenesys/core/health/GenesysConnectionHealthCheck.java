@@ -11,6 +11,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of one Genesys connection: DOWN when no token can be obtained, or when the last request got no response
  * or a 5xx; UP otherwise. Details: last HTTP status, requests, retries, failures, the rate-limit budget left.
+ * Enabled while a producer of a component with {@code healthCheckProducerEnabled} uses the connection (see
+ * {@link GenesysHealthCheckRepository}).
  */
 public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
 
@@ -19,6 +21,11 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
     public GenesysConnectionHealthCheck(GenesysConnection connection) {
         super("camel-genesys", "genesys-connection-" + connection.id());
         this.connection = connection;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return super.isEnabled() && connection.healthCheckUsers() > 0;
     }
 
     @Override
