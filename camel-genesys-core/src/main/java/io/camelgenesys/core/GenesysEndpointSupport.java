@@ -305,6 +305,13 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         if (spec.preparer() != null) {
             spec.preparer().prepare(call, context);
         }
+        for (OperationSpec.Parameter p : spec.parameters()) {
+            String v = p.path() ? call.pathParams().get(p.name()) : null;
+            if (p.path() && (v == null || v.isBlank())) {
+                throw new IllegalArgumentException("The " + p.name() + " is required for " + spec + ": set the "
+                                                   + p.option() + " option or the " + p.header() + " header");
+            }
+        }
         for (QueryRule rule : spec.queryRules()) {
             rule.check(context.operationName(), call.query());
         }
