@@ -51,7 +51,9 @@ class ComponentOptionsRouteTest extends ContactsTestSupport {
             main.configure().withRoutesIncludePattern("classpath:routes/component-options.yaml");
             main.addOverrideProperty("camel.component.genesys-contacts.base-url", sim().baseUrl());
             main.addOverrideProperty("camel.component.genesys-contacts.client-id", sim().cloudClientId());
-            main.addOverrideProperty("camel.component.genesys-contacts.client-secret", sim().cloudClientSecret());
+            // the nested form binds too
+            main.addOverrideProperty("camel.component.genesys-contacts.configuration.client-secret",
+                    sim().cloudClientSecret());
             main.addOverrideProperty("camel.component.genesys-contacts.expand", "externalOrganization");
             main.addOverrideProperty("camel.component.genesys-contacts.bulk-batch-size", "2");
             main.start();
