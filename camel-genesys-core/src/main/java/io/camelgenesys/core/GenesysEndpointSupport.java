@@ -78,9 +78,12 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
 
     // ------------------------------------------------------------------------------------------ lifecycle
 
-    /** When the endpoint is created: fails on a bad configuration, an operation the platform lacks, a row whose option is missing. */
+    /**
+     * When the endpoint is created: fails on a bad configuration, an operation the platform lacks, or a row bound to
+     * an option the component does not have.
+     */
     void init() {
-        scheme = URISupport.stripQuery(endpoint.getEndpointBaseUri()).split(":")[0];
+        scheme = endpoint.getEndpointBaseUri().split(":")[0];
         configuration().validate();
         retryPolicy = RetryPolicy.of(configuration());
         // the generated configurer, which the component resolves by its name ("genesys-contacts-endpoint") when it is
