@@ -10,6 +10,7 @@ import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysConnections;
 import io.camelgenesys.core.http.RateLimiter;
 import io.camelgenesys.core.notifications.GenesysNotifications;
+import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
@@ -23,6 +24,8 @@ import org.apache.camel.util.json.JsonObject;
  * Registered like Camel's own consoles ({@code META-INF/services/org/apache/camel/dev-console/genesys}); shown by
  * Camel's developer console (camel-console, {@code camel.main.dev-console-enabled=true}).
  */
+@DevConsole(name = "genesys", displayName = "Genesys",
+            description = "Genesys connections: rate budget, tokens, retries and CometD sessions")
 public class GenesysDevConsole extends AbstractDevConsole {
 
     public GenesysDevConsole() {
