@@ -2,25 +2,30 @@ package io.camelgenesys.core;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.operation.GenesysOperation;
-import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * The one producer of every camel-genesys component: resolves the operation and its call from the exchange, runs
- * it through the shared executor, and sets the result and response headers. Asynchronous: no thread waits for
+ * The one producer of every camel-genesys component: resolves the exchange's operation row and runs its
+ * {@link io.camelgenesys.core.operation.OperationExecution} (one call, batches, a read before the write), then sets
+ * the result and the response headers. No component has a producer of its own. Asynchronous: no thread waits for
  * Genesys.
+ * <p>
+ * While it runs it counts as a user of its connection's readiness check when the component's
+ * {@code healthCheckProducerEnabled} is on (see {@link io.camelgenesys.core.health.GenesysHealthCheckRepository}).
  */
 public class GenesysProducer extends DefaultAsyncProducer {
 
-    private final GenesysEndpoint<?> endpoint;
+    private final GenesysEndpoint endpoint;
+    private GenesysConnection healthCheckUse;
 
-    public GenesysProducer(GenesysEndpoint<?> endpoint) {
+    public GenesysProducer(GenesysEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
     }
@@ -28,14 +33,29 @@ public class GenesysProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
+        // the endpoint's shared connection is acquired now, when something uses it
+        GenesysConnection connection = endpoint.getConnection();
+        if (connection != null && endpoint.getComponent() instanceof HealthCheckComponent c
+            && c.isHealthCheckProducerEnabled()) {
+            connection.addHealthCheckUser();
+            healthCheckUse = connection;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckUse != null) {
+            healthCheckUse.removeHealthCheckUser();
+            healthCheckUse = null;
+        }
+        super.doStop();
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<OperationResult> result;
         try {
-            result = execute(exchange);
+            result = endpoint.support().execute(exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -52,18 +72,5 @@ public class GenesysProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         return false;
-    }
-
-    /**
-     * Starts the exchange's operation; bad input throws before anything is sent. Components whose operations need
-     * more than one call (bulk batches, a read before a write) override this and keep the rest of the producer.
-     */
-    protected CompletableFuture<OperationResult> execute(Exchange exchange) throws Exception {
-        return endpoint.getExecutor().execute(createCall(endpoint, exchange));
-    }
-
-    private static <O extends Enum<O> & GenesysOperation> OperationCall createCall(GenesysEndpoint<O> endpoint,
-                                                                                   Exchange exchange) {
-        return endpoint.createCall(endpoint.resolveOperation(exchange), exchange);
     }
 }

@@ -93,7 +93,7 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
         list.add(badHeaders("unknown operation", "getValues", "statistics=CurrentAgentState:Agent:agent2",
                 Map.of(GenesysConstants.OPERATION, "peek"), null, "Unknown operation 'peek'", "operations are"));
         list.add(badHeaders("consumer operation", "getValues", "statistics=CurrentAgentState:Agent:agent2",
-                Map.of(GenesysConstants.OPERATION, "subscribe"), null, "subscribe is a consumer operation"));
+                Map.of(GenesysConstants.OPERATION, "subscribe"), null, "subscribe is a consumer"));
         // ---- over 512,000 bytes
         list.add(bad("over 512,000 bytes", "getValues", "", many(), "bytes, over the 512,000 bytes Genesys accepts"));
         list.add(bad("over 512,000 bytes", "createSubscription", "", many(), "over the 512,000 bytes"));

@@ -194,6 +194,16 @@ public final class OAuthTokenProvider implements TokenProvider {
         return lastFailure;
     }
 
+    @Override
+    public java.time.Instant tokenExpiresAt() {
+        Token t = token;
+        if (t == null) {
+            return null;
+        }
+        long left = t.expiresAtNanos - clock.getAsLong();
+        return java.time.Instant.now().plusNanos(left);
+    }
+
     /** Starts a token request unless one is running; all callers get the same future. */
     private CompletableFuture<Token> refresh() {
         while (true) {

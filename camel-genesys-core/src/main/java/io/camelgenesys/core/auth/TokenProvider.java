@@ -44,6 +44,11 @@ public interface TokenProvider extends AutoCloseable {
         return "check the credentials";
     }
 
+    /** When the current token expires, {@code null} when there is none or it does not expire (Basic, a fixed token). */
+    default java.time.Instant tokenExpiresAt() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -23,6 +23,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * UP otherwise, including before the first call (nothing known against it). A 403 of a valid token lacking one
  * permission is not DOWN (the other operations work): it is the {@code genesys.lastForbidden} detail. Other details:
  * last HTTP status, requests, retries, failures, the rate-limit budget left. No message or detail holds a credential.
+ * Enabled while a producer of a component with {@code healthCheckProducerEnabled} uses the connection (see
+ * {@link GenesysHealthCheckRepository}).
  */
 public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
 
@@ -31,6 +33,11 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
     public GenesysConnectionHealthCheck(GenesysConnection connection) {
         super("camel-genesys", "genesys-connection-" + connection.id());
         this.connection = connection;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return super.isEnabled() && connection.healthCheckUsers() > 0;
     }
 
     @Override

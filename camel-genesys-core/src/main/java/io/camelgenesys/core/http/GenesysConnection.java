@@ -52,6 +52,8 @@ public final class GenesysConnection {
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicInteger healthCheckUsers = new AtomicInteger();
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
     private volatile Throwable lastTransportFailure;
@@ -218,6 +220,7 @@ public final class GenesysConnection {
             return;
         }
         if (status == 429) {
+            rateLimited.incrementAndGet();
             long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
             rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
             if (call.retry().after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
@@ -282,6 +285,13 @@ public final class GenesysConnection {
     public <T extends AutoCloseable> T attachment(String key, java.util.function.Function<GenesysConnection, T> factory) {
         synchronized (attachments) {
             return (T) attachments.computeIfAbsent(key, k -> factory.apply(this));
+        }
+    }
+
+    /** The attachments open now (a snapshot), e.g. the CometD sessions, for the dev console. */
+    public java.util.List<AutoCloseable> attachments() {
+        synchronized (attachments) {
+            return java.util.List.copyOf(attachments.values());
         }
     }
 
@@ -354,6 +364,27 @@ public final class GenesysConnection {
 
     public long failureCount() {
         return failures.get();
+    }
+
+    /** How many responses were 429 Too Many Requests. */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /**
+     * A started producer whose component has {@code healthCheckProducerEnabled} uses this connection: its readiness
+     * check is enabled while there is at least one.
+     */
+    public void addHealthCheckUser() {
+        healthCheckUsers.incrementAndGet();
+    }
+
+    public void removeHealthCheckUser() {
+        healthCheckUsers.decrementAndGet();
+    }
+
+    public int healthCheckUsers() {
+        return healthCheckUsers.get();
     }
 
     /** The HTTP status of the last response, 0 when the last request got none, -1 before the first. */

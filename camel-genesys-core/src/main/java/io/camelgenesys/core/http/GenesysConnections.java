@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.health.GenesysConnectionHealthCheck;
+import io.camelgenesys.core.health.GenesysHealthCheckRepository;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +57,11 @@ public final class GenesysConnections extends ServiceSupport {
         }
     }
 
+    /** The registry of a CamelContext if one was created, else {@code null} (creates nothing). */
+    public static GenesysConnections find(CamelContext camelContext) {
+        return camelContext.getRegistry().lookupByNameAndType(REGISTRY_NAME, GenesysConnections.class);
+    }
+
     /** The shared connection for this configuration, created and started when it is the first. */
     public synchronized GenesysConnection acquire(GenesysConfiguration config) throws Exception {
         Key key = key(config);
@@ -99,21 +104,25 @@ public final class GenesysConnections extends ServiceSupport {
     }
 
     private void registerHealthCheck(GenesysConnection c) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
-        if (registry != null) {
+        GenesysHealthCheckRepository repository = GenesysHealthCheckRepository.of(camelContext);
+        if (repository != null) {
             GenesysConnectionHealthCheck check = new GenesysConnectionHealthCheck(c);
-            check.setCamelContext(camelContext);
-            registry.register(check);
+            repository.addHealthCheck(check);
             healthChecks.put(c, check);
         }
     }
 
     private void unregisterHealthCheck(GenesysConnection c) {
         GenesysConnectionHealthCheck check = healthChecks.remove(c);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
-        if (check != null && registry != null) {
-            registry.unregister(check);
+        GenesysHealthCheckRepository repository = GenesysHealthCheckRepository.of(camelContext);
+        if (check != null && repository != null) {
+            repository.removeHealthCheck(check);
         }
+    }
+
+    /** The open connections (a snapshot), for the dev console. */
+    public synchronized java.util.List<GenesysConnection> connections() {
+        return java.util.List.copyOf(byKey.values());
     }
 
     /** What makes two endpoints share a connection: the same credentials and the same HTTP settings. */
