@@ -149,6 +149,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorId": target.setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -282,6 +284,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -416,6 +420,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorId": return target.getTrustorId();
         case "type": return target.getType();
         case "username": return target.getConfiguration().getUsername();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;
         }
     }

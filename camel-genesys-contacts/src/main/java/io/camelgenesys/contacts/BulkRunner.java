@@ -16,6 +16,7 @@ import io.camelgenesys.contacts.OperationDef.BulkKind;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
@@ -25,7 +26,8 @@ import org.apache.camel.Exchange;
  * Runs one bulk operation: reads any collection of items, checks each against the operation's rules, sends the
  * valid ones in batches of {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every
  * per-item failure, from the rules or from Genesys' {@code results[].error}, back to the input item and its index.
- * Only the current batch is held; the stored entities are collected as the result.
+ * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
+ * calling route thread, every later one on the endpoint's worker pool.
  */
 final class BulkRunner {
 
@@ -33,6 +35,7 @@ final class BulkRunner {
     private final ContactsOperation op;
     private final Exchange exchange;
     private final Iterator<?> input;
+    private final WorkerPool workers;
     private final int batchSize;
     private final boolean failFast;
     private final List<BulkFailure> failures = new ArrayList<>();
@@ -40,8 +43,9 @@ final class BulkRunner {
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
 
-    BulkRunner(ContactsEndpoint endpoint, ContactsOperation op, Exchange exchange) {
+    BulkRunner(ContactsEndpoint endpoint, ContactsOperation op, Exchange exchange, WorkerPool workers) {
         this.endpoint = endpoint;
+        this.workers = workers;
         this.op = op;
         this.exchange = exchange;
         this.input = items(op, exchange.getMessage().getBody());
@@ -111,7 +115,9 @@ final class BulkRunner {
         ObjectNode body = GenesysJson.MAPPER.createObjectNode();
         body.set("entities", entities);
         call.body(body);
-        return endpoint.getExecutor().execute(call).handle((r, failure) -> {
+        // the next batch reads the input, which may block (a pageAll iterator fetching its next page, a JDBC cursor):
+        // on the worker pool, never on the I/O thread that completed this batch
+        return endpoint.getExecutor().execute(call).handleAsync((r, failure) -> {
             if (failure != null) {
                 Throwable cause = GenesysErrors.unwrap(failure);
                 // the whole batch was refused: each of its items failed with that error
@@ -126,7 +132,7 @@ final class BulkRunner {
                 return fail(null);
             }
             return next();
-        }).thenCompose(f -> f);
+        }, workers).thenCompose(f -> f);
     }
 
     private static int status(Throwable cause) {

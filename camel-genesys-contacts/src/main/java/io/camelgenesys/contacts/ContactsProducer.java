@@ -29,7 +29,7 @@ final class ContactsProducer extends GenesysProducer {
         ContactsOperation op = endpoint.resolveOperation(exchange);
         if (op.bulkKind() != null) {
             endpoint.createCall(op, exchange); // platform, paging and query checks before anything is sent
-            return new BulkRunner(endpoint, op, exchange).run();
+            return new BulkRunner(endpoint, op, exchange, workers()).run();
         }
         if (endpoint.getConfiguration().getPlatform() == GenesysPlatform.webServices
             && (op == ContactsOperation.update || op == ContactsOperation.delete)) {

@@ -1,24 +1,38 @@
 package io.camelgenesys.core;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
+import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.PluginHelper;
 
 /**
  * The one producer of every camel-genesys component: resolves the operation and its call from the exchange, runs
  * it through the shared executor, and sets the result and response headers. Asynchronous: no thread waits for
  * Genesys.
+ * <p>
+ * Threads: the response arrives on a Jetty I/O thread, where the result is set on the message; the route then
+ * continues on the endpoint's {@link WorkerPool}. One shortcut, which saves a thread hand-over: a caller that is
+ * already blocked waiting for exactly this exchange outside any route (a {@code ProducerTemplate}'s synchronous call
+ * straight to the endpoint) is woken from the I/O thread, since no route step runs after the producer then. When
+ * the answer comes before the caller started waiting, the worker pool wakes it, as for any other exchange.
  */
 public class GenesysProducer extends DefaultAsyncProducer {
 
     private final GenesysEndpoint<?> endpoint;
+    private WorkerPool workers;
+    private AsyncProcessorAwaitManager awaitManager;
 
     public GenesysProducer(GenesysEndpoint<?> endpoint) {
         super(endpoint);
@@ -28,7 +42,14 @@ public class GenesysProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        endpoint.getExecutor(); // the endpoint's shared connection is acquired now, when something uses it
+        // the endpoint's shared connection is acquired now, when something uses it
+        workers = endpoint.getConnection().workerPool(endpoint.getConfiguration().getWorkerPool());
+        awaitManager = PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext());
+    }
+
+    /** Where the route continues after a call; for subclasses that continue with user code themselves. */
+    protected WorkerPool workers() {
+        return workers;
     }
 
     @Override
@@ -41,25 +62,78 @@ public class GenesysProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (result.isDone()) {
+            // answered without a wait (e.g. refused before sending): finish on the calling thread
+            complete(exchange, result);
+            callback.done(true);
+            return true;
+        }
         result.whenComplete((r, failure) -> {
-            if (failure != null) {
-                exchange.setException(GenesysErrors.unwrap(failure));
+            complete(exchange, r, failure);
+            if (awaitedOutsideRoute(exchange)) {
+                callback.done(false);
             } else {
-                Message out = exchange.getMessage();
-                out.setBody(r.body());
-                r.headers().forEach(out::setHeader);
+                workers.execute(() -> callback.done(false));
             }
-            callback.done(false);
         });
         return false;
     }
 
     /**
+     * Camel's synchronous path ({@code Processor.process}): the calling thread waits for the call itself, without a
+     * worker thread in between. Waiting is safe on any thread but the I/O and scheduler threads that complete it.
+     */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        complete(exchange, execute(exchange));
+    }
+
+    /**
      * Starts the exchange's operation; bad input throws before anything is sent. Components whose operations need
-     * more than one call (bulk batches, a read before a write) override this and keep the rest of the producer.
+     * more than one call (bulk batches, a read before a write) override this and keep the rest of the producer. The
+     * future may complete on an I/O thread: what it runs there must not block (see {@link #workers()}).
      */
     protected CompletableFuture<OperationResult> execute(Exchange exchange) throws Exception {
         return endpoint.getExecutor().execute(createCall(endpoint, exchange));
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<OperationResult> done) {
+        OperationResult r = null;
+        Throwable failure = null;
+        try {
+            r = done.join();
+        } catch (CompletionException | CancellationException e) {
+            failure = e;
+        }
+        complete(exchange, r, failure);
+    }
+
+    private static void complete(Exchange exchange, OperationResult r, Throwable failure) {
+        if (failure != null) {
+            exchange.setException(GenesysErrors.unwrap(failure));
+        } else {
+            Message out = exchange.getMessage();
+            out.setBody(r.body());
+            r.headers().forEach(out::setHeader);
+        }
+    }
+
+    /**
+     * Whether a thread outside any route is blocked waiting for this exchange (Camel's await manager lists it once
+     * the caller waits): then the continuation only wakes it. Inside a route, more steps may follow, and they run on
+     * the worker pool.
+     */
+    private boolean awaitedOutsideRoute(Exchange exchange) {
+        UnitOfWork uow = exchange.getUnitOfWork();
+        if (uow != null && uow.getRoute() != null || awaitManager.size() == 0) {
+            return false;
+        }
+        for (AsyncProcessorAwaitManager.AwaitThread waiting : awaitManager.browse()) {
+            if (waiting.getExchange() == exchange) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <O extends Enum<O> & GenesysOperation> OperationCall createCall(GenesysEndpoint<O> endpoint,
@@ -67,3 +141,4 @@ public class GenesysProducer extends DefaultAsyncProducer {
         return endpoint.createCall(endpoint.resolveOperation(exchange), exchange);
     }
 }
+
