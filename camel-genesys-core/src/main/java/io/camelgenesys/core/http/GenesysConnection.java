@@ -193,23 +193,33 @@ public final class GenesysConnection {
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
         call.attempt++;
-        rateLimiter.acquire()
-                .thenCompose(ready -> tokens.authorization())
-                .whenComplete((auth, authFailure) -> {
+        CompletableFuture<Void> slot = rateLimiter.acquire();
+        CompletableFuture<String> auth = slot.isDone() && !slot.isCompletedExceptionally() ? tokens.authorization()
+                : null;
+        if (auth != null && auth.isDone() && !auth.isCompletedExceptionally()) {
+            // the common case, a free slot and a valid token: send now, no stage in between
+            send(call, auth.join(), result);
+            return;
+        }
+        (auth != null ? auth : slot.thenCompose(ready -> tokens.authorization()))
+                .whenComplete((authorization, authFailure) -> {
                     if (authFailure != null) {
                         rateLimiter.release();
                         failures.incrementAndGet();
                         result.completeExceptionally(GenesysErrors.unwrap(authFailure));
                         return;
                     }
-                    call.authorization = auth;
-                    requests.incrementAndGet();
-                    http.send(call.request, baseUrl, auth, connectionHeaders)
-                            .whenComplete((response, failure) -> {
-                                rateLimiter.release();
-                                handle(call, response, failure, result);
-                            });
+                    send(call, authorization, result);
                 });
+    }
+
+    private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
+        call.authorization = authorization;
+        requests.incrementAndGet();
+        http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+            rateLimiter.release();
+            handle(call, response, failure, result);
+        });
     }
 
     private void handle(Call call, GenesysResponse response, Throwable failure,
