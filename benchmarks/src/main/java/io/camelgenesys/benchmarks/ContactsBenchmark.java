@@ -82,6 +82,7 @@ public final class ContactsBenchmark {
     public static final String SDK_POOLED = "Genesys SDK 198.1.0 (pool 64)";
     /** The blocking peers of "get, blocking callers": N threads, each one call after the other. */
     public static final String SDK_BLOCKING = "SDK ExternalContactsApi blocking";
+    public static final String SDK_BLOCKING_DEFAULT = "SDK blocking (default pool of 2)";
     public static final String CAMEL_BLOCKING = "camel requestBody(genesys-contacts:get)";
     public static final String CAMEL_BLOCKING_ROUTE = "camel requestBody(direct:get)";
     public static final String RAW_BLOCKING = "raw Jetty send() blocking";
@@ -186,7 +187,7 @@ public final class ContactsBenchmark {
                 }
             }
             if (blocking && operations.contains("get")) {
-                results.addAll(blocking(harness, camel, getUri(connection, contactId), sdkPooled, raw, base, token,
+                results.addAll(blocking(harness, camel, getUri(connection, contactId), sdkPooled, sdk, raw, base, token,
                         contactId, concurrencies, out));
             }
             out.println();
@@ -210,8 +211,9 @@ public final class ContactsBenchmark {
      * {@code requestBody} hands the request to Jetty and waits. The SDK (pool 64) is the baseline.
      */
     private static List<Harness.Result> blocking(Harness harness, CamelContext camel, String getUri, Sdk sdk,
-                                                 HttpClient raw, String base, String token, String contactId,
-                                                 int[] concurrencies, PrintStream out) throws Exception {
+                                                 Sdk sdkDefault, HttpClient raw, String base, String token,
+                                                 String contactId, int[] concurrencies, PrintStream out)
+            throws Exception {
         org.apache.camel.ProducerTemplate template = camel.createProducerTemplate();
         // resolved once, as the SDK peer builds its request once: the template does not parse the URI per call
         Endpoint endpoint = camel.getEndpoint(getUri);
@@ -220,6 +222,8 @@ public final class ContactsBenchmark {
         String authorization = "Bearer " + token;
         com.mypurecloud.sdk.v2.api.ExternalContactsApi api = new com.mypurecloud.sdk.v2.api.ExternalContactsApi(
                 sdk.client());
+        com.mypurecloud.sdk.v2.api.ExternalContactsApi apiDefault = new com.mypurecloud.sdk.v2.api.ExternalContactsApi(
+                sdkDefault.client());
         GetExternalcontactsContactRequest request = GetExternalcontactsContactRequest.builder()
                 .withContactId(contactId).build();
         List<Harness.Peer> peers = List.of(
@@ -236,7 +240,9 @@ public final class ContactsBenchmark {
                     if (r.getStatus() != 200) {
                         throw new IllegalStateException("GET " + url + " answered " + r.getStatus());
                     }
-                }));
+                }),
+                Harness.Peer.blocking(SDK_BLOCKING_DEFAULT, () -> expect(contactId,
+                        apiDefault.getExternalcontactsContact(request).getId())));
         List<Harness.Result> results = new ArrayList<>();
         try {
             for (int concurrency : concurrencies) {
@@ -244,6 +250,8 @@ public final class ContactsBenchmark {
                 Harness.print(r, SDK_BLOCKING, out);
                 Harness.printCostRatio(r, CAMEL_BLOCKING, SDK_BLOCKING, out);
                 Harness.printCostRatio(r, CAMEL_BLOCKING_ROUTE, SDK_BLOCKING, out);
+                Harness.printRatio(r, "requestBody(endpoint) vs the SDK as shipped (2 connections per host), req/s",
+                        CAMEL_BLOCKING, SDK_BLOCKING_DEFAULT, out);
                 if (Boolean.getBoolean("bench.verbose")) {
                     Harness.printRounds(r, out);
                 }

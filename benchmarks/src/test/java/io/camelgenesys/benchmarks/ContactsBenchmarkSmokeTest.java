@@ -55,7 +55,8 @@ class ContactsBenchmarkSmokeTest {
         for (Harness.Result r : results.subList(2, 4)) {
             assertEquals("contacts get, blocking callers", r.title());
             for (String name : List.of(ContactsBenchmark.SDK_BLOCKING, ContactsBenchmark.CAMEL_BLOCKING,
-                    ContactsBenchmark.CAMEL_BLOCKING_ROUTE, ContactsBenchmark.RAW_BLOCKING)) {
+                    ContactsBenchmark.CAMEL_BLOCKING_ROUTE, ContactsBenchmark.RAW_BLOCKING,
+                    ContactsBenchmark.SDK_BLOCKING_DEFAULT)) {
                 Harness.PeerResult p = r.peer(name);
                 assertEquals(20, p.totalRequests(), r.concurrency() + " " + name);
                 assertTrue(p.latencyNanos(0.50) > 0, name);

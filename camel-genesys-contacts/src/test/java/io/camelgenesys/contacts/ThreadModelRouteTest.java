@@ -156,53 +156,65 @@ class ThreadModelRouteTest extends ContactsTestSupport {
         assertEquals(30 * CONTACTS / 10, sim().requests().count("POST", EC + "/bulk/contacts"));
     }
 
-    @Test
-    void moreExchangesInFlightThanThreadsAndConnections() throws Exception {
+    /**
+     * Sends {@code n} gets of one contact at once through a route whose step after the call blocks its thread for a
+     * moment, as a JDBC call would; returns the names of the threads that step ran on.
+     */
+    private Set<String> blockingGets(String options, int n) throws Exception {
         String id = sim().externalContacts().seedContacts(1).get(0);
-        pool("oneThread", "single-worker", 1);
-        AtomicInteger blockedSteps = new AtomicInteger();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:getMany")
-                        .to(unlimited("get", "contactId=" + id + "&workerPool=#oneThread&maxConnectionsPerHost=2"))
-                        // a route step that blocks the worker thread for a moment, as a JDBC call would
-                        .process(e -> {
-                            blockedSteps.incrementAndGet();
-                            Thread.sleep(1);
-                        });
-            }
-        });
-        List<Exchange> done = inFlight("direct:getMany", 300);
-        assertEquals(300, blockedSteps.get());
-        done.forEach(e -> assertEquals(id, e.getMessage().getBody(ExternalContact.class).getId()));
-    }
-
-    @Test
-    void aBoundedCallerRunsPoolNeverRunsTheRouteOnAnHttpThread() throws Exception {
-        String id = sim().externalContacts().seedContacts(1).get(0);
-        AtomicInteger n = new AtomicInteger();
-        // the shape of Camel's default profile, scaled down so that it overflows: 1 thread, a queue of 1, caller runs
-        ThreadPoolExecutor tiny = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1),
-                r -> new Thread(r, "tiny-pool-" + n.incrementAndGet()), new ThreadPoolExecutor.CallerRunsPolicy());
-        pools.add(tiny);
-        context.getRegistry().bind("tiny", tiny);
         Set<String> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger steps = new AtomicInteger();
+        String from = "direct:blockingGets" + options.hashCode();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:getTiny")
-                        .to(unlimited("get", "contactId=" + id + "&workerPool=#tiny"))
+                from(from)
+                        .to(unlimited("get", "contactId=" + id + "&" + options))
                         .process(e -> {
+                            steps.incrementAndGet();
                             threads.add(Thread.currentThread().getName());
                             Thread.sleep(1);
                         });
             }
         });
-        sim().faults().on("GET", EC + "/contacts/" + id).delay(Duration.ofMillis(100));
-        inFlight("direct:getTiny", 100);
-        assertTrue(threads.stream().allMatch(t -> t.startsWith("tiny-pool-")),
-                "the route ran on the user's pool only, never on the thread that offered it: " + threads);
+        // late answers, so that none is there before the producer returns (the route would then rightly go on on
+        // the thread that sent it)
+        sim().faults().on("GET", EC + "/contacts/" + id).delay(Duration.ofMillis(50));
+        List<Exchange> done = inFlight(from, n);
+        assertEquals(n, steps.get(), "no continuation was lost");
+        done.forEach(e -> assertEquals(id, e.getMessage().getBody(ExternalContact.class).getId()));
+        return threads;
+    }
+
+    /** A pool of one thread and a queue of one (so that it overflows), bound in the registry under {@code name}. */
+    private void boundedPool(String name, java.util.concurrent.RejectedExecutionHandler whenFull) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1),
+                r -> new Thread(r, name + "-" + n.incrementAndGet()), whenFull);
+        pools.add(pool);
+        context.getRegistry().bind(name, pool);
+    }
+
+    @Test
+    void moreExchangesInFlightThanThreadsAndConnections() throws Exception {
+        pool("oneThread", "single-worker", 1);
+        Set<String> threads = blockingGets("workerPool=#oneThread&maxConnectionsPerHost=4", 300);
+        assertEquals(Set.of("single-worker-1"), threads);
+    }
+
+    @Test
+    void aBoundedCallerRunsPoolNeverRunsTheRouteOnAnHttpThread() throws Exception {
+        // the shape of Camel's default profile (bounded queue, caller runs), scaled down so that it overflows
+        boundedPool("tiny", new ThreadPoolExecutor.CallerRunsPolicy());
+        Set<String> threads = blockingGets("workerPool=#tiny", 100);
+        assertEquals(Set.of("tiny-1"), threads,
+                "the route ran on the user's pool only, never on the thread that offered it");
+    }
+
+    @Test
+    void aBoundedPoolThatRefusesIsOfferedTheContinuationAgain() throws Exception {
+        boundedPool("refusing", new ThreadPoolExecutor.AbortPolicy());
+        assertEquals(Set.of("refusing-1"), blockingGets("workerPool=#refusing", 100));
     }
 
     @Test
