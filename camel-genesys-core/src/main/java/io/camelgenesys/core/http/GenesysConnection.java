@@ -216,10 +216,17 @@ public final class GenesysConnection {
     private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
         call.authorization = authorization;
         requests.incrementAndGet();
-        http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+        try {
+            http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+                rateLimiter.release();
+                handle(call, response, failure, result);
+            });
+        } catch (RuntimeException e) {
+            // a request Jetty cannot even build (e.g. a malformed URL): no response will ever come
             rateLimiter.release();
-            handle(call, response, failure, result);
-        });
+            failures.incrementAndGet();
+            result.completeExceptionally(e);
+        }
     }
 
     private void handle(Call call, GenesysResponse response, Throwable failure,
