@@ -156,6 +156,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": getOrCreateConfiguration(target).setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -289,6 +291,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -423,6 +427,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": return getOrCreateConfiguration(target).getTrustorId();
         case "type": return getOrCreateConfiguration(target).getType();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;
         }
     }

@@ -175,6 +175,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -334,6 +336,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -494,6 +498,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;
         }
     }

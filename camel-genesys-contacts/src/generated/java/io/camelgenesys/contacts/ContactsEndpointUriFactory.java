@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(86);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -109,6 +109,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("type");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessToken");

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.GenesysOperation;
@@ -27,7 +28,8 @@ import org.apache.camel.Exchange;
  * Runs one bulk operation: reads any collection of items, checks each against the operation's rules, sends the
  * valid ones in batches of {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every
  * per-item failure, from the rules or from Genesys' {@code results[].error}, back to the input item and its index.
- * Only the current batch is held; the stored entities are collected as the result.
+ * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
+ * calling route thread, every later one on the endpoint's worker pool.
  */
 final class BulkRunner {
 
@@ -36,6 +38,7 @@ final class BulkRunner {
     private final GenesysOperation op;
     private final Exchange exchange;
     private final Iterator<?> input;
+    private final WorkerPool workers;
     private final int batchSize;
     private final boolean failFast;
     private final List<BulkFailure> failures = new ArrayList<>();
@@ -48,6 +51,7 @@ final class BulkRunner {
         this.execution = execution;
         this.op = context.operation();
         this.exchange = context.exchange();
+        this.workers = context.workers();
         this.input = items(op, exchange.getMessage().getBody());
         ContactsConfiguration options = context.configuration(ContactsConfiguration.class);
         int max = execution.kind() == Kind.ENRICH ? ContactsLimits.BULK_ENRICH_MAX : Integer.MAX_VALUE;
@@ -116,7 +120,9 @@ final class BulkRunner {
         ObjectNode body = GenesysJson.MAPPER.createObjectNode();
         body.set("entities", entities);
         call.body(body);
-        return context.executor().execute(call).handle((r, failure) -> {
+        // the next batch reads the input, which may block (a pageAll iterator fetching its next page, a JDBC cursor):
+        // on the worker pool, never on the I/O thread that completed this batch
+        return context.executor().execute(call).handleAsync((r, failure) -> {
             if (failure != null) {
                 Throwable cause = GenesysErrors.unwrap(failure);
                 // the whole batch was refused: each of its items failed with that error
@@ -131,7 +137,7 @@ final class BulkRunner {
                 return fail(null);
             }
             return next();
-        }).thenCompose(f -> f);
+        }, workers).thenCompose(f -> f);
     }
 
     private static int status(Throwable cause) {

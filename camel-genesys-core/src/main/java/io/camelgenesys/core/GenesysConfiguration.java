@@ -171,6 +171,23 @@ public class GenesysConfiguration implements Cloneable {
                             + " (the GenesysCursor header overrides it for one message).")
     private String cursor;
 
+    @UriParam(label = "advanced",
+              description = "The thread pool on which a route continues after a Genesys response: an ExecutorService"
+                            + " bean, e.g. #myPool. By default each shared connection has one from Camel's default"
+                            + " thread pool profile (its poolSize threads, an unbounded queue). A pool that refuses a"
+                            + " continuation (a full queue) or would run it on the calling thread (caller-runs) is"
+                            + " offered it again a few milliseconds later, so a route never continues on an HTTP I/O"
+                            + " thread. The component does not shut down a pool it did not create.")
+    private java.util.concurrent.ExecutorService workerPool;
+
+    public java.util.concurrent.ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(java.util.concurrent.ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
     /** A shallow copy of the same class; subclasses narrow the return type. */
     public GenesysConfiguration copy() {
         try {

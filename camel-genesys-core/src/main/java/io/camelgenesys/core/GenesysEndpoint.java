@@ -3,6 +3,7 @@ package io.camelgenesys.core;
 import java.util.Map;
 
 import io.camelgenesys.core.http.GenesysConnection;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.GenesysOperationExecutor;
 import org.apache.camel.Endpoint;
@@ -34,6 +35,11 @@ public interface GenesysEndpoint extends Endpoint, EndpointServiceLocation {
 
     default GenesysOperationExecutor getExecutor() {
         return support().executor();
+    }
+
+    /** Where routes continue after a call of this endpoint: its {@code workerPool}, else its connection's pool. */
+    default WorkerPool workers() {
+        return support().workers();
     }
 
     @Override

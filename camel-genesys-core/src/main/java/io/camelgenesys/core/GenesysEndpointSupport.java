@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.http.GenesysConnection;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.http.GenesysConnections;
 import io.camelgenesys.core.http.RetryPolicy;
 import io.camelgenesys.core.json.GenesysJson;
@@ -56,6 +57,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
     private final Object connectLock = new Object();
     private volatile GenesysConnection connection;
     private volatile GenesysOperationExecutor executor;
+    private volatile WorkerPool workers;
     private RetryPolicy retryPolicy;
     private PropertyConfigurerGetter options;
     private String scheme;
@@ -145,6 +147,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
                     throw new RuntimeCamelException(e);
                 }
                 connection = c;
+                workers = c.workerPool(configuration().getWorkerPool());
                 executor = new GenesysOperationExecutor(c);
             }
         }
@@ -156,6 +159,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
             c = connection;
             connection = null;
             executor = null;
+            workers = null;
         }
         if (c != null) {
             GenesysConnections.of(endpoint.getCamelContext()).release(c);
@@ -166,6 +170,12 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
     public GenesysConnection connection() {
         connect();
         return connection;
+    }
+
+    /** Where routes continue after a call of this endpoint: its {@code workerPool}, else its connection's pool. */
+    public WorkerPool workers() {
+        connect();
+        return workers;
     }
 
     public GenesysOperationExecutor executor() {

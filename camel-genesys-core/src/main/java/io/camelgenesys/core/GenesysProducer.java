@@ -1,21 +1,33 @@
 package io.camelgenesys.core;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
+import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.PluginHelper;
 
 /**
  * The one producer of every camel-genesys component: resolves the exchange's operation row and runs its
  * {@link io.camelgenesys.core.operation.OperationExecution} (one call, batches, a read before the write), then sets
  * the result and the response headers. No component has a producer of its own. Asynchronous: no thread waits for
  * Genesys.
+ * <p>
+ * Threads: the response arrives on a Jetty I/O thread, where the result is set on the message; the route then
+ * continues on the endpoint's {@link WorkerPool}. One shortcut, which saves a thread hand-over: a caller that is
+ * already blocked waiting for exactly this exchange outside any route (a {@code ProducerTemplate}'s synchronous call
+ * straight to the endpoint) is woken from the I/O thread, since no route step runs after the producer then. When
+ * the answer comes before the caller started waiting, the worker pool wakes it, as for any other exchange.
  * <p>
  * While it runs it counts as a user of its connection's readiness check when the component's
  * {@code healthCheckProducerEnabled} is on (see {@link io.camelgenesys.core.health.GenesysHealthCheckRepository}).
@@ -24,6 +36,8 @@ public class GenesysProducer extends DefaultAsyncProducer {
 
     private final GenesysEndpoint endpoint;
     private GenesysConnection healthCheckUse;
+    private WorkerPool workers;
+    private AsyncProcessorAwaitManager awaitManager;
 
     public GenesysProducer(GenesysEndpoint endpoint) {
         super(endpoint);
@@ -35,6 +49,8 @@ public class GenesysProducer extends DefaultAsyncProducer {
         super.doStart();
         // the endpoint's shared connection is acquired now, when something uses it
         GenesysConnection connection = endpoint.getConnection();
+        workers = endpoint.workers();
+        awaitManager = PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext());
         if (connection != null && endpoint.getComponent() instanceof HealthCheckComponent c
             && c.isHealthCheckProducerEnabled()) {
             connection.addHealthCheckUser();
@@ -61,16 +77,68 @@ public class GenesysProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (result.isDone()) {
+            // answered without a wait (e.g. refused before sending): finish on the calling thread
+            complete(exchange, result);
+            callback.done(true);
+            return true;
+        }
         result.whenComplete((r, failure) -> {
-            if (failure != null) {
-                exchange.setException(GenesysErrors.unwrap(failure));
+            complete(exchange, r, failure);
+            if (awaitedOutsideRoute(exchange)) {
+                callback.done(false);
             } else {
-                Message out = exchange.getMessage();
-                out.setBody(r.body());
-                r.headers().forEach(out::setHeader);
+                workers.execute(() -> callback.done(false));
             }
-            callback.done(false);
         });
+        return false;
+    }
+
+    /**
+     * Camel's synchronous path ({@code Processor.process}): the calling thread waits for the call itself, without a
+     * worker thread in between. Waiting is safe on any thread but the I/O and scheduler threads that complete it.
+     */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        complete(exchange, endpoint.support().execute(exchange));
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<OperationResult> done) {
+        OperationResult r = null;
+        Throwable failure = null;
+        try {
+            r = done.join();
+        } catch (CompletionException | CancellationException e) {
+            failure = e;
+        }
+        complete(exchange, r, failure);
+    }
+
+    private static void complete(Exchange exchange, OperationResult r, Throwable failure) {
+        if (failure != null) {
+            exchange.setException(GenesysErrors.unwrap(failure));
+        } else {
+            Message out = exchange.getMessage();
+            out.setBody(r.body());
+            r.headers().forEach(out::setHeader);
+        }
+    }
+
+    /**
+     * Whether a thread outside any route is blocked waiting for this exchange (Camel's await manager lists it once
+     * the caller waits): then the continuation only wakes it. Inside a route, more steps may follow, and they run on
+     * the worker pool.
+     */
+    private boolean awaitedOutsideRoute(Exchange exchange) {
+        UnitOfWork uow = exchange.getUnitOfWork();
+        if (uow != null && uow.getRoute() != null || awaitManager.size() == 0) {
+            return false;
+        }
+        for (AsyncProcessorAwaitManager.AwaitThread waiting : awaitManager.browse()) {
+            if (waiting.getExchange() == exchange) {
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -119,6 +119,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verbose": getOrCreateConfiguration(target).setVerbose(property(camelContext, io.camelgenesys.statistics.StatisticsVerbose.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -215,6 +217,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionId": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "verbose": return io.camelgenesys.statistics.StatisticsVerbose.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -312,6 +316,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "verbose": return getOrCreateConfiguration(target).getVerbose();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;
         }
     }

@@ -109,6 +109,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verbose": target.getConfiguration().setVerbose(property(camelContext, io.camelgenesys.statistics.StatisticsVerbose.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -202,6 +204,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscriptionId": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "verbose": return io.camelgenesys.statistics.StatisticsVerbose.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -296,6 +300,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscriptionId": return target.getConfiguration().getSubscriptionId();
         case "username": return target.getConfiguration().getUsername();
         case "verbose": return target.getConfiguration().getVerbose();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;
         }
     }

@@ -18,6 +18,8 @@ import io.camelgenesys.core.auth.OAuthTokenProvider;
 import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,8 @@ public final class GenesysConnection {
     private final TokenProvider tokens;
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService scheduler;
-    private final ExecutorService callbacks;
+    private final ExecutorService workers;
+    private final WorkerPool defaultWorkerPool;
     private final RetryScheduler retries;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
@@ -67,10 +70,10 @@ public final class GenesysConnection {
         this.baseUrl = config.apiBaseUrl();
         this.scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "GenesysConnection[" + id + "]");
-        // responses are handed to the route on Camel's default thread pool profile, never on the Jetty thread that
-        // read them: a route that blocks (a JDBC call, a pageAll iterator) would otherwise stall the HTTP client
-        this.callbacks = camelContext.getExecutorServiceManager().newDefaultThreadPool(this,
-                "GenesysCallbacks[" + id + "]");
+        // routes continue here, never on the Jetty thread that read the response (see WorkerPool)
+        this.workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GenesysWorkers[" + id + "]",
+                workerProfile(camelContext));
+        this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
         this.retries = new RetryScheduler(scheduler);
         this.secrets = Secrets.of(config);
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
@@ -130,7 +133,7 @@ public final class GenesysConnection {
             LOG.debug("Stopping the HTTP client of {} failed: {}", id, e.getMessage());
         }
         camelContext.getExecutorServiceManager().shutdown(scheduler);
-        camelContext.getExecutorServiceManager().shutdown(callbacks);
+        camelContext.getExecutorServiceManager().shutdown(workers);
     }
 
     int retain() {
@@ -142,15 +145,41 @@ public final class GenesysConnection {
     }
 
     /**
+     * Camel's default thread pool profile (its pool size, thread names, keep-alive) with an unbounded queue and no
+     * caller-runs: the queue holds at most one continuation per exchange in flight, and a continuation must never
+     * run on the Jetty thread that hands it over.
+     */
+    private static ThreadPoolProfile workerProfile(CamelContext camelContext) {
+        ThreadPoolProfile profile = camelContext.getExecutorServiceManager().getDefaultThreadPoolProfile().clone();
+        profile.setId("genesysWorkers");
+        profile.setDefaultProfile(false);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
+    /**
      * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
      * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
-     * otherwise. It completes on a Camel worker thread, so whoever continues from it may block.
+     * otherwise.
+     * <p>
+     * It completes on a Jetty I/O thread or the connection's scheduler, which never wait for anything: whatever
+     * depends on it directly must not block either (hand user code to a {@link #workerPool}). Any other thread may
+     * wait for it, a route thread included, since completing it needs no worker thread.
      */
     public CompletableFuture<GenesysResponse> execute(GenesysRequest request) {
         CompletableFuture<GenesysResponse> result = new CompletableFuture<>();
         attempt(new Call(request, System.nanoTime()), result);
-        return result.whenCompleteAsync((response, failure) -> {
-        }, callbacks);
+        return result;
+    }
+
+    /**
+     * Where routes continue after a call of this connection: {@code pool} (an endpoint's {@code workerPool}) or,
+     * when {@code null}, the connection's own pool.
+     */
+    public WorkerPool workerPool(ExecutorService pool) {
+        return pool == null || pool == workers ? defaultWorkerPool
+                : new WorkerPool(pool, scheduler, "workerPool " + pool.getClass().getSimpleName() + " of " + id);
     }
 
     /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
@@ -176,23 +205,40 @@ public final class GenesysConnection {
     }
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
-        rateLimiter.acquire()
-                .thenCompose(ready -> tokens.authorization())
-                .whenComplete((auth, authFailure) -> {
+        CompletableFuture<Void> slot = rateLimiter.acquire();
+        CompletableFuture<String> auth = slot.isDone() && !slot.isCompletedExceptionally() ? tokens.authorization()
+                : null;
+        if (auth != null && auth.isDone() && !auth.isCompletedExceptionally()) {
+            // the common case, a free slot and a valid token: send now, no stage in between
+            send(call, auth.join(), result);
+            return;
+        }
+        (auth != null ? auth : slot.thenCompose(ready -> tokens.authorization()))
+                .whenComplete((authorization, authFailure) -> {
                     if (authFailure != null) {
                         rateLimiter.release();
                         failures.incrementAndGet();
                         result.completeExceptionally(GenesysErrors.unwrap(authFailure));
                         return;
                     }
-                    call.authorization = auth;
-                    requests.incrementAndGet();
-                    http.send(call.request, baseUrl, auth, connectionHeaders)
-                            .whenComplete((response, failure) -> {
-                                rateLimiter.release();
-                                handle(call, response, failure, result);
-                            });
+                    send(call, authorization, result);
                 });
+    }
+
+    private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
+        call.authorization = authorization;
+        requests.incrementAndGet();
+        try {
+            http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+                rateLimiter.release();
+                handle(call, response, failure, result);
+            });
+        } catch (RuntimeException e) {
+            // a request Jetty cannot even build (e.g. a malformed URL): no response will ever come
+            rateLimiter.release();
+            failures.incrementAndGet();
+            result.completeExceptionally(e);
+        }
     }
 
     private void handle(Call call, GenesysResponse response, Throwable failure,

@@ -226,7 +226,9 @@ public final class GenesysOperationExecutor {
 
     /**
      * Every item of every page, one page in memory. The next page is fetched when the current one is used up; that
-     * fetch waits on the iterating thread (a splitter's), as an Iterator must.
+     * fetch waits on the iterating thread (a splitter's, a bulk operation's), as an Iterator must. The wait is safe
+     * with any number of iterators at once: the page's future is completed by a Jetty I/O or scheduler thread, never
+     * by the worker pool the iterating threads may belong to.
      */
     final class PageIterator implements Iterator<Object> {
         private final OperationCall call;

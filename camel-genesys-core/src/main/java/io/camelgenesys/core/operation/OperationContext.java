@@ -1,6 +1,7 @@
 package io.camelgenesys.core.operation;
 
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.GenesysEndpointSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -74,6 +75,14 @@ public final class OperationContext {
 
     public GenesysOperationExecutor executor() {
         return endpoint.executor();
+    }
+
+    /**
+     * Where user code continues after a call (e.g. reading the next items of a bulk input): never the I/O thread that
+     * completed the call.
+     */
+    public WorkerPool workers() {
+        return endpoint.workers();
     }
 
     /**
