@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <li>runs a {@link BayeuxClient} over the connection's Jetty client (one HTTP stack), at
  * {@code connection.baseUrl() + path};</li>
  * <li>puts {@code x-api-key} and the CURRENT {@code Authorization} on every Bayeux request, so a refreshed token is
- * used by the very next request; the BayeuxClient keeps the session cookies;</li>
+ * used by the very next request; its cookies live in the connection's one cookie store, which the REST calls share</li>
  * <li>remembers subscriptions and subscribes them again from the {@code /meta/handshake} listener after every
  * successful re-handshake, exactly once per channel and session (one internal CometD listener per channel fans out
  * to the registered listeners, so nothing is delivered twice);</li>
