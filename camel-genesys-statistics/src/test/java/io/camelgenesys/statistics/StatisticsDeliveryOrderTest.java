@@ -1,0 +1,199 @@
+package io.camelgenesys.statistics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.camelgenesys.simulator.Statistics;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 9 item 2: the CometD side restarts again and again while Genesys publishes every 50 ms. After each new
+ * session the consumer re-reads its subscription's values over REST (here answered 100 ms late, so live updates always
+ * race the answer) and emits them as InitialValues. Per statistic the route must never see a value older than the
+ * one before it, never the same value twice (except the documented re-statement: the first value of a statistic after a
+ * recovery may repeat an unchanged value as InitialValues, when no live update of it arrived in the new session
+ * first), and nothing published while the session was up may be missing.
+ */
+class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
+
+    private static final String VALUES_PATH = "/statistics/v3/subscriptions/*/statistic-values";
+
+    /** One exchange as the route saw it (values compared as text: the wire does not keep Integer vs Long). */
+    record Delivered(String eventType, long timestamp, String value, long arrivalNanos) {
+
+        boolean sameValueAs(Delivered other) {
+            return timestamp == other.timestamp && Objects.equals(value, other.value);
+        }
+    }
+
+    private final Map<String, List<Delivered>> byStatistic = new ConcurrentHashMap<>();
+
+    @Test
+    void cometdRestartsDuring50msPublishingNeitherDuplicateNorRegressNorLose() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        awaitCount("the initial values", () -> byStatistic.size() == 2);
+
+        List<Long> subscribedAt = new CopyOnWriteArrayList<>();
+        sim().cometd().onSubscribe((session, channel) -> {
+            if (StatisticsConsumer.UPDATES.equals(channel)) {
+                subscribedAt.add(System.nanoTime());
+            }
+        });
+        // the re-read after each new session answers late: live updates always arrive before it
+        sim().faults().on("GET", VALUES_PATH).delay(Duration.ofMillis(100));
+        sim().statistics().setUpdateInterval(Duration.ofMillis(50));
+
+        List<Long> droppedAt = new ArrayList<>();
+        int restarts = 12;
+        for (int i = 0; i < restarts; i++) {
+            Thread.sleep(250 + ThreadLocalRandom.current().nextInt(250));
+            int reads = sim().requests().count("GET", VALUES_PATH);
+            long handshakes = consumer.notifications().handshakeCount();
+            droppedAt.add(System.nanoTime());
+            sim().cometd().dropAllSessions();
+            await("a new session", 10_000, () -> consumer.notifications().handshakeCount() > handshakes);
+            await("the values re-read", 10_000, () -> sim().requests().count("GET", VALUES_PATH) > reads);
+        }
+        Thread.sleep(300);
+        sim().statistics().setUpdateInterval(Duration.ZERO);
+        List<Statistics.Publication> publications = sim().statistics().publications();
+        Map<String, Published> last = lastPublished(publications, id);
+        await("the last published values delivered", 10_000, () -> last.values().stream().allMatch(p -> {
+            List<Delivered> d = delivered(p.statisticId());
+            return !d.isEmpty() && d.get(d.size() - 1).timestamp() >= p.timestamp();
+        }));
+        assertEquals(java.util.Set.of(id), sim().statistics().subscriptionIds(), "the same subscription throughout");
+
+        List<String> problems = new ArrayList<>();
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                Delivered before = d.get(i - 1);
+                Delivered now = d.get(i);
+                if (now.timestamp() < before.timestamp()) {
+                    problems.add(statisticId + ": backwards, " + now + " after " + before);
+                } else if (now.sameValueAs(before) && !isRestatement(now, before, subscribedAt)) {
+                    problems.add(statisticId + ": duplicate, " + now + " after " + before);
+                }
+            }
+        }
+        int checked = 0;
+        for (Statistics.Publication p : publications) {
+            for (Published v : entries(p, id)) {
+                if (publishedWhileDown(p.nanos(), droppedAt, subscribedAt)) {
+                    continue;
+                }
+                checked++;
+                List<Delivered> d = delivered(v.statisticId());
+                if (d.stream().anyMatch(x -> x.timestamp() == v.timestamp() && Objects.equals(x.value(), v.value()))) {
+                    continue;
+                }
+                // not delivered: only right when a re-read with a later value got there first
+                Delivered next = d.stream().filter(x -> x.timestamp() > v.timestamp()).findFirst().orElse(null);
+                if (next == null || !StatisticsConstants.INITIAL_VALUES.equals(next.eventType())) {
+                    problems.add(v.statisticId() + ": lost " + v + ", next delivered " + next);
+                }
+            }
+        }
+        assertTrue(checked > 2 * restarts, "values published while connected were checked: " + checked);
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " problem(s) over " + restarts + " restarts:\n" + String.join("\n", problems));
+        }
+    }
+
+    private void record(Exchange exchange) {
+        org.apache.camel.Message m = exchange.getMessage();
+        String statisticId = m.getHeader(StatisticsConstants.STATISTIC_ID, String.class);
+        Long timestamp = m.getHeader(StatisticsConstants.TIMESTAMP, Long.class);
+        byStatistic.computeIfAbsent(statisticId, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(new Delivered(m.getHeader(StatisticsConstants.EVENT_TYPE, String.class),
+                        timestamp != null ? timestamp : -1, String.valueOf(m.getBody()), System.nanoTime()));
+    }
+
+    private List<Delivered> delivered(String statisticId) {
+        List<Delivered> d = byStatistic.get(statisticId);
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d) {
+            return List.copyOf(d);
+        }
+    }
+
+    /**
+     * The documented re-statement: an InitialValues exchange whose value did not change, as the first exchange of its
+     * statistic since the CometD session was subscribed again (the one before it arrived before that).
+     */
+    private static boolean isRestatement(Delivered now, Delivered before, List<Long> subscribedAt) {
+        if (!StatisticsConstants.INITIAL_VALUES.equals(now.eventType())) {
+            return false;
+        }
+        return subscribedAt.stream().anyMatch(s -> before.arrivalNanos() < s && s < now.arrivalNanos());
+    }
+
+    /**
+     * Whether a value was published while the consumer's session was gone: from a little before a drop (what the
+     * server had queued for the old session dies with it) to the new session's subscription.
+     */
+    private static boolean publishedWhileDown(long nanos, List<Long> droppedAt, List<Long> subscribedAt) {
+        long margin = TimeUnit.MILLISECONDS.toNanos(100);
+        for (long drop : droppedAt) {
+            long back = subscribedAt.stream().filter(s -> s > drop).findFirst().orElse(Long.MAX_VALUE);
+            if (nanos >= drop - margin && nanos <= back) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    record Published(String statisticId, long timestamp, String value) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Published> entries(Statistics.Publication p, String subscriptionId) {
+        if (!Statistics.UPDATES.equals(p.channel())) {
+            return List.of();
+        }
+        Map<String, Object> data = (Map<String, Object>) p.notification().get("data");
+        List<Published> out = new ArrayList<>();
+        for (Object o : (List<Object>) data.get("statistics")) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            if (subscriptionId.equals(entry.get("subscriptionId"))) {
+                out.add(new Published((String) entry.get("statisticId"), ((Number) entry.get("timestamp")).longValue(),
+                        String.valueOf(entry.get("value"))));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Published> lastPublished(List<Statistics.Publication> publications, String id) {
+        Map<String, Published> last = new ConcurrentHashMap<>();
+        for (Statistics.Publication p : publications) {
+            for (Published v : entries(p, id)) {
+                last.put(v.statisticId(), v);
+            }
+        }
+        return last;
+    }
+}
