@@ -122,6 +122,52 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         }
     }
 
+    /**
+     * Issue 9 item 4: the delivery pool's CallerRuns fallback ran the route on the CometD thread once 1,000 tasks
+     * waited. A route that is stuck while 3,000 notifications (6,000 values) arrive: every exchange still runs on the
+     * consumer's own thread, more than half the queue's capacity waits (so the CometD session holds its polls), and
+     * once the route moves on every value arrives, once, in order.
+     */
+    @Test
+    void aStuckRouteRunsOnlyOnTheConsumersThreadAndLosesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1").process(e -> {
+                    threads.add(Thread.currentThread().getName());
+                    release.await(30, TimeUnit.SECONDS);
+                    record(e);
+                });
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        int notifications = 3_000;
+        for (int i = 0; i < notifications; i++) {
+            assertEquals(1, sim().statistics().publishUpdates());
+        }
+        await("more than half the capacity waiting", 15_000, () -> consumer.getPendingValues()
+                                                                    > StatisticsConsumer.MAX_PENDING_VALUES / 2);
+        release.countDown();
+        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            assertEquals(notifications, d.size(), statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
+                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
+            }
+        }
+        assertEquals(1, threads.size(), "one thread: " + threads);
+        assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
+        assertEquals(0, consumer.getOverflowValuesDropped());
+        assertEquals(0, consumer.getStaleValuesDropped());
+        Thread.sleep(300);
+        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
     private void record(Exchange exchange) {
         org.apache.camel.Message m = exchange.getMessage();
         String statisticId = m.getHeader(StatisticsConstants.STATISTIC_ID, String.class);
