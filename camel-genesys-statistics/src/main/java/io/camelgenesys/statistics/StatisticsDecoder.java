@@ -1,6 +1,8 @@
 package io.camelgenesys.statistics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +10,8 @@ import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticValue;
 
 /**
- * Reads the Statistics notifications as the CometD client parsed them (plain maps and lists, no JSON tree, no
- * conversion per statistic): {@code {"name":"StatisticUpdate","topic":..,"data":{"statistics":[{"subscriptionId",
+ * Reads the Statistics notifications as the CometD client parsed them (plain maps and arrays, no JSON tree, no
+ * model conversion): {@code {"name":"StatisticUpdate","topic":..,"data":{"statistics":[{"subscriptionId",
  * "statisticId","value","timestamp"}]}}} and {@code {"name":"ServiceStateChange",..,"data":{"serviceState":..}}}.
  * Updates carry only ids: the name and the object come from what was subscribed. Free of Camel.
  */
@@ -56,7 +58,7 @@ final class StatisticsDecoder {
                 case "name" -> v.setName(x != null ? x.toString() : null);
                 case "objectType" -> v.setObjectType(x != null ? x.toString() : null);
                 case "objectId" -> v.setObjectId(x != null ? x.toString() : null);
-                case "value" -> v.setValue(x);
+                case "value" -> v.setValue(plain(x));
                 case "timestamp" -> v.setTimestamp(x instanceof Number n ? n.longValue() : parseLong(x));
                 default -> v.setAdditionalProperty(name, x);
             }
@@ -79,6 +81,38 @@ final class StatisticsDecoder {
             }
         }
         return v;
+    }
+
+    /**
+     * A value as Jackson would have read it, so that a value has the same Java types whether it came from REST
+     * ({@code getSubscriptionValues}, initial values) or from a notification (CometD's JSON reader): objects as
+     * {@link LinkedHashMap}, arrays as {@link List} (not {@code Object[]}), whole numbers as {@link Integer} when they
+     * fit, else {@link Long}.
+     */
+    static Object plain(Object x) {
+        if (x instanceof Long l) {
+            return l == l.intValue() ? Integer.valueOf(l.intValue()) : l;
+        }
+        if (x instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (x instanceof Object[] array) {
+            List<Object> copy = new ArrayList<>(array.length);
+            for (Object o : array) {
+                copy.add(plain(o));
+            }
+            return copy;
+        }
+        if (x instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object o : list) {
+                copy.add(plain(o));
+            }
+            return copy;
+        }
+        return x;
     }
 
     /** A ServiceStateChange's state ({@code AVAILABLE}, {@code UNAVAILABLE}), or {@code ""}. */

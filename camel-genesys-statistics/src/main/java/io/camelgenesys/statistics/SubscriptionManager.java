@@ -108,7 +108,7 @@ final class SubscriptionManager {
     // the delivery check, guarded by lock
     private ScheduledFuture<?> check;
     /** statisticId -> the newest timestamp seen (over CometD, or in values read when the subscription was made). */
-    private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, long[]> seen = new HashMap<>();
     private boolean receivedSinceCheck;
     private String evidence;
     private String deliveryProblem;
@@ -623,7 +623,8 @@ final class SubscriptionManager {
     private String newerThanSeen(List<StatisticValue> values) {
         for (StatisticValue v : values) {
             Long ts = v.getTimestamp();
-            Long known = v.getStatisticId() != null ? seen.get(v.getStatisticId()) : null;
+            long[] entry = v.getStatisticId() != null ? seen.get(v.getStatisticId()) : null;
+            Long known = entry != null ? entry[0] : null;
             if (ts != null && known != null && ts > known) {
                 Statistic s = statistics.get(v.getStatisticId());
                 String label = s != null && s.getName() != null ? s.getName() + ":" + s.getObjectType() + ":"
@@ -638,7 +639,8 @@ final class SubscriptionManager {
     private void see(List<StatisticValue> values) {
         for (StatisticValue v : values) {
             if (v.getStatisticId() != null && v.getTimestamp() != null) {
-                seen.merge(v.getStatisticId(), v.getTimestamp(), Math::max);
+                long[] entry = seen.computeIfAbsent(v.getStatisticId(), k -> new long[] { Long.MIN_VALUE });
+                entry[0] = Math.max(entry[0], v.getTimestamp());
             }
         }
     }

@@ -44,7 +44,9 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         awaitCount("updates flow", () -> updatesOf(mock, id).size() >= 4);
         assertEquals(HealthCheck.State.UP, health("r1").getState());
 
-        // the server loses track of the session the subscription belongs to: nothing arrives any more
+        // the server loses track of the session the subscription belongs to: nothing arrives any more (and the
+        // consumer's re-create is answered slowly, so that DOWN lasts long enough to be seen)
+        sim().faults().on("POST", "/statistics/v3/subscriptions").delay(Duration.ofSeconds(3)).times(1);
         sim().statistics().bindToCookie(id, "another-session");
         awaitCount("DOWN", () -> health("r1").getState() == HealthCheck.State.DOWN);
         String message = health("r1").getMessage().orElse("");

@@ -44,6 +44,12 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
         super.setHttpCookieStore(cookies);
     }
 
+    /** None here: the Jetty client adds the store's cookies to every request itself (REST and Bayeux alike). */
+    @Override
+    protected java.util.List<org.eclipse.jetty.http.HttpCookie> getCookies(java.net.URI uri) {
+        return java.util.List.of();
+    }
+
     /** The BayeuxClient hands every transport a store of its own; keep the connection's. */
     @Override
     public void setHttpCookieStore(HttpCookieStore ignored) {

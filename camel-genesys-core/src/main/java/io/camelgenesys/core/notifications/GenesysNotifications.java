@@ -26,7 +26,6 @@ import org.cometd.bayeux.client.ClientSession;
 import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
 import org.cometd.client.transport.ClientTransport;
-import org.cometd.common.JacksonJSONContextClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +115,6 @@ public final class GenesysNotifications implements AutoCloseable {
         ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMillis, maxBackoffMillis);
         Map<String, Object> options = new HashMap<>();
         options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, MAX_MESSAGE_SIZE);
-        // Jackson, as for REST: messages arrive as the maps, lists and numbers the rest of camel-genesys produces
-        options.put(ClientTransport.JSON_CONTEXT_OPTION, new JacksonJSONContextClient());
         this.transport = new GenesysBayeuxTransport(options, connection.http().jetty(), connection.tokens(),
                 connection.connectionHeaders());
         this.client = new Client(url, scheduler, transport);
