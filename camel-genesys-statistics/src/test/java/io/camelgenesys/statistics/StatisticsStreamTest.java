@@ -91,15 +91,7 @@ class StatisticsStreamTest {
     void aSlowRouteClosesTheGateAndDrainingReopensIt() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        StatisticsStream s = stream(8, d -> {
-            entered.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            seen.add(d.values().get(0).getStatisticId());
-        });
+        StatisticsStream s = stream(8, held(entered, release));
         assertTrue(s.gate().isDone());
         s.offer("sub", "U", List.of(value("first", 10, 0)), false);
         assertTrue(entered.await(5, TimeUnit.SECONDS));
@@ -121,15 +113,7 @@ class StatisticsStreamTest {
     void whatOverflowsIsCountedAndTheValuesAreReadAgainOnceDrained() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        StatisticsStream s = stream(4, d -> {
-            entered.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            seen.add(d.values().get(0).getStatisticId());
-        });
+        StatisticsStream s = stream(4, held(entered, release));
         s.offer("sub", "U", List.of(value("first", 10, 0)), false);
         assertTrue(entered.await(5, TimeUnit.SECONDS));
         for (int i = 0; i < 5; i++) {
@@ -165,6 +149,19 @@ class StatisticsStreamTest {
         assertTrue(s.offer("sub", "U", List.of(value("a", 2, 2)), false).isEmpty());
         assertTrue(s.gate().isDone());
         assertNotEquals(0, s.deliveredCount());
+    }
+
+    /** A route that records each delivery once {@code release} opens, saying on {@code entered} that it is held. */
+    private StatisticsStream.Sink held(CountDownLatch entered, CountDownLatch release) {
+        return d -> {
+            entered.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen.add(d.values().get(0).getStatisticId());
+        };
     }
 
     private void awaitSize(int n) throws InterruptedException {

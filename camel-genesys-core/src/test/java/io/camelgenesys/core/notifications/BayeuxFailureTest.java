@@ -55,14 +55,6 @@ class BayeuxFailureTest {
                 f.explain("handshake", "http://x"));
     }
 
-    @Test
-    void parsesBayeuxErrorCodes() {
-        assertEquals(402, BayeuxFailure.bayeuxCode("402::Unknown client"));
-        assertEquals(403, BayeuxFailure.bayeuxCode("403:denied_subscribe:not for you"));
-        assertEquals(-1, BayeuxFailure.bayeuxCode("nonsense"));
-        assertEquals(-1, BayeuxFailure.bayeuxCode(null));
-    }
-
     private static Message failure(int httpCode, String error) {
         HashMapMessage m = new HashMapMessage();
         m.setSuccessful(false);
