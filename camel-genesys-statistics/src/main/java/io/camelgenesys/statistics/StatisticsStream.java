@@ -12,6 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelgenesys.statistics.model.StatisticValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The way from the CometD and HTTP threads to the route, free of Camel: per statistic it lets only values that are
@@ -44,6 +46,8 @@ final class StatisticsStream {
     interface Sink {
         void deliver(Delivery delivery);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatisticsStream.class);
 
     private final Executor worker;
     private final Sink sink;
@@ -259,7 +263,12 @@ final class StatisticsStream {
                 return;
             }
             delivered.addAndGet(Math.max(1, d.values().size()));
-            sink.deliver(d);
+            try {
+                sink.deliver(d);
+            } catch (RuntimeException e) {
+                // the sink handles route failures itself; whatever escapes must not end the drain with items waiting
+                LOG.warn("Delivering statistics failed: {}", e.toString());
+            }
         }
     }
 

@@ -572,7 +572,13 @@ final class SubscriptionManager {
             }
             gen = generation;
         }
-        api.read(id).whenComplete((values, failure) -> onChecked(gen, id, values, failure));
+        CompletableFuture<List<StatisticValue>> f;
+        try {
+            f = api.read(id);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((values, failure) -> onChecked(gen, id, values, failure));
     }
 
     private void onChecked(long gen, String id, List<StatisticValue> values, Throwable failure) {
