@@ -32,9 +32,15 @@ final class EnrichMergeApi extends ResourceApi {
                 .writing(locks.organizations, locks.identifiers));
     }
 
+    /** 201 when the enrich created the contact, 200 when it updated one (or was a dry run). */
     private ApiResponse enrichContact(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(Enrichment.contact(store, request.jsonObject(), dryRun).deepCopy());
+        return answer(Enrichment.contact(store, request.jsonObject(), dryRun));
+    }
+
+    private static ApiResponse answer(Enrichment.Enriched enriched) {
+        ObjectNode entity = enriched.entity().deepCopy();
+        return enriched.created() ? ApiResponse.created(entity) : ApiResponse.ok(entity);
     }
 
     /** MergeContactsRequest: {@code contactIds} (2–25) and an optional {@code valueOverride} → the new contact. */
@@ -54,13 +60,13 @@ final class EnrichMergeApi extends ResourceApi {
         }
         ObjectNode override = Checks.object(body, "valueOverride", false);
         if (override != null) {
-            override = store.contacts.valid(override, false);
+            override = store.contacts.valid(override);
         }
         return ApiResponse.ok(Merging.merge(store, contactIds, override).deepCopy());
     }
 
     private ApiResponse enrichOrganization(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(Enrichment.organization(store, request.jsonObject(), dryRun).deepCopy());
+        return answer(Enrichment.organization(store, request.jsonObject(), dryRun));
     }
 }
