@@ -172,8 +172,10 @@ public final class BodyRules {
             if (!v.isArray()) {
                 violations.add(path + field + " must be a list");
             } else if (v.size() < min || v.size() > max) {
-                violations.add(path + field + " must have " + (min > 0 ? "between " + min + " and " + max
-                        : "at most " + max) + " items, was " + v.size());
+                violations.add(path + field + " must have " + (max == Integer.MAX_VALUE
+                        ? "at least " + min + (min == 1 ? " item" : " items")
+                        : min > 0 ? "between " + min + " and " + max + " items" : "at most " + max + " items")
+                               + ", was " + v.size());
             }
         };
     }
