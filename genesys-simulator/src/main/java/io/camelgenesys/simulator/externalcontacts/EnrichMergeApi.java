@@ -32,7 +32,10 @@ final class EnrichMergeApi extends ResourceApi {
                 .writing(locks.organizations, locks.identifiers));
     }
 
-    /** 201 when the enrich created the contact, 200 when it updated one (or was a dry run). */
+    /**
+     * "A 201 response status indicates that a new Contact was created, whereas a 200 status indicates that a Contact
+     * was updated or a merge occurred" (npm SDK 262.0.0; the same for organizations); a dry run creates nothing: 200.
+     */
     private ApiResponse enrichContact(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
         return answer(Enrichment.contact(store, request.jsonObject(), dryRun));
