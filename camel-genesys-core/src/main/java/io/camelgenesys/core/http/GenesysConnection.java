@@ -47,6 +47,7 @@ public final class GenesysConnection {
     private final ExecutorService workers;
     private final WorkerPool defaultWorkerPool;
     private final RetryScheduler retries;
+    private final RetryPolicy retryPolicy;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
@@ -75,6 +76,7 @@ public final class GenesysConnection {
                 workerProfile(camelContext));
         this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
         this.retries = new RetryScheduler(scheduler);
+        this.retryPolicy = RetryPolicy.of(config);
         this.secrets = Secrets.of(config);
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
         this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
@@ -406,6 +408,15 @@ public final class GenesysConnection {
     /** The one retry scheduler of this connection: HTTP requests, token requests, CometD and consumers use it. */
     public RetryScheduler retries() {
         return retries;
+    }
+
+    /**
+     * The {@code retry*} options of the endpoint that opened this connection, for what belongs to the connection
+     * rather than to one endpoint: its CometD sessions and the deletes it retries (both {@link RetryPolicy#unbounded()}).
+     * Like the rate budget, they stay as first set.
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     public long failureCount() {
