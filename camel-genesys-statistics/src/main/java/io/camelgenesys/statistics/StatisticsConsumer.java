@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.notifications.ExponentialBackoff;
+import io.camelgenesys.core.http.RetryPolicy;
 import io.camelgenesys.core.notifications.GenesysNotifications;
 import io.camelgenesys.core.notifications.GenesysNotificationsListener;
 import io.camelgenesys.core.notifications.GenesysNotificationsState;
@@ -96,11 +96,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 () -> verify("values were dropped while the route was behind", false));
         stream = s;
         pendingDeletes = PendingDeletes.of(endpoint.getConnection(), endpoint::deleteSubscriptionCall);
+        // this endpoint's retry options, unbounded: the consumer re-creates its subscription for as long as it runs
         SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), s::offer,
-                endpoint.getConnection().scheduler(),
-                new ExponentialBackoff(Math.max(1, endpoint.getConfiguration().getRetryInitialDelay()),
-                        Math.max(1, Math.max(endpoint.getConfiguration().getRetryInitialDelay(),
-                                endpoint.getConfiguration().getRetryMaxDelay()))),
+                endpoint.getConnection().retries(), RetryPolicy.of(endpoint.getConfiguration()).unbounded(),
                 endpoint.getConfiguration().isInitialValues(), endpoint.getConfiguration().getDeliveryCheckInterval(),
                 () -> notifications != null && notifications.isConnected(), pendingDeletes::add);
         manager = m;
