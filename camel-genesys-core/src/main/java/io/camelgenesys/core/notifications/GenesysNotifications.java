@@ -244,6 +244,7 @@ public final class GenesysNotifications implements AutoCloseable {
         // the BayeuxClient dropped its client-side subscriptions when the old session was lost: subscribe again
         List<CompletableFuture<Void>> attempts = registry.resubscribeAll();
         if (handshake.again()) {
+            connection.metrics().cometdRehandshake(path);
             LOG.info("New CometD session with {} (handshake {}); subscribing {} channel(s) again", url,
                     handshake.count(), attempts.size());
             CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))
