@@ -331,7 +331,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         OperationSpec spec = context.spec();
         Message in = context.message();
         GenesysConfiguration configuration = configuration();
-        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll());
+        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll()).operation(context.operationName());
         for (OperationSpec.Parameter p : spec.parameters()) {
             Object v = in.getHeader(p.header());
             if (v == null) {
