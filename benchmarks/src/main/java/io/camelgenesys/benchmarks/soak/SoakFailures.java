@@ -25,7 +25,7 @@ public final class SoakFailures {
 
     /** What a message must say to name its cause. */
     private static final Pattern NAMES_CAUSE = Pattern.compile(
-            "HTTP \\d{3}|timed out|failed before a complete response|no HTTP status|is required|must be|"
+            "HTTP \\d{3}|timed out|failed before a complete response|connection was closed|no HTTP status|is required|must be|"
             + "Retry-After|refused|cannot|Cannot|not valid JSON|exceeds|limit");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
