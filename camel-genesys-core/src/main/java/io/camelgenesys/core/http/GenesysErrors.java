@@ -84,6 +84,11 @@ public final class GenesysErrors {
             // where it points is useful, its query (a signature, a token) is not shown
             msg += " (a redirect to " + Secrets.url(response.header("Location")) + ", which is not followed)";
         }
+        if (response.earlierAttemptFailure() != null) {
+            // e.g. a 404 for a retried DELETE: without this, the user would believe the resource never existed
+            msg += "; this answers a retry: an earlier attempt got no complete response ("
+                   + response.earlierAttemptFailure() + ") and may have been applied, so this status may be its effect";
+        }
         if (status == 401 || status == 403) {
             return new GenesysAuthException(msg + authHint(status, b), b, null);
         }
