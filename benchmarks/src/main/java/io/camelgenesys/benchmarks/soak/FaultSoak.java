@@ -43,8 +43,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * over everything, checked against a set of stable contacts), bulk lanes ({@code bulkEnrich} upserts of their own
  * keys) and {@code genesys-stats:subscribe} consumers. See benchmarks/README.md for what is counted and how.
  * <p>
- * Run: {@code mvn -B -q -pl benchmarks exec:java -Dexec.mainClass=io.camelgenesys.benchmarks.soak.FaultSoak
- * -Dsoak.duration=10m} (or the duration as the first argument).
+ * Run: see benchmarks/README.md (FaultSoak) for the command; the duration of the faults is the first argument or
+ * {@code -Dsoak.duration} (default 10 minutes).
  */
 public final class FaultSoak {
 
@@ -232,6 +232,8 @@ public final class FaultSoak {
         final SoakLanes.Tally statsTally = new SoakLanes.Tally("stats subscribe");
         final List<String> hungExamples = new ArrayList<>();
         String threadDump;
+        Map<String, Integer> poolsStart = Map.of();
+        Map<String, Integer> poolsEnd = Map.of();
 
         Run(Settings s, PrintStream out) {
             this.s = s;
@@ -292,6 +294,7 @@ public final class FaultSoak {
                 clearHistory(sim);
                 long heapStart = HeapWatch.afterGc();
                 int threadsStart = ManagementFactory.getThreadMXBean().getThreadCount();
+                poolsStart = threadsByPool();
                 log(String.format(Locale.ROOT, "baseline: heap after GC %.1f MB, %d threads", mb(heapStart),
                         threadsStart));
                 lanes.forEach(SoakLanes.Lane::start);
@@ -338,6 +341,7 @@ public final class FaultSoak {
                 clearHistory(sim);
                 long heapEnd = HeapWatch.afterGc();
                 int threadsEnd = ManagementFactory.getThreadMXBean().getThreadCount();
+                poolsEnd = threadsByPool();
 
                 Result result = new Result(s, componentRows, routeRows, contactsVerdict, statsVerdict,
                         failures.distinct(), failures.anomalies(), failures.secretsFound(), warnings, faults.injected(),
@@ -725,6 +729,17 @@ public final class FaultSoak {
             out.printf(Locale.ROOT, "heap: after GC %.1f MB at the baseline, %.1f MB at the end (%+.1f MB); high-water"
                                     + " %.1f MB; threads %d -> %d%n", mb(r.heapStart()), mb(r.heapEnd()),
                     mb(r.heapEnd() - r.heapStart()), mb(r.heapHighWater()), r.threadsStart(), r.threadsEnd());
+            StringBuilder pools = new StringBuilder("   threads by pool, baseline -> end (where they differ):");
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(poolsStart.keySet());
+            names.addAll(poolsEnd.keySet());
+            for (String name : names) {
+                int a = poolsStart.getOrDefault(name, 0);
+                int b = poolsEnd.getOrDefault(name, 0);
+                if (a != b) {
+                    pools.append(String.format(Locale.ROOT, " %s %d -> %d;", name, a, b));
+                }
+            }
+            out.println(pools);
             StringBuilder trend = new StringBuilder("   lowest heap after a GC, per minute of the run (MB):");
             floor.forEach((m, v) -> trend.append(String.format(Locale.ROOT, " %d:%.0f", m, mb(v))));
             out.println(trend);
@@ -755,6 +770,15 @@ public final class FaultSoak {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** Live threads per pool: the thread name with its numbers replaced by N (pools grow and shrink by name). */
+    static Map<String, Integer> threadsByPool() {
+        Map<String, Integer> pools = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            pools.merge(t.getName().replaceAll("@[0-9a-fA-F]+", "@N").replaceAll("\\d+", "N"), 1, Integer::sum);
+        }
+        return pools;
+    }
 
     static boolean await(Duration bound, BooleanSupplier condition) {
         long deadline = System.nanoTime() + bound.toNanos();
