@@ -162,7 +162,8 @@ public final class GenesysConnection {
 
     /**
      * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
-     * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
+     * other than 401 and 429 (the caller decides what a 404 means), and for a 5xx the request
+     * {@link GenesysRequest#answers(int) takes as an answer}; exceptionally with a {@link GenesysApiException}
      * otherwise.
      * <p>
      * It completes on a Jetty I/O thread or the connection's scheduler, which never wait for anything: whatever
@@ -296,7 +297,7 @@ public final class GenesysConnection {
             fail(result, refused);
             return;
         }
-        if (status >= 500) {
+        if (status >= 500 && !req.answers(status)) {
             fail(result, GenesysErrors.fromResponse(req, response));
             return;
         }

@@ -91,7 +91,8 @@ public final class GenesysOperationExecutor {
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
                 .idempotent(spec.idempotent())
-                .retryPolicy(call.retryPolicy());
+                .retryPolicy(call.retryPolicy())
+                .answers(spec.answeredStatuses());
         query.forEach(b::query);
         if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
             String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
