@@ -145,8 +145,10 @@ class UdmDownloadRouteTest extends UdmTestSupport {
     void anExpiredLinkFailsNamingTheFileAndNeverTheLink() throws Exception {
         logs = LogCapture.install();
         udm().addFile("expired.csv", 1000);
-        // every link is expired by the time it is used, the one asked for again after the 403 included
+        // every link is expired by the time it is used, the one asked for again after the 403 included: links live
+        // 1 ms, and the storage host takes 30 ms before it looks at one
         udm().setLinkLifetime(Duration.ofMillis(1));
+        sim().faults().on("GET", "/udm-exports/**").delay(Duration.ofMillis(30)).times(2);
         String from = route(udm("downloadFile", "fileName=expired.csv"));
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(from, (Object) null));
         GenesysDownloadException refused = assertInstanceOf(GenesysDownloadException.class, e.getCause());
@@ -243,6 +245,37 @@ class UdmDownloadRouteTest extends UdmTestSupport {
         IOException io = assertInstanceOf(IOException.class, cause);
         assertTrue(io.getMessage().contains("broken.csv broke off after"), io.getMessage());
         assertTrue(io.getMessage().contains("cannot be resumed"), io.getMessage());
+    }
+
+    @Test
+    void listFilesPagesTheFileMetadataWithTheApisFilters() throws Exception {
+        udm().addFile(java.util.Map.of("name", "n1.csv", "size", 5L << 31, "jobTitle", "Nightly", "type", "Interaction",
+                "uploadDate", "2024-03-01T10:00:00Z"));
+        udm().addFile(java.util.Map.of("name", "n2.csv", "size", 10, "jobTitle", "Nightly", "type", "Interaction",
+                "uploadDate", "2024-03-02T10:00:00Z"));
+        udm().addFile(java.util.Map.of("name", "w1.csv", "size", 10, "jobTitle", "Weekly", "type", "Contact",
+                "uploadDate", "2024-03-03T10:00:00Z"));
+        io.camelgenesys.udm.model.PagedResponse<?> nightly = template.requestBody(
+                route(udm("listFiles", "jobTitle=nightly&orderField=uploadDate&descAsc=true")), null,
+                io.camelgenesys.udm.model.PagedResponse.class);
+        assertEquals(2, nightly.getCount());
+        io.camelgenesys.udm.model.FileMetadata newest = (io.camelgenesys.udm.model.FileMetadata) nightly.getItems().get(0);
+        assertEquals("n2.csv", newest.getName());
+        io.camelgenesys.udm.model.FileMetadata big = (io.camelgenesys.udm.model.FileMetadata) nightly.getItems().get(1);
+        // sizes are longs: exports pass 2 GiB
+        assertEquals(5L << 31, big.getSize());
+        io.camelgenesys.udm.model.PagedResponse<?> dated = template.requestBody(
+                route(udm("listFiles", "startDate=2024-03-02&endDate=2024-03-02")), null,
+                io.camelgenesys.udm.model.PagedResponse.class);
+        assertEquals(List.of("n2.csv"), dated.getItems().stream()
+                .map(f -> ((io.camelgenesys.udm.model.FileMetadata) f).getName()).toList());
+        // file-metadatas documents 200 only: nothing matching is an empty page
+        io.camelgenesys.udm.model.PagedResponse<?> none = template.requestBody(route(udm("listFiles", "name=zzz")), null,
+                io.camelgenesys.udm.model.PagedResponse.class);
+        assertEquals(0, none.getCount());
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(route(udm("listFiles", "startDate=yesterday")), (Object) null));
+        assertEquals(400, assertInstanceOf(GenesysApiException.class, e.getCause()).getHttpStatus());
     }
 
     @Test

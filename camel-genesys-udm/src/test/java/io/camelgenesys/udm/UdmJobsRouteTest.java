@@ -172,6 +172,36 @@ class UdmJobsRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void suspendAndResumeOfAFinishedJobAre400AndOfAnUnknownOne404() throws Exception {
+        JobInfo job = create(job("Finished"));
+        udm().complete(udm().historyIds(job.getId()).get(0));
+        for (String operation : List.of("suspendJob", "resumeJob")) {
+            String uri = route(udm(operation, ""));
+            CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBodyAndHeader(uri, null, UdmConstants.JOB_ID, job.getId()));
+            assertEquals(400, apiFailure(e).getHttpStatus(), operation);
+            e = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBodyAndHeader(uri, null, UdmConstants.JOB_ID, 999_999));
+            assertEquals(404, apiFailure(e).getHttpStatus(), operation);
+        }
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader(route(udm("updateJob", "")), job("x"), UdmConstants.JOB_ID, 999_999));
+        assertEquals(404, apiFailure(e).getHttpStatus());
+    }
+
+    @Test
+    void anOrderFieldGenesysDoesNotKnowIs400() throws Exception {
+        create(scheduledJob("Any"));
+        for (String operation : List.of("listJobs", "listHistory")) {
+            CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBody(route(udm(operation, "orderField=nope")), (Object) null));
+            GenesysApiException refused = apiFailure(e);
+            assertEquals(400, refused.getHttpStatus(), operation);
+            assertTrue(refused.getMessage().contains("orderField"), refused.getMessage());
+        }
+    }
+
+    @Test
     void deleteJobsReportsTheIdsGenesysDidNotDeleteAndDeletesTheOthers() throws Exception {
         JobInfo finished = create(job("Done"));
         udm().complete(udm().historyIds(finished.getId()).get(0));
