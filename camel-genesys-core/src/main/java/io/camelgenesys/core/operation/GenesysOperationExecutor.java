@@ -70,7 +70,10 @@ public final class GenesysOperationExecutor {
         return connection;
     }
 
-    /** Builds the HTTP request: path variables encoded as path segments, query, JSON body. */
+    /**
+     * Builds the HTTP request: path variables encoded as path segments, query ({@link CollectionFormat#multi}
+     * parameters repeated once per value), JSON or multipart body.
+     */
     public GenesysRequest request(OperationCall call, Map<String, String> query) {
         OperationSpec spec = call.spec();
         if (OperationSpec.COMETD.equals(spec.method())) {
@@ -93,7 +96,18 @@ public final class GenesysOperationExecutor {
                 .idempotent(spec.idempotent())
                 .retryPolicy(call.retryPolicy())
                 .answers(spec.answeredStatuses());
-        query.forEach(b::query);
+        query.forEach((name, value) -> {
+            if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
+                // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
+                for (String item : value.split(",")) {
+                    if (!item.isBlank()) {
+                        b.query(name, item.strip());
+                    }
+                }
+            } else {
+                b.query(name, value);
+            }
+        });
         if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
             String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
             b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
