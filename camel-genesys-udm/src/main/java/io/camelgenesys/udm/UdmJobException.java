@@ -4,8 +4,10 @@ import io.camelgenesys.udm.model.JobInfo;
 import org.apache.camel.CamelException;
 
 /**
- * createJob with {@code waitForCompletion}: the job will not complete, or not in time. {@link #isTimedOut()} says
- * which; the job's last {@link JobInfo} (status, progress) is kept. The job itself is not cancelled: a route that gives
+ * createJob with {@code waitForCompletion}: the job will not complete, or not in time, or its progress could not be
+ * read. {@link #isTimedOut()} says whether the deadline passed; a {@link #getCause() cause} means a poll failed (the
+ * error Genesys answered, a malformed answer, retries used up); otherwise the job reached one of
+ * {@code failedStatuses}. The job's last {@link JobInfo} (status, progress) is kept. The job itself is not cancelled: a route that gives
  * up on it calls {@code cancelJob} with {@link #getJobId()}.
  */
 public class UdmJobException extends CamelException {
@@ -19,7 +21,13 @@ public class UdmJobException extends CamelException {
     private final transient JobInfo jobInfo;
 
     public UdmJobException(String message, int jobId, String status, int progress, boolean timedOut, JobInfo jobInfo) {
-        super(message);
+        this(message, jobId, status, progress, timedOut, jobInfo, null);
+    }
+
+    /** A wait that ended because polling the job failed with {@code cause}. */
+    public UdmJobException(String message, int jobId, String status, int progress, boolean timedOut, JobInfo jobInfo,
+                           Throwable cause) {
+        super(message, cause);
         this.jobId = jobId;
         this.status = status;
         this.progress = progress;
@@ -41,7 +49,10 @@ public class UdmJobException extends CamelException {
         return progress;
     }
 
-    /** {@code true} when waitTimeout passed; {@code false} when the job reached one of failedStatuses. */
+    /**
+     * {@code true} when waitTimeout passed; {@code false} when the job reached one of failedStatuses or a poll failed
+     * (then {@link #getCause()} is that failure).
+     */
     public boolean isTimedOut() {
         return timedOut;
     }

@@ -160,11 +160,11 @@ final class UdmJobWait implements OperationExecution {
             if (progress >= 100) {
                 complete();
             } else if (status != null && failed.stream().anyMatch(status::equalsIgnoreCase)) {
-                fail("reached the status " + status + " at " + progress + "%", false);
+                fail("reached the status " + status + " at " + progress + "%", false, null);
             } else if (polls.backoff("progress " + progress + "%, status " + status, this::poll)
                        == RetryPolicy.NO_RETRY) {
                 fail("did not complete within waitTimeout (" + polls.elapsedMillis() + " ms): its last status is "
-                     + status + " at " + progress + "%", true);
+                     + status + " at " + progress + "%", true, null);
             }
         }
 
@@ -173,7 +173,12 @@ final class UdmJobWait implements OperationExecution {
                     .pathParam("id", String.valueOf(jobId));
             context.executor().execute(get).whenComplete((r, failure) -> {
                 if (failure != null) {
-                    result.completeExceptionally(GenesysErrors.unwrap(failure));
+                    // what the pipeline did not ride out (its retries used up, a 4xx, a malformed answer): the
+                    // exchange fails naming the job, which keeps running, so that a route can find it again
+                    Throwable cause = GenesysErrors.unwrap(failure);
+                    int progress = last.path("progress").asInt(0);
+                    fail("could not be followed: reading its progress (last " + last.path("status").asText(null)
+                         + " at " + progress + "%) failed: " + cause.getMessage(), false, cause);
                     return;
                 }
                 if (r.body() instanceof JsonNode job) {
@@ -194,12 +199,19 @@ final class UdmJobWait implements OperationExecution {
             }
         }
 
-        private void fail(String what, boolean timedOut) {
-            JobInfo info = GenesysJson.MAPPER.convertValue(last, JobInfo.class);
+        private void fail(String what, boolean timedOut, Throwable cause) {
+            JobInfo info;
+            try {
+                info = GenesysJson.MAPPER.convertValue(last, JobInfo.class);
+            } catch (IllegalArgumentException e) {
+                info = new JobInfo();   // a last answer of another shape still fails the wait naming the job
+            }
+            boolean running = timedOut || cause != null;
             result.completeExceptionally(new UdmJobException("UDM job " + jobId + " (" + info.getTitle() + ") " + what
-                                                             + (timedOut ? "; the job keeps running (cancelJob stops it)"
+                                                             + (running ? "; the job keeps running (cancelJob stops it)"
                                                                      : ""),
-                    jobId, info.getStatus(), info.getProgress() == null ? 0 : info.getProgress(), timedOut, info));
+                    jobId, info.getStatus(), info.getProgress() == null ? 0 : info.getProgress(), timedOut, info,
+                    cause));
         }
     }
 }
