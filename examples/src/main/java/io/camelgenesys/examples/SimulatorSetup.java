@@ -81,20 +81,16 @@ final class SimulatorSetup extends MainListenerSupport {
         pc.addOverrideProperty("camel.component.genesys-contacts.base-url", baseUrl);
         pc.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         pc.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        // Multicloud CX password grant for genesys-stats
-        pc.addOverrideProperty("camel.component.genesys-stats.base-url", baseUrl);
-        pc.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
-        pc.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
-        pc.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
-        pc.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
-        pc.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
-        // the same Multicloud CX client and user for genesys-udm (User Data Management)
-        pc.addOverrideProperty("camel.component.genesys-udm.base-url", baseUrl);
-        pc.addOverrideProperty("camel.component.genesys-udm.api-key", "mc-api-key");
-        pc.addOverrideProperty("camel.component.genesys-udm.client-id", "mc-client");
-        pc.addOverrideProperty("camel.component.genesys-udm.client-secret", "mc-secret");
-        pc.addOverrideProperty("camel.component.genesys-udm.username", "agent1");
-        pc.addOverrideProperty("camel.component.genesys-udm.password", "agent1-password");
+        // Multicloud CX password grant, one client and user for genesys-stats and genesys-udm (User Data Management)
+        for (String scheme : new String[] {"genesys-stats", "genesys-udm"}) {
+            String prefix = "camel.component." + scheme + ".";
+            pc.addOverrideProperty(prefix + "base-url", baseUrl);
+            pc.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            pc.addOverrideProperty(prefix + "client-id", "mc-client");
+            pc.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            pc.addOverrideProperty(prefix + "username", "agent1");
+            pc.addOverrideProperty(prefix + "password", "agent1-password");
+        }
     }
 
     /** Stops the simulator with the CamelContext, however the application is stopped. */

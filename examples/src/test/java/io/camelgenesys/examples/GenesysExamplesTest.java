@@ -143,18 +143,15 @@ class GenesysExamplesTest {
         main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
         main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        main.addOverrideProperty("camel.component.genesys-stats.base-url", genesys.baseUrl());
-        main.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
-        main.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
-        main.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
-        main.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
-        main.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
-        main.addOverrideProperty("camel.component.genesys-udm.base-url", genesys.baseUrl());
-        main.addOverrideProperty("camel.component.genesys-udm.api-key", "mc-api-key");
-        main.addOverrideProperty("camel.component.genesys-udm.client-id", "mc-client");
-        main.addOverrideProperty("camel.component.genesys-udm.client-secret", "mc-secret");
-        main.addOverrideProperty("camel.component.genesys-udm.username", "agent1");
-        main.addOverrideProperty("camel.component.genesys-udm.password", "agent1-password");
+        for (String scheme : List.of("genesys-stats", "genesys-udm")) {
+            String prefix = "camel.component." + scheme + ".";
+            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
+            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            main.addOverrideProperty(prefix + "client-id", "mc-client");
+            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            main.addOverrideProperty(prefix + "username", "agent1");
+            main.addOverrideProperty(prefix + "password", "agent1-password");
+        }
         main.start();
         NotifyBuilder agentState
                 = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
