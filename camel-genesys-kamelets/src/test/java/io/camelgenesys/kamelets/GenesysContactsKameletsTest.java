@@ -1,0 +1,119 @@
+package io.camelgenesys.kamelets;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelgenesys.simulator.GenesysSimulatorExtension;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** YAML routes that use genesys-contacts-sink and genesys-contacts-source through kamelet: against the simulator. */
+class GenesysContactsKameletsTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private void loadYaml(String yaml) throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("routes.yaml", yaml));
+    }
+
+    private void sinkRoute() throws Exception {
+        loadYaml("""
+                - route:
+                    id: crm-to-genesys
+                    from:
+                      uri: direct:crm
+                      steps:
+                        - to:
+                            uri: kamelet:genesys-contacts-sink
+                            parameters:
+                              clientId: cloud-client
+                              clientSecret: cloud-secret
+                              baseUrl: "%s"
+                """.formatted(SIM.simulator().baseUrl()));
+    }
+
+    @Test
+    void theSinkUpsertsByExternalId() throws Exception {
+        sinkRoute();
+        String first = template.requestBodyAndHeader("direct:crm",
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"workEmail\":\"ada@example.com\"}", "externalId",
+                "crm-1001", String.class);
+        String id = JSON.readTree(first).get("id").asText();
+
+        // the same record again, now as a CloudEvent would carry its id: the same contact, updated
+        String second = template.requestBodyAndHeader("direct:crm",
+                "{\"firstName\":\"Ada\",\"lastName\":\"King\",\"workEmail\":\"ada@example.com\"}", "ce-externalid",
+                "crm-1001", String.class);
+        assertEquals(id, JSON.readTree(second).get("id").asText());
+        assertEquals(1, SIM.simulator().externalContacts().contactCount());
+        assertEquals("King", SIM.simulator().externalContacts().contact(id).orElseThrow().get("lastName"));
+        assertEquals(1, SIM.simulator().externalContacts().claimedIdentifierCount());
+    }
+
+    @Test
+    void aRecordWithoutExternalIdFailsWithTheReasonAndSendsNothing() throws Exception {
+        sinkRoute();
+        int before = SIM.simulator().requests().total();
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("direct:crm", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}"));
+        IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertTrue(cause.getMessage().contains("the matching identifier value is missing"), cause.getMessage());
+        assertEquals(before, SIM.simulator().requests().total(), "no request to Genesys");
+        assertEquals(0, SIM.simulator().externalContacts().contactCount());
+    }
+
+    @Test
+    void theSourceEmitsEveryContactOfEachScan() throws Exception {
+        List<String> seeded = SIM.simulator().externalContacts().seedContacts(25);
+        MockEndpoint scanned = getMockEndpoint("mock:scanned");
+        scanned.expectedMinimumMessageCount(25);
+        loadYaml("""
+                - route:
+                    id: genesys-to-mock
+                    from:
+                      uri: kamelet:genesys-contacts-source
+                      parameters:
+                        clientId: cloud-client
+                        clientSecret: cloud-secret
+                        baseUrl: "%s"
+                        pageSize: 10
+                        delay: 60000
+                      steps:
+                        - to: mock:scanned
+                """.formatted(SIM.simulator().baseUrl()));
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, scanned);
+
+        List<Exchange> firstPoll = scanned.getReceivedExchanges().subList(0, 25);
+        Set<String> ids = firstPoll.stream().map(e -> id(e.getMessage().getBody(String.class)))
+                .collect(Collectors.toSet());
+        assertEquals(Set.copyOf(seeded), ids, "each contact once, as JSON");
+        assertEquals(Boolean.TRUE, firstPoll.get(24).getProperty(Exchange.BATCH_COMPLETE));
+    }
+
+    private static String id(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node.get("id").asText();
+        } catch (Exception e) {
+            throw new AssertionError("not a JSON contact: " + json, e);
+        }
+    }
+}
