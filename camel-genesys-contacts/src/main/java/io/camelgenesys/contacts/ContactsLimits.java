@@ -1,14 +1,17 @@
 package io.camelgenesys.contacts;
 
-import static io.camelgenesys.contacts.BodyRules.anyOf;
-import static io.camelgenesys.contacts.BodyRules.each;
-import static io.camelgenesys.contacts.BodyRules.email;
-import static io.camelgenesys.contacts.BodyRules.list;
-import static io.camelgenesys.contacts.BodyRules.object;
-import static io.camelgenesys.contacts.BodyRules.oneOf;
-import static io.camelgenesys.contacts.BodyRules.required;
-import static io.camelgenesys.contacts.BodyRules.text;
-import static io.camelgenesys.contacts.BodyRules.totalItems;
+import io.camelgenesys.core.operation.BodyRules;
+import io.camelgenesys.core.operation.QueryRule;
+
+import static io.camelgenesys.core.operation.BodyRules.anyOf;
+import static io.camelgenesys.core.operation.BodyRules.each;
+import static io.camelgenesys.core.operation.BodyRules.email;
+import static io.camelgenesys.core.operation.BodyRules.list;
+import static io.camelgenesys.core.operation.BodyRules.object;
+import static io.camelgenesys.core.operation.BodyRules.oneOf;
+import static io.camelgenesys.core.operation.BodyRules.required;
+import static io.camelgenesys.core.operation.BodyRules.text;
+import static io.camelgenesys.core.operation.BodyRules.totalItems;
 
 /**
  * Every documented limit of the contacts APIs, in one place. Sources: seed 003 (the Genesys Cloud External Contacts
@@ -27,6 +30,11 @@ public final class ContactsLimits {
     public static final int SCAN_LIMIT_MIN = 10;
     public static final int SCAN_LIMIT_MAX = 200;
 
+    /** Page-number lists: the pageSize query parameter. */
+    public static final QueryRule PAGE_SIZE = QueryRule.range("pageSize", 1, PAGE_SIZE_MAX);
+    /** Cursor scans: the page size is sent as limit. */
+    public static final QueryRule SCAN_LIMIT = QueryRule.range("limit", SCAN_LIMIT_MIN, SCAN_LIMIT_MAX);
+
     /** ContactIdentifier.TypeEnum of the Genesys Cloud SDK (platform-client-v2). */
     public static final String[] IDENTIFIER_TYPES = {
             "SocialLine", "SocialFacebook", "SocialTwitter", "SocialWhatsapp", "Email", "Phone", "Cookie", "ExternalId" };
@@ -43,7 +51,8 @@ public final class ContactsLimits {
             email("workEmail"), email("personalEmail"), email("otherEmail"), email("email"),
             list("externalIds", 0, 10, false), list("appleOpaqueIds", 0, 10, false),
             anyOf("twitterId", "id", "screenName"),
-            each("identifiers", IDENTIFIER));
+            list("identifiers", 0, Integer.MAX_VALUE, false), each("identifiers", IDENTIFIER),
+            oneOf("type", false, "Ephemeral", "Identified", "Curated")); // ExternalContact.TypeEnum of the SDK
 
     /** create and update (a full replacement): seed 000 "Required Fields: firstName, lastName". */
     public static final BodyRules CONTACT = CONTACT_FIELDS.and(

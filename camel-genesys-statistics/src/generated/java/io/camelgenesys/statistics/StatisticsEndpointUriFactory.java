@@ -23,7 +23,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("accessToken");
         props.add("apiKey");
         props.add("authorizationToken");
@@ -72,6 +72,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("subscriptionId");
         props.add("username");
         props.add("verbose");
+        props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessToken");

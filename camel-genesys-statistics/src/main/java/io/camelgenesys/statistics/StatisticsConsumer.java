@@ -250,7 +250,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                             statistics.size(), name());
                     warnPartial(id, result);
                     // queued under the lock, so that no update of the new subscription can overtake its values
-                    if (endpoint.isInitialValues()) {
+                    if (endpoint.getConfiguration().isInitialValues()) {
                         deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
                     }
                     // updates that arrived before the answer, under the operationId Genesys made the subscriptionId
@@ -359,7 +359,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             failed("Checking the statistics subscription " + id + " failed", failure, this::verifyRetry);
         } else {
             LOG.info("Statistics subscription {} survived the new CometD session; emitting its current values", id);
-            if (endpoint.isInitialValues()) {
+            if (endpoint.getConfiguration().isInitialValues()) {
                 StatisticData data = (StatisticData) result.body();
                 synchronized (lock) {
                     if (id.equals(subscriptionId)) {
@@ -521,7 +521,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     }
 
     private void emitServiceState(String state) {
-        if (!endpoint.isEmitServiceState()) {
+        if (!endpoint.getConfiguration().isEmitServiceState()) {
             return;
         }
         submit(() -> {
@@ -573,10 +573,10 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private void deliver(String id, List<StatisticValue> values, String eventType) {
         List<StatisticValue> enriched = values.stream().map(this::enrich).toList();
         submit(() -> {
-            if (endpoint.isBatch()) {
+            if (endpoint.getConfiguration().isBatch()) {
                 Exchange exchange = createExchange(false);
                 exchange.getMessage().setBody(enriched);
-                exchange.getMessage().setHeader(StatisticsConstants.SUBSCRIPTION_ID, id);
+                exchange.getMessage().setHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID, id);
                 exchange.getMessage().setHeader(StatisticsConstants.EVENT_TYPE, eventType);
                 enriched.stream().map(StatisticValue::getTimestamp).filter(t -> t != null).max(Long::compare)
                         .ifPresent(t -> exchange.getMessage().setHeader(StatisticsConstants.TIMESTAMP, t));
@@ -587,11 +587,11 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 Exchange exchange = createExchange(false);
                 org.apache.camel.Message m = exchange.getMessage();
                 m.setBody(v.getValue());
-                m.setHeader(StatisticsConstants.SUBSCRIPTION_ID, id);
+                m.setHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID, id);
                 m.setHeader(StatisticsConstants.STATISTIC_ID, v.getStatisticId());
-                m.setHeader(StatisticsConstants.STATISTIC_NAME, v.getName());
-                m.setHeader(StatisticsConstants.OBJECT_TYPE, v.getObjectType());
-                m.setHeader(StatisticsConstants.OBJECT_ID, v.getObjectId());
+                m.setHeader(StatisticsConstants.VALUE_STATISTIC_NAME, v.getName());
+                m.setHeader(StatisticsConstants.VALUE_OBJECT_TYPE, v.getObjectType());
+                m.setHeader(StatisticsConstants.VALUE_OBJECT_ID, v.getObjectId());
                 m.setHeader(StatisticsConstants.TIMESTAMP, v.getTimestamp());
                 m.setHeader(StatisticsConstants.EVENT_TYPE, eventType);
                 process(exchange);

@@ -50,7 +50,7 @@ class YamlRouteTest extends StatisticsConsumerTestSupport {
         awaitCount("the initial batch", () -> mock.getReceivedCounter() == 1);
         List<?> batch = mock.getReceivedExchanges().get(0).getMessage().getBody(List.class);
         assertEquals("agent3", assertInstanceOf(StatisticValue.class, batch.get(0)).getObjectId());
-        assertEquals(id, mock.getReceivedExchanges().get(0).getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID));
+        assertEquals(id, mock.getReceivedExchanges().get(0).getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID));
     }
 
     /** The simulator credentials as YAML parameters (indented to sit under parameters:). */

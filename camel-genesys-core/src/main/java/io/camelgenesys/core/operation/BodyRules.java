@@ -1,4 +1,4 @@
-package io.camelgenesys.contacts;
+package io.camelgenesys.core.operation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The documented rules of one request body, checked on its JSON form before any request so that a route gets every
- * violation at once, each naming the field and the rule. The rules themselves are declared in {@link ContactsLimits}.
+ * violation at once, each naming the field and the rule. An operation row declares them with
+ * {@link OperationSpec#rules(BodyRules)}; each module keeps its limits in one class (e.g. {@code ContactsLimits}), so
+ * every module validates the same way.
  */
 public final class BodyRules {
 
@@ -44,6 +46,14 @@ public final class BodyRules {
         List<String> violations = new ArrayList<>();
         check(body, "", violations);
         return violations;
+    }
+
+    /** Throws, naming the operation, every broken rule and its field, when the body breaks any rule. */
+    public void validate(String operation, JsonNode body) {
+        List<String> violations = violations(body);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(operation + ": " + String.join("; ", violations));
+        }
     }
 
     void check(JsonNode body, String path, List<String> violations) {

@@ -1,4 +1,4 @@
-package io.camelgenesys.contacts;
+package io.camelgenesys.core;
 
 import java.util.Iterator;
 
@@ -11,18 +11,21 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * {@code from("genesys-contacts:scan")}: every poll runs the cursor scan from the start and emits each record as
- * one exchange, one page in memory at a time, so a reconciliation route sees every contact once per poll whatever
- * the size of the organization. A failed poll is reported through Camel's consumer health check (the
- * ScheduledPollConsumer one) with the HTTP status of the {@code GenesysApiException}, and retried on the next poll.
- * The last record of a poll carries the exchange property {@code CamelBatchComplete=true}, so an aggregator can
- * complete a poll's batch with {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}.
+ * {@code from("genesys-contacts:scan")}: the consumer of every row declared {@code consumer()} on a
+ * {@link GenesysScheduledPollEndpoint}. Every poll runs the row from the start with {@code pageAll} and emits each
+ * record as one exchange, one page in memory at a time, so a reconciliation route sees every record once per poll
+ * whatever the size of the organization. A failed poll is reported through Camel's consumer health check (the
+ * ScheduledPollConsumer one, {@code consumer:<routeId>}, governed by {@code healthCheckConsumerEnabled}) with the
+ * HTTP status of the {@code GenesysApiException}, and retried on the next poll (Camel's {@code backoffErrorThreshold}
+ * and {@code backoffMultiplier} apply). The last record of a poll carries the exchange property
+ * {@code CamelBatchComplete=true}, so an aggregator can complete a poll's batch with
+ * {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}.
  */
-final class ContactsScanConsumer extends ScheduledPollConsumer {
+public class GenesysPollConsumer extends ScheduledPollConsumer {
 
-    private final ContactsEndpoint endpoint;
+    private final GenesysEndpoint endpoint;
 
-    ContactsScanConsumer(ContactsEndpoint endpoint, Processor processor) {
+    public GenesysPollConsumer(GenesysEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
@@ -35,15 +38,14 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        ContactsOperation op = endpoint.getOperation();
-        OperationCall call = endpoint.createCall(op, endpoint.createExchange()).pageAll(true);
+        OperationCall call = endpoint.support().context(endpoint.createExchange()).call().pageAll(true);
         OperationResult first;
         try {
             first = endpoint.getExecutor().execute(call).join();
         } catch (RuntimeException e) {
             throw asException(GenesysErrors.unwrap(e));
         }
-        Iterator<?> records = (Iterator<?>) first.body();
+        Iterator<?> records = records(first.body());
         long n = 0;
         boolean more = hasNext(records);
         while (isRunAllowed() && more) {
@@ -60,7 +62,7 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
             Exchange exchange = createExchange(true);
             exchange.getMessage().setBody(record);
             first.headers().forEach(exchange.getMessage()::setHeader);
-            exchange.getMessage().setHeader(ContactsConstants.SCAN_INDEX, n);
+            exchange.getMessage().setHeader(GenesysConstants.SCAN_INDEX, n);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, (int) Math.min(Integer.MAX_VALUE, n));
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, !more && later == null);
             n++;
@@ -79,6 +81,17 @@ final class ContactsScanConsumer extends ScheduledPollConsumer {
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    /** pageAll gives paged rows an Iterator; an unpaged row's list is emitted item by item, anything else as one. */
+    private static Iterator<?> records(Object body) {
+        if (body instanceof Iterator<?> it) {
+            return it;
+        }
+        if (body instanceof Iterable<?> items) {
+            return items.iterator();
+        }
+        return body == null ? java.util.Collections.emptyIterator() : java.util.List.of(body).iterator();
     }
 
     private static boolean hasNext(Iterator<?> records) throws Exception {

@@ -1,4 +1,4 @@
-package io.camelgenesys.contacts;
+package io.camelgenesys.core.operation;
 
 import java.util.Map;
 
