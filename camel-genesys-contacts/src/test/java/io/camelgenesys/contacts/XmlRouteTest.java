@@ -1,14 +1,11 @@
 package io.camelgenesys.contacts;
 
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.camelgenesys.contacts.model.ExternalContact;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class XmlRouteTest extends ContactsTestSupport {
 
     @BeforeEach
-    void loadRoutes() throws Exception {
-        Properties props = new Properties();
-        props.setProperty("genesys.baseUrl", sim().baseUrl());
-        props.setProperty("genesys.clientId", sim().cloudClientId());
-        props.setProperty("genesys.clientSecret", sim().cloudClientSecret());
-        context.getPropertiesComponent().setOverrideProperties(props);
-        PluginHelper.getRoutesLoader(context)
-                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/crm-upsert.xml"));
+    void loadXmlRoutes() throws Exception {
+        loadRoutes("routes/crm-upsert.xml");
     }
 
     @Test

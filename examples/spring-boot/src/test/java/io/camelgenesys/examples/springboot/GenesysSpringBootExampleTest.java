@@ -1,10 +1,13 @@
 package io.camelgenesys.examples.springboot;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +64,17 @@ class GenesysSpringBootExampleTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    CamelContext camelContext;
+
+    private List<String> readinessNotUp() {
+        return HealthCheckHelper.invokeReadiness(camelContext).stream()
+                .filter(r -> r.getState() != HealthCheck.State.UP)
+                .map(r -> r.getCheck().getId() + " " + r.getState() + " " + r.getMessage().orElse("") + " "
+                          + r.getDetails())
+                .toList();
+    }
+
     @Test
     void theSameCrmContactPostedTwiceIsOneGenesysContact() {
         int before = SIM.externalContacts().contactCount();
@@ -111,7 +125,7 @@ class GenesysSpringBootExampleTest {
             ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
             assertEquals(HttpStatus.OK, health.getStatusCode(), health.getBody());
             String body = health.getBody();
-            assertTrue(body.contains("\"status\":\"UP\""), body);
+            assertTrue(body.contains("\"status\":\"UP\""), "Camel readiness checks not UP: " + readinessNotUp() + "\n" + body);
             assertTrue(body.contains("camelHealth"), body);
             assertTrue(body.contains("consumer:agent-states"), body);
             assertTrue(body.contains("genesys-connection-"), body);
