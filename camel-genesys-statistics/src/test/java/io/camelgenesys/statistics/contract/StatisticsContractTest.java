@@ -52,9 +52,7 @@ class StatisticsContractTest extends GenesysRouteTestSupport {
             known("spec model StatisticValue as PeekedStatisticValue.statisticId: ours String, not a field of"
                   + " PeekedStatisticValue", "getValue/getValues answer PeekedStatisticValue, which has no statisticId:"
                                              + " ours shares StatisticValue with subscriptions (the field stays null);"
-                                             + " review"),
-            known("wire cookies: REST calls do not carry the CometD session's cookies",
-                    "the official client shares one cookie jar between REST and CometD; issue 10 item 4 pending"));
+                                             + " review"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private ContractRecorder recorder;
