@@ -3,6 +3,7 @@ package io.camelgenesys.statistics;
 import java.util.List;
 import java.util.Properties;
 
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -30,7 +31,7 @@ class XmlRouteTest extends StatisticsConsumerTestSupport {
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/agent-states.xml"));
 
-        StatisticValue agent2 = template.requestBody("direct:agent2", null, StatisticValue.class);
+        PeekedStatisticValue agent2 = template.requestBody("direct:agent2", null, PeekedStatisticValue.class);
         assertEquals("CurrentAgentState", agent2.getName());
         assertEquals("agent2", agent2.getObjectId());
 

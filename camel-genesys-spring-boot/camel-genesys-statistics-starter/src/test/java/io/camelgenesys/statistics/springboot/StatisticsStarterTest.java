@@ -7,7 +7,7 @@ import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.statistics.StatisticsComponent;
 import io.camelgenesys.statistics.StatisticsConstants;
-import io.camelgenesys.statistics.model.StatisticValue;
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -92,7 +92,7 @@ class StatisticsStarterTest {
 
     @Test
     void producerAndConsumerUseTheBoundCredentials() {
-        StatisticValue value = template.requestBody("direct:value", null, StatisticValue.class);
+        PeekedStatisticValue value = template.requestBody("direct:value", null, PeekedStatisticValue.class);
         assertEquals("CurrentAgentState", value.getName());
         assertEquals("agent1", value.getObjectId());
 
