@@ -81,6 +81,21 @@ class GenesysContactsKameletsTest extends CamelTestSupport {
     }
 
     @Test
+    void aContactBreakingAGenesysRuleFailsNamingTheFieldAndSendsNothing() throws Exception {
+        sinkRoute();
+        int before = SIM.simulator().requests().total();
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader("direct:crm",
+                        "{\"firstName\":\"Ada\",\"workEmail\":\"not an email\",\"surveyOptOut\":\"yes\"}",
+                        "externalId", "crm-1002"));
+        IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertTrue(cause.getMessage().contains("workEmail must be a valid email address"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("surveyOptOut must be true or false"), cause.getMessage());
+        assertEquals(before, SIM.simulator().requests().total(), "no request to Genesys");
+        assertEquals(0, SIM.simulator().externalContacts().contactCount());
+    }
+
+    @Test
     void theSourceEmitsEveryContactOfEachScan() throws Exception {
         List<String> seeded = SIM.simulator().externalContacts().seedContacts(25);
         MockEndpoint scanned = getMockEndpoint("mock:scanned");
