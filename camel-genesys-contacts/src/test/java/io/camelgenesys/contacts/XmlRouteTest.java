@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * XML DSL routes (camel-xml-io-dsl) loaded from a test resource, as users deploy them: upsert, rejection, a scan
- * aggregated per poll (the XML examples of genesys-contacts-component.adoc).
+ * XML DSL routes (camel-xml-io-dsl) loaded from a test resource, as users deploy them: upsert, rejection, a patch
+ * change list, a scan aggregated per poll (the XML examples of genesys-contacts-component.adoc).
  */
 class XmlRouteTest extends ContactsTestSupport {
 
@@ -47,6 +47,28 @@ class XmlRouteTest extends ContactsTestSupport {
         String reason = rejected.getExchanges().get(0).getMessage().getHeader("reason", String.class);
         assertTrue(reason.contains("workEmail must be a valid email address"), reason);
         assertEquals(requests, sim().requests().total(), "the rejected contact sent no request");
+    }
+
+    @Test
+    void patchChangeListFromXml() throws Exception {
+        ExternalContact created = template.requestBody(route(contacts("create", "")), Map.of("firstName", "Ann",
+                "address", Map.of("city", "Paris", "postalCode", "75001")), ExternalContact.class);
+        MockEndpoint moved = getMockEndpoint("mock:moved");
+        moved.expectedMessageCount(1);
+
+        template.sendBodyAndHeaders("direct:moved", null, Map.of("GenesysContactId", created.getId(), "city", "Lyon",
+                "sourceId", "crm-source", "crmId", "crm-42"));
+
+        moved.assertIsSatisfied();
+        ExternalContact patched = moved.getExchanges().get(0).getMessage().getBody(ExternalContact.class);
+        assertEquals(created.getId(), patched.getId());
+        ExternalContact stored = template.requestBodyAndHeader(route(contacts("get", "")), null, "GenesysContactId",
+                created.getId(), ExternalContact.class);
+        assertEquals("Lyon", stored.getAddress().getCity());
+        assertEquals("75001", stored.getAddress().getPostalCode(), "a nested change leaves its siblings");
+        assertEquals(1, stored.getExternalIds().size());
+        assertEquals(Map.of("externalSource", Map.of("id", "crm-source"), "value", "crm-42"),
+                stored.getExternalIds().get(0));
     }
 
     @Test
