@@ -197,9 +197,15 @@ class KameletFormatTest {
         }
     }
 
+    /** Read once: parsing the whole catalog is most of this test's time. */
+    private static Set<String> catalogAnnotationKeys;
+
     /** The annotation keys every Kamelet of the camel-kamelets catalog (4.14.0) has. */
     @SuppressWarnings("unchecked")
     private static Set<String> catalogAnnotationKeys() throws IOException {
+        if (catalogAnnotationKeys != null) {
+            return catalogAnnotationKeys;
+        }
         java.net.URL reference = KameletFormatTest.class.getResource("/kamelets/aws-s3-sink.kamelet.yaml");
         Set<String> common = null;
         int count = 0;
@@ -224,6 +230,7 @@ class KameletFormatTest {
         }
         assertTrue(count > 100 && common != null && common.contains("camel.apache.org/kamelet.icon"),
                 "the camel-kamelets catalog was not read: " + count + " Kamelets, common annotations " + common);
+        catalogAnnotationKeys = common;
         return common;
     }
 
