@@ -69,6 +69,24 @@ class GenesysContactsKameletsTest extends CamelTestSupport {
     }
 
     @Test
+    void theSinkTakesItsParametersInAJavaDslUri() throws Exception {
+        // the Java and XML examples of the docs: parameters in the kamelet: URI, the secret as RAW(...)
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:java-crm").to("kamelet:genesys-contacts-sink?clientId=cloud-client"
+                                           + "&clientSecret=RAW(cloud-secret)&baseUrl=" + SIM.simulator().baseUrl());
+            }
+        });
+        String stored = template.requestBodyAndHeader("direct:java-crm",
+                "{\"firstName\":\"Grace\",\"workEmail\":\"grace@example.com\"}", "externalId", "crm-2001",
+                String.class);
+        String id = JSON.readTree(stored).get("id").asText();
+        assertEquals("Grace", SIM.simulator().externalContacts().contact(id).orElseThrow().get("firstName"));
+        assertEquals(1, SIM.simulator().externalContacts().claimedIdentifierCount());
+    }
+
+    @Test
     void aRecordWithoutExternalIdFailsWithTheReasonAndSendsNothing() throws Exception {
         sinkRoute();
         int before = SIM.simulator().requests().total();
