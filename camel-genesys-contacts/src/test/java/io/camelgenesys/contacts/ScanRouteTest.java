@@ -125,7 +125,7 @@ class ScanRouteTest extends ContactsTestSupport {
         registry.setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(context, "consumers").setEnabled(true);
         Optional<HealthCheck.Result> result = Optional.empty();
-        // DOWN with the poll's error: before the first poll ends the check is DOWN too ("has not yet polled")
+        // DOWN with the poll's error: before its first poll Camel's check is DOWN too ("has not yet polled"), without one
         for (int i = 0; i < 200 && (result.isEmpty() || result.get().getState() != HealthCheck.State.DOWN
                                     || result.get().getError().isEmpty()); i++) {
             Thread.sleep(50);
