@@ -69,6 +69,13 @@ class OsgiBundlesCheckTest {
             "camel-cluster", "camel-health", "camel-xml-io-util", "camel-xml-jaxp", "camel-xml-jaxb",
             "camel-tooling-model", "camel-main");
 
+    /**
+     * Packages our bundles import optionally from libraries that are optional dependencies too, so outside the runtime
+     * dependency set: the version of the library the build uses (a system property) must be in the import's range.
+     */
+    private static final Map<String, String> OPTIONAL_OUTSIDE_THE_SET = Map.of(
+            "io.micrometer.", "micrometer.version");
+
     private static List<Jar> dependencySet;
     private static List<Jar> ours;
     private static Set<String> jdkPackages;
@@ -111,6 +118,17 @@ class OsgiBundlesCheckTest {
                 }
                 VersionRange range = clause.getValue().containsKey("version")
                         ? new VersionRange(clause.getValue().get("version")) : null;
+                String optionalLibrary = OPTIONAL_OUTSIDE_THE_SET.entrySet().stream()
+                        .filter(e -> pkg.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+                if (optionalLibrary != null) {
+                    Version built = new Version(System.getProperty(optionalLibrary));
+                    if (!isOptional(clause.getValue()) || range == null || !range.includes(built)) {
+                        problems.add(bundle.artifactId() + " imports " + pkg + ";" + clause.getValue() + ": an optional"
+                                     + " dependency's package must be an optional import whose range takes "
+                                     + optionalLibrary + " " + built);
+                    }
+                    continue;
+                }
                 if (providers(pkg, range).isEmpty() && !jdkPackages.contains(pkg)) {
                     problems.add(bundle.artifactId() + " imports " + pkg + (range == null ? "" : ";version=" + range)
                                  + (isOptional(clause.getValue()) ? " (optional)" : "")
