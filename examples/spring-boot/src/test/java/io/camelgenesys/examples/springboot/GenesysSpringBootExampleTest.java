@@ -133,4 +133,19 @@ class GenesysSpringBootExampleTest {
                     "credentials in the health report: " + body);
         });
     }
+
+    @Test
+    void genesysMetersShowInTheActuator() {
+        ResponseEntity<Map> upserted = http.postForEntity("/crm/contacts", Map.of("crmId", "crm-1003", "firstName",
+                "Mary", "lastName", "Jackson", "email", "mary@example.com"), Map.class);
+        assertEquals(HttpStatus.OK, upserted.getStatusCode(), String.valueOf(upserted.getBody()));
+        // Spring Boot's registry is the one in the Camel registry: camel-genesys' meters are there, tagged
+        ResponseEntity<String> requests = http.getForEntity(
+                "/actuator/metrics/genesys.requests?tag=operation:enrich", String.class);
+        assertEquals(HttpStatus.OK, requests.getStatusCode(), requests.getBody());
+        assertTrue(requests.getBody().matches(".*\\{\"statistic\":\"COUNT\",\"value\":[1-9].*"), requests.getBody());
+        ResponseEntity<String> tokens = http.getForEntity("/actuator/metrics/genesys.token.refreshes", String.class);
+        assertEquals(HttpStatus.OK, tokens.getStatusCode(), tokens.getBody());
+        assertFalse(requests.getBody().contains("cloud-secret") || tokens.getBody().contains("cloud-secret"));
+    }
 }
