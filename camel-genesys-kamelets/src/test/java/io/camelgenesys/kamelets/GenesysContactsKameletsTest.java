@@ -88,29 +88,28 @@ class GenesysContactsKameletsTest extends CamelTestSupport {
 
     @Test
     void aRecordWithoutExternalIdFailsWithTheReasonAndSendsNothing() throws Exception {
-        sinkRoute();
-        int before = SIM.simulator().requests().total();
-        CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBody("direct:crm", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}"));
-        IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
-        assertTrue(cause.getMessage().contains("the matching identifier value is missing"), cause.getMessage());
-        assertEquals(before, SIM.simulator().requests().total(), "no request to Genesys");
-        assertEquals(0, SIM.simulator().externalContacts().contactCount());
+        String message = refusedBeforeSending("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\"}", null);
+        assertTrue(message.contains("the matching identifier value is missing"), message);
     }
 
     @Test
     void aContactBreakingAGenesysRuleFailsNamingTheFieldAndSendsNothing() throws Exception {
+        String message = refusedBeforeSending(
+                "{\"firstName\":\"Ada\",\"workEmail\":\"not an email\",\"surveyOptOut\":\"yes\"}", "crm-1002");
+        assertTrue(message.contains("workEmail must be a valid email address"), message);
+        assertTrue(message.contains("surveyOptOut must be true or false"), message);
+    }
+
+    /** Sends a record through the sink; it must fail with an IllegalArgumentException and send nothing to Genesys. */
+    private String refusedBeforeSending(String record, String externalId) throws Exception {
         sinkRoute();
         int before = SIM.simulator().requests().total();
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBodyAndHeader("direct:crm",
-                        "{\"firstName\":\"Ada\",\"workEmail\":\"not an email\",\"surveyOptOut\":\"yes\"}",
-                        "externalId", "crm-1002"));
+                () -> template.requestBodyAndHeader("direct:crm", record, "externalId", externalId));
         IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
-        assertTrue(cause.getMessage().contains("workEmail must be a valid email address"), cause.getMessage());
-        assertTrue(cause.getMessage().contains("surveyOptOut must be true or false"), cause.getMessage());
         assertEquals(before, SIM.simulator().requests().total(), "no request to Genesys");
         assertEquals(0, SIM.simulator().externalContacts().contactCount());
+        return cause.getMessage();
     }
 
     @Test
