@@ -1,0 +1,20 @@
+package io.camelgenesys.fakemodule;
+
+import java.util.Map;
+
+import io.camelgenesys.core.GenesysComponent;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+
+/**
+ * Stands for a camel-genesys module the extension has never heard of (camel-genesys-udm, -messaging, ...): the
+ * deployment tests check that its scheme, models and operation table are found through Jandex alone.
+ */
+@Component("genesys-fake")
+public class FakeComponent extends GenesysComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        throw new UnsupportedOperationException("a fixture for the deployment tests");
+    }
+}
