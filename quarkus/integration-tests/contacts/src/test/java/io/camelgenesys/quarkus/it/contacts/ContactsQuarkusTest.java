@@ -1,0 +1,85 @@
+package io.camelgenesys.quarkus.it.contacts;
+
+import java.util.List;
+
+import io.camelgenesys.contacts.ContactsConstants;
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.core.GenesysComponent;
+import io.camelgenesys.core.GenesysConfiguration;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.when;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * genesys-contacts in a Quarkus application (JVM mode) with no test resource: Dev Services started the simulator.
+ * The YAML routes of {@code src/main/resources/routes} call it; the component options of application.properties are
+ * bound; the connection's readiness check is under {@code /q/health/ready}.
+ */
+@QuarkusTest
+class ContactsQuarkusTest {
+
+    @Inject
+    ProducerTemplate template;
+
+    @Inject
+    CamelContext context;
+
+    @ConfigProperty(name = "quarkus.camel-genesys.devservices.base-url")
+    String simulator;
+
+    @Test
+    void producerCreatesReadsAndSearchesThroughYamlRoutes() {
+        String lastName = "Quarkus-" + System.nanoTime();
+        for (String first : List.of("Ada", "Alan", "Grace")) {
+            ExternalContact contact = new ExternalContact();
+            contact.setFirstName(first);
+            contact.setLastName(lastName);
+            ExternalContact created = template.requestBody("direct:create-contact", contact, ExternalContact.class);
+            assertNotNull(created.getId(), "the simulator gave the contact an id");
+
+            ExternalContact read = template.requestBodyAndHeader("direct:get-contact", null,
+                    ContactsConstants.CONTACT_ID, created.getId(), ExternalContact.class);
+            assertEquals(first, read.getFirstName());
+        }
+        List<?> found = template.requestBodyAndHeader("direct:search-contacts", null, ContactsConstants.Q, lastName,
+                List.class);
+        assertEquals(List.of(lastName, lastName, lastName), found);
+    }
+
+    @Test
+    void componentPropertiesAreBoundAndDevServicesSuppliedTheConnection() {
+        GenesysConfiguration c = context.getComponent("genesys-contacts", GenesysComponent.class).getConfiguration();
+        // from application.properties
+        assertEquals(120, c.getRateLimit());
+        assertEquals(15000, c.getRequestTimeout());
+        assertEquals(3, c.getRetryMaxAttempts());
+        assertEquals(50, c.getPageSize());
+        // from Dev Services
+        assertTrue(simulator.startsWith("http://127.0.0.1:"), simulator);
+        assertEquals(simulator, c.getBaseUrl());
+        assertNotNull(c.getClientId());
+    }
+
+    @Test
+    void readinessShowsTheGenesysConnectionUp() {
+        // a call opens the shared connection, which registers its readiness check
+        ExternalContact contact = new ExternalContact();
+        contact.setFirstName("Health");
+        contact.setLastName("Check");
+        template.requestBody("direct:create-contact", contact, ExternalContact.class);
+
+        when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.find { it.name.startsWith('genesys-connection-cloud') }.status", is("UP"));
+    }
+}
