@@ -1,12 +1,15 @@
 package io.camelgenesys.quarkus.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * How a genesys-* component is pointed at the genesys-simulator, through Camel's generic component properties
@@ -51,6 +54,19 @@ public final class GenesysSimulatorBinding {
             properties.put(prefix + "password", PASSWORD);
         }
         return properties;
+    }
+
+    /**
+     * The schemes whose component has no connection option configured, in the given order; {@code leftAlone} hears of
+     * each other one with the property that configures it.
+     */
+    public static List<String> targets(Collection<String> schemes, Iterable<String> propertyNames,
+                                       BiConsumer<String, String> leftAlone) {
+        List<String> targets = new ArrayList<>();
+        for (String scheme : schemes) {
+            configuredBy(scheme, propertyNames).ifPresentOrElse(p -> leftAlone.accept(scheme, p), () -> targets.add(scheme));
+        }
+        return targets;
     }
 
     /**

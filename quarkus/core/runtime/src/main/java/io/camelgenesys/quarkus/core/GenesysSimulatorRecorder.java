@@ -1,7 +1,6 @@
 package io.camelgenesys.quarkus.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,13 +45,8 @@ public class GenesysSimulatorRecorder {
 
         @Override
         public void beforeConfigure(BaseMainSupport main) {
-            Iterable<String> names = ConfigProvider.getConfig().getPropertyNames();
-            List<String> targets = new ArrayList<>();
-            for (String scheme : schemes) {
-                GenesysSimulatorBinding.configuredBy(scheme, names).ifPresentOrElse(
-                        p -> LOG.infof("%s is configured (%s): not pointed at the genesys-simulator", scheme, p),
-                        () -> targets.add(scheme));
-            }
+            List<String> targets = GenesysSimulatorBinding.targets(schemes, ConfigProvider.getConfig().getPropertyNames(),
+                    (scheme, p) -> LOG.infof("%s is configured (%s): not pointed at the genesys-simulator", scheme, p));
             if (targets.isEmpty()) {
                 return;
             }

@@ -1,7 +1,6 @@
 package io.camelgenesys.quarkus.core.deployment;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,14 +96,8 @@ class GenesysDevServicesProcessor {
 
     /** The schemes with no connection option configured, logging the ones left alone. */
     static List<String> unconfigured(List<String> schemes) {
-        Iterable<String> names = ConfigProvider.getConfig().getPropertyNames();
-        List<String> targets = new ArrayList<>();
-        for (String scheme : schemes) {
-            GenesysSimulatorBinding.configuredBy(scheme, names).ifPresentOrElse(
-                    p -> LOG.infof("Dev Services for camel-genesys leave %s alone: %s is configured", scheme, p),
-                    () -> targets.add(scheme));
-        }
-        return targets;
+        return GenesysSimulatorBinding.targets(schemes, ConfigProvider.getConfig().getPropertyNames(),
+                (scheme, p) -> LOG.infof("Dev Services for camel-genesys leave %s alone: %s is configured", scheme, p));
     }
 
     /** The packaged-app demo: the same simulator, started by the application itself before Camel binds properties. */
