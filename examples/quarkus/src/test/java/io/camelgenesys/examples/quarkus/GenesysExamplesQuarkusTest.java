@@ -18,6 +18,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The example application as {@code @QuarkusTest}: no Genesys, no test resource, Dev Services' simulator. The CRM
  * sync upserts the sample file's valid rows and dead-letters the two bad ones, a second export updates in place,
- * the reconciliation scan and the agent-state stream run, and readiness shows both Genesys connections.
+ * the reconciliation scan and the agent-state stream run, and readiness shows the connection and the consumer.
  */
 @QuarkusTest
 class GenesysExamplesQuarkusTest {
@@ -87,14 +88,18 @@ class GenesysExamplesQuarkusTest {
     }
 
     @Test
-    void readinessShowsBothGenesysConnections() throws InterruptedException {
-        // the connections' own checks, through Camel's registry: the Cloud one (contacts) and the Multicloud one (stats)
-        ExampleFiles.await("both connections ready", Duration.ofSeconds(60),
+    void readinessShowsTheContactsConnectionAndTheAgentStateConsumer() throws InterruptedException {
+        // the Cloud connection's own check (the CRM sync's producers use it), from Camel's registry
+        ExampleFiles.await("the genesys-contacts connection is ready", Duration.ofSeconds(60),
                 () -> HealthCheckRegistry.get(context).stream()
-                        .filter(c -> c.isReadiness() && c.getId().startsWith("genesys-connection-"))
-                        .filter(c -> c.call().getState() == HealthCheck.State.UP)
-                        .map(c -> c.getId().replaceAll("-\\d+$", "")).sorted().toList(),
-                ids -> ids.equals(List.of("genesys-connection-cloud", "genesys-connection-multicloud")));
+                        .filter(c -> c.isReadiness() && c.getId().startsWith("genesys-connection-cloud"))
+                        .map(c -> c.call().getState()).toList(),
+                states -> states.equals(List.of(HealthCheck.State.UP)));
+        // the agent-state consumer's check (its CometD session and subscription)
+        ExampleFiles.await("the agent-states consumer is ready", Duration.ofSeconds(60),
+                () -> HealthCheckHelper.invoke(context, "consumer:agent-states", Map.of())
+                        .map(HealthCheck.Result::getState).orElse(null),
+                state -> state == HealthCheck.State.UP);
         when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"));
