@@ -1,17 +1,22 @@
 package io.camelgenesys.benchmarks;
 
-import io.camelgenesys.core.GenesysConfiguration;
-import io.camelgenesys.core.GenesysEndpoint;
+import io.camelgenesys.core.GenesysDefaultEndpoint;
 import org.apache.camel.Component;
 
-/** Endpoint {@code genesys-bench:operation?itemId=...} over core's generic executor. */
-public class BenchEndpoint extends GenesysEndpoint<BenchOperation> {
+/** Endpoint {@code genesys-bench:operation?itemId=...} over core's generic producer, shaped like a real component's. */
+public class BenchEndpoint extends GenesysDefaultEndpoint<BenchOperation> {
 
+    private final BenchConfiguration configuration;
     private BenchOperation operation;
-    private String itemId;
 
-    public BenchEndpoint(String uri, Component component, GenesysConfiguration configuration) {
-        super(uri, component, configuration, BenchOperation.class);
+    public BenchEndpoint(String uri, Component component, BenchConfiguration configuration) {
+        super(uri, component, BenchOperation.class);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public BenchConfiguration getConfiguration() {
+        return configuration;
     }
 
     @Override
@@ -21,13 +26,5 @@ public class BenchEndpoint extends GenesysEndpoint<BenchOperation> {
 
     public void setOperation(BenchOperation operation) {
         this.operation = operation;
-    }
-
-    public String getItemId() {
-        return itemId;
-    }
-
-    public void setItemId(String itemId) {
-        this.itemId = itemId;
     }
 }

@@ -6,9 +6,9 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.component.PropertyConfigurerSupport;
 
 /**
- * What camel-component-maven-plugin generates for a real component's endpoint, written by hand: it lets
- * {@code GenesysEndpoint} read the {@code itemId} option per request without reflection, as real components do.
- * {@link BenchComponent#register} binds it in the registry under the endpoint's class name, where Camel's
+ * What camel-component-maven-plugin generates for a real component's endpoint, written by hand: core reads the
+ * {@code itemId} option per request through it, without reflection, as for real components.
+ * {@link BenchComponent#register} binds it in the registry as {@code genesys-bench-endpoint}, where Camel's
  * configurer resolver looks first.
  */
 public final class BenchEndpointConfigurer extends PropertyConfigurerSupport
@@ -16,9 +16,9 @@ public final class BenchEndpointConfigurer extends PropertyConfigurerSupport
 
     @Override
     public boolean configure(CamelContext camelContext, Object target, String name, Object value, boolean ignoreCase) {
-        BenchEndpoint endpoint = (BenchEndpoint) target;
+        BenchConfiguration configuration = ((BenchEndpoint) target).getConfiguration();
         switch (ignoreCase ? name.toLowerCase() : name) {
-            case "itemid", "itemId" -> endpoint.setItemId(property(camelContext, String.class, value));
+            case "itemid", "itemId" -> configuration.setItemId(property(camelContext, String.class, value));
             default -> {
                 return false;
             }
@@ -36,9 +36,9 @@ public final class BenchEndpointConfigurer extends PropertyConfigurerSupport
 
     @Override
     public Object getOptionValue(Object target, String name, boolean ignoreCase) {
-        BenchEndpoint endpoint = (BenchEndpoint) target;
+        BenchConfiguration configuration = ((BenchEndpoint) target).getConfiguration();
         return switch (ignoreCase ? name.toLowerCase() : name) {
-            case "itemid", "itemId" -> endpoint.getItemId();
+            case "itemid", "itemId" -> configuration.getItemId();
             default -> null;
         };
     }

@@ -80,6 +80,12 @@ public final class ContactsBenchmark {
     public static final String CAMEL = "camel genesys-contacts (rateLimit=0)";
     public static final String SDK = "Genesys SDK 198.1.0 (default pool)";
     public static final String SDK_POOLED = "Genesys SDK 198.1.0 (pool 64)";
+    /** The blocking peers of "get, blocking callers": N threads, each one call after the other. */
+    public static final String SDK_BLOCKING = "SDK ExternalContactsApi blocking";
+    public static final String SDK_BLOCKING_DEFAULT = "SDK blocking (default pool of 2)";
+    public static final String CAMEL_BLOCKING = "camel requestBody(genesys-contacts:get)";
+    public static final String CAMEL_BLOCKING_ROUTE = "camel requestBody(direct:get)";
+    public static final String RAW_BLOCKING = "raw Jetty send() blocking";
 
     /** The operations this benchmark knows. */
     public static final List<String> OPERATIONS = List.of("get", "create");
@@ -112,12 +118,22 @@ public final class ContactsBenchmark {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         List<String> operations = Arrays.stream(System.getProperty("bench.operations", "get,create").split(","))
                 .map(String::trim).toList();
-        run(Harness.Settings.fromSystemProperties(), operations, concurrencies, System.out);
+        run(Harness.Settings.fromSystemProperties(), operations, concurrencies, System.out,
+                !"false".equals(System.getProperty("bench.blocking")));
     }
 
     /** Runs each operation at each concurrency, prints each result, and returns them in that order. */
     public static List<Harness.Result> run(Harness.Settings settings, List<String> operations, int[] concurrencies,
                                            PrintStream out) throws Exception {
+        return run(settings, operations, concurrencies, out, false);
+    }
+
+    /**
+     * As {@link #run(Harness.Settings, List, int[], PrintStream)}, then, with {@code blocking} and {@code get} among
+     * the operations, "get, blocking callers" at each concurrency (those results last).
+     */
+    public static List<Harness.Result> run(Harness.Settings settings, List<String> operations, int[] concurrencies,
+                                           PrintStream out, boolean blocking) throws Exception {
         for (String op : operations) {
             if (!OPERATIONS.contains(op)) {
                 throw new IllegalArgumentException("bench.operations: unknown operation " + op + ", expected one of "
@@ -141,9 +157,9 @@ public final class ContactsBenchmark {
             byte[] contactJson = JSON.writeValueAsBytes(CONTACT);
             String contactId = createContact(raw, base, token, contactJson);
 
-            camel = camelContext("camel-contacts", "baseUrl=" + base + "&clientId=" + sim.cloudClientId()
-                                                   + "&clientSecret=RAW(" + sim.cloudClientSecret() + ")&rateLimit=0",
-                    contactId);
+            String connection = "baseUrl=" + base + "&clientId=" + sim.cloudClientId() + "&clientSecret=RAW("
+                                + sim.cloudClientSecret() + ")&rateLimit=0";
+            camel = camelContext("camel-contacts", connection, contactId);
             sdk = Sdk.start(base, token, false);
             sdkPooled = Sdk.start(base, token, true);
 
@@ -170,6 +186,10 @@ public final class ContactsBenchmark {
                     results.add(r);
                 }
             }
+            if (blocking && operations.contains("get")) {
+                results.addAll(blocking(harness, camel, getUri(connection, contactId), sdkPooled, sdk, raw, base, token,
+                        contactId, concurrencies, out));
+            }
             out.println();
             out.printf(Locale.ROOT, "contacts in the simulator's store at the end: %,d%n",
                     sim.externalContacts().contactCount());
@@ -182,6 +202,70 @@ public final class ContactsBenchmark {
                 raw.stop();
             }
             sim.stop();
+        }
+    }
+
+    /**
+     * "get, blocking callers": N caller threads each make one blocking call after the other, as an application that
+     * calls Genesys synchronously does. The SDK does its I/O on the calling thread; the component's
+     * {@code requestBody} hands the request to Jetty and waits. The SDK (pool 64) is the baseline.
+     */
+    private static List<Harness.Result> blocking(Harness harness, CamelContext camel, String getUri, Sdk sdk,
+                                                 Sdk sdkDefault, HttpClient raw, String base, String token,
+                                                 String contactId, int[] concurrencies, PrintStream out)
+            throws Exception {
+        org.apache.camel.ProducerTemplate template = camel.createProducerTemplate();
+        // resolved once, as the SDK peer builds its request once: the template does not parse the URI per call
+        Endpoint endpoint = camel.getEndpoint(getUri);
+        Endpoint route = camel.getEndpoint("direct:get");
+        String url = base + CONTACTS + "/" + contactId;
+        String authorization = "Bearer " + token;
+        com.mypurecloud.sdk.v2.api.ExternalContactsApi api = new com.mypurecloud.sdk.v2.api.ExternalContactsApi(
+                sdk.client());
+        com.mypurecloud.sdk.v2.api.ExternalContactsApi apiDefault = new com.mypurecloud.sdk.v2.api.ExternalContactsApi(
+                sdkDefault.client());
+        GetExternalcontactsContactRequest request = GetExternalcontactsContactRequest.builder()
+                .withContactId(contactId).build();
+        List<Harness.Peer> peers = List.of(
+                Harness.Peer.blocking(SDK_BLOCKING, () -> expect(contactId, api.getExternalcontactsContact(request).getId())),
+                Harness.Peer.blocking(CAMEL_BLOCKING, () -> expect(contactId,
+                        template.requestBody(endpoint, null, ExternalContact.class).getId())),
+                Harness.Peer.blocking(CAMEL_BLOCKING_ROUTE, () -> expect(contactId,
+                        template.requestBody(route, null, ExternalContact.class).getId())),
+                Harness.Peer.blocking(RAW_BLOCKING, () -> {
+                    ContentResponse r = raw.newRequest(url)
+                            .headers(h -> h.put(HttpHeader.ACCEPT, "application/json")
+                                    .put(HttpHeader.AUTHORIZATION, authorization))
+                            .timeout(60, TimeUnit.SECONDS).send();
+                    if (r.getStatus() != 200) {
+                        throw new IllegalStateException("GET " + url + " answered " + r.getStatus());
+                    }
+                }),
+                Harness.Peer.blocking(SDK_BLOCKING_DEFAULT, () -> expect(contactId,
+                        apiDefault.getExternalcontactsContact(request).getId())));
+        List<Harness.Result> results = new ArrayList<>();
+        try {
+            for (int concurrency : concurrencies) {
+                Harness.Result r = harness.measure("contacts get, blocking callers", concurrency, peers);
+                Harness.print(r, SDK_BLOCKING, out);
+                Harness.printCostRatio(r, CAMEL_BLOCKING, SDK_BLOCKING, out);
+                Harness.printCostRatio(r, CAMEL_BLOCKING_ROUTE, SDK_BLOCKING, out);
+                Harness.printRatio(r, "requestBody(endpoint) vs the SDK as shipped (2 connections per host), req/s",
+                        CAMEL_BLOCKING, SDK_BLOCKING_DEFAULT, out);
+                if (Boolean.getBoolean("bench.verbose")) {
+                    Harness.printRounds(r, out);
+                }
+                results.add(r);
+            }
+        } finally {
+            template.stop();
+        }
+        return results;
+    }
+
+    private static void expect(String id, String got) {
+        if (!id.equals(got)) {
+            throw new IllegalStateException("Expected contact " + id + ", got " + got);
         }
     }
 
@@ -243,15 +327,20 @@ public final class ContactsBenchmark {
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
+        String getUri = getUri(connectionOptions, contactId);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:get").to("genesys-contacts:get?contactId=" + contactId + "&" + connectionOptions);
+                from("direct:get").to(getUri);
                 from("direct:create").to("genesys-contacts:create?" + connectionOptions);
             }
         });
         context.start();
         return context;
+    }
+
+    static String getUri(String connectionOptions, String contactId) {
+        return "genesys-contacts:get?contactId=" + contactId + "&" + connectionOptions;
     }
 
     private static Harness.Call camelGet(CamelContext context, String contactId) throws Exception {

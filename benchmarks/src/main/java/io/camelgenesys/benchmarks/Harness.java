@@ -48,8 +48,28 @@ public final class Harness {
         void done(Throwable failure);
     }
 
-    /** A named way of making the request under test. */
-    public record Peer(String name, Call call) {
+    /**
+     * One blocking request, made on the calling thread: a synchronous API such as {@code ProducerTemplate.requestBody}
+     * or the Genesys SDK's blocking calls. Returns normally on success.
+     */
+    @FunctionalInterface
+    public interface BlockingCall {
+        void call() throws Exception;
+    }
+
+    /**
+     * A named way of making the request under test: asynchronous ({@code call}), or blocking ({@code blocking}, run
+     * by {@code concurrency} caller threads that each make one request after the other).
+     */
+    public record Peer(String name, Call call, BlockingCall blocking) {
+
+        public Peer(String name, Call call) {
+            this(name, call, null);
+        }
+
+        public static Peer blocking(String name, BlockingCall blocking) {
+            return new Peer(name, null, blocking);
+        }
     }
 
     /**
@@ -214,6 +234,18 @@ public final class Harness {
     private final Settings settings;
     private final ThreadCost threadCost;
     private final long[] latencyBuffer;
+    /** The caller threads of blocking peers, kept between rounds so that their CPU time is counted. */
+    private final java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool(
+            new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "bench-caller-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
 
     /**
      * @param countedThreads which threads' allocations and CPU time belong to the peers (leave out an in-process
@@ -255,7 +287,11 @@ public final class Harness {
         long start = System.nanoTime();
         state.start(start);
         for (int i = 0; i < concurrency; i++) {
-            new Lane(peer.call(), state).next();
+            if (peer.blocking() != null) {
+                callers.execute(new BlockingLane(peer.blocking(), state));
+            } else {
+                new Lane(peer.call(), state).next();
+            }
         }
         long timeout = settings.roundTime().toMillis() + TimeUnit.SECONDS.toMillis(60);
         if (!state.finished.await(timeout, TimeUnit.MILLISECONDS)) {
@@ -350,6 +386,26 @@ public final class Harness {
                 state.completed(latency);
             }
             next();
+        }
+    }
+
+    /** One caller thread of a blocking peer: one request after the other while the round lasts. */
+    private record BlockingLane(BlockingCall call, RoundState state) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                while (state.permit()) {
+                    long startedAt = System.nanoTime();
+                    try {
+                        call.call();
+                        state.completed(System.nanoTime() - startedAt);
+                    } catch (Exception | Error e) {
+                        state.abort(e);
+                    }
+                }
+            } finally {
+                state.finished.countDown();
+            }
         }
     }
 

@@ -45,6 +45,28 @@ class ContactsBenchmarkSmokeTest {
     }
 
     @Test
+    void blockingCallersProduceFiguresForEveryPeer() throws Exception {
+        Harness.Settings quick = new Harness.Settings(0, 1, Duration.ZERO, 20);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Harness.Result> results = ContactsBenchmark.run(quick, List.of("get"), new int[] {1, 4},
+                new PrintStream(printed, true, StandardCharsets.UTF_8), true);
+
+        assertEquals(4, results.size()); // get at 1 and 4, then blocking callers at 1 and 4
+        for (Harness.Result r : results.subList(2, 4)) {
+            assertEquals("contacts get, blocking callers", r.title());
+            for (String name : List.of(ContactsBenchmark.SDK_BLOCKING, ContactsBenchmark.CAMEL_BLOCKING,
+                    ContactsBenchmark.CAMEL_BLOCKING_ROUTE, ContactsBenchmark.RAW_BLOCKING,
+                    ContactsBenchmark.SDK_BLOCKING_DEFAULT)) {
+                Harness.PeerResult p = r.peer(name);
+                assertEquals(20, p.totalRequests(), r.concurrency() + " " + name);
+                assertTrue(p.latencyNanos(0.50) > 0, name);
+            }
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("== contacts get, blocking callers, concurrency 4:"), report);
+    }
+
+    @Test
     void anUnknownOperationIsRefusedBeforeAnythingStarts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContactsBenchmark.run(
                 new Harness.Settings(0, 1, Duration.ZERO, 1), List.of("delete"), new int[] {1},

@@ -19,9 +19,9 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class ContactsComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
-    private io.camelgenesys.core.GenesysConfiguration getOrCreateConfiguration(ContactsComponent target) {
+    private io.camelgenesys.contacts.ContactsConfiguration getOrCreateConfiguration(ContactsComponent target) {
         if (target.getConfiguration() == null) {
-            target.setConfiguration(new io.camelgenesys.core.GenesysConfiguration());
+            target.setConfiguration(new io.camelgenesys.contacts.ContactsConfiguration());
         }
         return target.getConfiguration();
     }
@@ -32,6 +32,9 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "action": getOrCreateConfiguration(target).setAction(property(camelContext, io.camelgenesys.contacts.EnrichAction.class, value)); return true;
+        case "active": getOrCreateConfiguration(target).setActive(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "after": getOrCreateConfiguration(target).setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationtoken":
@@ -42,26 +45,69 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bulkbatchsize":
+        case "bulkBatchSize": getOrCreateConfiguration(target).setBulkBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkfailuremode":
+        case "bulkFailureMode": getOrCreateConfiguration(target).setBulkFailureMode(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
-        case "configuration": target.setConfiguration(property(camelContext, io.camelgenesys.core.GenesysConfiguration.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.camelgenesys.contacts.ContactsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "contactid":
+        case "contactId": getOrCreateConfiguration(target).setContactId(property(camelContext, java.lang.String.class, value)); return true;
+        case "contactusername":
+        case "contactUserName": getOrCreateConfiguration(target).setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
+        case "conversationid":
+        case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "divisionid":
+        case "divisionId": getOrCreateConfiguration(target).setDivisionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "divisionids":
+        case "divisionIds": getOrCreateConfiguration(target).setDivisionIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "employeeid":
+        case "employeeId": getOrCreateConfiguration(target).setEmployeeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalorganizationid":
+        case "externalOrganizationId": getOrCreateConfiguration(target).setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsourceid":
+        case "externalSourceId": getOrCreateConfiguration(target).setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstname":
+        case "firstName": getOrCreateConfiguration(target).setFirstName(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
         case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, io.camelgenesys.core.GenesysGrantType.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "identifierfield":
+        case "identifierField": getOrCreateConfiguration(target).setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifiertype":
+        case "identifierType": getOrCreateConfiguration(target).setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
+        case "identifiervalue":
+        case "identifierValue": getOrCreateConfiguration(target).setIdentifierValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "includemerged":
+        case "includeMerged": getOrCreateConfiguration(target).setIncludeMerged(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includetrustors":
+        case "includeTrustors": getOrCreateConfiguration(target).setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "lastname":
+        case "lastName": getOrCreateConfiguration(target).setLastName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "loginurl":
         case "loginUrl": getOrCreateConfiguration(target).setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "lookupval":
+        case "lookupVal": getOrCreateConfiguration(target).setLookupVal(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": getOrCreateConfiguration(target).setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "noteid":
+        case "noteId": getOrCreateConfiguration(target).setNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelgenesys.core.GenesysOutputType.class, value)); return true;
         case "pageall":
@@ -71,11 +117,14 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "phonenumber":
+        case "phoneNumber": getOrCreateConfiguration(target).setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
         case "platform": getOrCreateConfiguration(target).setPlatform(property(camelContext, io.camelgenesys.core.GenesysPlatform.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "q": getOrCreateConfiguration(target).setQ(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
@@ -85,6 +134,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "relationshipid":
+        case "relationshipId": getOrCreateConfiguration(target).setRelationshipId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retrydeadline":
@@ -97,9 +148,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": getOrCreateConfiguration(target).setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "sortorder":
+        case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustorid":
+        case "trustorId": getOrCreateConfiguration(target).setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -109,6 +167,9 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "action": return io.camelgenesys.contacts.EnrichAction.class;
+        case "active": return java.lang.Boolean.class;
+        case "after": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "authorizationtoken":
@@ -119,26 +180,69 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bulkbatchsize":
+        case "bulkBatchSize": return int.class;
+        case "bulkfailuremode":
+        case "bulkFailureMode": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
-        case "configuration": return io.camelgenesys.core.GenesysConfiguration.class;
+        case "configuration": return io.camelgenesys.contacts.ContactsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contactid":
+        case "contactId": return java.lang.String.class;
+        case "contactusername":
+        case "contactUserName": return java.lang.String.class;
+        case "conversationid":
+        case "conversationId": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "divisionid":
+        case "divisionId": return java.lang.String.class;
+        case "divisionids":
+        case "divisionIds": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return java.lang.Boolean.class;
+        case "employeeid":
+        case "employeeId": return java.lang.String.class;
+        case "expand": return java.lang.String.class;
+        case "externalorganizationid":
+        case "externalOrganizationId": return java.lang.String.class;
+        case "externalsourceid":
+        case "externalSourceId": return java.lang.String.class;
+        case "firstname":
+        case "firstName": return java.lang.String.class;
         case "granttype":
         case "grantType": return io.camelgenesys.core.GenesysGrantType.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "identifierfield":
+        case "identifierField": return java.lang.String.class;
+        case "identifiertype":
+        case "identifierType": return io.camelgenesys.contacts.IdentifierType.class;
+        case "identifiervalue":
+        case "identifierValue": return java.lang.String.class;
+        case "includemerged":
+        case "includeMerged": return java.lang.Boolean.class;
+        case "includetrustors":
+        case "includeTrustors": return java.lang.Boolean.class;
+        case "lastname":
+        case "lastName": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "loginurl":
         case "loginUrl": return java.lang.String.class;
+        case "lookupval":
+        case "lookupVal": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "name": return java.lang.String.class;
+        case "noteid":
+        case "noteId": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelgenesys.core.GenesysOutputType.class;
         case "pageall":
@@ -148,11 +252,14 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "password": return java.lang.String.class;
+        case "phonenumber":
+        case "phoneNumber": return java.lang.String.class;
         case "platform": return io.camelgenesys.core.GenesysPlatform.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "q": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitperiod":
@@ -162,6 +269,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "relationshipid":
+        case "relationshipId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydeadline":
@@ -174,9 +283,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return int.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "sortorder":
+        case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustorid":
+        case "trustorId": return java.lang.String.class;
+        case "type": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -187,6 +303,9 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "action": return getOrCreateConfiguration(target).getAction();
+        case "active": return getOrCreateConfiguration(target).getActive();
+        case "after": return getOrCreateConfiguration(target).getAfter();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "authorizationtoken":
@@ -197,6 +316,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bulkbatchsize":
+        case "bulkBatchSize": return getOrCreateConfiguration(target).getBulkBatchSize();
+        case "bulkfailuremode":
+        case "bulkFailureMode": return getOrCreateConfiguration(target).getBulkFailureMode();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":
@@ -204,19 +327,58 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "contactid":
+        case "contactId": return getOrCreateConfiguration(target).getContactId();
+        case "contactusername":
+        case "contactUserName": return getOrCreateConfiguration(target).getContactUserName();
+        case "conversationid":
+        case "conversationId": return getOrCreateConfiguration(target).getConversationId();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "divisionid":
+        case "divisionId": return getOrCreateConfiguration(target).getDivisionId();
+        case "divisionids":
+        case "divisionIds": return getOrCreateConfiguration(target).getDivisionIds();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).getDryRun();
+        case "employeeid":
+        case "employeeId": return getOrCreateConfiguration(target).getEmployeeId();
+        case "expand": return getOrCreateConfiguration(target).getExpand();
+        case "externalorganizationid":
+        case "externalOrganizationId": return getOrCreateConfiguration(target).getExternalOrganizationId();
+        case "externalsourceid":
+        case "externalSourceId": return getOrCreateConfiguration(target).getExternalSourceId();
+        case "firstname":
+        case "firstName": return getOrCreateConfiguration(target).getFirstName();
         case "granttype":
         case "grantType": return getOrCreateConfiguration(target).getGrantType();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "identifierfield":
+        case "identifierField": return getOrCreateConfiguration(target).getIdentifierField();
+        case "identifiertype":
+        case "identifierType": return getOrCreateConfiguration(target).getIdentifierType();
+        case "identifiervalue":
+        case "identifierValue": return getOrCreateConfiguration(target).getIdentifierValue();
+        case "includemerged":
+        case "includeMerged": return getOrCreateConfiguration(target).getIncludeMerged();
+        case "includetrustors":
+        case "includeTrustors": return getOrCreateConfiguration(target).getIncludeTrustors();
+        case "lastname":
+        case "lastName": return getOrCreateConfiguration(target).getLastName();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return getOrCreateConfiguration(target).getLimit();
         case "loginurl":
         case "loginUrl": return getOrCreateConfiguration(target).getLoginUrl();
+        case "lookupval":
+        case "lookupVal": return getOrCreateConfiguration(target).getLookupVal();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return getOrCreateConfiguration(target).getMaxConnectionsPerHost();
+        case "name": return getOrCreateConfiguration(target).getName();
+        case "noteid":
+        case "noteId": return getOrCreateConfiguration(target).getNoteId();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "pageall":
@@ -226,11 +388,14 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "phonenumber":
+        case "phoneNumber": return getOrCreateConfiguration(target).getPhoneNumber();
         case "platform": return getOrCreateConfiguration(target).getPlatform();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "q": return getOrCreateConfiguration(target).getQ();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitperiod":
@@ -240,6 +405,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "relationshipid":
+        case "relationshipId": return getOrCreateConfiguration(target).getRelationshipId();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydeadline":
@@ -252,9 +419,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return getOrCreateConfiguration(target).getRetryMaxAttempts();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "sortorder":
+        case "sortOrder": return getOrCreateConfiguration(target).getSortOrder();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "trustorid":
+        case "trustorId": return getOrCreateConfiguration(target).getTrustorId();
+        case "type": return getOrCreateConfiguration(target).getType();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;
         }
     }

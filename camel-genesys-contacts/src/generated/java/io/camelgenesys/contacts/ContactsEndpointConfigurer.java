@@ -25,21 +25,27 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "action": target.setAction(property(camelContext, io.camelgenesys.contacts.EnrichAction.class, value)); return true;
-        case "active": target.setActive(property(camelContext, java.lang.Boolean.class, value)); return true;
-        case "after": target.setAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "action": target.getConfiguration().setAction(property(camelContext, io.camelgenesys.contacts.EnrichAction.class, value)); return true;
+        case "active": target.getConfiguration().setActive(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationtoken":
         case "authorizationToken": target.getConfiguration().setAuthorizationToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "bulkbatchsize":
-        case "bulkBatchSize": target.setBulkBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkBatchSize": target.getConfiguration().setBulkBatchSize(property(camelContext, int.class, value)); return true;
         case "bulkfailuremode":
-        case "bulkFailureMode": target.setBulkFailureMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkFailureMode": target.getConfiguration().setBulkFailureMode(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -47,60 +53,61 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "contactid":
-        case "contactId": target.setContactId(property(camelContext, java.lang.String.class, value)); return true;
+        case "contactId": target.getConfiguration().setContactId(property(camelContext, java.lang.String.class, value)); return true;
         case "contactusername":
-        case "contactUserName": target.setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
+        case "contactUserName": target.getConfiguration().setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
         case "conversationid":
-        case "conversationId": target.setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "conversationId": target.getConfiguration().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "divisionid":
-        case "divisionId": target.setDivisionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "divisionId": target.getConfiguration().setDivisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "divisionids":
-        case "divisionIds": target.setDivisionIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "divisionIds": target.getConfiguration().setDivisionIds(property(camelContext, java.lang.String.class, value)); return true;
         case "dryrun":
-        case "dryRun": target.setDryRun(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "employeeid":
-        case "employeeId": target.setEmployeeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "employeeId": target.getConfiguration().setEmployeeId(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
-        case "expand": target.setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "expand": target.getConfiguration().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "externalorganizationid":
-        case "externalOrganizationId": target.setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalOrganizationId": target.getConfiguration().setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceid":
-        case "externalSourceId": target.setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalSourceId": target.getConfiguration().setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "firstname":
-        case "firstName": target.setFirstName(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstName": target.getConfiguration().setFirstName(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.camelgenesys.core.GenesysGrantType.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "identifierfield":
-        case "identifierField": target.setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifierField": target.getConfiguration().setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
         case "identifiertype":
-        case "identifierType": target.setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
+        case "identifierType": target.getConfiguration().setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
         case "identifiervalue":
-        case "identifierValue": target.setIdentifierValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifierValue": target.getConfiguration().setIdentifierValue(property(camelContext, java.lang.String.class, value)); return true;
         case "includemerged":
-        case "includeMerged": target.setIncludeMerged(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeMerged": target.getConfiguration().setIncludeMerged(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "includetrustors":
-        case "includeTrustors": target.setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeTrustors": target.getConfiguration().setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lastname":
-        case "lastName": target.setLastName(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastName": target.getConfiguration().setLastName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "loginurl":
         case "loginUrl": target.getConfiguration().setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lookupval":
-        case "lookupVal": target.setLookupVal(property(camelContext, java.lang.String.class, value)); return true;
+        case "lookupVal": target.getConfiguration().setLookupVal(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
-        case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
         case "noteid":
-        case "noteId": target.setNoteId(property(camelContext, java.lang.String.class, value)); return true;
+        case "noteId": target.getConfiguration().setNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelgenesys.core.GenesysOutputType.class, value)); return true;
         case "pageall":
@@ -111,13 +118,15 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumber":
-        case "phoneNumber": target.setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
+        case "phoneNumber": target.getConfiguration().setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
         case "platform": target.getConfiguration().setPlatform(property(camelContext, io.camelgenesys.core.GenesysPlatform.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "q": target.setQ(property(camelContext, java.lang.String.class, value)); return true;
+        case "q": target.getConfiguration().setQ(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
@@ -128,7 +137,9 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "relationshipid":
-        case "relationshipId": target.setRelationshipId(property(camelContext, java.lang.String.class, value)); return true;
+        case "relationshipId": target.getConfiguration().setRelationshipId(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retrydeadline":
@@ -141,14 +152,31 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": target.getConfiguration().setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sortorder":
-        case "sortOrder": target.setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trustorid":
-        case "trustorId": target.setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
-        case "type": target.setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustorId": target.getConfiguration().setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
+        case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -165,6 +193,12 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiKey": return java.lang.String.class;
         case "authorizationtoken":
         case "authorizationToken": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -208,6 +242,7 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "firstName": return java.lang.String.class;
         case "granttype":
         case "grantType": return io.camelgenesys.core.GenesysGrantType.class;
+        case "greedy": return boolean.class;
         case "identifierfield":
         case "identifierField": return java.lang.String.class;
         case "identifiertype":
@@ -246,6 +281,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "phonenumber":
         case "phoneNumber": return java.lang.String.class;
         case "platform": return io.camelgenesys.core.GenesysPlatform.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -262,6 +299,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "region": return java.lang.String.class;
         case "relationshipid":
         case "relationshipId": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydeadline":
@@ -274,14 +313,31 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": return int.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sortorder":
         case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trustorid":
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -292,21 +348,27 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
-        case "action": return target.getAction();
-        case "active": return target.getActive();
-        case "after": return target.getAfter();
+        case "action": return target.getConfiguration().getAction();
+        case "active": return target.getConfiguration().getActive();
+        case "after": return target.getConfiguration().getAfter();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "authorizationtoken":
         case "authorizationToken": return target.getConfiguration().getAuthorizationToken();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "bulkbatchsize":
-        case "bulkBatchSize": return target.getBulkBatchSize();
+        case "bulkBatchSize": return target.getConfiguration().getBulkBatchSize();
         case "bulkfailuremode":
-        case "bulkFailureMode": return target.getBulkFailureMode();
+        case "bulkFailureMode": return target.getConfiguration().getBulkFailureMode();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -314,60 +376,61 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contactid":
-        case "contactId": return target.getContactId();
+        case "contactId": return target.getConfiguration().getContactId();
         case "contactusername":
-        case "contactUserName": return target.getContactUserName();
+        case "contactUserName": return target.getConfiguration().getContactUserName();
         case "conversationid":
-        case "conversationId": return target.getConversationId();
+        case "conversationId": return target.getConfiguration().getConversationId();
         case "cursor": return target.getConfiguration().getCursor();
         case "delay": return target.getDelay();
         case "divisionid":
-        case "divisionId": return target.getDivisionId();
+        case "divisionId": return target.getConfiguration().getDivisionId();
         case "divisionids":
-        case "divisionIds": return target.getDivisionIds();
+        case "divisionIds": return target.getConfiguration().getDivisionIds();
         case "dryrun":
-        case "dryRun": return target.getDryRun();
+        case "dryRun": return target.getConfiguration().getDryRun();
         case "employeeid":
-        case "employeeId": return target.getEmployeeId();
+        case "employeeId": return target.getConfiguration().getEmployeeId();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
-        case "expand": return target.getExpand();
+        case "expand": return target.getConfiguration().getExpand();
         case "externalorganizationid":
-        case "externalOrganizationId": return target.getExternalOrganizationId();
+        case "externalOrganizationId": return target.getConfiguration().getExternalOrganizationId();
         case "externalsourceid":
-        case "externalSourceId": return target.getExternalSourceId();
+        case "externalSourceId": return target.getConfiguration().getExternalSourceId();
         case "firstname":
-        case "firstName": return target.getFirstName();
+        case "firstName": return target.getConfiguration().getFirstName();
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
+        case "greedy": return target.isGreedy();
         case "identifierfield":
-        case "identifierField": return target.getIdentifierField();
+        case "identifierField": return target.getConfiguration().getIdentifierField();
         case "identifiertype":
-        case "identifierType": return target.getIdentifierType();
+        case "identifierType": return target.getConfiguration().getIdentifierType();
         case "identifiervalue":
-        case "identifierValue": return target.getIdentifierValue();
+        case "identifierValue": return target.getConfiguration().getIdentifierValue();
         case "includemerged":
-        case "includeMerged": return target.getIncludeMerged();
+        case "includeMerged": return target.getConfiguration().getIncludeMerged();
         case "includetrustors":
-        case "includeTrustors": return target.getIncludeTrustors();
+        case "includeTrustors": return target.getConfiguration().getIncludeTrustors();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lastname":
-        case "lastName": return target.getLastName();
+        case "lastName": return target.getConfiguration().getLastName();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "limit": return target.getLimit();
+        case "limit": return target.getConfiguration().getLimit();
         case "loginurl":
         case "loginUrl": return target.getConfiguration().getLoginUrl();
         case "lookupval":
-        case "lookupVal": return target.getLookupVal();
+        case "lookupVal": return target.getConfiguration().getLookupVal();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
-        case "name": return target.getName();
+        case "name": return target.getConfiguration().getName();
         case "noteid":
-        case "noteId": return target.getNoteId();
+        case "noteId": return target.getConfiguration().getNoteId();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "pageall":
@@ -378,13 +441,15 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "pageSize": return target.getConfiguration().getPageSize();
         case "password": return target.getConfiguration().getPassword();
         case "phonenumber":
-        case "phoneNumber": return target.getPhoneNumber();
+        case "phoneNumber": return target.getConfiguration().getPhoneNumber();
         case "platform": return target.getConfiguration().getPlatform();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
-        case "q": return target.getQ();
+        case "q": return target.getConfiguration().getQ();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
@@ -395,7 +460,9 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "region": return target.getConfiguration().getRegion();
         case "relationshipid":
-        case "relationshipId": return target.getRelationshipId();
+        case "relationshipId": return target.getConfiguration().getRelationshipId();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydeadline":
@@ -408,14 +475,40 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxAttempts": return target.getConfiguration().getRetryMaxAttempts();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sortorder":
-        case "sortOrder": return target.getSortOrder();
+        case "sortOrder": return target.getConfiguration().getSortOrder();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "trustorid":
-        case "trustorId": return target.getTrustorId();
-        case "type": return target.getType();
+        case "trustorId": return target.getConfiguration().getTrustorId();
+        case "type": return target.getConfiguration().getType();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,13 +23,16 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(86);
         props.add("accessToken");
         props.add("action");
         props.add("active");
         props.add("after");
         props.add("apiKey");
         props.add("authorizationToken");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("bulkBatchSize");
@@ -53,6 +56,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("externalSourceId");
         props.add("firstName");
         props.add("grantType");
+        props.add("greedy");
         props.add("identifierField");
         props.add("identifierType");
         props.add("identifierValue");
@@ -75,6 +79,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("password");
         props.add("phoneNumber");
         props.add("platform");
+        props.add("pollStrategy");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("q");
@@ -84,17 +89,27 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("refreshToken");
         props.add("region");
         props.add("relationshipId");
+        props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryDeadline");
         props.add("retryEnabled");
         props.add("retryInitialDelay");
         props.add("retryMaxAttempts");
         props.add("retryMaxDelay");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sortOrder");
         props.add("sslContextParameters");
+        props.add("startScheduler");
+        props.add("timeUnit");
         props.add("trustorId");
         props.add("type");
+        props.add("useFixedDelay");
         props.add("username");
+        props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessToken");
@@ -104,7 +119,9 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         secretProps.add("password");
         secretProps.add("refreshToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptySet();
+        Set<String> prefixes = new HashSet<>(1);
+        prefixes.add("scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableSet(prefixes);
     }
 
     @Override

@@ -12,11 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelgenesys.contacts.OperationDef.BulkKind;
+import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
-import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.BodyRules;
+import io.camelgenesys.core.operation.GenesysOperation;
+import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.Exchange;
@@ -25,14 +28,17 @@ import org.apache.camel.Exchange;
  * Runs one bulk operation: reads any collection of items, checks each against the operation's rules, sends the
  * valid ones in batches of {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every
  * per-item failure, from the rules or from Genesys' {@code results[].error}, back to the input item and its index.
- * Only the current batch is held; the stored entities are collected as the result.
+ * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
+ * calling route thread, every later one on the endpoint's worker pool.
  */
 final class BulkRunner {
 
-    private final ContactsEndpoint endpoint;
-    private final ContactsOperation op;
+    private final OperationContext context;
+    private final BulkExecution execution;
+    private final GenesysOperation op;
     private final Exchange exchange;
     private final Iterator<?> input;
+    private final WorkerPool workers;
     private final int batchSize;
     private final boolean failFast;
     private final List<BulkFailure> failures = new ArrayList<>();
@@ -40,18 +46,21 @@ final class BulkRunner {
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
 
-    BulkRunner(ContactsEndpoint endpoint, ContactsOperation op, Exchange exchange) {
-        this.endpoint = endpoint;
-        this.op = op;
-        this.exchange = exchange;
+    BulkRunner(OperationContext context, BulkExecution execution) {
+        this.context = context;
+        this.execution = execution;
+        this.op = context.operation();
+        this.exchange = context.exchange();
+        this.workers = context.workers();
         this.input = items(op, exchange.getMessage().getBody());
-        int max = op.bulkKind() == BulkKind.ENRICH ? ContactsLimits.BULK_ENRICH_MAX : Integer.MAX_VALUE;
-        this.batchSize = Math.min(endpoint.getBulkBatchSize(), max);
-        this.failFast = "fail".equals(endpoint.getBulkFailureMode());
+        ContactsConfiguration options = context.configuration(ContactsConfiguration.class);
+        int max = execution.kind() == Kind.ENRICH ? ContactsLimits.BULK_ENRICH_MAX : Integer.MAX_VALUE;
+        this.batchSize = Math.min(options.getBulkBatchSize(), max);
+        this.failFast = "fail".equals(options.getBulkFailureMode());
     }
 
     /** The items of a bulk body: a collection, array, Iterable, Iterator, or a JSON array. */
-    static Iterator<?> items(ContactsOperation op, Object body) {
+    static Iterator<?> items(GenesysOperation op, Object body) {
         if (body == null) {
             throw new IllegalArgumentException(op.name() + " needs a message body: a collection (List, array,"
                                                + " Iterable, Iterator or JSON array) of items");
@@ -107,11 +116,13 @@ final class BulkRunner {
         if (entities.isEmpty()) {
             return CompletableFuture.completedFuture(result());
         }
-        OperationCall call = endpoint.createCall(op, exchange);
+        OperationCall call = context.newCall();
         ObjectNode body = GenesysJson.MAPPER.createObjectNode();
         body.set("entities", entities);
         call.body(body);
-        return endpoint.getExecutor().execute(call).handle((r, failure) -> {
+        // the next batch reads the input, which may block (a pageAll iterator fetching its next page, a JDBC cursor):
+        // on the worker pool, never on the I/O thread that completed this batch
+        return context.executor().execute(call).handleAsync((r, failure) -> {
             if (failure != null) {
                 Throwable cause = GenesysErrors.unwrap(failure);
                 // the whole batch was refused: each of its items failed with that error
@@ -126,7 +137,7 @@ final class BulkRunner {
                 return fail(null);
             }
             return next();
-        }).thenCompose(f -> f);
+        }, workers).thenCompose(f -> f);
     }
 
     private static int status(Throwable cause) {
@@ -138,21 +149,22 @@ final class BulkRunner {
         JsonNode tree;
         String plainId = item instanceof CharSequence s ? s.toString()
                 : item instanceof JsonNode n && n.isTextual() ? n.asText() : null;
-        if (plainId != null && op.bulkKind() == BulkKind.IDS) {
+        if (plainId != null && execution.kind() == Kind.IDS) {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
             idOnly.put("id", plainId);
             tree = idOnly;
         } else {
             tree = GenesysJson.toTree(item);
         }
-        if (op.bulkKind() == BulkKind.ENRICH) {
-            tree = endpoint.enrichRequest(tree, null, op);
-        } else if (op.bulkKind() == BulkKind.IDS && tree != null && tree.isObject() && tree.has("id")) {
+        if (execution.kind() == Kind.ENRICH) {
+            // one identifier value per item: the message's GenesysIdentifierValue header does not apply
+            tree = ContactsRequests.enrichRequest(tree, null, execution.enrichedEntity(), context);
+        } else if (execution.kind() == Kind.IDS && tree != null && tree.isObject() && tree.has("id")) {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
             idOnly.set("id", tree.get("id"));
             tree = idOnly;
         }
-        BodyRules rules = op.bodyRules(GenesysPlatform.cloud);
+        BodyRules rules = context.spec().bodyRules();
         if (rules != null) {
             List<String> violations = rules.violations(tree);
             if (!violations.isEmpty()) {
@@ -174,7 +186,7 @@ final class BulkRunner {
             if (result.path("success").asBoolean(false)) {
                 JsonNode entity = result.get("entity");
                 stored.add(entity != null && !entity.isNull()
-                        ? GenesysJson.convert(entity, endpoint.getConfiguration().getOutputType(), op.bulkEntity())
+                        ? GenesysJson.convert(entity, context.configuration().getOutputType(), execution.entity())
                         : result.path("id").asText(null));
             } else {
                 JsonNode error = result.path("error");

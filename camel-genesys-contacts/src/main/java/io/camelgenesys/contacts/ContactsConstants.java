@@ -3,71 +3,69 @@ package io.camelgenesys.contacts;
 import io.camelgenesys.core.GenesysConstants;
 import org.apache.camel.spi.Metadata;
 
-/** Headers of genesys-contacts: the shared camel-genesys headers plus its path parameters and bulk results. */
+/**
+ * Headers of genesys-contacts: the shared camel-genesys headers plus its inputs (each overrides the option of the same
+ * name for one message) and the bulk results it reports. Each says its direction first (see {@link GenesysConstants}).
+ */
 public final class ContactsConstants extends GenesysConstants {
 
-    @Metadata(label = "producer", description = "The external contact id (Web Services: the contact id); overrides the"
-                                                + " contactId option.", javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: the external contact id (Web Services: the contact"
+              + " id); overrides the contactId option.", javaType = "String")
     public static final String CONTACT_ID = "GenesysContactId";
 
-    @Metadata(label = "producer", description = "The note id; overrides the noteId option.", javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: the note id; overrides the noteId option.",
+              javaType = "String")
     public static final String NOTE_ID = "GenesysNoteId";
 
-    @Metadata(label = "producer", description = "The external organization id; overrides the externalOrganizationId"
-                                                + " option.", javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: the external organization id; overrides the"
+              + " externalOrganizationId option.", javaType = "String")
     public static final String EXTERNAL_ORGANIZATION_ID = "GenesysExternalOrganizationId";
 
-    @Metadata(label = "producer", description = "The relationship id; overrides the relationshipId option.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: the relationship id; overrides the relationshipId"
+              + " option.", javaType = "String")
     public static final String RELATIONSHIP_ID = "GenesysRelationshipId";
 
-    @Metadata(label = "producer", description = "The external source id; overrides the externalSourceId option.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: the external source id; overrides the externalSourceId"
+              + " option.", javaType = "String")
     public static final String EXTERNAL_SOURCE_ID = "GenesysExternalSourceId";
 
-    @Metadata(label = "producer", description = "associateConversation: the conversation id; overrides the"
-                                                + " conversationId option.", javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: associateConversation: the conversation id; overrides"
+              + " the conversationId option.", javaType = "String")
     public static final String CONVERSATION_ID = "GenesysConversationId";
 
-    @Metadata(label = "producer", description = "linkTrustor: the trustor id; overrides the trustorId option.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: linkTrustor: the trustor id; overrides the trustorId"
+              + " option.", javaType = "String")
     public static final String TRUSTOR_ID = "GenesysTrustorId";
 
-    @Metadata(label = "producer", description = "Which related entities to expand (e.g. externalOrganization);"
-                                                + " overrides the expand option.", javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: which related entities to expand (e.g."
+              + " externalOrganization); overrides the expand option.", javaType = "String")
     public static final String EXPAND = "GenesysExpand";
 
-    @Metadata(label = "producer", description = "search and the other searches: the search keywords (a phone number"
-                                                + " such as +15551234567, an email or a name); overrides the q option.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: search and the other searches: the search keywords (a"
+              + " phone number such as +15551234567, an email or a name); overrides the q option.", javaType = "String")
     public static final String Q = "GenesysQ";
 
-    @Metadata(label = "producer", description = "reverseLookup: the value to look up (an email address, an E.164"
-                                                + " phone number or a Twitter screen name); overrides lookupVal.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: reverseLookup: the value to look up (an email address,"
+              + " an E.164 phone number or a Twitter screen name); overrides lookupVal.", javaType = "String")
     public static final String LOOKUP_VAL = "GenesysLookupVal";
 
-    @Metadata(label = "producer", description = "enrich: the value of the matching identifier (e.g. the CRM id);"
-                                                + " overrides the identifierValue option and identifierField.",
-              javaType = "String")
+    @Metadata(label = "producer,input", description = "Input: enrich: the value of the matching identifier (e.g. the"
+              + " CRM id); overrides the identifierValue option and identifierField.", javaType = "String")
     public static final String IDENTIFIER_VALUE = "GenesysIdentifierValue";
 
-    @Metadata(description = "Bulk operations: the items that failed, as a List of BulkFailure (index in the input,"
-                            + " the input item as given, the error message, status and code), in input order. Split it"
-                            + " to dead-letter exactly the failed records.",
+    @Metadata(label = "producer,output", description = "Output: bulk operations, the items that failed, as a List of"
+              + " BulkFailure (index in the input, the input item as given, the error message, status and code), in"
+              + " input order. Split it to dead-letter exactly the failed records.",
               javaType = "java.util.List<io.camelgenesys.contacts.BulkFailure>")
     public static final String BULK_FAILURES = "GenesysBulkFailures";
 
-    @Metadata(description = "Bulk operations: how many items succeeded.", javaType = "Integer")
+    @Metadata(label = "producer,output", description = "Output: bulk operations, how many items succeeded.",
+              javaType = "Integer")
     public static final String BULK_SUCCESS_COUNT = "GenesysBulkSuccessCount";
 
-    @Metadata(description = "Bulk operations: how many items failed (the size of GenesysBulkFailures).",
-              javaType = "Integer")
+    @Metadata(label = "producer,output", description = "Output: bulk operations, how many items failed (the size of"
+              + " GenesysBulkFailures).", javaType = "Integer")
     public static final String BULK_FAILURE_COUNT = "GenesysBulkFailureCount";
-
-    @Metadata(label = "consumer", description = "Scan consumer: the position of the record in this poll (0-based).",
-              javaType = "Long")
-    public static final String SCAN_INDEX = "GenesysScanIndex";
 
     private ContactsConstants() {
     }

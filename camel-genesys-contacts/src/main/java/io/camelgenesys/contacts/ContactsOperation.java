@@ -1,247 +1,233 @@
 package io.camelgenesys.contacts;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelgenesys.contacts.OperationDef.BulkKind;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ContactPatchRequest;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
+import io.camelgenesys.contacts.model.ExternalOrganizationTrustorLink;
 import io.camelgenesys.contacts.model.ExternalSource;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
+import io.camelgenesys.contacts.model.JourneySegmentsResponse;
 import io.camelgenesys.contacts.model.MergeRequest;
 import io.camelgenesys.contacts.model.Note;
 import io.camelgenesys.contacts.model.OrganizationEnrichRequest;
 import io.camelgenesys.contacts.model.Relationship;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
+import io.camelgenesys.contacts.model.SegmentAssignment;
 import io.camelgenesys.contacts.model.WebServicesContact;
 import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.core.operation.PagingStyle;
+import io.camelgenesys.core.operation.QueryRule;
 
-import static io.camelgenesys.contacts.OperationDef.CONTACT;
-import static io.camelgenesys.contacts.OperationDef.CONTACTS;
-import static io.camelgenesys.contacts.OperationDef.EC;
-import static io.camelgenesys.contacts.OperationDef.EXTERNAL_SOURCES;
-import static io.camelgenesys.contacts.OperationDef.ORGANIZATION;
-import static io.camelgenesys.contacts.OperationDef.ORGANIZATIONS;
-import static io.camelgenesys.contacts.OperationDef.RELATIONSHIPS;
-import static io.camelgenesys.contacts.OperationDef.WS_CONTACTS;
-import static io.camelgenesys.contacts.OperationDef.cloud;
-import static io.camelgenesys.contacts.QueryRule.atMost;
-import static io.camelgenesys.contacts.QueryRule.range;
+import static io.camelgenesys.contacts.ContactsPaths.CONTACT;
+import static io.camelgenesys.contacts.ContactsPaths.CONTACTS;
+import static io.camelgenesys.contacts.ContactsPaths.EC;
+import static io.camelgenesys.contacts.ContactsPaths.EXTERNAL_SOURCES;
+import static io.camelgenesys.contacts.ContactsPaths.ORGANIZATION;
+import static io.camelgenesys.contacts.ContactsPaths.ORGANIZATIONS;
+import static io.camelgenesys.contacts.ContactsPaths.RELATIONSHIPS;
+import static io.camelgenesys.contacts.ContactsPaths.WS_CONTACT;
+import static io.camelgenesys.contacts.ContactsPaths.WS_CONTACTS;
+import static io.camelgenesys.contacts.ContactsPaths.bulkPost;
+import static io.camelgenesys.contacts.ContactsPaths.webServicesGet;
+import static io.camelgenesys.core.GenesysPlatform.webServices;
+import static io.camelgenesys.core.operation.OperationExecution.readFirst;
 import static io.camelgenesys.core.operation.OperationSpec.delete;
 import static io.camelgenesys.core.operation.OperationSpec.get;
 import static io.camelgenesys.core.operation.OperationSpec.patch;
 import static io.camelgenesys.core.operation.OperationSpec.post;
 import static io.camelgenesys.core.operation.OperationSpec.put;
+import static io.camelgenesys.core.operation.QueryRule.atMost;
+import static io.camelgenesys.core.operation.QueryRule.range;
 
 /**
- * The genesys-contacts operations. On platform {@code cloud} (the default) the Genesys Cloud External Contacts API
- * ({@code /api/v2/externalcontacts}, seed 003; paths as in the Genesys Cloud SDK's ExternalContactsApi); on
- * {@code webServices} the Engage Web Services contacts ({@code /api/v2/contacts}, seeds 001/004) for the five
- * operations that exist there. One line per operation: its spec per platform and the rules of its input.
+ * The genesys-contacts operations, one row each. On platform {@code cloud} (the default) the Genesys Cloud External
+ * Contacts API ({@code /api/v2/externalcontacts}, seed 003; paths as in the Genesys Cloud SDK's ExternalContactsApi);
+ * on {@code webServices} the Engage Web Services contacts ({@code /api/v2/contacts}, seeds 001/004) for the five
+ * operations that exist there ({@code .on(webServices, ...)}). A row says everything about its operation: its spec
+ * per platform, the rules of its input ({@link ContactsLimits}), how its body is built ({@link ContactsRequests}), how
+ * it runs ({@link BulkExecution}, a read first on Web Services) and whether {@code from()} may poll it.
  */
 public enum ContactsOperation implements GenesysOperation {
 
     // ---- contacts ----------------------------------------------------------------------------------------------
-    create(cloud(post(CONTACTS).body(ExternalContact.class).returns(ExternalContact.class)).rules(ContactsLimits.CONTACT)
-            .webServices(post(WS_CONTACTS).body(WebServicesContact.class).returns(WebServicesContact.class),
-                    ContactsLimits.WEB_SERVICES_CONTACT)),
-    get(cloud(get(CONTACT).query("expand").returns(ExternalContact.class))
-            .webServices(get(WS_CONTACTS + "/{contactId}").result("/contact").returns(WebServicesContact.class), null)),
-    update(cloud(put(CONTACT).body(ExternalContact.class).returns(ExternalContact.class)).rules(ContactsLimits.CONTACT)
-            .webServices(put(WS_CONTACTS + "/{contactId}").body(WebServicesContact.class),
-                    ContactsLimits.WEB_SERVICES_CONTACT)),
-    patch(cloud(patch(CONTACT).body(ExternalContact.class).returns(ExternalContact.class))
-            .rules(ContactsLimits.CONTACT_PATCH)),
-    delete(cloud(delete(CONTACT)).webServices(delete(WS_CONTACTS + "/{contactId}"), null)),
-    search(cloud(get(CONTACTS).query("q", "sortOrder", "expand", "divisionIds").paging(PagingStyle.PAGE_NUMBER)
-            .returns(ExternalContact.class)).queryRules(atMost("divisionIds", 50))
-            .webServices(get(WS_CONTACTS).query("type", "name", "firstName", "lastName", "userName", "phoneNumber",
-                    "employeeId").result("/contacts").total("/totalCount").returns(WebServicesContact.class), null)),
-    scan(cloud(get(EC + "/scan/contacts").paging(PagingStyle.CURSOR).returns(ExternalContact.class))),
-    getUnresolved(cloud(get(CONTACT + "/unresolved").query("expand").returns(ExternalContact.class))),
+    create(cloud(post(CONTACTS).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
+            .on(webServices, post(WS_CONTACTS).body(WebServicesContact.class).returns(WebServicesContact.class)
+                    .prepare(ContactsRequests.CUSTOM_TYPE).rules(ContactsLimits.WEB_SERVICES_CONTACT))),
+    get(cloud(get(CONTACT).queryMulti("expand").returns(ExternalContact.class))
+            .on(webServices, webServicesGet())),
+    update(cloud(put(CONTACT).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
+            .on(webServices, put(WS_CONTACT).body(WebServicesContact.class).rules(ContactsLimits.WEB_SERVICES_CONTACT)
+                    .execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
+    /** The body is a change list, or a partial contact that the row's preparer turns into one. */
+    patch(cloud(patch(CONTACT).body(ContactPatchRequest.class).returns(ExternalContact.class)
+            .prepare(ContactsRequests.PATCH_CHANGES).rules(ContactsLimits.PATCH))),
+    delete(cloud(delete(CONTACT))
+            .on(webServices, delete(WS_CONTACT).execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
+    search(cloud(pages(get(CONTACTS).query("q", "sortOrder").queryMulti("expand", "divisionIds")
+            .returns(ExternalContact.class))
+            .queryRules(atMost("divisionIds", 50)))
+            .on(webServices, get(WS_CONTACTS).query("type", "name", "firstName", "lastName", "userName", "phoneNumber",
+                    "employeeId").alias("userName", "contactUserName").result("/contacts").total("/totalCount")
+                    .returns(WebServicesContact.class))),
+    scan(cloud(cursorScan(get(EC + "/scan/contacts").query("divisionId").returns(ExternalContact.class)))),
+    getUnresolved(cloud(get(CONTACT + "/unresolved").queryMulti("expand").returns(ExternalContact.class))),
     promote(cloud(post(CONTACT + "/promotion").returns(ExternalContact.class))),
     enrich(cloud(post(CONTACTS + "/enrich").query("dryRun").body(ContactEnrichRequest.class)
-            .returns(ExternalContact.class)).rules(ContactsLimits.ENRICH)),
-    merge(cloud(post(CONTACTS + "/merge").body(MergeRequest.class).returns(ExternalContact.class))
-            .rules(ContactsLimits.MERGE)),
-    lookup(cloud(post(EC + "/identifierlookup/contacts").query("expand").body(ContactIdentifier.class)
-            .returns(ExternalContact.class).idempotent(true)).rules(ContactsLimits.IDENTIFIER)),
-    reverseLookup(cloud(get(EC + "/reversewhitepageslookup").query("lookupVal", "expand", "divisionId")
-            .returns(ReverseLookupResult.class)).queryRules(QueryRule.required("lookupVal"))),
+            .returns(ExternalContact.class).prepare(ContactsRequests.enrich("contact")).rules(ContactsLimits.ENRICH))),
+    merge(cloud(post(CONTACTS + "/merge").body(MergeRequest.class).returns(ExternalContact.class)
+            .rules(ContactsLimits.MERGE))),
+    lookup(cloud(post(EC + "/identifierlookup/contacts").queryMulti("expand").body(ContactIdentifier.class)
+            .returns(ExternalContact.class).idempotent(true).rules(ContactsLimits.IDENTIFIER))),
+    reverseLookup(cloud(get(EC + "/reversewhitepageslookup").query("lookupVal").queryMulti("expand").query("divisionId")
+            .returns(ReverseLookupResult.class).queryRules(QueryRule.required("lookupVal")))),
     listIdentifiers(cloud(get(CONTACT + "/identifiers").result("/entities").returns(ContactIdentifier.class))),
     claimIdentifier(cloud(patch(CONTACT + "/identifiers").body(IdentifierClaimRequest.class)
-            .returns(ContactIdentifier.class)).rules(ContactsLimits.IDENTIFIER_CLAIM).identifierOperation("Claim")),
+            .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Claim"))
+            .rules(ContactsLimits.IDENTIFIER_CLAIM))),
     releaseIdentifier(cloud(patch(CONTACT + "/identifiers").body(IdentifierClaimRequest.class)
-            .returns(ContactIdentifier.class)).rules(ContactsLimits.IDENTIFIER_CLAIM).identifierOperation("Release")),
+            .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Release"))
+            .rules(ContactsLimits.IDENTIFIER_CLAIM))),
     getJourneySegments(cloud(get(CONTACT + "/journey/segments").query("includeMerged", "limit").result("/entities")
-            .returns(JsonNode.class)).queryRules(range("limit", 1, 500))),
+            .returns(SegmentAssignment.class).queryRules(range("limit", 1, 500)))),
     updateJourneySegments(cloud(post(CONTACT + "/journey/segments").body(JourneySegmentsRequest.class)
-            .returns(JsonNode.class)).rules(ContactsLimits.JOURNEY_SEGMENTS)),
+            .returns(JourneySegmentsResponse.class).rules(ContactsLimits.JOURNEY_SEGMENTS))),
+    /** pageSize is a plain query parameter here (the pageSize option or GenesysPageSize header): not paged by core. */
     getJourneySessions(cloud(get(CONTACT + "/journey/sessions").query("pageSize", "after", "includeMerged")
-            .result("/entities").returns(JsonNode.class)).queryRules(range("pageSize", 1, 200))),
-    associateConversation(cloud(put(EC + "/conversations/{conversationId}").body(ConversationAssociation.class))
-            .rules(ContactsLimits.CONVERSATION_ASSOCIATION)),
+            .result("/entities").returns(JsonNode.class).queryRules(range("pageSize", 1, 200)))),
+    associateConversation(cloud(put(EC + "/conversations/{conversationId}").body(ConversationAssociation.class)
+            .prepare(ContactsRequests.CONVERSATION_ID).rules(ContactsLimits.CONVERSATION_ASSOCIATION))),
 
     // ---- bulk contacts -----------------------------------------------------------------------------------------
-    bulkGet(bulk(EC + "/bulk/contacts", BulkKind.IDS, ExternalContact.class, ContactsLimits.ID_ONLY)),
-    bulkAdd(bulk(EC + "/bulk/contacts/add", BulkKind.ENTITIES, ExternalContact.class, ContactsLimits.CONTACT)),
-    bulkUpdate(bulk(EC + "/bulk/contacts/update", BulkKind.ENTITIES, ExternalContact.class,
+    bulkGet(bulk(EC + "/bulk/contacts", BulkExecution.ids(ExternalContact.class), ContactsLimits.ID_ONLY)),
+    bulkAdd(bulk(EC + "/bulk/contacts/add", BulkExecution.entities(ExternalContact.class), ContactsLimits.CONTACT)),
+    bulkUpdate(bulk(EC + "/bulk/contacts/update", BulkExecution.entities(ExternalContact.class),
             ContactsLimits.CONTACT_WITH_ID)),
-    bulkRemove(bulk(EC + "/bulk/contacts/remove", BulkKind.IDS, ExternalContact.class, ContactsLimits.ID_ONLY)),
-    bulkEnrich(bulk(EC + "/bulk/contacts/enrich", BulkKind.ENRICH, ExternalContact.class, ContactsLimits.ENRICH)),
+    bulkRemove(bulk(EC + "/bulk/contacts/remove", BulkExecution.ids(ExternalContact.class), ContactsLimits.ID_ONLY)),
+    bulkEnrich(bulk(EC + "/bulk/contacts/enrich", BulkExecution.enrich(ExternalContact.class, "contact"),
+            ContactsLimits.ENRICH)),
 
     // ---- contact notes -----------------------------------------------------------------------------------------
-    createNote(cloud(post(CONTACT + "/notes").body(Note.class).returns(Note.class)).rules(ContactsLimits.NOTE_CREATE)),
-    getNote(cloud(get(CONTACT + "/notes/{noteId}").query("expand").returns(Note.class))),
-    listNotes(cloud(get(CONTACT + "/notes").query("sortOrder", "expand").paging(PagingStyle.PAGE_NUMBER)
-            .returns(Note.class))),
-    updateNote(cloud(put(CONTACT + "/notes/{noteId}").body(Note.class).returns(Note.class))
-            .rules(ContactsLimits.NOTE_UPDATE)),
+    createNote(cloud(post(CONTACT + "/notes").body(Note.class).returns(Note.class).rules(ContactsLimits.NOTE_CREATE))),
+    getNote(cloud(get(CONTACT + "/notes/{noteId}").queryMulti("expand").returns(Note.class))),
+    listNotes(cloud(pages(get(CONTACT + "/notes").query("sortOrder").queryMulti("expand").returns(Note.class)))),
+    updateNote(cloud(put(CONTACT + "/notes/{noteId}").body(Note.class).returns(Note.class)
+            .rules(ContactsLimits.NOTE_UPDATE))),
     deleteNote(cloud(delete(CONTACT + "/notes/{noteId}"))),
-    scanNotes(cloud(get(EC + "/scan/notes").paging(PagingStyle.CURSOR).returns(Note.class))),
+    scanNotes(cloud(cursorScan(get(EC + "/scan/notes").query("divisionId").returns(Note.class)))),
 
     // ---- organizations -----------------------------------------------------------------------------------------
-    createOrganization(cloud(post(ORGANIZATIONS).body(ExternalOrganization.class).returns(ExternalOrganization.class))
-            .rules(ContactsLimits.ORGANIZATION)),
-    getOrganization(cloud(get(ORGANIZATION).query("expand", "includeTrustors").returns(ExternalOrganization.class))),
-    updateOrganization(cloud(put(ORGANIZATION).body(ExternalOrganization.class).returns(ExternalOrganization.class))
-            .rules(ContactsLimits.ORGANIZATION)),
-    deleteOrganization(cloud(delete(ORGANIZATION))),
-    searchOrganizations(cloud(get(ORGANIZATIONS).query("q", "trustorId", "sortOrder", "expand", "includeTrustors",
-            "divisionIds").paging(PagingStyle.PAGE_NUMBER).returns(ExternalOrganization.class))
-            .queryRules(atMost("divisionIds", 50), atMost("trustorId", 25))),
-    scanOrganizations(cloud(get(EC + "/scan/organizations").paging(PagingStyle.CURSOR)
+    createOrganization(cloud(post(ORGANIZATIONS).body(ExternalOrganization.class).returns(ExternalOrganization.class)
+            .rules(ContactsLimits.ORGANIZATION))),
+    getOrganization(cloud(get(ORGANIZATION).queryMulti("expand").query("includeTrustors")
             .returns(ExternalOrganization.class))),
-    listOrganizationContacts(cloud(get(ORGANIZATION + "/contacts").query("q", "sortOrder", "expand")
-            .paging(PagingStyle.PAGE_NUMBER).returns(ExternalContact.class))),
-    listOrganizationRelationships(cloud(get(ORGANIZATION + "/relationships").query("expand", "sortOrder")
-            .paging(PagingStyle.PAGE_NUMBER).returns(Relationship.class))),
+    updateOrganization(cloud(put(ORGANIZATION).body(ExternalOrganization.class).returns(ExternalOrganization.class)
+            .rules(ContactsLimits.ORGANIZATION))),
+    deleteOrganization(cloud(delete(ORGANIZATION))),
+    searchOrganizations(cloud(pages(get(ORGANIZATIONS).query("q").queryMulti("trustorId").query("sortOrder")
+            .queryMulti("expand").query("includeTrustors").queryMulti("divisionIds").returns(ExternalOrganization.class))
+            .queryRules(atMost("divisionIds", 50), atMost("trustorId", 25)))),
+    scanOrganizations(cloud(cursorScan(get(EC + "/scan/organizations").query("divisionId")
+            .returns(ExternalOrganization.class)))),
+    listOrganizationContacts(cloud(pages(get(ORGANIZATION + "/contacts").query("q", "sortOrder").queryMulti("expand")
+            .returns(ExternalContact.class)))),
+    listOrganizationRelationships(cloud(pages(get(ORGANIZATION + "/relationships").queryMulti("expand")
+            .query("sortOrder").returns(Relationship.class)))),
     listOrganizationIdentifiers(cloud(get(ORGANIZATION + "/identifiers").result("/entities")
             .returns(ContactIdentifier.class))),
     claimOrganizationIdentifier(cloud(patch(ORGANIZATION + "/identifiers").body(IdentifierClaimRequest.class)
-            .returns(ContactIdentifier.class)).rules(ContactsLimits.IDENTIFIER_CLAIM).identifierOperation("Claim")),
+            .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Claim"))
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER_CLAIM))),
     releaseOrganizationIdentifier(cloud(patch(ORGANIZATION + "/identifiers").body(IdentifierClaimRequest.class)
-            .returns(ContactIdentifier.class)).rules(ContactsLimits.IDENTIFIER_CLAIM).identifierOperation("Release")),
-    lookupOrganization(cloud(post(EC + "/identifierlookup/organizations").query("expand").body(ContactIdentifier.class)
-            .returns(ExternalOrganization.class).idempotent(true)).rules(ContactsLimits.IDENTIFIER)),
+            .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Release"))
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER_CLAIM))),
+    /** "This endpoint will only accept ExternalId type identifiers" (SDK): any other type is refused before sending. */
+    lookupOrganization(cloud(post(EC + "/identifierlookup/organizations").queryMulti("expand")
+            .body(ContactIdentifier.class).returns(ExternalOrganization.class).idempotent(true)
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER))),
     enrichOrganization(cloud(post(ORGANIZATIONS + "/enrich").query("dryRun").body(OrganizationEnrichRequest.class)
-            .returns(ExternalOrganization.class)).rules(ContactsLimits.ORGANIZATION_ENRICH)),
-    linkTrustor(cloud(put(ORGANIZATION + "/trustor/{trustorId}").returns(ExternalOrganization.class))),
+            .returns(ExternalOrganization.class).prepare(ContactsRequests.enrich("externalOrganization"))
+            .rules(ContactsLimits.ORGANIZATION_ENRICH))),
+    linkTrustor(cloud(put(ORGANIZATION + "/trustor/{trustorId}").returns(ExternalOrganizationTrustorLink.class))),
     unlinkTrustor(cloud(delete(ORGANIZATION + "/trustor"))),
-    createOrganizationNote(cloud(post(ORGANIZATION + "/notes").body(Note.class).returns(Note.class))
-            .rules(ContactsLimits.NOTE_CREATE)),
-    getOrganizationNote(cloud(get(ORGANIZATION + "/notes/{noteId}").query("expand").returns(Note.class))),
-    listOrganizationNotes(cloud(get(ORGANIZATION + "/notes").query("sortOrder", "expand")
-            .paging(PagingStyle.PAGE_NUMBER).returns(Note.class))),
-    updateOrganizationNote(cloud(put(ORGANIZATION + "/notes/{noteId}").body(Note.class).returns(Note.class))
-            .rules(ContactsLimits.NOTE_UPDATE)),
+    createOrganizationNote(cloud(post(ORGANIZATION + "/notes").body(Note.class).returns(Note.class)
+            .rules(ContactsLimits.NOTE_CREATE))),
+    getOrganizationNote(cloud(get(ORGANIZATION + "/notes/{noteId}").queryMulti("expand").returns(Note.class))),
+    listOrganizationNotes(cloud(pages(get(ORGANIZATION + "/notes").query("sortOrder").queryMulti("expand")
+            .returns(Note.class)))),
+    updateOrganizationNote(cloud(put(ORGANIZATION + "/notes/{noteId}").body(Note.class).returns(Note.class)
+            .rules(ContactsLimits.NOTE_UPDATE))),
     deleteOrganizationNote(cloud(delete(ORGANIZATION + "/notes/{noteId}"))),
-    bulkGetOrganizations(bulk(EC + "/bulk/organizations", BulkKind.IDS, ExternalOrganization.class,
+    bulkGetOrganizations(bulk(EC + "/bulk/organizations", BulkExecution.ids(ExternalOrganization.class),
             ContactsLimits.ID_ONLY)),
-    bulkAddOrganizations(bulk(EC + "/bulk/organizations/add", BulkKind.ENTITIES, ExternalOrganization.class,
+    bulkAddOrganizations(bulk(EC + "/bulk/organizations/add", BulkExecution.entities(ExternalOrganization.class),
             ContactsLimits.ORGANIZATION)),
-    bulkUpdateOrganizations(bulk(EC + "/bulk/organizations/update", BulkKind.ENTITIES, ExternalOrganization.class,
+    bulkUpdateOrganizations(bulk(EC + "/bulk/organizations/update", BulkExecution.entities(ExternalOrganization.class),
             ContactsLimits.ORGANIZATION.and(BodyRules.text("id", 1, 255, true)))),
-    bulkRemoveOrganizations(bulk(EC + "/bulk/organizations/remove", BulkKind.IDS, ExternalOrganization.class,
+    bulkRemoveOrganizations(bulk(EC + "/bulk/organizations/remove", BulkExecution.ids(ExternalOrganization.class),
             ContactsLimits.ID_ONLY)),
-    bulkEnrichOrganizations(bulk(EC + "/bulk/organizations/enrich", BulkKind.ENRICH, ExternalOrganization.class,
-            ContactsLimits.ORGANIZATION_ENRICH)),
+    bulkEnrichOrganizations(bulk(EC + "/bulk/organizations/enrich",
+            BulkExecution.enrich(ExternalOrganization.class, "externalOrganization"), ContactsLimits.ORGANIZATION_ENRICH)),
 
     // ---- relationships -----------------------------------------------------------------------------------------
-    createRelationship(cloud(post(RELATIONSHIPS).body(Relationship.class).returns(Relationship.class))
-            .rules(ContactsLimits.RELATIONSHIP)),
-    getRelationship(cloud(get(RELATIONSHIPS + "/{relationshipId}").query("expand").returns(Relationship.class))),
+    createRelationship(cloud(post(RELATIONSHIPS).body(Relationship.class).returns(Relationship.class)
+            .rules(ContactsLimits.RELATIONSHIP))),
+    getRelationship(cloud(get(RELATIONSHIPS + "/{relationshipId}").queryMulti("expand").returns(Relationship.class))),
     updateRelationship(cloud(put(RELATIONSHIPS + "/{relationshipId}").body(Relationship.class)
-            .returns(Relationship.class)).rules(ContactsLimits.RELATIONSHIP)),
+            .returns(Relationship.class).rules(ContactsLimits.RELATIONSHIP))),
     deleteRelationship(cloud(delete(RELATIONSHIPS + "/{relationshipId}"))),
-    scanRelationships(cloud(get(EC + "/scan/relationships").paging(PagingStyle.CURSOR).returns(Relationship.class))),
+    scanRelationships(cloud(cursorScan(get(EC + "/scan/relationships").query("divisionId")
+            .returns(Relationship.class)))),
 
     // ---- external sources --------------------------------------------------------------------------------------
-    createExternalSource(cloud(post(EXTERNAL_SOURCES).body(ExternalSource.class).returns(ExternalSource.class))
-            .rules(ContactsLimits.EXTERNAL_SOURCE)),
+    createExternalSource(cloud(post(EXTERNAL_SOURCES).body(ExternalSource.class).returns(ExternalSource.class)
+            .rules(ContactsLimits.EXTERNAL_SOURCE))),
     getExternalSource(cloud(get(EXTERNAL_SOURCES + "/{externalSourceId}").returns(ExternalSource.class))),
-    listExternalSources(cloud(get(EXTERNAL_SOURCES).query("name", "active").paging(PagingStyle.CURSOR)
-            .returns(ExternalSource.class))),
+    listExternalSources(cloud(cursorScan(get(EXTERNAL_SOURCES).query("name", "active").returns(ExternalSource.class)))),
     updateExternalSource(cloud(put(EXTERNAL_SOURCES + "/{externalSourceId}").body(ExternalSource.class)
-            .returns(ExternalSource.class)).rules(ContactsLimits.EXTERNAL_SOURCE)),
+            .returns(ExternalSource.class).rules(ContactsLimits.EXTERNAL_SOURCE))),
     deleteExternalSource(cloud(delete(EXTERNAL_SOURCES + "/{externalSourceId}")));
 
-    private final OperationDef def;
+    private final OperationSpec spec;
 
-    ContactsOperation(OperationDef def) {
-        this.def = def;
+    ContactsOperation(OperationSpec spec) {
+        this.spec = spec;
     }
 
-    private static OperationDef bulk(String path, BulkKind kind, Class<?> entity, BodyRules itemRules) {
-        OperationSpec spec = post(path).body(JsonNode.class).returns(JsonNode.class);
-        if (kind == BulkKind.ENRICH) {
-            spec.query("dryRun");
-        }
-        return cloud(spec).rules(itemRules).bulk(kind, entity);
-    }
-
-    /** The Genesys Cloud spec. */
+    /** The row's Genesys Cloud spec (and, through {@link #spec(GenesysPlatform)}, the Web Services one). */
     @Override
     public OperationSpec spec() {
-        return def.cloud;
+        return spec;
     }
 
-    /** The spec on a platform; {@code null} where the platform does not have this operation. */
-    @Override
-    public OperationSpec spec(GenesysPlatform platform) {
-        return switch (platform) {
-            case cloud -> def.cloud;
-            case webServices -> def.webServices;
-            case multicloud -> null;
-        };
+    /** The External Contacts API is Genesys Cloud's; a row adds a Web Services spec with {@code .on(webServices, ...)}. */
+    private static OperationSpec cloud(OperationSpec spec) {
+        return spec.only(GenesysPlatform.cloud);
     }
 
-    /** The rules of the body (of each item, for bulk operations) on a platform; {@code null} when there are none. */
-    public BodyRules bodyRules(GenesysPlatform platform) {
-        return platform == GenesysPlatform.webServices ? def.webServicesRules : def.rules;
+    /** Page-number paging: pageSize 1-100 (seed 003), pageNumber x pageSize at most 1,000. */
+    private static OperationSpec pages(OperationSpec spec) {
+        return spec.paging(PagingStyle.PAGE_NUMBER).queryRules(ContactsLimits.PAGE_SIZE);
     }
 
-    /** Limits on query parameters beyond the paging ones. */
-    public List<QueryRule> queryRules() {
-        return def.queryRules;
+    /** A cursor scan (limit 10-200): every record once, also as a poll consumer in {@code from()}. */
+    private static OperationSpec cursorScan(OperationSpec spec) {
+        return spec.paging(PagingStyle.CURSOR).queryRules(ContactsLimits.SCAN_LIMIT).consumer();
     }
 
-    /** How a bulk operation batches its items; {@code null} for the others. */
-    BulkKind bulkKind() {
-        return def.bulk;
-    }
-
-    /** The model of a bulk operation's result entities. */
-    Class<?> bulkEntity() {
-        return def.bulkEntity;
-    }
-
-    /** Claim or Release for the identifier operations; {@code null} for the others. */
-    String identifierOperation() {
-        return def.identifierOperation;
-    }
-
-    /**
-     * For enrich operations, the field of the enrich request that holds the entity ({@code contact} or
-     * {@code externalOrganization}); {@code null} for the others.
-     */
-    String enrichedEntity() {
-        return switch (this) {
-            case enrich, bulkEnrich -> "contact";
-            case enrichOrganization, bulkEnrichOrganizations -> "externalOrganization";
-            default -> null;
-        };
-    }
-
-    /** Whether this operation pages with a cursor and so can be a scan consumer. */
-    public boolean isCursorScan() {
-        return def.cloud.paging() == PagingStyle.CURSOR;
+    /** A bulk row: the body is any collection of items, each checked with {@code itemRules}, sent in batches. */
+    private static OperationSpec bulk(String path, BulkExecution execution, BodyRules itemRules) {
+        OperationSpec spec = bulkPost(path).rules(itemRules).execution(execution);
+        if (execution.kind() == BulkExecution.Kind.ENRICH) {
+            spec.query("dryRun");
+        }
+        return cloud(spec);
     }
 }

@@ -1,29 +1,16 @@
 package io.camelgenesys.core;
 
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * Base of every camel-genesys component: holds the component-level {@link GenesysConfiguration} (set once, e.g.
- * {@code camel.component.genesys-contacts.client-id=...}) that each endpoint copies and overrides with its URI
- * options.
+ * Base of every camel-genesys component. The subclass holds its configuration, an instance of the component's own
+ * {@code @UriParams} class (which extends {@link GenesysConfiguration}), as a {@code @Metadata} field named
+ * {@code configuration}: Camel's generated component configurer then binds every option, shared and component-specific,
+ * at component level ({@code camel.component.genesys-contacts.client-id}, {@code ...bulk-batch-size}), and each
+ * endpoint gets a {@link GenesysConfiguration#copy()} of it that its URI options override.
  */
 public abstract class GenesysComponent extends HealthCheckComponent {
 
-    @Metadata(description = "The shared configuration: the options set here are the defaults of every endpoint of"
-                            + " this component.")
-    private GenesysConfiguration configuration = new GenesysConfiguration();
-
-    public GenesysConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(GenesysConfiguration configuration) {
-        this.configuration = configuration;
-    }
-
-    /** A copy of the component configuration for a new endpoint to apply its options to. */
-    protected GenesysConfiguration endpointConfiguration() {
-        return configuration != null ? configuration.copy() : new GenesysConfiguration();
-    }
+    /** The component-level configuration: the defaults of every endpoint of this component. */
+    public abstract GenesysConfiguration getConfiguration();
 }

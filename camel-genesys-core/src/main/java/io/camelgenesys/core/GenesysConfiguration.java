@@ -8,8 +8,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options every camel-genesys endpoint shares: the platform, where it is, the credentials, and the HTTP,
- * retry, rate-limit and output behaviour. A component holds one as its default; each endpoint gets a
- * {@link #copy()} with its own URI options applied.
+ * retry, rate-limit, paging and output behaviour. Each component has its own {@code @UriParams} configuration class
+ * that extends this one with its own options ({@code ContactsConfiguration}, {@code StatisticsConfiguration}); the
+ * component holds one as the default of its endpoints, and each endpoint gets a {@link #copy()} with its URI options
+ * applied.
  * <p>
  * Credentials are {@code secret = true} and named from Camel's masking list so that URIs logged by Camel show
  * them as {@code xxxxxx}; {@link #toString()} never shows them either.
@@ -154,24 +156,61 @@ public class GenesysConfiguration implements Cloneable {
     private boolean pageAll;
 
     @UriParam(label = "producer",
-              description = "Items per page for paged operations (Genesys' default when unset). Page-number paging allows"
-                            + " 1-100, cursor scans 10-200.")
+              description = "Items per page for paged operations (Genesys' default when unset); the GenesysPageSize"
+                            + " header overrides it for one message. Page-number paging allows 1-100, cursor scans"
+                            + " 10-200.")
     private Integer pageSize;
 
     @UriParam(label = "producer",
-              description = "The page to fetch for page-number paging (1-based). pageNumber x pageSize may not exceed"
-                            + " 1,000.")
+              description = "The page to fetch for page-number paging (1-based); the GenesysPageNumber header overrides"
+                            + " it for one message. pageNumber x pageSize may not exceed 1,000.")
     private Integer pageNumber;
 
     @UriParam(label = "producer",
-              description = "Where to resume a cursor-paged operation: the GenesysNextCursor header of the previous page.")
+              description = "Where to resume a cursor-paged operation: the GenesysNextCursor header of the previous page"
+                            + " (the GenesysCursor header overrides it for one message).")
     private String cursor;
 
+    @UriParam(label = "advanced",
+              description = "The thread pool on which a route continues after a Genesys response: an ExecutorService"
+                            + " bean, e.g. #myPool. By default each shared connection has one from Camel's default"
+                            + " thread pool profile (its poolSize threads, an unbounded queue). A pool that refuses a"
+                            + " continuation (a full queue) or would run it on the calling thread (caller-runs) is"
+                            + " offered it again a few milliseconds later, so a route never continues on an HTTP I/O"
+                            + " thread. The component does not shut down a pool it did not create.")
+    private java.util.concurrent.ExecutorService workerPool;
+
+    public java.util.concurrent.ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(java.util.concurrent.ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    /** A shallow copy of the same class; subclasses narrow the return type. */
     public GenesysConfiguration copy() {
         try {
             return (GenesysConfiguration) clone();
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Fails, naming the option and the rule, on a value the endpoint cannot work with: called when the endpoint is
+     * created. Subclasses check their own options after calling this.
+     */
+    public void validate() {
+        // a missing base URL, an unknown region
+        apiBaseUrl();
+        authBaseUrl();
+        if (rateLimit < 0 || rateLimit > 100_000) {
+            throw new IllegalArgumentException("rateLimit must be between 0 (off) and 100000 requests per rateLimitPeriod,"
+                                               + " was " + rateLimit);
+        }
+        if (rateLimitPeriod <= 0) {
+            throw new IllegalArgumentException("rateLimitPeriod must be more than 0 milliseconds, was " + rateLimitPeriod);
         }
     }
 
@@ -227,7 +266,7 @@ public class GenesysConfiguration implements Cloneable {
     @Override
     public String toString() {
         // credentials are deliberately left out
-        return "GenesysConfiguration[platform=" + platform + ", baseUrl=" + (baseUrl != null ? baseUrl : region)
+        return getClass().getSimpleName() + "[platform=" + platform + ", baseUrl=" + (baseUrl != null ? baseUrl : region)
                + ", clientId=" + clientId + ", grantType=" + grantType + "]";
     }
 

@@ -19,9 +19,9 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class StatisticsComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
-    private io.camelgenesys.core.GenesysConfiguration getOrCreateConfiguration(StatisticsComponent target) {
+    private io.camelgenesys.statistics.StatisticsConfiguration getOrCreateConfiguration(StatisticsComponent target) {
         if (target.getConfiguration() == null) {
-            target.setConfiguration(new io.camelgenesys.core.GenesysConfiguration());
+            target.setConfiguration(new io.camelgenesys.statistics.StatisticsConfiguration());
         }
         return target.getConfiguration();
     }
@@ -40,28 +40,41 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batch": getOrCreateConfiguration(target).setBatch(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
-        case "configuration": target.setConfiguration(property(camelContext, io.camelgenesys.core.GenesysConfiguration.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.camelgenesys.statistics.StatisticsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": getOrCreateConfiguration(target).setDeliveryCheckInterval(property(camelContext, long.class, value)); return true;
+        case "emitservicestate":
+        case "emitServiceState": getOrCreateConfiguration(target).setEmitServiceState(property(camelContext, boolean.class, value)); return true;
         case "granttype":
         case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, io.camelgenesys.core.GenesysGrantType.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "initialvalues":
+        case "initialValues": getOrCreateConfiguration(target).setInitialValues(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loginurl":
         case "loginUrl": getOrCreateConfiguration(target).setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": getOrCreateConfiguration(target).setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "objectid":
+        case "objectId": getOrCreateConfiguration(target).setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "objecttype":
+        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "operationid":
+        case "operationId": getOrCreateConfiguration(target).setOperationId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelgenesys.core.GenesysOutputType.class, value)); return true;
         case "pageall":
@@ -99,7 +112,17 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statisticids":
+        case "statisticIds": getOrCreateConfiguration(target).setStatisticIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "statisticname":
+        case "statisticName": getOrCreateConfiguration(target).setStatisticName(property(camelContext, java.lang.String.class, value)); return true;
+        case "statistics": getOrCreateConfiguration(target).setStatistics(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": getOrCreateConfiguration(target).setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verbose": getOrCreateConfiguration(target).setVerbose(property(camelContext, io.camelgenesys.statistics.StatisticsVerbose.class, value)); return true;
+        case "workerpool":
+        case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -117,28 +140,41 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batch": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
-        case "configuration": return io.camelgenesys.core.GenesysConfiguration.class;
+        case "configuration": return io.camelgenesys.statistics.StatisticsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return long.class;
+        case "emitservicestate":
+        case "emitServiceState": return boolean.class;
         case "granttype":
         case "grantType": return io.camelgenesys.core.GenesysGrantType.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "initialvalues":
+        case "initialValues": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "loginurl":
         case "loginUrl": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "objectid":
+        case "objectId": return java.lang.String.class;
+        case "objecttype":
+        case "objectType": return java.lang.String.class;
+        case "operationid":
+        case "operationId": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelgenesys.core.GenesysOutputType.class;
         case "pageall":
@@ -176,7 +212,17 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statisticids":
+        case "statisticIds": return java.lang.String.class;
+        case "statisticname":
+        case "statisticName": return java.lang.String.class;
+        case "statistics": return java.lang.String.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "verbose": return io.camelgenesys.statistics.StatisticsVerbose.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -195,6 +241,7 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "batch": return getOrCreateConfiguration(target).isBatch();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -205,18 +252,30 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return getOrCreateConfiguration(target).getDeliveryCheckInterval();
+        case "emitservicestate":
+        case "emitServiceState": return getOrCreateConfiguration(target).isEmitServiceState();
         case "granttype":
         case "grantType": return getOrCreateConfiguration(target).getGrantType();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "initialvalues":
+        case "initialValues": return getOrCreateConfiguration(target).isInitialValues();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loginurl":
         case "loginUrl": return getOrCreateConfiguration(target).getLoginUrl();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return getOrCreateConfiguration(target).getMaxConnectionsPerHost();
+        case "objectid":
+        case "objectId": return getOrCreateConfiguration(target).getObjectId();
+        case "objecttype":
+        case "objectType": return getOrCreateConfiguration(target).getObjectType();
+        case "operationid":
+        case "operationId": return getOrCreateConfiguration(target).getOperationId();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "pageall":
@@ -254,7 +313,17 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statisticids":
+        case "statisticIds": return getOrCreateConfiguration(target).getStatisticIds();
+        case "statisticname":
+        case "statisticName": return getOrCreateConfiguration(target).getStatisticName();
+        case "statistics": return getOrCreateConfiguration(target).getStatistics();
+        case "subscriptionid":
+        case "subscriptionId": return getOrCreateConfiguration(target).getSubscriptionId();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "verbose": return getOrCreateConfiguration(target).getVerbose();
+        case "workerpool":
+        case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;
         }
     }

@@ -31,7 +31,7 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "authorizationToken": target.getConfiguration().setAuthorizationToken(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "batch": target.setBatch(property(camelContext, boolean.class, value)); return true;
+        case "batch": target.getConfiguration().setBatch(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -41,8 +41,10 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": target.getConfiguration().setDeliveryCheckInterval(property(camelContext, long.class, value)); return true;
         case "emitservicestate":
-        case "emitServiceState": target.setEmitServiceState(property(camelContext, boolean.class, value)); return true;
+        case "emitServiceState": target.getConfiguration().setEmitServiceState(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -50,7 +52,7 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.camelgenesys.core.GenesysGrantType.class, value)); return true;
         case "initialvalues":
-        case "initialValues": target.setInitialValues(property(camelContext, boolean.class, value)); return true;
+        case "initialValues": target.getConfiguration().setInitialValues(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loginurl":
@@ -58,11 +60,11 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
         case "objectid":
-        case "objectId": target.setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectId": target.getConfiguration().setObjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
-        case "objectType": target.setObjectType(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectType": target.getConfiguration().setObjectType(property(camelContext, java.lang.String.class, value)); return true;
         case "operationid":
-        case "operationId": target.setOperationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "operationId": target.getConfiguration().setOperationId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelgenesys.core.GenesysOutputType.class, value)); return true;
         case "pageall":
@@ -101,14 +103,16 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statisticids":
-        case "statisticIds": target.setStatisticIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "statisticIds": target.getConfiguration().setStatisticIds(property(camelContext, java.lang.String.class, value)); return true;
         case "statisticname":
-        case "statisticName": target.setStatisticName(property(camelContext, java.lang.String.class, value)); return true;
-        case "statistics": target.setStatistics(property(camelContext, java.lang.String.class, value)); return true;
+        case "statisticName": target.getConfiguration().setStatisticName(property(camelContext, java.lang.String.class, value)); return true;
+        case "statistics": target.getConfiguration().setStatistics(property(camelContext, java.lang.String.class, value)); return true;
         case "subscriptionid":
-        case "subscriptionId": target.setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscriptionId": target.getConfiguration().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "verbose": target.setVerbose(property(camelContext, io.camelgenesys.statistics.StatisticsVerbose.class, value)); return true;
+        case "verbose": target.getConfiguration().setVerbose(property(camelContext, io.camelgenesys.statistics.StatisticsVerbose.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -134,6 +138,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return long.class;
         case "emitservicestate":
         case "emitServiceState": return boolean.class;
         case "exceptionhandler":
@@ -202,6 +208,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "subscriptionId": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "verbose": return io.camelgenesys.statistics.StatisticsVerbose.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -218,7 +226,7 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "authorizationToken": return target.getConfiguration().getAuthorizationToken();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
-        case "batch": return target.isBatch();
+        case "batch": return target.getConfiguration().isBatch();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -228,8 +236,10 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return target.getConfiguration().getDeliveryCheckInterval();
         case "emitservicestate":
-        case "emitServiceState": return target.isEmitServiceState();
+        case "emitServiceState": return target.getConfiguration().isEmitServiceState();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -237,7 +247,7 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
         case "initialvalues":
-        case "initialValues": return target.isInitialValues();
+        case "initialValues": return target.getConfiguration().isInitialValues();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loginurl":
@@ -245,11 +255,11 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
         case "objectid":
-        case "objectId": return target.getObjectId();
+        case "objectId": return target.getConfiguration().getObjectId();
         case "objecttype":
-        case "objectType": return target.getObjectType();
+        case "objectType": return target.getConfiguration().getObjectType();
         case "operationid":
-        case "operationId": return target.getOperationId();
+        case "operationId": return target.getConfiguration().getOperationId();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "pageall":
@@ -288,14 +298,16 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "statisticids":
-        case "statisticIds": return target.getStatisticIds();
+        case "statisticIds": return target.getConfiguration().getStatisticIds();
         case "statisticname":
-        case "statisticName": return target.getStatisticName();
-        case "statistics": return target.getStatistics();
+        case "statisticName": return target.getConfiguration().getStatisticName();
+        case "statistics": return target.getConfiguration().getStatistics();
         case "subscriptionid":
-        case "subscriptionId": return target.getSubscriptionId();
+        case "subscriptionId": return target.getConfiguration().getSubscriptionId();
         case "username": return target.getConfiguration().getUsername();
-        case "verbose": return target.getVerbose();
+        case "verbose": return target.getConfiguration().getVerbose();
+        case "workerpool":
+        case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;
         }
     }

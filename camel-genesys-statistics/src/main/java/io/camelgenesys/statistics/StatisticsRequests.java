@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.OperationContext;
+import io.camelgenesys.core.operation.OperationPreparer;
 import io.camelgenesys.statistics.model.Statistic;
 
 /**
  * Reads the statistics of a request from any form a route gives them in, validates them before any request, and
- * writes the Statistics API request bodies.
+ * writes the Statistics API request bodies: the preparers of the rows of {@link StatisticsOperation}.
  * <p>
  * Forms: the compact {@code name:objectType:objectId[,...]} text of the {@code statistics} option; JSON text (an
  * array of statistics, {@code {"statistics":[...]}} or the full request {@code {"data":{"statistics":[...]}}});
@@ -26,6 +28,91 @@ import io.camelgenesys.statistics.model.Statistic;
 final class StatisticsRequests {
 
     private StatisticsRequests() {
+    }
+
+    /**
+     * getValue: statisticName, objectType and objectId come from their header or option, else from the statistics
+     * option (or GenesysStatistics header) when it names exactly one statistic; all three are required.
+     */
+    static final OperationPreparer ONE_STATISTIC = (call, context) -> {
+        String name = call.pathParams().get("statisticName");
+        if (name == null || call.query().get("objectType") == null || call.query().get("objectId") == null) {
+            String option = statisticsOption(context);
+            if (option != null && !option.isBlank()) {
+                List<Statistic> list = read(option, "the statistics option");
+                if (list.size() != 1) {
+                    throw new IllegalArgumentException(context.operationName() + " reads one statistic, but the"
+                                                       + " statistics option names " + list.size()
+                                                       + "; use getValues for several");
+                }
+                Statistic s = list.get(0);
+                if (name == null) {
+                    call.pathParam("statisticName", s.getName());
+                }
+                if (call.query().get("objectType") == null) {
+                    call.query("objectType", s.getObjectType());
+                }
+                if (call.query().get("objectId") == null) {
+                    call.query("objectId", s.getObjectId());
+                }
+            }
+        }
+        for (String q : List.of("objectType", "objectId")) {
+            if (isBlank(call.query().get(q))) {
+                throw new IllegalArgumentException(context.operationName() + " needs the " + q + ": set the " + q
+                                                   + " option, the Genesys" + Character.toUpperCase(q.charAt(0))
+                                                   + q.substring(1) + " header, or statistics=name:objectType:objectId");
+            }
+        }
+        if (isBlank(call.pathParams().get("statisticName"))) {
+            throw new IllegalArgumentException(context.operationName() + " needs the statisticName: set the statisticName"
+                                               + " option, the GenesysStatisticName header, or"
+                                               + " statistics=name:objectType:objectId");
+        }
+    };
+
+    /** getValues (get-statistic-ex): the statistics of the body, or of the statistics option, as the request. */
+    static final OperationPreparer PEEK = (call, context) -> {
+        List<Statistic> list = statisticsOf(context);
+        validatePeek(list, where(context));
+        call.body(peekBody(list));
+    };
+
+    /**
+     * createSubscription: the statistics of the body or the statistics option, each with a statisticId; the
+     * operationId (which Genesys makes the subscriptionId) from the body, the GenesysOperationId header or the
+     * operationId option, else a new UUID.
+     */
+    static final OperationPreparer SUBSCRIPTION = (call, context) -> {
+        List<Statistic> list = prepareSubscription(statisticsOf(context), where(context));
+        String id = operationIdOf(context.message().getBody());
+        if (id == null) {
+            Object p = context.parameter("operationId");
+            id = p != null ? p.toString() : UUID.randomUUID().toString();
+        }
+        call.body(subscriptionBody(id, list));
+    };
+
+    private static List<Statistic> statisticsOf(OperationContext context) {
+        Object body = context.message().getBody();
+        if (hasBody(body)) {
+            return read(body, "the message body");
+        }
+        return read(statisticsOption(context), "the statistics option");
+    }
+
+    private static String where(OperationContext context) {
+        return hasBody(context.message().getBody()) ? "the message body" : "the statistics option";
+    }
+
+    private static boolean hasBody(Object body) {
+        return body != null && !(body instanceof String s && s.isBlank());
+    }
+
+    /** The GenesysStatistics header, else the statistics option. */
+    private static String statisticsOption(OperationContext context) {
+        String header = context.header(StatisticsConstants.STATISTICS, String.class);
+        return header != null ? header : context.configuration(StatisticsConfiguration.class).getStatistics();
     }
 
     /** The statistics of a body or option value; {@code null} or blank gives an empty list. */

@@ -33,11 +33,11 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
 
         List<String> statisticIds = sim().statistics().statisticIds(id);
         Exchange first = events(mock, StatisticsConstants.INITIAL_VALUES).get(0);
-        assertEquals(id, first.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID));
+        assertEquals(id, first.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID));
         assertEquals(statisticIds.get(0), first.getMessage().getHeader(StatisticsConstants.STATISTIC_ID));
-        assertEquals("CurrentAgentState", first.getMessage().getHeader(StatisticsConstants.STATISTIC_NAME));
-        assertEquals("Agent", first.getMessage().getHeader(StatisticsConstants.OBJECT_TYPE));
-        assertEquals("agent2", first.getMessage().getHeader(StatisticsConstants.OBJECT_ID));
+        assertEquals("CurrentAgentState", first.getMessage().getHeader(StatisticsConstants.VALUE_STATISTIC_NAME));
+        assertEquals("Agent", first.getMessage().getHeader(StatisticsConstants.VALUE_OBJECT_TYPE));
+        assertEquals("agent2", first.getMessage().getHeader(StatisticsConstants.VALUE_OBJECT_ID));
         assertInstanceOf(Long.class, first.getMessage().getHeader(StatisticsConstants.TIMESTAMP));
         assertEquals(Map.of("state", "WaitForNextCall"), first.getMessage().getBody());
 
@@ -49,10 +49,10 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         awaitCount("the value set", () -> updatesOf(mock, id).size() == 7);
         Exchange last = updatesOf(mock, id).get(6);
         assertEquals(Map.of("state", "AfterCallWork"), last.getMessage().getBody());
-        assertEquals("CurrentAgentState", last.getMessage().getHeader(StatisticsConstants.STATISTIC_NAME));
-        assertEquals("agent2", last.getMessage().getHeader(StatisticsConstants.OBJECT_ID));
+        assertEquals("CurrentAgentState", last.getMessage().getHeader(StatisticsConstants.VALUE_STATISTIC_NAME));
+        assertEquals("agent2", last.getMessage().getHeader(StatisticsConstants.VALUE_OBJECT_ID));
         Exchange time = updatesOf(mock, id).get(5);
-        assertEquals("TimeInCurrentState", time.getMessage().getHeader(StatisticsConstants.STATISTIC_NAME));
+        assertEquals("TimeInCurrentState", time.getMessage().getHeader(StatisticsConstants.VALUE_STATISTIC_NAME));
         assertEquals(statisticIds.get(1), time.getMessage().getHeader(StatisticsConstants.STATISTIC_ID));
         assertNotNull(time.getMessage().getHeader(StatisticsConstants.TIMESTAMP));
         assertStays("no duplicate", 9, mock::getReceivedCounter);
@@ -69,7 +69,7 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         sim().statistics().publishUpdates();
         awaitCount("two notifications", () -> mock.getReceivedCounter() == 2);
         Exchange e = mock.getReceivedExchanges().get(1);
-        assertEquals(id, e.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID));
+        assertEquals(id, e.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID));
         assertEquals(StatisticsConstants.STATISTIC_UPDATE, e.getMessage().getHeader(StatisticsConstants.EVENT_TYPE));
         List<?> body = e.getMessage().getBody(List.class);
         assertEquals(2, body.size());
@@ -101,8 +101,8 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
             awaitCount("the defined statistic's update", () -> mock.getReceivedCounter() == 1);
             Exchange e = mock.getReceivedExchanges().get(0);
             assertEquals("aht", e.getMessage().getHeader(StatisticsConstants.STATISTIC_ID));
-            assertEquals("agent", e.getMessage().getHeader(StatisticsConstants.OBJECT_ID));
-            assertEquals(null, e.getMessage().getHeader(StatisticsConstants.STATISTIC_NAME), "defined, not named");
+            assertEquals("agent", e.getMessage().getHeader(StatisticsConstants.VALUE_OBJECT_ID));
+            assertEquals(null, e.getMessage().getHeader(StatisticsConstants.VALUE_STATISTIC_NAME), "defined, not named");
         } finally {
             logs.uninstall();
         }
@@ -164,7 +164,7 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         awaitCount("b keeps receiving", () -> mockB.getReceivedCounter() == 4);
         assertStays("a receives nothing more", 1, mockA::getReceivedCounter);
         Set<Object> ids = new HashSet<>();
-        mockB.getReceivedExchanges().forEach(e -> ids.add(e.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID)));
+        mockB.getReceivedExchanges().forEach(e -> ids.add(e.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID)));
         assertEquals(Set.of(idB), ids);
         assertTrue(b.status().up());
     }

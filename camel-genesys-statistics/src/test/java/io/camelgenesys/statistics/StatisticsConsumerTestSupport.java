@@ -62,7 +62,7 @@ abstract class StatisticsConsumerTestSupport extends CamelTestSupport {
 
     static List<Exchange> updatesOf(MockEndpoint mock, String subscriptionId) {
         return events(mock, StatisticsConstants.STATISTIC_UPDATE).stream()
-                .filter(e -> subscriptionId.equals(e.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID)))
+                .filter(e -> subscriptionId.equals(e.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID)))
                 .toList();
     }
 

@@ -45,7 +45,7 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
             assertNotEquals(before, after, "re-created");
             assertEquals(Set.of(after), sim().statistics().subscriptionIds(), "exactly one live subscription");
             List<Exchange> fresh = events(mock, StatisticsConstants.INITIAL_VALUES).subList(2, 4);
-            fresh.forEach(e -> assertEquals(after, e.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID)));
+            fresh.forEach(e -> assertEquals(after, e.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID)));
 
             int received = mock.getReceivedCounter();
             assertEquals(1, sim().statistics().publishUpdates());

@@ -1,6 +1,7 @@
 package io.camelgenesys.simulator;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * whitespace stripped.", "Valid email format", "Between 1 and 32,000 characters", ...). Every failure is a 400 whose
  * message names the field and the rule. String fields are trimmed in place, as Genesys strips them.
  */
-final class Checks {
+public final class Checks {
 
     /** Deliberately simple: one {@code @}, no whitespace, a dot in the domain. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -25,7 +26,7 @@ final class Checks {
      *
      * @return the trimmed value, or {@code null} when absent (or JSON null)
      */
-    static String text(ObjectNode node, String field, int min, int max, boolean required) {
+    public static String text(ObjectNode node, String field, int min, int max, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -52,12 +53,12 @@ final class Checks {
         return trimmed;
     }
 
-    static String text(ObjectNode node, String field, int max) {
+    public static String text(ObjectNode node, String field, int max) {
         return text(node, field, 0, max, false);
     }
 
     /** An optional email field: at most 256 characters and well formed (seed 003). */
-    static void email(ObjectNode node, String field) {
+    public static void email(ObjectNode node, String field) {
         String value = text(node, field, 256);
         if (value != null && !value.isEmpty() && !EMAIL.matcher(value).matches()) {
             throw ApiException.badRequest(field + " must be a valid email address, got '" + value + "'");
@@ -65,7 +66,7 @@ final class Checks {
     }
 
     /** An optional array field with at most {@code max} items. */
-    static ArrayNode array(ObjectNode node, String field, int min, int max, boolean required) {
+    public static ArrayNode array(ObjectNode node, String field, int min, int max, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -85,7 +86,7 @@ final class Checks {
     }
 
     /** An optional object field. */
-    static ObjectNode object(ObjectNode node, String field, boolean required) {
+    public static ObjectNode object(ObjectNode node, String field, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -100,7 +101,7 @@ final class Checks {
     }
 
     /** A required reference object with a non-blank {@code id}, e.g. {@code externalOrganization}. */
-    static String reference(ObjectNode node, String field, boolean required) {
+    public static String reference(ObjectNode node, String field, boolean required) {
         ObjectNode ref = object(node, field, required);
         if (ref == null) {
             return null;
@@ -113,7 +114,7 @@ final class Checks {
     }
 
     /** An optional enum-valued string field. */
-    static String oneOf(ObjectNode node, String field, List<String> allowed, boolean required) {
+    public static String oneOf(ObjectNode node, String field, List<String> allowed, boolean required) {
         String value = text(node, field, 0, Integer.MAX_VALUE, required);
         if (value != null && !allowed.contains(value)) {
             throw ApiException.badRequest(field + " must be one of " + allowed + ", got '" + value + "'");
@@ -121,8 +122,17 @@ final class Checks {
         return value;
     }
 
+    /** Runs a check of a nested object, its 400's message prefixed with where it is (e.g. {@code changes[0].}). */
+    public static <T> T prefixed(String prefix, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            throw ApiException.badRequest(prefix + e.getMessage());
+        }
+    }
+
     /** A query parameter that may repeat or be comma separated (Genesys accepts both for array parameters). */
-    static List<String> listParam(ApiRequest request, String name) {
+    public static List<String> listParam(ApiRequest request, String name) {
         return request.queryAll(name).stream()
                 .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip)
@@ -131,7 +141,7 @@ final class Checks {
     }
 
     /** @return an optional boolean query parameter; 400 unless {@code true} or {@code false} */
-    static boolean boolParam(ApiRequest request, String name, boolean defaultValue) {
+    public static boolean boolParam(ApiRequest request, String name, boolean defaultValue) {
         String value = request.query(name);
         if (value == null || value.isEmpty()) {
             return defaultValue;

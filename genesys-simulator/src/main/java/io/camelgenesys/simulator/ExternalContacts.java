@@ -1,59 +1,27 @@
 package io.camelgenesys.simulator;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.externalcontacts.ExternalContactsStores;
 
 /**
- * The Genesys Cloud External Contacts store behind {@code /api/v2/externalcontacts} (seed 003), in memory: contacts,
- * organizations, notes, relationships, external sources, claimed identifiers, scan cursors, conversation associations
- * and journey segment assignments. The HTTP side is {@link ExternalContactsApi} and {@link ExternalOrganizationsApi}.
- * <p>
- * The public methods are for tests ({@code sim.externalContacts()}); they are thread-safe like the HTTP side, which
- * holds this object's monitor for each request.
+ * The Genesys Cloud External Contacts simulated behind {@code /api/v2/externalcontacts} (seed 003), as tests see it
+ * ({@code sim.externalContacts()}): seeding and inspection. The data and the HTTP side live in
+ * {@link io.camelgenesys.simulator.externalcontacts}. Thread-safe.
  */
 public final class ExternalContacts {
 
-    static final String BASE = "/api/v2/externalcontacts";
-    /** The SDK documents scan and external-source cursors as "each page returns a new cursor with a 24h TTL". */
-    static final Duration DEFAULT_CURSOR_TTL = Duration.ofHours(24);
-
-    /** Who claimed an identifier: {@code kind} is {@code contact} or {@code organization}. */
-    record Claim(String kind, String entityId, ObjectNode identifier) {
-    }
-
-    /** A cursor handed out by a scan: where the next page starts, for which listing, until when. */
-    record Cursor(String listing, long afterSequence, Instant expiresAt) {
-    }
-
-    final EntityTable contacts = new EntityTable(BASE + "/contacts");
-    final EntityTable organizations = new EntityTable(BASE + "/organizations");
-    final EntityTable notes = new EntityTable(BASE + "/notes");
-    final EntityTable relationships = new EntityTable(BASE + "/relationships");
-    final EntityTable externalSources = new EntityTable(BASE + "/externalsources");
-    /** identifier key ({@link #identifierKey}) → claim */
-    final Map<String, Claim> claims = new HashMap<>();
-    final Map<String, ObjectNode> conversations = new HashMap<>();
-    /** contact id → segment assignments */
-    final Map<String, ArrayNode> journeySegments = new HashMap<>();
-    private final Map<String, Cursor> cursors = new HashMap<>();
-    private Duration cursorTtl = DEFAULT_CURSOR_TTL;
-    private int seeded;
+    private final ExternalContactsStores stores = new ExternalContactsStores();
 
     ExternalContacts() {
     }
 
-    // ---- test-facing API -----------------------------------------------------------------------------------------
+    void register(Routes routes) {
+        stores.register(routes);
+    }
 
     /**
      * Adds {@code n} curated contacts with deterministic data: for the i-th seeded contact (counting from 1 across
@@ -62,138 +30,54 @@ public final class ExternalContacts {
      *
      * @return the new contacts' ids, in order
      */
-    public synchronized List<String> seedContacts(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative: " + n);
-        }
-        List<String> ids = new ArrayList<>(n);
-        String now = Json.timestamp(Instant.now());
-        for (int k = 0; k < n; k++) {
-            int i = ++seeded;
-            ObjectNode contact = Json.object();
-            contact.put("firstName", "First" + i);
-            contact.put("lastName", "Last" + i);
-            contact.put("workEmail", "contact" + i + "@example.com");
-            String phone = String.format("+1555000%04d", i);
-            contact.putObject("workPhone").put("e164", phone).put("display", phone);
-            contact.put("type", "Curated");
-            contact.put("createDate", now);
-            contact.put("modifyDate", now);
-            ids.add(contacts.insert(contact).get("id").asText());
-        }
-        return ids;
+    public List<String> seedContacts(int n) {
+        return stores.seedContacts(n);
     }
 
     /** @return how many contacts the store holds (contacts merged into another one included) */
-    public synchronized int contactCount() {
-        return contacts.size();
+    public int contactCount() {
+        return stores.contactCount();
     }
 
     /** @return the stored contact (unresolved: a merged contact is returned as is), as maps and lists */
-    public synchronized Optional<Map<String, Object>> contact(String id) {
-        ObjectNode contact = contacts.get(id);
-        return contact == null ? Optional.empty() : Optional.of(Json.toMap(contact));
+    public Optional<Map<String, Object>> contact(String id) {
+        return stores.contact(id);
     }
 
-    public synchronized int organizationCount() {
-        return organizations.size();
+    public int organizationCount() {
+        return stores.organizationCount();
     }
 
     /** @return how many notes the contact has (0 for an unknown contact) */
-    public synchronized int noteCount(String contactId) {
-        return notesOf("contact", contactId).size();
+    public int noteCount(String contactId) {
+        return stores.noteCount(contactId);
     }
 
     /** @return how many identifiers are claimed, by contacts and organizations together */
-    public synchronized int claimedIdentifierCount() {
-        return claims.size();
+    public int claimedIdentifierCount() {
+        return stores.claimedIdentifierCount();
     }
 
     /** @return how many external sources exist */
-    public synchronized int externalSourceCount() {
-        return externalSources.size();
+    public int externalSourceCount() {
+        return stores.externalSourceCount();
     }
 
     /** @return the association stored by {@code PUT /conversations/{conversationId}}, as maps */
-    public synchronized Optional<Map<String, Object>> conversation(String conversationId) {
-        ObjectNode association = conversations.get(conversationId);
-        return association == null ? Optional.empty() : Optional.of(Json.toMap(association));
+    public Optional<Map<String, Object>> conversation(String conversationId) {
+        return stores.conversation(conversationId);
     }
 
     /**
      * Sets how long scan cursors (contacts, organizations, notes, relationships, external sources) stay valid after
      * they are issued; default 24 hours, as the SDK documents. Applies to cursors issued from now on.
      */
-    public synchronized void scanCursorTtl(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive: " + ttl);
-        }
-        cursorTtl = ttl;
+    public void scanCursorTtl(Duration ttl) {
+        stores.scanCursorTtl(ttl);
     }
 
     /** Empties the store, forgets every cursor and restores the default cursor TTL. */
-    public synchronized void clear() {
-        contacts.clear();
-        organizations.clear();
-        notes.clear();
-        relationships.clear();
-        externalSources.clear();
-        claims.clear();
-        conversations.clear();
-        journeySegments.clear();
-        cursors.clear();
-        cursorTtl = DEFAULT_CURSOR_TTL;
-        seeded = 0;
-    }
-
-    // ---- used by the HTTP side (callers hold the monitor) --------------------------------------------------------
-
-    List<ObjectNode> notesOf(String entityType, String entityId) {
-        return notes.filter(n -> entityType.equals(n.path("entityType").asText())
-                && entityId.equals(n.path("entityId").asText()));
-    }
-
-    /** Issues a cursor for a listing that continues after {@code afterSequence}. */
-    String issueCursor(String listing, long afterSequence) {
-        Instant now = Instant.now();
-        // Expired cursors are dropped as new ones are issued, so a long scan keeps a bounded map.
-        for (Iterator<Cursor> it = cursors.values().iterator(); it.hasNext(); ) {
-            if (!it.next().expiresAt().isAfter(now)) {
-                it.remove();
-            }
-        }
-        String cursor = UUID.randomUUID().toString().replace("-", "");
-        cursors.put(cursor, new Cursor(listing, afterSequence, now.plus(cursorTtl)));
-        return cursor;
-    }
-
-    /**
-     * @return where the cursor continues
-     * @throws ApiException 400 when the cursor is unknown, belongs to another listing or has expired
-     */
-    long resolveCursor(String listing, String cursor) {
-        Cursor c = cursors.get(cursor);
-        if (c == null || !c.listing().equals(listing)) {
-            throw ApiException.badRequest("Invalid cursor '" + cursor + "': it was not issued by this listing");
-        }
-        if (!c.expiresAt().isAfter(Instant.now())) {
-            cursors.remove(cursor);
-            throw ApiException.badRequest("The cursor '" + cursor + "' has expired (cursors live "
-                    + cursorTtl + "); start the scan again without a cursor");
-        }
-        return c.afterSequence();
-    }
-
-    /**
-     * Contacts and organizations claim identifiers separately (two SDK models, {@code ContactIdentifier} and
-     * {@code ExternalOrganizationIdentifier}, two lookup paths); within each, one identifier has one holder.
-     */
-    static String identifierKey(String kind, com.fasterxml.jackson.databind.JsonNode identifier) {
-        String type = identifier.get("type").asText();
-        String value = identifier.get("value").asText();
-        // Email addresses are not case sensitive; other identifier values are compared exactly.
-        return kind + "\u0000" + type + "\u0000"
-                + ("Email".equals(type) ? value.toLowerCase(java.util.Locale.ROOT) : value);
+    public void clear() {
+        stores.clear();
     }
 }

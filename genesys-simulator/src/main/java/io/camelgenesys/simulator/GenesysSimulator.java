@@ -59,8 +59,7 @@ public final class GenesysSimulator implements AutoCloseable {
         this.tokens = new Tokens(config.tokenLifetime);
         this.rateLimiter = new RateLimiter(config.rateLimitRequests, config.rateLimitWindow);
         ItemsApi.register(routes, items);
-        ExternalContactsApi.register(routes, externalContacts);
-        ExternalOrganizationsApi.register(routes, externalContacts);
+        externalContacts.register(routes);
         WebServicesContactsApi.register(routes, webServicesContacts);
         StatisticsApi.register(routes, statistics);
         digitalChannels.register(routes);

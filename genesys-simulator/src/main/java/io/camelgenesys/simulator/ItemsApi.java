@@ -7,16 +7,18 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.store.PageNumberPaging;
 
 /**
  * The HTTP face of {@link Items}, in Genesys Cloud style (bearer token, Cloud error bodies, rate limited), registered
- * through {@link Routes} like any later API. Paging follows what Genesys Cloud documents: page size 1–100 with a
- * default of 25, and at most 1,000 records reachable by page-number paging (seed 000); the cursor and offset styles
- * mirror the Cloud scan endpoints and Multicloud UDM listing.
+ * through {@link Routes} like any later API. Page-number paging is the shared {@link PageNumberPaging} (page size
+ * 1–100 with a default of 25, at most 1,000 records reachable, seed 000); the cursor and offset styles mirror the
+ * Cloud scan endpoints and Multicloud UDM listing. The scan cursors here are stateless (they carry the position) and
+ * never expire, the simplest cursor a client must handle; the simulated Genesys APIs issue expiring ones
+ * ({@link io.camelgenesys.simulator.store.CursorScans}).
  */
 final class ItemsApi {
 
-    static final int MAX_PAGED_RECORDS = 1000;
     private static final String CURSOR_PREFIX = "items:";
 
     private final Items items;
@@ -67,43 +69,10 @@ final class ItemsApi {
         return ApiResponse.noContent();
     }
 
-    /** {@code GET ?pageSize=&pageNumber=}: Genesys Cloud page-number paging. */
+    /** {@code GET ?pageSize=&pageNumber=}: Genesys Cloud page-number paging, as every Cloud listing pages. */
     private ApiResponse page(ApiRequest request) {
-        int pageSize = request.queryInt("pageSize", 25);
-        int pageNumber = request.queryInt("pageNumber", 1);
-        if (pageSize < 1 || pageSize > 100) {
-            throw ApiException.badRequest("pageSize must be between 1 and 100, got " + pageSize);
-        }
-        if (pageNumber < 1) {
-            throw ApiException.badRequest("pageNumber must be 1 or greater, got " + pageNumber);
-        }
-        if ((long) pageNumber * pageSize > MAX_PAGED_RECORDS) {
-            throw ApiException.badRequest("Paging is limited to the first 1,000 records (pageNumber * pageSize <= 1000);"
-                    + " use " + Items.BASE_PATH + "/scan to read further");
-        }
-        int total = items.count();
-        int pageCount = (total + pageSize - 1) / pageSize;
-        ObjectNode body = Json.object();
-        ArrayNode entities = body.putArray("entities");
-        items.slice((long) (pageNumber - 1) * pageSize, pageSize).forEach(entities::add);
-        body.put("pageSize", pageSize);
-        body.put("pageNumber", pageNumber);
-        body.put("total", total);
-        body.put("pageCount", pageCount);
-        body.put("firstUri", pageUri(pageSize, 1));
-        body.put("selfUri", pageUri(pageSize, pageNumber));
-        body.put("lastUri", pageUri(pageSize, Math.max(pageCount, 1)));
-        if (pageNumber > 1) {
-            body.put("previousUri", pageUri(pageSize, pageNumber - 1));
-        }
-        if (pageNumber < pageCount) {
-            body.put("nextUri", pageUri(pageSize, pageNumber + 1));
-        }
-        return ApiResponse.ok(body);
-    }
-
-    private static String pageUri(int pageSize, int pageNumber) {
-        return Items.BASE_PATH + "?pageSize=" + pageSize + "&pageNumber=" + pageNumber;
+        return ApiResponse.ok(PageNumberPaging.page(request, Items.BASE_PATH, Items.BASE_PATH + "/scan", items.count(),
+                items::slice));
     }
 
     /** {@code GET /scan?limit=&cursor=}: cursor paging with no record cap; no {@code cursors} on the last page. */

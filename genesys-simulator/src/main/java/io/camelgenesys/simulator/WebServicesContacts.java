@@ -10,17 +10,19 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * The Engage Web Services (on premises) contacts behind {@code /api/v2/contacts} (seeds 001 and 004): contacts of
  * type {@code Custom}, {@code Queue} and {@code User}, of which only Custom ones can be created, modified or deleted
- * over HTTP. The HTTP side is {@link WebServicesContactsApi}; the public methods are for tests
- * ({@code sim.webServicesContacts()}). Thread-safe.
+ * over HTTP. The HTTP side is {@link WebServicesContactsApi}, whose routes hold this store's lock ({@link #lock()});
+ * the public methods are for tests ({@code sim.webServicesContacts()}) and take it too. Thread-safe.
  */
 public final class WebServicesContacts {
 
     static final List<String> TYPES = List.of("Custom", "Queue", "User");
 
+    private final StoreLock lock = new StoreLock("web services contacts", 1);
     /** id → contact, in insertion order; stored without {@code uri}/{@code path}, which depend on the request. */
     private final Map<String, ObjectNode> contacts = new LinkedHashMap<>();
 
@@ -37,8 +39,12 @@ public final class WebServicesContacts {
      * @return the contact's id
      * @throws IllegalArgumentException without a {@code name} or with a {@code type} other than Custom, Queue, User
      */
-    public synchronized String add(Map<String, Object> contact) {
+    public String add(Map<String, Object> contact) {
         Objects.requireNonNull(contact, "contact");
+        return lock.writing(() -> addNode(contact));
+    }
+
+    private String addNode(Map<String, Object> contact) {
         ObjectNode node = Json.mapper().valueToTree(contact);
         if (!node.path("name").isTextual() || node.path("name").asText().isBlank()) {
             throw new IllegalArgumentException("A Web Services contact needs a name: " + contact);
@@ -58,7 +64,11 @@ public final class WebServicesContacts {
      * Adds the five User contacts of seed 004's sample (JohnS, JoshW, WillardC, HannahJ, EmilyJ, with their
      * phone numbers on {@code SIP_Switch}, roles and availability), a Queue contact and a Custom contact.
      */
-    public synchronized void seedDefaults() {
+    public void seedDefaults() {
+        lock.writing(this::seedUsersQueueAndCustom);
+    }
+
+    private void seedUsersQueueAndCustom() {
         user("538370e8c509495bb8e0868a1178c86e", "JohnS", "John", "Smith", "U4Nw6MUJSVu44IaKEXjIbg==.acme", null,
                 false, "ROLE_ADMIN");
         user("754e11130cde4c51b8de389e3a615920", "JoshW", "Josh", "Williams", "dU4REwzeTFG43jie0mFZIA==.acme",
@@ -114,33 +124,43 @@ public final class WebServicesContacts {
     }
 
     private void put(ObjectNode contact, String id) {
+        lock.checkWrite();
         ObjectNode ordered = Json.object();
         ordered.put("id", id);
         ordered.setAll(contact);
         contacts.put(id, ordered);
     }
 
-    public synchronized int count() {
-        return contacts.size();
+    public int count() {
+        return lock.reading(contacts::size);
     }
 
     /** @return the stored contact as maps, without {@code uri}/{@code path} */
-    public synchronized Optional<Map<String, Object>> contact(String id) {
-        ObjectNode contact = contacts.get(id);
-        return contact == null ? Optional.empty() : Optional.of(Json.toMap(contact));
+    public Optional<Map<String, Object>> contact(String id) {
+        return lock.reading(() -> {
+            ObjectNode contact = contacts.get(id);
+            return contact == null ? Optional.empty() : Optional.of(Json.toMap(contact));
+        });
     }
 
-    public synchronized void clear() {
-        contacts.clear();
+    public void clear() {
+        lock.writing(contacts::clear);
     }
 
-    // ---- used by the HTTP side (callers hold the monitor) --------------------------------------------------------
+    // ---- used by the HTTP side (callers hold the lock) -----------------------------------------------------------
 
+    StoreLock lock() {
+        return lock;
+    }
+
+    /** @return the stored contact (change it only under the write lock), or {@code null} */
     ObjectNode get(String id) {
+        lock.checkRead();
         return contacts.get(id);
     }
 
     List<ObjectNode> all() {
+        lock.checkRead();
         return new ArrayList<>(contacts.values());
     }
 
@@ -151,6 +171,7 @@ public final class WebServicesContacts {
     }
 
     void remove(String id) {
+        lock.checkWrite();
         contacts.remove(id);
     }
 

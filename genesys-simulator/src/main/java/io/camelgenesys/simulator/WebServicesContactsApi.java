@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.store.StoreLock;
 
 /**
  * The HTTP side of {@link WebServicesContacts}: Engage Web Services {@code /api/v2/contacts} (seeds 001, 004) with
@@ -33,19 +34,12 @@ final class WebServicesContactsApi {
 
     static void register(Routes routes, WebServicesContacts store) {
         WebServicesContactsApi api = new WebServicesContactsApi(store);
-        routes.add("GET", BASE, Auth.WEB_SERVICES, api.locked(api::search));
-        routes.add("POST", BASE, Auth.WEB_SERVICES, api.locked(api::create));
-        routes.add("GET", BASE + "/{id}", Auth.WEB_SERVICES, api.locked(api::get));
-        routes.add("PUT", BASE + "/{id}", Auth.WEB_SERVICES, api.locked(api::update));
-        routes.add("DELETE", BASE + "/{id}", Auth.WEB_SERVICES, api.locked(api::delete));
-    }
-
-    private RouteHandler locked(RouteHandler handler) {
-        return request -> {
-            synchronized (store) {
-                return handler.handle(request);
-            }
-        };
+        StoreLock lock = store.lock();
+        routes.add("GET", BASE, Auth.WEB_SERVICES, StoreLock.guard(api::search).reading(lock));
+        routes.add("POST", BASE, Auth.WEB_SERVICES, StoreLock.guard(api::create).writing(lock));
+        routes.add("GET", BASE + "/{id}", Auth.WEB_SERVICES, StoreLock.guard(api::get).reading(lock));
+        routes.add("PUT", BASE + "/{id}", Auth.WEB_SERVICES, StoreLock.guard(api::update).writing(lock));
+        routes.add("DELETE", BASE + "/{id}", Auth.WEB_SERVICES, StoreLock.guard(api::delete).writing(lock));
     }
 
     private ApiResponse search(ApiRequest request) {

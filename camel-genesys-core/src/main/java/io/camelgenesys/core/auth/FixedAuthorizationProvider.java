@@ -12,20 +12,31 @@ public final class FixedAuthorizationProvider implements TokenProvider {
 
     private final String authorization;
     private final String kind;
+    private final String refusedHint;
 
-    private FixedAuthorizationProvider(String authorization, String kind) {
+    private FixedAuthorizationProvider(String authorization, String kind, String refusedHint) {
         this.authorization = authorization;
         this.kind = kind;
+        this.refusedHint = refusedHint;
     }
 
     public static FixedAuthorizationProvider bearer(String accessToken) {
-        return new FixedAuthorizationProvider("Bearer " + accessToken, "static access token");
+        return new FixedAuthorizationProvider("Bearer " + accessToken, "static access token",
+                "Genesys refused the static access token of the accessToken option, which cannot be refreshed: set a"
+                                                                     + " valid accessToken, or clientId and clientSecret"
+                                                                     + " so that tokens are obtained and renewed");
     }
 
     public static FixedAuthorizationProvider basic(String username, String password) {
         String pair = username + ":" + (password == null ? "" : password);
         return new FixedAuthorizationProvider(
-                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), "basic credentials");
+                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), "basic credentials",
+                "Genesys refused the HTTP Basic credentials: check the username and password options");
+    }
+
+    @Override
+    public String refusedHint() {
+        return refusedHint;
     }
 
     @Override

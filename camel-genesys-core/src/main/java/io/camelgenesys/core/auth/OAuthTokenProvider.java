@@ -22,6 +22,8 @@ import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.GenesysHttpClient;
 import io.camelgenesys.core.http.GenesysRequest;
 import io.camelgenesys.core.http.GenesysResponse;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class OAuthTokenProvider implements TokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenProvider.class);
-    private static final int TOKEN_ATTEMPTS = 3;
 
     private final GenesysHttpClient http;
     private final String tokenUrl;
@@ -48,6 +49,10 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final String description;
+    private final String clientId;
+    private final Secrets secrets;
+    private final RetryScheduler retries;
+    private final RetryPolicy retryPolicy;
 
     private volatile Token token;
     private volatile String refreshToken;
@@ -60,13 +65,24 @@ public final class OAuthTokenProvider implements TokenProvider {
     private record Token(String authorization, long expiresAtNanos, long refreshAtNanos) {
     }
 
-    public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler) {
-        this(c, http, scheduler, System::nanoTime);
+    /**
+     * @param scheduler schedules the refresh ahead of expiry
+     * @param retries   the connection's retry scheduler: a token request that gets an I/O error, a 5xx or a 429 is
+     *                  tried again under the connection's {@code retry*} options
+     * @param secrets   the connection's secrets: every access and refresh token obtained is added, so that no error
+     *                  message or log line quoting a response shows it
+     */
+    public OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
+                              RetryScheduler retries, Secrets secrets) {
+        this(c, http, scheduler, retries, secrets, System::nanoTime);
     }
 
     OAuthTokenProvider(GenesysConfiguration c, GenesysHttpClient http, ScheduledExecutorService scheduler,
-                       LongSupplier clock) {
+                       RetryScheduler retries, Secrets secrets, LongSupplier clock) {
         this.http = http;
+        this.secrets = secrets;
+        this.retries = retries;
+        this.retryPolicy = RetryPolicy.of(c);
         this.scheduler = scheduler;
         this.clock = clock;
         this.grant = c.effectiveGrantType();
@@ -106,6 +122,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         }
         this.grantForm = Map.copyOf(form);
         this.refreshToken = c.getRefreshToken();
+        this.clientId = c.getClientId();
         this.description = (multicloud ? "Multicloud " : "Genesys Cloud ") + grant + " token for client " + c.getClientId();
     }
 
@@ -160,6 +177,14 @@ public final class OAuthTokenProvider implements TokenProvider {
     }
 
     @Override
+    public String refusedHint() {
+        // the token endpoint issued it, the API refuses it: they are not the same organization, or the client is off
+        return "Genesys refused an access token its token endpoint had just issued: check that the token endpoint"
+               + " (loginUrl, or region) and the API (baseUrl, or region) are the same Genesys organization and region,"
+               + " and that the OAuth client " + clientId + " is active";
+    }
+
+    @Override
     public boolean hasValidToken() {
         return currentAuthorization() != null;
     }
@@ -167,6 +192,16 @@ public final class OAuthTokenProvider implements TokenProvider {
     @Override
     public Throwable lastFailure() {
         return lastFailure;
+    }
+
+    @Override
+    public java.time.Instant tokenExpiresAt() {
+        Token t = token;
+        if (t == null) {
+            return null;
+        }
+        long left = t.expiresAtNanos - clock.getAsLong();
+        return java.time.Instant.now().plusNanos(left);
     }
 
     /** Starts a token request unless one is running; all callers get the same future. */
@@ -178,39 +213,85 @@ public final class OAuthTokenProvider implements TokenProvider {
             }
             CompletableFuture<Token> mine = new CompletableFuture<>();
             if (inflight.compareAndSet(null, mine)) {
-                request(1, mine);
+                request(retries.start(retryPolicy, "The token request to " + Secrets.url(tokenUrl)), mine);
                 return mine;
             }
         }
     }
 
-    private void request(int attempt, CompletableFuture<Token> result) {
+    /**
+     * One attempt. Whatever goes wrong ends in {@code result}: an exception thrown while building or sending the
+     * request, or while reading the answer, would otherwise leave the single-flight future incomplete, and every
+     * later caller would wait for it forever.
+     */
+    private void request(RetryScheduler.Retry retry, CompletableFuture<Token> result) {
+        try {
+            send(retry, result);
+        } catch (RuntimeException e) {
+            fail(result, unexpected(e));
+        }
+    }
+
+    private void send(RetryScheduler.Retry retry, CompletableFuture<Token> result) {
         boolean useRefresh = refreshToken != null;
         GenesysGrantType sent = useRefresh ? GenesysGrantType.refreshToken : grant;
+        if (sent == GenesysGrantType.authorizationCode && authorizationCode == null) {
+            fail(result, new GenesysAuthException("Cannot renew the Genesys access token: the authorization code was"
+                                                  + " exchanged once already and Genesys returned no refresh token;"
+                                                  + " obtain a new authorization code and set the authorizationToken"
+                                                  + " option (or use a grant that can be repeated)",
+                    GenesysApiException.builder().operation("POST " + Secrets.url(tokenUrl)), null));
+            return;
+        }
         GenesysRequest req = tokenRequest(sent);
         http.send(req, tokenUrl, null, headers).whenComplete((resp, err) -> {
-            if (err != null) {
-                if (attempt < TOKEN_ATTEMPTS && !closed) {
-                    scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
-                } else {
-                    fail(result, GenesysErrors.fromTransport(req, err));
-                }
-                return;
-            }
-            int status = resp.status();
-            if (status >= 200 && status < 300) {
-                accept(req, resp, result);
-            } else if (useRefresh && status == 400 && repeatable()) {
-                // the refresh token expired or was revoked: the original grant can start over
-                LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
-                refreshToken = null;
-                request(attempt, result);
-            } else if (status >= 500 && attempt < TOKEN_ATTEMPTS && !closed) {
-                scheduler.schedule(() -> request(attempt + 1, result), 250L * attempt, TimeUnit.MILLISECONDS);
-            } else {
-                fail(result, refused(req, resp, sent));
+            try {
+                answered(retry, result, useRefresh, sent, req, resp, err);
+            } catch (RuntimeException e) {
+                fail(result, unexpected(e));
             }
         });
+    }
+
+    private void answered(RetryScheduler.Retry retry, CompletableFuture<Token> result, boolean useRefresh,
+                          GenesysGrantType sent, GenesysRequest req, GenesysResponse resp, Throwable err) {
+        if (err != null) {
+            Throwable cause = GenesysErrors.unwrap(err);
+            if (closed || retry.backoff("an I/O error (" + cause.getClass().getSimpleName() + ")",
+                    () -> request(retry, result)) < 0) {
+                fail(result, GenesysErrors.fromTransport(req, cause));
+            }
+            return;
+        }
+        int status = resp.status();
+        if (status >= 200 && status < 300) {
+            accept(req, resp, result);
+        } else if (useRefresh && status == 400 && repeatable()) {
+            // the refresh token expired or was revoked: the original grant can start over
+            LOG.info("{}: the refresh token was refused, requesting a new token with the {} grant", description, grant);
+            refreshToken = null;
+            request(retry, result);
+        } else if (status == 429) {
+            long retryAfter = RetryPolicy.parseRetryAfter(resp.header("Retry-After"), java.time.Instant.now());
+            if (closed || retry.after(retryAfter, "429 Too Many Requests", () -> request(retry, result)) < 0) {
+                fail(result, refused(req, resp, sent));
+            }
+        } else if (status >= 500) {
+            if (closed || retry.backoff("HTTP " + status, () -> request(retry, result)) < 0) {
+                fail(result, refused(req, resp, sent));
+            }
+        } else {
+            fail(result, refused(req, resp, sent));
+        }
+    }
+
+    /** A failure that is not Genesys' answer (a token URL that cannot be sent to, a closed client). */
+    private GenesysAuthException unexpected(RuntimeException e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + secrets.redact(e.getMessage()) : "");
+        return new GenesysAuthException("Cannot request a Genesys access token from POST " + Secrets.url(tokenUrl) + " ("
+                                        + what + "); check loginUrl/baseUrl", GenesysApiException.builder()
+                                                .operation("POST " + Secrets.url(tokenUrl)),
+                GenesysErrors.safeCause(e, secrets));
     }
 
     private boolean repeatable() {
@@ -235,9 +316,11 @@ public final class OAuthTokenProvider implements TokenProvider {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return GenesysRequest.builder("POST", "")
+        // the absolute URL as the path, so that messages name the token endpoint (GenesysRequest.describe() masks it)
+        return GenesysRequest.builder("POST", tokenUrl)
                 .body(sb.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
                 .idempotent(true)
+                .confidential()
                 .build();
     }
 
@@ -250,14 +333,17 @@ public final class OAuthTokenProvider implements TokenProvider {
             return;
         }
         String access = json == null ? null : json.path("access_token").asText(null);
+        String newRefresh = json == null ? null : json.path("refresh_token").asText(null);
+        // known before anything can quote them
+        secrets.add(access);
+        secrets.add(newRefresh);
         if (access == null || access.isEmpty()) {
-            GenesysApiException.Builder b = GenesysErrors.describe(req, resp).bodyExcerpt("(not shown: token response)");
-            fail(result, new GenesysAuthException("The Genesys token endpoint answered HTTP " + resp.status()
-                                                  + " without an access_token", b, null));
+            GenesysApiException.Builder b = GenesysErrors.describe(req, resp);
+            fail(result, new GenesysAuthException("The Genesys token endpoint " + req.describe() + " answered HTTP "
+                                                  + resp.status() + " without an access_token", b, null));
             return;
         }
         long lifetimeSeconds = json.path("expires_in").asLong(3600);
-        String newRefresh = json.path("refresh_token").asText(null);
         if (newRefresh != null && !newRefresh.isEmpty()) {
             refreshToken = newRefresh;
         }
@@ -269,7 +355,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         Token t = new Token("Bearer " + access, now + lifetime, now + lifetime - ahead);
         token = t;
         lastFailure = null;
-        inflight.set(null);
+        inflight.compareAndSet(result, null);
         LOG.debug("{}: obtained an access token valid for {} s", description, lifetimeSeconds);
         scheduleProactive(t);
         result.complete(t);
@@ -293,13 +379,13 @@ public final class OAuthTokenProvider implements TokenProvider {
 
     private void fail(CompletableFuture<Token> result, Throwable e) {
         lastFailure = e;
-        inflight.set(null);
+        inflight.compareAndSet(result, null);
         LOG.warn("{}: {}", description, e.getMessage());
         result.completeExceptionally(e);
     }
 
     private GenesysApiException refused(GenesysRequest req, GenesysResponse resp, GenesysGrantType sent) {
-        GenesysApiException.Builder b = GenesysErrors.describe(req, resp).operation("POST " + tokenUrl);
+        GenesysApiException.Builder b = GenesysErrors.describe(req, resp);
         int status = resp.status();
         String said = b.errorMessage() != null ? " (" + b.errorMessage() + ")" : "";
         String hint;
@@ -315,12 +401,18 @@ public final class OAuthTokenProvider implements TokenProvider {
                                           + " another redirectUri): obtain a new code";
                 default -> "Genesys refused the grant: check clientId and clientSecret";
             };
+        } else if (status == 429) {
+            hint = "Genesys limits token requests and retryMaxAttempts/retryDeadline were used up: share one connection"
+                   + " (same credentials) rather than requesting tokens from many";
+        } else if (status >= 500) {
+            hint = "the Genesys token endpoint failed" + (retryPolicy.enabled() ? " on every attempt (retryMaxAttempts"
+                    + " " + retryPolicy.maxAttempts() + ")" : "");
         } else {
             hint = "the Genesys token endpoint failed";
         }
         String corr = b.correlationId() != null ? " [correlation id " + b.correlationId() + "]" : "";
-        return new GenesysAuthException("Cannot obtain a Genesys access token (HTTP " + status + said + "): " + hint + corr,
-                b.bodyExcerpt("(not shown: token response)"), null);
+        return new GenesysAuthException("Cannot obtain a Genesys access token from " + req.describe() + " (HTTP " + status
+                                        + said + "): " + hint + corr, b, null);
     }
 
     @Override

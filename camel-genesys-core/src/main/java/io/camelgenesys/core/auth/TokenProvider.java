@@ -36,6 +36,19 @@ public interface TokenProvider extends AutoCloseable {
     /** The last failure to obtain a token, cleared by the next success; {@code null} when none. */
     Throwable lastFailure();
 
+    /**
+     * What to check when Genesys refuses this provider's {@code Authorization} for good (a 401 that no refresh and
+     * replay can fix), naming the options; never a credential.
+     */
+    default String refusedHint() {
+        return "check the credentials";
+    }
+
+    /** When the current token expires, {@code null} when there is none or it does not expire (Basic, a fixed token). */
+    default java.time.Instant tokenExpiresAt() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -3,14 +3,28 @@ package io.camelgenesys.core.health;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgenesys.core.GenesysAuthException;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of one Genesys connection: DOWN when no token can be obtained, or when the last request got no response
- * or a 5xx; UP otherwise. Details: last HTTP status, requests, retries, failures, the rate-limit budget left.
+ * Readiness of one Genesys connection. DOWN, with a message naming what to fix, when:
+ * <ul>
+ * <li>no token can be obtained (the token endpoint refuses the client, the user or the API key, or cannot be
+ * reached);</li>
+ * <li>Genesys refused the connection's credentials for good on its last refusal: a static {@code accessToken} or
+ * Basic credentials answered 401 (they cannot be refreshed), a freshly obtained token answered 401 again, or a 403
+ * refused the API key; until a later call succeeds;</li>
+ * <li>the last request got no response, or a 5xx.</li>
+ * </ul>
+ * UP otherwise, including before the first call (nothing known against it). A 403 of a valid token lacking one
+ * permission is not DOWN (the other operations work): it is the {@code genesys.lastForbidden} detail. Other details:
+ * last HTTP status, requests, retries, failures, the rate-limit budget left. No message or detail holds a credential.
+ * Enabled while a producer of a component with {@code healthCheckProducerEnabled} uses the connection (see
+ * {@link GenesysHealthCheckRepository}).
  */
 public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
 
@@ -22,6 +36,11 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
     }
 
     @Override
+    public boolean isEnabled() {
+        return super.isEnabled() && connection.healthCheckUsers() > 0;
+    }
+
+    @Override
     public boolean isLiveness() {
         // a Genesys outage must not make an orchestrator restart the application
         return false;
@@ -30,7 +49,7 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("genesys.connection", connection.id());
-        builder.detail("genesys.baseUrl", connection.baseUrl());
+        builder.detail("genesys.baseUrl", Secrets.url(connection.baseUrl()));
         builder.detail("genesys.requests", connection.requestCount());
         builder.detail("genesys.retries", connection.retryCount());
         builder.detail("genesys.failures", connection.failureCount());
@@ -39,20 +58,31 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
         if (remaining != null) {
             builder.detail("genesys.rateLimitRemaining", remaining);
         }
+        GenesysAuthException forbidden = connection.lastForbidden();
+        if (forbidden != null) {
+            builder.detail("genesys.lastForbidden", forbidden.getMessage());
+        }
         if (!connection.tokens().hasValidToken()) {
             try {
                 // token obtainable? (single flight: a concurrent request shares this attempt)
                 connection.tokens().authorization().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 Throwable cause = GenesysErrors.unwrap(e);
-                builder.down().message("No Genesys access token: " + cause.getMessage()).error(cause);
+                String why = cause instanceof java.util.concurrent.TimeoutException
+                        ? "the token request did not end within 10 s" : cause.getMessage();
+                builder.down().message("No Genesys access token: " + why).error(cause);
                 return;
             }
+        }
+        GenesysAuthException refused = connection.lastAuthFailure();
+        if (refused != null) {
+            builder.down().message("Genesys refuses the credentials: " + refused.getMessage()).error(refused);
+            return;
         }
         int status = connection.lastStatus();
         if (status == 0 && connection.lastTransportFailure() != null) {
             builder.down().message("The last Genesys request got no response: "
-                                   + connection.lastTransportFailure().getMessage());
+                                   + Secrets.NONE.redact(connection.lastTransportFailure().getMessage()));
             return;
         }
         if (status >= 500) {

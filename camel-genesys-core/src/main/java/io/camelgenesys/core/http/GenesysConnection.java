@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,8 +15,11 @@ import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,18 +44,24 @@ public final class GenesysConnection {
     private final TokenProvider tokens;
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService scheduler;
-    private final ExecutorService callbacks;
+    private final ExecutorService workers;
+    private final WorkerPool defaultWorkerPool;
+    private final RetryScheduler retries;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
+    private final Secrets secrets;
 
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicInteger healthCheckUsers = new AtomicInteger();
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
     private volatile Throwable lastTransportFailure;
+    private volatile GenesysAuthException lastAuthFailure;
+    private volatile GenesysAuthException lastForbidden;
 
     GenesysConnection(CamelContext camelContext, String id, GenesysConfiguration config) {
         this.camelContext = camelContext;
@@ -62,12 +70,14 @@ public final class GenesysConnection {
         this.baseUrl = config.apiBaseUrl();
         this.scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "GenesysConnection[" + id + "]");
-        // responses are handed to the route on Camel's default thread pool profile, never on the Jetty thread that
-        // read them: a route that blocks (a JDBC call, a pageAll iterator) would otherwise stall the HTTP client
-        this.callbacks = camelContext.getExecutorServiceManager().newDefaultThreadPool(this,
-                "GenesysCallbacks[" + id + "]");
-        this.http = new GenesysHttpClient(camelContext, config, id);
-        this.tokens = tokenProvider(config, http, scheduler);
+        // routes continue here, never on the Jetty thread that read the response (see WorkerPool)
+        this.workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GenesysWorkers[" + id + "]",
+                workerProfile(camelContext));
+        this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
+        this.retries = new RetryScheduler(scheduler);
+        this.secrets = Secrets.of(config);
+        this.http = new GenesysHttpClient(camelContext, config, id, secrets);
+        this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
@@ -81,7 +91,8 @@ public final class GenesysConnection {
     }
 
     private static TokenProvider tokenProvider(GenesysConfiguration c, GenesysHttpClient http,
-                                               ScheduledExecutorService scheduler) {
+                                               ScheduledExecutorService scheduler, RetryScheduler retries,
+                                               Secrets secrets) {
         if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
             return FixedAuthorizationProvider.bearer(c.getAccessToken());
         }
@@ -92,7 +103,7 @@ public final class GenesysConnection {
             }
             return FixedAuthorizationProvider.basic(c.getUsername(), c.getPassword());
         }
-        return new OAuthTokenProvider(c, http, scheduler);
+        return new OAuthTokenProvider(c, http, scheduler, retries, secrets);
     }
 
     void start() throws Exception {
@@ -122,7 +133,7 @@ public final class GenesysConnection {
             LOG.debug("Stopping the HTTP client of {} failed: {}", id, e.getMessage());
         }
         camelContext.getExecutorServiceManager().shutdown(scheduler);
-        camelContext.getExecutorServiceManager().shutdown(callbacks);
+        camelContext.getExecutorServiceManager().shutdown(workers);
     }
 
     int retain() {
@@ -134,21 +145,48 @@ public final class GenesysConnection {
     }
 
     /**
+     * Camel's default thread pool profile (its pool size, thread names, keep-alive) with an unbounded queue and no
+     * caller-runs: the queue holds at most one continuation per exchange in flight, and a continuation must never
+     * run on the Jetty thread that hands it over.
+     */
+    private static ThreadPoolProfile workerProfile(CamelContext camelContext) {
+        ThreadPoolProfile profile = camelContext.getExecutorServiceManager().getDefaultThreadPoolProfile().clone();
+        profile.setId("genesysWorkers");
+        profile.setDefaultProfile(false);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
+    /**
      * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
      * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
-     * otherwise. It completes on a Camel worker thread, so whoever continues from it may block.
+     * otherwise.
+     * <p>
+     * It completes on a Jetty I/O thread or the connection's scheduler, which never wait for anything: whatever
+     * depends on it directly must not block either (hand user code to a {@link #workerPool}). Any other thread may
+     * wait for it, a route thread included, since completing it needs no worker thread.
      */
     public CompletableFuture<GenesysResponse> execute(GenesysRequest request) {
         CompletableFuture<GenesysResponse> result = new CompletableFuture<>();
         attempt(new Call(request, System.nanoTime()), result);
-        return result.whenCompleteAsync((response, failure) -> {
-        }, callbacks);
+        return result;
     }
 
-    private static final class Call {
+    /**
+     * Where routes continue after a call of this connection: {@code pool} (an endpoint's {@code workerPool}) or,
+     * when {@code null}, the connection's own pool.
+     */
+    public WorkerPool workerPool(ExecutorService pool) {
+        return pool == null || pool == workers ? defaultWorkerPool
+                : new WorkerPool(pool, scheduler, "workerPool " + pool.getClass().getSimpleName() + " of " + id);
+    }
+
+    /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
+    private final class Call {
         final GenesysRequest request;
         final long startedNanos;
-        int attempt;
+        private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
 
@@ -157,30 +195,50 @@ public final class GenesysConnection {
             this.startedNanos = startedNanos;
         }
 
-        long elapsedMillis() {
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        /** Created at the first failure (most requests need none); retryDeadline counts from the first attempt. */
+        RetryScheduler.Retry retry() {
+            if (retry == null) {
+                retry = retries.start(request.retryPolicy(), request::describe, startedNanos);
+            }
+            return retry;
         }
     }
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
-        call.attempt++;
-        rateLimiter.acquire()
-                .thenCompose(ready -> tokens.authorization())
-                .whenComplete((auth, authFailure) -> {
+        CompletableFuture<Void> slot = rateLimiter.acquire();
+        CompletableFuture<String> auth = slot.isDone() && !slot.isCompletedExceptionally() ? tokens.authorization()
+                : null;
+        if (auth != null && auth.isDone() && !auth.isCompletedExceptionally()) {
+            // the common case, a free slot and a valid token: send now, no stage in between
+            send(call, auth.join(), result);
+            return;
+        }
+        (auth != null ? auth : slot.thenCompose(ready -> tokens.authorization()))
+                .whenComplete((authorization, authFailure) -> {
                     if (authFailure != null) {
                         rateLimiter.release();
                         failures.incrementAndGet();
                         result.completeExceptionally(GenesysErrors.unwrap(authFailure));
                         return;
                     }
-                    call.authorization = auth;
-                    requests.incrementAndGet();
-                    http.send(call.request, baseUrl, auth, connectionHeaders)
-                            .whenComplete((response, failure) -> {
-                                rateLimiter.release();
-                                handle(call, response, failure, result);
-                            });
+                    send(call, authorization, result);
                 });
+    }
+
+    private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
+        call.authorization = authorization;
+        requests.incrementAndGet();
+        try {
+            http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+                rateLimiter.release();
+                handle(call, response, failure, result);
+            });
+        } catch (RuntimeException e) {
+            // a request Jetty cannot even build (e.g. a malformed URL): no response will ever come
+            rateLimiter.release();
+            failures.incrementAndGet();
+            result.completeExceptionally(e);
+        }
     }
 
     private void handle(Call call, GenesysResponse response, Throwable failure,
@@ -191,10 +249,7 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
-            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
-            if (delay >= 0) {
-                retryLater(call, result, delay, "an I/O error (" + cause.getClass().getSimpleName() + ")");
-            } else {
+            if (!retryLater(call, result, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
                 fail(result, GenesysErrors.fromTransport(req, cause));
             }
             return;
@@ -204,51 +259,63 @@ public final class GenesysConnection {
         rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
                 response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));
         if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
-            // the token expired or was revoked early: one refresh, one replay
+            // the token expired or was revoked early: one refresh, one replay (not a retry: no wait, no attempt counted)
             call.replayedAfter401 = true;
             tokens.invalidate(call.authorization);
-            call.attempt--; // the replay is not a retry
             attempt(call, result);
             return;
         }
         if (status == 429) {
+            rateLimited.incrementAndGet();
             long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
             rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
-            long delay = req.retryPolicy().delayAfterRateLimit(call.attempt, call.elapsedMillis(), retryAfter);
-            if (delay >= 0) {
-                retryLater(call, result, delay, "429 Too Many Requests");
-            } else {
+            if (call.retry().after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
                 fail(result, GenesysErrors.fromResponse(req, response));
             }
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            long delay = req.retryPolicy().delayAfterServerError(call.attempt, call.elapsedMillis(), req.idempotent());
-            if (delay >= 0) {
-                retryLater(call, result, delay, "HTTP " + status);
-            } else {
+            if (!retryLater(call, result, "HTTP " + status)) {
                 fail(result, GenesysErrors.fromResponse(req, response));
             }
             return;
         }
         lastTransportFailure = null;
-        if (status == 401 || status >= 500) {
+        if (status == 401) {
+            // final: the credentials cannot be refreshed, or a refresh and a replay did not help
             GenesysApiException e = GenesysErrors.fromResponse(req, response);
-            if (status == 401 && call.replayedAfter401) {
-                fail(result, new GenesysAuthException(e.getMessage() + " again after a token refresh and one replay",
-                        GenesysErrors.describe(req, response), null));
-            } else {
-                fail(result, e);
-            }
+            GenesysAuthException refused = new GenesysAuthException(e.getMessage()
+                                                                     + (call.replayedAfter401
+                                                                             ? " again after a token refresh and one replay"
+                                                                             : "")
+                                                                     + ". " + tokens.refusedHint(),
+                    GenesysErrors.describe(req, response), null);
+            lastAuthFailure = refused;
+            fail(result, refused);
             return;
+        }
+        if (status >= 500) {
+            fail(result, GenesysErrors.fromResponse(req, response));
+            return;
+        }
+        if (status == 403) {
+            GenesysApiException.Builder b = GenesysErrors.describe(req, response);
+            GenesysAuthException forbidden = (GenesysAuthException) GenesysErrors.fromResponse(req, response);
+            if (GenesysErrors.isApiKeyRejection(status, b)) {
+                lastAuthFailure = forbidden; // every call of the connection carries the same key
+            } else {
+                lastForbidden = forbidden; // this operation only: the token lacks a permission
+            }
+        } else if (status < 300) {
+            // a success proves the credentials: what refused them before no longer holds
+            lastAuthFailure = null;
         }
         result.complete(response);
     }
 
-    private void retryLater(Call call, CompletableFuture<GenesysResponse> result, long delayMillis, String why) {
-        retries.incrementAndGet();
-        LOG.debug("{} got {}; attempt {} in {} ms", call.request.describe(), why, call.attempt + 1, delayMillis);
-        scheduler.schedule(() -> attempt(call, result), delayMillis, TimeUnit.MILLISECONDS);
+    /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
+    private boolean retryLater(Call call, CompletableFuture<GenesysResponse> result, String why) {
+        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call, result)) >= 0;
     }
 
     private void fail(CompletableFuture<GenesysResponse> result, GenesysApiException e) {
@@ -264,6 +331,13 @@ public final class GenesysConnection {
     public <T extends AutoCloseable> T attachment(String key, java.util.function.Function<GenesysConnection, T> factory) {
         synchronized (attachments) {
             return (T) attachments.computeIfAbsent(key, k -> factory.apply(this));
+        }
+    }
+
+    /** The attachments open now (a snapshot), e.g. the CometD sessions, for the dev console. */
+    public java.util.List<AutoCloseable> attachments() {
+        synchronized (attachments) {
+            return java.util.List.copyOf(attachments.values());
         }
     }
 
@@ -302,6 +376,11 @@ public final class GenesysConnection {
         return tokens;
     }
 
+    /** The credentials and tokens of this connection, to redact them from any text quoting Genesys or a URL. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
@@ -319,12 +398,39 @@ public final class GenesysConnection {
         return requests.get();
     }
 
+    /** Retries scheduled by this connection's {@link #retries()} (requests and token requests). */
     public long retryCount() {
-        return retries.get();
+        return retries.retryCount();
+    }
+
+    /** The one retry scheduler of this connection: HTTP requests, token requests, CometD and consumers use it. */
+    public RetryScheduler retries() {
+        return retries;
     }
 
     public long failureCount() {
         return failures.get();
+    }
+
+    /** How many responses were 429 Too Many Requests. */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /**
+     * A started producer whose component has {@code healthCheckProducerEnabled} uses this connection: its readiness
+     * check is enabled while there is at least one.
+     */
+    public void addHealthCheckUser() {
+        healthCheckUsers.incrementAndGet();
+    }
+
+    public void removeHealthCheckUser() {
+        healthCheckUsers.decrementAndGet();
+    }
+
+    public int healthCheckUsers() {
+        return healthCheckUsers.get();
     }
 
     /** The HTTP status of the last response, 0 when the last request got none, -1 before the first. */
@@ -334,6 +440,19 @@ public final class GenesysConnection {
 
     public Instant lastCallAt() {
         return lastCallAt;
+    }
+
+    /**
+     * Why Genesys last refused this connection's credentials for good (a 401 no refresh could fix, a 403 refusing the
+     * API key), with a message naming the options to check; {@code null} when none, or a success came since.
+     */
+    public GenesysAuthException lastAuthFailure() {
+        return lastAuthFailure;
+    }
+
+    /** The last 403 of a valid token lacking a permission for one operation; {@code null} when none. */
+    public GenesysAuthException lastForbidden() {
+        return lastForbidden;
     }
 
     /** The I/O failure of the last request, {@code null} when it got a response. */

@@ -10,16 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.health.GenesysConnectionHealthCheck;
+import io.camelgenesys.core.health.GenesysHealthCheckRepository;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connections of one CamelContext, keyed by platform, URLs and credentials (hashed: a key never holds a
- * secret). Endpoints {@link #acquire} on start and {@link #release} on stop; the last release closes the connection.
- * The registry is a context service, so stopping the context closes whatever is left.
+ * secret) and by the HTTP settings of the client a connection owns: proxy, TLS ({@code sslContextParameters}, the
+ * same instance), connect and request timeouts and pool size. Endpoints that differ in any of those get their own
+ * connection, so an endpoint never silently runs with another endpoint's HTTP settings; the price is a token and a
+ * rate budget of its own, which is logged. Endpoints {@link #acquire} on start and {@link #release} on stop; the last
+ * release closes the connection. The registry is a context service, so stopping the context closes whatever is left.
  */
 public final class GenesysConnections extends ServiceSupport {
 
@@ -27,7 +30,7 @@ public final class GenesysConnections extends ServiceSupport {
     private static final String REGISTRY_NAME = "camelGenesysConnections";
 
     private final CamelContext camelContext;
-    private final Map<String, GenesysConnection> byKey = new HashMap<>();
+    private final Map<Key, GenesysConnection> byKey = new HashMap<>();
     private final Map<GenesysConnection, GenesysConnectionHealthCheck> healthChecks = new HashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -54,17 +57,28 @@ public final class GenesysConnections extends ServiceSupport {
         }
     }
 
+    /** The registry of a CamelContext if one was created, else {@code null} (creates nothing). */
+    public static GenesysConnections find(CamelContext camelContext) {
+        return camelContext.getRegistry().lookupByNameAndType(REGISTRY_NAME, GenesysConnections.class);
+    }
+
     /** The shared connection for this configuration, created and started when it is the first. */
     public synchronized GenesysConnection acquire(GenesysConfiguration config) throws Exception {
-        String key = key(config);
+        Key key = key(config);
         GenesysConnection c = byKey.get(key);
         if (c == null) {
             String id = config.getPlatform() + "-" + sequence.incrementAndGet();
             c = new GenesysConnection(camelContext, id, config);
             c.start();
+            byKey.forEach((other, connection) -> {
+                if (other.credentials().equals(key.credentials())) {
+                    LOG.info("{} uses the same credentials as {} but other HTTP settings ({}): it has its own HTTP"
+                             + " client, token and rate budget", id, connection.id(), key.http().differences(other.http()));
+                }
+            });
             byKey.put(key, c);
             registerHealthCheck(c);
-            LOG.debug("Opened {} to {}", c, c.baseUrl());
+            LOG.debug("Opened {} to {}", c, io.camelgenesys.core.auth.Secrets.url(c.baseUrl()));
         } else if (c.rateLimiter().limit() != Math.max(0, config.getRateLimit())
                    || c.rateLimiter().periodMillis() != Math.max(1, config.getRateLimitPeriod())) {
             LOG.warn("An endpoint asks for rateLimit={} per {} ms, but it shares credentials with an endpoint that already"
@@ -90,24 +104,76 @@ public final class GenesysConnections extends ServiceSupport {
     }
 
     private void registerHealthCheck(GenesysConnection c) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
-        if (registry != null) {
+        GenesysHealthCheckRepository repository = GenesysHealthCheckRepository.of(camelContext);
+        if (repository != null) {
             GenesysConnectionHealthCheck check = new GenesysConnectionHealthCheck(c);
-            check.setCamelContext(camelContext);
-            registry.register(check);
+            repository.addHealthCheck(check);
             healthChecks.put(c, check);
         }
     }
 
     private void unregisterHealthCheck(GenesysConnection c) {
         GenesysConnectionHealthCheck check = healthChecks.remove(c);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
-        if (check != null && registry != null) {
-            registry.unregister(check);
+        GenesysHealthCheckRepository repository = GenesysHealthCheckRepository.of(camelContext);
+        if (check != null && repository != null) {
+            repository.removeHealthCheck(check);
         }
     }
 
-    static String key(GenesysConfiguration c) {
+    /** The open connections (a snapshot), for the dev console. */
+    public synchronized java.util.List<GenesysConnection> connections() {
+        return java.util.List.copyOf(byKey.values());
+    }
+
+    /** What makes two endpoints share a connection: the same credentials and the same HTTP settings. */
+    record Key(String credentials, HttpSettings http) {
+    }
+
+    /**
+     * The settings of the HTTP client a connection owns. {@code sslContextParameters} is compared by identity (Camel's
+     * SSLContextParameters has no equals): endpoints that refer to the same bean share, two beans do not.
+     */
+    record HttpSettings(String proxyHost, Integer proxyPort, Identity ssl, long connectTimeout, long requestTimeout,
+            int maxConnectionsPerHost) {
+
+        /** The settings that differ, each as {@code name this vs other}, for the log line. */
+        String differences(HttpSettings other) {
+            StringBuilder sb = new StringBuilder();
+            diff(sb, "proxyHost", proxyHost, other.proxyHost);
+            diff(sb, "proxyPort", proxyPort, other.proxyPort);
+            diff(sb, "sslContextParameters", ssl, other.ssl);
+            diff(sb, "connectTimeout", connectTimeout, other.connectTimeout);
+            diff(sb, "requestTimeout", requestTimeout, other.requestTimeout);
+            diff(sb, "maxConnectionsPerHost", maxConnectionsPerHost, other.maxConnectionsPerHost);
+            return sb.toString();
+        }
+
+        private static void diff(StringBuilder sb, String name, Object mine, Object theirs) {
+            if (!java.util.Objects.equals(mine, theirs)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(name).append(' ').append(mine).append(" vs ").append(theirs);
+            }
+        }
+    }
+
+    /** An object compared by identity; shown by class name and identity hash (its toString may say too much). */
+    record Identity(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return value == null ? "none" : value.getClass().getSimpleName() + "@" + Integer.toHexString(hashCode());
+        }
+    }
+
+    static Key key(GenesysConfiguration c) {
         StringBuilder sb = new StringBuilder();
         for (Object part : new Object[] {
                 c.getPlatform(), c.apiBaseUrl(), c.authBaseUrl(), c.getApiKey(), c.getClientId(), c.getClientSecret(),
@@ -115,12 +181,18 @@ public final class GenesysConnections extends ServiceSupport {
                 c.getAccessToken() }) {
             sb.append(part).append('\u0000');
         }
+        String credentials;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            credentials = HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        // GenesysHttpClient's default proxy port, so that 8080 and unset are the same client
+        Integer proxyPort = c.getProxyHost() == null ? null : c.getProxyPort() != null ? c.getProxyPort() : 8080;
+        return new Key(credentials, new HttpSettings(c.getProxyHost(), proxyPort,
+                new Identity(c.getSslContextParameters()), c.getConnectTimeout(), c.getRequestTimeout(),
+                c.getMaxConnectionsPerHost()));
     }
 
     @Override

@@ -11,12 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.GenesysRateLimitException;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.json.GenesysJson;
 
 /**
  * Turns Genesys error responses (Genesys Cloud {@code {message, code, status}}, Multicloud
  * {@code {status:{code, message, detail}}}, OAuth {@code {error, error_description}}, the API gateway's
  * {@code {message}}) and transport failures into {@link GenesysApiException}s with messages a user can act on.
+ * <p>
+ * Whatever comes from a response (excerpt, message, code, details, errors, a parser's complaint) is redacted with
+ * the connection's {@link Secrets} first: a server that echoes the request (its {@code Authorization} header, its
+ * form body) does not put a credential into an exception. The body of a {@link GenesysRequest#confidential()
+ * confidential} request (a token endpoint's) is never quoted at all.
  */
 public final class GenesysErrors {
 
@@ -25,10 +31,11 @@ public final class GenesysErrors {
 
     /** Reads what a response says about its failure into a builder. */
     public static GenesysApiException.Builder describe(GenesysRequest request, GenesysResponse response) {
+        Secrets secrets = response.secrets();
         GenesysApiException.Builder b = GenesysApiException.builder()
                 .httpStatus(response.status())
                 .correlationId(response.correlationId())
-                .bodyExcerpt(GenesysJson.excerpt(response.body()))
+                .bodyExcerpt(excerpt(request, response))
                 .operation(request.describe());
         JsonNode root;
         try {
@@ -43,22 +50,27 @@ public final class GenesysErrors {
         if (status != null && status.isObject()) {
             // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}
             b.statusCode(status.path("code").isNumber() ? status.get("code").asInt() : null)
-                    .errorMessage(text(status, "message"))
-                    .detail(status.get("detail"));
+                    .errorMessage(secrets.redact(text(status, "message")))
+                    .detail(secrets.redact(status.get("detail")));
         } else {
             // Genesys Cloud: {"message":..,"code":..,"status":..,"details":[..],"errors":[..]}; OAuth: {"error":..};
             // Web Services: {"statusCode":..,"statusMessage":..}
-            b.errorMessage(firstText(root, "message", "error_description", "description", "statusMessage"))
-                    .errorCode(firstText(root, "code", "error"))
-                    .detail(root.get("details"));
+            b.errorMessage(secrets.redact(firstText(root, "message", "error_description", "description", "statusMessage")))
+                    .errorCode(secrets.redact(firstText(root, "code", "error")))
+                    .detail(secrets.redact(root.get("details")));
         }
         JsonNode errors = root.get("errors");
         if (errors != null && errors.isArray() && !errors.isEmpty()) {
             List<JsonNode> list = new ArrayList<>();
-            errors.forEach(list::add);
+            errors.forEach(e -> list.add(secrets.redact(e)));
             b.errors(list);
         }
         return b;
+    }
+
+    /** The body excerpt an error may show: redacted, and none at all for a confidential request. */
+    private static String excerpt(GenesysRequest request, GenesysResponse response) {
+        return request.confidential() ? "" : response.secrets().redact(GenesysJson.excerpt(response.body()));
     }
 
     /** The exception for an HTTP error status. */
@@ -66,6 +78,10 @@ public final class GenesysErrors {
         GenesysApiException.Builder b = describe(request, response);
         String msg = message(b);
         int status = response.status();
+        if (status >= 300 && status < 400 && response.header("Location") != null) {
+            // where it points is useful, its query (a signature, a token) is not shown
+            msg += " (a redirect to " + Secrets.url(response.header("Location")) + ", which is not followed)";
+        }
         if (status == 401 || status == 403) {
             return new GenesysAuthException(msg + authHint(status, b), b, null);
         }
@@ -81,21 +97,40 @@ public final class GenesysErrors {
         Throwable cause = unwrap(failure);
         String what = cause instanceof TimeoutException ? "timed out"
                 : "failed before a complete response arrived (" + cause.getClass().getSimpleName()
-                  + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")";
+                  + (cause.getMessage() != null ? ": " + Secrets.NONE.redact(cause.getMessage()) : "") + ")";
         GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(0).operation(request.describe())
                 .bodyExcerpt("");
         return new GenesysApiException("Genesys " + request.describe() + " " + what + "; no HTTP status", b, cause);
     }
 
-    /** The exception for a 2xx response whose body is not the JSON the operation expects. */
+    /**
+     * The exception for a 2xx response whose body is not the JSON the operation expects. A parser's message may
+     * quote the body, so the cause is kept only when redacting its messages changes nothing; a confidential
+     * request's never is.
+     */
     public static GenesysApiException malformed(GenesysRequest request, GenesysResponse response, Exception cause) {
         GenesysApiException.Builder b = GenesysApiException.builder()
                 .httpStatus(response.status())
                 .correlationId(response.correlationId())
-                .bodyExcerpt(GenesysJson.excerpt(response.body()))
+                .bodyExcerpt(excerpt(request, response))
                 .operation(request.describe());
+        String shown = request.confidential()
+                ? " (the body is not shown: a token endpoint's response may hold credentials)"
+                : ": '" + b.bodyExcerpt() + "'";
         return new GenesysApiException("Genesys " + request.describe() + " answered HTTP " + response.status()
-                                       + " with a body that is not valid JSON: '" + b.bodyExcerpt() + "'", b, cause);
+                                       + " with a body that is not valid JSON" + shown, b,
+                request.confidential() ? null : safeCause(cause, response.secrets()));
+    }
+
+    /** The throwable itself when none of its messages (causes included) holds anything to redact, else {@code null}. */
+    public static Throwable safeCause(Throwable cause, Secrets secrets) {
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.equals(secrets.redact(m))) {
+                return null;
+            }
+        }
+        return cause;
     }
 
     /** The message of an error response: what Genesys said, plus where to look. */
@@ -116,14 +151,22 @@ public final class GenesysErrors {
         return sb.toString();
     }
 
+    /**
+     * Whether a 403 is the Multicloud API gateway refusing the API key ({@code {"message":"Forbidden"}}) rather than
+     * a valid token lacking a permission.
+     */
+    public static boolean isApiKeyRejection(int status, GenesysApiException.Builder b) {
+        return status == 403 && "Forbidden".equals(b.errorMessage());
+    }
+
     private static String authHint(int status, GenesysApiException.Builder b) {
-        if (status == 403 && "Forbidden".equals(b.errorMessage())) {
+        if (isApiKeyRejection(status, b)) {
             return ". Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
         }
         if (status == 403) {
             return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";
         }
-        return ". The access token was refused";
+        return ". Genesys refused the credentials";
     }
 
     public static Throwable unwrap(Throwable t) {

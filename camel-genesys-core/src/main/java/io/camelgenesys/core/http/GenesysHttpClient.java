@@ -3,18 +3,22 @@ package io.camelgenesys.core.http;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import javax.net.ssl.SSLContext;
 
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.auth.Secrets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
@@ -35,8 +39,18 @@ public final class GenesysHttpClient {
 
     private final HttpClient jetty;
     private final long requestTimeoutMillis;
+    private final Secrets secrets;
 
     public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name) {
+        this(camelContext, config, name, Secrets.NONE);
+    }
+
+    /**
+     * @param secrets the connection's secrets, carried by every response so that error messages quoting it can redact
+     *                them
+     */
+    public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name, Secrets secrets) {
+        this.secrets = secrets;
         ClientConnector connector = new ClientConnector();
         connector.setConnectTimeout(java.time.Duration.ofMillis(config.getConnectTimeout()));
         connector.setSslContextFactory(sslContextFactory(camelContext, config));
@@ -96,9 +110,36 @@ public final class GenesysHttpClient {
      */
     public CompletableFuture<GenesysResponse> send(GenesysRequest request, String baseUrl, String authorization,
                                                    Map<String, String> connectionHeaders) {
-        Request r = newRequest(request, baseUrl, authorization, connectionHeaders);
-        return new CompletableResponseListener(r, MAX_BUFFERED_RESPONSE).send()
-                .thenApply(cr -> new GenesysResponse(cr.getStatus(), cr.getHeaders(), cr.getContent()));
+        CompletableFuture<GenesysResponse> f = new CompletableFuture<>();
+        send(request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
+            if (failure != null) {
+                f.completeExceptionally(failure);
+            } else {
+                f.complete(response);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * As {@link #send(GenesysRequest, String, String, Map)}, calling {@code done} once, on the Jetty thread that read
+     * the response, with the response or the failure: the REST pipeline's path, without a future in between.
+     */
+    public void send(GenesysRequest request, String baseUrl, String authorization, Map<String, String> connectionHeaders,
+                     BiConsumer<GenesysResponse, Throwable> done) {
+        newRequest(request, baseUrl, authorization, connectionHeaders).send(
+                new BufferingResponseListener(MAX_BUFFERED_RESPONSE) {
+                    @Override
+                    public void onComplete(Result result) {
+                        if (result.isFailed()) {
+                            done.accept(null, result.getFailure());
+                        } else {
+                            Response response = result.getResponse();
+                            done.accept(new GenesysResponse(response.getStatus(), response.getHeaders(), getContent(), secrets),
+                                    null);
+                        }
+                    }
+                });
     }
 
     /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */

@@ -7,11 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.core.auth.Secrets;
+
 /**
  * One HTTP request to Genesys, before authentication: method, path (relative to the connection's API base URL, or
  * an absolute URL), query parameters, headers and body. Immutable once built; replays send it again as it is.
  */
 public final class GenesysRequest {
+
+    /**
+     * The largest request body Genesys accepts, in bytes (its API gateway answers 413 above it). A larger body is
+     * refused when the request is built, before anything is sent.
+     */
+    public static final int MAX_BODY_BYTES = 512_000;
 
     private final String method;
     private final String path;
@@ -21,6 +29,7 @@ public final class GenesysRequest {
     private final String contentType;
     private final boolean idempotent;
     private final RetryPolicy retryPolicy;
+    private final boolean confidential;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -31,6 +40,7 @@ public final class GenesysRequest {
         this.contentType = b.contentType;
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
+        this.confidential = b.confidential;
     }
 
     public static Builder builder(String method, String path) {
@@ -93,9 +103,24 @@ public final class GenesysRequest {
         return sb.toString();
     }
 
-    /** {@code METHOD /path} for messages: no query string (it may hold personal data). */
+    /**
+     * Whether the response may hold credentials (a token endpoint's): no error message, body excerpt or exception
+     * cause ever quotes its body.
+     */
+    public boolean confidential() {
+        return confidential;
+    }
+
+    /**
+     * {@code METHOD /path} for messages: no query string (it may hold personal data or, in a URL Genesys gave, a
+     * signature); an absolute URL without its user info.
+     */
     public String describe() {
-        return method + " " + path;
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return method + " " + Secrets.url(path);
+        }
+        int q = path.indexOf('?');
+        return method + " " + (q >= 0 ? path.substring(0, q) : path);
     }
 
     private static String encode(String s) {
@@ -111,6 +136,7 @@ public final class GenesysRequest {
         private String contentType;
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
+        private boolean confidential;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -153,7 +179,21 @@ public final class GenesysRequest {
             return this;
         }
 
+        /** Marks a request whose response may hold credentials (see {@link GenesysRequest#confidential()}). */
+        public Builder confidential() {
+            this.confidential = true;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the body is over {@link #MAX_BODY_BYTES}, naming the limit and the size */
         public GenesysRequest build() {
+            if (body != null && body.length > MAX_BODY_BYTES) {
+                String what = new GenesysRequest(this).describe();
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: the request body is %,d"
+                                                   + " bytes, over the %,d bytes Genesys accepts in one request; nothing"
+                                                   + " was sent (split the data into smaller requests)",
+                        what, body.length, MAX_BODY_BYTES));
+            }
             return new GenesysRequest(this);
         }
     }

@@ -3,11 +3,13 @@ package io.camelgenesys.core.http;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.json.GenesysJson;
 import org.eclipse.jetty.http.HttpFields;
 
 /**
- * A complete response from Genesys: status, headers and the body bytes.
+ * A complete response from Genesys: status, headers and the body bytes, and the {@link Secrets} of the connection
+ * that received it, so that whoever quotes the body in an error redacts that connection's credentials and tokens.
  */
 public final class GenesysResponse {
 
@@ -16,11 +18,22 @@ public final class GenesysResponse {
     private final int status;
     private final HttpFields headers;
     private final byte[] body;
+    private final Secrets secrets;
 
     public GenesysResponse(int status, HttpFields headers, byte[] body) {
+        this(status, headers, body, Secrets.NONE);
+    }
+
+    public GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets) {
         this.status = status;
         this.headers = headers;
         this.body = body == null ? new byte[0] : body;
+        this.secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    /** The secrets of the connection that received the response: redact with them before quoting it. */
+    public Secrets secrets() {
+        return secrets;
     }
 
     public int status() {

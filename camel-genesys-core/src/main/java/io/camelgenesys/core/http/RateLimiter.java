@@ -117,6 +117,21 @@ public final class RateLimiter {
         return lastRemaining;
     }
 
+    /** How many requests started in the current window ({@code 0} when client-side limiting is off). */
+    public synchronized int usedInWindow() {
+        if (limit == 0) {
+            return 0;
+        }
+        long now = clock.getAsLong();
+        int used = 0;
+        for (int i = 0; i < recorded; i++) {
+            if (now - starts[i] < periodNanos) {
+                used++;
+            }
+        }
+        return used;
+    }
+
     public synchronized int waiting() {
         return waiters.size();
     }

@@ -9,9 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.camelgenesys.core.GenesysConfiguration;
 
 /**
- * When a failed request is tried again, and after how long. 429 waits what {@code Retry-After} says (seconds or an
- * HTTP date); 502/503/504 and I/O errors back off exponentially with jitter, for idempotent requests only. Both
- * are bounded by the attempts and a total deadline. The connection schedules the wait; no thread sleeps.
+ * When a failed attempt is tried again, and after how long: the {@code retry*} options. 429 waits what
+ * {@code Retry-After} says (seconds or an HTTP date); 502/503/504 and I/O errors back off exponentially with jitter,
+ * for idempotent requests only. Both are bounded by the attempts and a total deadline. The waits are scheduled by
+ * the connection's {@link RetryScheduler}; no thread sleeps.
  */
 public final class RetryPolicy {
 
@@ -62,6 +63,23 @@ public final class RetryPolicy {
         }
         long delay = backoff(attempt);
         return allowed(attempt, elapsedMillis, delay) ? delay : NO_RETRY;
+    }
+
+    /**
+     * The wait before the attempt after {@code attempt}: what Retry-After said when it is not {@code -1}, else the
+     * exponential backoff; {@link #NO_RETRY} when retries are off or the attempts or the deadline are used up.
+     */
+    public long delay(int attempt, long elapsedMillis, long retryAfterMillis) {
+        return delayAfterRateLimit(attempt, elapsedMillis, retryAfterMillis);
+    }
+
+    /**
+     * The same waits without a limit on attempts or time, for what must come back however long an outage lasts (a
+     * CometD session, a consumer's subscription): {@code retryEnabled=false} turns off retrying requests, not
+     * recovering a session. The first wait is at least 1 ms, so that it never spins.
+     */
+    public RetryPolicy unbounded() {
+        return new RetryPolicy(true, Integer.MAX_VALUE, Math.max(1, initialDelayMillis), maxDelayMillis, Long.MAX_VALUE);
     }
 
     private boolean allowed(int attempt, long elapsedMillis, long delay) {

@@ -1,22 +1,25 @@
 package io.camelgenesys.core.operation;
 
+import io.camelgenesys.core.GenesysPlatform;
+
 /**
  * Implemented by each component's operation {@code enum}: every constant carries its {@link OperationSpec}, so the
- * one generic producer needs no {@code switch}. Adding an operation is one line in the enum plus a test.
+ * one generic producer and consumer need no {@code switch}. Adding an operation is one row in the enum plus a test.
  */
 public interface GenesysOperation {
 
     /** The camelCase operation name as in the URI ({@code genesys-contacts:create}). */
     String name();
 
+    /** The row's spec, as declared (its main platform). */
     OperationSpec spec();
 
     /**
-     * The spec of this operation on a platform, {@code null} when the platform does not have it. The default is
-     * {@link #spec()} on every platform; an operation that exists on several platforms with different paths or
-     * models overrides this.
+     * The spec of this operation on a platform, {@code null} when the platform does not have it: the row's
+     * {@link OperationSpec#forPlatform(GenesysPlatform)}, which reads what the row declared with
+     * {@link OperationSpec#only} and {@link OperationSpec#on}.
      */
-    default OperationSpec spec(io.camelgenesys.core.GenesysPlatform platform) {
-        return spec();
+    default OperationSpec spec(GenesysPlatform platform) {
+        return spec().forPlatform(platform);
     }
 }

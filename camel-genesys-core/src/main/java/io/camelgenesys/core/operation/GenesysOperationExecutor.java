@@ -55,22 +55,43 @@ public final class GenesysOperationExecutor {
         });
     }
 
-    /** Builds the HTTP request: path variables encoded as path segments, query, JSON body. */
+    /**
+     * Builds the HTTP request: path variables encoded as path segments, query ({@link CollectionFormat#multi}
+     * parameters repeated once per value), JSON body.
+     */
     public GenesysRequest request(OperationCall call, Map<String, String> query) {
         OperationSpec spec = call.spec();
+        if (OperationSpec.COMETD.equals(spec.method())) {
+            throw new IllegalArgumentException(spec + " is a CometD channel, not a request: it is consumed, never sent");
+        }
         String path = spec.pathTemplate();
-        for (String var : spec.pathVariables()) {
-            String value = call.pathParams().get(var);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("The " + var + " is required for " + spec + ": set the " + var
-                                                   + " option or the Genesys" + capitalize(var) + " header");
+        for (OperationSpec.Parameter var : spec.parameters()) {
+            if (!var.path()) {
+                continue;
             }
-            path = path.replace("{" + var + "}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+            String value = call.pathParams().get(var.name());
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("The " + var.name() + " is required for " + spec + ": set the "
+                                                   + var.option() + " option or the " + var.header() + " header");
+            }
+            path = path.replace("{" + var.name() + "}",
+                    URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
                 .idempotent(spec.idempotent())
                 .retryPolicy(call.retryPolicy());
-        query.forEach(b::query);
+        query.forEach((name, value) -> {
+            if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
+                // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
+                for (String item : value.split(",")) {
+                    if (!item.isBlank()) {
+                        b.query(name, item.strip());
+                    }
+                }
+            } else {
+                b.query(name, value);
+            }
+        });
         if (spec.hasBody() && call.body() != null) {
             b.jsonBody(GenesysJson.toBytes(call.body()));
         } else if (spec.bodyRequired()) {
@@ -162,8 +183,8 @@ public final class GenesysOperationExecutor {
 
     private static void pageHeaders(Page page, Map<String, Object> headers) {
         putIfNotNull(headers, GenesysConstants.TOTAL, page.total());
-        putIfNotNull(headers, GenesysConstants.PAGE_NUMBER, page.pageNumber());
-        putIfNotNull(headers, GenesysConstants.PAGE_SIZE, page.pageSize());
+        putIfNotNull(headers, GenesysConstants.RESPONSE_PAGE_NUMBER, page.pageNumber());
+        putIfNotNull(headers, GenesysConstants.RESPONSE_PAGE_SIZE, page.pageSize());
         putIfNotNull(headers, GenesysConstants.PAGE_COUNT, page.pageCount());
         putIfNotNull(headers, GenesysConstants.NEXT_CURSOR, page.nextCursor());
         if (page.truncated()) {
@@ -217,13 +238,11 @@ public final class GenesysOperationExecutor {
         }
     }
 
-    static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     /**
      * Every item of every page, one page in memory. The next page is fetched when the current one is used up; that
-     * fetch waits on the iterating thread (a splitter's), as an Iterator must.
+     * fetch waits on the iterating thread (a splitter's, a bulk operation's), as an Iterator must. The wait is safe
+     * with any number of iterators at once: the page's future is completed by a Jetty I/O or scheduler thread, never
+     * by the worker pool the iterating threads may belong to.
      */
     final class PageIterator implements Iterator<Object> {
         private final OperationCall call;

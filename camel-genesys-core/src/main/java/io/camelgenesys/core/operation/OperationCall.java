@@ -3,8 +3,10 @@ package io.camelgenesys.core.operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysOutputType;
 import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.json.GenesysJson;
 
 /**
  * One invocation of an operation, resolved from the endpoint and the message: path variables, query parameters,
@@ -70,6 +72,17 @@ public final class OperationCall {
 
     public Object body() {
         return body;
+    }
+
+    /**
+     * The body as a JSON tree that a preparer may change: a copy when the body is a {@code JsonNode} (the route may
+     * still hold it), {@code null} when there is no body.
+     */
+    public JsonNode bodyTree() {
+        if (body == null) {
+            return null;
+        }
+        return body instanceof JsonNode node ? node.deepCopy() : GenesysJson.toTree(body);
     }
 
     public GenesysOutputType outputType() {

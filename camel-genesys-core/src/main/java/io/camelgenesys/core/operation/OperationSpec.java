@@ -2,24 +2,56 @@ package io.camelgenesys.core.operation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.http.GenesysRequest;
+
 /**
- * What one Genesys operation is: HTTP method, path template with {@code {name}} variables, request and response
- * model, query parameters it takes from options or headers, paging style, idempotency, and whether the response
- * is a Multicloud envelope ({@code {"status":{..},"data":{..}}}).
+ * Everything one Genesys operation is, so that a module adds an operation by adding one row to its operation enum
+ * and no endpoint, producer or consumer names it: HTTP method and path template with {@code {name}} variables,
+ * request and response models, the query parameters it takes from options or headers (which option a parameter is
+ * bound to when the names differ, and whether several values are comma-joined or repeated), paging, idempotency, the rules its body and query must meet, how its body is
+ * built ({@link #prepare}), how it is executed ({@link #execution}: one call, batches, a read before the write),
+ * where it exists ({@link #only}, {@link #on}) and whether it is used in {@code to()}, {@code from()} or both.
  *
  * <pre>
- * create(OperationSpec.post("/api/v2/externalcontacts/contacts").body(Contact.class).returns(Contact.class)),
- * search(OperationSpec.get("/api/v2/externalcontacts/contacts").returns(Contact.class)
- *         .query("q", "sortOrder").paging(PagingStyle.PAGE_NUMBER)),
+ * create(OperationSpec.post("/api/v2/externalcontacts/contacts").body(Contact.class).returns(Contact.class)
+ *         .rules(ContactsLimits.CONTACT)),
+ * scan(OperationSpec.get("/api/v2/externalcontacts/scan/contacts").returns(Contact.class)
+ *         .paging(PagingStyle.CURSOR).consumer()),
  * </pre>
+ *
+ * A spec is built once, when its enum is initialized, and only read afterwards.
  */
 public final class OperationSpec {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    /** The method of a consumer-only row that is a CometD channel, not an HTTP call: never sent by the executor. */
+    public static final String COMETD = "COMETD";
+
+    /**
+     * A path variable or query parameter and where its value comes from: the {@code header} when the message has it,
+     * else the endpoint {@code option}. Both are named after the option: {@code contactId} and
+     * {@code GenesysContactId}.
+     *
+     * @param name   the name in the path template or query string
+     * @param option the endpoint option it is bound to (the name itself unless {@link #alias} says otherwise)
+     * @param header the message header that overrides the option for one message
+     * @param path   whether it is a path variable (required) rather than a query parameter
+     * @param format how several values of a query parameter are sent ({@link CollectionFormat#csv} for path variables)
+     */
+    public record Parameter(String name, String option, String header, boolean path, CollectionFormat format) {
+    }
 
     private final String method;
     private final String pathTemplate;
@@ -28,11 +60,22 @@ public final class OperationSpec {
     private boolean bodyRequired;
     private Class<?> responseType;
     private final List<String> queryParams = new ArrayList<>();
+    private final Set<String> multiParams = new HashSet<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private List<Parameter> parameters;
     private PagingStyle paging = PagingStyle.NONE;
     private Boolean idempotent;
     private boolean multicloudEnvelope;
     private String resultPointer = "";
     private String totalPointer;
+    private BodyRules bodyRules;
+    private final List<QueryRule> queryRules = new ArrayList<>();
+    private OperationPreparer preparer;
+    private OperationExecution execution = OperationExecution.SINGLE;
+    private Set<GenesysPlatform> platforms = EnumSet.allOf(GenesysPlatform.class);
+    private final Map<GenesysPlatform, OperationSpec> alternatives = new EnumMap<>(GenesysPlatform.class);
+    private boolean consumer;
+    private boolean producer = true;
 
     private OperationSpec(String method, String pathTemplate) {
         this.method = method;
@@ -65,6 +108,20 @@ public final class OperationSpec {
         return new OperationSpec("DELETE", path);
     }
 
+    /**
+     * A consumer-only row that listens on a CometD channel ({@link #method()} is {@link #COMETD}, the path is the
+     * channel): {@code from()} only; {@code to()} refuses it when the route is created, and the producer refuses it in
+     * the {@code GenesysOperation} header.
+     */
+    public static OperationSpec cometd(String channel) {
+        OperationSpec spec = new OperationSpec(COMETD, channel);
+        spec.consumer = true;
+        spec.producer = false;
+        return spec;
+    }
+
+    // ------------------------------------------------------------------------------------------- request and response
+
     /** The operation sends the message body, converted to JSON, validated against this type's rules. */
     public OperationSpec body(Class<?> type) {
         this.requestType = type;
@@ -85,9 +142,34 @@ public final class OperationSpec {
         return this;
     }
 
-    /** Query parameters taken from the same-named endpoint option or {@code Genesys<Name>} header. */
+    /**
+     * Query parameters taken from the same-named endpoint option or {@code Genesys<Name>} header; several values (a
+     * list header, a comma-separated option) are sent as one comma-joined value ({@link CollectionFormat#csv}).
+     */
     public OperationSpec query(String... names) {
         Collections.addAll(queryParams, names);
+        parameters = null;
+        return this;
+    }
+
+    /**
+     * Query parameters like {@link #query}, whose values are sent as the parameter repeated
+     * ({@code expand=a&expand=b}): the API definition's {@code collectionFormat: multi}.
+     */
+    public OperationSpec queryMulti(String... names) {
+        query(names);
+        Collections.addAll(multiParams, names);
+        return this;
+    }
+
+    /**
+     * Binds a path variable or query parameter to an option of another name (and so to that option's header), e.g.
+     * Web Services' {@code userName} query parameter to the {@code contactUserName} option, which cannot be called
+     * {@code userName} beside the {@code username} credential.
+     */
+    public OperationSpec alias(String parameter, String option) {
+        aliases.put(parameter, option);
+        parameters = null;
         return this;
     }
 
@@ -127,6 +209,78 @@ public final class OperationSpec {
         return this;
     }
 
+    // ------------------------------------------------------------------------------------------- input rules and hooks
+
+    /** The documented rules of the body (for batch executions: of each item), checked before any request. */
+    public OperationSpec rules(BodyRules rules) {
+        this.bodyRules = rules;
+        return this;
+    }
+
+    /** Documented limits on query parameters, checked on the resolved query before any request. */
+    public OperationSpec queryRules(QueryRule... rules) {
+        Collections.addAll(queryRules, rules);
+        return this;
+    }
+
+    /**
+     * Builds what the message does not give as is, after the path and query are resolved and before the rules are
+     * checked: wraps or defaults the body, builds it from options, fills a parameter from another option.
+     */
+    public OperationSpec prepare(OperationPreparer preparer) {
+        this.preparer = preparer;
+        return this;
+    }
+
+    /** How the operation is carried out; one call by default ({@link OperationExecution#SINGLE}). */
+    public OperationSpec execution(OperationExecution execution) {
+        this.execution = execution;
+        return this;
+    }
+
+    // ------------------------------------------------------------------------------------------- platforms and roles
+
+    /** The platforms this spec exists on (all by default); {@link #on} adds another spec for another platform. */
+    public OperationSpec only(GenesysPlatform... platforms) {
+        this.platforms = platforms.length == 0 ? EnumSet.noneOf(GenesysPlatform.class)
+                : EnumSet.copyOf(List.of(platforms));
+        return this;
+    }
+
+    /** The same operation on another platform, where it has another path, model or rules. */
+    public OperationSpec on(GenesysPlatform platform, OperationSpec spec) {
+        alternatives.put(platform, spec);
+        return this;
+    }
+
+    /**
+     * The row can be consumed: {@code from()} runs it on the endpoint's consumer (a scan on a schedule for polling
+     * components). It stays usable in {@code to()}.
+     */
+    public OperationSpec consumer() {
+        this.consumer = true;
+        return this;
+    }
+
+    // ------------------------------------------------------------------------------------------- accessors
+
+    /** This operation on a platform: this spec, the one given with {@link #on}, or {@code null} where it is missing. */
+    public OperationSpec forPlatform(GenesysPlatform platform) {
+        OperationSpec alternative = alternatives.get(platform);
+        if (alternative != null) {
+            return alternative;
+        }
+        return platforms.contains(platform) ? this : null;
+    }
+
+    /** The platforms where this operation exists, with this spec or another. */
+    public Set<GenesysPlatform> platforms() {
+        Set<GenesysPlatform> all = EnumSet.noneOf(GenesysPlatform.class);
+        all.addAll(platforms);
+        all.addAll(alternatives.keySet());
+        return all;
+    }
+
     public String totalPointer() {
         return totalPointer;
     }
@@ -163,12 +317,55 @@ public final class OperationSpec {
         return Collections.unmodifiableList(queryParams);
     }
 
+    /** How several values of a query parameter are sent: {@link CollectionFormat#multi} when declared so, else csv. */
+    public CollectionFormat collectionFormat(String queryParam) {
+        return multiParams.contains(queryParam) ? CollectionFormat.multi : CollectionFormat.csv;
+    }
+
+    /** The path variables, then the query parameters, each with the option and header it is read from. */
+    public List<Parameter> parameters() {
+        List<Parameter> p = parameters;
+        if (p == null) {
+            List<Parameter> list = new ArrayList<>(pathVariables.size() + queryParams.size());
+            for (String v : pathVariables) {
+                list.add(parameter(v, true));
+            }
+            for (String q : queryParams) {
+                list.add(parameter(q, false));
+            }
+            p = List.copyOf(list);
+            parameters = p;
+        }
+        return p;
+    }
+
+    /** The parameter of that name, or {@code null}. */
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private Parameter parameter(String name, boolean path) {
+        String option = aliases.getOrDefault(name, name);
+        return new Parameter(name, option, headerName(option), path, path ? CollectionFormat.csv
+                : collectionFormat(name));
+    }
+
+    /** {@code Genesys} and the capitalized option name: the header that overrides an option for one message. */
+    public static String headerName(String option) {
+        return "Genesys" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+    }
+
     public PagingStyle paging() {
         return paging;
     }
 
     public boolean idempotent() {
-        return idempotent != null ? idempotent : io.camelgenesys.core.http.GenesysRequest.isIdempotentMethod(method);
+        return idempotent != null ? idempotent : GenesysRequest.isIdempotentMethod(method);
     }
 
     public boolean multicloudEnvelope() {
@@ -177,6 +374,34 @@ public final class OperationSpec {
 
     public String resultPointer() {
         return resultPointer;
+    }
+
+    /** The rules of the body (of each item for batch executions), or {@code null}. */
+    public BodyRules bodyRules() {
+        return bodyRules;
+    }
+
+    public List<QueryRule> queryRules() {
+        return Collections.unmodifiableList(queryRules);
+    }
+
+    /** The hook that builds the body or parameters, or {@code null}. */
+    public OperationPreparer preparer() {
+        return preparer;
+    }
+
+    public OperationExecution execution() {
+        return execution;
+    }
+
+    /** Whether {@code from()} may use this row. */
+    public boolean consumable() {
+        return consumer;
+    }
+
+    /** Whether {@code to()} may use this row; {@code false} for consumer-only rows such as a CometD subscription. */
+    public boolean producible() {
+        return producer;
     }
 
     @Override

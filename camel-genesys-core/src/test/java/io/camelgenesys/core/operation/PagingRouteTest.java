@@ -63,7 +63,7 @@ class PagingRouteTest extends GenesysRouteTestSupport {
         assertEquals(50, items.size());
         assertInstanceOf(TestItem.class, items.get(0));
         assertEquals(120L, e.getMessage().getHeader(GenesysConstants.TOTAL, Long.class));
-        assertEquals(2, e.getMessage().getHeader(GenesysConstants.PAGE_NUMBER));
+        assertEquals(2, e.getMessage().getHeader(GenesysConstants.RESPONSE_PAGE_NUMBER));
         assertEquals(3, e.getMessage().getHeader(GenesysConstants.PAGE_COUNT));
     }
 

@@ -1,9 +1,15 @@
 package io.camelgenesys.core.test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -26,6 +32,30 @@ public abstract class GenesysRouteTestSupport extends CamelTestSupport {
             }
         });
         return from;
+    }
+
+    /**
+     * Calls every connection health check's readiness and returns all it exposes: each message, details map and
+     * error stack trace (causes included), for a test to search for a secret.
+     */
+    protected List<String> connectionHealthTexts() {
+        List<String> texts = new ArrayList<>();
+        HealthCheckRegistry.get(context).stream()
+                .filter(check -> check.getId().startsWith("genesys-connection-"))
+                .forEach(check -> {
+                    HealthCheck.Result result = check.callReadiness();
+                    texts.add(result.getState() + " " + result.getMessage().orElse(""));
+                    texts.add(String.valueOf(result.getDetails()));
+                    result.getError().ifPresent(error -> texts.add(stackTrace(error)));
+                });
+        return texts;
+    }
+
+    /** The full stack trace text of a throwable, causes included. */
+    public static String stackTrace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
     }
 
     protected String cloud(String operation, String options) {

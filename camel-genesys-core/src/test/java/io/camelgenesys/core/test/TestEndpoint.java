@@ -1,30 +1,33 @@
 package io.camelgenesys.core.test;
 
-import io.camelgenesys.core.GenesysConfiguration;
-import io.camelgenesys.core.GenesysEndpoint;
+import io.camelgenesys.core.GenesysDefaultEndpoint;
 import org.apache.camel.Component;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
 /**
- * Test-only endpoint {@code genesys-test:operation} over the generic executor.
+ * Test-only endpoint {@code genesys-test:operation} over the generic producer: the shape every component endpoint
+ * has (the {@code @UriPath} operation and the component's configuration, nothing else).
  */
 @UriEndpoint(scheme = "genesys-test", title = "Genesys test", syntax = "genesys-test:operation", producerOnly = true,
              category = {})
-public class TestEndpoint extends GenesysEndpoint<TestOperation> {
+public class TestEndpoint extends GenesysDefaultEndpoint<TestOperation> {
 
     @UriPath(description = "The operation")
     private TestOperation operation;
 
-    @UriParam(description = "The item id")
-    private String itemId;
+    @UriParam
+    private final TestConfiguration configuration;
 
-    @UriParam(description = "Offset paging start")
-    private Integer from;
+    public TestEndpoint(String uri, Component component, TestConfiguration configuration) {
+        super(uri, component, TestOperation.class);
+        this.configuration = configuration;
+    }
 
-    public TestEndpoint(String uri, Component component, GenesysConfiguration configuration) {
-        super(uri, component, configuration, TestOperation.class);
+    @Override
+    public TestConfiguration getConfiguration() {
+        return configuration;
     }
 
     @Override
@@ -34,21 +37,5 @@ public class TestEndpoint extends GenesysEndpoint<TestOperation> {
 
     public void setOperation(TestOperation operation) {
         this.operation = operation;
-    }
-
-    public String getItemId() {
-        return itemId;
-    }
-
-    public void setItemId(String itemId) {
-        this.itemId = itemId;
-    }
-
-    public Integer getFrom() {
-        return from;
-    }
-
-    public void setFrom(Integer from) {
-        this.from = from;
     }
 }

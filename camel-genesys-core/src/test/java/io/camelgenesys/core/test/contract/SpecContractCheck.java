@@ -62,6 +62,21 @@ public final class SpecContractCheck {
         return names;
     }
 
+    /** A consumer-only CometD row: its channel must be one the contract's notifications side lists. */
+    private void checkChannel(String name, String channel) {
+        JsonNode channels = contract.root().path("notifications").path("channels");
+        for (JsonNode c : channels) {
+            if (c.asText().equals(channel)) {
+                return;
+            }
+        }
+        if (report.seedOnly(name) == null) {
+            report.mismatch(name, "spec " + name + ": CometD channel " + channel + " is not among the contract's channels "
+                                  + channels, "the " + contract.name() + " contract (" + contract.source()
+                                                + ") lists the channels its official client subscribes to");
+        }
+    }
+
     /** The contract operation a spec stands for, or {@code null} when the contract has none. */
     public JsonNode contractOperation(OperationSpec spec) {
         List<JsonNode> candidates = contract.operations(spec.method(), spec.pathTemplate());
@@ -69,6 +84,10 @@ public final class SpecContractCheck {
     }
 
     private void check(String name, OperationSpec spec) {
+        if (OperationSpec.COMETD.equals(spec.method())) {
+            checkChannel(name, spec.pathTemplate());
+            return;
+        }
         JsonNode op = contractOperation(spec);
         if (op == null) {
             if (report.seedOnly(name) == null) {

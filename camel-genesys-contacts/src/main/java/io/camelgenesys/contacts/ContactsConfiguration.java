@@ -1,0 +1,423 @@
+package io.camelgenesys.contacts;
+
+import io.camelgenesys.core.GenesysConfiguration;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of genesys-contacts: the options every camel-genesys component shares (inherited from
+ * {@link GenesysConfiguration}) and the contacts ones. The component holds one (set once with
+ * {@code camel.component.genesys-contacts.<option>}); each endpoint gets a copy that its URI options override. The
+ * path variables and query parameters of the operation rows are bound to these options by name.
+ */
+@UriParams
+public class ContactsConfiguration extends GenesysConfiguration {
+
+    @UriParam(label = "producer", description = "The contact id of get, update, patch, delete and the other"
+                                                + " single-contact operations; the GenesysContactId header overrides it.")
+    private String contactId;
+
+    @UriParam(label = "producer", description = "The note id of getNote, updateNote, deleteNote and the organization note"
+                                                + " operations; the GenesysNoteId header overrides it.")
+    private String noteId;
+
+    @UriParam(label = "producer", description = "The external organization id of the organization operations; the"
+                                                + " GenesysExternalOrganizationId header overrides it.")
+    private String externalOrganizationId;
+
+    @UriParam(label = "producer", description = "The relationship id of getRelationship, updateRelationship and"
+                                                + " deleteRelationship; the GenesysRelationshipId header overrides it.")
+    private String relationshipId;
+
+    @UriParam(label = "producer", description = "The external source id of getExternalSource, updateExternalSource and"
+                                                + " deleteExternalSource; enrich with identifierType=ExternalId: the"
+                                                + " external source of the identifier.")
+    private String externalSourceId;
+
+    @UriParam(label = "producer", description = "associateConversation: the conversation id; the GenesysConversationId"
+                                                + " header overrides it.")
+    private String conversationId;
+
+    @UriParam(label = "producer", description = "linkTrustor: the trustor id. searchOrganizations: trustor ids to search"
+                                                + " by, comma separated or a List header (at most 25; q is then"
+                                                + " ignored), sent as the parameter repeated.")
+    private String trustorId;
+
+    @UriParam(label = "producer", description = "Related entities to expand in the response, comma separated or a List"
+                                                + " header (e.g. externalOrganization, externalDataSources,"
+                                                + " identifiers), sent as the parameter repeated"
+                                                + " (expand=a&expand=b), as Genesys defines it.")
+    private String expand;
+
+    @UriParam(label = "producer", description = "The search keywords of search, searchOrganizations and"
+                                                + " listOrganizationContacts: a phone number such as +15551234567, an"
+                                                + " email or a name.")
+    private String q;
+
+    @UriParam(label = "producer", description = "The sort of a search, field:direction, e.g. lastName:asc (contacts:"
+                                                + " firstName, lastName, middleName, title; notes: createDate;"
+                                                + " organizations: companyType, industry, name).")
+    private String sortOrder;
+
+    @UriParam(label = "producer", description = "search and searchOrganizations: the division ids to search, comma"
+                                                + " separated or a List header (at most 50), sent as the parameter"
+                                                + " repeated.")
+    private String divisionIds;
+
+    @UriParam(label = "common", description = "reverseLookup: the division to look up contacts in. scan, scanNotes,"
+                                                + " scanOrganizations, scanRelationships (and their poll consumers):"
+                                                + " the division to scan over.")
+    private String divisionId;
+
+    @UriParam(label = "producer", description = "getOrganization, searchOrganizations: whether to embed trustor"
+                                                + " information.")
+    private Boolean includeTrustors;
+
+    @UriParam(label = "producer", description = "enrich, enrichOrganization, bulkEnrich: show what would happen without"
+                                                + " changing anything.")
+    private Boolean dryRun;
+
+    @UriParam(label = "producer", description = "reverseLookup: the value to look up (an email address, an E.164 phone"
+                                                + " number or a Twitter screen name); the GenesysLookupVal header"
+                                                + " overrides it.")
+    private String lookupVal;
+
+    @UriParam(label = "producer", description = "getJourneySegments, getJourneySessions: include the contacts merged"
+                                                + " into this one.")
+    private Boolean includeMerged;
+
+    @UriParam(label = "producer", description = "getJourneySegments: the most segment assignments to return (1-500).")
+    private Integer limit;
+
+    @UriParam(label = "producer", description = "getJourneySessions: the cursor to resume after (from the previous"
+                                                + " response).")
+    private String after;
+
+    @UriParam(label = "common", description = "listExternalSources: a name prefix to filter by. webServices search: the"
+                                              + " contact name.")
+    private String name;
+
+    @UriParam(label = "common", description = "listExternalSources: only active (true) or inactive (false) sources.")
+    private Boolean active;
+
+    @UriParam(label = "producer", enums = "Insert,Update,Upsert,Merge",
+              description = "enrich and bulkEnrich when the body is a contact (not a ContactEnrichRequest): what to do"
+                            + " with the contacts the identifier matches. Upsert updates the match or creates the contact:"
+                            + " an idempotent upsert by external id.")
+    private EnrichAction action;
+
+    @UriParam(label = "producer", description = "enrich and bulkEnrich when the body is a contact: the type of the"
+                                                + " matching identifier (e.g. ExternalId, Email, Phone).")
+    private IdentifierType identifierType;
+
+    @UriParam(label = "producer", description = "enrich when the body is a contact: the value of the matching identifier;"
+                                                + " the GenesysIdentifierValue header overrides it.")
+    private String identifierValue;
+
+    @UriParam(label = "producer", description = "enrich and bulkEnrich when the body is a contact: the field of the"
+                                                + " contact (Map key or model property) that holds the identifier value,"
+                                                + " e.g. crmId; used when no identifierValue or header is set.")
+    private String identifierField;
+
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "Bulk operations: the most items per request; the input (any collection, array, Iterable or"
+                            + " Iterator) is sent in batches of this size, bulkEnrich in batches of at most 10.")
+    private int bulkBatchSize = 100;
+
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,continue",
+              description = "Bulk operations: fail (the exchange fails at the first batch with a failed item, naming"
+                            + " them; earlier batches stay stored) or continue (every batch is sent and the failed items"
+                            + " are listed in the GenesysBulkFailures header, to dead-letter them).")
+    private String bulkFailureMode = "fail";
+
+    @UriParam(label = "producer", description = "webServices search: the contact type (Custom, Queue or User).")
+    private String type;
+
+    @UriParam(label = "producer", description = "webServices search: the first name.")
+    private String firstName;
+
+    @UriParam(label = "producer", description = "webServices search: the last name.")
+    private String lastName;
+
+    @UriParam(label = "producer", description = "webServices search: the user name (the userName filter; named so that"
+                                                + " it is not taken for the username credential).")
+    private String contactUserName;
+
+    @UriParam(label = "producer", description = "webServices search: the phone number.")
+    private String phoneNumber;
+
+    @UriParam(label = "producer", description = "webServices search: the employee id.")
+    private String employeeId;
+
+    @Override
+    public ContactsConfiguration copy() {
+        return (ContactsConfiguration) super.copy();
+    }
+
+    @Override
+    public void validate() {
+        super.validate();
+        if (!"fail".equals(bulkFailureMode) && !"continue".equals(bulkFailureMode)) {
+            throw new IllegalArgumentException("bulkFailureMode must be fail or continue, was '" + bulkFailureMode + "'");
+        }
+        if (bulkBatchSize < 1) {
+            throw new IllegalArgumentException("bulkBatchSize must be 1 or more, was " + bulkBatchSize);
+        }
+    }
+
+    public String getContactId() {
+        return contactId;
+    }
+
+    public void setContactId(String contactId) {
+        this.contactId = contactId;
+    }
+
+    public String getNoteId() {
+        return noteId;
+    }
+
+    public void setNoteId(String noteId) {
+        this.noteId = noteId;
+    }
+
+    public String getExternalOrganizationId() {
+        return externalOrganizationId;
+    }
+
+    public void setExternalOrganizationId(String externalOrganizationId) {
+        this.externalOrganizationId = externalOrganizationId;
+    }
+
+    public String getRelationshipId() {
+        return relationshipId;
+    }
+
+    public void setRelationshipId(String relationshipId) {
+        this.relationshipId = relationshipId;
+    }
+
+    public String getExternalSourceId() {
+        return externalSourceId;
+    }
+
+    public void setExternalSourceId(String externalSourceId) {
+        this.externalSourceId = externalSourceId;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public void setConversationId(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public String getTrustorId() {
+        return trustorId;
+    }
+
+    public void setTrustorId(String trustorId) {
+        this.trustorId = trustorId;
+    }
+
+    public String getExpand() {
+        return expand;
+    }
+
+    public void setExpand(String expand) {
+        this.expand = expand;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(String sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public String getDivisionIds() {
+        return divisionIds;
+    }
+
+    public void setDivisionIds(String divisionIds) {
+        this.divisionIds = divisionIds;
+    }
+
+    public String getDivisionId() {
+        return divisionId;
+    }
+
+    public void setDivisionId(String divisionId) {
+        this.divisionId = divisionId;
+    }
+
+    public Boolean getIncludeTrustors() {
+        return includeTrustors;
+    }
+
+    public void setIncludeTrustors(Boolean includeTrustors) {
+        this.includeTrustors = includeTrustors;
+    }
+
+    public Boolean getDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(Boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getLookupVal() {
+        return lookupVal;
+    }
+
+    public void setLookupVal(String lookupVal) {
+        this.lookupVal = lookupVal;
+    }
+
+    public Boolean getIncludeMerged() {
+        return includeMerged;
+    }
+
+    public void setIncludeMerged(Boolean includeMerged) {
+        this.includeMerged = includeMerged;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Boolean getActive() {
+        return active;
+    }
+
+    public void setActive(Boolean active) {
+        this.active = active;
+    }
+
+    public EnrichAction getAction() {
+        return action;
+    }
+
+    public void setAction(EnrichAction action) {
+        this.action = action;
+    }
+
+    public IdentifierType getIdentifierType() {
+        return identifierType;
+    }
+
+    public void setIdentifierType(IdentifierType identifierType) {
+        this.identifierType = identifierType;
+    }
+
+    public String getIdentifierValue() {
+        return identifierValue;
+    }
+
+    public void setIdentifierValue(String identifierValue) {
+        this.identifierValue = identifierValue;
+    }
+
+    public String getIdentifierField() {
+        return identifierField;
+    }
+
+    public void setIdentifierField(String identifierField) {
+        this.identifierField = identifierField;
+    }
+
+    public int getBulkBatchSize() {
+        return bulkBatchSize;
+    }
+
+    public void setBulkBatchSize(int bulkBatchSize) {
+        this.bulkBatchSize = bulkBatchSize;
+    }
+
+    public String getBulkFailureMode() {
+        return bulkFailureMode;
+    }
+
+    public void setBulkFailureMode(String bulkFailureMode) {
+        this.bulkFailureMode = bulkFailureMode;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getContactUserName() {
+        return contactUserName;
+    }
+
+    public void setContactUserName(String contactUserName) {
+        this.contactUserName = contactUserName;
+    }
+
+    public String getPhoneNumber() {
+        return phoneNumber;
+    }
+
+    public void setPhoneNumber(String phoneNumber) {
+        this.phoneNumber = phoneNumber;
+    }
+
+    public String getEmployeeId() {
+        return employeeId;
+    }
+
+    public void setEmployeeId(String employeeId) {
+        this.employeeId = employeeId;
+    }
+}

@@ -1,0 +1,227 @@
+package io.camelgenesys.contacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationContext;
+import io.camelgenesys.core.operation.OperationPreparer;
+
+/**
+ * The request bodies that genesys-contacts builds rather than sends as given: the preparers and the read check of
+ * the rows of {@link ContactsOperation}. Each works on a copy of the message body, never on an object the route
+ * holds.
+ */
+final class ContactsRequests {
+
+    private ContactsRequests() {
+    }
+
+    /** Web Services create: a contact without a type is a Custom one (seed 001: POST "Creates a new contact of custom type"). */
+    static final OperationPreparer CUSTOM_TYPE = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        if (tree instanceof ObjectNode o && !o.hasNonNull("type")) {
+            o.put("type", "Custom");
+        }
+        call.body(tree);
+    };
+
+    /**
+     * patch sends an ExternalContactsPatchRequest ({@code {"changes":[{field, value, action}]}}). The body is that
+     * request as is (or its bare list of changes), or a partial contact (a POJO, Map or JSON with only the fields to
+     * change) turned into one: each field becomes {@code {"field":"$.<name>","value":...,"action":"Update"}}, a field
+     * set to JSON null {@code {"field":"$.<name>","action":"Remove"}}. A partial contact is checked by the contact's
+     * rules first; a field Genesys owns (id, createDate, ...) is refused, not dropped.
+     */
+    static final OperationPreparer PATCH_CHANGES = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        if (tree == null || tree.isObject() && tree.has("changes")) {
+            call.body(tree);
+            return; // a change list as is (the rules check it)
+        }
+        if (tree.isArray()) {
+            ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+            request.set("changes", tree);
+            call.body(request);
+            return;
+        }
+        if (!tree.isObject()) {
+            call.body(tree);
+            return; // the rules say what the body must be
+        }
+        if (call.body() instanceof Map<?, ?> map && hasNullValue(map)) {
+            // a Map's null values do not survive the conversion to JSON (nulls are not sent); here they mean Remove
+            JsonNode converted = tree;
+            ObjectNode ordered = GenesysJson.MAPPER.createObjectNode();
+            map.forEach((k, v) -> ordered.set(String.valueOf(k),
+                    v == null ? ordered.nullNode() : converted.get(String.valueOf(k))));
+            tree = ordered;
+        }
+        if (tree.isEmpty()) {
+            throw new IllegalArgumentException(context.operationName() + ": nothing to change: the partial contact has no"
+                                               + " field (send the fields to change, or a change list"
+                                               + " {\"changes\":[{\"field\":\"$.title\",\"value\":...,"
+                                               + "\"action\":\"Update\"}]})");
+        }
+        List<String> violations = new ArrayList<>(ContactsLimits.CONTACT.violations(tree));
+        List<String> readOnly = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(f -> {
+            if (ContactsLimits.CONTACT_READ_ONLY.contains(f)) {
+                readOnly.add(f);
+            }
+        });
+        if (!readOnly.isEmpty()) {
+            violations.add(String.join(", ", readOnly) + (readOnly.size() == 1 ? " is" : " are") + " set by Genesys"
+                           + " and cannot be patched: leave " + (readOnly.size() == 1 ? "it" : "them") + " out of the"
+                           + " partial contact (the contact is the contactId option or GenesysContactId header; use"
+                           + " update to replace a whole contact)");
+        }
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(context.operationName() + ": " + String.join("; ", violations));
+        }
+        ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+        ArrayNode changes = request.putArray("changes");
+        tree.fields().forEachRemaining(e -> {
+            ObjectNode change = changes.addObject();
+            change.put("field", "$." + e.getKey());
+            if (e.getValue().isNull()) {
+                change.put("action", "Remove");
+            } else {
+                change.set("value", e.getValue());
+                change.put("action", "Update");
+            }
+        });
+        call.body(request);
+    };
+
+    /** Whether a Map has a null value (Map.of() maps refuse {@code containsValue(null)}). */
+    private static boolean hasNullValue(Map<?, ?> map) {
+        for (Object v : map.values()) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * associateConversation: the body's conversationId repeats the path's (the SDK requires both); it is filled in
+     * from the conversationId option or header when the body has none, and a different one is refused.
+     */
+    static final OperationPreparer CONVERSATION_ID = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        String conversationId = call.pathParams().get("conversationId");
+        if (tree instanceof ObjectNode body && conversationId != null && !conversationId.isBlank()) {
+            JsonNode given = body.get("conversationId");
+            if (given == null || given.isNull()) {
+                body.put("conversationId", conversationId);
+            } else if (!given.asText().equals(conversationId)) {
+                throw new IllegalArgumentException(context.operationName() + ": the body's conversationId "
+                                                   + given.asText() + " is not the conversation of the request ("
+                                                   + conversationId + ", from the conversationId option or the"
+                                                   + " GenesysConversationId header)");
+            }
+        }
+        call.body(tree);
+    };
+
+    /** claimIdentifier/releaseIdentifier take the identifier itself; the operation (Claim or Release) comes from the row. */
+    static OperationPreparer identifierClaim(String operation) {
+        return (call, context) -> {
+            JsonNode tree = call.bodyTree();
+            if (tree == null) {
+                return; // the required body is reported by the rules
+            }
+            if (tree.has("identifier")) {
+                String given = tree.path("operation").asText(operation);
+                if (!given.equals(operation)) {
+                    throw new IllegalArgumentException(context.operationName() + ": the body's operation is " + given
+                                                       + " but " + context.operationName() + " does " + operation);
+                }
+                ((ObjectNode) tree).put("operation", operation);
+                call.body(tree);
+                return;
+            }
+            ObjectNode claim = GenesysJson.MAPPER.createObjectNode();
+            claim.put("operation", operation);
+            claim.set("identifier", tree);
+            call.body(claim);
+        };
+    }
+
+    /**
+     * enrich, enrichOrganization: the body is an enrich request as is, or the entity (contact or organization) that the
+     * action and identifier options wrap into one; with no body, the request is built from the options alone.
+     */
+    static OperationPreparer enrich(String enrichedEntity) {
+        return (call, context) -> call.body(enrichRequest(call.bodyTree(),
+                context.header(ContactsConstants.IDENTIFIER_VALUE, String.class), enrichedEntity, context));
+    }
+
+    /**
+     * An enrich request as is, or an entity wrapped into one from the action and identifier options: the one-line
+     * idempotent upsert {@code enrich?action=Upsert&identifierType=ExternalId&identifierField=crmId}.
+     *
+     * @param tree        the body (a copy), or {@code null}
+     * @param headerValue the GenesysIdentifierValue header ({@code null} for bulk items)
+     */
+    static JsonNode enrichRequest(JsonNode tree, String headerValue, String entityField, OperationContext context) {
+        String what = context.operationName();
+        ContactsConfiguration options = context.configuration(ContactsConfiguration.class);
+        EnrichAction action = options.getAction();
+        IdentifierType identifierType = options.getIdentifierType();
+        if (tree != null && tree.isObject() && (tree.has("matchingIdentifiers") || tree.has(entityField))) {
+            if (!tree.hasNonNull("action") && action != null) {
+                ((ObjectNode) tree).put("action", action.name());
+            }
+            return tree;
+        }
+        if (action == null || identifierType == null) {
+            throw new IllegalArgumentException(what + ": the body is the " + entityField + " itself, so the action and"
+                                               + " identifierType options are required to build the enrich request"
+                                               + " (e.g. action=Upsert&identifierType=ExternalId), or send the enrich"
+                                               + " request");
+        }
+        String identifierField = options.getIdentifierField();
+        String value = headerValue != null ? headerValue : options.getIdentifierValue();
+        if (value == null && identifierField != null && tree != null) {
+            JsonNode v = tree.get(identifierField);
+            value = v == null || v.isNull() ? null : v.asText();
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + ": the matching identifier value is missing: set the"
+                                               + " GenesysIdentifierValue header, the identifierValue option, or"
+                                               + " identifierField to a field of the " + entityField
+                                               + (identifierField != null ? " (the " + entityField + " has no "
+                                                                            + identifierField + ")" : ""));
+        }
+        ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+        request.put("action", action.name());
+        ArrayNode matching = request.putArray("matchingIdentifiers");
+        ObjectNode identifier = matching.addObject();
+        identifier.put("type", identifierType.name());
+        identifier.put("value", value);
+        if (options.getExternalSourceId() != null) {
+            identifier.putObject("externalSource").put("id", options.getExternalSourceId());
+        }
+        if (tree != null) {
+            request.set(entityField, tree);
+        }
+        return request;
+    }
+
+    /** Web Services update and delete: Queue and User contacts are read-only (seed 001); only a read tells the type. */
+    static void customOnly(String operation, OperationCall call, JsonNode contact) {
+        String type = contact == null ? null : contact.path("type").asText(null);
+        if (!"Custom".equals(type)) {
+            throw new IllegalArgumentException(operation + ": Web Services contact " + call.pathParams().get("contactId")
+                                               + " is of type " + type + ": only Custom contacts may be modified or"
+                                               + " deleted (Queue and User contacts are read-only)");
+        }
+    }
+}

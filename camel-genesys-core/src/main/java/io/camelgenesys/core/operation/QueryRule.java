@@ -1,0 +1,64 @@
+package io.camelgenesys.core.operation;
+
+import java.util.Map;
+
+/**
+ * A documented limit on one query parameter of an operation, checked on the resolved query before any request.
+ *
+ * @param param    the query parameter
+ * @param min      the smallest number (or list size) allowed
+ * @param max      the largest number (or list size) allowed
+ * @param count    whether the limit is on the number of comma-separated values rather than a number
+ * @param required whether the parameter must be present
+ */
+public record QueryRule(String param, long min, long max, boolean count, boolean required) {
+
+    /** A number between min and max, when present. */
+    public static QueryRule range(String param, long min, long max) {
+        return new QueryRule(param, min, max, false, false);
+    }
+
+    /** At most {@code max} comma-separated values (list options and headers are joined with commas). */
+    public static QueryRule atMost(String param, int max) {
+        return new QueryRule(param, 0, max, true, false);
+    }
+
+    /** A parameter that must be set. */
+    public static QueryRule required(String param) {
+        return new QueryRule(param, 0, Long.MAX_VALUE, false, true);
+    }
+
+    /** Throws, naming the parameter and the rule, when the query breaks it. */
+    public void check(String operation, Map<String, String> query) {
+        String v = query.get(param);
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw new IllegalArgumentException(operation + ": " + param + " is required: set the " + param
+                                                   + " option or the Genesys" + Character.toUpperCase(param.charAt(0))
+                                                   + param.substring(1) + " header");
+            }
+            return;
+        }
+        if (required) {
+            return;
+        }
+        if (count) {
+            int n = v.split(",").length;
+            if (n > max) {
+                throw new IllegalArgumentException(operation + ": " + param + " may list at most " + max
+                                                   + " values, was " + n);
+            }
+            return;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(operation + ": " + param + " must be a number, was '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(operation + ": " + param + " must be between " + min + " and " + max
+                                               + ", was " + n);
+        }
+    }
+}
