@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import io.camelgenesys.core.GenesysComponent;
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.statistics.StatisticsConstants;
-import io.camelgenesys.statistics.model.StatisticValue;
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
@@ -58,7 +58,7 @@ class StatisticsQuarkusTest {
 
     @Test
     void getValueProducerAnswers() {
-        StatisticValue value = template.requestBody("direct:get-value", null, StatisticValue.class);
+        PeekedStatisticValue value = template.requestBody("direct:get-value", null, PeekedStatisticValue.class);
         assertEquals("CurrentAgentState", value.getName());
         assertEquals("agent2", value.getObjectId());
         assertNotNull(value.getValue());
