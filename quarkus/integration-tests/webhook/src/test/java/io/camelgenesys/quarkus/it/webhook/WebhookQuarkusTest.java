@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.camelgenesys.core.webhook.HubSignature;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -42,16 +44,22 @@ class WebhookQuarkusTest {
         return BODY.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** POSTs {@code body} to the Quarkus HTTP port, with {@code signature} as X-Hub-Signature unless null. */
+    private static ValidatableResponse post(String path, String signature, byte[] body) {
+        RequestSpecification request = given().contentType("application/json").body(body);
+        if (signature != null) {
+            request.header(HubSignature.HEADER, signature);
+        }
+        return request.when().post(path).then();
+    }
+
     @Test
     void signedWebhookReachesTheRouteAndIsAnswered() throws InterruptedException {
         MockEndpoint message = context.getEndpoint("mock:message", MockEndpoint.class);
         message.expectedMessageCount(1);
 
-        given().contentType("application/json")
-                .header(HubSignature.HEADER, HubSignature.sign(secret, body()))
-                .body(body())
-                .when().post("/hooks/message")
-                .then().statusCode(200)
+        post("/hooks/message", HubSignature.sign(secret, body()), body())
+                .statusCode(200)
                 .body("messageId", is("m-42"));
 
         message.assertIsSatisfied();
@@ -64,20 +72,11 @@ class WebhookQuarkusTest {
         MockEndpoint message = context.getEndpoint("mock:message", MockEndpoint.class);
         message.expectedMessageCount(0);
 
-        given().contentType("application/json").body(body())
-                .when().post("/hooks/message")
-                .then().statusCode(401);
-        given().contentType("application/json")
-                .header(HubSignature.HEADER, HubSignature.sign("another-secret", body()))
-                .body(body())
-                .when().post("/hooks/message")
-                .then().statusCode(403);
+        post("/hooks/message", null, body()).statusCode(401);
+        post("/hooks/message", HubSignature.sign("another-secret", body()), body()).statusCode(403);
         // signed for other bytes than the ones sent
-        given().contentType("application/json")
-                .header(HubSignature.HEADER, HubSignature.sign(secret, body()))
-                .body(BODY.replace("evt-1", "evt-2").getBytes(StandardCharsets.UTF_8))
-                .when().post("/hooks/message")
-                .then().statusCode(403);
+        post("/hooks/message", HubSignature.sign(secret, body()),
+                BODY.replace("evt-1", "evt-2").getBytes(StandardCharsets.UTF_8)).statusCode(403);
 
         message.assertIsSatisfied();
     }
@@ -87,11 +86,7 @@ class WebhookQuarkusTest {
         MockEndpoint fail = context.getEndpoint("mock:fail", MockEndpoint.class);
         fail.expectedMessageCount(1);
 
-        given().contentType("application/json")
-                .header(HubSignature.HEADER, HubSignature.sign(secret, body()))
-                .body(body())
-                .when().post("/hooks/fail")
-                .then().statusCode(500);
+        post("/hooks/fail", HubSignature.sign(secret, body()), body()).statusCode(500);
 
         fail.assertIsSatisfied();
     }
