@@ -78,6 +78,7 @@ public final class GenesysOperationExecutor {
                     URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+                .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .retryPolicy(call.retryPolicy());
         query.forEach((name, value) -> {
