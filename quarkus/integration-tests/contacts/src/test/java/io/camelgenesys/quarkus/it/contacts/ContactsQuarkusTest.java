@@ -6,6 +6,7 @@ import io.camelgenesys.contacts.ContactsConstants;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.GenesysComponent;
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.quarkus.core.GenesysSimulatorBinding;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * genesys-contacts in a Quarkus application (JVM mode) with no test resource: Dev Services started the simulator.
  * The YAML routes of {@code src/main/resources/routes} call it; the component options of application.properties are
- * bound; the connection's readiness check is under {@code /q/health/ready}.
+ * bound; the connection's readiness check is under {@code /q/health/ready} and its meters under {@code /q/metrics}.
  */
 @QuarkusTest
 class ContactsQuarkusTest {
@@ -70,6 +71,25 @@ class ContactsQuarkusTest {
         assertTrue(simulator.startsWith("http://127.0.0.1:"), simulator);
         assertEquals(simulator, c.getBaseUrl());
         assertNotNull(c.getClientId());
+    }
+
+    @Test
+    void metricsShowTheRequestsOfTheConnection() {
+        ExternalContact contact = new ExternalContact();
+        contact.setFirstName("Metrics");
+        template.requestBody("direct:create-contact", contact, ExternalContact.class);
+
+        // camel-quarkus-micrometer puts Quarkus' registry in Camel's, where camel-genesys finds it
+        String metrics = when().get("/q/metrics").then().statusCode(200).extract().asString();
+        // one series per status and outcome; the creates of this test class all succeeded
+        List<String> creates = metrics.lines()
+                .filter(l -> l.startsWith("genesys_requests_seconds_count{") && l.contains("operation=\"create\"")
+                             && l.contains("outcome=\"SUCCESS\"") && l.contains("connection=\"cloud-"))
+                .toList();
+        assertEquals(1, creates.size(), metrics);
+        String count = creates.get(0).substring(creates.get(0).lastIndexOf(' ') + 1);
+        assertTrue(Double.parseDouble(count) >= 1, creates.get(0));
+        assertFalse(metrics.contains(GenesysSimulatorBinding.CLIENT_SECRET), "no credential in a tag");
     }
 
     @Test
