@@ -168,6 +168,41 @@ public final class GenesysRequest {
             return body(json, "application/json");
         }
 
+        /**
+         * A {@code multipart/form-data} body of one file part: {@code Content-Disposition: form-data; name="field";
+         * filename="fileName"}. The boundary is random and checked not to occur in the content.
+         */
+        public Builder multipartBody(String field, String fileName, String partContentType, byte[] content) {
+            String boundary;
+            do {
+                boundary = "camel-genesys-" + java.util.UUID.randomUUID().toString().replace("-", "");
+            } while (contains(content, ("--" + boundary).getBytes(StandardCharsets.US_ASCII)));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 256);
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(field) + "\"; filename=\""
+                          + quoted(fileName) + "\"\r\nContent-Type: " + partContentType + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            return body(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        }
+
+        private static String quoted(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        }
+
+        private static boolean contains(byte[] data, byte[] part) {
+            outer:
+            for (int i = 0; i + part.length <= data.length; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (data[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
         /** Overrides the method's idempotency, e.g. a POST that only reads and is safe to replay. */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;

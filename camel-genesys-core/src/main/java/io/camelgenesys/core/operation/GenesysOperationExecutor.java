@@ -48,11 +48,26 @@ public final class GenesysOperationExecutor {
         }
         return connection.execute(request).thenApply(response -> {
             try {
-                return map(call, request, response);
+                return result(call, request, response);
             } catch (GenesysApiException e) {
                 throw new CompletionException(e);
             }
         });
+    }
+
+    /**
+     * Sends a request built with {@link #request} through the connection's pipeline and completes with the response
+     * as it is, whatever its status (but 401 and 429, which the pipeline handles): for an execution that reads the
+     * status itself, such as a redirect to follow or a bulk delete whose 500 lists the items not deleted. Map a
+     * success with {@link #result}. Completes on a Jetty I/O or scheduler thread.
+     */
+    public CompletableFuture<GenesysResponse> send(GenesysRequest request) {
+        return connection.execute(request);
+    }
+
+    /** The connection this executor sends through. */
+    public GenesysConnection connection() {
+        return connection;
     }
 
     /**
@@ -92,7 +107,11 @@ public final class GenesysOperationExecutor {
                 b.query(name, value);
             }
         });
-        if (spec.hasBody() && call.body() != null) {
+        if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
+            String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
+            b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
+                    "application/octet-stream", fileBytes(spec, call.body()));
+        } else if (spec.hasBody() && call.body() != null) {
             b.jsonBody(GenesysJson.toBytes(call.body()));
         } else if (spec.bodyRequired()) {
             throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
@@ -101,7 +120,24 @@ public final class GenesysOperationExecutor {
         return b.build();
     }
 
-    private OperationResult map(OperationCall call, GenesysRequest request, GenesysResponse response)
+    /** The body of a multipart file part: bytes as they are, text in UTF-8. */
+    private static byte[] fileBytes(OperationSpec spec, Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("The message body of " + spec + " is the file to upload: send it as bytes,"
+                                           + " a String, a File or an InputStream, not a "
+                                           + body.getClass().getName());
+    }
+
+    /**
+     * Maps a response into the operation's result: an error status to a {@link GenesysApiException}, the Multicloud
+     * envelope, paging and the output form; the response metadata to headers.
+     */
+    public OperationResult result(OperationCall call, GenesysRequest request, GenesysResponse response)
             throws GenesysApiException {
         int status = response.status();
         if (status >= 300) {
@@ -111,10 +147,14 @@ public final class GenesysOperationExecutor {
         headers.put(GenesysConstants.HTTP_STATUS, status);
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
+        OperationSpec spec = call.spec();
         if (!response.hasBody()) {
+            if (spec.paging() != PagingStyle.NONE) {
+                // a paged list answering 204 (UDM: nothing matches) is an empty page, not a missing body
+                return new OperationResult(call.pageAll() ? java.util.Collections.emptyIterator() : List.of(), headers);
+            }
             return new OperationResult(null, headers);
         }
-        OperationSpec spec = call.spec();
         if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec)) {
             // the common case (get, create, update): bind the bytes straight to the model, no tree in between
             return new OperationResult(readModel(spec.responseType(), request, response), headers);
@@ -148,6 +188,15 @@ public final class GenesysOperationExecutor {
                 truncated(spec, page, headers);
             }
             return new OperationResult(new PageIterator(call, paging, page, headers), headers);
+        }
+        if (spec.pageModel() != null && call.outputType() == GenesysOutputType.model) {
+            // the API's own page model (UDM's PagedResponse), its items typed as the row's model
+            try {
+                return new OperationResult(GenesysJson.MAPPER.convertValue(result, GenesysJson.MAPPER.getTypeFactory()
+                        .constructParametricType(spec.pageModel(), spec.responseType())), headers);
+            } catch (IllegalArgumentException e) {
+                throw GenesysErrors.malformed(request, response, e);
+            }
         }
         List<Object> items = new ArrayList<>(page.items().size());
         for (JsonNode item : page.items()) {
@@ -294,6 +343,12 @@ public final class GenesysOperationExecutor {
                     throw GenesysErrors.fromResponse(request, response);
                 }
                 JsonNode root = response.json();
+                if (root == null) {
+                    // 204: nothing (more) matches
+                    page = new Page(List.of(), null, null, null, null, null, null, false);
+                    items = page.items().iterator();
+                    return;
+                }
                 JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
                 page = paging.read(result, query);
                 items = page.items().iterator();
