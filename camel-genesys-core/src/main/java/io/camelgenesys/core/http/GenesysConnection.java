@@ -50,6 +50,7 @@ public final class GenesysConnection {
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
+    private final StorageDownloads downloads;
 
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ public final class GenesysConnection {
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
         this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
+        this.downloads = new StorageDownloads(this, http.jetty(), http.requestTimeoutMillis());
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
             if (config.getApiKey() == null || config.getApiKey().isBlank()) {
@@ -370,6 +372,11 @@ public final class GenesysConnection {
 
     public GenesysHttpClient http() {
         return http;
+    }
+
+    /** Downloads from the storage hosts Genesys redirects to, without this connection's credentials. */
+    public StorageDownloads downloads() {
+        return downloads;
     }
 
     public TokenProvider tokens() {
