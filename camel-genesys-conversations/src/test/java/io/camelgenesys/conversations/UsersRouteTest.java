@@ -146,6 +146,19 @@ class UsersRouteTest extends CloudTestSupport {
     }
 
     @Test
+    void queueMembersAreFilteredByRoutingStatusAndName() throws Exception {
+        List<String> users = cloud().seedUsers(5);
+        String queue = cloud().addQueue(users);
+        body("users", "setRoutingStatus", "userId=" + users.get(1), Map.of("status", "IDLE"), RoutingStatus.class);
+        body("users", "setRoutingStatus", "userId=" + users.get(3), Map.of("status", "IDLE"), RoutingStatus.class);
+        List<?> idle = body("users", "listQueueMembers", "queueId=" + queue + "&routingStatus=IDLE", null, List.class);
+        assertEquals(List.of("Agent 0002", "Agent 0004"), idle.stream().map(m -> ((QueueMember) m).getName()).toList());
+        List<?> named = body("users", "listQueueMembers", "queueId=" + queue + "&name=0005", null, List.class);
+        assertEquals(1, named.size());
+        assertEquals(0, body("users", "listQueueMembers", "queueId=" + queue + "&skills=Spanish", null, List.class).size());
+    }
+
+    @Test
     void anUnknownQueueIs404FromGenesys() throws Exception {
         GenesysApiException e = assertInstanceOf(GenesysApiException.class,
                 failure("users", "listQueueMembers", "queueId=nope", null));

@@ -2,14 +2,13 @@ package io.camelgenesys.conversations.model;
 
 import io.camelgenesys.core.json.GenesysModel;
 
-/** A participant of a conversation (Participant of the SDK). Fields this class does not declare are kept (GenesysModel). */
+/** A participant of a conversation (Participant of the SDK; seed 000 gives it a state, which the SDK keeps per communication, e.g. calls[].state). Fields this class does not declare are kept (GenesysModel). */
 public class Participant extends GenesysModel {
 
     private String id;
     private String name;
     private String userId;
     private String purpose;
-    private String state;
 
     public String getId() {
         return id;
@@ -41,13 +40,5 @@ public class Participant extends GenesysModel {
 
     public void setPurpose(String purpose) {
         this.purpose = purpose;
-    }
-
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
     }
 }

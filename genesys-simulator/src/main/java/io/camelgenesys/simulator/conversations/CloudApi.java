@@ -123,6 +123,15 @@ public final class CloudApi {
         if (!FORMATS.contains(format)) {
             throw ApiException.badRequest("formatId must be one of " + FORMATS + ", got " + format);
         }
+        List<String> mediaFormats = Checks.listParam(request, "mediaFormats");
+        for (String f : mediaFormats) {
+            if (!FORMATS.contains(f) || "NONE".equals(f)) {
+                throw ApiException.badRequest("mediaFormats must be among " + FORMATS.subList(0, 6) + ", got " + f);
+            }
+        }
+        if (!mediaFormats.isEmpty()) {
+            format = mediaFormats.get(0); // "Overrides formatId"
+        }
         boolean download = Checks.boolParam(request, "download", false);
         if (!"NONE".equals(format)) {
             String link = presign.apply(recordingId);
@@ -329,11 +338,26 @@ public final class CloudApi {
         }
         List<String> expand = Checks.listParam(request, "expand");
         String name = request.query("name");
+        List<String> statuses = Checks.listParam(request, "routingStatus");
+        List<String> presences = Checks.listParam(request, "presence");
+        // the simulator's users have no skills or languages: a filter on them matches no member
+        boolean skillFilter = !Checks.listParam(request, "skills").isEmpty()
+                              || !Checks.listParam(request, "profileSkills").isEmpty()
+                              || !Checks.listParam(request, "languages").isEmpty();
+        String memberBy = request.query("memberBy");
+        if (memberBy != null && !memberBy.equals("user") && !memberBy.equals("group")) {
+            throw ApiException.badRequest("memberBy must be user or group, got " + memberBy);
+        }
+        boolean joinedOnly = Checks.boolParam(request, "joined", true);
         List<ObjectNode> entities = new ArrayList<>();
         for (String userId : members) {
             ObjectNode user = store.user(userId);
-            if (user == null || (name != null && !user.path("name").asText().toLowerCase(Locale.ROOT)
-                    .contains(name.toLowerCase(Locale.ROOT)))) {
+            if (user == null || skillFilter || "group".equals(memberBy) || !joinedOnly
+                || (name != null && !user.path("name").asText().toLowerCase(Locale.ROOT)
+                    .contains(name.toLowerCase(Locale.ROOT)))
+                || (!statuses.isEmpty() && !statuses.contains(user.path("routingStatus").path("status").asText()))
+                || (!presences.isEmpty() && !presences.contains(
+                        user.path("presence").path("presenceDefinition").path("systemPresence").asText()))) {
                 continue;
             }
             ObjectNode m = Json.object();

@@ -103,12 +103,10 @@ public final class CloudStore {
         customer.put("id", UUID.randomUUID().toString());
         customer.put("name", "Customer");
         customer.put("purpose", "customer");
-        customer.put("state", "disconnected");
         ObjectNode agent = participants.addObject();
         agent.put("id", UUID.randomUUID().toString());
         agent.put("name", agentUserId == null ? "Agent" : users.get(agentUserId).path("name").asText());
         agent.put("purpose", "agent");
-        agent.put("state", "disconnected");
         if (agentUserId != null) {
             agent.put("userId", agentUserId);
         }
