@@ -96,10 +96,15 @@ public final class CloudConversations {
         return storage.baseUrl();
     }
 
-    /** The media bytes of a recording, as the storage host serves them. */
+    /** The first media bytes of a recording, as the storage host serves them. */
     public byte[] mediaBytes(String recordingId, int length) {
+        return mediaBytes(recordingId, 0, length);
+    }
+
+    /** {@code length} media bytes of a recording from {@code position} on, as the storage host serves them. */
+    public byte[] mediaBytes(String recordingId, long position, int length) {
         byte[] b = new byte[length];
-        media(recordingId).orElseThrow().read(0, b, 0, length);
+        media(recordingId).orElseThrow().read(position, b, 0, length);
         return b;
     }
 }
