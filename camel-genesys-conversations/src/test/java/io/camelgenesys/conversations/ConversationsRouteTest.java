@@ -88,6 +88,26 @@ class ConversationsRouteTest extends CloudTestSupport {
     }
 
     @Test
+    void searchFiltersByQueueAndInterval() throws Exception {
+        List<String> agents = cloud().seedUsers(2);
+        String sales = cloud().addQueue(List.of(agents.get(0)));
+        String support = cloud().addQueue(List.of(agents.get(1)));
+        Instant dayBefore = Instant.now().minus(Duration.ofDays(1));
+        String yesterdaySales = cloud().addConversation(agents.get(0), sales, dayBefore);
+        cloud().addConversation(agents.get(1), support, dayBefore);
+        cloud().addConversation(agents.get(0), sales, Instant.now().minus(Duration.ofMinutes(1)));
+        String interval = dayBefore.minus(Duration.ofHours(1)) + "/" + dayBefore.plus(Duration.ofHours(1));
+        JsonNode hits = body("conversations", "search", "", Map.of("interval", interval, "segmentFilters",
+                List.of(Map.of("type", "and", "predicates", List.of(Map.of("dimension", "queueId", "value", sales))))),
+                JsonNode.class);
+        assertEquals(1, hits.get("totalHits").asInt());
+        assertEquals(yesterdaySales, hits.get("conversations").get(0).get("conversationId").asText());
+        GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("conversations", "search", "",
+                Map.of("interval", "yesterday")));
+        assertEquals(400, e.getHttpStatus());
+    }
+
+    @Test
     void searchWithoutAnIntervalIsRefusedBeforeAnythingIsSent() throws Exception {
         IllegalArgumentException e = assertInstanceOf(IllegalArgumentException.class,
                 failure("conversations", "search", "", Map.of("order", "sideways")));

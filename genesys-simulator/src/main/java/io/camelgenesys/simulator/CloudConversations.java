@@ -72,6 +72,11 @@ public final class CloudConversations {
         return store.addConversation(agentUserId, recordingSizes);
     }
 
+    /** Adds a finished call routed through a queue, started at {@code start}, one recording per size given. */
+    public String addConversation(String agentUserId, String queueId, Instant start, long... recordingSizes) {
+        return store.addConversation(agentUserId, queueId, start, recordingSizes);
+    }
+
     public List<String> recordingIds(String conversationId) {
         return store.recordingIds(conversationId);
     }

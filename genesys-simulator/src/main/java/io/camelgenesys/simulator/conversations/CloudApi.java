@@ -1,5 +1,7 @@
 package io.camelgenesys.simulator.conversations;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,28 +153,30 @@ public final class CloudApi {
         if (bounds.length != 2) {
             throw ApiException.badRequest("interval must be two ISO-8601 instants separated by '/', got " + interval);
         }
-        int pageSize = 25;
-        int pageNumber = 1;
         ObjectNode paging = Checks.object(query, "paging", false);
-        if (paging != null) {
-            pageSize = paging.path("pageSize").asInt(25);
-            pageNumber = paging.path("pageNumber").asInt(1);
-            if (pageSize < 1 || pageSize > 100) {
-                throw ApiException.badRequest("paging.pageSize must be between 1 and 100, got " + pageSize);
-            }
-            if (pageNumber < 1) {
-                throw ApiException.badRequest("paging.pageNumber must be 1 or greater, got " + pageNumber);
-            }
+        BodyPage page = BodyPage.of(paging == null ? Json.object() : paging, "paging.");
+        Instant from;
+        Instant to;
+        try {
+            from = Instant.parse(bounds[0]);
+            to = Instant.parse(bounds[1]);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("interval must be two ISO-8601 instants separated by '/', got " + interval);
         }
+        List<String> queues = queueFilter(query);
         List<ObjectNode> hits = new ArrayList<>();
         for (ObjectNode c : store.conversations()) {
             String start = c.path("startTime").asText();
-            if (start.compareTo(bounds[0]) >= 0 && start.compareTo(bounds[1]) < 0) {
+            Instant started = Instant.parse(start);
+            boolean queued = queues.isEmpty();
+            for (JsonNode p : c.path("participants")) {
+                queued |= queues.contains(p.path("queueId").asText());
+            }
+            if (queued && !started.isBefore(from) && started.isBefore(to)) {
                 ObjectNode a = Json.object();
                 a.put("conversationId", c.get("id").asText());
                 a.put("conversationStart", start);
                 a.put("conversationEnd", c.path("endTime").asText());
-                a.putArray("mediaStatsMinConversationMos");
                 a.putArray("participants");
                 hits.add(a);
             }
@@ -183,16 +187,54 @@ public final class CloudApi {
         }
         ObjectNode body = Json.object();
         ArrayNode conversations = Json.array();
-        for (int i = (pageNumber - 1) * pageSize; i < Math.min(hits.size(), pageNumber * pageSize); i++) {
-            ObjectNode hit = hits.get(i);
-            hit.remove("mediaStatsMinConversationMos");
-            conversations.add(hit);
-        }
+        page.slice(hits).forEach(conversations::add);
         if (!conversations.isEmpty()) {
             body.set("conversations", conversations);
         }
         body.put("totalHits", hits.size());
         return ApiResponse.ok(body);
+    }
+
+    /**
+     * The queue ids a ConversationQuery filters on: the {@code queueId} predicates of its {@code segmentFilters} and
+     * {@code conversationFilters} (the only dimension the simulator filters by; other predicates are refused).
+     */
+    private static List<String> queueFilter(ObjectNode query) {
+        List<String> queues = new ArrayList<>();
+        for (String filters : List.of("segmentFilters", "conversationFilters")) {
+            for (JsonNode filter : query.path(filters)) {
+                for (JsonNode predicate : filter.path("predicates")) {
+                    String dimension = predicate.path("dimension").asText();
+                    if (!"queueId".equals(dimension)) {
+                        throw ApiException.badRequest("The simulator filters conversations by the queueId dimension"
+                                                      + " only, got " + filters + " dimension '" + dimension + "'");
+                    }
+                    queues.add(predicate.path("value").asText());
+                }
+            }
+        }
+        return queues;
+    }
+
+    /** Paging given in a request body ({@code pageSize} 1-100, default 25; {@code pageNumber} from 1). */
+    private record BodyPage(int size, int number) {
+
+        static BodyPage of(ObjectNode holder, String prefix) {
+            int size = holder.path("pageSize").asInt(25);
+            int number = holder.path("pageNumber").asInt(1);
+            if (size < 1 || size > 100) {
+                throw ApiException.badRequest(prefix + "pageSize must be between 1 and 100, got " + size);
+            }
+            if (number < 1) {
+                throw ApiException.badRequest(prefix + "pageNumber must be 1 or greater, got " + number);
+            }
+            return new BodyPage(size, number);
+        }
+
+        <T> List<T> slice(List<T> all) {
+            long from = (long) (number - 1) * size;
+            return from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
+        }
     }
 
     // ---- users ---------------------------------------------------------------------------------------------------
@@ -226,14 +268,7 @@ public final class CloudApi {
     private ApiResponse searchUsers(ApiRequest request) {
         ObjectNode search = request.jsonObject();
         ArrayNode criteria = Checks.array(search, "query", 1, 10, true);
-        int pageSize = search.path("pageSize").asInt(25);
-        int pageNumber = search.path("pageNumber").asInt(1);
-        if (pageSize < 1 || pageSize > 100) {
-            throw ApiException.badRequest("pageSize must be between 1 and 100, got " + pageSize);
-        }
-        if (pageNumber < 1) {
-            throw ApiException.badRequest("pageNumber must be 1 or greater, got " + pageNumber);
-        }
+        BodyPage page = BodyPage.of(search, "");
         List<ObjectNode> results = new ArrayList<>();
         for (ObjectNode user : store.users()) {
             boolean all = true;
@@ -252,14 +287,12 @@ public final class CloudApi {
         search.path("expand").forEach(e -> expand.add(e.asText()));
         ObjectNode body = Json.object();
         body.put("total", results.size());
-        body.put("pageCount", (results.size() + pageSize - 1) / pageSize);
-        body.put("pageSize", pageSize);
-        body.put("pageNumber", pageNumber);
+        body.put("pageCount", (results.size() + page.size() - 1) / page.size());
+        body.put("pageSize", page.size());
+        body.put("pageNumber", page.number());
         body.putArray("types").add("users");
-        ArrayNode page = body.putArray("results");
-        for (int i = (pageNumber - 1) * pageSize; i < Math.min(results.size(), pageNumber * pageSize); i++) {
-            page.add(expanded(results.get(i), expand));
-        }
+        ArrayNode entries = body.putArray("results");
+        page.slice(results).forEach(u -> entries.add(expanded(u, expand)));
         return ApiResponse.ok(body);
     }
 

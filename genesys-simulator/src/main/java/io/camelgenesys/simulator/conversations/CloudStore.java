@@ -90,13 +90,22 @@ public final class CloudStore {
         return id;
     }
 
-    /** Adds a finished phone conversation between an agent and a customer, with {@code recordings} recordings. */
+    /** Adds a finished five-minute call between an agent and a customer that ended now, one recording per size. */
     public synchronized String addConversation(String agentUserId, long... recordingSizes) {
+        return addConversation(agentUserId, null, Instant.now().minusSeconds(300), recordingSizes);
+    }
+
+    /**
+     * Adds a finished five-minute call that started at {@code start}, routed through {@code queueId} (or none), one
+     * recording per size given (bytes of media).
+     */
+    public synchronized String addConversation(String agentUserId, String queueId, Instant start,
+                                               long... recordingSizes) {
         String id = UUID.randomUUID().toString();
-        Instant end = Instant.now();
+        Instant end = start.plusSeconds(300);
         ObjectNode c = Json.object();
         c.put("id", id);
-        c.put("startTime", end.minusSeconds(300).toString());
+        c.put("startTime", start.toString());
         c.put("endTime", end.toString());
         ArrayNode participants = c.putArray("participants");
         ObjectNode customer = participants.addObject();
@@ -109,6 +118,9 @@ public final class CloudStore {
         agent.put("purpose", "agent");
         if (agentUserId != null) {
             agent.put("userId", agentUserId);
+        }
+        if (queueId != null) {
+            agent.put("queueId", queueId);
         }
         c.put("recordingState", recordingSizes.length > 0 ? "ACTIVE" : "NONE");
         c.put("selfUri", "/api/v2/conversations/" + id);
