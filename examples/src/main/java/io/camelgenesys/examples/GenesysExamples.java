@@ -23,6 +23,7 @@ public final class GenesysExamples {
     public GenesysExamples() {
         main.addMainListener(simulator);
         main.configure().addRoutesBuilder(new CrmSyncRoute());
+        main.configure().addRoutesBuilder(new QueueRecordingsRoute());
     }
 
     public Main main() {
