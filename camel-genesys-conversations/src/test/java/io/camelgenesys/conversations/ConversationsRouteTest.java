@@ -153,6 +153,9 @@ class ConversationsRouteTest extends CloudTestSupport {
         DownloadStream stream = assertInstanceOf(DownloadStream.class, seen.get());
         assertTrue(stream.isClosed(), "closed when the exchange completed");
         assertEquals(3 * 1024 * 1024 + 5, read.get().length);
+        assertEquals(3L * 1024 * 1024 + 5, done.getMessage().getHeader(ConversationsConstants.DOWNLOAD_SIZE));
+        assertEquals(rid, done.getMessage().getHeader(ConversationsConstants.DOWNLOAD_FILE_NAME));
+        assertNotNull(done.getMessage().getHeader(ConversationsConstants.DOWNLOAD_ETAG));
         assertArrayEquals(cloud().mediaBytes(rid, 4096), Arrays.copyOf(read.get(), 4096));
         String recording = V2 + "/conversations/*/recordings/*";
         assertNotNull(sim().requests().lastHeader(recording, "Authorization"), "Genesys got the token");
