@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelgenesys.conversations.model.User;
 import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysDownloadException;
 import io.camelgenesys.core.test.LogCapture;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -109,6 +110,31 @@ class CloudFaultsRouteTest extends CloudTestSupport {
         sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(429).header("Retry-After", "1").times(1);
         assertEquals(5000, download(conversation, rid).length);
         assertEquals(2, sim().requests().count("GET", V2 + "/conversations/*/recordings/*"));
+    }
+
+    @Test
+    void aRecordingStillBeingTranscodedIsAClearErrorAndNothingIsDownloaded() throws Exception {
+        String conversation = cloud().addConversation(cloud().seedUsers(1).get(0), 5000);
+        String rid = cloud().recordingIds(conversation).get(0);
+        sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(202)
+                .body("{\"id\":\"" + rid + "\",\"estimatedTranscodeTimeMs\":4000}", "application/json").times(1);
+        GenesysDownloadException e = assertInstanceOf(GenesysDownloadException.class, failure("conversations",
+                "downloadRecording", "conversationId=" + conversation + "&recordingId=" + rid, null));
+        assertTrue(e.getMessage().contains("still being transcoded"), e.getMessage());
+        assertEquals(rid, e.getResource());
+        assertEquals(0, sim().requests().count("GET", "/recordings-media/**"));
+        assertEquals(5000, download(conversation, rid).length, "asked again later, it downloads");
+    }
+
+    @Test
+    void bothComponentsWithTheSameCredentialsShareOneConnectionAndRateBudget() throws Exception {
+        String id = cloud().seedUsers(1).get(0);
+        body("users", "get", "userId=" + id, null, User.class);
+        body("conversations", "list", "", null, List.class);
+        long connections = org.apache.camel.health.HealthCheckRegistry.get(context).stream()
+                .filter(check -> check.getId().startsWith("genesys-connection-")).count();
+        assertEquals(1, connections, "one token, one rate budget for genesys-users and genesys-conversations");
+        assertEquals(1, sim().requests().count("POST", "/oauth/token"), "one token for both");
     }
 
     private byte[] download(String conversation, String rid) throws Exception {
