@@ -125,8 +125,7 @@ class ScanRouteTest extends ContactsTestSupport {
         registry.setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(context, "consumers").setEnabled(true);
         Optional<HealthCheck.Result> result = Optional.empty();
-        // until DOWN with the poll's error: on a loaded machine the check can first be DOWN without one (the
-        // consumer not yet polled), which is not what this test is about
+        // DOWN with the poll's error: before its first poll Camel's check is DOWN too ("has not yet polled"), without one
         for (int i = 0; i < 200 && (result.isEmpty() || result.get().getState() != HealthCheck.State.DOWN
                                     || result.get().getError().isEmpty()); i++) {
             Thread.sleep(50);

@@ -112,8 +112,8 @@ public final class DownloadStream extends InputStream {
         }
         if (!source.resumable()) {
             throw new IOException("The download of " + resource + " broke off after " + position
-                                  + (size >= 0 ? " of " + size : "") + " bytes and cannot be resumed: "
-                                  + cause.getMessage(), cause);
+                                  + (size >= 0 ? " of " + size : "") + " bytes and cannot be resumed ("
+                                  + cause.getClass().getSimpleName() + ")", cause);
         }
         return source.resume(position, cause);
     }

@@ -315,7 +315,8 @@ public final class StorageDownloads {
                          + cause.getClass().getSimpleName() + ")";
             if (r.backoff(why, () -> send(position, next)) == RetryPolicy.NO_RETRY) {
                 throw new IOException("The download of " + request.resource() + " broke off at byte " + position
-                                      + " of " + size + " and the retries are spent: " + cause.getMessage(), cause);
+                                      + " of " + size + " and the retries are spent (" + cause.getClass().getSimpleName()
+                                      + ")", cause);
             }
             LOG.debug("{}: {}; resuming", what(), why);
             try {

@@ -62,6 +62,7 @@ public final class OperationSpec {
     private Class<?> pageModel;
     private String multipartField;
     private String multipartFileName;
+    private final Set<Integer> answers = new java.util.TreeSet<>();
     private final List<String> queryParams = new ArrayList<>();
     private final Set<String> multiParams = new HashSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
@@ -217,6 +218,20 @@ public final class OperationSpec {
     public OperationSpec paging(PagingStyle style) {
         this.paging = style;
         return this;
+    }
+
+    /**
+     * A 5xx status that is the operation's answer rather than a fault: the pipeline passes the response on (unretried)
+     * for the row's execution to read, e.g. UDM's bulk deletes, whose 500 lists the items not deleted.
+     */
+    public OperationSpec answers(int status) {
+        answers.add(status);
+        return this;
+    }
+
+    /** The 5xx statuses the row takes as answers (see {@link #answers(int)}). */
+    public Set<Integer> answeredStatuses() {
+        return java.util.Collections.unmodifiableSet(answers);
     }
 
     /** Overrides the method's idempotency: e.g. a POST that only reads is safe to retry after a 5xx. */
