@@ -2,14 +2,12 @@ package io.camelgenesys.conversations;
 
 import java.io.File;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgenesys.core.test.SmallHeap;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -33,24 +31,6 @@ class RecordingSmallHeapTest extends CloudTestSupport {
     @TempDir
     Path out;
 
-    private static void requireSmallHeap() {
-        String maxHeapMb = System.getProperty("genesys.test.maxHeapMb");
-        if (maxHeapMb != null) {
-            assertTrue(Runtime.getRuntime().maxMemory() <= (Long.parseLong(maxHeapMb) + 8) << 20,
-                    "max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-        }
-    }
-
-    private static long heapPeakMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
-    }
-
     /** The size, the first and last 64 KiB and 16 random 64 KiB ranges compared with what the simulator serves. */
     private void assertSameContent(String recordingId, Path actual) throws Exception {
         assertEquals(SIZE, Files.size(actual));
@@ -68,7 +48,7 @@ class RecordingSmallHeapTest extends CloudTestSupport {
 
     @Test
     void a200MbRecordingStreamsThroughARouteIntoAFileAndToTheDownloadDirectory() throws Exception {
-        requireSmallHeap();
+        SmallHeap.require();
         assertTrue(context.isStreamCaching(), "Camel's default stream caching is on: the download must not be cached");
         String conversation = cloud().addConversation(cloud().seedUsers(1).get(0), SIZE);
         String rid = cloud().recordingIds(conversation).get(0);
@@ -80,23 +60,23 @@ class RecordingSmallHeapTest extends CloudTestSupport {
                         .to("file:" + out + "?fileName=" + rid + ".wav");
             }
         });
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        SmallHeap.resetPeak();
         long started = System.nanoTime();
         Exchange done = template.asyncSend("direct:big", e -> e.getMessage().setHeader(
                 ConversationsConstants.RECORDING_ID, rid)).get(5, TimeUnit.MINUTES);
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertNull(done.getException());
         System.out.printf("200 MB recording through a route into file: in %d ms, heap high-water %d MiB of %d MiB%n",
-                millis, heapPeakMb(), Runtime.getRuntime().maxMemory() >> 20);
+                millis, SmallHeap.peakMb(), Runtime.getRuntime().maxMemory() >> 20);
         assertSameContent(rid, out.resolve(rid + ".wav"));
         Files.delete(out.resolve(rid + ".wav"));
 
         Path directory = out.resolve("recordings");
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        SmallHeap.resetPeak();
         File written = template.requestBodyAndHeader(route(uri("conversations", "downloadRecording", "conversationId="
                 + conversation + "&downloadDirectory=" + directory)), null, ConversationsConstants.RECORDING_ID, rid,
                 File.class);
-        System.out.printf("200 MB recording to downloadDirectory, heap high-water %d MiB%n", heapPeakMb());
+        System.out.printf("200 MB recording to downloadDirectory, heap high-water %d MiB%n", SmallHeap.peakMb());
         assertSameContent(rid, written.toPath());
     }
 }
