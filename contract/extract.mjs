@@ -203,17 +203,33 @@ function sameKind(ts, java) {
     return (ts.ref || null) === (java.ref || null);
 }
 
-// ---- Genesys Cloud External Contacts --------------------------------------------------------------------------
+// ---- Genesys Cloud APIs of purecloud-platform-client-v2 ---------------------------------------------------------
 
-function externalContacts() {
+/**
+ * One Genesys Cloud contract: the operations {@code select} picks from the named API classes of the npm SDK (the
+ * same operation can be generated into two classes, e.g. the analytics query into ConversationsApi and AnalyticsApi:
+ * the first class that has it wins), the models they reach, refined by the Java SDK's facts of the same classes.
+ */
+function cloudContract(title, apiNames, select) {
     const sdk = pkg('purecloud-platform-client-v2');
     const dts = readFileSync(join(sdk.dir, 'index.d.ts'), 'utf8');
-    const src = readFileSync(join(sdk.dir, 'src', 'purecloud-platform-client-v2', 'api', 'ExternalContactsApi.js'), 'utf8');
     const allModels = parseModels(dts);
-    const decl = parseApiDeclaration(dts, 'ExternalContactsApi');
-    const operations = parseApiSource(src).filter(o => o.path.startsWith('/api/v2/externalcontacts'));
+    const operations = [];
+    const decls = {};
+    const sourceFiles = [];
+    for (const apiName of apiNames) {
+        const src = readFileSync(join(sdk.dir, 'src', 'purecloud-platform-client-v2', 'api', `${apiName}.js`), 'utf8');
+        decls[apiName] = parseApiDeclaration(dts, apiName);
+        sourceFiles.push(`src/.../api/${apiName}.js`);
+        for (const op of parseApiSource(src).filter(select)) {
+            if (operations.some(o => o.operationId === op.operationId)) continue;
+            op.api = apiName;
+            operations.push(op);
+        }
+    }
     const roots = new Set();
     for (const op of operations) {
+        const decl = decls[op.api];
         const d = decl.methods[op.operationId];
         if (!d || !d.returns) throw new Error(`No declaration for ${op.operationId}: ${JSON.stringify(d)}`);
         op.response = d.returns === 'void' || d.returns === 'object' ? null : tsType(d.returns);
@@ -227,11 +243,17 @@ function externalContacts() {
             q.type = t ? tsType(t) : { type: 'string' };
         }
         delete op.bodyParam;
+        if (apiNames.length === 1) delete op.api;
         refsOf(op.response, roots);
         refsOf(op.body, roots);
     }
     const names = closure(allModels, roots);
-    const java = javaFacts('ExternalContactsApi', names);
+    const java = { operations: [], models: {} };
+    for (const apiName of apiNames) {
+        const j = javaFacts(apiName, names);
+        java.operations.push(...j.operations);
+        Object.assign(java.models, j.models);
+    }
     const models = {};
     const refined = { count: 0 };
     const fieldDifferences = [];
@@ -255,7 +277,9 @@ function externalContacts() {
     }
     // what the Java SDK says differently about the operations
     const opDifferences = [];
-    const byPath = new Map(java.operations.map(o => [`${o.method} ${o.path}`, o]));
+    const picked = new Set(operations.map(o => `${o.method} ${o.path}`));
+    const byPath = new Map(java.operations.filter(o => apiNames.length === 1 || picked.has(`${o.method} ${o.path}`))
+        .map(o => [`${o.method} ${o.path}`, o]));
     for (const op of operations) {
         const j = byPath.get(`${op.method} ${op.path}`);
         if (!j) {
@@ -277,15 +301,16 @@ function externalContacts() {
         opDifferences.push(`${j.operationId} ${j.method} ${j.path}: only in java ${JAVA_SDK.version} (body ${describe(j.body)}, response ${describe(j.response)})`);
     }
     return {
-        api: 'Genesys Cloud External Contacts',
+        api: title,
         sources: {
-            operationsAndModels: `npm purecloud-platform-client-v2@${sdk.version} (src/.../api/ExternalContactsApi.js, index.d.ts)`,
+            operationsAndModels: `npm purecloud-platform-client-v2@${sdk.version} (${sourceFiles.join(', ')}, index.d.ts)`,
             integerAndEnumFacts: `maven ${JAVA_SDK.groupId}:${JAVA_SDK.artifactId}:${JAVA_SDK.version} (model classes), where a field has the same name and kind there; marked "source"`,
         },
         notes: [
             'format "multi" is the API definition\'s collectionFormat: the parameter is repeated (expand=a&expand=b). The Java SDK sends it so; the JavaScript SDK\'s ApiClient.serialize joins arrays with commas on the wire.',
             'type "number" without "source" is a TypeScript number: the Java SDK does not say whether it is an integer.',
             'required lists the fields the TypeScript declaration does not mark optional.',
+            ...(apiNames.length > 1 ? ['"api" names the SDK class an operation was taken from; javaSdkDifferences compare only the operations taken.'] : []),
         ],
         generatedBy: 'contract/extract.mjs',
         operations,
@@ -293,6 +318,31 @@ function externalContacts() {
         refinedFromJava: refined.count,
         javaSdkDifferences: { sdk: `${JAVA_SDK.groupId}:${JAVA_SDK.artifactId}:${JAVA_SDK.version}`, operations: opDifferences, fields: fieldDifferences },
     };
+}
+
+
+function externalContacts() {
+    return cloudContract('Genesys Cloud External Contacts', ['ExternalContactsApi'],
+        op => op.path.startsWith('/api/v2/externalcontacts'));
+}
+
+/**
+ * What camel-genesys-conversations uses of Genesys Cloud (issue 15): conversations, their recordings, the
+ * conversation details query (seed 000's "conversation search"), users, their routing status and Genesys Cloud
+ * presence, queue members. Only these operations: the API classes hold several hundred others.
+ */
+const CONVERSATIONS_OPERATIONS = new Set([
+    'getConversations', 'getConversation', 'postAnalyticsConversationsDetailsQuery',
+    'getConversationRecordings', 'getConversationRecording',
+    'getUser', 'getUsersSearch', 'postUsersSearch', 'getUserRoutingstatus', 'putUserRoutingstatus', 'patchUser',
+    'getUserPresencesPurecloud', 'patchUserPresencesPurecloud',
+    'getRoutingQueueMembers',
+]);
+
+function conversations() {
+    return cloudContract('Genesys Cloud conversations, recordings, users, presence, queue members',
+        ['ConversationsApi', 'RecordingApi', 'UsersApi', 'PresenceApi', 'RoutingApi'],
+        op => CONVERSATIONS_OPERATIONS.has(op.operationId));
 }
 
 // ---- Multicloud CX Statistics ---------------------------------------------------------------------------------
@@ -486,6 +536,11 @@ writeFileSync(join(outDir, 'externalcontacts.json'), JSON.stringify(ec, null, 2)
 console.log(`externalcontacts.json: ${ec.operations.length} operations, ${Object.keys(ec.models).length} models,`
     + ` ${ec.refinedFromJava} types refined from the Java SDK, ${ec.javaSdkDifferences.operations.length} operation and`
     + ` ${ec.javaSdkDifferences.fields.length} field differences with it`);
+const cv = conversations();
+writeFileSync(join(outDir, 'conversations.json'), JSON.stringify(cv, null, 2) + '\n');
+console.log(`conversations.json: ${cv.operations.length} operations, ${Object.keys(cv.models).length} models,`
+    + ` ${cv.refinedFromJava} types refined from the Java SDK, ${cv.javaSdkDifferences.operations.length} operation and`
+    + ` ${cv.javaSdkDifferences.fields.length} field differences with it`);
 const st = await statistics();
 writeFileSync(join(outDir, 'statistics.json'), JSON.stringify(st, null, 2) + '\n');
 console.log(`statistics.json: ${st.operations.length} operations, ${Object.keys(st.models).length} models,`

@@ -421,7 +421,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
             if ((long) n * s > Paging.PAGE_NUMBER_CAP) {
                 throw new IllegalArgumentException("pageNumber x pageSize must be <= 1,000 (Genesys page-number paging"
                                                    + " stops at 1,000 records), was " + n + " x " + s
-                                                   + "; use the scan operation to read further");
+                                                   + "; " + spec.beyondCap());
             }
             call.query("pageNumber", number);
         } else if (spec.paging() == PagingStyle.CURSOR) {

@@ -2,14 +2,12 @@ package io.camelgenesys.udm;
 
 import java.io.File;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
+import io.camelgenesys.core.test.SmallHeap;
 import io.camelgenesys.simulator.UdmFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,30 +31,6 @@ class DownloadSmallHeapTest extends UdmTestSupport {
 
     @TempDir
     Path out;
-
-    private static void requireSmallHeap() {
-        String maxHeapMb = System.getProperty("genesys.test.maxHeapMb");
-        if (maxHeapMb != null) {
-            // the pom's small-heap execution: make sure the fork really is small
-            assertTrue(Runtime.getRuntime().maxMemory() <= (Long.parseLong(maxHeapMb) + 8) << 20,
-                    "max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-        }
-    }
-
-    /** The heap's high-water mark since the last reset, in MiB (all heap pools). */
-    private static long heapPeakMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
 
     /** The size, the first and last MiB and 32 random 64 KiB ranges compared with what the simulator serves. */
     private static void assertSameContent(UdmFile expected, Path actual) throws Exception {
@@ -83,7 +57,7 @@ class DownloadSmallHeapTest extends UdmTestSupport {
 
     @Test
     void aGibibyteExportStreamsThroughARouteIntoAFile() throws Exception {
-        requireSmallHeap();
+        SmallHeap.require();
         assertTrue(context.isStreamCaching(), "Camel's default stream caching is on: the download must not be cached");
         UdmFile file = udm().addFile("interactions-1gib.csv", GIB);
         context.addRoutes(new RouteBuilder() {
@@ -92,7 +66,7 @@ class DownloadSmallHeapTest extends UdmTestSupport {
                 from("direct:big").to(udm("downloadFile", "")).to("file:" + out);
             }
         });
-        resetPeaks();
+        SmallHeap.resetPeak();
         long started = System.nanoTime();
         // bounded: a download buffered in the heap dies of OutOfMemoryError on some thread, and the exchange with it
         Exchange done = template.asyncSend("direct:big", e -> e.getMessage().setHeader(UdmConstants.FILE_NAME,
@@ -100,22 +74,23 @@ class DownloadSmallHeapTest extends UdmTestSupport {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertNull(done.getException());
         System.out.printf("1 GiB through a route into file: in %d ms (%.0f MiB/s), heap high-water %d MiB of %d MiB%n",
-                millis, 1024.0 * 1000 / Math.max(1, millis), heapPeakMb(), Runtime.getRuntime().maxMemory() >> 20);
+                millis, 1024.0 * 1000 / Math.max(1, millis), SmallHeap.peakMb(),
+                Runtime.getRuntime().maxMemory() >> 20);
         assertSameContent(file, out.resolve(file.name()));
         Files.delete(out.resolve(file.name()));
     }
 
     @Test
     void a256MibExportIsWrittenToTheDownloadDirectory() throws Exception {
-        requireSmallHeap();
+        SmallHeap.require();
         UdmFile file = udm().addFile("contacts-256mib.csv", 256L << 20);
         Path directory = out.resolve("dl");
-        resetPeaks();
+        SmallHeap.resetPeak();
         Exchange done = template.request(route(udm("downloadFile", "downloadDirectory=" + directory)),
                 e -> e.getMessage().setHeader(UdmConstants.FILE_NAME, file.name()));
         assertNull(done.getException());
         File written = done.getMessage().getBody(File.class);
-        System.out.printf("256 MiB to downloadDirectory, heap high-water %d MiB%n", heapPeakMb());
+        System.out.printf("256 MiB to downloadDirectory, heap high-water %d MiB%n", SmallHeap.peakMb());
         assertSameContent(file, written.toPath());
         assertEquals(Arrays.asList(written.getName()), Arrays.asList(directory.toFile().list()));
         Files.delete(written.toPath());

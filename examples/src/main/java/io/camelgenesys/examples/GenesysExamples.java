@@ -25,6 +25,7 @@ public final class GenesysExamples {
         main.addMainListener(simulator);
         main.configure().addRoutesBuilder(new CrmSyncRoute());
         main.configure().addRoutesBuilder(new UdmExportRoute());
+        main.configure().addRoutesBuilder(new QueueRecordingsRoute());
     }
 
     public Main main() {

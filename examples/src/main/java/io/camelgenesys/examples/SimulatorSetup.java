@@ -1,6 +1,10 @@
 package io.camelgenesys.examples;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.RuntimeCamelException;
@@ -70,9 +74,27 @@ final class SimulatorSetup extends MainListenerSupport {
         // the simulator publishes statistics only when its generator runs (off by default, for tests)
         long interval = Long.parseLong(pc.resolveProperty(PROPERTY + ".stats-interval").orElse("1000"));
         sim.statistics().setUpdateInterval(Duration.ofMillis(interval));
+        if (pc.resolveProperty("example.queue-id").orElse("").isBlank()) {
+            pc.addOverrideProperty("example.queue-id", seedQueueRecordings(sim));
+        }
         useDemoCredentials(pc, sim.baseUrl());
         LOG.info("Embedded genesys-simulator on {} (statistics every {} ms, {} seeded contacts);"
                  + " set {}=false to use real Genesys", sim.baseUrl(), interval, seed, PROPERTY);
+    }
+
+    /**
+     * A queue of three agents with yesterday's calls (two of them recorded twice) and one of today's, for the
+     * queue-recordings route; returns the queue id.
+     */
+    private static String seedQueueRecordings(GenesysSimulator sim) {
+        List<String> agents = sim.cloudConversations().seedUsers(3);
+        String queue = sim.cloudConversations().addQueue(agents);
+        Instant yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        sim.cloudConversations().addConversation(agents.get(0), queue, yesterday.plusSeconds(9 * 3600), 48_000, 96_000);
+        sim.cloudConversations().addConversation(agents.get(1), queue, yesterday.plusSeconds(14 * 3600), 64_000, 32_000);
+        sim.cloudConversations().addConversation(agents.get(2), queue, yesterday.plusSeconds(16 * 3600));
+        sim.cloudConversations().addConversation(agents.get(0), queue, Instant.now().minusSeconds(600), 10_000);
+        return queue;
     }
 
     /** The simulator's defaults (see genesys-simulator/README.md, "Demo credentials"). */
@@ -81,6 +103,12 @@ final class SimulatorSetup extends MainListenerSupport {
         pc.addOverrideProperty("camel.component.genesys-contacts.base-url", baseUrl);
         pc.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         pc.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
+        // the same client for genesys-conversations and genesys-users
+        for (String component : List.of("genesys-conversations", "genesys-users")) {
+            pc.addOverrideProperty("camel.component." + component + ".base-url", baseUrl);
+            pc.addOverrideProperty("camel.component." + component + ".client-id", "cloud-client");
+            pc.addOverrideProperty("camel.component." + component + ".client-secret", "cloud-secret");
+        }
         // Multicloud CX password grant, one client and user for genesys-stats and genesys-udm (User Data Management)
         for (String scheme : new String[] {"genesys-stats", "genesys-udm"}) {
             String prefix = "camel.component." + scheme + ".";

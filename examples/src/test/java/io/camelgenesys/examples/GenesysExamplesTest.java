@@ -124,6 +124,19 @@ class GenesysExamplesTest {
         assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
         assertFalse(log.matching(e -> e.logger().equals("agent-states")
                 && e.message().startsWith("Agent state: agent1 CurrentAgentState = {state=")).isEmpty());
+        // yesterday's recordings of the seeded queue, four files, each whole; today's call is not among them
+        Path recordings = workDir.resolve("recordings");
+        await("yesterday's 4 recordings", () -> !log.matching(e -> e.message().startsWith("Queue recordings: saved"))
+                .isEmpty() && count(recordings) == 4 && log.matching(
+                        e -> e.message().startsWith("Queue recordings: saved")).size() == 4);
+        long bytes = 0;
+        try (var files = Files.list(recordings)) {
+            for (Path f : files.toList()) {
+                bytes += Files.size(f);
+            }
+        }
+        assertEquals(48_000 + 96_000 + 64_000 + 32_000, bytes);
+        assertNull(sim.requests().lastHeader("/recordings-media/**", "Authorization"));
         assertExportDownloaded(sim);
         assertNoCredentialLogged();
 
@@ -233,6 +246,14 @@ class GenesysExamplesTest {
                      + " camel.component.genesys-* properties) or the http(s) URL of a running simulator, was 'yes'",
                 rootCause(e).getMessage());
         assertEquals(0, GENESYS.simulator().requests().total());
+    }
+
+    private static long count(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Throwable rootCause(Throwable t) {

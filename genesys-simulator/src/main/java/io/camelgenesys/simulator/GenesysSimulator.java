@@ -48,6 +48,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Statistics statistics = new Statistics(cometd);
     private final DigitalChannels digitalChannels = new DigitalChannels(this::baseUrl);
     private final UserDataManagement udm = new UserDataManagement(faults, requests);
+    private final CloudConversations cloudConversations = new CloudConversations(faults, requests);
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -64,6 +65,7 @@ public final class GenesysSimulator implements AutoCloseable {
         StatisticsApi.register(routes, statistics);
         digitalChannels.register(routes);
         UdmApi.register(routes, udm, config.multicloudApiKey);
+        cloudConversations.register(routes);
     }
 
     public static Builder builder() {
@@ -100,6 +102,7 @@ public final class GenesysSimulator implements AutoCloseable {
         statistics.started();
         try {
             udm.started();
+            cloudConversations.started();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -114,6 +117,7 @@ public final class GenesysSimulator implements AutoCloseable {
         statistics.stopped();
         digitalChannels.stopped();
         udm.stopped();
+        cloudConversations.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -166,6 +170,7 @@ public final class GenesysSimulator implements AutoCloseable {
         statistics.reset();
         digitalChannels.reset();
         udm.reset();
+        cloudConversations.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -245,6 +250,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** Digital Channels ({@code /nexus/v3}): messaging, secure email, open media and the webhooks it sends. */
     public DigitalChannels digitalChannels() {
         return digitalChannels;
+    }
+
+    /** @return Genesys Cloud conversations, recordings (and their storage host), users, presence, queue members */
+    public CloudConversations cloudConversations() {
+        return cloudConversations;
     }
 
     /** @return User Data Management: export jobs, their history and files, the storage host and its links */

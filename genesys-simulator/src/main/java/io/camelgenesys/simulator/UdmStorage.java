@@ -13,9 +13,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Errors are S3-style XML ({@code <Error><Code>…</Code><Message>…</Message>…</Error>}). The fault switchboard
  * applies here too (match {@value #FILES_PATH}{@code **}), and requests are counted like every other.
+ * <p>
+ * Genesys Cloud recordings use a second instance (its own port, files path and file lookup): one storage host
+ * behaviour for every simulated pre-signed download.
  */
 final class UdmStorage {
 
@@ -62,7 +67,9 @@ final class UdmStorage {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final UserDataManagement udm;
+    private final String role;
+    private final String filesPath;
+    private final Function<String, Optional<UdmFile>> files;
     private final Faults faults;
     private final Requests requests;
 
@@ -77,7 +84,19 @@ final class UdmStorage {
     private int cutTimes;
 
     UdmStorage(UserDataManagement udm, Faults faults, Requests requests) {
-        this.udm = udm;
+        this("the UDM storage host", FILES_PATH, udm::file, faults, requests);
+    }
+
+    /**
+     * @param role      names the host in errors and logs
+     * @param filesPath where files are served, e.g. {@code /recordings/}
+     * @param files     the file of a name, if there is one
+     */
+    UdmStorage(String role, String filesPath, Function<String, Optional<UdmFile>> files, Faults faults,
+               Requests requests) {
+        this.role = role;
+        this.filesPath = filesPath;
+        this.files = files;
         this.faults = faults;
         this.requests = requests;
     }
@@ -91,7 +110,7 @@ final class UdmStorage {
         // A restart binds the same port, so links issued before it stay reachable.
         Server jetty = LocalJetty.create("genesys-simulator-storage", boundPort);
         jetty.setHandler(new StorageHandler());
-        boundPort = LocalJetty.start(jetty, "the UDM storage host");
+        boundPort = LocalJetty.start(jetty, role);
         server = jetty;
     }
 
@@ -102,7 +121,7 @@ final class UdmStorage {
         try {
             server.stop();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot stop the UDM storage host", e);
+            throw new IllegalStateException("Cannot stop " + role, e);
         } finally {
             server = null;
         }
@@ -162,7 +181,7 @@ final class UdmStorage {
     /** @return an absolute pre-signed URL of the file, valid for the link lifetime */
     String presign(String name) {
         long expires = System.currentTimeMillis() + linkLifetime.toMillis();
-        return baseUrl() + FILES_PATH + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+        return baseUrl() + filesPath + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
                 + "?" + EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + sign(secret, name, expires);
     }
 
@@ -272,7 +291,7 @@ final class UdmStorage {
                 return;
             }
             // Jetty's canonical path keeps some characters encoded (a space stays %20): the key is decoded.
-            String name = path.startsWith(FILES_PATH) ? URIUtil.decodePath(path.substring(FILES_PATH.length())) : "";
+            String name = path.startsWith(filesPath) ? URIUtil.decodePath(path.substring(filesPath.length())) : "";
             if (name.isEmpty() || name.contains("/")) {
                 error(response, callback, 404, "NoSuchKey", "The specified key does not exist.", path);
                 return;
@@ -293,7 +312,7 @@ final class UdmStorage {
                 error(response, callback, 403, "AccessDenied", refused, path);
                 return;
             }
-            UdmFile file = udm.file(name).orElse(null);
+            UdmFile file = files.apply(name).orElse(null);
             if (file == null) {
                 error(response, callback, 404, "NoSuchKey", "The specified key does not exist.", path);
                 return;

@@ -68,6 +68,7 @@ public final class OperationSpec {
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private List<Parameter> parameters;
     private PagingStyle paging = PagingStyle.NONE;
+    private String beyondCap = "use the scan operation to read further";
     private Boolean idempotent;
     private boolean multicloudEnvelope;
     private String resultPointer = "";
@@ -144,6 +145,20 @@ public final class OperationSpec {
     public OperationSpec returns(Class<?> type) {
         this.responseType = type;
         return this;
+    }
+
+    /**
+     * Page-number paging: what a refusal to page past Genesys' 1,000-record cap advises (default: the scan operation).
+     * A row whose API has no scan says what narrows the listing instead.
+     */
+    public OperationSpec beyondCap(String advice) {
+        this.beyondCap = advice;
+        return this;
+    }
+
+    /** What to do instead of paging past the 1,000-record cap. */
+    public String beyondCap() {
+        return beyondCap;
     }
 
     /**

@@ -170,7 +170,9 @@ public final class SpecContractCheck {
     private JsonNode unwrap(JavaType ours, JsonNode response, boolean paged) {
         List<JsonNode> candidates = new ArrayList<>();
         if (!paged) {
-            candidates.add(response);
+            // an array of the model is answered as a List of it (GenesysJson.convert): compare with its items
+            candidates.add("array".equals(response.path("type").asText()) && !ours.isContainerType()
+                    && response.has("items") ? response.get("items") : response);
         }
         String ref = response.path("ref").asText(null);
         if (ref != null && contract.hasModel(ref)) {

@@ -1,0 +1,97 @@
+package io.camelgenesys.conversations;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysDownloadException;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.GenesysRequest;
+import io.camelgenesys.core.http.GenesysResponse;
+import io.camelgenesys.core.http.StorageDownloads;
+import io.camelgenesys.core.operation.GenesysOperationExecutor;
+import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationContext;
+import io.camelgenesys.core.operation.OperationExecution;
+import io.camelgenesys.core.operation.OperationResult;
+import io.camelgenesys.core.operation.RedirectDownload;
+
+/**
+ * downloadRecording: asks Genesys Cloud for the recording with a media format ({@code GET
+ * /api/v2/conversations/{conversationId}/recordings/{recordingId}?download=true&formatId=...}, the SDK's
+ * getConversationRecording) and downloads the media from the link Genesys gives: the {@code Location} of a redirect
+ * (seed 000 describes a 307 to a pre-signed S3 URL) or the {@code mediaUris} of the Recording it answers (the SDK's
+ * model). The link is followed by core's {@link StorageDownloads}: no credentials, streamed (or written to
+ * {@code downloadDirectory}), never held in memory; an expired link (403) is asked for again once, then fails naming
+ * the recording, never the link.
+ */
+final class RecordingDownload implements OperationExecution {
+
+    static final RecordingDownload INSTANCE = new RecordingDownload();
+
+    private RecordingDownload() {
+    }
+
+    @Override
+    public CompletableFuture<OperationResult> execute(OperationContext context) {
+        OperationCall call = context.call();
+        call.query().putIfAbsent("download", "true");
+        GenesysOperationExecutor executor = context.executor();
+        GenesysRequest request = executor.request(call, call.query());
+        String recordingId = call.pathParams().get("recordingId");
+        Object dir = context.option("downloadDirectory");
+        Path target = dir == null || dir.toString().isBlank() ? null : Path.of(dir.toString());
+        StorageDownloads downloads = executor.connection().downloads();
+        Supplier<CompletableFuture<String>> relink = () -> executor.send(request)
+                .thenApply(response -> link(downloads, request, response, recordingId));
+        return executor.send(request)
+                .thenCompose(response -> downloads.open(new StorageDownloads.Request(
+                        link(downloads, request, response, recordingId), recordingId, target, call.retryPolicy(),
+                        relink)))
+                .thenApply(download -> RedirectDownload.result(context, download));
+    }
+
+    /** The media link of the answer: a redirect's Location, or the first {@code mediaUris} entry of a Recording. */
+    static String link(StorageDownloads downloads, GenesysRequest request, GenesysResponse response,
+                       String recordingId) {
+        try {
+            int status = response.status();
+            if (status >= 300 && status < 400) {
+                return downloads.location(request, response, recordingId);
+            }
+            if (status >= 400) {
+                throw GenesysErrors.fromResponse(request, response);
+            }
+            if (status == 202) {
+                throw new GenesysDownloadException("Genesys " + request.describe() + " answered 202: the recording "
+                                                   + recordingId + " is still being transcoded to the requested format;"
+                                                   + " try again later (Recording.estimatedTranscodeTimeMs says how long)",
+                        recordingId, GenesysErrors.describe(request, response), null);
+            }
+            JsonNode recording;
+            try {
+                recording = response.json();
+            } catch (IOException e) {
+                throw GenesysErrors.malformed(request, response, e);
+            }
+            for (Iterator<JsonNode> it = recording.path("mediaUris").elements(); it.hasNext();) {
+                String uri = it.next().path("mediaUri").asText("");
+                if (!uri.isBlank()) {
+                    return uri;
+                }
+            }
+            throw new GenesysDownloadException("Genesys " + request.describe() + " gave no media link for the recording "
+                                               + recordingId + " (fileState " + recording.path("fileState").asText("?")
+                                               + "; formatId NONE gives none, and an archived recording must be"
+                                               + " restored first)", recordingId,
+                    GenesysErrors.describe(request, response), null);
+        } catch (GenesysApiException e) {
+            throw new CompletionException(e);
+        }
+    }
+}
