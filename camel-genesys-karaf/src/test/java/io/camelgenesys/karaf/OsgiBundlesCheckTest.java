@@ -95,7 +95,8 @@ class OsgiBundlesCheckTest {
 
     @Test
     void everyComponentModuleIsABundle() {
-        assertEquals(Set.of("camel-genesys-core", "camel-genesys-contacts", "camel-genesys-statistics"),
+        assertEquals(
+                Set.of("camel-genesys-core", "camel-genesys-contacts", "camel-genesys-statistics", "camel-genesys-udm"),
                 ours.stream().map(Jar::artifactId).collect(Collectors.toSet()));
         for (Jar jar : ours) {
             assertEquals(GROUP + "." + jar.artifactId(), jar.symbolicName(), jar.artifactId() + " Bundle-SymbolicName");
