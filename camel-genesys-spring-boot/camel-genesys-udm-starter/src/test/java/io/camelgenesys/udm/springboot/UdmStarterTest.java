@@ -10,11 +10,7 @@ import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.udm.UdmComponent;
 import io.camelgenesys.udm.UdmConstants;
-import io.camelgenesys.udm.model.Job;
 import io.camelgenesys.udm.model.JobInfo;
-import io.camelgenesys.udm.model.SchedulerParam;
-import io.camelgenesys.udm.model.TimeFrame;
-import io.camelgenesys.udm.model.UcsJobParams;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -121,7 +117,7 @@ class UdmStarterTest {
 
     @Test
     void anExportWaitedForByTheProducerIsDownloadedByTheConsumer() throws Exception {
-        JobInfo done = template.requestBody("direct:export", job("Starter export"), JobInfo.class);
+        JobInfo done = template.requestBody("direct:export", EXPORT, JobInfo.class);
         assertEquals(100, done.getProgress());
         List<String> names = List.of(done.getFileName().split(","));
         assertEquals(3, names.size(), "300,000 bytes split at 100KB");
@@ -144,28 +140,13 @@ class UdmStarterTest {
                 true);
     }
 
-    /** An immediate interaction export of March 2024 split into files of 100 KB. */
-    static Job job(String title) {
-        Job job = new Job();
-        job.setSource("UCS");
-        job.setType("UCS");
-        job.setTitle(title);
-        TimeFrame timeFrame = new TimeFrame();
-        timeFrame.setAll(false);
-        timeFrame.setDateFrom("2024-03-01T00:00:00Z");
-        timeFrame.setDateTo("2024-03-31");
-        job.setTimeFrame(timeFrame);
-        SchedulerParam scheduler = new SchedulerParam();
-        scheduler.setImmediately(true);
-        job.setSchedulerParam(scheduler);
-        UcsJobParams params = new UcsJobParams();
-        params.setType("Interaction");
-        params.setMedia(List.of("chat", "email"));
-        params.setFileSplitSize("100KB");
-        job.setJobParams(params);
-        job.setSuspended(false);
-        return job;
-    }
+    /** An immediate interaction export of March 2024 split into files of 100 KB, as JSON (a Job, a Map or JSON). */
+    static final String EXPORT = """
+            {"source": "UCS", "type": "UCS", "title": "Starter export", "suspended": false,
+             "timeFrame": {"all": false, "dateFrom": "2024-03-01T00:00:00Z", "dateTo": "2024-03-31"},
+             "schedulerParam": {"immediately": true},
+             "jobParams": {"type": "Interaction", "media": ["chat", "email"], "fileSplitSize": "100KB"}}
+            """;
 
     @Configuration
     @EnableAutoConfiguration
