@@ -46,7 +46,8 @@ class KameletFormatTest {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(f -> f.getFileName().toString().endsWith(".kamelet.yaml")).sorted().toList();
         }
-        assertEquals(Set.of("genesys-contacts-sink", "genesys-contacts-source", "genesys-stats-source"),
+        assertEquals(Set.of("genesys-contacts-sink", "genesys-contacts-source", "genesys-stats-source",
+                        "genesys-udm-files-source"),
                 files.stream().map(KameletFormatTest::name).collect(java.util.stream.Collectors.toSet()));
         return files.stream().map(f -> DynamicTest.dynamicTest(name(f), () -> check(f)));
     }

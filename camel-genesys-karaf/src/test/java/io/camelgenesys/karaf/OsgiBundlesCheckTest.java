@@ -95,7 +95,7 @@ class OsgiBundlesCheckTest {
 
     @Test
     void everyComponentModuleIsABundle() {
-        assertEquals(Set.of("camel-genesys-core", "camel-genesys-contacts", "camel-genesys-statistics",
+        assertEquals(Set.of("camel-genesys-core", "camel-genesys-contacts", "camel-genesys-statistics", "camel-genesys-udm",
                         "camel-genesys-conversations"),
                 ours.stream().map(Jar::artifactId).collect(Collectors.toSet()));
         for (Jar jar : ours) {
