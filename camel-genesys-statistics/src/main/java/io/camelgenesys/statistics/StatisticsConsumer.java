@@ -168,6 +168,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         super.doStop();
     }
 
+    /** The handshake count when the session was last lost (CONNECTED to another state); CometD callback threads. */
+    private volatile long handshakesAtLoss = -1;
+
     private void verify(String reason, boolean restating) {
         SubscriptionManager m = manager;
         if (m != null) {
@@ -219,6 +222,18 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     @Override
     public void onStateChange(GenesysNotificationsState previous, GenesysNotificationsState current, String error) {
+        GenesysNotifications n = notifications();
+        long handshakes = n != null ? n.handshakeCount() : -1;
+        if (previous == GenesysNotificationsState.CONNECTED && current != GenesysNotificationsState.CONNECTED) {
+            handshakesAtLoss = handshakes;
+        } else if (current == GenesysNotificationsState.CONNECTED && previous == GenesysNotificationsState.RECONNECTING
+                   && handshakes == handshakesAtLoss) {
+            // connected again in the same session: the answer of the /meta/connect that failed may have carried
+            // updates the server will not send again (Bayeux has no acknowledgement unless both sides add one), so
+            // the current values are read, as after a new session (onResubscribed), of which the stream lets through
+            // what is newer and re-states once what did not change
+            verify("the CometD connection was restored in the same session", true);
+        }
         if (current != GenesysNotificationsState.CONNECTED) {
             LOG.debug("CometD session {} for route {}: {}", current, name(), error);
             StatisticsStream s = stream;

@@ -181,6 +181,31 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
     }
 
     @Test
+    void aConnectThatFailsInTheSameSessionReadsTheValuesAgain() throws Exception {
+        StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        String id = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        awaitCount("connected", () -> consumer.notifications().state()
+                                      == io.camelgenesys.core.notifications.GenesysNotificationsState.CONNECTED);
+        long handshakes = consumer.notifications().handshakeCount();
+        String reads = "/statistics/v3/subscriptions/" + id + "/statistic-values";
+        int before = sim().requests().count("GET", reads);
+
+        // the next /meta/connect fails (the held one is answered by the update), the session stays on the server
+        sim().faults().on("POST", "/statistics/v3/notifications/**").status(500).times(1);
+        assertEquals(1, sim().statistics().publishUpdates());
+
+        // updates an answer of the failed connect may have carried are not sent again: the values are read again
+        awaitCount("the values re-read", () -> sim().requests().count("GET", reads) == before + 1);
+        // delivered once as they are (a recovery re-states unchanged values once, as after a new session)
+        awaitCount("the values re-stated", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 4);
+        assertEquals(handshakes, consumer.notifications().handshakeCount(), "the same session, no new handshake");
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+        assertNoLossAfterRecovery(mock, id);
+    }
+
+    @Test
     void aSubscriptionGoneAfterTheSessionLossIsCreatedAgain() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
         String id = awaitSubscription(consumer);
