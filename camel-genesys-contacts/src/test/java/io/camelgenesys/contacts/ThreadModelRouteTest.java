@@ -199,6 +199,9 @@ class ThreadModelRouteTest extends ContactsTestSupport {
     void moreExchangesInFlightThanThreadsAndConnections() throws Exception {
         pool("oneThread", "single-worker", 1);
         Set<String> threads = blockingGets("workerPool=#oneThread&maxConnectionsPerHost=4", 300);
+        // an answer that is there before the producer returns rightly goes on on the sending thread (a starved
+        // machine can take the 50 ms delay to get there); every other one on the worker pool, never on Jetty's
+        threads.removeIf(t -> t.contains("ProducerTemplate"));
         assertEquals(Set.of("single-worker-1"), threads);
     }
 
