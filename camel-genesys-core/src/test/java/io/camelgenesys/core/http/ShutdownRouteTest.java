@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.camelgenesys.core.GenesysStoppingException;
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.test.GenesysRouteTestSupport;
 import io.camelgenesys.core.test.TestEndpoint;
 import io.camelgenesys.core.test.TestItem;
@@ -70,14 +71,8 @@ class ShutdownRouteTest extends GenesysRouteTestSupport {
         return fail("the exchange should have been released with a GenesysStoppingException");
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(what, 10_000, condition);
     }
 
     @Test
