@@ -132,20 +132,23 @@ public final class CatalogDocs {
     /** Every {@code camel.component.<scheme>.<option>} property of a page names an option of the component. */
     public List<String> validateProperties(Path page) {
         List<String> problems = new ArrayList<>();
-        Matcher m = Pattern.compile("camel\\.component\\.([\\w-]+)\\.([\\w.-]+)").matcher(GeneratedDocs.read(page));
+        String text = GeneratedDocs.read(page);
+        Matcher m = Pattern.compile("camel\\.component\\.([\\w-]+)\\.([\\w.-]+)").matcher(text);
         while (m.find()) {
             String scheme = m.group(1);
             if (!schemes.contains(scheme)) {
                 continue;
             }
-            String option = m.group(2);
+            // a sentence's full stop is no part of the name
+            String option = m.group(2).replaceAll("\\.+$", "");
             if (option.startsWith("configuration.")) {
                 option = option.substring("configuration.".length());
             }
-            String name = StringHelper.dashToCamelCase(option);
-            if (name.equals("<option>") || option.contains("<")) {
+            // the generic form (camel.component.<scheme>.<option>, ...configuration.<option>) names no option
+            if (option.isEmpty() || option.equals("configuration") || text.startsWith("<", m.end())) {
                 continue;
             }
+            String name = StringHelper.dashToCamelCase(option);
             boolean known = component(scheme).getComponentOptions().stream().anyMatch(o -> o.getName().equals(name));
             if (!known) {
                 problems.add(page.getFileName() + ": camel.component." + scheme + "." + m.group(2) + " is no option of "
