@@ -205,7 +205,7 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
         // outlasts its background task's budget and does not try again, and on a machine at a load of 30 the first
         // start of the connection's HTTP client did (StatisticsMasterTest starts the routes with the context)
         sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "Ready"));
-        template.requestBody("genesys-stats:getValue?statistics=CurrentAgentState:Agent:agent2", null);
+        template.requestBody("genesys-stats:getValue?statistics=CurrentAgentState:Agent:agent2", (Object) null);
         context.addRoutes(new MasterRoutes(sharedLocks.toString()));
         // this instance takes the lock, so it subscribes (StatisticsMasterTest has two instances and a take-over)
         assertNotNull(consumer().receive("seda:agent-states", 30_000), "the leader subscribes");
