@@ -58,7 +58,7 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
                 Map.of("NAME", "CurrentAgentState", "OBJECT_TYPE", "Agent", "OBJECT_ID", "agent2"),
                 Map.of("name", "CurrentAgentState", "object_type", "Agent", "object_id", "agent1")), List.class);
         assertEquals(List.of(Map.of("state", "Ready"), Map.of("state", "NotReady")),
-                values.stream().map(v -> ((StatisticValue) v).getValue()).toList());
+                values.stream().map(v -> ((PeekedStatisticValue) v).getValue()).toList());
     }
 
     @Test
