@@ -22,6 +22,8 @@ import org.apache.camel.support.ResourceHelper;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every route example of the genesys-contacts page (and of the repository README) is a tagged region of this class
- * or of its YAML and XML files under {@code src/test/resources/docs}, and runs here against the simulator and a real
- * H2 database: a wrong example fails the build ({@link DocExamples} checks that the page shows exactly these regions).
+ * or of its YAML and XML files under {@code src/test/resources/docs} ({@code <example>.yaml}, {@code <example>.xml}),
+ * and runs here in each DSL against the simulator and a real H2 database: a wrong example fails the build ({@link DocExamples} checks that the page shows exactly these regions).
  * The credentials are set once on the component, as the page says, so the examples carry none.
  */
 class DocsExamplesRouteTest extends ContactsTestSupport {
@@ -197,6 +199,15 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
+    /** Adds the example in the DSL given: the Java RouteBuilder, or the page's YAML or XML form of it. */
+    private void addExample(String dsl, RouteBuilder java, String example) throws Exception {
+        if (dsl.equals("java")) {
+            context.addRoutes(java);
+        } else {
+            load("docs/" + example + "." + dsl);
+        }
+    }
+
     @Test
     void upsertYaml() throws Exception {
         assertUpsertSyncs(() -> load("docs/crm-upsert.yaml"));
@@ -209,35 +220,35 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
 
     // ------------------------------------------------------------------------------------------ patch
 
-    /** The change-list form of patch: the city changes, and the contact gets the CRM id as one more ExternalId. */
+    /**
+     * The change-list form of patch: the city changes, and the contact gets the CRM id as one more ExternalId; the
+     * values come from headers.
+     */
     static final class PatchRoutes extends RouteBuilder {
-        private final String sourceId;
-
-        PatchRoutes(String sourceId) {
-            this.sourceId = sourceId;
-        }
-
         @Override
         public void configure() {
             // tag::patch[]
-            from("direct:moved-to-lyon")  // GenesysContactId: the contact; crmId: the CRM's id of it
-                    .process(e -> e.getMessage().setBody(Map.of("changes", List.of(
-                            Map.of("field", "$.address.city", "value", "Lyon", "action", "Update"),
-                            Map.of("field", "$.externalIds", "action", "AppendToCollection",
-                                    "value", List.of(Map.of("externalSource", Map.of("id", sourceId),
-                                            "value", e.getMessage().getHeader("crmId"))))))))
-                    .to("genesys-contacts:patch");
+            from("direct:moved")
+                .setBody(simple("""
+                    {"changes": [
+                      {"field": "$.address.city", "value": "${header.city}", "action": "Update"},
+                      {"field": "$.externalIds", "action": "AppendToCollection",
+                       "value": [{"externalSource": {"id": "${header.sourceId}"}, "value": "${header.crmId}"}]}]}"""))
+                .to("genesys-contacts:patch");
             // end::patch[]
         }
     }
 
-    @Test
-    void patchChangesTheCityAndAppendsTheCrmId() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void patchChangesTheCityAndAppendsTheCrmId(String dsl) throws Exception {
         ExternalContact created = body("create", "", Map.of("firstName", "Ann", "address",
                 Map.of("city", "Paris", "postalCode", "75001")), ExternalContact.class);
-        context.addRoutes(new PatchRoutes("crm-source"));
-        ExternalContact patched = template.requestBodyAndHeaders("direct:moved-to-lyon", null,
-                Map.of("GenesysContactId", created.getId(), "crmId", "crm-42"), ExternalContact.class);
+        addExample(dsl, new PatchRoutes(), "patch");
+        ExternalContact patched = template.requestBodyAndHeaders("direct:moved", null,
+                Map.of("GenesysContactId", created.getId(), "city", "Lyon", "sourceId", "crm-source",
+                        "crmId", "crm-42"),
+                ExternalContact.class);
         assertEquals("Lyon", patched.getAddress().getCity());
         Map<String, Object> stored = sim().externalContacts().contact(created.getId()).orElseThrow();
         assertEquals("Lyon", ((Map<?, ?>) stored.get("address")).get("city"));
@@ -274,10 +285,11 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    @Test
-    void bulkMarksExactlyTheStoredRowsAndDeadLettersTheRefusedOnes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void bulkMarksExactlyTheStoredRowsAndDeadLettersTheRefusedOnes(String dsl) throws Exception {
         crmRows(23, "no-at-sign", "two@@example.com");
-        context.addRoutes(new BulkRoutes());
+        addExample(dsl, new BulkRoutes(), "bulk");
         await(() -> count("synced_at is not null") == 23 && count("sync_error is not null") == 2,
                 "23 rows synced and 2 dead-lettered");
         assertSyncedRowsMatchGenesys();
@@ -300,10 +312,11 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    @Test
-    void theScanConsumerCopiesEveryContactOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theScanConsumerCopiesEveryContactOnce(String dsl) throws Exception {
         sim().externalContacts().seedContacts(450);
-        context.addRoutes(new SnapshotRoutes());
+        addExample(dsl, new SnapshotRoutes(), "scan-snapshot");
         await(() -> {
             try {
                 return ((Number) query("select count(*) as n from genesys_contact_snapshot").get(0).get("n"))
@@ -327,12 +340,13 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    @Test
-    void aPollIsAggregatedByItsLastRecord() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void aPollIsAggregatedByItsLastRecord(String dsl) throws Exception {
         sim().externalContacts().seedContacts(250);
         LogCapture log = LogCapture.install();
         try {
-            context.addRoutes(new CountRoutes());
+            addExample(dsl, new CountRoutes(), "scan-count");
             await(() -> log.events().stream().anyMatch(e -> e.message().contains("this poll read 250 contacts")),
                     "the count of one poll is logged");
         } finally {
@@ -352,12 +366,13 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    @Test
-    void aStreamingSplitOverAScanRunsOnTheRoutesOwnPool() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void aStreamingSplitOverAScanRunsOnTheRoutesOwnPool(String dsl) throws Exception {
         sim().externalContacts().seedContacts(420);
         reconcilePool = Executors.newFixedThreadPool(2);
         context.getRegistry().bind("reconcilePool", reconcilePool);
-        context.addRoutes(new ThreadsRoutes());
+        addExample(dsl, new ThreadsRoutes(), "threads");
         template.sendBody("direct:reconcile", null);
         assertEquals(420, ((Number) query("select count(*) as n from genesys_contact_snapshot").get(0).get("n"))
                 .intValue());
@@ -379,15 +394,16 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    @Test
-    void webServicesSearchLogsTheUsers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void webServicesSearchLogsTheUsers(String dsl) throws Exception {
         sim().webServicesContacts().seedDefaults();
         context.getPropertiesComponent().addInitialProperty("gws.url", sim().baseUrl());
         context.getPropertiesComponent().addInitialProperty("gws.user", sim().webServicesUsername());
         context.getPropertiesComponent().addInitialProperty("gws.password", sim().webServicesPassword());
         LogCapture log = LogCapture.install();
         try {
-            context.addRoutes(new WebServicesRoutes());
+            addExample(dsl, new WebServicesRoutes(), "web-services");
             // John Smith (seed 004's sample user, who has no phone number: the page's example once read his first)
             await(() -> log.events().stream().anyMatch(e -> e.message().equals("JohnS: John Smith [ROLE_ADMIN]")),
                     "JohnS is logged");

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -106,8 +109,38 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         O operation = operation();
         if (operation != null) {
             checkPlatform(operation);
+            checkPagingOptions(operation);
         }
         checkRowsBindToOptions();
+    }
+
+    /**
+     * A paging option in the URI of an operation that does not page would be ignored without a word, so it fails
+     * here, naming the option. Only the URI's own values count (those that differ from the component's): a paging
+     * default set once at component level must not break the endpoints of operations that do not page.
+     */
+    private void checkPagingOptions(O operation) {
+        OperationSpec spec = operation.spec(configuration().getPlatform());
+        if (spec == null || spec.paging() != PagingStyle.NONE
+            || !(endpoint.getComponent() instanceof GenesysComponent component)) {
+            return;
+        }
+        GenesysConfiguration mine = configuration();
+        GenesysConfiguration defaults = component.getConfiguration();
+        Map<String, Boolean> set = new LinkedHashMap<>();
+        set.put("pageSize", !Objects.equals(mine.getPageSize(), defaults.getPageSize()));
+        set.put("pageNumber", !Objects.equals(mine.getPageNumber(), defaults.getPageNumber()));
+        set.put("cursor", !Objects.equals(mine.getCursor(), defaults.getCursor()));
+        set.put("pageAll", mine.isPageAll() != defaults.isPageAll());
+        Set<String> ownParameters = spec.parameters().stream().map(OperationSpec.Parameter::option)
+                .collect(Collectors.toSet());
+        List<String> ignored = set.entrySet().stream().filter(e -> e.getValue() && !ownParameters.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!ignored.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", ignored) + ": " + scheme + ":" + operation.name()
+                                               + " is not paged (it answers all its results at once); remove "
+                                               + (ignored.size() == 1 ? "it" : "them") + " from the URI");
+        }
     }
 
     /** Every parameter of every row on this platform is bound to an option the component has. */
@@ -298,7 +331,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         OperationSpec spec = context.spec();
         Message in = context.message();
         GenesysConfiguration configuration = configuration();
-        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll());
+        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll()).operation(context.operationName());
         for (OperationSpec.Parameter p : spec.parameters()) {
             Object v = in.getHeader(p.header());
             if (v == null) {
@@ -313,7 +346,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         addPaging(spec, in, call);
         boolean messageBody = spec.hasBody() && spec.execution().sendsMessageBody();
         if (messageBody) {
-            call.body(in.getBody());
+            call.body(spec.multipartField() != null ? fileBody(in) : in.getBody());
         }
         if (spec.preparer() != null) {
             spec.preparer().prepare(call, context);
@@ -326,12 +359,22 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
             }
         }
         for (QueryRule rule : spec.queryRules()) {
-            rule.check(context.operationName(), call.query());
+            rule.check(context.operationName(), call.query(), spec.parameter(rule.param()));
         }
         if (messageBody) {
             checkBody(context.operationName(), spec, call);
         }
         return call;
+    }
+
+    /** A file to upload as it is: bytes or text unchanged, anything else (File, InputStream) read by Camel's converters. */
+    private static Object fileBody(Message in) {
+        Object body = in.getBody();
+        if (body == null || body instanceof byte[] || body instanceof String) {
+            return body;
+        }
+        byte[] bytes = in.getBody(byte[].class);
+        return bytes != null ? bytes : body;
     }
 
     /** A call of a spec with the endpoint's output form and retry policy, nothing resolved from a message. */
@@ -364,6 +407,9 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         GenesysConfiguration configuration = configuration();
         Integer size = in.getHeader(GenesysConstants.PAGE_SIZE, configuration.getPageSize(), Integer.class);
         Paging paging = Paging.of(spec.paging());
+        if (size == null) {
+            size = paging.defaultPageSize();
+        }
         call.query(paging.pageSizeParam(), size);
         if (spec.paging() == PagingStyle.PAGE_NUMBER) {
             Integer number = in.getHeader(GenesysConstants.PAGE_NUMBER, configuration.getPageNumber(), Integer.class);

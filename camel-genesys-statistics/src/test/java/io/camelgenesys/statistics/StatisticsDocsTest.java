@@ -26,7 +26,11 @@ import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The genesys-stats page is kept true by the build: its options and headers tables are the component JSON's, its
- * models page is the model classes', every route example is a tagged region of this class that runs here against
- * the simulator, and every endpoint URI and component property of the page passes Camel's catalog, loaded the way
+ * models page is the model classes', every route example is a tagged region of this class (Java) or of its YAML
+ * and XML files under {@code src/test/resources/docs} that runs here in each DSL against the simulator, and every endpoint URI and component property of the page passes Camel's catalog, loaded the way
  * tooling loads a component from its jar. Run with {@code -Dgenesys.docs.update=true} to rewrite the generated parts.
  * The credentials are set once on the component, as the page says, so the examples carry none.
  */
@@ -131,12 +135,23 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
         }
     }
 
-    @Test
-    void theProducerExamples() throws Exception {
+    /** Adds the example in the DSL given: the Java RouteBuilder, or the page's YAML or XML form of it. */
+    private void addExample(String dsl, RouteBuilder java, String example) throws Exception {
+        if (dsl.equals("java")) {
+            context.addRoutes(java);
+        } else {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "classpath:docs/" + example + "." + dsl));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theProducerExamples(String dsl) throws Exception {
         sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "Ready"));
         LogCapture log = LogCapture.install();
         try {
-            context.addRoutes(new ProducerRoutes());
+            addExample(dsl, new ProducerRoutes(), "producers");
             await(() -> log.events().stream().anyMatch(e -> e.message().equals("agent2 is {state=Ready}")),
                     "the timer route logs agent2's state");
         } finally {
@@ -170,9 +185,10 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
         }
     }
 
-    @Test
-    void theConsumerExample() throws Exception {
-        context.addRoutes(new ConsumerRoutes());
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theConsumerExample(String dsl) throws Exception {
+        addExample(dsl, new ConsumerRoutes(), "consumer");
         // the current values first: one exchange per statistic
         assertNotNull(consumer().receive("seda:agent-states", 20_000));
         assertNotNull(consumer().receive("seda:agent-states", 20_000));
@@ -199,14 +215,21 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
         }
     }
 
-    @Test
-    void theMasterExample() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theMasterExample(String dsl) throws Exception {
         // the shared connection is opened first, by a producer: camel-master 4.14 interrupts a consumer start that
         // outlasts its background task's budget and does not try again, and on a machine at a load of 30 the first
         // start of the connection's HTTP client did (StatisticsMasterTest starts the routes with the context)
         sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "Ready"));
         template.requestBody("genesys-stats:getValue?statistics=CurrentAgentState:Agent:agent2", (Object) null);
-        context.addRoutes(new MasterRoutes(sharedLocks.toString()));
+        if (!dsl.equals("java")) {
+            // the YAML and XML forms leave the cluster service to the application (camel.cluster.file.*)
+            FileLockClusterService cluster = new FileLockClusterService();
+            cluster.setRoot(sharedLocks.toString());
+            context.addService(cluster);
+        }
+        addExample(dsl, new MasterRoutes(sharedLocks.toString()), "master");
         // this instance takes the lock, so it subscribes (StatisticsMasterTest has two instances and a take-over)
         assertNotNull(consumer().receive("seda:agent-states", 30_000), "the leader subscribes");
         assertEquals(1, sim().statistics().subscriptionCount());

@@ -18,6 +18,8 @@ import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
 import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
+import io.camelgenesys.core.metrics.ConnectionMetrics;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -48,9 +50,11 @@ public final class GenesysConnection {
     private final ExecutorService workers;
     private final WorkerPool defaultWorkerPool;
     private final RetryScheduler retries;
+    private final RetryPolicy retryPolicy;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
+    private final StorageDownloads downloads;
 
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
@@ -58,6 +62,7 @@ public final class GenesysConnection {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicInteger healthCheckUsers = new AtomicInteger();
+    private volatile ConnectionMetrics metrics = ConnectionMetrics.NONE;
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
     private volatile Throwable lastTransportFailure;
@@ -76,10 +81,12 @@ public final class GenesysConnection {
                 workerProfile(camelContext));
         this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
         this.retries = new RetryScheduler(scheduler);
+        this.retryPolicy = RetryPolicy.of(config);
         this.secrets = Secrets.of(config);
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
         this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
+        this.downloads = new StorageDownloads(this, http.jetty(), http.requestTimeoutMillis());
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
             if (config.getApiKey() == null || config.getApiKey().isBlank()) {
@@ -109,6 +116,7 @@ public final class GenesysConnection {
 
     void start() throws Exception {
         http.start();
+        metrics = GenesysMetrics.of(camelContext).connection(this);
     }
 
     void stop() {
@@ -135,6 +143,9 @@ public final class GenesysConnection {
         }
         camelContext.getExecutorServiceManager().shutdown(scheduler);
         camelContext.getExecutorServiceManager().shutdown(workers);
+        ConnectionMetrics m = metrics;
+        metrics = ConnectionMetrics.NONE;
+        m.close();
     }
 
     int retain() {
@@ -161,7 +172,8 @@ public final class GenesysConnection {
 
     /**
      * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
-     * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
+     * other than 401 and 429 (the caller decides what a 404 means), and for a 5xx the request
+     * {@link GenesysRequest#answers(int) takes as an answer}; exceptionally with a {@link GenesysApiException}
      * otherwise.
      * <p>
      * It completes on a Jetty I/O thread or the connection's scheduler, which never wait for anything: whatever
@@ -191,6 +203,8 @@ public final class GenesysConnection {
         private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
+        /** What ended an earlier attempt without a response (it may have been applied), {@code null} when none did. */
+        String attemptWithoutAnswer;
 
         Call(GenesysRequest request, long startedNanos, CompletableFuture<GenesysResponse> result) {
             this.request = request;
@@ -215,6 +229,11 @@ public final class GenesysConnection {
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
         CompletableFuture<Void> slot = rateLimiter.acquire();
+        ConnectionMetrics m = metrics;
+        if (!slot.isDone() && m.enabled()) {
+            long waitingSince = System.nanoTime();
+            slot.thenRun(() -> m.rateLimitWait(System.nanoTime() - waitingSince));
+        }
         if (slot.isDone() && !slot.isCompletedExceptionally()) {
             CompletableFuture<String> auth = tokens.authorization();
             if (auth.isDone() && !auth.isCompletedExceptionally()) {
@@ -271,9 +290,15 @@ public final class GenesysConnection {
     private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
         call.authorization = authorization;
         requests.incrementAndGet();
+        ConnectionMetrics m = metrics;
+        long sentAt = m.enabled() ? System.nanoTime() : 0;
         try {
             http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
                 rateLimiter.release();
+                if (m.enabled()) {
+                    m.request(call.request.operation(), failure != null || response == null ? 0 : response.status(),
+                            System.nanoTime() - sentAt);
+                }
                 handle(call, response, failure, result);
             });
         } catch (RuntimeException e) {
@@ -292,12 +317,17 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
+            // noted before the retry is scheduled, which may run (and answer) at once
+            call.attemptWithoutAnswer = cause.getClass().getSimpleName();
             if (!retryLater(call, result, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
                 fail(result, GenesysErrors.fromTransport(req, cause));
             }
             return;
         }
         int status = response.status();
+        if (status >= 400 && call.attemptWithoutAnswer != null) {
+            response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
+        }
         lastStatus = status;
         rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
                 response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));
@@ -337,7 +367,7 @@ public final class GenesysConnection {
             fail(result, refused);
             return;
         }
-        if (status >= 500) {
+        if (status >= 500 && !req.answers(status)) {
             fail(result, GenesysErrors.fromResponse(req, response));
             return;
         }
@@ -415,6 +445,11 @@ public final class GenesysConnection {
         return http;
     }
 
+    /** Downloads from the storage hosts Genesys redirects to, without this connection's credentials. */
+    public StorageDownloads downloads() {
+        return downloads;
+    }
+
     public TokenProvider tokens() {
         return tokens;
     }
@@ -441,7 +476,15 @@ public final class GenesysConnection {
         return requests.get();
     }
 
-    /** Retries scheduled by this connection's {@link #retries()} (requests and token requests). */
+    /**
+     * Where this connection reports to Micrometer: {@link ConnectionMetrics#NONE} without Micrometer or a registry,
+     * and before the connection started or after it stopped.
+     */
+    public ConnectionMetrics metrics() {
+        return metrics;
+    }
+
+    /** Retries scheduled by this connection's {@link #retries()} (requests, tokens, CometD, consumers). */
     public long retryCount() {
         return retries.retryCount();
     }
@@ -449,6 +492,15 @@ public final class GenesysConnection {
     /** The one retry scheduler of this connection: HTTP requests, token requests, CometD and consumers use it. */
     public RetryScheduler retries() {
         return retries;
+    }
+
+    /**
+     * The {@code retry*} options of the endpoint that opened this connection, for what belongs to the connection
+     * rather than to one endpoint: its CometD sessions and the deletes it retries (both {@link RetryPolicy#unbounded()}).
+     * Like the rate budget, they stay as first set.
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     public long failureCount() {

@@ -30,6 +30,8 @@ public final class GenesysRequest {
     private final boolean idempotent;
     private final RetryPolicy retryPolicy;
     private final boolean confidential;
+    private final java.util.Set<Integer> answers;
+    private final String operation;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -41,6 +43,8 @@ public final class GenesysRequest {
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
+        this.answers = java.util.Set.copyOf(b.answers);
+        this.operation = b.operation != null ? b.operation : b.method;
     }
 
     public static Builder builder(String method, String path) {
@@ -57,6 +61,15 @@ public final class GenesysRequest {
 
     public String method() {
         return method;
+    }
+
+    /**
+     * The operation the request belongs to, for metrics (the {@code operation} tag): the URI's operation name
+     * ({@code get}, {@code createSubscription}), or the HTTP method when it was built without one. Never the path,
+     * whose ids would make every request a meter of its own.
+     */
+    public String operation() {
+        return operation;
     }
 
     public String path() {
@@ -85,6 +98,14 @@ public final class GenesysRequest {
 
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /**
+     * Whether a 5xx status is Genesys' answer to this request rather than a fault, passed on by the pipeline instead of
+     * failing the call (UDM's bulk deletes answer 500 with the items they did not delete).
+     */
+    public boolean answers(int status) {
+        return answers.contains(status);
     }
 
     /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
@@ -137,6 +158,8 @@ public final class GenesysRequest {
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
         private boolean confidential;
+        private final java.util.Set<Integer> answers = new java.util.HashSet<>();
+        private String operation;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -168,6 +191,41 @@ public final class GenesysRequest {
             return body(json, "application/json");
         }
 
+        /**
+         * A {@code multipart/form-data} body of one file part: {@code Content-Disposition: form-data; name="field";
+         * filename="fileName"}. The boundary is random and checked not to occur in the content.
+         */
+        public Builder multipartBody(String field, String fileName, String partContentType, byte[] content) {
+            String boundary;
+            do {
+                boundary = "camel-genesys-" + java.util.UUID.randomUUID().toString().replace("-", "");
+            } while (contains(content, ("--" + boundary).getBytes(StandardCharsets.US_ASCII)));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 256);
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(field) + "\"; filename=\""
+                          + quoted(fileName) + "\"\r\nContent-Type: " + partContentType + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            return body(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        }
+
+        private static String quoted(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        }
+
+        private static boolean contains(byte[] data, byte[] part) {
+            outer:
+            for (int i = 0; i + part.length <= data.length; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (data[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
         /** Overrides the method's idempotency, e.g. a POST that only reads and is safe to replay. */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;
@@ -176,6 +234,18 @@ public final class GenesysRequest {
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** Statuses (5xx) that are an answer to this request, not a fault (see {@link GenesysRequest#answers(int)}). */
+        public Builder answers(java.util.Collection<Integer> statuses) {
+            answers.addAll(statuses);
+            return this;
+        }
+
+        /** The operation name the request belongs to (see {@link GenesysRequest#operation()}). */
+        public Builder operation(String operation) {
+            this.operation = operation;
             return this;
         }
 

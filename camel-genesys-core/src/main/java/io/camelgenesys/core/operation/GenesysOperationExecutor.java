@@ -48,7 +48,7 @@ public final class GenesysOperationExecutor {
         }
         return connection.execute(request).thenApply(response -> {
             try {
-                return map(call, request, response);
+                return result(call, request, response);
             } catch (GenesysApiException e) {
                 throw new CompletionException(e);
             }
@@ -56,8 +56,23 @@ public final class GenesysOperationExecutor {
     }
 
     /**
+     * Sends a request built with {@link #request} through the connection's pipeline and completes with the response
+     * as it is, whatever its status (but 401 and 429, which the pipeline handles): for an execution that reads the
+     * status itself, such as a redirect to follow or a bulk delete whose 500 lists the items not deleted. Map a
+     * success with {@link #result}. Completes on a Jetty I/O or scheduler thread.
+     */
+    public CompletableFuture<GenesysResponse> send(GenesysRequest request) {
+        return connection.execute(request);
+    }
+
+    /** The connection this executor sends through. */
+    public GenesysConnection connection() {
+        return connection;
+    }
+
+    /**
      * Builds the HTTP request: path variables encoded as path segments, query ({@link CollectionFormat#multi}
-     * parameters repeated once per value), JSON body.
+     * parameters repeated once per value), JSON or multipart body.
      */
     public GenesysRequest request(OperationCall call, Map<String, String> query) {
         OperationSpec spec = call.spec();
@@ -78,8 +93,10 @@ public final class GenesysOperationExecutor {
                     URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+                .operation(call.operation())
                 .idempotent(spec.idempotent())
-                .retryPolicy(call.retryPolicy());
+                .retryPolicy(call.retryPolicy())
+                .answers(spec.answeredStatuses());
         query.forEach((name, value) -> {
             if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
                 // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
@@ -92,7 +109,11 @@ public final class GenesysOperationExecutor {
                 b.query(name, value);
             }
         });
-        if (spec.hasBody() && call.body() != null) {
+        if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
+            String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
+            b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
+                    "application/octet-stream", fileBytes(spec, call.body()));
+        } else if (spec.hasBody() && call.body() != null) {
             b.jsonBody(GenesysJson.toBytes(call.body()));
         } else if (spec.bodyRequired()) {
             throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
@@ -101,7 +122,24 @@ public final class GenesysOperationExecutor {
         return b.build();
     }
 
-    private OperationResult map(OperationCall call, GenesysRequest request, GenesysResponse response)
+    /** The body of a multipart file part: bytes as they are, text in UTF-8. */
+    private static byte[] fileBytes(OperationSpec spec, Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("The message body of " + spec + " is the file to upload: send it as bytes,"
+                                           + " a String, a File or an InputStream, not a "
+                                           + body.getClass().getName());
+    }
+
+    /**
+     * Maps a response into the operation's result: an error status to a {@link GenesysApiException}, the Multicloud
+     * envelope, paging and the output form; the response metadata to headers.
+     */
+    public OperationResult result(OperationCall call, GenesysRequest request, GenesysResponse response)
             throws GenesysApiException {
         int status = response.status();
         if (status >= 300) {
@@ -111,10 +149,14 @@ public final class GenesysOperationExecutor {
         headers.put(GenesysConstants.HTTP_STATUS, status);
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
+        OperationSpec spec = call.spec();
         if (!response.hasBody()) {
+            if (spec.paging() != PagingStyle.NONE) {
+                // a paged list answering 204 (UDM: nothing matches) is an empty page, not a missing body
+                return new OperationResult(call.pageAll() ? java.util.Collections.emptyIterator() : List.of(), headers);
+            }
             return new OperationResult(null, headers);
         }
-        OperationSpec spec = call.spec();
         if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec)) {
             // the common case (get, create, update): bind the bytes straight to the model, no tree in between
             return new OperationResult(readModel(spec.responseType(), request, response), headers);
@@ -148,6 +190,15 @@ public final class GenesysOperationExecutor {
                 truncated(spec, page, headers);
             }
             return new OperationResult(new PageIterator(call, paging, page, headers), headers);
+        }
+        if (spec.pageModel() != null && call.outputType() == GenesysOutputType.model) {
+            // the API's own page model (UDM's PagedResponse), its items typed as the row's model
+            try {
+                return new OperationResult(GenesysJson.MAPPER.convertValue(result, GenesysJson.MAPPER.getTypeFactory()
+                        .constructParametricType(spec.pageModel(), spec.responseType())), headers);
+            } catch (IllegalArgumentException e) {
+                throw GenesysErrors.malformed(request, response, e);
+            }
         }
         List<Object> items = new ArrayList<>(page.items().size());
         for (JsonNode item : page.items()) {
@@ -243,6 +294,12 @@ public final class GenesysOperationExecutor {
      * fetch waits on the iterating thread (a splitter's, a bulk operation's), as an Iterator must. The wait is safe
      * with any number of iterators at once: the page's future is completed by a Jetty I/O or scheduler thread, never
      * by the worker pool the iterating threads may belong to.
+     * <p>
+     * A page that cannot be fetched ends the iteration once: {@code hasNext()} answers true and {@code next()} throws
+     * the failure, so every item already read reaches the caller first (Camel's splitter asks {@code hasNext()}
+     * before it hands the current item on). The page is never fetched again: after the failure {@code hasNext()}
+     * answers false (Camel's splitter walks the iterator again to release its exchanges) and {@code next()} throws
+     * the same failure.
      */
     final class PageIterator implements Iterator<Object> {
         private final OperationCall call;
@@ -252,6 +309,9 @@ public final class GenesysOperationExecutor {
         private Iterator<JsonNode> items;
         private GenesysRequest lastRequest;
         private GenesysResponse lastResponse;
+        /** The failure of the last fetch: the end of the iteration. */
+        private RuntimeException failure;
+        private boolean failureThrown;
 
         PageIterator(OperationCall call, Paging paging, Page first, Map<String, Object> headers) {
             this.call = call;
@@ -263,19 +323,27 @@ public final class GenesysOperationExecutor {
 
         @Override
         public boolean hasNext() {
-            while (!items.hasNext()) {
+            while (failure == null && !items.hasNext()) {
                 if (page.nextQuery() == null) {
                     return false;
                 }
-                fetch(page.nextQuery());
+                try {
+                    fetch(page.nextQuery());
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
-            return true;
+            return failure == null || !failureThrown;
         }
 
         @Override
         public Object next() {
-            if (!hasNext()) {
+            if (!hasNext() && failure == null) {
                 throw new NoSuchElementException();
+            }
+            if (failure != null) {
+                failureThrown = true;
+                throw failure;
             }
             return GenesysJson.convert(items.next(), call.outputType(), call.spec().responseType());
         }
@@ -294,6 +362,12 @@ public final class GenesysOperationExecutor {
                     throw GenesysErrors.fromResponse(request, response);
                 }
                 JsonNode root = response.json();
+                if (root == null) {
+                    // 204: nothing (more) matches
+                    page = new Page(List.of(), null, null, null, null, null, null, false);
+                    items = page.items().iterator();
+                    return;
+                }
                 JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
                 page = paging.read(result, query);
                 items = page.items().iterator();

@@ -21,6 +21,7 @@ public final class OperationCall {
     private GenesysOutputType outputType = GenesysOutputType.model;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private boolean pageAll;
+    private String operation;
 
     public OperationCall(OperationSpec spec) {
         this.spec = spec;
@@ -28,6 +29,17 @@ public final class OperationCall {
 
     public OperationSpec spec() {
         return spec;
+    }
+
+    /** The operation name this call belongs to (metrics); a read before a write belongs to the write's operation. */
+    public OperationCall operation(String operation) {
+        this.operation = operation;
+        return this;
+    }
+
+    /** The operation name, {@code null} when none was given. */
+    public String operation() {
+        return operation;
     }
 
     public OperationCall pathParam(String name, String value) {

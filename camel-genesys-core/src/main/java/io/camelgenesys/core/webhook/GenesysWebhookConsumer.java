@@ -25,6 +25,7 @@ public class GenesysWebhookConsumer extends DefaultConsumer {
 
     private final GenesysWebhookEndpoint webhookEndpoint;
     private volatile Consumer httpConsumer;
+    private volatile Processor handler;
     private volatile String path;
 
     public GenesysWebhookConsumer(GenesysWebhookEndpoint endpoint, Processor processor) {
@@ -43,12 +44,15 @@ public class GenesysWebhookConsumer extends DefaultConsumer {
         GenesysWebhookConfiguration configuration = webhookEndpoint.getGenesysWebhookConfiguration();
         String resolved = webhookEndpoint.resolveWebhookPath();
         Processor handler = webhookEndpoint.createWebhookProcessor(getProcessor());
+        // started and stopped with this consumer: its stop removes its meters
+        ServiceHelper.startService(handler);
         // muteException: should anything escape the handler, no stack trace goes back to the caller
         Endpoint http = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + resolved + "?httpMethodRestrict=POST&muteException=true");
         Consumer consumer = http.createConsumer(new Entry(handler));
         ServiceHelper.startService(consumer);
         this.httpConsumer = consumer;
+        this.handler = handler;
         this.path = resolved;
         if (configuration.hasSecret()) {
             LOG.info("Receiving Genesys webhooks on POST {} (X-Hub-Signature {})", resolved,
@@ -67,6 +71,8 @@ public class GenesysWebhookConsumer extends DefaultConsumer {
         if (consumer != null) {
             ServiceHelper.stopAndShutdownService(consumer);
         }
+        ServiceHelper.stopService(handler);
+        handler = null;
         super.doStop();
     }
 

@@ -2,12 +2,16 @@ package io.camelgenesys.core.webhook;
 
 import java.util.regex.Pattern;
 
+import io.camelgenesys.core.metrics.ConsumerMetrics;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.util.URISupport;
@@ -31,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * <li>When it succeeds, {@link #onSuccess} shapes the answer: by default the status is 200 (unless the route set
  * {@link Exchange#HTTP_RESPONSE_CODE}) and the body is what the route left.</li>
  * </ul>
+ * Each answer is counted in the {@code genesys.webhook.deliveries} meter of the route when Micrometer is there
+ * ({@link ConsumerMetrics#webhookDelivery}), whether the request came through the endpoint's own consumer or the
+ * {@code webhook:} meta-component.
+ * <p>
  * Subclass it to parse the payload into a model and to answer what the API specifies (for example
  * {@code {"messageId": ...}}), and return the subclass from {@link GenesysWebhookEndpoint#createWebhookProcessor}.
  */
@@ -46,6 +54,9 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private final GenesysWebhookConfiguration configuration;
     private final AsyncProcessor next;
     private final String source;
+    private final Endpoint endpoint;
+    /** The route's meters, found at the first request (the route id comes with it); {@code null} until then. */
+    private volatile ConsumerMetrics metrics;
 
     /**
      * @param endpoint      the Genesys endpoint the webhook belongs to (only its base URI, without options, is used, in
@@ -60,6 +71,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         configuration.validate();
         this.configuration = configuration;
         this.next = AsyncProcessorConverterHelper.convert(next);
+        this.endpoint = endpoint;
         this.source = endpoint != null ? URISupport.sanitizeUri(endpoint.getEndpointBaseUri()) : "genesys webhook";
     }
 
@@ -74,6 +86,61 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        ConsumerMetrics m = metrics(exchange);
+        if (!m.enabled()) {
+            return verifyAndRoute(exchange, callback);
+        }
+        return verifyAndRoute(exchange, doneSync -> {
+            // every answer below sets its status; 200 is what platform-http answers otherwise
+            Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            m.webhookDelivery(status != null ? status : 200);
+            callback.done(doneSync);
+        });
+    }
+
+    private ConsumerMetrics metrics(Exchange exchange) {
+        ConsumerMetrics m = metrics;
+        if (m == null) {
+            synchronized (this) {
+                m = metrics;
+                if (m == null) {
+                    m = GenesysMetrics.of(exchange.getContext()).consumer(routeId(exchange));
+                    metrics = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The route of the request: the exchange's, as the endpoint's own consumer sets it; the {@code webhook:}
+     * meta-component's platform-http consumers set none, so then the route whose consumer delegates to this endpoint.
+     */
+    private String routeId(Exchange exchange) {
+        String id = exchange.getFromRouteId();
+        if (id != null || endpoint == null) {
+            return id;
+        }
+        for (Route route : exchange.getContext().getRoutes()) {
+            if (route.getEndpoint() instanceof DelegateEndpoint d && d.getEndpoint() == endpoint) {
+                return route.getRouteId();
+            }
+        }
+        return null;
+    }
+
+    /** Removes the route's meters (the consumer stopped). */
+    @Override
+    protected void doStop() throws Exception {
+        ConsumerMetrics m = metrics;
+        metrics = null;
+        if (m != null) {
+            m.close();
+        }
+        super.doStop();
+    }
+
+    private boolean verifyAndRoute(Exchange exchange, AsyncCallback callback) {
         final byte[] body;
         try {
             body = readBody(exchange);
