@@ -199,15 +199,6 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         }
     }
 
-    /** Adds the example in the DSL given: the Java RouteBuilder, or the page's YAML or XML form of it. */
-    private void addExample(String dsl, RouteBuilder java, String example) throws Exception {
-        if (dsl.equals("java")) {
-            context.addRoutes(java);
-        } else {
-            load("docs/" + example + "." + dsl);
-        }
-    }
-
     @Test
     void upsertYaml() throws Exception {
         assertUpsertSyncs(() -> load("docs/crm-upsert.yaml"));
@@ -244,7 +235,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
     void patchChangesTheCityAndAppendsTheCrmId(String dsl) throws Exception {
         ExternalContact created = body("create", "", Map.of("firstName", "Ann", "address",
                 Map.of("city", "Paris", "postalCode", "75001")), ExternalContact.class);
-        addExample(dsl, new PatchRoutes(), "patch");
+        DocExamples.addRoutes(context, dsl, new PatchRoutes(), "patch");
         ExternalContact patched = template.requestBodyAndHeaders("direct:moved", null,
                 Map.of("GenesysContactId", created.getId(), "city", "Lyon", "sourceId", "crm-source",
                         "crmId", "crm-42"),
@@ -289,7 +280,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
     @ValueSource(strings = { "java", "yaml", "xml" })
     void bulkMarksExactlyTheStoredRowsAndDeadLettersTheRefusedOnes(String dsl) throws Exception {
         crmRows(23, "no-at-sign", "two@@example.com");
-        addExample(dsl, new BulkRoutes(), "bulk");
+        DocExamples.addRoutes(context, dsl, new BulkRoutes(), "bulk");
         await(() -> count("synced_at is not null") == 23 && count("sync_error is not null") == 2,
                 "23 rows synced and 2 dead-lettered");
         assertSyncedRowsMatchGenesys();
@@ -316,7 +307,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
     @ValueSource(strings = { "java", "yaml", "xml" })
     void theScanConsumerCopiesEveryContactOnce(String dsl) throws Exception {
         sim().externalContacts().seedContacts(450);
-        addExample(dsl, new SnapshotRoutes(), "scan-snapshot");
+        DocExamples.addRoutes(context, dsl, new SnapshotRoutes(), "scan-snapshot");
         await(() -> {
             try {
                 return ((Number) query("select count(*) as n from genesys_contact_snapshot").get(0).get("n"))
@@ -346,7 +337,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         sim().externalContacts().seedContacts(250);
         LogCapture log = LogCapture.install();
         try {
-            addExample(dsl, new CountRoutes(), "scan-count");
+            DocExamples.addRoutes(context, dsl, new CountRoutes(), "scan-count");
             await(() -> log.events().stream().anyMatch(e -> e.message().contains("this poll read 250 contacts")),
                     "the count of one poll is logged");
         } finally {
@@ -372,7 +363,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         sim().externalContacts().seedContacts(420);
         reconcilePool = Executors.newFixedThreadPool(2);
         context.getRegistry().bind("reconcilePool", reconcilePool);
-        addExample(dsl, new ThreadsRoutes(), "threads");
+        DocExamples.addRoutes(context, dsl, new ThreadsRoutes(), "threads");
         template.sendBody("direct:reconcile", null);
         assertEquals(420, ((Number) query("select count(*) as n from genesys_contact_snapshot").get(0).get("n"))
                 .intValue());
@@ -403,7 +394,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
         context.getPropertiesComponent().addInitialProperty("gws.password", sim().webServicesPassword());
         LogCapture log = LogCapture.install();
         try {
-            addExample(dsl, new WebServicesRoutes(), "web-services");
+            DocExamples.addRoutes(context, dsl, new WebServicesRoutes(), "web-services");
             // John Smith (seed 004's sample user, who has no phone number: the page's example once read his first)
             await(() -> log.events().stream().anyMatch(e -> e.message().equals("JohnS: John Smith [ROLE_ADMIN]")),
                     "JohnS is logged");

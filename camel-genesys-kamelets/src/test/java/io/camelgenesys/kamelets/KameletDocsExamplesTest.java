@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgenesys.contacts.ContactsComponent;
 import io.camelgenesys.contacts.ContactsConfiguration;
+import io.camelgenesys.core.test.docs.DocExamples;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.seda.SedaComponent;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,15 +52,6 @@ class KameletDocsExamplesTest extends CamelTestSupport {
         context.getPropertiesComponent().setOverrideProperties(props);
     }
 
-    private void addExample(String dsl, RouteBuilder java, String example) throws Exception {
-        if (dsl.equals("java")) {
-            context.addRoutes(java);
-        } else {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "classpath:docs/" + example + "." + dsl));
-        }
-    }
-
     static final class ContactsSinkRoutes extends RouteBuilder {
         @Override
         public void configure() {
@@ -83,7 +73,7 @@ class KameletDocsExamplesTest extends CamelTestSupport {
         c.setClientId("cloud-client"); // for the lookup below; the Kamelet passes its own
         c.setClientSecret("cloud-secret");
         credentials("cloud-client", "cloud-secret");
-        addExample(dsl, new ContactsSinkRoutes(), "contacts-sink");
+        DocExamples.addRoutes(context, dsl, new ContactsSinkRoutes(), "contacts-sink");
         int before = SIM.simulator().externalContacts().contactCount();
         // one record after the other: two upserts of one id in flight at once race in Genesys too
         template.sendBodyAndHeader("kafka:crm-contacts",
@@ -137,7 +127,7 @@ class KameletDocsExamplesTest extends CamelTestSupport {
     @ValueSource(strings = { "java", "yaml", "xml" })
     void theStatsSourceExampleEmitsOneJsonObjectPerStatistic(String dsl) throws Exception {
         credentials("mc-client", "mc-secret");
-        addExample(dsl, new StatsSourceRoutes(), "stats-source");
+        DocExamples.addRoutes(context, dsl, new StatsSourceRoutes(), "stats-source");
         for (int i = 0; i < 2; i++) {
             Exchange value = consumer().receive("kafka:agent-states", 20_000);
             assertNotNull(value, "the initial value of each statistic");

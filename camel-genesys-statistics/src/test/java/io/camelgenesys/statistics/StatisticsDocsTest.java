@@ -26,8 +26,6 @@ import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -135,23 +133,13 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
         }
     }
 
-    /** Adds the example in the DSL given: the Java RouteBuilder, or the page's YAML or XML form of it. */
-    private void addExample(String dsl, RouteBuilder java, String example) throws Exception {
-        if (dsl.equals("java")) {
-            context.addRoutes(java);
-        } else {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "classpath:docs/" + example + "." + dsl));
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "java", "yaml", "xml" })
     void theProducerExamples(String dsl) throws Exception {
         sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "Ready"));
         LogCapture log = LogCapture.install();
         try {
-            addExample(dsl, new ProducerRoutes(), "producers");
+            DocExamples.addRoutes(context, dsl, new ProducerRoutes(), "producers");
             await(() -> log.events().stream().anyMatch(e -> e.message().equals("agent2 is {state=Ready}")),
                     "the timer route logs agent2's state");
         } finally {
@@ -188,7 +176,7 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
     @ParameterizedTest
     @ValueSource(strings = { "java", "yaml", "xml" })
     void theConsumerExample(String dsl) throws Exception {
-        addExample(dsl, new ConsumerRoutes(), "consumer");
+        DocExamples.addRoutes(context, dsl, new ConsumerRoutes(), "consumer");
         // the current values first: one exchange per statistic
         assertNotNull(consumer().receive("seda:agent-states", 20_000));
         assertNotNull(consumer().receive("seda:agent-states", 20_000));
@@ -229,7 +217,7 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
             cluster.setRoot(sharedLocks.toString());
             context.addService(cluster);
         }
-        addExample(dsl, new MasterRoutes(sharedLocks.toString()), "master");
+        DocExamples.addRoutes(context, dsl, new MasterRoutes(sharedLocks.toString()), "master");
         // this instance takes the lock, so it subscribes (StatisticsMasterTest has two instances and a take-over)
         assertNotNull(consumer().receive("seda:agent-states", 30_000), "the leader subscribes");
         assertEquals(1, sim().statistics().subscriptionCount());

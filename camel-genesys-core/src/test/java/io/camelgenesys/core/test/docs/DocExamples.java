@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
 /**
  * Every code example of a page is code that a test runs: each Java, YAML and XML DSL block of an AsciiDoc page or a
  * Markdown README is preceded by a marker naming where it comes from, and must be exactly that tagged region of a
@@ -110,6 +115,21 @@ public final class DocExamples {
             GeneratedDocs.stale(page, "examples", String.join("\n", lines));
         }
         return problems;
+    }
+
+    /**
+     * Adds a page example to {@code context} in the DSL a parameterized test runs it in: {@code java}, the
+     * {@link RoutesBuilder} whose region the page shows; {@code yaml} or {@code xml}, the page's form of it in the test
+     * resource {@code docs/<example>.yaml} or {@code .xml}.
+     */
+    public static void addRoutes(CamelContext context, String dsl, RoutesBuilder java, String example)
+            throws Exception {
+        if (dsl.equals("java")) {
+            context.addRoutes(java);
+        } else {
+            PluginHelper.getRoutesLoader(context)
+                    .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:docs/" + example + "." + dsl));
+        }
     }
 
     /** The tagged region of a source file, unindented; {@code null} when the file has no such region. */
