@@ -86,6 +86,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "identifierfield":
         case "identifierField": getOrCreateConfiguration(target).setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifierfieldmode":
+        case "identifierFieldMode": getOrCreateConfiguration(target).setIdentifierFieldMode(property(camelContext, io.camelgenesys.contacts.IdentifierFieldMode.class, value)); return true;
         case "identifiertype":
         case "identifierType": getOrCreateConfiguration(target).setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
         case "identifiervalue":
@@ -221,6 +223,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckProducerEnabled": return boolean.class;
         case "identifierfield":
         case "identifierField": return java.lang.String.class;
+        case "identifierfieldmode":
+        case "identifierFieldMode": return io.camelgenesys.contacts.IdentifierFieldMode.class;
         case "identifiertype":
         case "identifierType": return io.camelgenesys.contacts.IdentifierType.class;
         case "identifiervalue":
@@ -357,6 +361,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "identifierfield":
         case "identifierField": return getOrCreateConfiguration(target).getIdentifierField();
+        case "identifierfieldmode":
+        case "identifierFieldMode": return getOrCreateConfiguration(target).getIdentifierFieldMode();
         case "identifiertype":
         case "identifierType": return getOrCreateConfiguration(target).getIdentifierType();
         case "identifiervalue":

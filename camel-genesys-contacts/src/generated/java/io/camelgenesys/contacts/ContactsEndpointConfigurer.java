@@ -84,6 +84,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "identifierfield":
         case "identifierField": target.getConfiguration().setIdentifierField(property(camelContext, java.lang.String.class, value)); return true;
+        case "identifierfieldmode":
+        case "identifierFieldMode": target.getConfiguration().setIdentifierFieldMode(property(camelContext, io.camelgenesys.contacts.IdentifierFieldMode.class, value)); return true;
         case "identifiertype":
         case "identifierType": target.getConfiguration().setIdentifierType(property(camelContext, io.camelgenesys.contacts.IdentifierType.class, value)); return true;
         case "identifiervalue":
@@ -245,6 +247,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": return boolean.class;
         case "identifierfield":
         case "identifierField": return java.lang.String.class;
+        case "identifierfieldmode":
+        case "identifierFieldMode": return io.camelgenesys.contacts.IdentifierFieldMode.class;
         case "identifiertype":
         case "identifierType": return io.camelgenesys.contacts.IdentifierType.class;
         case "identifiervalue":
@@ -407,6 +411,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": return target.isGreedy();
         case "identifierfield":
         case "identifierField": return target.getConfiguration().getIdentifierField();
+        case "identifierfieldmode":
+        case "identifierFieldMode": return target.getConfiguration().getIdentifierFieldMode();
         case "identifiertype":
         case "identifierType": return target.getConfiguration().getIdentifierType();
         case "identifiervalue":

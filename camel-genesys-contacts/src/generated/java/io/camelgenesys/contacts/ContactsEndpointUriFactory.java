@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(86);
+        Set<String> props = new HashSet<>(87);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -58,6 +58,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("grantType");
         props.add("greedy");
         props.add("identifierField");
+        props.add("identifierFieldMode");
         props.add("identifierType");
         props.add("identifierValue");
         props.add("includeMerged");

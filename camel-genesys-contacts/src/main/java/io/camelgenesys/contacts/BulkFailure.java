@@ -1,5 +1,7 @@
 package io.camelgenesys.contacts;
 
+import io.camelgenesys.core.GenesysRefusal;
+
 /**
  * One item of a bulk operation that failed: where it was in the input, the input item itself (as the route gave
  * it, so it can be dead-lettered as is), and why.
@@ -11,6 +13,15 @@ package io.camelgenesys.contacts;
  * @param code   Genesys' error code for the item, or {@code invalid.input} when refused before sending
  */
 public record BulkFailure(int index, Object item, String error, int status, String code) {
+
+    /**
+     * Whether the item itself was refused (by the input checks, or by Genesys with 400, 404, 409, 410, 413 or 422):
+     * dead-letter it. Otherwise (a whole batch refused for 401/403, 429 or 5xx after the retries, a lost connection)
+     * the item was not at fault: leave it for the next run.
+     */
+    public boolean refused() {
+        return GenesysRefusal.refusedStatus(status);
+    }
 
     @Override
     public String toString() {

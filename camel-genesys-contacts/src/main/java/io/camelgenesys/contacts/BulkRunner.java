@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.json.GenesysModels;
 import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationContext;
@@ -42,6 +44,7 @@ final class BulkRunner {
     private final int batchSize;
     private final boolean failFast;
     private final List<BulkFailure> failures = new ArrayList<>();
+    private final List<BulkSuccess> successes = new ArrayList<>();
     private final List<Object> stored = new ArrayList<>();
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
@@ -125,6 +128,11 @@ final class BulkRunner {
         return context.executor().execute(call).handleAsync((r, failure) -> {
             if (failure != null) {
                 Throwable cause = GenesysErrors.unwrap(failure);
+                if (cause instanceof GenesysStoppingException) {
+                    // not sent, not refused: the batch's items are no failures to dead-letter; whatever mode, the
+                    // exchange fails with what happened, reporting the items stored so far
+                    return stopped(cause);
+                }
                 // the whole batch was refused: each of its items failed with that error
                 for (int k = 0; k < originals.size(); k++) {
                     failures.add(new BulkFailure(indexes.get(k), originals.get(k), cause.getMessage(), status(cause),
@@ -153,6 +161,12 @@ final class BulkRunner {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();
             idOnly.put("id", plainId);
             tree = idOnly;
+        } else if (item instanceof Map<?, ?> map && !isEnrichRequest(map)) {
+            // a row (JDBC, CSV): keys matched to the model's fields ignoring case and _, phone text made a PhoneNumber;
+            // the values are checked by the rules as they are (a number is not silently made a name)
+            tree = GenesysModels.tree(execution.entity(), map);
+        } else if (item instanceof JsonNode node) {
+            tree = node.deepCopy(); // the route still holds the input
         } else {
             tree = GenesysJson.toTree(item);
         }
@@ -174,6 +188,12 @@ final class BulkRunner {
         return tree;
     }
 
+    /** A Map item that is already an enrich request, sent as it is. */
+    private boolean isEnrichRequest(Map<?, ?> map) {
+        return execution.kind() == Kind.ENRICH
+               && (map.containsKey("matchingIdentifiers") || map.containsKey(execution.enrichedEntity()));
+    }
+
     /** BulkResponse: {@code results[]} in request order, each {@code success} with {@code entity} or {@code error}. */
     private void read(JsonNode response, List<Object> originals, List<Integer> indexes) {
         JsonNode results = response == null ? null : response.get("results");
@@ -185,9 +205,11 @@ final class BulkRunner {
             JsonNode result = results.get(k);
             if (result.path("success").asBoolean(false)) {
                 JsonNode entity = result.get("entity");
-                stored.add(entity != null && !entity.isNull()
+                Object storedEntity = entity != null && !entity.isNull()
                         ? GenesysJson.convert(entity, context.configuration().getOutputType(), execution.entity())
-                        : result.path("id").asText(null));
+                        : result.path("id").asText(null);
+                stored.add(storedEntity);
+                successes.add(new BulkSuccess(indexes.get(k), originals.get(k), storedEntity));
             } else {
                 JsonNode error = result.path("error");
                 failures.add(new BulkFailure(indexes.get(k), originals.get(k),
@@ -200,9 +222,16 @@ final class BulkRunner {
     private OperationResult result() {
         failures.sort((a, b) -> Integer.compare(a.index(), b.index()));
         headers.put(ContactsConstants.BULK_FAILURES, List.copyOf(failures));
+        headers.put(ContactsConstants.BULK_SUCCESSES, List.copyOf(successes));
         headers.put(ContactsConstants.BULK_SUCCESS_COUNT, stored.size());
         headers.put(ContactsConstants.BULK_FAILURE_COUNT, failures.size());
         return new OperationResult(stored, headers);
+    }
+
+    /** The context is stopping: the exchange fails with the stopping error, the headers say what was stored. */
+    private CompletableFuture<OperationResult> stopped(Throwable cause) {
+        result().headers().forEach(exchange.getMessage()::setHeader);
+        return CompletableFuture.failedFuture(cause);
     }
 
     private CompletableFuture<OperationResult> fail(Throwable cause) {

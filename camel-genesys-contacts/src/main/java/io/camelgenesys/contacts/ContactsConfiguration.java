@@ -119,6 +119,14 @@ public class ContactsConfiguration extends GenesysConfiguration {
                                                 + " e.g. crmId; used when no identifierValue or header is set.")
     private String identifierField;
 
+    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,keep,remove",
+              description = "enrich and bulkEnrich with identifierField: whether that field stays in the contact sent to"
+                            + " Genesys. auto: left out when it is not a field of the ExternalContact (or"
+                            + " ExternalOrganization) model, such as crmId (Genesys has no such field, and the value is"
+                            + " stored as the matching identifier), kept when it is one, such as workEmail; keep or"
+                            + " remove decide for any field.")
+    private IdentifierFieldMode identifierFieldMode = IdentifierFieldMode.auto;
+
     @UriParam(label = "producer", defaultValue = "100",
               description = "Bulk operations: the most items per request; the input (any collection, array, Iterable or"
                             + " Iterator) is sent in batches of this size, bulkEnrich in batches of at most 10.")
@@ -355,6 +363,14 @@ public class ContactsConfiguration extends GenesysConfiguration {
 
     public void setIdentifierField(String identifierField) {
         this.identifierField = identifierField;
+    }
+
+    public IdentifierFieldMode getIdentifierFieldMode() {
+        return identifierFieldMode;
+    }
+
+    public void setIdentifierFieldMode(IdentifierFieldMode identifierFieldMode) {
+        this.identifierFieldMode = identifierFieldMode;
     }
 
     public int getBulkBatchSize() {

@@ -59,6 +59,12 @@ public final class ContactsConstants extends GenesysConstants {
               javaType = "java.util.List<io.camelgenesys.contacts.BulkFailure>")
     public static final String BULK_FAILURES = "GenesysBulkFailures";
 
+    @Metadata(label = "producer,output", description = "Output: bulk operations, the items Genesys stored, as a List of"
+              + " BulkSuccess (index in the input, the input item as given, what Genesys stored for it), in input"
+              + " order and in the order of the body's list. Split it to mark exactly the records that were synced.",
+              javaType = "java.util.List<io.camelgenesys.contacts.BulkSuccess>")
+    public static final String BULK_SUCCESSES = "GenesysBulkSuccesses";
+
     @Metadata(label = "producer,output", description = "Output: bulk operations, how many items succeeded.",
               javaType = "Integer")
     public static final String BULK_SUCCESS_COUNT = "GenesysBulkSuccessCount";

@@ -1,13 +1,17 @@
 package io.camelgenesys.contacts;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.json.GenesysModels;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationPreparer;
@@ -189,8 +193,9 @@ final class ContactsRequests {
         }
         String identifierField = options.getIdentifierField();
         String value = headerValue != null ? headerValue : options.getIdentifierValue();
-        if (value == null && identifierField != null && tree != null) {
-            JsonNode v = tree.get(identifierField);
+        String fieldKey = identifierField == null || !(tree instanceof ObjectNode o) ? null : key(o, identifierField);
+        if (value == null && fieldKey != null) {
+            JsonNode v = tree.get(fieldKey);
             value = v == null || v.isNull() ? null : v.asText();
         }
         if (value == null || value.isBlank()) {
@@ -199,6 +204,9 @@ final class ContactsRequests {
                                                + " identifierField to a field of the " + entityField
                                                + (identifierField != null ? " (the " + entityField + " has no "
                                                                             + identifierField + ")" : ""));
+        }
+        if (fieldKey != null && !keepsField(options.getIdentifierFieldMode(), entityField, fieldKey)) {
+            ((ObjectNode) tree).remove(fieldKey);
         }
         ObjectNode request = GenesysJson.MAPPER.createObjectNode();
         request.put("action", action.name());
@@ -213,6 +221,34 @@ final class ContactsRequests {
             request.set(entityField, tree);
         }
         return request;
+    }
+
+    /**
+     * The key of {@code entity} that {@code field} names: the same key, else the one equal to it ignoring case and
+     * {@code _} (identifierField=crmId finds a JDBC row's CRM_ID); {@code null} when none.
+     */
+    private static String key(ObjectNode entity, String field) {
+        if (entity.has(field)) {
+            return field;
+        }
+        String wanted = GenesysModels.normalize(field);
+        for (Iterator<String> names = entity.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (GenesysModels.normalize(name).equals(wanted)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** identifierFieldMode: auto keeps a field of the model (workEmail) and leaves out any other (crmId). */
+    private static boolean keepsField(IdentifierFieldMode mode, String entityField, String key) {
+        return switch (mode == null ? IdentifierFieldMode.auto : mode) {
+            case keep -> true;
+            case remove -> false;
+            case auto -> GenesysModels.isField("contact".equals(entityField) ? ExternalContact.class
+                    : ExternalOrganization.class, key);
+        };
     }
 
     /** Web Services update and delete: Queue and User contacts are read-only (seed 001); only a read tells the type. */

@@ -35,8 +35,9 @@ class BulkRouteTest extends ContactsTestSupport {
             rows.add(row);
         }
         rows.get(3).put("workEmail", "not-an-email");
-        // a phone as text: PhoneNumber is an object (a missing name is no error: no contact field is required)
-        rows.get(150).put("workPhone", "+13175550100");
+        // a flag as text that is no boolean: refused by the model's types (a phone as text is no error here: a Map item
+        // is mapped as the type converter maps a row, so it becomes a PhoneNumber; a missing name is no error either)
+        rows.get(150).put("surveyOptOut", "yes");
         rows.get(151).put("firstName", "x".repeat(1001));
         // valid for the rules, refused by Genesys: the organization does not exist
         for (int i : List.of(499, 500, 777, 999)) {

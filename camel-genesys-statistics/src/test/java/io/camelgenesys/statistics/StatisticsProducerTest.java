@@ -44,6 +44,24 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void tableRowsConvertToStatisticsWithoutHandMapping() throws Exception {
+        sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "Ready"));
+        sim().statistics().setValue("CurrentAgentState", "Agent", "agent1", Map.of("state", "NotReady"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the JDBC rows of a watch-list table, with the keys as H2 (upper case) or PostgreSQL (lower) gives them
+                from("direct:rows").convertBodyTo(Statistic[].class).to(stats("getValues", ""));
+            }
+        });
+        List<?> values = template.requestBody("direct:rows", List.of(
+                Map.of("NAME", "CurrentAgentState", "OBJECT_TYPE", "Agent", "OBJECT_ID", "agent2"),
+                Map.of("name", "CurrentAgentState", "object_type", "Agent", "object_id", "agent1")), List.class);
+        assertEquals(List.of(Map.of("state", "Ready"), Map.of("state", "NotReady")),
+                values.stream().map(v -> ((PeekedStatisticValue) v).getValue()).toList());
+    }
+
+    @Test
     void getValueFromTheCompactStatisticsOption() throws Exception {
         sim().statistics().setValue("CurrentAgentState", "Agent", "agent2", Map.of("state", "CallInbound"));
         String from = route(stats("getValue", "statistics=CurrentAgentState:Agent:agent2"));

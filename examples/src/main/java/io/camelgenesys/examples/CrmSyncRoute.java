@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.contacts.model.ExternalContact;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,7 +12,7 @@ import org.apache.camel.dataformat.csv.CsvDataFormat;
 
 /**
  * CRM sync (Java DSL): every CSV file dropped into {@code {{example.work-dir}}/crm-inbox} is read row by row, each
- * row upserted into Genesys Cloud external contacts by its CRM id (an {@code ExternalId} identifier), so that
+ * row converted to a contact by the component's type converter (no mapping code) and upserted into Genesys Cloud external contacts by its CRM id (an {@code ExternalId} identifier), so that
  * running the same file twice changes nothing. A row that Genesys or the component's input checks refuse is written,
  * with the reason, to {@code crm-errors/<file>-rejected.csv}; the other rows go on.
  */
@@ -48,11 +49,12 @@ public class CrmSyncRoute extends RouteBuilder {
                 .log("CRM sync: ${header.CamelFileName} has ${body.size} rows")
                 .split(body())
                     .setProperty(CRM_ROW, body())
-                    .setHeader("GenesysIdentifierValue", simple("${body[crm_id]}"))
-                    .bean(CrmContacts.class, "toGenesysContact")
+                    // the columns are named as the contact's fields (work_email: workEmail; work_phone, as text, a
+                    // PhoneNumber); crm_id is no contact field: identifierField uses it and does not send it
+                    .convertBodyTo(ExternalContact.class)
                     // the idempotent upsert: updates the contact holding this ExternalId, or creates it
-                    .to("genesys-contacts:enrich?action=Upsert&identifierType=ExternalId")
-                    .log("CRM sync: upserted ${header.GenesysIdentifierValue} as Genesys contact ${body.id}"
+                    .to("genesys-contacts:enrich?action=Upsert&identifierType=ExternalId&identifierField=crmId")
+                    .log("CRM sync: upserted ${exchangeProperty." + CRM_ROW + "[crm_id]} as Genesys contact ${body.id}"
                          + " (${body.firstName} ${body.lastName}, ${body.workEmail})")
                 .end()
                 .log("CRM sync: ${header.CamelFileName} done");

@@ -6,9 +6,10 @@ import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.main.Main;
 
 /**
- * The camel-genesys examples as one Camel Main application: the CRM sync route ({@link CrmSyncRoute}, Java DSL), the
- * UDM export of yesterday's interactions ({@link UdmExportRoute}, Java DSL) and the reconciliation scan and
- * agent-state stream (YAML DSL, {@code src/main/resources/camel/}).
+ * The camel-genesys examples as one Camel Main application: the CRM database sync ({@link CrmDatabaseSyncRoute}, with
+ * its database {@link CrmDatabase}), the CRM file sync route ({@link CrmSyncRoute}, Java DSL), the UDM export of
+ * yesterday's interactions ({@link UdmExportRoute}, Java DSL) and the reconciliation scan and agent-state stream (YAML
+ * DSL, {@code src/main/resources/camel/}).
  * <p>
  * By default it starts the genesys-simulator in-process and points the components at it ({@link SimulatorSetup}), or
  * at a standalone one when {@code genesys.simulator} is its URL;
@@ -23,7 +24,9 @@ public final class GenesysExamples {
 
     public GenesysExamples() {
         main.addMainListener(simulator);
+        main.addMainListener(new CrmDatabase());
         main.configure().addRoutesBuilder(new CrmSyncRoute());
+        main.configure().addRoutesBuilder(new CrmDatabaseSyncRoute());
         main.configure().addRoutesBuilder(new UdmExportRoute());
         main.configure().addRoutesBuilder(new QueueRecordingsRoute());
     }

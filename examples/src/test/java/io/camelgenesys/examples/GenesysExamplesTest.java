@@ -83,6 +83,7 @@ class GenesysExamplesTest {
     void byDefaultTheRoutesRunAgainstTheEmbeddedSimulator() throws Exception {
         app = new GenesysExamples();
         Main main = app.main();
+        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.addOverrideProperty("example.sample-csv", "false");   // the test drops the files itself
         main.addOverrideProperty("example.scan.initial-delay", "500");
@@ -150,6 +151,7 @@ class GenesysExamplesTest {
         genesys.statistics().setUpdateInterval(Duration.ofMillis(100));
         app = new GenesysExamples();
         Main main = app.main();
+        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
         main.addOverrideProperty("genesys.simulator", "false");
         main.addOverrideProperty("example.work-dir", workDir.toString());   // the bundled sample is dropped
         // the documented properties for real Genesys, here pointed at the test's simulator
@@ -183,6 +185,7 @@ class GenesysExamplesTest {
         GenesysSimulator standalone = GENESYS.simulator();
         app = new GenesysExamples();
         Main main = app.main();
+        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
         main.addOverrideProperty("genesys.simulator", standalone.baseUrl());
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.start();
@@ -240,6 +243,7 @@ class GenesysExamplesTest {
     void anUnknownGenesysSimulatorValueStopsTheStart() {
         app = new GenesysExamples();
         Main main = app.main();
+        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
         main.addOverrideProperty("genesys.simulator", "yes");
         Exception e = assertThrows(Exception.class, main::start);
         assertEquals("genesys.simulator must be true (start the simulator in this JVM), false (use the"

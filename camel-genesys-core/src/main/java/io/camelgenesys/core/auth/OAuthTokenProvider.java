@@ -226,7 +226,9 @@ public final class OAuthTokenProvider implements TokenProvider {
             }
             CompletableFuture<Token> mine = new CompletableFuture<>();
             if (inflight.compareAndSet(null, mine)) {
-                request(retries.start(retryPolicy, "The token request to " + Secrets.url(tokenUrl)), mine);
+                // released, not left waiting, when the context stops while a retry of it is scheduled
+                request(retries.start(retryPolicy, "The token request to " + Secrets.url(tokenUrl))
+                        .onStopping(e -> fail(mine, e)), mine);
                 return mine;
             }
         }

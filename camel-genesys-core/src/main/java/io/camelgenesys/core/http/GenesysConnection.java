@@ -13,6 +13,7 @@ import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
 import io.camelgenesys.core.auth.Secrets;
@@ -181,7 +182,7 @@ public final class GenesysConnection {
      */
     public CompletableFuture<GenesysResponse> execute(GenesysRequest request) {
         CompletableFuture<GenesysResponse> result = new CompletableFuture<>();
-        attempt(new Call(request, System.nanoTime()), result);
+        attempt(new Call(request, System.nanoTime(), result), result);
         return result;
     }
 
@@ -198,21 +199,29 @@ public final class GenesysConnection {
     private final class Call {
         final GenesysRequest request;
         final long startedNanos;
+        final CompletableFuture<GenesysResponse> result;
         private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
         /** What ended an earlier attempt without a response (it may have been applied), {@code null} when none did. */
         String attemptWithoutAnswer;
 
-        Call(GenesysRequest request, long startedNanos) {
+        Call(GenesysRequest request, long startedNanos, CompletableFuture<GenesysResponse> result) {
             this.request = request;
             this.startedNanos = startedNanos;
+            this.result = result;
         }
 
-        /** Created at the first failure (most requests need none); retryDeadline counts from the first attempt. */
+        /**
+         * Created at the first failure (most requests need none); retryDeadline counts from the first attempt. A
+         * context that stops while a retry is scheduled fails the request at once.
+         */
         RetryScheduler.Retry retry() {
             if (retry == null) {
-                retry = retries.start(request.retryPolicy(), request::describe, startedNanos);
+                retry = retries.start(request.retryPolicy(), request::describe, startedNanos).onStopping(e -> {
+                    failures.incrementAndGet();
+                    result.completeExceptionally(e);
+                });
             }
             return retry;
         }
@@ -225,23 +234,57 @@ public final class GenesysConnection {
             long waitingSince = System.nanoTime();
             slot.thenRun(() -> m.rateLimitWait(System.nanoTime() - waitingSince));
         }
-        CompletableFuture<String> auth = slot.isDone() && !slot.isCompletedExceptionally() ? tokens.authorization()
-                : null;
-        if (auth != null && auth.isDone() && !auth.isCompletedExceptionally()) {
-            // the common case, a free slot and a valid token: send now, no stage in between
-            send(call, auth.join(), result);
+        if (slot.isDone() && !slot.isCompletedExceptionally()) {
+            CompletableFuture<String> auth = tokens.authorization();
+            if (auth.isDone() && !auth.isCompletedExceptionally()) {
+                // the common case, a free slot and a valid token: send now, no stage in between
+                send(call, auth.join(), result);
+                return;
+            }
+            authorized(call, auth, result);
             return;
         }
-        (auth != null ? auth : slot.thenCompose(ready -> tokens.authorization()))
-                .whenComplete((authorization, authFailure) -> {
-                    if (authFailure != null) {
-                        rateLimiter.release();
-                        failures.incrementAndGet();
-                        result.completeExceptionally(GenesysErrors.unwrap(authFailure));
-                        return;
-                    }
-                    send(call, authorization, result);
-                });
+        slot.whenComplete((ready, waitFailure) -> {
+            if (waitFailure != null) {
+                // released without a slot (the context is stopping, the connection closing): nothing to give back
+                failures.incrementAndGet();
+                result.completeExceptionally(notSent(call, GenesysErrors.unwrap(waitFailure)));
+                return;
+            }
+            authorized(call, tokens.authorization(), result);
+        });
+    }
+
+    /** Sends once the token is there; a slot is held, so a token failure gives it back. */
+    private void authorized(Call call, CompletableFuture<String> auth, CompletableFuture<GenesysResponse> result) {
+        auth.whenComplete((authorization, authFailure) -> {
+            if (authFailure != null) {
+                rateLimiter.release();
+                failures.incrementAndGet();
+                result.completeExceptionally(notSent(call, GenesysErrors.unwrap(authFailure)));
+                return;
+            }
+            send(call, authorization, result);
+        });
+    }
+
+    /** A stopping context's release names the request it stopped; any other failure is reported as it is. */
+    private static Throwable notSent(Call call, Throwable cause) {
+        if (cause instanceof GenesysStoppingException stopping) {
+            return new GenesysStoppingException(call.request.describe() + " was not sent: " + stopping.getMessage(),
+                    stopping.getCause());
+        }
+        return cause;
+    }
+
+    /**
+     * The CamelContext is stopping: requests waiting for a rate-limit turn or a retry fail now with a
+     * {@link GenesysStoppingException}, and none starts waiting any more, so Camel's graceful shutdown is not held up
+     * by a wait that may last a whole rate-limit period. Requests that can be sent at once still are.
+     */
+    void stopping() {
+        rateLimiter.stopping();
+        retries.stopping();
     }
 
     private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {

@@ -12,6 +12,7 @@ import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.health.GenesysConnectionHealthCheck;
 import io.camelgenesys.core.health.GenesysHealthCheckRepository;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,13 @@ public final class GenesysConnections extends ServiceSupport {
             }
             GenesysConnections created = new GenesysConnections(camelContext);
             camelContext.getRegistry().bind(REGISTRY_NAME, created);
+            // called first thing when the context stops, before Camel's graceful shutdown waits for the exchanges
+            camelContext.addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onContextStopping(CamelContext context) {
+                    created.stopping();
+                }
+            });
             try {
                 camelContext.addService(created, true, true);
             } catch (Exception e) {
@@ -95,6 +103,17 @@ public final class GenesysConnections extends ServiceSupport {
             unregisterHealthCheck(connection);
             connection.stop();
             LOG.debug("Closed {}", connection);
+        }
+    }
+
+    /**
+     * The CamelContext is stopping: every open connection releases the requests waiting for a rate-limit turn or a
+     * retry ({@link GenesysConnection#stopping()}), so that Camel's graceful shutdown does not wait for them until its
+     * timeout. Connections opened after a restart of the context start afresh.
+     */
+    public synchronized void stopping() {
+        for (GenesysConnection c : byKey.values()) {
+            c.stopping();
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import io.camelgenesys.core.GenesysStoppingException;
+
 /**
  * The request budget of one connection, shared by every endpoint and route that uses the same credentials (Genesys
  * counts requests per token).
@@ -17,6 +19,10 @@ import java.util.function.LongSupplier;
  * a server's fixed window within budget. It also obeys what Genesys says: {@code X-Rate-Limit-Remaining} with
  * {@code X-Rate-Limit-Reset} caps the requests until the reset, and a 429 pauses everyone for {@code Retry-After}.
  * Callers wait on a future completed by the scheduler: no thread sleeps, and waiters are served in order.
+ * <p>
+ * When the CamelContext stops ({@link #stopping()}), nobody waits any more: the waiting requests fail at once with a
+ * {@link GenesysStoppingException} saying what they waited for, so that Camel's graceful shutdown is not held up by
+ * exchanges whose turn may be a whole period away; a request that can start at once still does.
  */
 public final class RateLimiter {
 
@@ -41,6 +47,7 @@ public final class RateLimiter {
     private long serverResetAt;
     private int inFlight;
     private Integer lastRemaining;
+    private boolean stopping;
 
     public RateLimiter(int limit, long periodMillis, ScheduledExecutorService scheduler) {
         this(limit, periodMillis, scheduler, System::nanoTime);
@@ -57,8 +64,12 @@ public final class RateLimiter {
     /** Completes when the request may start; pair every completion with one {@link #release()}. */
     public CompletableFuture<Void> acquire() {
         synchronized (this) {
-            if (waiters.isEmpty() && tryTake(clock.getAsLong())) {
+            long now = clock.getAsLong();
+            if (waiters.isEmpty() && tryTake(now)) {
                 return NOW;
+            }
+            if (stopping) {
+                return CompletableFuture.failedFuture(stoppingException(now));
             }
             CompletableFuture<Void> f = new CompletableFuture<>();
             waiters.add(f);
@@ -142,6 +153,40 @@ public final class RateLimiter {
 
     public long periodMillis() {
         return TimeUnit.NANOSECONDS.toMillis(periodNanos);
+    }
+
+    /**
+     * The CamelContext is stopping: every waiting request fails now with a {@link GenesysStoppingException} naming
+     * what it waited for, and from now on a request that cannot start at once fails instead of waiting.
+     */
+    public void stopping() {
+        List<CompletableFuture<Void>> released;
+        GenesysStoppingException e;
+        synchronized (this) {
+            stopping = true;
+            released = new ArrayList<>(waiters);
+            waiters.clear();
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+            e = stoppingException(clock.getAsLong());
+        }
+        released.forEach(f -> f.completeExceptionally(e));
+    }
+
+    /** The failure of a request released because the CamelContext is stopping, saying what it waited for. */
+    private GenesysStoppingException stoppingException(long now) {
+        long dueMillis = TimeUnit.NANOSECONDS.toMillis(Math.max(0, nextChance(now) - now));
+        String what;
+        if (now < pausedUntil) {
+            what = "the pause Genesys asked for with a 429 Too Many Requests (Retry-After)";
+        } else if (serverRemaining == 0) {
+            what = "Genesys' rate budget (X-Rate-Limit-Remaining was 0 until its reset)";
+        } else {
+            what = "its turn in the rate budget (rateLimit " + limit + " per " + periodMillis() + " ms, used up)";
+        }
+        return new GenesysStoppingException("the CamelContext is stopping and the request was waiting for " + what
+                                            + "; its turn was due in " + dueMillis + " ms");
     }
 
     /** Fails every waiting request; the connection is closing. */

@@ -1,12 +1,17 @@
 package io.camelgenesys.core.http;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.camelgenesys.core.GenesysStoppingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +57,13 @@ import org.slf4j.LoggerFactory;
  * (no per-attempt {@code Retry-After}, no jitter) and its elapsed time counts only the waits, so
  * {@code retryDeadline} cannot be expressed. {@code Tasks}' foreground tasks block the calling thread and its
  * background tasks poll a synchronous predicate.
+ * <p>
+ * A sequence with a caller waiting for it ({@link Retry#onStopping}: a request, a token request) is released when the
+ * CamelContext stops ({@link #stopping()}): its scheduled attempt is cancelled and the caller fails at once with a
+ * {@link GenesysStoppingException} naming what it waited to retry, instead of holding Camel's graceful shutdown for
+ * up to {@code retryMaxDelay}; while stopping such a sequence schedules nothing more (the caller reports the failure
+ * it has). Sequences without a waiting caller (CometD sessions, consumers' subscriptions) are cancelled by their
+ * owners when they stop.
  */
 public final class RetryScheduler {
 
@@ -59,6 +71,9 @@ public final class RetryScheduler {
 
     private final ScheduledExecutorService scheduler;
     private final AtomicLong retries = new AtomicLong();
+    /** Scheduled attempts with a caller waiting for them, released by {@link #stopping()}. */
+    private final Set<Retry> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public RetryScheduler(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -103,6 +118,22 @@ public final class RetryScheduler {
         return retries.get();
     }
 
+    /**
+     * The CamelContext is stopping: every scheduled attempt that a caller waits for is cancelled and the caller
+     * released with a {@link GenesysStoppingException}; from now on such sequences schedule nothing more.
+     */
+    public void stopping() {
+        stopping = true;
+        for (Retry retry : List.copyOf(waiting)) {
+            retry.releaseForStop();
+        }
+    }
+
+    /** How many scheduled attempts a caller waits for now. */
+    public int waitingCount() {
+        return waiting.size();
+    }
+
     /** One sequence of attempts of one thing under one policy. Thread-safe. */
     public final class Retry {
 
@@ -113,11 +144,26 @@ public final class RetryScheduler {
         private long currentDelay;
         private ScheduledFuture<?> scheduled;
         private boolean cancelled;
+        private Consumer<? super GenesysStoppingException> onStopping;
+        private String waitingFor;
+        private long dueAtNanos;
 
         private Retry(RetryPolicy policy, Supplier<String> what, long startedNanos) {
             this.policy = policy;
             this.what = what;
             this.startedNanos = startedNanos;
+        }
+
+        /**
+         * Marks a sequence that a caller waits for (a request's future): when the CamelContext stops while an attempt
+         * is scheduled, the attempt is cancelled and {@code release} gets a {@link GenesysStoppingException} naming
+         * what was waited for, to fail the caller with.
+         */
+        public Retry onStopping(Consumer<? super GenesysStoppingException> release) {
+            synchronized (this) {
+                this.onStopping = release;
+            }
+            return this;
         }
 
         /**
@@ -144,7 +190,8 @@ public final class RetryScheduler {
             long delay;
             int attempt;
             synchronized (this) {
-                if (cancelled) {
+                if (cancelled || stopping && onStopping != null) {
+                    // nothing waits while the context stops: the caller reports the failure it has
                     return RetryPolicy.NO_RETRY;
                 }
                 attempt = ++failures;
@@ -161,11 +208,20 @@ public final class RetryScheduler {
                             }
                             scheduled = null;
                         }
+                        waiting.remove(this);
                         next.run();
                     }, delay, TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException closing) {
                     return RetryPolicy.NO_RETRY;
                 }
+                if (onStopping != null) {
+                    waitingFor = why;
+                    dueAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+                    waiting.add(this);
+                }
+            }
+            if (stopping) {
+                releaseForStop(); // stopping() ran while this attempt was being scheduled
             }
             retries.incrementAndGet();
             if (LOG.isDebugEnabled()) {
@@ -206,12 +262,36 @@ public final class RetryScheduler {
         }
 
         /** Cancels a scheduled attempt; the sequence schedules nothing from now on (a consumer or session stopping). */
-        public synchronized void cancel() {
-            cancelled = true;
-            if (scheduled != null) {
+        public void cancel() {
+            synchronized (this) {
+                cancelled = true;
+                if (scheduled != null) {
+                    scheduled.cancel(false);
+                    scheduled = null;
+                }
+            }
+            waiting.remove(this);
+        }
+
+        /** The context is stopping: cancels the scheduled attempt and fails the waiting caller, once. */
+        private void releaseForStop() {
+            GenesysStoppingException e;
+            Consumer<? super GenesysStoppingException> release;
+            synchronized (this) {
+                if (cancelled || scheduled == null || onStopping == null) {
+                    return;
+                }
                 scheduled.cancel(false);
                 scheduled = null;
+                cancelled = true;
+                long dueMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(dueAtNanos - System.nanoTime()));
+                e = new GenesysStoppingException(what.get() + " was not sent again: the CamelContext is stopping and"
+                                                 + " it was waiting to retry after " + waitingFor + " (attempt "
+                                                 + (failures + 1) + " was due in " + dueMillis + " ms)");
+                release = onStopping;
             }
+            waiting.remove(this);
+            release.accept(e);
         }
 
         /** How many attempts failed since the start or the last {@link #reset()}. */

@@ -1,0 +1,138 @@
+package io.camelgenesys.kamelets;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelgenesys.contacts.ContactsComponent;
+import io.camelgenesys.contacts.ContactsConfiguration;
+import io.camelgenesys.core.test.docs.DocExamples;
+import io.camelgenesys.simulator.GenesysSimulatorExtension;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.seda.SedaComponent;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The Kamelet examples of the genesys-contacts and genesys-stats pages, exactly as the pages show them (Java here,
+ * YAML and XML under {@code src/test/resources/docs}; the pages' docs tests check that they are these regions), run
+ * in each DSL against the simulator. There is no Kafka broker in the build: {@code kafka:} is a {@code seda:}
+ * component here, so the examples' queues are in-memory; the Kamelets and the Genesys side are the real ones.
+ */
+class KameletDocsExamplesTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected void doPostSetup() {
+        context.addComponent("kafka", new SedaComponent());
+    }
+
+    /** The pages' placeholders; a Genesys Cloud and a Multicloud CX application each have their own client. */
+    private void credentials(String clientId, String clientSecret) {
+        Properties props = new Properties();
+        props.setProperty("genesys.client-id", clientId);
+        props.setProperty("genesys.client-secret", clientSecret);
+        props.setProperty("genesys.base-url", SIM.simulator().baseUrl());
+        props.setProperty("genesys.api-key", "mc-api-key");
+        props.setProperty("genesys.username", "agent1");
+        props.setProperty("genesys.password", "agent1-password");
+        context.getPropertiesComponent().setOverrideProperties(props);
+    }
+
+    static final class ContactsSinkRoutes extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::contacts-sink[]
+            from("kafka:crm-contacts")
+                .to("kamelet:genesys-contacts-sink?region=mypurecloud.ie&clientId={{genesys.client-id}}"
+                    + "&clientSecret=RAW({{genesys.client-secret}})");
+            // end::contacts-sink[]
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theContactsSinkExampleUpsertsWhatArrives(String dsl) throws Exception {
+        // the page's region is Genesys Cloud's; camel.component.genesys-contacts.baseUrl (set here to the
+        // simulator) overrides a region, as it would a proxy
+        ContactsConfiguration c = context.getComponent("genesys-contacts", ContactsComponent.class).getConfiguration();
+        c.setBaseUrl(SIM.simulator().baseUrl());
+        c.setClientId("cloud-client"); // for the lookup below; the Kamelet passes its own
+        c.setClientSecret("cloud-secret");
+        credentials("cloud-client", "cloud-secret");
+        DocExamples.addRoutes(context, dsl, new ContactsSinkRoutes(), "contacts-sink");
+        int before = SIM.simulator().externalContacts().contactCount();
+        // one record after the other: two upserts of one id in flight at once race in Genesys too
+        template.sendBodyAndHeader("kafka:crm-contacts",
+                "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"workEmail\":\"ada@example.com\"}", "externalId",
+                "crm-" + dsl);
+        assertEquals("Lovelace", awaitLastName("crm-" + dsl, "Lovelace"), "the first record created the contact");
+        template.sendBodyAndHeader("kafka:crm-contacts",
+                "{\"firstName\":\"Ada\",\"lastName\":\"King\",\"workEmail\":\"ada@example.com\"}", "externalId",
+                "crm-" + dsl);
+        assertEquals("King", awaitLastName("crm-" + dsl, "King"), "the second record updated the first");
+        assertEquals(before + 1, SIM.simulator().externalContacts().contactCount(), "one contact, upserted twice");
+    }
+
+    /** The queue is asynchronous: waits until the contact that claims the id has the name, or 20 s. */
+    private String awaitLastName(String externalId, String wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String lastName = lookupLastName(externalId);
+        while (!wanted.equals(lastName) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            lastName = lookupLastName(externalId);
+        }
+        return lastName;
+    }
+
+    /** The last name of the contact that claims the ExternalId, {@code null} while none does. */
+    private String lookupLastName(String externalId) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> contact = template.requestBody("genesys-contacts:lookup?outputType=map",
+                    Map.of("type", "ExternalId", "value", externalId), Map.class);
+            return (String) contact.get("lastName");
+        } catch (CamelExecutionException notYet) {
+            return null;
+        }
+    }
+
+    static final class StatsSourceRoutes extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::stats-source[]
+            from("kamelet:genesys-stats-source?baseUrl={{genesys.base-url}}&apiKey=RAW({{genesys.api-key}})"
+                    + "&clientId={{genesys.client-id}}&clientSecret=RAW({{genesys.client-secret}})"
+                    + "&username={{genesys.username}}&password=RAW({{genesys.password}})"
+                    + "&statistics=CurrentAgentState:Agent:agent2,TimeInCurrentState:Agent:agent2")
+                .to("kafka:agent-states");
+            // end::stats-source[]
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theStatsSourceExampleEmitsOneJsonObjectPerStatistic(String dsl) throws Exception {
+        credentials("mc-client", "mc-secret");
+        DocExamples.addRoutes(context, dsl, new StatsSourceRoutes(), "stats-source");
+        for (int i = 0; i < 2; i++) {
+            Exchange value = consumer().receive("kafka:agent-states", 20_000);
+            assertNotNull(value, "the initial value of each statistic");
+            JsonNode json = JSON.readTree(value.getMessage().getBody(String.class));
+            assertEquals("agent2", json.get("objectId").asText(), json.toString());
+        }
+    }
+}
