@@ -92,8 +92,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
                         .setBody(constant("accepted"));
 
                 from("genesys-webhook-test:message?webhookPath=/hooks/message&" + SECRET_OPTION).routeId("message")
-                        .to("mock:message")
-                        .setHeader(TestMessageProcessor.MESSAGE_ID_HEADER, constant("m-42"));
+                        .to("mock:message");
 
                 from("genesys-webhook-test:fail?webhookPath=/hooks/fail&" + SECRET_OPTION).routeId("fail")
                         .to("mock:fail")
@@ -171,10 +170,12 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         MockEndpoint message = getMockEndpoint("mock:message");
         message.expectedMessageCount(1);
 
-        HttpResponse<String> response = post("/hooks/message", utf8(BODY), BODY_SIGNATURE);
+        byte[] body = utf8("{\"channelId\":\"0123456789\",\"messageId\":\"m-42\"}");
+        HttpResponse<String> response = post("/hooks/message", body, HubSignature.sign(SECRET, body));
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"messageId\":\"m-42\"}", response.body());
+        assertEquals("m-42", message.getReceivedExchanges().get(0).getMessage().getHeader("TestMessageId"));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         message.assertIsSatisfied();
         Map<?, ?> parsed = assertInstanceOf(Map.class, message.getReceivedExchanges().get(0).getMessage().getBody());
@@ -186,7 +187,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         HttpResponse<String> response = post("/hooks/raw", utf8(BODY), null);
 
         assertEquals(401, response.statusCode());
-        assertEquals("{\"status\":401,\"error\":\"Missing X-Hub-Signature header\"}", response.body());
+        assertEquals("{\"status\":{\"code\":401,\"message\":\"Missing X-Hub-Signature header\"}}", response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
         assertRejectionLogged(401);
@@ -197,7 +198,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         HttpResponse<String> response = post("/hooks/raw", utf8(BODY), HubSignature.sign("not-the-secret", utf8(BODY)));
 
         assertEquals(403, response.statusCode());
-        assertEquals("{\"status\":403,\"error\":\"Invalid X-Hub-Signature\"}", response.body());
+        assertEquals("{\"status\":{\"code\":403,\"message\":\"Invalid X-Hub-Signature\"}}", response.body());
         assertFalse(response.headers().firstValue(HubSignature.HEADER).isPresent(), "the signature is not echoed");
         assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
         assertRejectionLogged(403);
@@ -236,7 +237,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         HttpResponse<String> response = post("/hooks/fail", utf8(BODY), BODY_SIGNATURE);
 
         assertEquals(500, response.statusCode());
-        assertEquals("{\"status\":500,\"error\":\"The webhook could not be processed\"}", response.body());
+        assertEquals("{\"status\":{\"code\":500,\"message\":\"The webhook could not be processed\"}}", response.body());
         assertFalse(response.body().contains(BOOM), "no exception details go back to the caller");
         assertEquals(1, getMockEndpoint("mock:fail").getReceivedCounter());
         // Camel's error handler logs the failure with its stack trace; the webhook processor does not repeat it
@@ -286,6 +287,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         assertEquals(List.of("POST"), webhookEndpoint.getWebhookMethods());
         assertInstanceOf(GenesysWebhookProcessor.class, webhookEndpoint.createWebhookHandler(e -> {
         }));
+        assertEquals("meta", meta.getReceivedExchanges().get(0).getFromRouteId());
     }
 
     @Test
@@ -325,7 +327,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         for (Endpoint endpoint : context.getEndpoints()) {
             assertFalse(endpoint.toString().contains(SECRET), endpoint.toString());
             if (endpoint instanceof GenesysWebhookEndpoint webhookEndpoint) {
-                GenesysWebhookConfiguration configuration = webhookEndpoint.getGenesysWebhookConfiguration();
+                GenesysWebhookConfiguration configuration = webhookEndpoint.getWebhookConfiguration();
                 String config = configuration.toString();
                 assertFalse(config.contains(SECRET), config);
                 assertTrue(config.contains(configuration.hasSecret() ? "secret=xxxxxx" : "secret=<none>"), config);
@@ -370,8 +372,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
 
     private void assertRejectionLogged(int status) {
         List<LogCapture.Captured> warns = logs.matching(
-                e -> e.level() == Level.WARN && e.message().contains("request refused") && e.message().contains(
-                        "answering " + status));
+                e -> e.level() == Level.WARN && e.message().contains("request refused (" + status + ")"));
         assertEquals(1, warns.size(), () -> "rejection WARN lines: " + logs.events());
         String line = warns.get(0).message();
         assertTrue(line.contains("463ac35c9f6413ad"), "the Genesys trace id helps correlate: " + line);

@@ -1,0 +1,126 @@
+package io.camelgenesys.core.webhook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+
+/**
+ * Reads a webhook request body, at most a given number of bytes, whatever form the platform-http engine gives it in:
+ * an unread Vert.x request (camel-platform-http-vertx and Quarkus with {@code useBodyHandler=false}, see
+ * {@link VertxRequestBody}), an {@code InputStream} (servlet engines), or bytes the engine already read. A body over the
+ * limit is never held whole: its {@code Content-Length} refuses it before anything is read, and a stream stops at the
+ * first byte past the limit.
+ */
+final class WebhookBodies {
+
+    /** The body is larger than allowed. */
+    static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final long size;
+
+        TooLarge(long size) {
+            super(null, null, false, false);
+            this.size = size;
+        }
+
+        /** The size known when it was refused: the Content-Length, or the bytes read so far. */
+        long size() {
+            return size;
+        }
+    }
+
+    private static final boolean VERTX = classPresent("io.vertx.core.http.HttpServerRequest");
+
+    private WebhookBodies() {
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, WebhookBodies.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The request's Content-Length, or -1 when it has none (chunked) or it is not a number. */
+    static long contentLength(Message message) {
+        Object value = message.getHeader("Content-Length");
+        if (value == null) {
+            value = message.getHeader(Exchange.CONTENT_LENGTH);
+        }
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads the body, refusing it when it has more than {@code max} bytes. Blocks the calling thread (the engine's
+     * request thread, which waits for the request either way) at most {@code timeoutMillis} for bytes still arriving.
+     */
+    static byte[] read(Message message, int max, long timeoutMillis)
+            throws TooLarge, IOException, TimeoutException, InvalidPayloadException {
+        long declared = contentLength(message);
+        if (declared > max) {
+            throw new TooLarge(declared);
+        }
+        Object body = message.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (VERTX && VertxRequestBody.isRequest(body)) {
+            return VertxRequestBody.read(body, max, timeoutMillis);
+        }
+        if (body instanceof byte[] bytes) {
+            return checked(bytes, max);
+        }
+        if (body instanceof InputStream in) {
+            return readBounded(in, max);
+        }
+        // an engine that read the body itself (a Vert.x Buffer, a String, a stream cache): already in memory
+        return checked(message.getMandatoryBody(byte[].class), max);
+    }
+
+    /**
+     * After an answer given without reading the body (too large, or refused before it was needed): makes the engine
+     * close the connection once the answer is written, so that the rest of the body is not transferred.
+     */
+    static void discardUnread(Message message) {
+        Object body = message.getBody();
+        if (VERTX && body != null && VertxRequestBody.isRequest(body)) {
+            VertxRequestBody.closeAfterResponse(body);
+        }
+    }
+
+    private static byte[] checked(byte[] bytes, int max) throws TooLarge {
+        if (bytes.length > max) {
+            throw new TooLarge(bytes.length);
+        }
+        return bytes;
+    }
+
+    private static byte[] readBounded(InputStream in, int max) throws IOException, TooLarge {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > max) {
+                throw new TooLarge(total);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
