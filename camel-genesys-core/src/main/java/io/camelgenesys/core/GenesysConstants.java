@@ -86,6 +86,11 @@ public class GenesysConstants {
               javaType = "java.util.List")
     public static final String ERRORS = "GenesysErrors";
 
+    @Metadata(label = "producer,output", description = "Output: streamed downloads, the file name Genesys gave in"
+                                                       + " Content-Disposition (the body is an InputStream; its media"
+                                                       + " type is in Content-Type).", javaType = "String")
+    public static final String RESPONSE_FILE_NAME = "GenesysResponseFileName";
+
     @Metadata(label = "consumer,output", description = "Output: poll consumers, the position of the record in this poll"
                                                        + " (0-based).", javaType = "Long")
     public static final String SCAN_INDEX = "GenesysScanIndex";

@@ -26,6 +26,9 @@ import io.camelgenesys.core.json.GenesysJson;
  */
 public final class GenesysErrors {
 
+    /** The text {@code status.code} of success (Secure Email); any other text is an error. */
+    public static final String SUCCESS = "SUCCESS";
+
     private GenesysErrors() {
     }
 
@@ -48,8 +51,10 @@ public final class GenesysErrors {
         }
         JsonNode status = root.get("status");
         if (status != null && status.isObject()) {
-            // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}
+            // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}; Secure Email's code is text
+            // (INVALID_PARAMETER, FAILURE, ...): it is the error code, as Genesys Cloud's "code" is
             b.statusCode(status.path("code").isNumber() ? status.get("code").asInt() : null)
+                    .errorCode(status.path("code").isTextual() ? secrets.redact(status.get("code").asText()) : null)
                     .errorMessage(secrets.redact(text(status, "message")))
                     .detail(secrets.redact(status.get("detail")));
         } else {

@@ -30,6 +30,7 @@ public final class GenesysRequest {
     private final boolean idempotent;
     private final RetryPolicy retryPolicy;
     private final boolean confidential;
+    private final boolean streamed;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -41,6 +42,7 @@ public final class GenesysRequest {
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
+        this.streamed = b.streamed;
     }
 
     public static Builder builder(String method, String path) {
@@ -112,6 +114,14 @@ public final class GenesysRequest {
     }
 
     /**
+     * Whether a successful response's body is handed over as a stream as it arrives ({@link GenesysResponse#stream()})
+     * rather than buffered: downloads, which may be larger than memory. Error responses are buffered as usual.
+     */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    /**
      * {@code METHOD /path} for messages: no query string (it may hold personal data or, in a URL Genesys gave, a
      * signature); an absolute URL without its user info.
      */
@@ -137,6 +147,7 @@ public final class GenesysRequest {
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
         private boolean confidential;
+        private boolean streamed;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -182,6 +193,12 @@ public final class GenesysRequest {
         /** Marks a request whose response may hold credentials (see {@link GenesysRequest#confidential()}). */
         public Builder confidential() {
             this.confidential = true;
+            return this;
+        }
+
+        /** A 2xx response's body is streamed, not buffered (see {@link GenesysRequest#streamed()}). */
+        public Builder streamed(boolean streamed) {
+            this.streamed = streamed;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.camelgenesys.core.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.auth.Secrets;
@@ -19,6 +20,7 @@ public final class GenesysResponse {
     private final HttpFields headers;
     private final byte[] body;
     private final Secrets secrets;
+    private final InputStream stream;
 
     public GenesysResponse(int status, HttpFields headers, byte[] body) {
         this(status, headers, body, Secrets.NONE);
@@ -29,6 +31,24 @@ public final class GenesysResponse {
         this.headers = headers;
         this.body = body == null ? new byte[0] : body;
         this.secrets = secrets == null ? Secrets.NONE : secrets;
+        this.stream = null;
+    }
+
+    /**
+     * A successful response of a {@link GenesysRequest#streamed() streamed} request: its body arrives through
+     * {@code stream}, which the reader must close.
+     */
+    public GenesysResponse(int status, HttpFields headers, InputStream stream, Secrets secrets) {
+        this.status = status;
+        this.headers = headers;
+        this.body = new byte[0];
+        this.secrets = secrets == null ? Secrets.NONE : secrets;
+        this.stream = stream;
+    }
+
+    /** The body as it arrives, for a streamed request's successful response; {@code null} otherwise. */
+    public InputStream stream() {
+        return stream;
     }
 
     /** The secrets of the connection that received the response: redact with them before quoting it. */
