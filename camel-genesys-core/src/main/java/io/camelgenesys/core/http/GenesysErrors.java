@@ -168,6 +168,10 @@ public final class GenesysErrors {
         if (isApiKeyRejection(status, b)) {
             return ". Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
         }
+        if (status == 403 && b.errorMessage() != null && b.errorMessage().contains("X-Hub-Signature")) {
+            // Digital Channels checks the HMAC of each request body with the channel secret
+            return ". Genesys refused the request's X-Hub-Signature: check the secret option (the channel secret)";
+        }
         if (status == 403) {
             return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";
         }

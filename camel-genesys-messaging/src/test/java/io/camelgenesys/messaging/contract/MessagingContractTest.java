@@ -1,0 +1,41 @@
+package io.camelgenesys.messaging.contract;
+
+import java.util.List;
+
+import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.test.contract.Contract;
+import io.camelgenesys.core.test.contract.ContractReport;
+import io.camelgenesys.core.test.contract.KnownMismatch;
+import io.camelgenesys.core.test.contract.SeedOnly;
+import io.camelgenesys.core.test.contract.SpecContractCheck;
+import io.camelgenesys.messaging.MessagingOperation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operation tables of camel-genesys-messaging against their contract. Genesys publishes no SDK for Multicloud
+ * Digital Channels, so the contract is empty ({@link Contract#none}) and every operation is seed-only: each cites the
+ * line of seed 002 that documents it, and the check fails when that line does not say what is quoted, when an
+ * operation has no justification, or when a justification is no longer used.
+ */
+class MessagingContractTest {
+
+    static final String SEED = "002_b62a95316013058d.txt";
+
+    /** genesys-messaging: Third-Party Messaging and its webhook. */
+    static final List<SeedOnly> MESSAGING = List.of(
+            new SeedOnly("sendMessage", SEED, 8314, "POST /channels/{channelId}/messages"),
+            new SeedOnly("sendReceipt", SEED, 7542, "Delivered The message was delivered to the recipient."),
+            new SeedOnly("uploadMedia", SEED, 7567, "POST /channels/{channelId}/media"),
+            new SeedOnly("getMedia", SEED, 7855, "GET /channels/{channelId}/media/{mediaId}"),
+            new SeedOnly("deleteMedia", SEED, 8052, "DELETE /channels/{channelId}/media/{mediaId}"),
+            new SeedOnly("webhook", SEED, 8563, "POST /some/webhook/path"));
+
+    @Test
+    void messagingOperationsAreSeedOnly() {
+        ContractReport report = new ContractReport("genesys-messaging: operation table vs seed 002 (no SDK)")
+                .seedOnly(MESSAGING);
+        new SpecContractCheck(Contract.none("messaging"), report).check(MessagingOperation.class,
+                GenesysPlatform.multicloud);
+        report.assertOnly(List.<KnownMismatch> of(), "spec ");
+    }
+}
