@@ -5,6 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Its readiness check ({@link GenesysWebhookHealthCheck}, reported by Camel's {@code consumers} repository as
  * {@code consumer:<routeId>}) is UP while the path is served.
  */
-public class GenesysWebhookConsumer extends DefaultConsumer implements GenesysWebhookProcessor.RouteExchanges {
+public class GenesysWebhookConsumer extends DefaultConsumer
+        implements Suspendable, GenesysWebhookProcessor.RouteExchanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysWebhookConsumer.class);
 
@@ -107,6 +109,19 @@ public class GenesysWebhookConsumer extends DefaultConsumer implements GenesysWe
             ServiceHelper.stopAndShutdownService(handler);
         }
         super.doStop();
+    }
+
+    /** A suspended route's path answers 503 (the engine's), so that Genesys delivers again later. */
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(httpConsumer);
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(httpConsumer);
+        super.doResume();
     }
 
     // the route's exchanges: this consumer's, as for any Camel consumer (from endpoint, route id, pooling)

@@ -290,8 +290,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
         List<Outcome> outcomes = new ArrayList<>(payload.events().size());
         for (GenesysWebhookHandler.Event event : payload.events()) {
-            outcomes.add(admit(request, event, trace));
+            outcomes.add(admit(event, trace));
         }
+        // the events of one payload reach the route one after the other, in their order
+        dispatchFrom(request, outcomes, 0, trace);
         if (configuration.getAcknowledge() == WebhookAcknowledge.immediately) {
             return answer(request, callback, 200, payload.answer() != null ? payload.answer() : "");
         }
@@ -301,27 +303,30 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     /** One event's way through: the outcome of the route (true when it succeeded), and what it left as its answer. */
     private static final class Outcome {
         final CompletableFuture<Boolean> done;
+        /** The event to hand to the route, {@code null} when it is known already (a duplicate, or running). */
+        final GenesysWebhookHandler.Event event;
+        final String key;
         volatile Object routeBody;
         volatile Integer routeStatus;
 
-        Outcome(CompletableFuture<Boolean> done) {
+        Outcome(CompletableFuture<Boolean> done, GenesysWebhookHandler.Event event, String key) {
             this.done = done;
+            this.event = event;
+            this.key = key;
         }
     }
 
-    /** Recognizes a redelivery, or hands the event to the route. */
-    private Outcome admit(Exchange request, GenesysWebhookHandler.Event event, String trace) {
+    /** Recognizes a redelivery, or admits the event for the route. */
+    private Outcome admit(GenesysWebhookHandler.Event event, String trace) {
         String key = repository != null ? event.key() : null;
         if (key == null) {
-            Outcome outcome = new Outcome(new CompletableFuture<>());
-            dispatch(request, event, null, outcome, trace);
-            return outcome;
+            return new Outcome(new CompletableFuture<>(), event, null);
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             LOG.debug("Genesys webhook {}: {} is being processed; this delivery waits for its outcome", source, key);
-            return new Outcome(running);
+            return new Outcome(running, null, key);
         }
         boolean added;
         try {
@@ -330,21 +335,31 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             inFlight.remove(key, mine);
             LOG.warn("Genesys webhook {}: the idempotent repository failed ({}){}; the event is not processed now",
                     source, e.getClass().getSimpleName(), traceSuffix(trace));
-            return new Outcome(CompletableFuture.completedFuture(false));
+            return new Outcome(CompletableFuture.completedFuture(false), null, key);
         }
         if (!added) {
             inFlight.remove(key, mine);
             stats.duplicates.incrementAndGet();
             LOG.debug("Genesys webhook {}: {} was processed before; acknowledged without calling the route", source, key);
-            return new Outcome(CompletableFuture.completedFuture(true));
+            return new Outcome(CompletableFuture.completedFuture(true), null, key);
         }
-        Outcome outcome = new Outcome(mine);
-        dispatch(request, event, key, outcome, trace);
-        return outcome;
+        return new Outcome(mine, event, key);
     }
 
-    private void dispatch(Exchange request, GenesysWebhookHandler.Event event, String key, Outcome outcome,
-                          String trace) {
+    /** Hands the admitted events from {@code index} on to the route, each once the one before is done. */
+    private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace) {
+        for (int i = index; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.event != null) {
+                int next = i + 1;
+                dispatch(request, outcome, trace, () -> dispatchFrom(request, outcomes, next, trace));
+                return;
+            }
+        }
+    }
+
+    private void dispatch(Exchange request, Outcome outcome, String trace, Runnable then) {
+        GenesysWebhookHandler.Event event = outcome.event;
         Exchange exchange = exchanges.create(request);
         Message message = exchange.getMessage();
         message.setBody(event.body());
@@ -354,10 +369,14 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         }
         workers.execute(() -> {
             try {
-                route.process(exchange, doneSync -> finished(exchange, key, outcome, trace));
+                route.process(exchange, doneSync -> {
+                    finished(exchange, outcome.key, outcome, trace);
+                    workers.execute(then);
+                });
             } catch (Throwable t) {
                 exchange.setException(t);
-                finished(exchange, key, outcome, trace);
+                finished(exchange, outcome.key, outcome, trace);
+                workers.execute(then);
             }
         });
     }

@@ -9,6 +9,7 @@ import io.camelgenesys.core.test.contract.KnownMismatch;
 import io.camelgenesys.core.test.contract.SeedOnly;
 import io.camelgenesys.core.test.contract.SpecContractCheck;
 import io.camelgenesys.messaging.MessagingOperation;
+import io.camelgenesys.messaging.interactions.InteractionsOperation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,19 @@ class MessagingContractTest {
             new SeedOnly("getMedia", SEED, 7855, "GET /channels/{channelId}/media/{mediaId}"),
             new SeedOnly("deleteMedia", SEED, 8052, "DELETE /channels/{channelId}/media/{mediaId}"),
             new SeedOnly("webhook", SEED, 8563, "POST /some/webhook/path"));
+
+    /** genesys-interactions: the Interactions webhook. */
+    static final List<SeedOnly> INTERACTIONS = List.of(
+            new SeedOnly("webhook", SEED, 3145, "POST /some/interactions/webhook/path"));
+
+    @Test
+    void interactionsOperationsAreSeedOnly() {
+        ContractReport report = new ContractReport("genesys-interactions: operation table vs seed 002 (no SDK)")
+                .seedOnly(INTERACTIONS);
+        new SpecContractCheck(Contract.none("interactions"), report).check(InteractionsOperation.class,
+                GenesysPlatform.multicloud);
+        report.assertOnly(List.<KnownMismatch> of(), "spec ");
+    }
 
     @Test
     void messagingOperationsAreSeedOnly() {
