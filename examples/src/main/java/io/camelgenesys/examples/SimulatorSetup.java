@@ -1,8 +1,11 @@
 package io.camelgenesys.examples;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.camelgenesys.simulator.GenesysSimulator;
+import io.camelgenesys.simulator.Messaging;
+import io.camelgenesys.simulator.OpenMedia;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
@@ -71,6 +74,10 @@ final class SimulatorSetup extends MainListenerSupport {
         long interval = Long.parseLong(pc.resolveProperty(PROPERTY + ".stats-interval").orElse("1000"));
         sim.statistics().setUpdateInterval(Duration.ofMillis(interval));
         useDemoCredentials(pc, sim.baseUrl());
+        // Digital Channels calls the SMS bridge's webhook on this application's HTTP server
+        String webhook = "http://127.0.0.1:" + pc.resolveProperty("camel.server.port").orElse("8080").trim()
+                         + pc.resolveProperty("example.sms.webhook-path").orElse("/genesys/sms").trim();
+        sim.digitalChannels().messaging().setWebhookUrl(Messaging.DEFAULT_SMS_CHANNEL, webhook);
         LOG.info("Embedded genesys-simulator on {} (statistics every {} ms, {} seeded contacts);"
                  + " set {}=false to use real Genesys", sim.baseUrl(), interval, seed, PROPERTY);
     }
@@ -88,6 +95,19 @@ final class SimulatorSetup extends MainListenerSupport {
         pc.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
         pc.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
         pc.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
+        // the same Multicloud CX credentials for the Digital Channels components, and the simulator's SMS channel
+        for (String scheme : List.of("genesys-messaging", "genesys-openmedia")) {
+            pc.addOverrideProperty("camel.component." + scheme + ".base-url", baseUrl);
+            pc.addOverrideProperty("camel.component." + scheme + ".api-key", "mc-api-key");
+            pc.addOverrideProperty("camel.component." + scheme + ".client-id", "mc-client");
+            pc.addOverrideProperty("camel.component." + scheme + ".client-secret", "mc-secret");
+            pc.addOverrideProperty("camel.component." + scheme + ".username", "agent1");
+            pc.addOverrideProperty("camel.component." + scheme + ".password", "agent1-password");
+        }
+        pc.addOverrideProperty("camel.component.genesys-messaging.contact-center-id", Messaging.DEFAULT_CONTACT_CENTER_ID);
+        pc.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
+        pc.addOverrideProperty("camel.component.genesys-messaging.secret", Messaging.DEFAULT_SMS_SECRET);
+        pc.addOverrideProperty("camel.component.genesys-openmedia.open-media-service", OpenMedia.DEFAULT_SERVICE);
     }
 
     /** Stops the simulator with the CamelContext, however the application is stopped. */
