@@ -39,11 +39,14 @@ public class ContactsConfiguration extends GenesysConfiguration {
     private String conversationId;
 
     @UriParam(label = "producer", description = "linkTrustor: the trustor id. searchOrganizations: trustor ids to search"
-                                                + " by, comma separated (at most 25; q is then ignored).")
+                                                + " by, comma separated or a List header (at most 25; q is then"
+                                                + " ignored), sent as the parameter repeated.")
     private String trustorId;
 
-    @UriParam(label = "producer", description = "Related entities to expand in the response, comma separated (e.g."
-                                                + " externalOrganization, externalDataSources, identifiers).")
+    @UriParam(label = "producer", description = "Related entities to expand in the response, comma separated or a List"
+                                                + " header (e.g. externalOrganization, externalDataSources,"
+                                                + " identifiers), sent as the parameter repeated"
+                                                + " (expand=a&expand=b), as Genesys defines it.")
     private String expand;
 
     @UriParam(label = "producer", description = "The search keywords of search, searchOrganizations and"
@@ -57,10 +60,13 @@ public class ContactsConfiguration extends GenesysConfiguration {
     private String sortOrder;
 
     @UriParam(label = "producer", description = "search and searchOrganizations: the division ids to search, comma"
-                                                + " separated (at most 50).")
+                                                + " separated or a List header (at most 50), sent as the parameter"
+                                                + " repeated.")
     private String divisionIds;
 
-    @UriParam(label = "producer", description = "reverseLookup: the division to look up contacts in.")
+    @UriParam(label = "common", description = "reverseLookup: the division to look up contacts in. scan, scanNotes,"
+                                                + " scanOrganizations, scanRelationships (and their poll consumers):"
+                                                + " the division to scan over.")
     private String divisionId;
 
     @UriParam(label = "producer", description = "getOrganization, searchOrganizations: whether to embed trustor"

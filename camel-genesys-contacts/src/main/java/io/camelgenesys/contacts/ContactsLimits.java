@@ -1,5 +1,29 @@
 package io.camelgenesys.contacts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.contacts.model.ContactEnrichRequest;
+import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ContactPatchRequest;
+import io.camelgenesys.contacts.model.ContactsPatchChange;
+import io.camelgenesys.contacts.model.ConversationAssociation;
+import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.ExternalOrganization;
+import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.IdentifierClaimRequest;
+import io.camelgenesys.contacts.model.JourneySegmentsRequest;
+import io.camelgenesys.contacts.model.MergeRequest;
+import io.camelgenesys.contacts.model.Note;
+import io.camelgenesys.contacts.model.OrganizationEnrichRequest;
+import io.camelgenesys.contacts.model.Relationship;
+import io.camelgenesys.contacts.model.SegmentList;
+import io.camelgenesys.contacts.model.WebServicesContact;
 import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.QueryRule;
 
@@ -12,11 +36,14 @@ import static io.camelgenesys.core.operation.BodyRules.oneOf;
 import static io.camelgenesys.core.operation.BodyRules.required;
 import static io.camelgenesys.core.operation.BodyRules.text;
 import static io.camelgenesys.core.operation.BodyRules.totalItems;
+import static io.camelgenesys.core.operation.BodyRules.typed;
 
 /**
  * Every documented limit of the contacts APIs, in one place. Sources: seed 003 (the Genesys Cloud External Contacts
- * reference), seed 000 (create needs firstName and lastName), seeds 001/004 (Web Services contacts) and, where the
- * seeds are silent, the Genesys Cloud SDK models (enum values, cited at each rule).
+ * reference), seeds 001/004 (Web Services contacts) and, where the seeds are silent, the Genesys Cloud SDK models
+ * (enum values, cited at each rule). Every body's rules are {@link BodyRules#typed typed} by the model it stands
+ * for, so the JSON type of each field (text, number, true/false, list, object) comes from the model classes and is
+ * never listed here field by field.
  */
 public final class ContactsLimits {
 
@@ -35,87 +62,187 @@ public final class ContactsLimits {
     /** Cursor scans: the page size is sent as limit. */
     public static final QueryRule SCAN_LIMIT = QueryRule.range("limit", SCAN_LIMIT_MIN, SCAN_LIMIT_MAX);
 
-    /** ContactIdentifier.TypeEnum of the Genesys Cloud SDK (platform-client-v2). */
+    /**
+     * ContactIdentifier.TypeEnum of the Genesys Cloud SDK: the Java SDK's docs list ExternalId since at least 208.0.0
+     * (docs/ContactIdentifier.md), and the npm SDK 262.0.0 documents it for the organization lookup; the Java SDK
+     * 198.1.0 this build reads had not added it yet (contract/README.md).
+     */
     public static final String[] IDENTIFIER_TYPES = {
             "SocialLine", "SocialFacebook", "SocialTwitter", "SocialWhatsapp", "Email", "Phone", "Cookie", "ExternalId" };
 
     /** ContactIdentifier: type from the SDK enum; value "Max: 255 characters". */
-    public static final BodyRules IDENTIFIER = BodyRules.of(
+    public static final BodyRules IDENTIFIER = typed(ContactIdentifier.class,
             oneOf("type", true, IDENTIFIER_TYPES),
             text("value", 1, 255, true));
 
-    /** The fields of a contact, whether created, replaced or patched. */
-    private static final BodyRules CONTACT_FIELDS = BodyRules.of(
+    /**
+     * ExternalOrganizationIdentifier: "This endpoint will only accept ExternalId type identifiers" (npm SDK 262.0.0,
+     * postExternalcontactsIdentifierlookupOrganizations); its TypeEnum has ExternalId only (Java SDK 264.0.0 docs).
+     */
+    public static final BodyRules ORGANIZATION_IDENTIFIER = typed(ContactIdentifier.class,
+            (body, path, violations) -> {
+                JsonNode type = body.get("type");
+                if (type == null || type.isNull()) {
+                    violations.add(path + "type is required: ExternalId (organizations are identified by ExternalId"
+                                   + " identifiers only)");
+                } else if (!"ExternalId".equals(type.asText())) {
+                    violations.add(path + "type must be ExternalId: Genesys identifies external organizations by"
+                                   + " ExternalId identifiers only (claims, lookups, enrich), was '" + type.asText()
+                                   + "'");
+                }
+            },
+            text("value", 1, 255, true));
+
+    /** The fields of a contact, whether created, replaced, patched or enriched: none is required (seed 003, SDK). */
+    public static final BodyRules CONTACT = typed(ExternalContact.class,
             text("firstName", NAME_MAX), text("middleName", NAME_MAX), text("lastName", NAME_MAX),
             text("salutation", NAME_MAX), text("title", NAME_MAX), text("externalSystemUrl", NAME_MAX),
             email("workEmail"), email("personalEmail"), email("otherEmail"), email("email"),
             list("externalIds", 0, 10, false), list("appleOpaqueIds", 0, 10, false),
             anyOf("twitterId", "id", "screenName"),
-            list("identifiers", 0, Integer.MAX_VALUE, false), each("identifiers", IDENTIFIER),
+            each("identifiers", IDENTIFIER),
             oneOf("type", false, "Ephemeral", "Identified", "Curated")); // ExternalContact.TypeEnum of the SDK
 
-    /** create and update (a full replacement): seed 000 "Required Fields: firstName, lastName". */
-    public static final BodyRules CONTACT = CONTACT_FIELDS.and(
-            text("firstName", 1, NAME_MAX, true), text("lastName", 1, NAME_MAX, true));
-
-    /** patch: only what is sent is changed, so nothing is required. */
-    public static final BodyRules CONTACT_PATCH = CONTACT_FIELDS;
-
-    /** bulkUpdate, bulkRemove, bulkGet items name the contact they act on. */
+    /** bulkUpdate items name the contact they replace. */
     public static final BodyRules CONTACT_WITH_ID = CONTACT.and(text("id", 1, 255, true));
 
     /** A bulk item that only names an entity. */
     public static final BodyRules ID_ONLY = BodyRules.of(text("id", 1, 255, true));
 
+    /** What Genesys sets on a contact and a patch cannot change (seed 003: "Read-only"; server-owned). */
+    public static final Set<String> CONTACT_READ_ONLY = Set.of("id", "selfUri", "createDate", "modifyDate",
+            "mergedFrom", "mergedTo", "mergeSet", "mergeOperation", "canonicalContact", "externalDataSources",
+            "identifiers");
+
+    /**
+     * ContactsPatchChange.ActionEnum of the Genesys Cloud SDK (Java SDK 250.0.0 docs/ContactsPatchChange.md; the npm
+     * SDK 262.0.0 declares a plain string).
+     */
+    public static final List<String> PATCH_ACTIONS = List.of("UpdateIfEmpty", "UpdateIfExists", "Update",
+            "AppendToCollection", "Remove", "RemoveFromCollection");
+
+    /** "A JSONPath string ... You may only use dot-notation to access named fields", rooted at "$.". */
+    static final Pattern PATCH_FIELD = Pattern.compile("^\\$(\\.[A-Za-z0-9_]+)+$");
+
+    /** One change: field a dot-notation JSONPath of a writable field, action from the SDK enum, a value unless removing. */
+    private static final BodyRules PATCH_CHANGE = typed(ContactsPatchChange.class,
+            text("field", 1, NAME_MAX, true), oneOf("action", true, PATCH_ACTIONS.toArray(String[]::new)),
+            (body, path, violations) -> {
+                String field = body.path("field").asText("");
+                if (!field.isEmpty() && !PATCH_FIELD.matcher(field).matches()) {
+                    violations.add(path + "field must be a dot-notation JSONPath from the contact's root, such as"
+                                   + " $.title or $.address.city, was '" + field + "'");
+                    return;
+                }
+                String top = field.length() > 2 ? field.substring(2).split("\\.")[0] : "";
+                if (CONTACT_READ_ONLY.contains(top)) {
+                    violations.add(path + "field " + field + " is set by Genesys and cannot be patched");
+                }
+                String action = body.path("action").asText("");
+                boolean removing = action.equals("Remove");
+                if (!removing && !action.isEmpty() && (!body.has("value") || body.get("value").isNull())) {
+                    violations.add(path + "value is required for action " + action + " (only Remove takes none)");
+                }
+                if (action.startsWith("Update") && top.equals(field.substring(Math.min(2, field.length())))
+                    && body.hasNonNull("value")) {
+                    // a whole top-level field: its value meets the contact's rules (type, length, format)
+                    ObjectNode one = JsonNodeFactory.instance.objectNode();
+                    one.set(top, body.get("value"));
+                    for (String v : CONTACT.violations(one)) {
+                        violations.add(path + "value: " + v);
+                    }
+                }
+            });
+
+    /**
+     * patch (ExternalContactsPatchRequest): 1 or more changes; "trying to patch both nested fields and their parent
+     * field is not allowed and will result in a 409" (SDK), refused before sending.
+     */
+    public static final BodyRules PATCH = typed(ContactPatchRequest.class,
+            list("changes", 1, Integer.MAX_VALUE, true), each("changes", PATCH_CHANGE),
+            (body, path, violations) -> {
+                JsonNode changes = body.get("changes");
+                if (changes == null || !changes.isArray()) {
+                    return;
+                }
+                List<String> fields = new ArrayList<>();
+                changes.forEach(c -> fields.add(c.path("field").asText("")));
+                for (String a : fields) {
+                    for (String b : fields) {
+                        if (!a.isEmpty() && b.startsWith(a + ".")) {
+                            violations.add(path + "changes patch both " + a + " and " + b + " inside it: Genesys"
+                                           + " refuses a field and its parent in one patch (409); patch one of them");
+                            return;
+                        }
+                    }
+                }
+            });
+
     /** createNote: "noteText ... Between 1 and 32,000 characters", required. */
-    public static final BodyRules NOTE_CREATE = BodyRules.of(text("noteText", 1, 32_000, true));
+    public static final BodyRules NOTE_CREATE = typed(Note.class, text("noteText", 1, 32_000, true));
 
     /** updateNote: createdBy is required on PUT; noteText, when sent, 1–32,000 characters. */
-    public static final BodyRules NOTE_UPDATE = BodyRules.of(text("noteText", 1, 32_000, false), required("createdBy"));
+    public static final BodyRules NOTE_UPDATE = typed(Note.class, text("noteText", 1, 32_000, false),
+            required("createdBy"));
 
     /** ExternalOrganization: name required, "Max: 1000 characters"; externalIds "Max 10 items". */
-    public static final BodyRules ORGANIZATION = BodyRules.of(
+    public static final BodyRules ORGANIZATION = typed(ExternalOrganization.class,
             text("name", 1, NAME_MAX, true), list("externalIds", 0, 10, false),
-            anyOf("twitterId", "id", "screenName"), each("identifiers", IDENTIFIER));
+            anyOf("twitterId", "id", "screenName"), each("identifiers", ORGANIZATION_IDENTIFIER));
 
     /** Relationship: relationship "Between 1 and 100 characters"; externalOrganization and user required. */
-    public static final BodyRules RELATIONSHIP = BodyRules.of(
+    public static final BodyRules RELATIONSHIP = typed(Relationship.class,
             text("relationship", 1, 100, true), required("externalOrganization"), required("user"));
 
     /** ExternalSource: name required, "Max: 200 characters". */
-    public static final BodyRules EXTERNAL_SOURCE = BodyRules.of(text("name", 1, 200, true));
+    public static final BodyRules EXTERNAL_SOURCE = typed(ExternalSource.class, text("name", 1, 200, true));
 
     /** IdentifierClaimRequest.OperationEnum of the SDK: Claim, Release. */
-    public static final BodyRules IDENTIFIER_CLAIM = BodyRules.of(
+    public static final BodyRules IDENTIFIER_CLAIM = typed(IdentifierClaimRequest.class,
             oneOf("operation", true, "Claim", "Release"), object("identifier", true, IDENTIFIER));
+
+    /** An organization's identifier claim: ExternalId identifiers only. */
+    public static final BodyRules ORGANIZATION_IDENTIFIER_CLAIM = typed(IdentifierClaimRequest.class,
+            oneOf("operation", true, "Claim", "Release"), object("identifier", true, ORGANIZATION_IDENTIFIER));
 
     /**
      * ContactEnrichRequest: action from the SDK's ActionEnum (Insert, Update, Upsert, Merge; platform-client-v2
      * 254.0.0), matchingIdentifiers "Between 1 and 25".
      */
-    public static final BodyRules ENRICH = BodyRules.of(
+    public static final BodyRules ENRICH = typed(ContactEnrichRequest.class,
             oneOf("action", true, "Insert", "Update", "Upsert", "Merge"),
             list("matchingIdentifiers", 1, 25, true), each("matchingIdentifiers", IDENTIFIER),
-            object("contact", false, CONTACT_PATCH));
+            object("contact", false, CONTACT));
 
-    /** ExternalOrganizationEnrichRequest: action (SDK ActionEnum: Insert, Update, Upsert) optional. */
-    public static final BodyRules ORGANIZATION_ENRICH = BodyRules.of(
+    /** ExternalOrganizationEnrichRequest: action (SDK ActionEnum: Insert, Update, Upsert) optional; ExternalId only. */
+    public static final BodyRules ORGANIZATION_ENRICH = typed(OrganizationEnrichRequest.class,
             oneOf("action", false, "Insert", "Update", "Upsert"),
-            list("matchingIdentifiers", 0, 25, false), each("matchingIdentifiers", IDENTIFIER));
+            list("matchingIdentifiers", 0, 25, false), each("matchingIdentifiers", ORGANIZATION_IDENTIFIER));
 
     /** merge: "contactIds ... must be between 2 and 25". */
-    public static final BodyRules MERGE = BodyRules.of(
-            list("contactIds", 2, 25, true), object("valueOverride", false, CONTACT_PATCH));
+    public static final BodyRules MERGE = typed(MergeRequest.class,
+            list("contactIds", 2, 25, true), object("valueOverride", false, CONTACT));
 
-    /** updateJourneySegments: "Assign/Unassign up to 10 segments". */
-    public static final BodyRules JOURNEY_SEGMENTS = BodyRules.of(totalItems(10, "assign", "unassign"));
+    /** A segment list: {@code segments} required, each with a segment id. */
+    private static final BodyRules SEGMENTS = typed(SegmentList.class,
+            list("segments", 0, Integer.MAX_VALUE, true), each("segments", BodyRules.of(text("id", 1, 255, true))));
 
-    /** associateConversation: communicationId and mediaType required. */
-    public static final BodyRules CONVERSATION_ASSOCIATION = BodyRules.of(
-            text("communicationId", 1, 255, true), required("mediaType"));
+    /** updateJourneySegments: {@code {assign:{segments:[{id}]}, unassign:{...}}}, "Assign/Unassign up to 10 segments". */
+    public static final BodyRules JOURNEY_SEGMENTS = typed(JourneySegmentsRequest.class,
+            object("assign", false, SEGMENTS), object("unassign", false, SEGMENTS),
+            totalItems(10, "assign.segments", "unassign.segments"));
+
+    /** ConversationAssociation.MediaTypeEnum of the SDK (Java SDK docs/ConversationAssociation.md). */
+    public static final String[] MEDIA_TYPES = {
+            "CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE", "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE" };
+
+    /** associateConversation: conversationId (the path's), communicationId and mediaType required. */
+    public static final BodyRules CONVERSATION_ASSOCIATION = typed(ConversationAssociation.class,
+            text("conversationId", 1, 255, true), text("communicationId", 1, 255, true),
+            oneOf("mediaType", true, MEDIA_TYPES));
 
     /** Web Services create/update: only Custom contacts may be written (seed 001); name and phoneNumber are text. */
-    public static final BodyRules WEB_SERVICES_CONTACT = BodyRules.of(
+    public static final BodyRules WEB_SERVICES_CONTACT = typed(WebServicesContact.class,
             (body, path, violations) -> {
                 String type = body.path("type").asText("Custom");
                 if (!"Custom".equals(type)) {

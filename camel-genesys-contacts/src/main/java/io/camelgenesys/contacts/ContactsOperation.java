@@ -3,17 +3,21 @@ package io.camelgenesys.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ContactPatchRequest;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
+import io.camelgenesys.contacts.model.ExternalOrganizationTrustorLink;
 import io.camelgenesys.contacts.model.ExternalSource;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
+import io.camelgenesys.contacts.model.JourneySegmentsResponse;
 import io.camelgenesys.contacts.model.MergeRequest;
 import io.camelgenesys.contacts.model.Note;
 import io.camelgenesys.contacts.model.OrganizationEnrichRequest;
 import io.camelgenesys.contacts.model.Relationship;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
+import io.camelgenesys.contacts.model.SegmentAssignment;
 import io.camelgenesys.contacts.model.WebServicesContact;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.operation.BodyRules;
@@ -57,30 +61,32 @@ public enum ContactsOperation implements GenesysOperation {
     create(cloud(post(CONTACTS).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
             .on(webServices, post(WS_CONTACTS).body(WebServicesContact.class).returns(WebServicesContact.class)
                     .prepare(ContactsRequests.CUSTOM_TYPE).rules(ContactsLimits.WEB_SERVICES_CONTACT))),
-    get(cloud(get(CONTACT).query("expand").returns(ExternalContact.class))
+    get(cloud(get(CONTACT).queryMulti("expand").returns(ExternalContact.class))
             .on(webServices, webServicesGet())),
     update(cloud(put(CONTACT).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
             .on(webServices, put(WS_CONTACT).body(WebServicesContact.class).rules(ContactsLimits.WEB_SERVICES_CONTACT)
                     .execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
-    patch(cloud(patch(CONTACT).body(ExternalContact.class).returns(ExternalContact.class)
-            .rules(ContactsLimits.CONTACT_PATCH))),
+    /** The body is a change list, or a partial contact that the row's preparer turns into one. */
+    patch(cloud(patch(CONTACT).body(ContactPatchRequest.class).returns(ExternalContact.class)
+            .prepare(ContactsRequests.PATCH_CHANGES).rules(ContactsLimits.PATCH))),
     delete(cloud(delete(CONTACT))
             .on(webServices, delete(WS_CONTACT).execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
-    search(cloud(pages(get(CONTACTS).query("q", "sortOrder", "expand", "divisionIds").returns(ExternalContact.class))
+    search(cloud(pages(get(CONTACTS).query("q", "sortOrder").queryMulti("expand", "divisionIds")
+            .returns(ExternalContact.class))
             .queryRules(atMost("divisionIds", 50)))
             .on(webServices, get(WS_CONTACTS).query("type", "name", "firstName", "lastName", "userName", "phoneNumber",
                     "employeeId").alias("userName", "contactUserName").result("/contacts").total("/totalCount")
                     .returns(WebServicesContact.class))),
-    scan(cloud(cursorScan(get(EC + "/scan/contacts").returns(ExternalContact.class)))),
-    getUnresolved(cloud(get(CONTACT + "/unresolved").query("expand").returns(ExternalContact.class))),
+    scan(cloud(cursorScan(get(EC + "/scan/contacts").query("divisionId").returns(ExternalContact.class)))),
+    getUnresolved(cloud(get(CONTACT + "/unresolved").queryMulti("expand").returns(ExternalContact.class))),
     promote(cloud(post(CONTACT + "/promotion").returns(ExternalContact.class))),
     enrich(cloud(post(CONTACTS + "/enrich").query("dryRun").body(ContactEnrichRequest.class)
             .returns(ExternalContact.class).prepare(ContactsRequests.enrich("contact")).rules(ContactsLimits.ENRICH))),
     merge(cloud(post(CONTACTS + "/merge").body(MergeRequest.class).returns(ExternalContact.class)
             .rules(ContactsLimits.MERGE))),
-    lookup(cloud(post(EC + "/identifierlookup/contacts").query("expand").body(ContactIdentifier.class)
+    lookup(cloud(post(EC + "/identifierlookup/contacts").queryMulti("expand").body(ContactIdentifier.class)
             .returns(ExternalContact.class).idempotent(true).rules(ContactsLimits.IDENTIFIER))),
-    reverseLookup(cloud(get(EC + "/reversewhitepageslookup").query("lookupVal", "expand", "divisionId")
+    reverseLookup(cloud(get(EC + "/reversewhitepageslookup").query("lookupVal").queryMulti("expand").query("divisionId")
             .returns(ReverseLookupResult.class).queryRules(QueryRule.required("lookupVal")))),
     listIdentifiers(cloud(get(CONTACT + "/identifiers").result("/entities").returns(ContactIdentifier.class))),
     claimIdentifier(cloud(patch(CONTACT + "/identifiers").body(IdentifierClaimRequest.class)
@@ -90,14 +96,14 @@ public enum ContactsOperation implements GenesysOperation {
             .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Release"))
             .rules(ContactsLimits.IDENTIFIER_CLAIM))),
     getJourneySegments(cloud(get(CONTACT + "/journey/segments").query("includeMerged", "limit").result("/entities")
-            .returns(JsonNode.class).queryRules(range("limit", 1, 500)))),
+            .returns(SegmentAssignment.class).queryRules(range("limit", 1, 500)))),
     updateJourneySegments(cloud(post(CONTACT + "/journey/segments").body(JourneySegmentsRequest.class)
-            .returns(JsonNode.class).rules(ContactsLimits.JOURNEY_SEGMENTS))),
+            .returns(JourneySegmentsResponse.class).rules(ContactsLimits.JOURNEY_SEGMENTS))),
     /** pageSize is a plain query parameter here (the pageSize option or GenesysPageSize header): not paged by core. */
     getJourneySessions(cloud(get(CONTACT + "/journey/sessions").query("pageSize", "after", "includeMerged")
             .result("/entities").returns(JsonNode.class).queryRules(range("pageSize", 1, 200)))),
     associateConversation(cloud(put(EC + "/conversations/{conversationId}").body(ConversationAssociation.class)
-            .rules(ContactsLimits.CONVERSATION_ASSOCIATION))),
+            .prepare(ContactsRequests.CONVERSATION_ID).rules(ContactsLimits.CONVERSATION_ASSOCIATION))),
 
     // ---- bulk contacts -----------------------------------------------------------------------------------------
     bulkGet(bulk(EC + "/bulk/contacts", BulkExecution.ids(ExternalContact.class), ContactsLimits.ID_ONLY)),
@@ -110,47 +116,52 @@ public enum ContactsOperation implements GenesysOperation {
 
     // ---- contact notes -----------------------------------------------------------------------------------------
     createNote(cloud(post(CONTACT + "/notes").body(Note.class).returns(Note.class).rules(ContactsLimits.NOTE_CREATE))),
-    getNote(cloud(get(CONTACT + "/notes/{noteId}").query("expand").returns(Note.class))),
-    listNotes(cloud(pages(get(CONTACT + "/notes").query("sortOrder", "expand").returns(Note.class)))),
+    getNote(cloud(get(CONTACT + "/notes/{noteId}").queryMulti("expand").returns(Note.class))),
+    listNotes(cloud(pages(get(CONTACT + "/notes").query("sortOrder").queryMulti("expand").returns(Note.class)))),
     updateNote(cloud(put(CONTACT + "/notes/{noteId}").body(Note.class).returns(Note.class)
             .rules(ContactsLimits.NOTE_UPDATE))),
     deleteNote(cloud(delete(CONTACT + "/notes/{noteId}"))),
-    scanNotes(cloud(cursorScan(get(EC + "/scan/notes").returns(Note.class)))),
+    scanNotes(cloud(cursorScan(get(EC + "/scan/notes").query("divisionId").returns(Note.class)))),
 
     // ---- organizations -----------------------------------------------------------------------------------------
     createOrganization(cloud(post(ORGANIZATIONS).body(ExternalOrganization.class).returns(ExternalOrganization.class)
             .rules(ContactsLimits.ORGANIZATION))),
-    getOrganization(cloud(get(ORGANIZATION).query("expand", "includeTrustors").returns(ExternalOrganization.class))),
+    getOrganization(cloud(get(ORGANIZATION).queryMulti("expand").query("includeTrustors")
+            .returns(ExternalOrganization.class))),
     updateOrganization(cloud(put(ORGANIZATION).body(ExternalOrganization.class).returns(ExternalOrganization.class)
             .rules(ContactsLimits.ORGANIZATION))),
     deleteOrganization(cloud(delete(ORGANIZATION))),
-    searchOrganizations(cloud(pages(get(ORGANIZATIONS).query("q", "trustorId", "sortOrder", "expand",
-            "includeTrustors", "divisionIds").returns(ExternalOrganization.class))
+    searchOrganizations(cloud(pages(get(ORGANIZATIONS).query("q").queryMulti("trustorId").query("sortOrder")
+            .queryMulti("expand").query("includeTrustors").queryMulti("divisionIds").returns(ExternalOrganization.class))
             .queryRules(atMost("divisionIds", 50), atMost("trustorId", 25)))),
-    scanOrganizations(cloud(cursorScan(get(EC + "/scan/organizations").returns(ExternalOrganization.class)))),
-    listOrganizationContacts(cloud(pages(get(ORGANIZATION + "/contacts").query("q", "sortOrder", "expand")
+    scanOrganizations(cloud(cursorScan(get(EC + "/scan/organizations").query("divisionId")
+            .returns(ExternalOrganization.class)))),
+    listOrganizationContacts(cloud(pages(get(ORGANIZATION + "/contacts").query("q", "sortOrder").queryMulti("expand")
             .returns(ExternalContact.class)))),
-    listOrganizationRelationships(cloud(pages(get(ORGANIZATION + "/relationships").query("expand", "sortOrder")
-            .returns(Relationship.class)))),
+    listOrganizationRelationships(cloud(pages(get(ORGANIZATION + "/relationships").queryMulti("expand")
+            .query("sortOrder").returns(Relationship.class)))),
     listOrganizationIdentifiers(cloud(get(ORGANIZATION + "/identifiers").result("/entities")
             .returns(ContactIdentifier.class))),
     claimOrganizationIdentifier(cloud(patch(ORGANIZATION + "/identifiers").body(IdentifierClaimRequest.class)
             .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Claim"))
-            .rules(ContactsLimits.IDENTIFIER_CLAIM))),
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER_CLAIM))),
     releaseOrganizationIdentifier(cloud(patch(ORGANIZATION + "/identifiers").body(IdentifierClaimRequest.class)
             .returns(ContactIdentifier.class).prepare(ContactsRequests.identifierClaim("Release"))
-            .rules(ContactsLimits.IDENTIFIER_CLAIM))),
-    lookupOrganization(cloud(post(EC + "/identifierlookup/organizations").query("expand").body(ContactIdentifier.class)
-            .returns(ExternalOrganization.class).idempotent(true).rules(ContactsLimits.IDENTIFIER))),
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER_CLAIM))),
+    /** "This endpoint will only accept ExternalId type identifiers" (SDK): any other type is refused before sending. */
+    lookupOrganization(cloud(post(EC + "/identifierlookup/organizations").queryMulti("expand")
+            .body(ContactIdentifier.class).returns(ExternalOrganization.class).idempotent(true)
+            .rules(ContactsLimits.ORGANIZATION_IDENTIFIER))),
     enrichOrganization(cloud(post(ORGANIZATIONS + "/enrich").query("dryRun").body(OrganizationEnrichRequest.class)
             .returns(ExternalOrganization.class).prepare(ContactsRequests.enrich("externalOrganization"))
             .rules(ContactsLimits.ORGANIZATION_ENRICH))),
-    linkTrustor(cloud(put(ORGANIZATION + "/trustor/{trustorId}").returns(ExternalOrganization.class))),
+    linkTrustor(cloud(put(ORGANIZATION + "/trustor/{trustorId}").returns(ExternalOrganizationTrustorLink.class))),
     unlinkTrustor(cloud(delete(ORGANIZATION + "/trustor"))),
     createOrganizationNote(cloud(post(ORGANIZATION + "/notes").body(Note.class).returns(Note.class)
             .rules(ContactsLimits.NOTE_CREATE))),
-    getOrganizationNote(cloud(get(ORGANIZATION + "/notes/{noteId}").query("expand").returns(Note.class))),
-    listOrganizationNotes(cloud(pages(get(ORGANIZATION + "/notes").query("sortOrder", "expand").returns(Note.class)))),
+    getOrganizationNote(cloud(get(ORGANIZATION + "/notes/{noteId}").queryMulti("expand").returns(Note.class))),
+    listOrganizationNotes(cloud(pages(get(ORGANIZATION + "/notes").query("sortOrder").queryMulti("expand")
+            .returns(Note.class)))),
     updateOrganizationNote(cloud(put(ORGANIZATION + "/notes/{noteId}").body(Note.class).returns(Note.class)
             .rules(ContactsLimits.NOTE_UPDATE))),
     deleteOrganizationNote(cloud(delete(ORGANIZATION + "/notes/{noteId}"))),
@@ -168,11 +179,12 @@ public enum ContactsOperation implements GenesysOperation {
     // ---- relationships -----------------------------------------------------------------------------------------
     createRelationship(cloud(post(RELATIONSHIPS).body(Relationship.class).returns(Relationship.class)
             .rules(ContactsLimits.RELATIONSHIP))),
-    getRelationship(cloud(get(RELATIONSHIPS + "/{relationshipId}").query("expand").returns(Relationship.class))),
+    getRelationship(cloud(get(RELATIONSHIPS + "/{relationshipId}").queryMulti("expand").returns(Relationship.class))),
     updateRelationship(cloud(put(RELATIONSHIPS + "/{relationshipId}").body(Relationship.class)
             .returns(Relationship.class).rules(ContactsLimits.RELATIONSHIP))),
     deleteRelationship(cloud(delete(RELATIONSHIPS + "/{relationshipId}"))),
-    scanRelationships(cloud(cursorScan(get(EC + "/scan/relationships").returns(Relationship.class)))),
+    scanRelationships(cloud(cursorScan(get(EC + "/scan/relationships").query("divisionId")
+            .returns(Relationship.class)))),
 
     // ---- external sources --------------------------------------------------------------------------------------
     createExternalSource(cloud(post(EXTERNAL_SOURCES).body(ExternalSource.class).returns(ExternalSource.class)

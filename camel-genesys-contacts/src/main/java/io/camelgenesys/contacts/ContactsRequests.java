@@ -1,5 +1,9 @@
 package io.camelgenesys.contacts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +27,105 @@ final class ContactsRequests {
         JsonNode tree = call.bodyTree();
         if (tree instanceof ObjectNode o && !o.hasNonNull("type")) {
             o.put("type", "Custom");
+        }
+        call.body(tree);
+    };
+
+    /**
+     * patch sends an ExternalContactsPatchRequest ({@code {"changes":[{field, value, action}]}}). The body is that
+     * request as is (or its bare list of changes), or a partial contact (a POJO, Map or JSON with only the fields to
+     * change) turned into one: each field becomes {@code {"field":"$.<name>","value":...,"action":"Update"}}, a field
+     * set to JSON null {@code {"field":"$.<name>","action":"Remove"}}. A partial contact is checked by the contact's
+     * rules first; a field Genesys owns (id, createDate, ...) is refused, not dropped.
+     */
+    static final OperationPreparer PATCH_CHANGES = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        if (tree == null || tree.isObject() && tree.has("changes")) {
+            call.body(tree);
+            return; // a change list as is (the rules check it)
+        }
+        if (tree.isArray()) {
+            ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+            request.set("changes", tree);
+            call.body(request);
+            return;
+        }
+        if (!tree.isObject()) {
+            call.body(tree);
+            return; // the rules say what the body must be
+        }
+        if (call.body() instanceof Map<?, ?> map && hasNullValue(map)) {
+            // a Map's null values do not survive the conversion to JSON (nulls are not sent); here they mean Remove
+            JsonNode converted = tree;
+            ObjectNode ordered = GenesysJson.MAPPER.createObjectNode();
+            map.forEach((k, v) -> ordered.set(String.valueOf(k),
+                    v == null ? ordered.nullNode() : converted.get(String.valueOf(k))));
+            tree = ordered;
+        }
+        if (tree.isEmpty()) {
+            throw new IllegalArgumentException(context.operationName() + ": nothing to change: the partial contact has no"
+                                               + " field (send the fields to change, or a change list"
+                                               + " {\"changes\":[{\"field\":\"$.title\",\"value\":...,"
+                                               + "\"action\":\"Update\"}]})");
+        }
+        List<String> violations = new ArrayList<>(ContactsLimits.CONTACT.violations(tree));
+        List<String> readOnly = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(f -> {
+            if (ContactsLimits.CONTACT_READ_ONLY.contains(f)) {
+                readOnly.add(f);
+            }
+        });
+        if (!readOnly.isEmpty()) {
+            violations.add(String.join(", ", readOnly) + (readOnly.size() == 1 ? " is" : " are") + " set by Genesys"
+                           + " and cannot be patched: leave " + (readOnly.size() == 1 ? "it" : "them") + " out of the"
+                           + " partial contact (the contact is the contactId option or GenesysContactId header; use"
+                           + " update to replace a whole contact)");
+        }
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(context.operationName() + ": " + String.join("; ", violations));
+        }
+        ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+        ArrayNode changes = request.putArray("changes");
+        tree.fields().forEachRemaining(e -> {
+            ObjectNode change = changes.addObject();
+            change.put("field", "$." + e.getKey());
+            if (e.getValue().isNull()) {
+                change.put("action", "Remove");
+            } else {
+                change.set("value", e.getValue());
+                change.put("action", "Update");
+            }
+        });
+        call.body(request);
+    };
+
+    /** Whether a Map has a null value (Map.of() maps refuse {@code containsValue(null)}). */
+    private static boolean hasNullValue(Map<?, ?> map) {
+        for (Object v : map.values()) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * associateConversation: the body's conversationId repeats the path's (the SDK requires both); it is filled in
+     * from the conversationId option or header when the body has none, and a different one is refused.
+     */
+    static final OperationPreparer CONVERSATION_ID = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        String conversationId = call.pathParams().get("conversationId");
+        if (tree instanceof ObjectNode body && conversationId != null && !conversationId.isBlank()) {
+            JsonNode given = body.get("conversationId");
+            if (given == null || given.isNull()) {
+                body.put("conversationId", conversationId);
+            } else if (!given.asText().equals(conversationId)) {
+                throw new IllegalArgumentException(context.operationName() + ": the body's conversationId "
+                                                   + given.asText() + " is not the conversation of the request ("
+                                                   + conversationId + ", from the conversationId option or the"
+                                                   + " GenesysConversationId header)");
+            }
         }
         call.body(tree);
     };

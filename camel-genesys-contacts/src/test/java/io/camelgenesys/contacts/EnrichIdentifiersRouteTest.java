@@ -3,18 +3,22 @@ package io.camelgenesys.contacts;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.JourneySegmentsRequest;
+import io.camelgenesys.contacts.model.JourneySegmentsResponse;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
+import io.camelgenesys.contacts.model.SegmentAssignment;
+import io.camelgenesys.contacts.model.SegmentList;
+import io.camelgenesys.contacts.model.SegmentRef;
 import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +43,22 @@ class EnrichIdentifiersRouteTest extends ContactsTestSupport {
         assertEquals("Smith-Jones", second.getLastName());
         assertEquals(1, sim().externalContacts().contactCount());
         assertEquals(1, sim().externalContacts().claimedIdentifierCount());
+    }
+
+    @Test
+    void enrichReportsCreatedOrUpdatedInTheHttpStatusHeader() throws Exception {
+        String r = route(contacts("enrich", "action=Upsert&identifierType=ExternalId&identifierField=crmId"));
+        Exchange created = template.request(r, x -> x.getMessage().setBody(Map.of("crmId", "c-1", "title", "Buyer")));
+        assertNull(created.getException());
+        assertEquals(201, created.getMessage().getHeader(GenesysConstants.HTTP_STATUS), "Genesys created the contact");
+        Exchange updated = template.request(r, x -> x.getMessage().setBody(Map.of("crmId", "c-1", "title", "CEO")));
+        assertEquals(200, updated.getMessage().getHeader(GenesysConstants.HTTP_STATUS), "Genesys updated it");
+        assertEquals("CEO", updated.getMessage().getBody(ExternalContact.class).getTitle());
+        Exchange dry = template.request(route(contacts("enrich", "action=Upsert&identifierType=ExternalId"
+                                                                  + "&identifierField=crmId&dryRun=true")),
+                x -> x.getMessage().setBody(Map.of("crmId", "c-2", "title", "New")));
+        assertEquals(200, dry.getMessage().getHeader(GenesysConstants.HTTP_STATUS), "a dry run creates nothing");
+        assertEquals(1, sim().externalContacts().contactCount());
     }
 
     @Test
@@ -120,15 +140,47 @@ class EnrichIdentifiersRouteTest extends ContactsTestSupport {
                 "contact2@example.com", ReverseLookupResult.class);
         assertEquals(1, found.getContacts().size());
         assertEquals("First2", found.getContacts().get(0).getFirstName());
+        assertTrue(found.getAdditionalProperties().isEmpty(), "contacts only (ReverseWhitepagesLookupResult, SDK 262)");
+    }
+
+    @Test
+    void reverseLookupAnswersAtMost25ContactsInOneDivisionWhenAsked() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            body("create", "", Map.of("lastName", "S" + i, "workEmail", "shared@example.com",
+                    "division", Map.of("id", i < 3 ? "div-b" : "div-a")), ExternalContact.class);
+        }
+        String r = route(contacts("reverseLookup", ""));
+        assertEquals(25, template.requestBodyAndHeader(r, null, ContactsConstants.LOOKUP_VAL, "shared@example.com",
+                ReverseLookupResult.class).getContacts().size(), "Maximum of 25 values returned (seed 003)");
+        ReverseLookupResult inB = template.requestBodyAndHeaders(r, null, Map.of(ContactsConstants.LOOKUP_VAL,
+                "shared@example.com", "GenesysDivisionId", "div-b"), ReverseLookupResult.class);
+        assertEquals(3, inB.getContacts().size());
     }
 
     @Test
     void journeySegmentsAndSessions() throws Exception {
-        String id = "contactId=" + sim().externalContacts().seedContacts(1).get(0);
-        body("updateJourneySegments", id, Map.of("assign", List.of(Map.of("id", "seg-1"), Map.of("id", "seg-2"))),
-                JsonNode.class);
+        String contactId = sim().externalContacts().seedContacts(1).get(0);
+        String id = "contactId=" + contactId;
+        // UpdateSegmentAssignmentRequest: {"assign":{"segments":[{"id"}]}}, as a Map or the models
+        JourneySegmentsResponse answer = body("updateJourneySegments", id, Map.of("assign",
+                Map.of("segments", List.of(Map.of("id", "seg-1"), Map.of("id", "seg-2")))), JourneySegmentsResponse.class);
+        assertEquals(0, answer.getUnprocessedItems().getCount());
         List<?> segments = body("getJourneySegments", id + "&limit=10", null, List.class);
         assertEquals(2, segments.size());
+        SegmentAssignment first = assertInstanceOf(SegmentAssignment.class, segments.get(0));
+        assertEquals("seg-1", first.getSegment().getId());
+        assertEquals(contactId, first.getExternalContact().getId());
+        assertNotNull(first.getDateAssigned());
+        assertNotNull(first.getDateForUnassignment());
+
+        SegmentRef seg1 = new SegmentRef();
+        seg1.setId("seg-1");
+        SegmentList unassign = new SegmentList();
+        unassign.setSegments(List.of(seg1));
+        JourneySegmentsRequest request = new JourneySegmentsRequest();
+        request.setUnassign(unassign);
+        body("updateJourneySegments", id, request, JourneySegmentsResponse.class);
+        assertEquals(1, body("getJourneySegments", id, null, List.class).size());
         List<?> sessions = body("getJourneySessions", id + "&pageSize=50", null, List.class);
         assertTrue(sessions.isEmpty());
         GenesysApiException e = assertInstanceOf(GenesysApiException.class,
@@ -139,14 +191,22 @@ class EnrichIdentifiersRouteTest extends ContactsTestSupport {
     @Test
     void associateAndDisassociateAConversation() throws Exception {
         String contactId = sim().externalContacts().seedContacts(1).get(0);
+        // the body's conversationId (required by Genesys) is filled in from the conversationId option or header
         Exchange e = call("associateConversation", "conversationId=conv-1", Map.of("externalContactId", contactId,
                 "communicationId", "comm-1", "mediaType", "CALL"));
         assertNull(e.getException());
-        assertEquals(contactId, sim().externalContacts().conversation("conv-1").orElseThrow().get("externalContactId"));
-        call("associateConversation", "conversationId=conv-1", Map.of("communicationId", "comm-1", "mediaType", "CALL"));
+        assertEquals(202, e.getMessage().getHeader(GenesysConstants.HTTP_STATUS), "Genesys accepts the association");
+        Map<String, Object> stored = sim().externalContacts().conversation("conv-1").orElseThrow();
+        assertEquals(contactId, stored.get("externalContactId"));
+        assertEquals("conv-1", stored.get("conversationId"));
+        call("associateConversation", "conversationId=conv-1", Map.of("conversationId", "conv-1",
+                "communicationId", "comm-1", "mediaType", "CALL"));
         assertTrue(sim().externalContacts().conversation("conv-1").isEmpty());
-        GenesysApiException bad = assertInstanceOf(GenesysApiException.class, failure("associateConversation",
+        // an unknown media type is refused before sending, naming the SDK's values (MediaTypeEnum)
+        int before = sim().requests().count("PUT", EC + "/conversations/**");
+        IllegalArgumentException bad = assertInstanceOf(IllegalArgumentException.class, failure("associateConversation",
                 "conversationId=conv-2", Map.of("communicationId", "c", "mediaType", "PIGEON")));
-        assertNotEquals(200, bad.getHttpStatus());
+        assertTrue(bad.getMessage().contains("mediaType must be one of CALL, CALLBACK"), bad.getMessage());
+        assertEquals(before, sim().requests().count("PUT", EC + "/conversations/**"), "nothing was sent");
     }
 }

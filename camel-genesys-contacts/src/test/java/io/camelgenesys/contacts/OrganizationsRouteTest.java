@@ -10,6 +10,7 @@ import java.util.Set;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
+import io.camelgenesys.contacts.model.ExternalOrganizationTrustorLink;
 import io.camelgenesys.contacts.model.ExternalSource;
 import io.camelgenesys.contacts.model.Note;
 import io.camelgenesys.contacts.model.Relationship;
@@ -41,8 +42,9 @@ class OrganizationsRouteTest extends ContactsTestSupport {
         String id = "externalOrganizationId=" + acme.getId();
         assertEquals("Acme Corp", body("getOrganization", id, null, ExternalOrganization.class).getName());
 
-        acme.setEmployeeCount(42);
-        assertEquals(42, body("updateOrganization", id, acme, ExternalOrganization.class).getEmployeeCount());
+        acme.setEmployeeCount(9_000_000_000L); // an int64 in the SDK
+        assertEquals(9_000_000_000L, body("updateOrganization", id, acme, ExternalOrganization.class)
+                .getEmployeeCount());
 
         List<?> found = body("searchOrganizations", "q=acme", null, List.class);
         assertEquals(1, found.size());
@@ -90,17 +92,35 @@ class OrganizationsRouteTest extends ContactsTestSupport {
         body("releaseOrganizationIdentifier", id, domain, ContactIdentifier.class);
         assertEquals(0, body("listOrganizationIdentifiers", id, null, List.class).size());
 
-        ExternalOrganization enriched = body("enrichOrganization", "", Map.of("action", "Upsert",
+        Map<String, Object> globex = Map.of("action", "Upsert",
                 "matchingIdentifiers", List.of(Map.of("type", "ExternalId", "value", "acct-77")),
-                "externalOrganization", Map.of("name", "Globex")), ExternalOrganization.class);
-        assertEquals("Globex", enriched.getName());
+                "externalOrganization", Map.of("name", "Globex"));
+        Exchange created = call("enrichOrganization", "", globex);
+        assertEquals("Globex", created.getMessage().getBody(ExternalOrganization.class).getName());
+        assertEquals(201, created.getMessage().getHeader(GenesysConstants.HTTP_STATUS), "created");
         assertEquals(2, sim().externalContacts().organizationCount());
+        assertEquals(200, call("enrichOrganization", "", globex).getMessage().getHeader(GenesysConstants.HTTP_STATUS),
+                "updated");
 
+        // linkTrustor answers the link (ExternalOrganizationTrustorLink), not the organization
         String trustor = id + "&trustorId=trustor-1";
-        ExternalOrganization linked = body("linkTrustor", trustor, null, ExternalOrganization.class);
-        assertEquals("trustor-1", linked.getTrustor().get("id"));
+        ExternalOrganizationTrustorLink link = body("linkTrustor", trustor, null, ExternalOrganizationTrustorLink.class);
+        assertEquals(acme.getId(), link.getExternalOrganizationId());
+        assertEquals("trustor-1", link.getTrustorOrgId());
+        assertEquals("/api/v2/externalcontacts/organizations/" + acme.getId(), link.getExternalOrganizationUri());
+        assertNotNull(link.getDateCreated());
+        assertEquals("trustor-1", body("getOrganization", id + "&includeTrustors=true", null,
+                ExternalOrganization.class).getTrustor().get("id"));
         List<?> byTrustor = body("searchOrganizations", "trustorId=trustor-1&includeTrustors=true", null, List.class);
         assertEquals(1, byTrustor.size());
+        // several trustors: sent as the parameter repeated, each found
+        Exchange other = call("createOrganization", "", Map.of("name", "Initech"));
+        String otherId = other.getMessage().getBody(ExternalOrganization.class).getId();
+        body("linkTrustor", "externalOrganizationId=" + otherId + "&trustorId=trustor-2", null,
+                ExternalOrganizationTrustorLink.class);
+        Exchange both = template.request(route(contacts("searchOrganizations", "")),
+                x -> x.getMessage().setHeader("GenesysTrustorId", List.of("trustor-1", "trustor-2")));
+        assertEquals(2, both.getMessage().getBody(List.class).size());
         assertNull(call("unlinkTrustor", id, null).getException());
         GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("unlinkTrustor", id, null));
         assertEquals(404, e.getHttpStatus(), "no trustor left to unlink");

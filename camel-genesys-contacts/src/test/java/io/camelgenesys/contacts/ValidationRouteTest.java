@@ -30,6 +30,23 @@ class ValidationRouteTest extends ContactsTestSupport {
         return ids;
     }
 
+    /** {@code n} ExternalId objects ({@code {externalSource, value}}, the SDK's ExternalId). */
+    static List<Object> externalIds(int n) {
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(Map.of("externalSource", Map.of("id", "src"), "value", "v" + i));
+        }
+        return list;
+    }
+
+    static List<Object> segments(int n) {
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(Map.of("id", "seg-" + i));
+        }
+        return list;
+    }
+
     static List<Object> identifiers(int n) {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -45,12 +62,17 @@ class ValidationRouteTest extends ContactsTestSupport {
     static List<Arguments> rules() {
         String x1001 = "x".repeat(1001);
         return List.of(
-                rule("create", "", Map.of("lastName", "L"), "firstName is required"),
-                rule("create", "", Map.of("firstName", "F"), "lastName is required"),
                 rule("create", "", Map.of("firstName", x1001, "lastName", "L"),
-                        "firstName must be between 1 and 1000 characters, was 1001"),
+                        "firstName must be at most 1000 characters, was 1001"),
                 rule("update", ID, Map.of("firstName", "F", "lastName", x1001),
-                        "lastName must be between 1 and 1000 characters, was 1001"),
+                        "lastName must be at most 1000 characters, was 1001"),
+                // PhoneNumber (SDK): countryCode is text ("US"), extension a whole number
+                rule("create", "", Map.of("workPhone", Map.of("e164", "+13175550100", "countryCode", 1)),
+                        "workPhone.countryCode must be text, was 1"),
+                rule("create", "", Map.of("cellPhone", Map.of("extension", "12")),
+                        "cellPhone.extension must be a whole number, was text"),
+                rule("createOrganization", "", Map.of("name", "Acme", "employeeCount", "many"),
+                        "employeeCount must be a whole number, was text"),
                 rule("patch", ID, Map.of("middleName", x1001), "middleName must be at most 1000 characters, was 1001"),
                 rule("patch", ID, Map.of("title", x1001), "title must be at most 1000 characters, was 1001"),
                 rule("patch", ID, Map.of("salutation", x1001), "salutation must be at most 1000 characters, was 1001"),
@@ -61,8 +83,30 @@ class ValidationRouteTest extends ContactsTestSupport {
                 rule("patch", ID, Map.of("personalEmail", "a".repeat(250) + "@example.com"),
                         "personalEmail must be an email address of at most 256 characters, was 262 characters"),
                 rule("patch", ID, Map.of("otherEmail", "two@@example.com"), "otherEmail must be a valid email address"),
-                rule("patch", ID, Map.of("externalIds", ids(11)), "externalIds must have at most 10 items, was 11"),
-                rule("patch", ID, Map.of("appleOpaqueIds", ids(11)), "appleOpaqueIds must have at most 10 items, was 11"),
+                rule("patch", ID, Map.of("externalIds", externalIds(11)), "externalIds must have at most 10 items, was 11"),
+                rule("patch", ID, Map.of("appleOpaqueIds", externalIds(11)),
+                        "appleOpaqueIds must have at most 10 items, was 11"),
+                rule("patch", ID, Map.of("externalIds", List.of("crm-1")), "externalIds[0] must be a JSON object"),
+                // a partial contact: what Genesys owns cannot be patched, and nothing is silently dropped
+                rule("patch", ID, Map.of("id", "c1", "title", "T"), "id is set by Genesys and cannot be patched"),
+                rule("patch", ID, Map.of(), "patch: nothing to change: the partial contact has no field"),
+                // a change list as the SDK defines it (ExternalContactsPatchRequest)
+                rule("patch", ID, Map.of("changes", List.of(Map.of("field", "title", "value", "T", "action", "Update"))),
+                        "changes[0].field must be a dot-notation JSONPath from the contact's root, such as $.title"),
+                rule("patch", ID, Map.of("changes", List.of(Map.of("field", "$.title", "value", "T", "action", "Set"))),
+                        "changes[0].action must be one of UpdateIfEmpty, UpdateIfExists, Update, AppendToCollection,"
+                        + " Remove, RemoveFromCollection, was 'Set'"),
+                rule("patch", ID, Map.of("changes", List.of(Map.of("field", "$.title", "action", "Update"))),
+                        "changes[0].value is required for action Update (only Remove takes none)"),
+                rule("patch", ID, Map.of("changes", List.of(Map.of("field", "$.workEmail", "value", "nope",
+                        "action", "Update"))), "changes[0].value: workEmail must be a valid email address, was 'nope'"),
+                rule("patch", ID, Map.of("changes", List.of(Map.of("field", "$.createDate", "value", "x",
+                        "action", "Update"))), "changes[0].field $.createDate is set by Genesys and cannot be patched"),
+                rule("patch", ID, Map.of("changes", List.of(
+                        Map.of("field", "$.address", "value", Map.of("city", "Paris"), "action", "Update"),
+                        Map.of("field", "$.address.city", "value", "Lyon", "action", "Update"))),
+                        "changes patch both $.address and $.address.city inside it"),
+                rule("patch", ID, Map.of("changes", List.of()), "changes must have at least 1 item, was 0"),
                 rule("patch", ID, Map.of("twitterId", Map.of("name", "n")), "twitterId needs id or screenName"),
                 rule("patch", ID, Map.of("identifiers", List.of(Map.of("type", "Fax", "value", "1"))),
                         "identifiers[0].type must be one of SocialLine, SocialFacebook, SocialTwitter, SocialWhatsapp,"
@@ -93,10 +137,26 @@ class ValidationRouteTest extends ContactsTestSupport {
                 rule("claimIdentifier", ID, Map.of("type", "Email"), "identifier.value is required"),
                 rule("claimIdentifier", ID, Map.of("operation", "Release", "identifier", Map.of("type", "Email",
                         "value", "a@b.com")), "the body's operation is Release but claimIdentifier does Claim"),
-                rule("updateJourneySegments", ID, Map.of("assign", ids(6), "unassign", ids(5)),
-                        "assign + unassign must have at most 10 items together, was 11"),
+                rule("updateJourneySegments", ID, Map.of("assign", Map.of("segments", segments(6)),
+                        "unassign", Map.of("segments", segments(5))),
+                        "assign.segments + unassign.segments must have at most 10 items together, was 11"),
+                rule("updateJourneySegments", ID, Map.of("assign", segments(2)),
+                        "assign must be a JSON object (SegmentList), was a list"),
+                rule("updateJourneySegments", ID, Map.of("assign", Map.of("segments", List.of(Map.of()))),
+                        "assign.segments[0].id is required"),
                 rule("associateConversation", "conversationId=conv1", Map.of("mediaType", "CALL"),
                         "communicationId is required"),
+                rule("associateConversation", "conversationId=conv1", Map.of("conversationId", "conv2",
+                        "communicationId", "c", "mediaType", "CALL"),
+                        "the body's conversationId conv2 is not the conversation of the request (conv1"),
+                rule("lookupOrganization", "", Map.of("type", "Email", "value", "a@b.com"),
+                        "type must be ExternalId: Genesys identifies external organizations by ExternalId identifiers"
+                        + " only (claims, lookups, enrich), was 'Email'"),
+                rule("claimOrganizationIdentifier", "externalOrganizationId=o1", Map.of("type", "Phone", "value", "1"),
+                        "identifier.type must be ExternalId"),
+                rule("enrichOrganization", "", Map.of("action", "Upsert", "matchingIdentifiers",
+                        List.of(Map.of("type", "Email", "value", "a@b.com"))), "matchingIdentifiers[0].type must be"
+                                                                              + " ExternalId"),
                 rule("createOrganization", "", Map.of("industry", "x"), "name is required"),
                 rule("createOrganization", "", Map.of("name", x1001), "name must be between 1 and 1000 characters"),
                 rule("createExternalSource", "", Map.of("name", "s".repeat(201)),
@@ -132,10 +192,11 @@ class ValidationRouteTest extends ContactsTestSupport {
 
     @Test
     void everyViolationOfOneBodyIsReportedAtOnce() throws Exception {
-        Throwable e = failure("create", "", Map.of("firstName", "", "workEmail", "nope", "externalIds", ids(12)));
+        Throwable e = failure("create", "", Map.of("firstName", 5, "lastName", "x".repeat(1001), "workEmail", "nope",
+                "externalIds", externalIds(12)));
         String m = e.getMessage();
         assertTrue(m.startsWith("create: "), m);
-        for (String part : List.of("firstName must be between 1 and 1000 characters, was 0", "lastName is required",
+        for (String part : List.of("firstName must be text, was 5", "lastName must be at most 1000 characters, was 1001",
                 "workEmail must be a valid email address", "externalIds must have at most 10 items, was 12")) {
             assertTrue(m.contains(part), "missing '" + part + "' in: " + m);
         }

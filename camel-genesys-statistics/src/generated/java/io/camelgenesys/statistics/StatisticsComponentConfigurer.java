@@ -51,6 +51,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": getOrCreateConfiguration(target).setDeliveryCheckInterval(property(camelContext, long.class, value)); return true;
         case "emitservicestate":
         case "emitServiceState": getOrCreateConfiguration(target).setEmitServiceState(property(camelContext, boolean.class, value)); return true;
         case "granttype":
@@ -149,6 +151,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return long.class;
         case "emitservicestate":
         case "emitServiceState": return boolean.class;
         case "granttype":
@@ -248,6 +252,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return getOrCreateConfiguration(target).getDeliveryCheckInterval();
         case "emitservicestate":
         case "emitServiceState": return getOrCreateConfiguration(target).isEmitServiceState();
         case "granttype":

@@ -41,6 +41,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": target.getConfiguration().setDeliveryCheckInterval(property(camelContext, long.class, value)); return true;
         case "emitservicestate":
         case "emitServiceState": target.getConfiguration().setEmitServiceState(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
@@ -136,6 +138,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "cursor": return java.lang.String.class;
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return long.class;
         case "emitservicestate":
         case "emitServiceState": return boolean.class;
         case "exceptionhandler":
@@ -232,6 +236,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getConfiguration().getCursor();
+        case "deliverycheckinterval":
+        case "deliveryCheckInterval": return target.getConfiguration().getDeliveryCheckInterval();
         case "emitservicestate":
         case "emitServiceState": return target.getConfiguration().isEmitServiceState();
         case "exceptionhandler":

@@ -23,7 +23,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("accessToken");
         props.add("apiKey");
         props.add("authorizationToken");
@@ -34,6 +34,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("clientSecret");
         props.add("connectTimeout");
         props.add("cursor");
+        props.add("deliveryCheckInterval");
         props.add("emitServiceState");
         props.add("exceptionHandler");
         props.add("exchangePattern");

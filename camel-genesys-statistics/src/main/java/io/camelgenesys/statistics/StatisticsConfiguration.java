@@ -71,6 +71,16 @@ public class StatisticsConfiguration extends GenesysConfiguration {
                             + " subscription; the consumer re-creates its own on AVAILABLE either way.")
     private boolean emitServiceState;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "30000",
+              description = "subscribe: how often, in milliseconds, the consumer checks that its subscription's updates"
+                            + " reach it: when none arrived over CometD since the last check, it reads the values over"
+                            + " REST, and a value newer than any it received, found at two checks in a row, means the"
+                            + " CometD session does not get this subscription's updates (typically the REST calls and"
+                            + " the CometD session do not share cookies): health goes DOWN saying so, and the"
+                            + " subscription is created again once. Quiet statistics raise no alarm. 0 turns the check"
+                            + " off.")
+    private long deliveryCheckInterval = 30_000;
+
     public StatisticsConfiguration() {
         setPlatform(GenesysPlatform.multicloud);
     }
@@ -166,5 +176,13 @@ public class StatisticsConfiguration extends GenesysConfiguration {
 
     public void setEmitServiceState(boolean emitServiceState) {
         this.emitServiceState = emitServiceState;
+    }
+
+    public long getDeliveryCheckInterval() {
+        return deliveryCheckInterval;
+    }
+
+    public void setDeliveryCheckInterval(long deliveryCheckInterval) {
+        this.deliveryCheckInterval = deliveryCheckInterval;
     }
 }

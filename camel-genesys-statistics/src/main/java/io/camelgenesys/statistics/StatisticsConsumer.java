@@ -1,20 +1,13 @@
 package io.camelgenesys.statistics;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.http.RetryPolicy;
-import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.notifications.ExponentialBackoff;
 import io.camelgenesys.core.notifications.GenesysNotifications;
 import io.camelgenesys.core.notifications.GenesysNotificationsListener;
 import io.camelgenesys.core.notifications.GenesysNotificationsState;
@@ -26,8 +19,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
-import org.cometd.bayeux.Message;
+import org.apache.camel.util.CaseInsensitiveMap;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.cometd.bayeux.client.ClientSessionChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,56 +31,42 @@ import org.slf4j.LoggerFactory;
  * {@code from("genesys-stats:subscribe?statistics=...")}: one Genesys Statistics subscription, streamed from the
  * CometD channels {@code /statistics/v3/updates} and {@code /statistics/v3/service}.
  * <p>
- * Start: the shared CometD session of the connection ({@link GenesysNotifications#shared}) subscribes both channels,
- * then the subscription is created (so no update can arrive before a listener exists) and its values are emitted.
- * Updates are demultiplexed by subscriptionId: consumers sharing the session only see their own.
+ * A thin Camel adapter over three parts free of Camel: the {@link SubscriptionManager} (create, check after a new
+ * CometD session, re-create, delete, the delivery check), the {@link StatisticsDecoder} (notifications as plain maps to
+ * values) and the {@link StatisticsStream} (per statistic only newer values, a bounded queue, back-pressure on the
+ * CometD session). This class subscribes the channels on the connection's shared CometD session, turns deliveries
+ * into exchanges, and reports health.
  * <p>
- * Recovery, so that the stream never silently stops:
- * <ul>
- * <li>ServiceStateChange UNAVAILABLE: Genesys dropped every subscription; health goes DOWN. AVAILABLE: the
- * subscription is created again and its values emitted.</li>
- * <li>A new CometD session (server restart, session loss, a handshake refused with 401 and retried with a new
- * token): once the channels are subscribed again the subscription is checked with getSubscriptionValues; its values
- * are emitted when it still exists, it is re-created when Genesys answers 404.</li>
- * <li>A failed create or check is retried with exponential backoff (retryInitialDelay doubling to retryMaxDelay, with jitter).</li>
- * </ul>
- * Every state change runs under one lock with a generation number, so an answer that belongs to an older state
- * (a create that returns after an outage began) is discarded (and its subscription deleted), never applied.
- * Exchanges are processed in order on one thread of the consumer, never on a CometD or HTTP client thread.
- * Stop deletes the subscription, waiting for it (bounded), so nothing is left on the server.
+ * Exchanges are processed in order on the consumer's own thread, never on a CometD or HTTP client thread; its pool
+ * has one thread and refuses rather than running a task on the caller (the stream keeps at most one drain queued).
+ * Stop deletes the subscription, waiting for it (bounded); a delete Genesys refuses is retried while the connection
+ * is open ({@link PendingDeletes}).
  */
 public class StatisticsConsumer extends DefaultConsumer implements GenesysNotificationsListener {
 
     static final String UPDATES = "/statistics/v3/updates";
     static final String SERVICE = "/statistics/v3/service";
+    /** The most statistic values waiting for the route (back-pressure from half of it). */
+    static final int MAX_PENDING_VALUES = 10_000;
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsConsumer.class);
 
     private final StatisticsEndpoint endpoint;
     private final List<Statistic> statistics;
     private final Map<String, Statistic> byId;
-    private final ClientSessionChannel.MessageListener updatesListener = (channel, message) -> onUpdate(message);
-    private final ClientSessionChannel.MessageListener serviceListener = (channel, message) -> onServiceState(message);
+    private final ClientSessionChannel.MessageListener updatesListener = (channel, message) -> onUpdate(message.getDataAsMap());
+    private final ClientSessionChannel.MessageListener serviceListener = (channel, message) -> onServiceState(message.getDataAsMap());
+    private final java.util.function.Supplier<CompletableFuture<Void>> gate = this::gate;
 
     private volatile GenesysNotifications notifications;
     private volatile ExecutorService delivery;
+    private volatile StatisticsStream stream;
+    private volatile SubscriptionManager manager;
+    private volatile PendingDeletes pendingDeletes;
 
-    private final Object lock = new Object();
-    // guarded by lock
-    private boolean running;
-    private boolean channelsReady;
-    private long generation;
-    private String subscriptionId;
-    private String pendingId;
-    private List<StatisticValue> buffered;
-    /** Completes once the answer of the request in flight has been handled (stale answers deleted included). */
-    private CompletableFuture<Void> inFlight;
-    private ScheduledFuture<?> retry;
-    private int failures;
-    private boolean serviceAvailable = true;
-    private String lastError;
-    private final List<CompletableFuture<?>> deletions = new ArrayList<>();
-    private long created;
+    /** Header templates of the current subscription (statisticId -> headers); used on the delivery thread only. */
+    private String templatesFor;
+    private final Map<String, CaseInsensitiveMap> templates = new LinkedHashMap<>();
 
     StatisticsConsumer(StatisticsEndpoint endpoint, Processor processor, List<Statistic> statistics) {
         super(endpoint, processor);
@@ -102,36 +83,42 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // one thread; Abort, never CallerRuns: a task must never run the route on the CometD or HTTP thread that
+        // offered it (the stream keeps at most one drain task queued, so the pool's queue never fills)
+        ThreadPoolProfile profile = new ThreadPoolProfile("GenesysStatistics");
+        profile.setPoolSize(1);
+        profile.setMaxPoolSize(1);
+        profile.setMaxQueueSize(16);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         delivery = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "GenesysStatistics[" + name() + "]");
-        synchronized (lock) {
-            running = true;
-            channelsReady = false;
-            serviceAvailable = true;
-            failures = 0;
-            lastError = null;
-        }
+                .newThreadPool(this, "GenesysStatistics[" + name() + "]", profile);
+        StatisticsStream s = new StatisticsStream(delivery, this::deliver, MAX_PENDING_VALUES,
+                () -> verify("values were dropped while the route was behind", false));
+        stream = s;
+        pendingDeletes = PendingDeletes.of(endpoint.getConnection(), endpoint::deleteSubscriptionCall);
+        SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), s::offer,
+                endpoint.getConnection().scheduler(),
+                new ExponentialBackoff(Math.max(1, endpoint.getConfiguration().getRetryInitialDelay()),
+                        Math.max(1, Math.max(endpoint.getConfiguration().getRetryInitialDelay(),
+                                endpoint.getConfiguration().getRetryMaxDelay()))),
+                endpoint.getConfiguration().isInitialValues(), endpoint.getConfiguration().getDeliveryCheckInterval(),
+                () -> notifications != null && notifications.isConnected(), pendingDeletes::add);
+        manager = m;
+        m.start();
         notifications = GenesysNotifications.shared(endpoint.getConnection(), GenesysNotifications.STATISTICS_PATH);
         notifications.addListener(this);
+        notifications.addBackpressure(gate);
         CompletableFuture<Void> updates = notifications.subscribe(UPDATES, updatesListener);
         CompletableFuture<Void> service = notifications.subscribe(SERVICE, serviceListener);
         // not awaited: the route starts while the handshake is under way; health reports progress
         CompletableFuture.allOf(updates, service).whenComplete((v, failure) -> {
             if (failure != null) {
-                String m = "Cannot listen to the Statistics notifications: " + GenesysErrors.unwrap(failure).getMessage();
-                synchronized (lock) {
-                    if (!running) {
-                        return; // stopped before the channels were subscribed
-                    }
-                    lastError = m;
-                }
-                LOG.warn(m);
-                return;
+                m.channelsFailed("Cannot listen to the Statistics notifications: "
+                                 + GenesysErrors.unwrap(failure).getMessage());
+            } else {
+                m.channelsReady();
+                pendingDeletes.retryNow();
             }
-            synchronized (lock) {
-                channelsReady = true;
-            }
-            createSubscription("start");
         });
         // as camel-kafka's consumer: resolve the "consumers" repository (health checks are optional), which reports
         // this consumer's own check as consumer:<routeId>
@@ -148,40 +135,23 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     @Override
     protected void doStop() throws Exception {
-        String live;
-        CompletableFuture<Void> pending;
-        synchronized (lock) {
-            running = false;
-            generation++;
-            cancelRetry();
-            live = subscriptionId;
-            subscriptionId = null;
-            pendingId = null;
-            buffered = null;
-            pending = inFlight;
+        SubscriptionManager m = manager;
+        GenesysNotifications n = notifications;
+        if (n != null) {
+            n.removeListener(this);
+            n.removeBackpressure(gate);
+            n.unsubscribe(UPDATES, updatesListener);
+            n.unsubscribe(SERVICE, serviceListener);
         }
-        if (notifications != null) {
-            notifications.removeListener(this);
-            notifications.unsubscribe(UPDATES, updatesListener);
-            notifications.unsubscribe(SERVICE, serviceListener);
+        if (m != null) {
+            m.stop(STOP_TIMEOUT_MILLIS);
         }
-        if (pending != null) {
-            // a create under way: its answer is stale now and deletes what it created (see onCreated)
-            await(pending);
+        StatisticsStream s = stream;
+        if (s != null) {
+            s.close();
         }
-        if (live != null) {
-            delete(live, "the consumer stopped");
-        }
-        List<CompletableFuture<?>> toAwait;
-        synchronized (lock) {
-            toAwait = new ArrayList<>(deletions);
-            deletions.clear();
-        }
-        for (CompletableFuture<?> f : toAwait) {
-            await(f);
-        }
-        if (notifications != null) {
-            notifications.release();
+        if (n != null) {
+            n.release();
             notifications = null;
         }
         if (delivery != null) {
@@ -191,440 +161,146 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         super.doStop();
     }
 
-    private static void await(CompletableFuture<?> f) {
-        try {
-            f.get(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // the failure was logged where it happened
+    private void verify(String reason, boolean restating) {
+        SubscriptionManager m = manager;
+        if (m != null) {
+            m.verify(reason, restating);
         }
     }
 
-    // ------------------------------------------------------------------------------------------ the subscription
-
-    private void createSubscription(String reason) {
-        String operationId = UUID.randomUUID().toString();
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        long gen;
-        CompletableFuture<OperationResult> f;
-        synchronized (lock) {
-            if (!running || !channelsReady || inFlight != null || subscriptionId != null || !serviceAvailable) {
-                return;
-            }
-            cancelRetry();
-            gen = generation;
-            // Genesys fills the subscriptionId from the operationId: updates for it may arrive before the answer
-            pendingId = operationId;
-            buffered = new ArrayList<>();
-            LOG.debug("Creating the statistics subscription {} ({}) for route {}", operationId, reason, name());
-            f = endpoint.getExecutor().execute(endpoint.subscriptionCall(operationId, statistics));
-            inFlight = settled;
-        }
-        f.whenComplete((result, failure) -> {
-            try {
-                onCreated(gen, operationId, result, failure);
-            } finally {
-                settled.complete(null);
-            }
-        });
-    }
-
-    private void onCreated(long gen, String operationId, OperationResult result, Throwable failure) {
-        boolean stale;
-        synchronized (lock) {
-            inFlight = null;
-            stale = gen != generation || !running;
-            if (!stale) {
-                pendingId = null;
-                List<StatisticValue> early = buffered;
-                buffered = null;
-                if (failure == null) {
-                    StatisticData data = (StatisticData) result.body();
-                    String id = data != null && data.getSubscriptionId() != null ? data.getSubscriptionId() : operationId;
-                    subscriptionId = id;
-                    failures = 0;
-                    lastError = null;
-                    created++;
-                    LOG.info("Statistics subscription {} created with {} statistic(s) for route {}", id,
-                            statistics.size(), name());
-                    warnPartial(id, result);
-                    // queued under the lock, so that no update of the new subscription can overtake its values
-                    if (endpoint.getConfiguration().isInitialValues()) {
-                        deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
-                    }
-                    // updates that arrived before the answer, under the operationId Genesys made the subscriptionId
-                    if (early != null && !early.isEmpty() && id.equals(operationId)) {
-                        deliver(id, early, StatisticsConstants.STATISTIC_UPDATE);
-                    }
-                }
-            }
-        }
-        if (stale) {
-            if (failure == null) {
-                // created for a state that is gone (an outage began, or the consumer stopped): leave nothing behind
-                StatisticData data = (StatisticData) result.body();
-                delete(data != null && data.getSubscriptionId() != null ? data.getSubscriptionId() : operationId,
-                        "it was created for a state that has passed");
-            }
-            resumeIfNeeded("a stale answer");
-        } else if (failure != null) {
-            if (outcomeUnknown(failure)) {
-                // no answer, or one that cannot be read: Genesys may have opened it; the retry uses a new operationId
-                delete(operationId, "its create got no readable answer");
-            }
-            failed("Creating the statistics subscription failed", failure, this::createSubscriptionRetry);
-        }
-    }
-
-    /** A failure without an HTTP error status: the request may have been carried out. */
-    private static boolean outcomeUnknown(Throwable failure) {
-        Throwable cause = GenesysErrors.unwrap(failure);
-        return !(cause instanceof GenesysApiException e) || e.getHttpStatus() == 0 || e.getHttpStatus() < 300;
-    }
-
-    /** Multicloud status.code 2: Genesys opened some of the statistics only; say which it refused, never silently. */
-    private void warnPartial(String id, OperationResult result) {
-        if (Integer.valueOf(2).equals(result.headers().get(StatisticsConstants.STATUS_CODE))) {
-            LOG.warn("Statistics subscription {} of route {} opened some statistics only; Genesys refused: {}", id, name(),
-                    result.headers().get(StatisticsConstants.ERRORS));
-        }
-    }
-
-    private void createSubscriptionRetry() {
-        createSubscription("retry");
-    }
-
-    /**
-     * After a new CometD session: Genesys may or may not have kept the subscription. Read its values: they replace
-     * the updates lost while there was no session; a 404 means it is gone, so create it again.
-     */
-    private void verifySubscription(String reason) {
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        String id;
-        long gen;
-        CompletableFuture<OperationResult> f;
-        synchronized (lock) {
-            if (!running || !channelsReady || inFlight != null || !serviceAvailable) {
-                return;
-            }
-            id = subscriptionId;
-            if (id != null) {
-                cancelRetry();
-                gen = generation;
-                LOG.debug("Checking the statistics subscription {} ({})", id, reason);
-                f = endpoint.getExecutor().execute(endpoint.subscriptionValuesCall(id));
-                inFlight = settled;
-            } else {
-                gen = -1;
-                f = null;
-            }
-        }
-        if (f == null) {
-            createSubscription(reason);
-            return;
-        }
-        f.whenComplete((result, failure) -> {
-            try {
-                onVerified(gen, id, result, failure);
-            } finally {
-                settled.complete(null);
-            }
-        });
-    }
-
-    private void onVerified(long gen, String id, OperationResult result, Throwable failure) {
-        Throwable cause = failure != null ? GenesysErrors.unwrap(failure) : null;
-        boolean gone = cause instanceof GenesysApiException e && e.getHttpStatus() == 404;
-        boolean stale;
-        synchronized (lock) {
-            inFlight = null;
-            stale = gen != generation || !running || !id.equals(subscriptionId);
-            if (!stale && failure == null) {
-                failures = 0;
-                lastError = null;
-            }
-            if (!stale && gone) {
-                subscriptionId = null;
-            }
-        }
-        if (stale) {
-            resumeIfNeeded("a stale answer");
-            return;
-        }
-        if (gone) {
-            LOG.info("Statistics subscription {} is gone from Genesys (404); creating it again", id);
-            createSubscription("the subscription was gone");
-        } else if (failure != null) {
-            failed("Checking the statistics subscription " + id + " failed", failure, this::verifyRetry);
-        } else {
-            LOG.info("Statistics subscription {} survived the new CometD session; emitting its current values", id);
-            if (endpoint.getConfiguration().isInitialValues()) {
-                StatisticData data = (StatisticData) result.body();
-                synchronized (lock) {
-                    if (id.equals(subscriptionId)) {
-                        deliver(id, data != null ? data.getStatistics() : List.of(), StatisticsConstants.INITIAL_VALUES);
-                    }
-                }
-            }
-        }
-    }
-
-    private void verifyRetry() {
-        verifySubscription("retry");
-    }
-
-    /** After a stale answer, whatever superseded it may have waited for the request to finish: carry on. */
-    private void resumeIfNeeded(String reason) {
-        boolean create;
-        synchronized (lock) {
-            create = running && channelsReady && serviceAvailable && inFlight == null && subscriptionId == null
-                     && retry == null;
-        }
-        if (create) {
-            createSubscription(reason);
-        }
-    }
-
-    private void failed(String what, Throwable failure, Runnable again) {
-        Throwable cause = GenesysErrors.unwrap(failure);
-        long delay;
-        int attempt;
-        String message = what + ": " + cause.getMessage();
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            lastError = message;
-            delay = RetryPolicy.exponentialDelay(Math.max(1, endpoint.getConfiguration().getRetryInitialDelay()),
-                    endpoint.getConfiguration().getRetryMaxDelay(), failures);
-            attempt = ++failures;
-            cancelRetry();
-            try {
-                retry = endpoint.getConnection().scheduler().schedule(() -> {
-                    synchronized (lock) {
-                        retry = null;
-                    }
-                    again.run();
-                }, delay, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                return; // the connection is closing
-            }
-        }
-        if (attempt == 1) {
-            LOG.warn("{}; retrying in {} ms", message, delay);
-        } else {
-            LOG.debug("{}; retrying in {} ms", message, delay);
-        }
-    }
-
-    // guarded by lock
-    private void cancelRetry() {
-        if (retry != null) {
-            retry.cancel(false);
-            retry = null;
-        }
-    }
-
-    private void delete(String id, String reason) {
-        LOG.debug("Deleting statistics subscription {}: {}", id, reason);
-        CompletableFuture<OperationResult> f;
-        try {
-            f = endpoint.getExecutor().execute(endpoint.deleteSubscriptionCall(id));
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot delete statistics subscription {}: {}", id, e.getMessage());
-            return;
-        }
-        CompletableFuture<?> logged = f.whenComplete((r, failure) -> {
-            if (failure != null) {
-                LOG.warn("Deleting statistics subscription {} failed: {}", id, GenesysErrors.unwrap(failure).getMessage());
-            } else {
-                LOG.info("Statistics subscription {} deleted ({})", id, reason);
-            }
-        });
-        synchronized (lock) {
-            deletions.removeIf(CompletableFuture::isDone);
-            deletions.add(logged);
-        }
+    private CompletableFuture<Void> gate() {
+        StatisticsStream s = stream;
+        return s != null ? s.gate() : null;
     }
 
     // ------------------------------------------------------------------------------------------ notifications
 
-    private void onUpdate(Message message) {
-        JsonNode list = payload(message).path("statistics");
-        if (!list.isArray()) {
-            LOG.debug("A StatisticUpdate without statistics was ignored");
-            return;
-        }
-        List<StatisticValue> mine = new ArrayList<>();
-        String id;
-        synchronized (lock) {
-            id = subscriptionId;
-            String pending = pendingId;
-            for (JsonNode node : list) {
-                String sid = node.path("subscriptionId").asText(null);
-                if (sid == null) {
-                    continue;
-                }
-                if (sid.equals(id)) {
-                    mine.add(toValue(node));
-                } else if (sid.equals(pending) && buffered != null) {
-                    buffered.add(toValue(node));
-                }
-            }
-            if (!mine.isEmpty()) {
-                deliver(id, mine, StatisticsConstants.STATISTIC_UPDATE);
-            }
+    private void onUpdate(Map<String, Object> message) {
+        SubscriptionManager m = manager;
+        if (m != null) {
+            m.onUpdate(StatisticsDecoder.payload(message));
         }
     }
 
-    private void onServiceState(Message message) {
-        String state = payload(message).path("serviceState").asText("");
+    private void onServiceState(Map<String, Object> message) {
+        SubscriptionManager m = manager;
+        StatisticsStream s = stream;
+        if (m == null || s == null) {
+            return;
+        }
+        String state = StatisticsDecoder.serviceState(StatisticsDecoder.payload(message));
         if ("UNAVAILABLE".equals(state)) {
-            String dropped;
-            synchronized (lock) {
-                if (!running) {
-                    return;
-                }
-                serviceAvailable = false;
-                generation++;
-                dropped = subscriptionId;
-                subscriptionId = null;
-                pendingId = null;
-                buffered = null;
-                cancelRetry();
-                lastError = "The Genesys Statistics service is UNAVAILABLE (it dropped every subscription)";
-            }
-            LOG.warn("The Genesys Statistics service is UNAVAILABLE: subscription {} was dropped; it is created again"
-                     + " when the service is AVAILABLE", dropped);
-            emitServiceState(state);
+            m.serviceUnavailable();
+            s.recovered();
         } else if ("AVAILABLE".equals(state)) {
-            boolean had;
-            synchronized (lock) {
-                if (!running) {
-                    return;
-                }
-                serviceAvailable = true;
-                had = subscriptionId != null;
-            }
-            LOG.info("The Genesys Statistics service is AVAILABLE");
-            emitServiceState(state);
-            // an AVAILABLE without the UNAVAILABLE (missed while the session was down) may still mean a drop
-            if (had) {
-                verifySubscription("service available");
-            } else {
-                createSubscription("service available");
-            }
+            // emitted before the re-created subscription's values
+            emitServiceState(s, state);
+            m.serviceAvailable();
+            return;
         } else {
             LOG.debug("Unknown Statistics service state '{}' ignored", state);
-        }
-    }
-
-    private void emitServiceState(String state) {
-        if (!endpoint.getConfiguration().isEmitServiceState()) {
             return;
         }
-        submit(() -> {
-            Exchange exchange = createExchange(false);
-            exchange.getMessage().setBody(state);
-            exchange.getMessage().setHeader(StatisticsConstants.SERVICE_STATE, state);
-            exchange.getMessage().setHeader(StatisticsConstants.EVENT_TYPE, StatisticsConstants.SERVICE_STATE_CHANGE);
-            process(exchange);
-        });
+        emitServiceState(s, state);
+    }
+
+    private void emitServiceState(StatisticsStream s, String state) {
+        if (endpoint.getConfiguration().isEmitServiceState()) {
+            s.offerServiceState(state);
+        }
     }
 
     @Override
     public void onStateChange(GenesysNotificationsState previous, GenesysNotificationsState current, String error) {
         if (current != GenesysNotificationsState.CONNECTED) {
             LOG.debug("CometD session {} for route {}: {}", current, name(), error);
+            StatisticsStream s = stream;
+            if (previous == GenesysNotificationsState.CONNECTED && s != null) {
+                // the session is lost: the values read after it may re-state what did not change
+                s.recovered();
+            }
         }
     }
 
     @Override
     public void onResubscribed(long handshakeCount) {
-        verifySubscription("new CometD session (handshake " + handshakeCount + ")");
+        verify("new CometD session (handshake " + handshakeCount + ")", true);
     }
 
     @Override
     public void onSubscriptionRefused(String channel, String error) {
-        if (UPDATES.equals(channel) || SERVICE.equals(channel)) {
-            String m = "Genesys refused the re-subscription to " + channel + ": " + error;
-            synchronized (lock) {
-                lastError = m;
-            }
-            LOG.warn(m);
+        SubscriptionManager m = manager;
+        if (m != null && (UPDATES.equals(channel) || SERVICE.equals(channel))) {
+            m.refused("Genesys refused the re-subscription to " + channel + ": " + error);
         }
-    }
-
-    /** The notification's {@code data}: Genesys wraps it as {@code {"name":..,"topic":..,"data":{..}}}. */
-    private static JsonNode payload(Message message) {
-        JsonNode data = GenesysJson.MAPPER.valueToTree(message.getDataAsMap());
-        JsonNode inner = data.path("data");
-        return inner.isObject() ? inner : data;
-    }
-
-    private static StatisticValue toValue(JsonNode node) {
-        return GenesysJson.MAPPER.convertValue(node, StatisticValue.class);
     }
 
     // ------------------------------------------------------------------------------------------ delivery
 
-    /** Queues the exchanges of these values on the consumer's thread (never blocks: callers may hold the lock). */
-    private void deliver(String id, List<StatisticValue> values, String eventType) {
-        List<StatisticValue> enriched = values.stream().map(this::enrich).toList();
-        submit(() -> {
-            if (endpoint.getConfiguration().isBatch()) {
-                Exchange exchange = createExchange(false);
-                exchange.getMessage().setBody(enriched);
-                exchange.getMessage().setHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID, id);
-                exchange.getMessage().setHeader(StatisticsConstants.EVENT_TYPE, eventType);
-                enriched.stream().map(StatisticValue::getTimestamp).filter(t -> t != null).max(Long::compare)
-                        .ifPresent(t -> exchange.getMessage().setHeader(StatisticsConstants.TIMESTAMP, t));
-                process(exchange);
-                return;
-            }
-            for (StatisticValue v : enriched) {
-                Exchange exchange = createExchange(false);
-                org.apache.camel.Message m = exchange.getMessage();
-                m.setBody(v.getValue());
-                m.setHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID, id);
-                m.setHeader(StatisticsConstants.STATISTIC_ID, v.getStatisticId());
-                m.setHeader(StatisticsConstants.VALUE_STATISTIC_NAME, v.getName());
-                m.setHeader(StatisticsConstants.VALUE_OBJECT_TYPE, v.getObjectType());
-                m.setHeader(StatisticsConstants.VALUE_OBJECT_ID, v.getObjectId());
-                m.setHeader(StatisticsConstants.TIMESTAMP, v.getTimestamp());
-                m.setHeader(StatisticsConstants.EVENT_TYPE, eventType);
-                process(exchange);
-            }
-        });
-    }
-
-    /** Updates carry only ids: name and object come from what was subscribed. */
-    private StatisticValue enrich(StatisticValue v) {
-        Statistic s = v.getStatisticId() != null ? byId.get(v.getStatisticId()) : null;
-        if (s != null) {
-            if (v.getName() == null) {
-                v.setName(s.getName());
-            }
-            if (v.getObjectType() == null) {
-                v.setObjectType(s.getObjectType());
-            }
-            if (v.getObjectId() == null) {
-                v.setObjectId(s.getObjectId());
-            }
-        }
-        return v;
-    }
-
-    private void submit(Runnable task) {
-        ExecutorService executor = delivery;
-        if (executor == null) {
+    /** Runs the route for one delivery, on the consumer's thread, in order. */
+    private void deliver(StatisticsStream.Delivery d) {
+        if (d.serviceState() != null) {
+            Exchange exchange = createExchange(false);
+            exchange.getMessage().setBody(d.serviceState());
+            exchange.getMessage().setHeader(StatisticsConstants.SERVICE_STATE, d.serviceState());
+            exchange.getMessage().setHeader(StatisticsConstants.EVENT_TYPE, StatisticsConstants.SERVICE_STATE_CHANGE);
+            process(exchange);
             return;
         }
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Route {} is stopping: a statistics exchange was not emitted", name());
+        if (endpoint.getConfiguration().isBatch()) {
+            Exchange exchange = createExchange(false);
+            exchange.getMessage().setBody(d.values());
+            exchange.getMessage().setHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID, d.subscriptionId());
+            exchange.getMessage().setHeader(StatisticsConstants.EVENT_TYPE, d.eventType());
+            d.values().stream().map(StatisticValue::getTimestamp).filter(t -> t != null).max(Long::compare)
+                    .ifPresent(t -> exchange.getMessage().setHeader(StatisticsConstants.TIMESTAMP, t));
+            process(exchange);
+            return;
+        }
+        for (StatisticValue v : d.values()) {
+            Exchange exchange = createExchange(false);
+            org.apache.camel.Message m = exchange.getMessage();
+            m.setBody(v.getValue());
+            // the headers that do not change per value are copied from a sorted template (linear), not put one by one
+            Map<String, Object> headers = new CaseInsensitiveMap(template(d.subscriptionId(), v));
+            headers.put(StatisticsConstants.EVENT_TYPE, d.eventType());
+            if (v.getTimestamp() != null) {
+                headers.put(StatisticsConstants.TIMESTAMP, v.getTimestamp());
+            }
+            m.setHeaders(headers);
+            process(exchange);
+        }
+    }
+
+    /** The subscription, statistic and object headers of a value. */
+    private Map<String, Object> template(String subscriptionId, StatisticValue v) {
+        if (!subscriptionId.equals(templatesFor)) {
+            templates.clear();
+            templatesFor = subscriptionId;
+        }
+        String key = v.getStatisticId() != null ? v.getStatisticId() : "";
+        CaseInsensitiveMap t = templates.get(key);
+        if (t == null || !same(t, v)) {
+            t = new CaseInsensitiveMap();
+            t.put(StatisticsConstants.VALUE_SUBSCRIPTION_ID, subscriptionId);
+            putIfSet(t, StatisticsConstants.STATISTIC_ID, v.getStatisticId());
+            putIfSet(t, StatisticsConstants.VALUE_STATISTIC_NAME, v.getName());
+            putIfSet(t, StatisticsConstants.VALUE_OBJECT_TYPE, v.getObjectType());
+            putIfSet(t, StatisticsConstants.VALUE_OBJECT_ID, v.getObjectId());
+            templates.put(key, t);
+        }
+        return t;
+    }
+
+    private static boolean same(Map<String, Object> t, StatisticValue v) {
+        return java.util.Objects.equals(t.get(StatisticsConstants.VALUE_STATISTIC_NAME), v.getName())
+               && java.util.Objects.equals(t.get(StatisticsConstants.VALUE_OBJECT_TYPE), v.getObjectType())
+               && java.util.Objects.equals(t.get(StatisticsConstants.VALUE_OBJECT_ID), v.getObjectId());
+    }
+
+    private static void putIfSet(Map<String, Object> map, String name, Object value) {
+        if (value != null) {
+            map.put(name, value);
         }
     }
 
@@ -647,45 +323,110 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         return getRouteId() != null ? getRouteId() : endpoint.getEndpointBaseUri();
     }
 
+    // ------------------------------------------------------------------------------------------ REST
+
+    /** The Statistics API calls of the subscription, through the endpoint's executor. */
+    private final class RestApi implements SubscriptionManager.Api {
+
+        @Override
+        public CompletableFuture<SubscriptionManager.Created> create(String operationId) {
+            return endpoint.getExecutor().execute(endpoint.subscriptionCall(operationId, statistics)).thenApply(r -> {
+                StatisticData data = (StatisticData) r.body();
+                Object refused = Integer.valueOf(2).equals(r.headers().get(StatisticsConstants.STATUS_CODE))
+                        ? r.headers().get(StatisticsConstants.ERRORS) : null;
+                return new SubscriptionManager.Created(data != null ? data.getSubscriptionId() : null,
+                        data != null ? data.getStatistics() : List.of(), refused);
+            });
+        }
+
+        @Override
+        public CompletableFuture<List<StatisticValue>> read(String subscriptionId) {
+            return endpoint.getExecutor().execute(endpoint.subscriptionValuesCall(subscriptionId))
+                    .thenApply(StatisticsConsumer::values);
+        }
+
+        @Override
+        public CompletableFuture<?> delete(String subscriptionId) {
+            return endpoint.getExecutor().execute(endpoint.deleteSubscriptionCall(subscriptionId));
+        }
+    }
+
+    private static List<StatisticValue> values(OperationResult r) {
+        StatisticData data = (StatisticData) r.body();
+        return data != null ? data.getStatistics() : List.of();
+    }
+
     // ------------------------------------------------------------------------------------------ state for health
 
     /** What the health check reports. */
     record Status(boolean up, String message, String subscriptionId, boolean serviceAvailable,
-                  GenesysNotificationsState cometd, long subscriptionsCreated) {
+                  GenesysNotificationsState cometd, long subscriptionsCreated, long staleDropped, long overflowDropped) {
     }
 
     Status status() {
         GenesysNotifications n = notifications;
         GenesysNotificationsState cometd = n != null ? n.state() : GenesysNotificationsState.DISCONNECTED;
-        synchronized (lock) {
-            String message;
-            boolean up = false;
-            if (!running) {
-                message = "The consumer is stopped";
-            } else if (!serviceAvailable) {
-                message = "The Genesys Statistics service is UNAVAILABLE; the subscription is created again when it is"
-                          + " AVAILABLE";
-            } else if (cometd != GenesysNotificationsState.CONNECTED) {
-                message = "The CometD session is " + cometd
-                          + (n != null && n.lastError() != null ? ": " + n.lastError() : "");
-            } else if (subscriptionId == null) {
-                message = "No statistics subscription yet" + (lastError != null ? ": " + lastError : "");
-            } else {
-                up = true;
-                message = null;
-            }
-            return new Status(up, message, subscriptionId, serviceAvailable, cometd, created);
+        SubscriptionManager m = manager;
+        StatisticsStream s = stream;
+        long stale = s != null ? s.staleDropped() : 0;
+        long overflow = s != null ? s.overflowDropped() : 0;
+        if (m == null) {
+            return new Status(false, "The consumer is stopped", null, true, cometd, 0, stale, overflow);
         }
+        SubscriptionManager.Status ms = m.status();
+        String message;
+        boolean up = false;
+        if (!ms.running()) {
+            message = "The consumer is stopped";
+        } else if (!ms.serviceAvailable()) {
+            message = "The Genesys Statistics service is UNAVAILABLE; the subscription is created again when it is"
+                      + " AVAILABLE";
+        } else if (cometd != GenesysNotificationsState.CONNECTED) {
+            message = "The CometD session is " + cometd + (n != null && n.lastError() != null ? ": " + n.lastError() : "");
+        } else if (ms.deliveryProblem() != null) {
+            message = ms.deliveryProblem();
+        } else if (ms.subscriptionId() == null) {
+            message = "No statistics subscription yet" + (ms.lastError() != null ? ": " + ms.lastError() : "");
+        } else {
+            up = true;
+            message = null;
+        }
+        return new Status(up, message, ms.subscriptionId(), ms.serviceAvailable(), cometd, ms.subscriptionsCreated(),
+                stale, overflow);
     }
 
     /** The subscription live on Genesys, or null while there is none. */
     public String getSubscriptionId() {
-        synchronized (lock) {
-            return subscriptionId;
-        }
+        SubscriptionManager m = manager;
+        return m != null ? m.subscriptionId() : null;
+    }
+
+    /**
+     * Values not delivered because their statistic had already been delivered with a newer (or the same) value, e.g.
+     * current values re-read after a new CometD session that live updates had overtaken. For the dev console.
+     */
+    public long getStaleValuesDropped() {
+        StatisticsStream s = stream;
+        return s != null ? s.staleDropped() : 0;
+    }
+
+    /** Values dropped because the route was so far behind that the queue was full (current values were re-read). */
+    public long getOverflowValuesDropped() {
+        StatisticsStream s = stream;
+        return s != null ? s.overflowDropped() : 0;
+    }
+
+    /** Values waiting for the route. */
+    public int getPendingValues() {
+        StatisticsStream s = stream;
+        return s != null ? s.pending() : 0;
     }
 
     GenesysNotifications notifications() {
         return notifications;
+    }
+
+    PendingDeletes pendingDeletes() {
+        return pendingDeletes;
     }
 }

@@ -7,7 +7,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of a genesys-stats subscribe consumer: UP when its CometD session is connected, the Statistics service is
- * available and its subscription exists on Genesys; DOWN otherwise, saying which. Id
+ * available, its subscription exists on Genesys and its updates reach the session (see the consumer's delivery
+ * check); DOWN otherwise, saying which and what to fix. Id
  * {@code genesys-stats-consumer-<routeId>}; the consumer sets it as its health check ({@code HealthCheckAware}), so
  * Camel's "consumers" repository reports it as {@code consumer:<routeId>}, as for camel-kafka.
  */
@@ -33,6 +34,9 @@ public final class StatisticsConsumerHealthCheck extends AbstractHealthCheck {
         builder.detail("genesys.statistics.serviceState", s.serviceAvailable() ? "AVAILABLE" : "UNAVAILABLE");
         builder.detail("genesys.statistics.subscriptionsCreated", s.subscriptionsCreated());
         builder.detail("genesys.cometd.state", s.cometd().name());
+        // values not delivered because a newer (or the same) value of their statistic had been delivered
+        builder.detail("genesys.statistics.staleValuesDropped", s.staleDropped());
+        builder.detail("genesys.statistics.overflowValuesDropped", s.overflowDropped());
         if (s.up()) {
             builder.up();
         } else {

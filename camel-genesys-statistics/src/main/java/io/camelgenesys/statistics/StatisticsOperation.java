@@ -4,7 +4,7 @@ import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.statistics.model.StatisticData;
-import io.camelgenesys.statistics.model.StatisticValue;
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 
 /**
  * The genesys-stats operations, one row each: the Multicloud CX Statistics API ({@code /statistics/v3}, seed 002).
@@ -14,11 +14,11 @@ import io.camelgenesys.statistics.model.StatisticValue;
 public enum StatisticsOperation implements GenesysOperation {
     /** GET one pre-configured statistic of one object, without a subscription. */
     getValue(OperationSpec.get("/statistics/v3/statistic-values/{statisticName}").query("objectType", "objectId")
-            .multicloud().result("/data/statistic").returns(StatisticValue.class)
+            .multicloud().result("/data/statistic").returns(PeekedStatisticValue.class)
             .prepare(StatisticsRequests.ONE_STATISTIC)),
     /** get-statistic-ex: the values of several pre-configured statistics at once; a read, so safe to retry. */
     getValues(OperationSpec.post("/statistics/v3/operations/get-statistic-ex").optionalBody(Object.class)
-            .idempotent(true).multicloud().result("/data/statistics").returns(StatisticValue.class)
+            .idempotent(true).multicloud().result("/data/statistics").returns(PeekedStatisticValue.class)
             .prepare(StatisticsRequests.PEEK)),
     createSubscription(OperationSpec.post("/statistics/v3/subscriptions").optionalBody(Object.class).query("verbose")
             .multicloud().returns(StatisticData.class).prepare(StatisticsRequests.SUBSCRIPTION)),

@@ -13,6 +13,7 @@ import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticData;
 import io.camelgenesys.statistics.model.StatisticDefinition;
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
@@ -50,7 +51,7 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
         var exchange = template.request(from, e -> {
         });
         assertNotNull(exchange.getMessage().getBody());
-        StatisticValue v = exchange.getMessage().getBody(StatisticValue.class);
+        PeekedStatisticValue v = exchange.getMessage().getBody(PeekedStatisticValue.class);
         assertEquals(Map.of("state", "CallInbound"), v.getValue());
         assertEquals("CurrentAgentState", v.getName());
         assertNotNull(v.getTimestamp());
@@ -65,7 +66,7 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
     void theComponentDefaultsToMulticloud() throws Exception {
         String noPlatform = SimulatorSupport.multicloud(sim()).replace("platform=multicloud&", "");
         String from = route("genesys-stats:getValue?statistics=CurrentAgentState:Agent:agent1&" + noPlatform);
-        assertEquals("agent1", template.requestBody(from, null, StatisticValue.class).getObjectId());
+        assertEquals("agent1", template.requestBody(from, null, PeekedStatisticValue.class).getObjectId());
     }
 
     @Test
@@ -94,10 +95,10 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
         String compact = route(stats("getValues", "statistics=CurrentAgentState:Agent:agent2,TimeInCurrentState:Agent:agent2"));
         List<?> values = assertInstanceOf(List.class, template.requestBody(compact, (Object) null));
         assertEquals(2, values.size());
-        StatisticValue first = assertInstanceOf(StatisticValue.class, values.get(0));
+        PeekedStatisticValue first = assertInstanceOf(PeekedStatisticValue.class, values.get(0));
         assertEquals("CurrentAgentState", first.getName());
         assertEquals("agent2", first.getObjectId());
-        assertEquals("TimeInCurrentState", ((StatisticValue) values.get(1)).getName());
+        assertEquals("TimeInCurrentState", ((PeekedStatisticValue) values.get(1)).getName());
 
         String plain = route(stats("getValues", ""));
         Map<String, Object> map = Map.of("statistics", List.of(Map.of("name", "CurrentAgentState", "objectType", "Agent",
@@ -106,7 +107,7 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
         String json = "{\"data\":{\"statistics\":[{\"name\":\"AverageHandlingTime\",\"objectType\":\"Queue\","
                       + "\"objectId\":\"queue1\"}]}}";
         List<?> fromJson = template.requestBody(plain, json, List.class);
-        assertEquals("queue1", ((StatisticValue) fromJson.get(0)).getObjectId());
+        assertEquals("queue1", ((PeekedStatisticValue) fromJson.get(0)).getObjectId());
         List<Statistic> typed = List.of(new Statistic("CurrentAgentState", "Agent", "agent3"),
                 new Statistic("AverageHandlingTime", "Agent", "agent3"));
         assertEquals(2, template.requestBody(plain, typed, List.class).size());

@@ -3,6 +3,7 @@ package io.camelgenesys.statistics;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.statistics.model.PeekedStatisticValue;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -43,7 +44,7 @@ class YamlRouteTest extends StatisticsConsumerTestSupport {
 
         List<?> values = template.requestBody("direct:values", null, List.class);
         assertEquals(List.of("CurrentAgentState", "TimeInCurrentState"),
-                values.stream().map(v -> ((StatisticValue) v).getName()).toList());
+                values.stream().map(v -> ((PeekedStatisticValue) v).getName()).toList());
 
         String id = awaitSubscription(consumer("stream"));
         MockEndpoint mock = getMockEndpoint("mock:stream");

@@ -1,6 +1,7 @@
 package io.camelgenesys.simulator;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +120,15 @@ public final class Checks {
             throw ApiException.badRequest(field + " must be one of " + allowed + ", got '" + value + "'");
         }
         return value;
+    }
+
+    /** Runs a check of a nested object, its 400's message prefixed with where it is (e.g. {@code changes[0].}). */
+    public static <T> T prefixed(String prefix, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            throw ApiException.badRequest(prefix + e.getMessage());
+        }
     }
 
     /** A query parameter that may repeat or be comma separated (Genesys accepts both for array parameters). */

@@ -35,6 +35,9 @@ public final class Cometd {
     /** The Bayeux URL path of the Statistics Notifications API. */
     public static final String STATISTICS_NOTIFICATIONS = "/statistics/v3/notifications";
 
+    /** The cookie by which CometD tells its clients (browsers) apart; set by the first handshake's response. */
+    public static final String BROWSER_COOKIE = "BAYEUX_BROWSER";
+
     /** How long a {@code /meta/connect} is held: short, so that tests and restarts are quick. */
     static final long TIMEOUT_MILLIS = 5_000;
     /** How long the server keeps a session whose client stopped connecting. */
@@ -62,6 +65,43 @@ public final class Cometd {
         BayeuxServer server = requireStarted();
         ServerChannel target = server.createChannelIfAbsent(channel).getReference();
         target.publish(publisher, data, Promise.noop());
+    }
+
+    /**
+     * Delivers to the subscribers of a channel whose browser cookie ({@value #BROWSER_COOKIE}) is {@code browserCookie}
+     * only (to none when it is {@code null}).
+     *
+     * @return how many sessions it was delivered to
+     * @throws IllegalStateException when the simulator is not running
+     */
+    public int deliverToBrowser(String channel, Map<String, Object> data, String browserCookie) {
+        BayeuxServer server = requireStarted();
+        ServerChannel target = server.getChannel(channel);
+        if (target == null || browserCookie == null) {
+            return 0;
+        }
+        int delivered = 0;
+        for (ServerSession session : target.getSubscribers()) {
+            if (session instanceof ServerSessionImpl impl && !impl.isLocalSession()
+                    && browserCookie.equals(impl.getBrowserId())) {
+                session.deliver(publisher, channel, data, Promise.noop());
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    /** @return the {@value #BROWSER_COOKIE} value of these {@code Cookie} header values, or {@code null} */
+    static String browserCookie(List<String> cookieHeaders) {
+        for (String header : cookieHeaders) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(BROWSER_COOKIE)) {
+                    return pair.substring(eq + 1).trim();
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,22 +1,13 @@
 package io.camelgenesys.simulator;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -33,8 +24,14 @@ import org.slf4j.LoggerFactory;
  * plays the documented outage: {@code UNAVAILABLE}, every subscription dropped, {@code AVAILABLE} later.
  * <p>
  * Notifications go to every CometD session subscribed to {@value #UPDATES}: the seed does not tie subscriptions to
- * sessions, and clients tell their subscriptions apart by {@code subscriptionId}. Thread-safe; state changes and
- * the publishing they cause happen under one lock, so the order of {@link #published()} is the order clients see.
+ * sessions, and clients tell their subscriptions apart by {@code subscriptionId}. {@link #setSessionAffinity(boolean)}
+ * plays a server that does tie them, by the CometD session's cookie, as the official clients expect (they share one
+ * cookie jar between REST and CometD).
+ * <p>
+ * A facade over small parts, each with its own lock: the catalogue and values ({@link StatisticsCatalogue}), the
+ * subscriptions ({@link StatisticsSubscriptions}), the publisher and its log ({@link StatisticsPublisher}, whose lock
+ * sequences every change that publishes, so the order of {@link #published()} is the order clients see) and the
+ * generator and outage timers ({@link StatisticsTimers}). REST reads take only a store's lock, never the publisher's.
  */
 public final class Statistics {
 
@@ -57,92 +54,26 @@ public final class Statistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(Statistics.class);
 
-    /** How the generator moves a value on. */
-    enum Kind {
-        /** {@code {"state":"WaitForNextCall"}}, cycling through {@link #AGENT_STATES}. */
-        AGENT_STATE,
-        /** {@code {"value":N}} growing by one per update (a time in seconds, a count). */
-        GROWING,
-        /** {@code {"value":N}} moving within a band (an average). */
-        AVERAGE
-    }
-
-    /** A pre-configured statistic: its name and the object types it applies to. */
-    record StatisticType(String name, Set<String> objectTypes, Kind kind) {
-    }
-
     /** A notification as it was published, and when ({@link System#nanoTime()} just before the publish). */
     public record Publication(String channel, Map<String, Object> notification, long nanos) {
     }
 
-    /** A value and the time (epoch millis) it was generated, as Stat Server stamps it. */
-    record Value(Object value, long timestamp) {
-    }
+    private final StatisticsCatalogue catalogue = new StatisticsCatalogue();
+    private final StatisticsSubscriptions subscriptions = new StatisticsSubscriptions();
+    private final StatisticsPublisher publisher;
+    private final StatisticsTimers timers;
 
-    record Key(String name, String objectType, String objectId) {
-    }
-
-    /** One statistic opened in a subscription: by {@code name} (shared value) or by {@code definition} (own value). */
-    static final class OpenStatistic {
-        final String statisticId;
-        final String name;
-        final String objectType;
-        final String objectId;
-        final Map<String, Object> definition;
-        Value own;
-        long generation;
-
-        OpenStatistic(String statisticId, String name, String objectType, String objectId,
-                Map<String, Object> definition) {
-            this.statisticId = statisticId;
-            this.name = name;
-            this.objectType = objectType;
-            this.objectId = objectId;
-            this.definition = definition;
-        }
-
-        Key key() {
-            return name == null ? null : new Key(name, objectType, objectId);
-        }
-    }
-
-    record Subscription(String id, String operationId, Map<String, OpenStatistic> statistics) {
-    }
-
-    private final Cometd cometd;
-    private final Object lock = new Object();
-
-    // configuration (kept by reset)
-    private final Map<String, StatisticType> catalogue = new LinkedHashMap<>();
-    private final Map<String, Set<String>> objects = new LinkedHashMap<>();
-
-    // state (cleared by reset)
-    private final Map<Key, Value> values = new HashMap<>();
-    private final Map<Key, Long> generations = new HashMap<>();
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-    private final Deque<Publication> log = new ArrayDeque<>();
-    private final Map<String, Long> lastPublish = new HashMap<>();
-    private final List<Consumer<Publication>> listeners = new CopyOnWriteArrayList<>();
-    private boolean available = true;
-    private Duration interval = Duration.ZERO;
-    /** When the current outage ends ({@link System#nanoTime()}), or {@code null} when none is scheduled. */
-    private Long outageEndsAt;
-
-    private boolean running;
-    private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> generator;
-    /** Bumped whenever the generator is re-armed, so that a tick already running for an old one does nothing. */
-    private long generatorEpoch;
-    /** The same for the scheduled end of an outage. */
-    private long outageEpoch;
-    private ScheduledFuture<?> outageEnd;
+    // written under the publisher's sequencing lock
+    private volatile boolean available = true;
+    private volatile boolean running;
 
     Statistics(Cometd cometd) {
-        this.cometd = cometd;
+        this.publisher = new StatisticsPublisher(cometd);
+        this.timers = new StatisticsTimers(this::tick, this::endOutage);
         // The statistics the seed's examples name, over the objects its examples use ("agent", "agent2").
-        defineStatistic("CurrentAgentState", Kind.AGENT_STATE, "Agent");
-        defineStatistic("TimeInCurrentState", Kind.GROWING, "Agent");
-        defineStatistic("AverageHandlingTime", Kind.AVERAGE, "Agent", "Queue");
+        catalogue.define("CurrentAgentState", StatisticsCatalogue.Kind.AGENT_STATE, "Agent");
+        catalogue.define("TimeInCurrentState", StatisticsCatalogue.Kind.GROWING, "Agent");
+        catalogue.define("AverageHandlingTime", StatisticsCatalogue.Kind.AVERAGE, "Agent", "Queue");
         for (String agent : List.of("agent", "agent1", "agent2", "agent3")) {
             addObject("Agent", agent);
         }
@@ -159,42 +90,22 @@ public final class Statistics {
      * @param objectTypes the object types it applies to, e.g. {@code Queue}
      */
     public void defineStatistic(String name, String... objectTypes) {
-        defineStatistic(name, Kind.GROWING, objectTypes);
-    }
-
-    private void defineStatistic(String name, Kind kind, String... objectTypes) {
-        Objects.requireNonNull(name, "name");
-        if (objectTypes.length == 0) {
-            throw new IllegalArgumentException("A statistic applies to at least one object type: " + name);
-        }
-        synchronized (lock) {
-            catalogue.put(name, new StatisticType(name, Set.of(objectTypes), kind));
-        }
+        catalogue.define(name, StatisticsCatalogue.Kind.GROWING, objectTypes);
     }
 
     /** Adds an object (in Stat Server's terms) that statistics can be opened on, e.g. {@code ("Agent", "agent9")}. */
     public void addObject(String objectType, String objectId) {
-        Objects.requireNonNull(objectType, "objectType");
-        Objects.requireNonNull(objectId, "objectId");
-        synchronized (lock) {
-            objects.computeIfAbsent(objectType, t -> new LinkedHashSet<>()).add(objectId);
-        }
+        catalogue.addObject(objectType, objectId);
     }
 
     /** @return the names of the pre-configured statistics */
     public Set<String> statisticNames() {
-        synchronized (lock) {
-            return Collections.unmodifiableSet(new LinkedHashSet<>(catalogue.keySet()));
-        }
+        return catalogue.statisticNames();
     }
 
     /** @return object type → object ids of the directory */
     public Map<String, Set<String>> objects() {
-        synchronized (lock) {
-            Map<String, Set<String>> copy = new LinkedHashMap<>();
-            objects.forEach((type, ids) -> copy.put(type, Collections.unmodifiableSet(new LinkedHashSet<>(ids))));
-            return copy;
-        }
+        return catalogue.objects();
     }
 
     // ---- values --------------------------------------------------------------------------------------------------
@@ -208,16 +119,17 @@ public final class Statistics {
      * @throws IllegalArgumentException when the statistic or the object is unknown
      */
     public void setValue(String statisticName, String objectType, String objectId, Object value) {
-        synchronized (lock) {
-            String problem = checkOpenable(statisticName, objectType, objectId);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
-            Key key = new Key(statisticName, objectType, objectId);
-            values.put(key, new Value(plain(value), System.currentTimeMillis()));
-            for (Subscription subscription : subscriptions.values()) {
-                List<OpenStatistic> matching = new ArrayList<>();
-                for (OpenStatistic statistic : subscription.statistics().values()) {
+        String problem = catalogue.checkOpenable(statisticName, objectType, objectId);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        StatisticsCatalogue.Key key = new StatisticsCatalogue.Key(statisticName, objectType, objectId);
+        Object plain = plain(value);
+        publisher.sequenced(() -> {
+            catalogue.set(key, plain);
+            for (StatisticsSubscriptions.Subscription subscription : subscriptions.all()) {
+                List<StatisticsSubscriptions.OpenStatistic> matching = new ArrayList<>();
+                for (StatisticsSubscriptions.OpenStatistic statistic : subscription.statistics().values()) {
                     if (key.equals(statistic.key())) {
                         matching.add(statistic);
                     }
@@ -226,7 +138,7 @@ public final class Statistics {
                     publishUpdate(subscription, matching);
                 }
             }
-        }
+        });
     }
 
     /**
@@ -236,19 +148,21 @@ public final class Statistics {
      * @throws IllegalArgumentException when the subscription or the statistic does not exist
      */
     public void setSubscriptionValue(String subscriptionId, String statisticId, Object value) {
-        synchronized (lock) {
-            Subscription subscription = subscriptions.get(subscriptionId);
-            OpenStatistic statistic = subscription == null ? null : subscription.statistics().get(statisticId);
-            if (statistic == null) {
-                throw new IllegalArgumentException("No statistic " + statisticId + " in subscription " + subscriptionId);
-            }
-            if (statistic.name != null) {
-                setValue(statistic.name, statistic.objectType, statistic.objectId, value);
-                return;
-            }
-            statistic.own = new Value(plain(value), System.currentTimeMillis());
-            publishUpdate(subscription, List.of(statistic));
+        StatisticsSubscriptions.Subscription subscription = subscriptions.get(subscriptionId);
+        StatisticsSubscriptions.OpenStatistic statistic = subscription == null ? null
+                : subscription.statistics().get(statisticId);
+        if (statistic == null) {
+            throw new IllegalArgumentException("No statistic " + statisticId + " in subscription " + subscriptionId);
         }
+        if (statistic.name != null) {
+            setValue(statistic.name, statistic.objectType, statistic.objectId, value);
+            return;
+        }
+        Object plain = plain(value);
+        publisher.sequenced(() -> {
+            subscriptions.setOwn(statistic, plain);
+            publishUpdate(subscription, List.of(statistic));
+        });
     }
 
     /**
@@ -256,12 +170,10 @@ public final class Statistics {
      * {@code null} when the statistic or object is unknown
      */
     public Object value(String statisticName, String objectType, String objectId) {
-        synchronized (lock) {
-            if (checkOpenable(statisticName, objectType, objectId) != null) {
-                return null;
-            }
-            return current(new Key(statisticName, objectType, objectId)).value();
+        if (catalogue.checkOpenable(statisticName, objectType, objectId) != null) {
+            return null;
         }
+        return catalogue.current(new StatisticsCatalogue.Key(statisticName, objectType, objectId)).value();
     }
 
     /**
@@ -272,32 +184,32 @@ public final class Statistics {
      * @return how many notifications were published
      */
     public int publishUpdates() {
-        synchronized (lock) {
-            if (!available || !running || subscriptions.isEmpty()) {
+        return publisher.sequenced(() -> {
+            List<StatisticsSubscriptions.Subscription> live = subscriptions.all();
+            if (!available || !running || live.isEmpty()) {
                 return 0;
             }
             long now = System.currentTimeMillis();
-            Set<Key> advanced = new LinkedHashSet<>();
-            for (Subscription subscription : subscriptions.values()) {
-                for (OpenStatistic statistic : subscription.statistics().values()) {
-                    Key key = statistic.key();
+            Set<StatisticsCatalogue.Key> advanced = new LinkedHashSet<>();
+            for (StatisticsSubscriptions.Subscription subscription : live) {
+                for (StatisticsSubscriptions.OpenStatistic statistic : subscription.statistics().values()) {
+                    StatisticsCatalogue.Key key = statistic.key();
                     if (key == null) {
-                        statistic.generation++;
-                        statistic.own = new Value(generated(Kind.GROWING, statistic.generation), now);
-                    } else if (advanced.add(key)) {
-                        long generation = generations.merge(key, 1L, Long::sum);
-                        values.put(key, new Value(generated(catalogue.get(key.name()).kind(), generation), now));
+                        subscriptions.advanceOwn(statistic, now);
+                    } else {
+                        advanced.add(key);
                     }
                 }
             }
+            catalogue.advance(advanced, now);
             int published = 0;
-            for (Subscription subscription : subscriptions.values()) {
+            for (StatisticsSubscriptions.Subscription subscription : live) {
                 if (publishUpdate(subscription, subscription.statistics().values())) {
                     published++;
                 }
             }
             return published;
-        }
+        });
     }
 
     // ---- the generator and the service state ---------------------------------------------------------------------
@@ -312,17 +224,13 @@ public final class Statistics {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("The update interval must not be negative: " + interval);
         }
-        synchronized (lock) {
-            this.interval = interval;
-            armGenerator();
-        }
+        // under the sequencing lock: once this returns, a tick of the old generator can no longer publish
+        publisher.sequenced(() -> timers.setInterval(interval));
     }
 
     /** @return the generator's interval; {@link Duration#ZERO} when it is off */
     public Duration updateInterval() {
-        synchronized (lock) {
-            return interval;
-        }
+        return timers.interval();
     }
 
     /**
@@ -336,11 +244,10 @@ public final class Statistics {
         if (unavailableFor.isNegative()) {
             throw new IllegalArgumentException("The outage duration must not be negative: " + unavailableFor);
         }
-        synchronized (lock) {
+        publisher.sequenced(() -> {
             serviceUnavailable();
-            outageEndsAt = System.nanoTime() + unavailableFor.toNanos();
-            armOutageEnd();
-        }
+            timers.endOutageAfter(unavailableFor);
+        });
     }
 
     /**
@@ -348,56 +255,84 @@ public final class Statistics {
      * available) and drops every subscription.
      */
     public void serviceUnavailable() {
-        synchronized (lock) {
-            cancelOutageEnd();
+        publisher.sequenced(() -> {
+            timers.cancelOutageEnd();
             subscriptions.clear();
             if (available) {
                 available = false;
                 publishServiceState("UNAVAILABLE");
             }
-        }
+        });
     }
 
     /** Ends an outage now: publishes {@code AVAILABLE} (when it was unavailable). */
     public void serviceAvailable() {
-        synchronized (lock) {
-            cancelOutageEnd();
+        publisher.sequenced(() -> {
+            timers.cancelOutageEnd();
             if (!available) {
                 available = true;
                 publishServiceState("AVAILABLE");
             }
-        }
+        });
     }
 
     /** @return whether the Statistics service is available (no outage in progress) */
     public boolean isAvailable() {
-        synchronized (lock) {
-            return available;
+        return available;
+    }
+
+    // ---- session affinity ----------------------------------------------------------------------------------------
+
+    /**
+     * Ties each subscription to the CometD session whose browser cookie ({@value Cometd#BROWSER_COOKIE}, set by the
+     * handshake) the creating {@code POST /statistics/v3/subscriptions} carried: its updates go only to the sessions
+     * with that cookie, as a server that keeps subscriptions per CometD session does. A client that does not send its
+     * CometD cookie with its REST calls then receives no update at all. Off by default (updates go to every session
+     * subscribed to {@value #UPDATES}); {@link GenesysSimulator#reset()} turns it off.
+     */
+    public void setSessionAffinity(boolean on) {
+        publisher.setSessionAffinity(on);
+    }
+
+    /** @return whether updates go only to the CometD session whose cookie created the subscription */
+    public boolean sessionAffinity() {
+        return publisher.sessionAffinity();
+    }
+
+    /**
+     * Ties an open subscription to another CometD browser cookie (under session affinity its updates then go to that
+     * cookie's sessions; {@code null}: to none), e.g. to play a server that lost track of the session.
+     *
+     * @throws IllegalArgumentException when the subscription is not open
+     */
+    public void bindToCookie(String subscriptionId, String browserCookie) {
+        if (!subscriptions.rebind(subscriptionId, browserCookie)) {
+            throw new IllegalArgumentException("No open subscription " + subscriptionId);
         }
+    }
+
+    /** @return the CometD browser cookie an open subscription is tied to ({@code null} when none or not open) */
+    public String cookieOf(String subscriptionId) {
+        StatisticsSubscriptions.Subscription s = subscriptions.get(subscriptionId);
+        return s == null ? null : s.cookie();
     }
 
     // ---- what tests look at --------------------------------------------------------------------------------------
 
     /** @return how many subscriptions are open */
     public int subscriptionCount() {
-        synchronized (lock) {
-            return subscriptions.size();
-        }
+        return subscriptions.count();
     }
 
     /** @return the ids of the open subscriptions, in the order they were opened */
     public Set<String> subscriptionIds() {
-        synchronized (lock) {
-            return Collections.unmodifiableSet(new LinkedHashSet<>(subscriptions.keySet()));
-        }
+        return subscriptions.ids();
     }
 
     /** @return the statistic ids of an open subscription, in the order they were opened (empty when unknown) */
     public List<String> statisticIds(String subscriptionId) {
-        synchronized (lock) {
-            Subscription subscription = subscriptions.get(subscriptionId);
-            return subscription == null ? List.of() : List.copyOf(subscription.statistics().keySet());
-        }
+        StatisticsSubscriptions.Subscription subscription = subscriptions.get(subscriptionId);
+        return subscription == null ? List.of() : List.copyOf(subscription.statistics().keySet());
     }
 
     /**
@@ -407,234 +342,149 @@ public final class Statistics {
      * {@code {"name":"ServiceStateChange","topic":"/statistics/v3/service","data":{"serviceState":…}}}
      */
     public List<Map<String, Object>> published() {
-        synchronized (lock) {
-            List<Map<String, Object>> notifications = new ArrayList<>(log.size());
-            log.forEach(p -> notifications.add(p.notification()));
-            return notifications;
-        }
+        return publisher.published();
     }
 
     /** @return like {@link #published()}, with each notification's channel and publish time */
     public List<Publication> publications() {
-        synchronized (lock) {
-            return List.copyOf(log);
-        }
+        return publisher.publications();
     }
 
     /** @return {@link System#nanoTime()} just before the last update of this subscription was published; 0 if none */
     public long lastPublishNanos(String subscriptionId) {
-        synchronized (lock) {
-            return lastPublish.getOrDefault(subscriptionId, 0L);
-        }
+        return subscriptions.lastPublishNanos(subscriptionId);
     }
 
     /**
      * Calls {@code listener} for every notification just before it is published, on the publishing thread (keep it
-     * quick: it runs under the service's lock). For benchmarks that need each publish time. {@link
+     * quick: it runs under the publisher's lock). For benchmarks that need each publish time. {@link
      * GenesysSimulator#reset()} removes the listeners.
      */
     public void addPublishListener(Consumer<Publication> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        publisher.addListener(listener);
     }
 
     public void removePublishListener(Consumer<Publication> listener) {
-        listeners.remove(listener);
+        publisher.removeListener(listener);
     }
 
     // ---- used by StatisticsApi -----------------------------------------------------------------------------------
 
     /** @return a description of why the statistic cannot be opened, or {@code null} when it can */
     String checkOpenable(String name, String objectType, String objectId) {
-        synchronized (lock) {
-            if (name != null) {
-                StatisticType type = catalogue.get(name);
-                if (type == null) {
-                    return "Statistic '" + name + "' is not configured";
-                }
-                if (!type.objectTypes().contains(objectType)) {
-                    return "Statistic '" + name + "' does not apply to object type '" + objectType + "'";
-                }
-            }
-            Set<String> ids = objects.get(objectType);
-            if (ids == null || !ids.contains(objectId)) {
-                return "Object '" + objectId + "' of type '" + objectType + "' does not exist";
-            }
-            return null;
-        }
+        return catalogue.checkOpenable(name, objectType, objectId);
     }
 
     /** @return the current value of a pre-configured statistic (the caller checked it is openable) */
-    Value peek(String name, String objectType, String objectId) {
-        synchronized (lock) {
-            return current(new Key(name, objectType, objectId));
-        }
+    StatisticsCatalogue.Value peek(String name, String objectType, String objectId) {
+        return catalogue.current(new StatisticsCatalogue.Key(name, objectType, objectId));
     }
 
-    /** Opens a subscription; returns {@code null} when one with that id is open already. */
-    Subscription open(String id, String operationId, List<OpenStatistic> statistics) {
-        synchronized (lock) {
-            if (subscriptions.containsKey(id)) {
-                return null;
-            }
-            Map<String, OpenStatistic> byId = new LinkedHashMap<>();
-            long now = System.currentTimeMillis();
-            for (OpenStatistic statistic : statistics) {
-                if (statistic.name == null) {
-                    statistic.own = new Value(generated(Kind.GROWING, 0), now);
-                }
-                byId.put(statistic.statisticId, statistic);
-            }
-            Subscription subscription = new Subscription(id, operationId, Collections.unmodifiableMap(byId));
-            subscriptions.put(id, subscription);
-            return subscription;
-        }
+    /**
+     * Opens a subscription; returns {@code null} when one with that id is open already.
+     *
+     * @param cookie the CometD browser cookie the request carried, or {@code null}
+     */
+    StatisticsSubscriptions.Subscription open(String id, String operationId,
+                                              List<StatisticsSubscriptions.OpenStatistic> statistics, String cookie) {
+        return subscriptions.open(id, operationId, statistics, cookie);
     }
 
-    Subscription subscription(String id) {
-        synchronized (lock) {
-            return subscriptions.get(id);
-        }
+    StatisticsSubscriptions.Subscription subscription(String id) {
+        return subscriptions.get(id);
     }
 
     /** @return whether a subscription was open */
     boolean close(String id) {
-        synchronized (lock) {
-            lastPublish.remove(id);
-            return subscriptions.remove(id) != null;
-        }
+        return subscriptions.close(id);
     }
 
     /** @return the value a statistic of a subscription has now */
-    Value valueOf(OpenStatistic statistic) {
-        synchronized (lock) {
-            return statistic.name == null ? statistic.own : current(statistic.key());
-        }
+    StatisticsCatalogue.Value valueOf(StatisticsSubscriptions.OpenStatistic statistic) {
+        return statistic.name == null ? subscriptions.own(statistic) : catalogue.current(statistic.key());
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
 
     /** The simulator started (or restarted): the generator and a pending outage end resume. */
     void started() {
-        synchronized (lock) {
+        publisher.sequenced(() -> {
             running = true;
-            armGenerator();
-            armOutageEnd();
-        }
+            timers.start();
+        });
     }
 
     /** The simulator stopped: nothing is published; the scheduler thread ends. Settings and subscriptions are kept. */
     void stopped() {
-        ScheduledExecutorService stopping;
-        synchronized (lock) {
-            running = false;
-            armGenerator();
-            // The outage's end (outageEndsAt) is kept: started() schedules what remains of it.
-            cancel(outageEnd);
-            outageEnd = null;
-            outageEpoch++;
-            stopping = scheduler;
-            scheduler = null;
-        }
-        if (stopping != null) {
-            stopping.shutdownNow();
-        }
+        publisher.sequenced(() -> running = false);
+        timers.stop();
     }
 
-    /** Clears subscriptions, values, the publication log and listeners; stops the generator; ends an outage. */
+    /**
+     * Clears subscriptions, values, the publication log and listeners; stops the generator; ends an outage; turns
+     * session affinity off.
+     */
     void reset() {
-        synchronized (lock) {
-            interval = Duration.ZERO;
-            armGenerator();
-            cancelOutageEnd();
+        publisher.sequenced(() -> {
+            timers.reset();
             available = true;
             subscriptions.clear();
-            values.clear();
-            generations.clear();
-            log.clear();
-            lastPublish.clear();
-            listeners.clear();
-        }
+            catalogue.clearValues();
+            publisher.reset();
+        });
     }
 
     // ---- internals -----------------------------------------------------------------------------------------------
 
-    private Value current(Key key) {
-        return values.computeIfAbsent(key, k -> new Value(generated(catalogue.get(k.name()).kind(), 0),
-                System.currentTimeMillis()));
-    }
-
-    /** The value of a statistic after {@code generation} updates: deterministic, so tests can predict it. */
-    static Map<String, Object> generated(Kind kind, long generation) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        switch (kind) {
-            case AGENT_STATE -> value.put("state", AGENT_STATES.get((int) (generation % AGENT_STATES.size())));
-            case GROWING -> value.put("value", generation);
-            case AVERAGE -> value.put("value", 120 + generation % 60);
+    /** One generator tick: publishes unless the generator was re-armed or stopped since it was scheduled. */
+    private void tick(long epoch) {
+        try {
+            publisher.sequenced(() -> {
+                if (timers.isGeneratorEpoch(epoch)) {
+                    publishUpdates();
+                }
+            });
+        } catch (RuntimeException e) {
+            // A failed tick must not cancel the periodic task.
+            LOG.warn("The statistics generator failed to publish", e);
         }
-        return Collections.unmodifiableMap(value);
     }
 
-    /** Publishes one {@code StatisticUpdate} for these statistics of a subscription; the caller holds the lock. */
-    private boolean publishUpdate(Subscription subscription, Iterable<OpenStatistic> statistics) {
+    private void endOutage(long epoch) {
+        publisher.sequenced(() -> {
+            if (timers.isOutageEpoch(epoch)) {
+                serviceAvailable();
+            }
+        });
+    }
+
+    /** Publishes one {@code StatisticUpdate} for these statistics of a subscription; under the sequencing lock. */
+    private boolean publishUpdate(StatisticsSubscriptions.Subscription subscription,
+                                  Iterable<StatisticsSubscriptions.OpenStatistic> statistics) {
         if (!available || !running) {
             return false;
         }
         List<Object> entries = new ArrayList<>();
-        for (OpenStatistic statistic : statistics) {
-            Value value = statistic.name == null ? statistic.own : current(statistic.key());
+        for (StatisticsSubscriptions.OpenStatistic statistic : statistics) {
+            StatisticsCatalogue.Value value = valueOf(statistic);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("subscriptionId", subscription.id());
             entry.put("statisticId", statistic.statisticId);
             entry.put("value", value.value());
             entry.put("timestamp", value.timestamp());
-            entries.add(Collections.unmodifiableMap(entry));
+            entries.add(java.util.Collections.unmodifiableMap(entry));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("statistics", Collections.unmodifiableList(entries));
-        long nanos = publish(UPDATES, notification(STATISTIC_UPDATE, UPDATES, data));
+        long nanos = publisher.publishUpdate(subscription, entries);
         if (nanos != 0) {
-            lastPublish.put(subscription.id(), nanos);
+            subscriptions.published(subscription.id(), nanos);
         }
         return nanos != 0;
     }
 
     private void publishServiceState(String state) {
-        if (!running) {
-            return;
+        if (running) {
+            publisher.publishServiceState(state);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("serviceState", state);
-        publish(SERVICE, notification(SERVICE_STATE_CHANGE, SERVICE, data));
-    }
-
-    private static Map<String, Object> notification(String name, String topic, Map<String, Object> data) {
-        Map<String, Object> notification = new LinkedHashMap<>();
-        notification.put("name", name);
-        notification.put("topic", topic);
-        notification.put("data", Collections.unmodifiableMap(data));
-        return Collections.unmodifiableMap(notification);
-    }
-
-    /** @return the publish time, or 0 when CometD is not running; the caller holds the lock */
-    private long publish(String channel, Map<String, Object> notification) {
-        long nanos = System.nanoTime();
-        if (nanos == 0) {
-            nanos = 1;
-        }
-        Publication publication = new Publication(channel, notification, nanos);
-        for (Consumer<Publication> listener : listeners) {
-            listener.accept(publication);
-        }
-        try {
-            cometd.publish(channel, notification);
-        } catch (IllegalStateException notRunning) {
-            return 0;
-        }
-        if (log.size() == PUBLISHED_LOG_LIMIT) {
-            log.removeFirst();
-        }
-        log.addLast(publication);
-        return nanos;
     }
 
     /** Converts any value to plain JSON types (maps, lists, numbers, strings), which CometD can serialize. */
@@ -643,73 +493,5 @@ public final class Statistics {
             return null;
         }
         return Json.mapper().convertValue(value, Object.class);
-    }
-
-    private ScheduledExecutorService scheduler() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "genesys-simulator-statistics");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return scheduler;
-    }
-
-    private void armGenerator() {
-        cancel(generator);
-        generator = null;
-        long epoch = ++generatorEpoch;
-        if (!running || interval.isZero()) {
-            return;
-        }
-        long nanos = interval.toNanos();
-        generator = scheduler().scheduleAtFixedRate(() -> tick(epoch), nanos, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void tick(long epoch) {
-        try {
-            synchronized (lock) {
-                // A tick that was waiting for the lock while the generator was stopped or changed must not publish.
-                if (epoch == generatorEpoch) {
-                    publishUpdates();
-                }
-            }
-        } catch (RuntimeException e) {
-            // A failed tick must not cancel the periodic task.
-            LOG.warn("The statistics generator failed to publish", e);
-        }
-    }
-
-    private void armOutageEnd() {
-        cancel(outageEnd);
-        outageEnd = null;
-        long epoch = ++outageEpoch;
-        if (!running || outageEndsAt == null) {
-            return;
-        }
-        long delay = Math.max(0, outageEndsAt - System.nanoTime());
-        outageEnd = scheduler().schedule(() -> endOutage(epoch), delay, TimeUnit.NANOSECONDS);
-    }
-
-    private void endOutage(long epoch) {
-        synchronized (lock) {
-            if (epoch == outageEpoch) {
-                serviceAvailable();
-            }
-        }
-    }
-
-    private void cancelOutageEnd() {
-        cancel(outageEnd);
-        outageEnd = null;
-        outageEpoch++;
-        outageEndsAt = null;
-    }
-
-    private static void cancel(ScheduledFuture<?> future) {
-        if (future != null) {
-            future.cancel(false);
-        }
     }
 }

@@ -113,7 +113,7 @@ final class StatisticsApi {
     }
 
     private ObjectNode peeked(String name, String objectType, String objectId) {
-        Statistics.Value value = statistics.peek(name, objectType, objectId);
+        StatisticsCatalogue.Value value = statistics.peek(name, objectType, objectId);
         ObjectNode node = Json.object();
         node.put("name", name);
         node.put("objectType", objectType);
@@ -135,10 +135,10 @@ final class StatisticsApi {
         }
         String operationId = operationIdNode == null || operationIdNode.isNull() ? null : operationIdNode.asText();
         JsonNode list = statisticsOf(body);
-        List<Statistics.OpenStatistic> requested = new ArrayList<>();
+        List<StatisticsSubscriptions.OpenStatistic> requested = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            Statistics.OpenStatistic statistic = parseStatistic(list.get(i), "data.statistics[" + i + "]");
+            StatisticsSubscriptions.OpenStatistic statistic = parseStatistic(list.get(i), "data.statistics[" + i + "]");
             if (!ids.add(statistic.statisticId)) {
                 throw ApiException.badRequest("data.statistics[" + i + "].statisticId '" + statistic.statisticId
                         + "' is used twice; a statisticId is unique inside a subscription");
@@ -147,9 +147,9 @@ final class StatisticsApi {
         }
         requireAvailable();
 
-        List<Statistics.OpenStatistic> opened = new ArrayList<>();
+        List<StatisticsSubscriptions.OpenStatistic> opened = new ArrayList<>();
         ArrayNode errors = Json.array();
-        for (Statistics.OpenStatistic statistic : requested) {
+        for (StatisticsSubscriptions.OpenStatistic statistic : requested) {
             String problem = statistics.checkOpenable(statistic.name, statistic.objectType, statistic.objectId);
             if (problem == null) {
                 opened.add(statistic);
@@ -162,7 +162,9 @@ final class StatisticsApi {
         }
         // "The subscriptionId is filled from the operationId."
         String subscriptionId = operationId != null ? operationId : UUID.randomUUID().toString();
-        Statistics.Subscription subscription = statistics.open(subscriptionId, operationId, opened);
+        // the CometD browser cookie the request carried: under session affinity the updates go to that session only
+        StatisticsSubscriptions.Subscription subscription = statistics.open(subscriptionId, operationId, opened,
+                Cometd.browserCookie(request.headers().getValuesList("Cookie")));
         if (subscription == null) {
             throw ApiException.badRequest("A subscription with id '" + subscriptionId
                     + "' is open already; delete it or use another operationId");
@@ -188,17 +190,17 @@ final class StatisticsApi {
             }
         }
         requireAvailable();
-        Statistics.Subscription subscription = statistics.subscription(id);
+        StatisticsSubscriptions.Subscription subscription = statistics.subscription(id);
         if (subscription == null) {
             throw ApiException.notFound("Subscription '" + id + "' not found");
         }
-        List<Statistics.OpenStatistic> selected = new ArrayList<>();
+        List<StatisticsSubscriptions.OpenStatistic> selected = new ArrayList<>();
         ArrayNode errors = Json.array();
         if (wanted.isEmpty()) {
             selected.addAll(subscription.statistics().values());
         } else {
             for (String statisticId : wanted) {
-                Statistics.OpenStatistic statistic = subscription.statistics().get(statisticId);
+                StatisticsSubscriptions.OpenStatistic statistic = subscription.statistics().get(statisticId);
                 if (statistic != null) {
                     selected.add(statistic);
                 } else {
@@ -223,10 +225,10 @@ final class StatisticsApi {
         return success(0, null, null);
     }
 
-    private ArrayNode values(Iterable<Statistics.OpenStatistic> opened, boolean verbose) {
+    private ArrayNode values(Iterable<StatisticsSubscriptions.OpenStatistic> opened, boolean verbose) {
         ArrayNode array = Json.array();
-        for (Statistics.OpenStatistic statistic : opened) {
-            Statistics.Value value = statistics.valueOf(statistic);
+        for (StatisticsSubscriptions.OpenStatistic statistic : opened) {
+            StatisticsCatalogue.Value value = statistics.valueOf(statistic);
             ObjectNode node = Json.object();
             node.put("statisticId", statistic.statisticId);
             // verbose=INFO adds what identifies the statistic; the seed's samples omit "name" for a definition.
@@ -246,7 +248,7 @@ final class StatisticsApi {
 
     // ---- validation ----------------------------------------------------------------------------------------------
 
-    private static Statistics.OpenStatistic parseStatistic(JsonNode item, String at) {
+    private static StatisticsSubscriptions.OpenStatistic parseStatistic(JsonNode item, String at) {
         if (item == null || !item.isObject()) {
             throw ApiException.badRequest(at + " must be an object");
         }
@@ -262,9 +264,9 @@ final class StatisticsApi {
                     + (hasName ? "not both" : "got neither"));
         }
         if (hasName) {
-            return new Statistics.OpenStatistic(statisticId, requiredText(item, "name", at), objectType, objectId, null);
+            return new StatisticsSubscriptions.OpenStatistic(statisticId, requiredText(item, "name", at), objectType, objectId, null);
         }
-        return new Statistics.OpenStatistic(statisticId, null, objectType, objectId,
+        return new StatisticsSubscriptions.OpenStatistic(statisticId, null, objectType, objectId,
                 validDefinition(definition, at + ".definition"));
     }
 

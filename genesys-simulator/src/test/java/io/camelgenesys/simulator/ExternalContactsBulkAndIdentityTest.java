@@ -41,6 +41,11 @@ class ExternalContactsBulkAndIdentityTest {
         return http.cloudOk(method, path, token, json);
     }
 
+    /** An enrich that created its entity: 201. */
+    JsonNode created(String method, String path, String json) throws Exception {
+        return http.cloudAnswer(201, method, path, token, json);
+    }
+
     String error(int status, String method, String path, String json) throws Exception {
         return http.cloudError(status, method, path, token, json);
     }
@@ -57,7 +62,7 @@ class ExternalContactsBulkAndIdentityTest {
                 entities.append(',');
             }
             if (i == 3) {
-                entities.append("{\"lastName\":\"NoFirst\"}");
+                entities.append("{\"lastName\":\"NoFirst\",\"workPhone\":{\"countryCode\":1}}");
             } else if (i == 11) {
                 entities.append("{\"firstName\":\"a\",\"lastName\":\"b\",\"workEmail\":\"broken\"}");
             } else {
@@ -71,7 +76,7 @@ class ExternalContactsBulkAndIdentityTest {
         JsonNode failed = response.get("results").get(3);
         assertFalse(failed.get("success").asBoolean());
         assertEquals(400, failed.get("error").get("status").asInt());
-        assertEquals("firstName is required", failed.get("error").get("message").asText());
+        assertEquals("workPhone.countryCode must be a string", failed.get("error").get("message").asText());
         assertEquals("NoFirst", failed.get("error").get("entity").get("lastName").asText());
         assertTrue(response.get("results").get(11).get("error").get("message").asText().contains("workEmail"));
         JsonNode good = response.get("results").get(0);
@@ -150,15 +155,17 @@ class ExternalContactsBulkAndIdentityTest {
     void enrichUpsertsByMatchingIdentifier() throws Exception {
         String request = "{\"action\":\"Upsert\",\"matchingIdentifiers\":[{\"type\":\"ExternalId\",\"value\":\"sf-9\"}],"
                 + "\"contact\":{\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"title\":\"CTO\"}}";
-        JsonNode inserted = ok("POST", BASE + "/contacts/enrich", request);
+        JsonNode inserted = created("POST", BASE + "/contacts/enrich", request);
         String id = inserted.get("id").asText();
         assertEquals(1, SIM.simulator().externalContacts().contactCount());
-        JsonNode again = ok("POST", BASE + "/contacts/enrich", request.replace("CTO", "CEO"));
+        JsonNode again = ok("POST", BASE + "/contacts/enrich", request.replace("CTO", "CEO")); // 200: updated
         assertEquals(id, again.get("id").asText(), "the identifier finds the same contact");
         assertEquals("CEO", again.get("title").asText());
         assertEquals(1, SIM.simulator().externalContacts().contactCount());
 
         JsonNode dry = ok("POST", BASE + "/contacts/enrich?dryRun=true", request.replace("CTO", "CFO"));
+        assertEquals(200, call("POST", BASE + "/contacts/enrich?dryRun=true", request.replace("sf-9", "sf-new"))
+                .getStatus(), "a dry run creates nothing, so it is never 201");
         assertEquals("CFO", dry.get("title").asText());
         assertEquals("CEO", SIM.simulator().externalContacts().contact(id).orElseThrow().get("title"),
                 "a dry run stores nothing");
@@ -179,7 +186,7 @@ class ExternalContactsBulkAndIdentityTest {
     @Test
     void enrichFieldRules() throws Exception {
         String match = "\"matchingIdentifiers\":[{\"type\":\"ExternalId\",\"value\":\"r-1\"}]";
-        ok("POST", BASE + "/contacts/enrich", "{\"action\":\"Insert\"," + match + ",\"contact\":{\"firstName\":\"R\","
+        created("POST", BASE + "/contacts/enrich", "{\"action\":\"Insert\"," + match + ",\"contact\":{\"firstName\":\"R\","
                 + "\"lastName\":\"S\",\"title\":\"Old\",\"middleName\":\"M\",\"address\":{\"city\":\"Paris\","
                 + "\"country\":\"FR\"},\"externalIds\":[{\"externalId\":\"a\"}]}}");
         JsonNode result = ok("POST", BASE + "/contacts/enrich", "{\"action\":\"Update\"," + match
@@ -207,12 +214,13 @@ class ExternalContactsBulkAndIdentityTest {
                 + "{\"id\":\"t1\",\"action\":\"Upsert\",\"matchingIdentifiers\":[{\"type\":\"Email\",\"value\":\"a@x.io\"}],"
                 + "\"contact\":{\"firstName\":\"A\",\"lastName\":\"B\"}},"
                 + "{\"id\":\"t2\",\"action\":\"Upsert\",\"matchingIdentifiers\":[{\"type\":\"Email\",\"value\":\"b@x.io\"}],"
-                + "\"contact\":{\"lastName\":\"B\"}}]}");
+                + "\"contact\":{\"lastName\":\"B\",\"surveyOptOut\":\"yes\"}}]}");
         assertEquals(1, response.get("errorCount").asInt());
         assertEquals("t1", response.get("results").get(0).get("id").asText());
         assertTrue(response.get("results").get(0).get("success").asBoolean());
         assertEquals("t2", response.get("results").get(1).get("id").asText());
-        assertEquals("firstName is required", response.get("results").get(1).get("error").get("message").asText());
+        assertEquals("surveyOptOut must be true or false",
+                response.get("results").get(1).get("error").get("message").asText());
 
         StringBuilder eleven = new StringBuilder();
         for (int i = 0; i < 11; i++) {
@@ -225,7 +233,8 @@ class ExternalContactsBulkAndIdentityTest {
     @Test
     void mergeCreatesANewContact() throws Exception {
         List<String> ids = SIM.simulator().externalContacts().seedContacts(2);
-        ok("PATCH", BASE + "/contacts/" + ids.get(1), "{\"title\":\"Engineer\"}");
+        ok("PATCH", BASE + "/contacts/" + ids.get(1),
+                "{\"changes\":[{\"field\":\"$.title\",\"value\":\"Engineer\",\"action\":\"Update\"}]}");
         ok("PATCH", BASE + "/contacts/" + ids.get(1) + "/identifiers", claim("ExternalId", "m-1"));
         JsonNode merged = ok("POST", BASE + "/contacts/merge", "{\"contactIds\":[\"" + ids.get(0) + "\",\"" + ids.get(1)
                 + "\"],\"valueOverride\":{\"lastName\":\"Merged\"}}");
@@ -265,8 +274,8 @@ class ExternalContactsBulkAndIdentityTest {
             ok("POST", contacts, "{\"firstName\":\"S" + i + "\",\"lastName\":\"Same\",\"workEmail\":\"shared@x.io\"}");
         }
         JsonNode found = ok("GET", BASE + "/reversewhitepageslookup?lookupVal=shared%40x.io", null);
-        assertEquals(25, found.get("contacts").size());
-        assertEquals(0, found.get("externalOrganizations").size());
+        assertEquals(25, found.get("contacts").size(), "at most 25 values in all");
+        assertFalse(found.has("externalOrganizations"), "ReverseWhitepagesLookupResult has contacts only (SDK 262.0.0)");
         SIM.simulator().externalContacts().seedContacts(1);
         assertEquals(1, ok("GET", BASE + "/reversewhitepageslookup?lookupVal=%2B15550000001", null)
                 .get("contacts").size());
@@ -280,25 +289,46 @@ class ExternalContactsBulkAndIdentityTest {
         assertEquals("Curated", ok("POST", BASE + "/contacts/" + id + "/promotion", null).get("type").asText());
         assertTrue(error(400, "POST", BASE + "/contacts/" + id + "/promotion", null).contains("Curated"));
 
-        ok("POST", BASE + "/contacts/" + id + "/journey/segments", "{\"assign\":[{\"id\":\"seg-1\"},{\"id\":\"seg-2\"}]}");
-        assertEquals(2, ok("GET", BASE + "/contacts/" + id + "/journey/segments", null).get("entities").size());
-        ok("POST", BASE + "/contacts/" + id + "/journey/segments", "{\"unassign\":[{\"id\":\"seg-1\"}]}");
+        // UpdateSegmentAssignmentRequest: assign/unassign are {"segments":[{"id":...}]}
+        JsonNode answer = ok("POST", BASE + "/contacts/" + id + "/journey/segments",
+                "{\"assign\":{\"segments\":[{\"id\":\"seg-1\"},{\"id\":\"seg-2\"}]}}");
+        assertEquals(0, answer.get("unprocessedItems").get("count").asInt());
+        assertEquals(0, answer.get("unprocessedItems").get("assign").get("segments").size());
+        JsonNode assignments = ok("GET", BASE + "/contacts/" + id + "/journey/segments", null).get("entities");
+        assertEquals(2, assignments.size());
+        JsonNode first = assignments.get(0);
+        assertEquals("seg-1", first.get("segment").get("id").asText());
+        assertEquals(id, first.get("externalContact").get("id").asText());
+        assertTrue(first.hasNonNull("dateAssigned") && first.hasNonNull("dateForUnassignment"));
+        assertFalse(first.has("assignmentDate"));
+        ok("POST", BASE + "/contacts/" + id + "/journey/segments", "{\"unassign\":{\"segments\":[{\"id\":\"seg-1\"}]}}");
         assertEquals(1, ok("GET", BASE + "/contacts/" + id + "/journey/segments", null).get("entities").size());
         StringBuilder eleven = new StringBuilder();
         for (int i = 0; i < 11; i++) {
             eleven.append(i == 0 ? "" : ",").append("{\"id\":\"s").append(i).append("\"}");
         }
-        assertTrue(error(400, "POST", BASE + "/contacts/" + id + "/journey/segments", "{\"assign\":[" + eleven + "]}")
-                .contains("At most 10"));
+        assertTrue(error(400, "POST", BASE + "/contacts/" + id + "/journey/segments",
+                "{\"assign\":{\"segments\":[" + eleven + "]}}").contains("At most 10"));
+        assertEquals("assign must be an object", error(400, "POST", BASE + "/contacts/" + id + "/journey/segments",
+                "{\"assign\":[{\"id\":\"seg-3\"}]}"));
+        assertEquals("assign.segments[0].id is required", error(400, "POST", BASE + "/contacts/" + id
+                + "/journey/segments", "{\"assign\":{\"segments\":[{}]}}"));
         assertEquals(0, ok("GET", BASE + "/contacts/" + id + "/journey/sessions?pageSize=50", null)
                 .get("entities").size());
 
-        assertEquals(204, call("PUT", BASE + "/conversations/conv-1", "{\"externalContactId\":\"" + id
-                + "\",\"communicationId\":\"comm-1\",\"mediaType\":\"CALL\"}").getStatus());
+        // ConversationAssociation: the body repeats the conversationId; Genesys answers 202 Accepted
+        assertEquals(202, call("PUT", BASE + "/conversations/conv-1", "{\"conversationId\":\"conv-1\","
+                + "\"externalContactId\":\"" + id + "\",\"communicationId\":\"comm-1\",\"mediaType\":\"CALL\"}")
+                .getStatus());
         assertEquals(id, SIM.simulator().externalContacts().conversation("conv-1").orElseThrow().get("externalContactId"));
-        assertTrue(error(400, "PUT", BASE + "/conversations/conv-1", "{\"communicationId\":\"c\",\"mediaType\":\"FAX\"}")
-                .contains("mediaType"));
+        assertTrue(error(400, "PUT", BASE + "/conversations/conv-1", "{\"conversationId\":\"conv-1\","
+                + "\"communicationId\":\"c\",\"mediaType\":\"FAX\"}").contains("mediaType"));
+        assertEquals("conversationId is required", error(400, "PUT", BASE + "/conversations/conv-1",
+                "{\"communicationId\":\"c\",\"mediaType\":\"CALL\"}"));
+        assertTrue(error(400, "PUT", BASE + "/conversations/conv-1", "{\"conversationId\":\"conv-9\","
+                + "\"communicationId\":\"c\",\"mediaType\":\"CALL\"}").contains("not the conversation of the path"));
         error(404, "PUT", BASE + "/conversations/conv-1",
-                "{\"externalContactId\":\"nope\",\"communicationId\":\"c\",\"mediaType\":\"CALL\"}");
+                "{\"conversationId\":\"conv-1\",\"externalContactId\":\"nope\",\"communicationId\":\"c\","
+                + "\"mediaType\":\"CALL\"}");
     }
 }

@@ -201,7 +201,8 @@ class ExternalContactsConcurrencyTest {
                 }
                 String id = created.get("id").asText();
                 contactOf.put(key, id);
-                expect(200, "PATCH", BASE + "/contacts/" + id, "{\"title\":\"t-" + key + "\"}");
+                expect(200, "PATCH", BASE + "/contacts/" + id, "{\"changes\":[{\"field\":\"$.title\",\"value\":\"t-"
+                        + key + "\",\"action\":\"Update\"}]}");
                 expect(200, "POST", BASE + "/contacts/" + id + "/notes", "{\"noteText\":\"n-" + key + "\"}");
                 expect(200, "PATCH", BASE + "/contacts/" + id + "/identifiers", claim("Email", key + "@load.io"));
             }

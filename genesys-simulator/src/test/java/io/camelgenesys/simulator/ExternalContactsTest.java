@@ -70,28 +70,44 @@ class ExternalContactsTest {
         assertFalse(replaced.has("workEmail"), "PUT replaces every field");
         assertEquals(created.get("createDate"), replaced.get("createDate"));
 
-        JsonNode patched = ok("PATCH", BASE + "/contacts/" + id,
-                "{\"workEmail\":\"jane.new@example.com\",\"workPhone\":{\"e164\":\"+15551111111\"}}");
-        assertEquals("Doe", patched.get("lastName").asText(), "PATCH keeps absent fields");
+        // PATCH takes the SDK's ExternalContactsPatchRequest: a list of changes
+        JsonNode patched = ok("PATCH", BASE + "/contacts/" + id, "{\"changes\":["
+                + "{\"field\":\"$.workEmail\",\"value\":\"jane.new@example.com\",\"action\":\"Update\"},"
+                + "{\"field\":\"$.workPhone.e164\",\"value\":\"+15551111111\",\"action\":\"Update\"}]}");
+        assertEquals("Doe", patched.get("lastName").asText(), "PATCH keeps the fields it does not change");
         assertEquals("jane.new@example.com", patched.get("workEmail").asText());
+        assertEquals("+15551111111", patched.get("workPhone").get("e164").asText(), "a nested field is created");
         assertEquals("jane.new@example.com",
                 SIM.simulator().externalContacts().contact(id).orElseThrow().get("workEmail"));
-        assertFalse(ok("PATCH", BASE + "/contacts/" + id, "{\"workEmail\":null}").has("workEmail"), "null clears");
-        assertTrue(error(400, "PATCH", BASE + "/contacts/" + id, "{\"lastName\":null}").contains("lastName"));
+        assertFalse(ok("PATCH", BASE + "/contacts/" + id,
+                "{\"changes\":[{\"field\":\"$.workEmail\",\"action\":\"Remove\"}]}").has("workEmail"));
+        // the old partial-contact form is not an ExternalContactsPatchRequest
+        assertEquals("changes is required", error(400, "PATCH", BASE + "/contacts/" + id, "{\"title\":\"CEO\"}"));
 
         assertEquals(204, call("DELETE", BASE + "/contacts/" + id, null).getStatus());
         assertTrue(error(404, "GET", BASE + "/contacts/" + id, null).contains(id));
         error(404, "DELETE", BASE + "/contacts/" + id, null);
         error(404, "PUT", BASE + "/contacts/" + id, "{\"firstName\":\"a\",\"lastName\":\"b\"}");
-        error(404, "PATCH", BASE + "/contacts/" + id, "{}");
+        error(404, "PATCH", BASE + "/contacts/" + id,
+                "{\"changes\":[{\"field\":\"$.title\",\"value\":\"x\",\"action\":\"Update\"}]}");
         assertEquals(0, SIM.simulator().externalContacts().contactCount());
     }
 
     @Test
     void validation() throws Exception {
         String contacts = BASE + "/contacts";
-        assertEquals("firstName is required", error(400, "POST", contacts, "{\"lastName\":\"x\"}"));
-        assertEquals("lastName is required", error(400, "POST", contacts, "{\"firstName\":\"x\"}"));
+        // seed 003 and the SDK require no field of a contact, names included
+        assertEquals("x", ok("POST", contacts, "{\"lastName\":\"x\"}").get("lastName").asText());
+        assertEquals("y", ok("POST", contacts, "{\"title\":\"y\"}").get("title").asText());
+        assertTrue(ok("POST", contacts, "{}").hasNonNull("id"));
+        // PhoneNumber (SDK): countryCode is text ("US"), extension a whole number
+        assertEquals("US", ok("POST", contacts, "{\"workPhone\":{\"e164\":\"+13175550100\",\"countryCode\":\"US\","
+                + "\"extension\":12}}").get("workPhone").get("countryCode").asText());
+        assertEquals("workPhone.countryCode must be a string",
+                error(400, "POST", contacts, "{\"workPhone\":{\"countryCode\":1}}"));
+        assertEquals("cellPhone.extension must be an integer",
+                error(400, "POST", contacts, "{\"cellPhone\":{\"extension\":\"12\"}}"));
+        assertEquals("workPhone must be an object", error(400, "POST", contacts, "{\"workPhone\":\"555-1234\"}"));
         assertTrue(error(400, "POST", contacts, "{\"firstName\":\"" + "a".repeat(1001) + "\",\"lastName\":\"x\"}")
                 .contains("firstName must be at most 1,000 characters"));
         assertTrue(error(400, "POST", contacts, "{\"firstName\":\"a\",\"lastName\":\"b\",\"workEmail\":\"nope\"}")
@@ -107,6 +123,46 @@ class ExternalContactsTest {
                 "{\"firstName\":\"a\",\"lastName\":\"b\",\"externalOrganization\":{\"id\":\"nope\"}}")
                 .contains("externalOrganization.id"));
         assertEquals("The request body must be a JSON object", error(400, "POST", contacts, "[]"));
+    }
+
+    @Test
+    void patchActionsOfTheSdk() throws Exception {
+        String id = ok("POST", BASE + "/contacts", "{\"firstName\":\"Ann\",\"title\":\"Buyer\","
+                + "\"externalIds\":[{\"value\":\"a\"}],\"address\":{\"city\":\"Paris\"}}").get("id").asText();
+        String path = BASE + "/contacts/" + id;
+        JsonNode c = ok("PATCH", path, "{\"changes\":["
+                + "{\"field\":\"$.title\",\"value\":\"CEO\",\"action\":\"UpdateIfEmpty\"},"
+                + "{\"field\":\"$.lastName\",\"value\":\"Lee\",\"action\":\"UpdateIfEmpty\"},"
+                + "{\"field\":\"$.salutation\",\"value\":\"Dr\",\"action\":\"UpdateIfExists\"},"
+                + "{\"field\":\"$.firstName\",\"value\":\"Anne\",\"action\":\"UpdateIfExists\"},"
+                + "{\"field\":\"$.externalIds\",\"value\":[{\"value\":\"b\"}],\"action\":\"AppendToCollection\"},"
+                + "{\"field\":\"$.address.city\",\"action\":\"Remove\"}]}");
+        assertEquals("Buyer", c.get("title").asText(), "UpdateIfEmpty keeps a value");
+        assertEquals("Lee", c.get("lastName").asText(), "UpdateIfEmpty fills an empty field");
+        assertFalse(c.has("salutation"), "UpdateIfExists leaves an empty field empty");
+        assertEquals("Anne", c.get("firstName").asText());
+        assertEquals(2, c.get("externalIds").size());
+        assertFalse(c.get("address").has("city"));
+        c = ok("PATCH", path, "{\"changes\":[{\"field\":\"$.externalIds\",\"value\":{\"value\":\"a\"},"
+                + "\"action\":\"RemoveFromCollection\"}]}");
+        assertEquals("[{\"value\":\"b\"}]", c.get("externalIds").toString());
+
+        assertTrue(error(409, "PATCH", path, "{\"changes\":[{\"field\":\"$.address\",\"value\":{},"
+                + "\"action\":\"Update\"},{\"field\":\"$.address.city\",\"value\":\"X\",\"action\":\"Update\"}]}")
+                .contains("a field and its parent"));
+        assertTrue(error(400, "PATCH", path, "{\"changes\":[{\"field\":\"title\",\"value\":\"x\","
+                + "\"action\":\"Update\"}]}").contains("dot-notation JSONPath"));
+        assertTrue(error(400, "PATCH", path, "{\"changes\":[{\"field\":\"$.title\",\"value\":\"x\","
+                + "\"action\":\"Set\"}]}").startsWith("changes[0].action must be one of"));
+        assertEquals("changes[0].value is required for action Update",
+                error(400, "PATCH", path, "{\"changes\":[{\"field\":\"$.title\",\"action\":\"Update\"}]}"));
+        assertTrue(error(400, "PATCH", path, "{\"changes\":[{\"field\":\"$.id\",\"value\":\"x\","
+                + "\"action\":\"Update\"}]}").contains("cannot be patched"));
+        assertTrue(error(400, "PATCH", path, "{\"changes\":[{\"field\":\"$.workEmail\",\"value\":\"nope\","
+                + "\"action\":\"Update\"}]}").contains("workEmail must be a valid email address"),
+                "the patched contact is validated");
+        assertEquals("changes must list at least one change",
+                error(400, "PATCH", path, "{\"changes\":[]}"));
     }
 
     @Test
@@ -146,6 +202,38 @@ class ExternalContactsTest {
         assertEquals(2, inA.get("total").asInt(), "div-a plus the unassigned contact");
         assertEquals("A", inA.get("entities").get(0).get("lastName").asText());
         assertEquals(3, ok("GET", BASE + "/contacts?divisionIds=div-a&divisionIds=div-b", null).get("total").asInt());
+        assertEquals(3, ok("GET", BASE + "/contacts?divisionIds=div-a,div-b", null).get("total").asInt(),
+                "the comma-joined form too");
+    }
+
+    @Test
+    void aScanGoesOverOneDivisionAndItsCursorStaysInIt() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            ok("POST", BASE + "/contacts", "{\"lastName\":\"A" + i + "\",\"division\":{\"id\":\"div-a\"}}");
+            ok("POST", BASE + "/contacts", "{\"lastName\":\"B" + i + "\",\"division\":{\"id\":\"div-b\"}}");
+        }
+        ok("POST", BASE + "/contacts", "{\"lastName\":\"Unassigned\"}");
+        assertEquals(25, ok("GET", BASE + "/scan/contacts?limit=200", null).get("entities").size());
+        JsonNode first = ok("GET", BASE + "/scan/contacts?limit=10&divisionId=div-a", null);
+        assertEquals(10, first.get("entities").size());
+        String cursor = first.get("cursors").get("after").asText();
+        JsonNode second = ok("GET", BASE + "/scan/contacts?limit=10&divisionId=div-a&cursor=" + cursor, null);
+        assertEquals(3, second.get("entities").size(), "12 of div-a and the unassigned one");
+        for (JsonNode page : List.of(first, second)) {
+            page.get("entities").forEach(c -> assertTrue(!c.get("lastName").asText().startsWith("B"), c.toString()));
+        }
+        assertTrue(error(400, "GET", BASE + "/scan/contacts?limit=10&divisionId=div-b&cursor=" + cursor, null)
+                .contains("not issued by this listing"), "a cursor continues only its own division's scan");
+    }
+
+    @Test
+    void reverseLookupInOneDivision() throws Exception {
+        ok("POST", BASE + "/contacts", "{\"lastName\":\"A\",\"workEmail\":\"same@x.io\",\"division\":{\"id\":\"div-a\"}}");
+        ok("POST", BASE + "/contacts", "{\"lastName\":\"B\",\"workEmail\":\"same@x.io\",\"division\":{\"id\":\"div-b\"}}");
+        assertEquals(2, ok("GET", BASE + "/reversewhitepageslookup?lookupVal=same%40x.io", null).get("contacts").size());
+        JsonNode inB = ok("GET", BASE + "/reversewhitepageslookup?lookupVal=same%40x.io&divisionId=div-b", null);
+        assertEquals(1, inB.get("contacts").size());
+        assertEquals("B", inB.get("contacts").get(0).get("lastName").asText());
     }
 
     @Test

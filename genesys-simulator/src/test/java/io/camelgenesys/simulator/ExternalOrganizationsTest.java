@@ -68,7 +68,13 @@ class ExternalOrganizationsTest {
 
         assertEquals("Acme Inc", ok("PUT", BASE + "/organizations/" + acme, "{\"name\":\"Acme Inc\"}")
                 .get("name").asText());
-        ok("PUT", BASE + "/organizations/" + acme + "/trustor/trustor-1", null);
+        JsonNode link = ok("PUT", BASE + "/organizations/" + acme + "/trustor/trustor-1", null);
+        // ExternalOrganizationTrustorLink (SDK), not the organization
+        assertEquals(acme, link.get("externalOrganizationId").asText());
+        assertEquals("trustor-1", link.get("trustorOrgId").asText());
+        assertEquals(BASE + "/organizations/" + acme, link.get("externalOrganizationUri").asText());
+        assertTrue(link.hasNonNull("dateCreated"));
+        assertFalse(link.has("name") || link.has("id"));
         assertFalse(ok("GET", BASE + "/organizations/" + acme, null).has("trustor"));
         assertEquals("trustor-1", ok("GET", BASE + "/organizations/" + acme + "?includeTrustors=true", null)
                 .get("trustor").get("id").asText());
@@ -116,7 +122,7 @@ class ExternalOrganizationsTest {
                 + "\"industry\":\"Software\"}}");
         assertEquals(org, enriched.get("id").asText());
         assertEquals("Software", enriched.get("industry").asText());
-        JsonNode inserted = ok("POST", BASE + "/organizations/enrich", "{\"matchingIdentifiers\":"
+        JsonNode inserted = http.cloudAnswer(201, "POST", BASE + "/organizations/enrich", token, "{\"matchingIdentifiers\":"
                 + "[{\"type\":\"ExternalId\",\"value\":\"acct-2\"}],\"externalOrganization\":{\"name\":\"Hooli\"}}");
         assertEquals(3, SIM.simulator().externalContacts().organizationCount());
         assertEquals(inserted.get("id"), ok("POST", BASE + "/identifierlookup/organizations",
@@ -147,7 +153,16 @@ class ExternalOrganizationsTest {
         JsonNode created = ok("POST", BASE + "/relationships", "{\"user\":{\"id\":\"u-1\"},\"externalOrganization\":"
                 + "{\"id\":\"" + org + "\"},\"relationship\":\"Account Manager\"}");
         String id = created.get("id").asText();
+        assertFalse(created.has("createDate"), "a Relationship has no dates (SDK)");
         assertEquals("Account Manager", ok("GET", BASE + "/relationships/" + id, null).get("relationship").asText());
+        String later = ok("POST", BASE + "/relationships", "{\"user\":{\"id\":\"u-2\"},\"externalOrganization\":"
+                + "{\"id\":\"" + org + "\"},\"relationship\":\"Advisor\"}").get("id").asText();
+        // createDate, a sort field the model does not show, sorts by creation
+        JsonNode newestFirst = ok("GET", BASE + "/organizations/" + org + "/relationships?sortOrder=createDate:desc", null);
+        assertEquals(later, newestFirst.get("entities").get(0).get("id").asText());
+        JsonNode oldestFirst = ok("GET", BASE + "/organizations/" + org + "/relationships?sortOrder=createDate:asc", null);
+        assertEquals(id, oldestFirst.get("entities").get(0).get("id").asText());
+        assertEquals(204, call("DELETE", BASE + "/relationships/" + later, null).getStatus());
         assertEquals(1, ok("GET", BASE + "/organizations/" + org + "/relationships", null).get("total").asInt());
         assertEquals("Sales Engineer", ok("PUT", BASE + "/relationships/" + id, "{\"user\":{\"id\":\"u-1\"},"
                 + "\"externalOrganization\":{\"id\":\"" + org + "\"},\"relationship\":\"Sales Engineer\"}")
@@ -166,7 +181,8 @@ class ExternalOrganizationsTest {
         for (int i = 0; i < 12; i++) {
             ok("POST", BASE + "/externalsources", "{\"name\":\"crm-" + i + "\",\"active\":" + (i % 2 == 0) + "}");
         }
-        ok("POST", BASE + "/externalsources", "{\"name\":\"erp\"}");
+        JsonNode erp = ok("POST", BASE + "/externalsources", "{\"name\":\"erp\"}");
+        assertFalse(erp.has("createDate") || erp.has("modifyDate"), "an ExternalSource has no dates (SDK)");
         assertEquals(13, SIM.simulator().externalContacts().externalSourceCount());
         assertTrue(error(409, "POST", BASE + "/externalsources", "{\"name\":\"ERP\"}").contains("unique"));
         assertTrue(error(400, "POST", BASE + "/externalsources", "{\"name\":\"" + "s".repeat(201) + "\"}")

@@ -91,6 +91,11 @@ class StatisticsNotificationsTest {
     }
 
     private String subscribe(String operationId, String... statistics) throws Exception {
+        return subscribeWithCookie(null, operationId, statistics);
+    }
+
+    /** Creates a subscription over REST, sending {@code cookie} (when not null) as its Cookie header. */
+    private String subscribeWithCookie(String cookie, String operationId, String... statistics) throws Exception {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < statistics.length; i++) {
             String[] parts = statistics[i].split(":");
@@ -98,7 +103,11 @@ class StatisticsNotificationsTest {
                     .append("\",\"name\":\"").append(parts[0]).append("\",\"objectType\":\"").append(parts[1])
                     .append("\",\"objectId\":\"").append(parts[2]).append("\"}");
         }
-        ContentResponse response = json(http.multicloud("POST", "/statistics/v3/subscriptions", token),
+        Request request = http.multicloud("POST", "/statistics/v3/subscriptions", token);
+        if (cookie != null) {
+            request.headers(h -> h.put("Cookie", cookie));
+        }
+        ContentResponse response = json(request,
                 "{\"operationId\":\"" + operationId + "\",\"data\":{\"statistics\":[" + list + "]}}").send();
         assertEquals(200, response.getStatus(), response.getContentAsString());
         return body(response).path("data").path("subscriptionId").asText();
@@ -160,6 +169,41 @@ class StatisticsNotificationsTest {
         assertEquals(tree(published.get(1)), tree(b));
         assertTrue(sim.statistics().lastPublishNanos(first) > 0);
         assertNull(updates.poll(200, TimeUnit.MILLISECONDS), "nothing more was published");
+    }
+
+    @Test
+    void sessionAffinityRoutesUpdatesOnlyToTheSessionWhoseCookieCreatedTheSubscription() throws Exception {
+        String browser = client.getCookie(Cometd.BROWSER_COOKIE) == null ? null
+                : client.getCookie(Cometd.BROWSER_COOKIE).getValue();
+        assertNotNull(browser, "the handshake set the CometD browser cookie");
+        sim.statistics().setSessionAffinity(true);
+        String mine = subscribeWithCookie("other=1; " + Cometd.BROWSER_COOKIE + "=" + browser, "mine",
+                "TimeInCurrentState:Agent:agent2");
+        String anonymous = subscribe("anonymous", "TimeInCurrentState:Agent:agent2");
+        String foreign = subscribeWithCookie(Cometd.BROWSER_COOKIE + "=someone-else", "foreign", "TimeInCurrentState:Agent:agent2");
+        assertEquals(browser, sim.statistics().cookieOf(mine));
+        assertNull(sim.statistics().cookieOf(anonymous));
+
+        assertEquals(3, sim.statistics().publishUpdates(), "published (and logged) for all three");
+        assertEquals(mine, entries(next(updates)).get(0).get("subscriptionId"));
+        assertNull(updates.poll(300, TimeUnit.MILLISECONDS), "nothing for the subscriptions of other cookies");
+
+        // off again: every session subscribed to the channel gets every subscription's updates
+        sim.statistics().setSessionAffinity(false);
+        assertEquals(3, sim.statistics().publishUpdates());
+        Set<Object> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(entries(next(updates)).get(0).get("subscriptionId"));
+        }
+        assertEquals(Set.of(mine, anonymous, foreign), ids);
+
+        // a server that lost track of the session: re-bound elsewhere, the updates stop
+        sim.statistics().setSessionAffinity(true);
+        sim.statistics().bindToCookie(mine, "gone");
+        sim.statistics().publishUpdates();
+        assertNull(updates.poll(300, TimeUnit.MILLISECONDS));
+        sim.reset();
+        assertFalse(sim.statistics().sessionAffinity(), "reset turns it off");
     }
 
     @Test

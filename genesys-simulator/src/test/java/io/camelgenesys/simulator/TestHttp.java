@@ -88,8 +88,13 @@ final class TestHttp implements BeforeAllCallback, AfterAllCallback, AutoCloseab
 
     /** {@link #cloudCall} that must answer 200; returns the body. */
     JsonNode cloudOk(String method, String path, String token, String json) throws Exception {
+        return cloudAnswer(200, method, path, token, json);
+    }
+
+    /** {@link #cloudCall} that must answer this 2xx status (e.g. 201 Created); returns the body. */
+    JsonNode cloudAnswer(int status, String method, String path, String token, String json) throws Exception {
         ContentResponse response = cloudCall(method, path, token, json);
-        assertEquals(200, response.getStatus(), response.getContentAsString());
+        assertEquals(status, response.getStatus(), response.getContentAsString());
         return body(response);
     }
 

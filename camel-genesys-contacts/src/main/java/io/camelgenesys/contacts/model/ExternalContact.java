@@ -22,6 +22,12 @@ public class ExternalContact extends GenesysModel {
     private String personalEmail;
     private String otherEmail;
     private ContactAddress address;
+    private TwitterId twitterId;
+    private Map<String, Object> lineId;
+    private Map<String, Object> whatsAppId;
+    private Map<String, Object> facebookId;
+    private Map<String, Object> instagramId;
+    private List<Map<String, Object>> appleOpaqueIds;
     private ExternalOrganization externalOrganization;
     private String type;
     private Boolean surveyOptOut;
@@ -29,6 +35,10 @@ public class ExternalContact extends GenesysModel {
     private List<Map<String, Object>> externalIds;
     private List<ContactIdentifier> identifiers;
     private Map<String, Object> customFields;
+    private Map<String, Object> schema;
+    private List<Map<String, Object>> externalDataSources;
+    private Map<String, Object> canonicalContact;
+    private Map<String, Object> mergeOperation;
     private Map<String, Object> division;
     private List<Map<String, Object>> mergedFrom;
     private Map<String, Object> mergedTo;
@@ -259,5 +269,85 @@ public class ExternalContact extends GenesysModel {
 
     public void setSelfUri(String selfUri) {
         this.selfUri = selfUri;
+    }
+
+    public TwitterId getTwitterId() {
+        return twitterId;
+    }
+
+    public void setTwitterId(TwitterId twitterId) {
+        this.twitterId = twitterId;
+    }
+
+    public Map<String, Object> getLineId() {
+        return lineId;
+    }
+
+    public void setLineId(Map<String, Object> lineId) {
+        this.lineId = lineId;
+    }
+
+    public Map<String, Object> getWhatsAppId() {
+        return whatsAppId;
+    }
+
+    public void setWhatsAppId(Map<String, Object> whatsAppId) {
+        this.whatsAppId = whatsAppId;
+    }
+
+    public Map<String, Object> getFacebookId() {
+        return facebookId;
+    }
+
+    public void setFacebookId(Map<String, Object> facebookId) {
+        this.facebookId = facebookId;
+    }
+
+    public Map<String, Object> getInstagramId() {
+        return instagramId;
+    }
+
+    public void setInstagramId(Map<String, Object> instagramId) {
+        this.instagramId = instagramId;
+    }
+
+    public List<Map<String, Object>> getAppleOpaqueIds() {
+        return appleOpaqueIds;
+    }
+
+    public void setAppleOpaqueIds(List<Map<String, Object>> appleOpaqueIds) {
+        this.appleOpaqueIds = appleOpaqueIds;
+    }
+
+    public Map<String, Object> getSchema() {
+        return schema;
+    }
+
+    public void setSchema(Map<String, Object> schema) {
+        this.schema = schema;
+    }
+
+    public List<Map<String, Object>> getExternalDataSources() {
+        return externalDataSources;
+    }
+
+    public void setExternalDataSources(List<Map<String, Object>> externalDataSources) {
+        this.externalDataSources = externalDataSources;
+    }
+
+    public Map<String, Object> getCanonicalContact() {
+        return canonicalContact;
+    }
+
+    public void setCanonicalContact(Map<String, Object> canonicalContact) {
+        this.canonicalContact = canonicalContact;
+    }
+
+    public Map<String, Object> getMergeOperation() {
+        return mergeOperation;
+    }
+
+    public void setMergeOperation(Map<String, Object> mergeOperation) {
+        this.mergeOperation = mergeOperation;
     }
 }

@@ -12,7 +12,7 @@ public class ExternalOrganization extends GenesysModel {
     private String name;
     private String companyType;
     private String industry;
-    private Integer employeeCount;
+    private Long employeeCount;
     private Long revenue;
     private List<String> websites;
     private List<Map<String, Object>> tickers;
@@ -20,11 +20,14 @@ public class ExternalOrganization extends GenesysModel {
     private PhoneNumber phoneNumber;
     private PhoneNumber faxNumber;
     private ContactAddress address;
+    private TwitterId twitterId;
     private String externalSystemUrl;
     private List<Map<String, Object>> externalIds;
     private List<ContactIdentifier> identifiers;
     private Map<String, Object> trustor;
     private Map<String, Object> customFields;
+    private Map<String, Object> schema;
+    private List<Map<String, Object>> externalDataSources;
     private Map<String, Object> division;
     private String createDate;
     private String modifyDate;
@@ -62,11 +65,11 @@ public class ExternalOrganization extends GenesysModel {
         this.industry = industry;
     }
 
-    public Integer getEmployeeCount() {
+    public Long getEmployeeCount() {
         return employeeCount;
     }
 
-    public void setEmployeeCount(Integer employeeCount) {
+    public void setEmployeeCount(Long employeeCount) {
         this.employeeCount = employeeCount;
     }
 
@@ -196,5 +199,29 @@ public class ExternalOrganization extends GenesysModel {
 
     public void setSelfUri(String selfUri) {
         this.selfUri = selfUri;
+    }
+
+    public TwitterId getTwitterId() {
+        return twitterId;
+    }
+
+    public void setTwitterId(TwitterId twitterId) {
+        this.twitterId = twitterId;
+    }
+
+    public Map<String, Object> getSchema() {
+        return schema;
+    }
+
+    public void setSchema(Map<String, Object> schema) {
+        this.schema = schema;
+    }
+
+    public List<Map<String, Object>> getExternalDataSources() {
+        return externalDataSources;
+    }
+
+    public void setExternalDataSources(List<Map<String, Object>> externalDataSources) {
+        this.externalDataSources = externalDataSources;
     }
 }

@@ -1,29 +1,26 @@
 package io.camelgenesys.contacts.model;
 
-import java.util.List;
-import java.util.Map;
-
 import io.camelgenesys.core.json.GenesysModel;
 
-/** Assigns and unassigns up to 10 journey segments of a contact. Fields this class does not declare are kept (GenesysModel). */
+/** Assigns and unassigns up to 10 journey segments of a contact (UpdateSegmentAssignmentRequest of the Genesys Cloud SDK): {@code {"assign":{"segments":[{"id":...}]}, "unassign":{"segments":[...]}}}. Fields this class does not declare are kept (GenesysModel). */
 public class JourneySegmentsRequest extends GenesysModel {
 
-    private List<Map<String, Object>> assign;
-    private List<Map<String, Object>> unassign;
+    private SegmentList assign;
+    private SegmentList unassign;
 
-    public List<Map<String, Object>> getAssign() {
+    public SegmentList getAssign() {
         return assign;
     }
 
-    public void setAssign(List<Map<String, Object>> assign) {
+    public void setAssign(SegmentList assign) {
         this.assign = assign;
     }
 
-    public List<Map<String, Object>> getUnassign() {
+    public SegmentList getUnassign() {
         return unassign;
     }
 
-    public void setUnassign(List<Map<String, Object>> unassign) {
+    public void setUnassign(SegmentList unassign) {
         this.unassign = unassign;
     }
 }

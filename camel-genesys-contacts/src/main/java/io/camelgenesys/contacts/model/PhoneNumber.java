@@ -6,12 +6,12 @@ import io.camelgenesys.core.json.GenesysModel;
 public class PhoneNumber extends GenesysModel {
 
     private String display;
-    private Integer extension;
+    private Long extension;
     private Boolean acceptsSMS;
     private String normalizationCountryCode;
     private String userInput;
     private String e164;
-    private Integer countryCode;
+    private String countryCode;
 
     public String getDisplay() {
         return display;
@@ -21,11 +21,11 @@ public class PhoneNumber extends GenesysModel {
         this.display = display;
     }
 
-    public Integer getExtension() {
+    public Long getExtension() {
         return extension;
     }
 
-    public void setExtension(Integer extension) {
+    public void setExtension(Long extension) {
         this.extension = extension;
     }
 
@@ -61,11 +61,11 @@ public class PhoneNumber extends GenesysModel {
         this.e164 = e164;
     }
 
-    public Integer getCountryCode() {
+    public String getCountryCode() {
         return countryCode;
     }
 
-    public void setCountryCode(Integer countryCode) {
+    public void setCountryCode(String countryCode) {
         this.countryCode = countryCode;
     }
 }

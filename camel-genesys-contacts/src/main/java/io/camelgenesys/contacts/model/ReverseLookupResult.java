@@ -4,11 +4,10 @@ import java.util.List;
 
 import io.camelgenesys.core.json.GenesysModel;
 
-/** What reverseLookup found for a value: at most 25 contacts and organizations. Fields this class does not declare are kept (GenesysModel). */
+/** What reverseLookup found for a value (ReverseWhitepagesLookupResult of the Genesys Cloud SDK 262.0.0): at most 25 contacts. Fields this class does not declare are kept (GenesysModel). */
 public class ReverseLookupResult extends GenesysModel {
 
     private List<ExternalContact> contacts;
-    private List<ExternalOrganization> externalOrganizations;
 
     public List<ExternalContact> getContacts() {
         return contacts;
@@ -16,13 +15,5 @@ public class ReverseLookupResult extends GenesysModel {
 
     public void setContacts(List<ExternalContact> contacts) {
         this.contacts = contacts;
-    }
-
-    public List<ExternalOrganization> getExternalOrganizations() {
-        return externalOrganizations;
-    }
-
-    public void setExternalOrganizations(List<ExternalOrganization> externalOrganizations) {
-        this.externalOrganizations = externalOrganizations;
     }
 }

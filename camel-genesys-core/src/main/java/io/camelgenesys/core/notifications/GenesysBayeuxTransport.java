@@ -9,6 +9,7 @@ import org.cometd.bayeux.Promise;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -17,8 +18,12 @@ import org.eclipse.jetty.http.HttpHeader;
  * {@code Authorization} value of the connection's token provider at the moment the request is sent, so a rotated
  * token is used by the very next request.
  * <p>
- * Cookies: the BayeuxClient keeps them in its own store (the transport consumes {@code Set-Cookie} before the Jetty
- * client would store it), across re-handshakes, and clears them when a session ends for good.
+ * Cookies: ONE store per connection, the connection's Jetty client's, shared by the REST calls and the CometD
+ * session, as the official Genesys clients share one cookie jar (a Statistics subscription created over REST must
+ * carry the cookie of the CometD session that is to receive its updates). CometD would keep its cookies in a store of
+ * the BayeuxClient's own: {@link #setHttpCookieStore} keeps the shared one instead, the transport stores each
+ * {@code Set-Cookie} of a Bayeux response in it, and the Jetty client adds the matching cookies to every request
+ * (Bayeux and REST alike) when it sends it.
  * <p>
  * Getting the value never blocks: when the provider has a valid token the future is already complete; when it must
  * obtain one (expired, or invalidated after a 401) the request is sent when the future completes.
@@ -27,6 +32,7 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
 
     private final TokenProvider tokens;
     private final Map<String, String> connectionHeaders;
+    private final HttpCookieStore cookies;
     private volatile String lastAuthorization;
 
     GenesysBayeuxTransport(Map<String, Object> options, HttpClient httpClient, TokenProvider tokens,
@@ -34,6 +40,20 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
         super(options, httpClient);
         this.tokens = tokens;
         this.connectionHeaders = connectionHeaders;
+        this.cookies = httpClient.getHttpCookieStore();
+        super.setHttpCookieStore(cookies);
+    }
+
+    /** None here: the Jetty client adds the store's cookies to every request itself (REST and Bayeux alike). */
+    @Override
+    protected java.util.List<org.eclipse.jetty.http.HttpCookie> getCookies(java.net.URI uri) {
+        return java.util.List.of();
+    }
+
+    /** The BayeuxClient hands every transport a store of its own; keep the connection's. */
+    @Override
+    public void setHttpCookieStore(HttpCookieStore ignored) {
+        super.setHttpCookieStore(cookies);
     }
 
     @Override
@@ -53,12 +73,9 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
             }
             try {
                 request.headers(h -> {
-                    // the transport always puts a Cookie header from the BayeuxClient's cookie store (which keeps the
-                    // session cookies: CometD takes Set-Cookie over from the Jetty client); drop it when empty
-                    String cookie = h.get(HttpHeader.COOKIE);
-                    if (cookie != null && cookie.isBlank()) {
-                        h.remove(HttpHeader.COOKIE);
-                    }
+                    // CometD put a Cookie header from the shared store; the Jetty client adds the same cookies from it
+                    // when it sends the request (as for REST calls), so drop CometD's to send them once
+                    h.remove(HttpHeader.COOKIE);
                     connectionHeaders.forEach(h::put);
                     if (value != null) {
                         h.put(HttpHeader.AUTHORIZATION, value);

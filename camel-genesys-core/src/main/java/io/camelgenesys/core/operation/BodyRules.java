@@ -5,13 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.json.GenesysJson;
 
 /**
  * The documented rules of one request body, checked on its JSON form before any request so that a route gets every
  * violation at once, each naming the field and the rule. An operation row declares them with
  * {@link OperationSpec#rules(BodyRules)}; each module keeps its limits in one class (e.g. {@code ContactsLimits}), so
  * every module validates the same way.
+ * <p>
+ * Rules made with {@link #typed} also check the JSON type of every field against the model class the body stands for
+ * (text, whole number, true/false, list, object, recursively), so that no field has to be listed only for its type; a
+ * field of the wrong type is reported once, by that check, and the other rules say nothing more about it.
  */
 public final class BodyRules {
 
@@ -24,21 +30,33 @@ public final class BodyRules {
     /** Pragmatic address check: one @, no spaces, a dot in the domain (what Genesys calls "valid email format"). */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    private final JavaType model;
     private final List<Rule> rules;
 
-    private BodyRules(List<Rule> rules) {
+    private BodyRules(JavaType model, List<Rule> rules) {
+        this.model = model;
         this.rules = rules;
     }
 
     public static BodyRules of(Rule... rules) {
-        return new BodyRules(List.of(rules));
+        return new BodyRules(null, List.of(rules));
     }
 
-    /** These rules and more. */
+    /**
+     * Rules of a body that stands for {@code model}: the JSON type of every field the model declares is checked
+     * (derived from the class, as Jackson reads it: a {@code String} field must be text, a {@code Boolean} true or
+     * false, an {@code Integer} a 32-bit whole number, a {@code Long} a whole number, a {@code List} a list of its
+     * items' type, a model or {@code Map} an object), then the given rules.
+     */
+    public static BodyRules typed(Class<?> model, Rule... rules) {
+        return new BodyRules(GenesysJson.MAPPER.constructType(model), List.of(rules));
+    }
+
+    /** These rules and more (of the same model, when typed). */
     public BodyRules and(Rule... more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(Arrays.asList(more));
-        return new BodyRules(List.copyOf(all));
+        return new BodyRules(model, List.copyOf(all));
     }
 
     /** The violations of a body (empty when it is valid). */
@@ -62,9 +80,34 @@ public final class BodyRules {
                            + " must be a JSON object");
             return;
         }
-        for (Rule rule : rules) {
-            rule.check(body, path, violations);
+        if (model == null) {
+            for (Rule rule : rules) {
+                rule.check(body, path, violations);
+            }
+            return;
         }
+        List<String> wrongType = new ArrayList<>();
+        JsonTypes.check(model, body, path, violations, wrongType);
+        List<String> more = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.check(body, path, more);
+        }
+        for (String violation : more) {
+            if (!about(violation, wrongType)) {
+                violations.add(violation);
+            }
+        }
+    }
+
+    /** Whether a message is about one of the fields (or what is inside it): it starts with the field's path. */
+    private static boolean about(String violation, List<String> fields) {
+        for (String f : fields) {
+            if (violation.startsWith(f) && violation.length() > f.length()
+                && " .[".indexOf(violation.charAt(f.length())) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode value(JsonNode body, String field) {
@@ -129,8 +172,10 @@ public final class BodyRules {
             if (!v.isArray()) {
                 violations.add(path + field + " must be a list");
             } else if (v.size() < min || v.size() > max) {
-                violations.add(path + field + " must have " + (min > 0 ? "between " + min + " and " + max
-                        : "at most " + max) + " items, was " + v.size());
+                violations.add(path + field + " must have " + (max == Integer.MAX_VALUE
+                        ? "at least " + min + (min == 1 ? " item" : " items")
+                        : min > 0 ? "between " + min + " and " + max + " items" : "at most " + max + " items")
+                               + ", was " + v.size());
             }
         };
     }
@@ -202,12 +247,15 @@ public final class BodyRules {
         };
     }
 
-    /** At most {@code max} items in the named list fields together. */
+    /** At most {@code max} items in the named list fields together; a field may be nested ({@code assign.segments}). */
     public static Rule totalItems(int max, String... fields) {
         return (body, path, violations) -> {
             int n = 0;
             for (String f : fields) {
-                JsonNode v = value(body, f);
+                JsonNode v = body;
+                for (String part : f.split("\\.")) {
+                    v = v == null || !v.isObject() ? null : value(v, part);
+                }
                 n += v == null ? 0 : v.isArray() ? v.size() : 1;
             }
             if (n > max) {

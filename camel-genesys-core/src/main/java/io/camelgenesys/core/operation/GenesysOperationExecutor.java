@@ -55,7 +55,10 @@ public final class GenesysOperationExecutor {
         });
     }
 
-    /** Builds the HTTP request: path variables encoded as path segments, query, JSON body. */
+    /**
+     * Builds the HTTP request: path variables encoded as path segments, query ({@link CollectionFormat#multi}
+     * parameters repeated once per value), JSON body.
+     */
     public GenesysRequest request(OperationCall call, Map<String, String> query) {
         OperationSpec spec = call.spec();
         if (OperationSpec.COMETD.equals(spec.method())) {
@@ -81,7 +84,18 @@ public final class GenesysOperationExecutor {
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
                 .retryPolicy(call.retryPolicy());
-        query.forEach(b::query);
+        query.forEach((name, value) -> {
+            if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
+                // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
+                for (String item : value.split(",")) {
+                    if (!item.isBlank()) {
+                        b.query(name, item.strip());
+                    }
+                }
+            } else {
+                b.query(name, value);
+            }
+        });
         byte[] bytes = null;
         if (call.contentType() != null && call.body() instanceof byte[] raw) {
             bytes = raw;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import io.camelgenesys.core.http.GenesysRequest;
 /**
  * Everything one Genesys operation is, so that a module adds an operation by adding one row to its operation enum
  * and no endpoint, producer or consumer names it: HTTP method and path template with {@code {name}} variables,
- * request and response models, the query parameters it takes from options or headers (and which option a parameter
- * is bound to when the names differ), paging, idempotency, the rules its body and query must meet, how its body is
+ * request and response models, the query parameters it takes from options or headers (which option a parameter is
+ * bound to when the names differ, and whether several values are comma-joined or repeated), paging, idempotency, the rules its body and query must meet, how its body is
  * built ({@link #prepare}), how it is executed ({@link #execution}: one call, batches, a read before the write),
  * where it exists ({@link #only}, {@link #on}) and whether it is used in {@code to()}, {@code from()} or both.
  *
@@ -50,8 +51,9 @@ public final class OperationSpec {
      * @param option the endpoint option it is bound to (the name itself unless {@link #alias} says otherwise)
      * @param header the message header that overrides the option for one message
      * @param path   whether it is a path variable (required) rather than a query parameter
+     * @param format how several values of a query parameter are sent ({@link CollectionFormat#csv} for path variables)
      */
-    public record Parameter(String name, String option, String header, boolean path) {
+    public record Parameter(String name, String option, String header, boolean path, CollectionFormat format) {
     }
 
     private final String method;
@@ -61,6 +63,7 @@ public final class OperationSpec {
     private boolean bodyRequired;
     private Class<?> responseType;
     private final List<String> queryParams = new ArrayList<>();
+    private final Set<String> multiParams = new HashSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private List<Parameter> parameters;
     private PagingStyle paging = PagingStyle.NONE;
@@ -154,10 +157,23 @@ public final class OperationSpec {
         return this;
     }
 
-    /** Query parameters taken from the same-named endpoint option or {@code Genesys<Name>} header. */
+    /**
+     * Query parameters taken from the same-named endpoint option or {@code Genesys<Name>} header; several values (a
+     * list header, a comma-separated option) are sent as one comma-joined value ({@link CollectionFormat#csv}).
+     */
     public OperationSpec query(String... names) {
         Collections.addAll(queryParams, names);
         parameters = null;
+        return this;
+    }
+
+    /**
+     * Query parameters like {@link #query}, whose values are sent as the parameter repeated
+     * ({@code expand=a&expand=b}): the API definition's {@code collectionFormat: multi}.
+     */
+    public OperationSpec queryMulti(String... names) {
+        query(names);
+        Collections.addAll(multiParams, names);
         return this;
     }
 
@@ -325,6 +341,11 @@ public final class OperationSpec {
         return Collections.unmodifiableList(queryParams);
     }
 
+    /** How several values of a query parameter are sent: {@link CollectionFormat#multi} when declared so, else csv. */
+    public CollectionFormat collectionFormat(String queryParam) {
+        return multiParams.contains(queryParam) ? CollectionFormat.multi : CollectionFormat.csv;
+    }
+
     /** The path variables, then the query parameters, each with the option and header it is read from. */
     public List<Parameter> parameters() {
         List<Parameter> p = parameters;
@@ -354,7 +375,8 @@ public final class OperationSpec {
 
     private Parameter parameter(String name, boolean path) {
         String option = aliases.getOrDefault(name, name);
-        return new Parameter(name, option, headerName(option), path);
+        return new Parameter(name, option, headerName(option), path, path ? CollectionFormat.csv
+                : collectionFormat(name));
     }
 
     /** {@code Genesys} and the capitalized option name: the header that overrides an option for one message. */

@@ -34,10 +34,10 @@ class ExponentialBackoffTest {
 
     @Test
     void parsesBayeuxErrorCodes() {
-        assertEquals(402, GenesysNotifications.bayeuxCode("402::Unknown client"));
-        assertEquals(403, GenesysNotifications.bayeuxCode("403:denied_subscribe:not for you"));
-        assertEquals(-1, GenesysNotifications.bayeuxCode("nonsense"));
-        assertEquals(-1, GenesysNotifications.bayeuxCode(null));
+        assertEquals(402, BayeuxFailure.bayeuxCode("402::Unknown client"));
+        assertEquals(403, BayeuxFailure.bayeuxCode("403:denied_subscribe:not for you"));
+        assertEquals(-1, BayeuxFailure.bayeuxCode("nonsense"));
+        assertEquals(-1, BayeuxFailure.bayeuxCode(null));
     }
 
     @Test

@@ -20,6 +20,12 @@ public class TestConfiguration extends GenesysConfiguration {
     @UriParam(description = "renameItem: the new name the row's preparer puts in the body")
     private String newName;
 
+    @UriParam(description = "findItems: tags, sent comma-joined (collection format csv)")
+    private String tags;
+
+    @UriParam(description = "findItems: labels, sent as the parameter repeated (collection format multi)")
+    private String labels;
+
     @Override
     public TestConfiguration copy() {
         return (TestConfiguration) super.copy();
@@ -55,5 +61,21 @@ public class TestConfiguration extends GenesysConfiguration {
 
     public void setNewName(String newName) {
         this.newName = newName;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    public void setLabels(String labels) {
+        this.labels = labels;
     }
 }

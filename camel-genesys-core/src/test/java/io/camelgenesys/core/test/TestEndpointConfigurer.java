@@ -21,6 +21,8 @@ public final class TestEndpointConfigurer extends PropertyConfigurerSupport
             case "from" -> c.setFrom(property(camelContext, Integer.class, value));
             case "itemkey", "itemKey" -> c.setItemKey(property(camelContext, String.class, value));
             case "newname", "newName" -> c.setNewName(property(camelContext, String.class, value));
+            case "tags" -> c.setTags(property(camelContext, String.class, value));
+            case "labels" -> c.setLabels(property(camelContext, String.class, value));
             default -> {
                 return false;
             }
@@ -31,7 +33,7 @@ public final class TestEndpointConfigurer extends PropertyConfigurerSupport
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         return switch (ignoreCase ? name.toLowerCase() : name) {
-            case "itemid", "itemId", "itemkey", "itemKey", "newname", "newName" -> String.class;
+            case "itemid", "itemId", "itemkey", "itemKey", "newname", "newName", "tags", "labels" -> String.class;
             case "from" -> Integer.class;
             default -> null;
         };
@@ -45,6 +47,8 @@ public final class TestEndpointConfigurer extends PropertyConfigurerSupport
             case "from" -> c.getFrom();
             case "itemkey", "itemKey" -> c.getItemKey();
             case "newname", "newName" -> c.getNewName();
+            case "tags" -> c.getTags();
+            case "labels" -> c.getLabels();
             default -> null;
         };
     }

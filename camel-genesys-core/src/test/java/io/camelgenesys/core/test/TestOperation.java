@@ -23,6 +23,12 @@ public enum TestOperation implements GenesysOperation {
     scanItems(OperationSpec.get("/api/v2/simulator/items/scan").returns(TestItem.class).paging(PagingStyle.CURSOR)),
     offsetItems(OperationSpec.get("/api/v2/simulator/items/offset").returns(TestItem.class)
             .query("from").paging(PagingStyle.OFFSET)),
+    /** A typed body: every field's JSON type is checked against {@link TypedItem}, then the name rule. */
+    createTypedItem(OperationSpec.post("/api/v2/simulator/items").body(TypedItem.class).returns(TestItem.class)
+            .rules(BodyRules.typed(TypedItem.class, BodyRules.text("name", 1, 40, true),
+                    BodyRules.list("tags", 0, 3, false)))),
+    /** Two list parameters: {@code tags} comma-joined (csv, the default), {@code labels} repeated (multi). */
+    findItems(OperationSpec.get("/api/v2/simulator/items").query("tags").queryMulti("labels").returns(JsonNode.class)),
     /** A Multicloud-style call; tests answer it through the simulator's fault switchboard. */
     multicloudCall(OperationSpec.post("/test/v3/operations/{itemId}").optionalBody(JsonNode.class)
             .returns(JsonNode.class).multicloud()),

@@ -48,13 +48,7 @@ class StatisticsContractTest extends GenesysRouteTestSupport {
             new SeedOnly("StatisticValue.subscriptionId", MC, 5057, "\"subscriptionId\":\"UUID1\","),
             new SeedOnly("StatisticData.subscriptionId:optional", MC, 5052, "\"data\":{"));
 
-    static final List<KnownMismatch> KNOWN_MISMATCHES = List.of(
-            known("spec model StatisticValue as PeekedStatisticValue.statisticId: ours String, not a field of"
-                  + " PeekedStatisticValue", "getValue/getValues answer PeekedStatisticValue, which has no statisticId:"
-                                             + " ours shares StatisticValue with subscriptions (the field stays null);"
-                                             + " review"),
-            known("wire cookies: REST calls do not carry the CometD session's cookies",
-                    "the official client shares one cookie jar between REST and CometD; issue 10 item 4 pending"));
+    static final List<KnownMismatch> KNOWN_MISMATCHES = List.of();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private ContractRecorder recorder;

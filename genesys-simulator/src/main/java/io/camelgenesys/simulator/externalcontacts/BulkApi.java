@@ -55,7 +55,7 @@ final class BulkApi extends ResourceApi {
 
     private ApiResponse contactsBulkUpdate(ApiRequest request) {
         return ApiResponse.ok(BulkResults.updateEach(request, (id, item) ->
-                store.contacts.update(id, store.contacts.existing(id), store.contacts.valid(item, true)).deepCopy()));
+                store.contacts.update(id, store.contacts.existing(id), store.contacts.valid(item)).deepCopy()));
     }
 
     /** BulkIdsRequest → BulkDeleteResponse, each contact deleted as {@code DELETE /contacts/{id}} does. */
@@ -66,7 +66,8 @@ final class BulkApi extends ResourceApi {
     /** BulkContactsEnrichRequest (at most 10) → BulkContactsEnrichResponse. */
     private ApiResponse contactsBulkEnrich(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(BulkResults.enrichEach(request, item -> Enrichment.contact(store, item, dryRun)));
+        return ApiResponse.ok(BulkResults.enrichEach(request,
+                item -> Enrichment.contact(store, item, dryRun).entity()));
     }
 
     private ApiResponse organizationsBulkGet(ApiRequest request) {
@@ -94,6 +95,7 @@ final class BulkApi extends ResourceApi {
     /** "Bulk enrich external organizations - Run up to 10 Enrich operations per request" (SDK). */
     private ApiResponse organizationsBulkEnrich(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(BulkResults.enrichEach(request, item -> Enrichment.organization(store, item, dryRun)));
+        return ApiResponse.ok(BulkResults.enrichEach(request,
+                item -> Enrichment.organization(store, item, dryRun).entity()));
     }
 }

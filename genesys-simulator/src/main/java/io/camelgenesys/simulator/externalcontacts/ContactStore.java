@@ -16,8 +16,8 @@ import io.camelgenesys.simulator.store.LockedMap;
 import io.camelgenesys.simulator.store.StoreLock;
 
 /**
- * The contacts, guarded by their own lock ({@link #lock()}): the rules of a contact (seed 003 limits, seed 000's
- * required names, server-owned fields), how contacts are stored, replaced and removed (with their notes, identifiers
+ * The contacts, guarded by their own lock ({@link #lock()}): the rules of a contact (seed 003 limits, the SDK's field
+ * types, server-owned fields), how contacts are stored, replaced and removed (with their notes, identifiers
  * and journey segments), found (following merges) and matched. Each method names the stores whose locks its caller
  * must hold.
  */
@@ -93,7 +93,7 @@ final class ContactStore {
      */
     ObjectNode create(ObjectNode body) {
         List<ObjectNode> claimed = IdentifierStore.identifiersOf(body);
-        ObjectNode contact = valid(body, true);
+        ObjectNode contact = valid(body);
         for (ObjectNode identifier : claimed) {
             identifiers.checkClaimable(identifier, "contact", null);
         }
@@ -103,24 +103,20 @@ final class ContactStore {
     }
 
     /**
-     * Validates a contact body (seed 003 limits) and returns a clean copy without server-owned fields. Reads
-     * organizations.
-     *
-     * @param requireNames seed 000: "Required Fields: firstName, lastName"
+     * Validates a contact body (seed 003 limits; no field is required: seed 003 says "Required: No" for every one,
+     * names included, and so does the SDK) and returns a clean copy without server-owned fields. Reads organizations.
      */
-    ObjectNode valid(ObjectNode body, boolean requireNames) {
+    ObjectNode valid(ObjectNode body) {
         ObjectNode c = body.deepCopy();
         SERVER_FIELDS.forEach(c::remove);
-        Checks.text(c, "firstName", requireNames ? 1 : 0, NAME_MAX, requireNames);
-        Checks.text(c, "lastName", requireNames ? 1 : 0, NAME_MAX, requireNames);
-        for (String f : List.of("middleName", "salutation", "title", "externalSystemUrl")) {
+        for (String f : List.of("firstName", "lastName", "middleName", "salutation", "title", "externalSystemUrl")) {
             Checks.text(c, f, NAME_MAX);
         }
         for (String f : EMAIL_FIELDS) {
             Checks.email(c, f);
         }
         for (String f : PHONE_FIELDS) {
-            Checks.object(c, f, false);
+            phoneNumber(c, f);
         }
         for (String f : List.of("address", "twitterId", "facebookId", "lineId", "whatsAppId", "instagramId",
                 "customFields", "schema", "division")) {
@@ -150,6 +146,32 @@ final class ContactStore {
                     + " is not an existing external organization");
         }
         return c;
+    }
+
+    /**
+     * A PhoneNumber field (the SDK model): an object whose display, e164, countryCode ("US"),
+     * normalizationCountryCode and userInput are text, extension a whole number and acceptsSMS true or false.
+     */
+    static void phoneNumber(ObjectNode entity, String field) {
+        ObjectNode phone = Checks.object(entity, field, false);
+        if (phone == null) {
+            return;
+        }
+        for (String f : List.of("display", "e164", "countryCode", "normalizationCountryCode", "userInput")) {
+            JsonNode v = phone.get(f);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                throw ApiException.badRequest(field + "." + f + " must be a string");
+            }
+        }
+        JsonNode extension = phone.get("extension");
+        if (extension != null && !extension.isNull()
+                && !(extension.isIntegralNumber() && extension.canConvertToLong())) {
+            throw ApiException.badRequest(field + ".extension must be an integer");
+        }
+        JsonNode sms = phone.get("acceptsSMS");
+        if (sms != null && !sms.isNull() && !sms.isBoolean()) {
+            throw ApiException.badRequest(field + ".acceptsSMS must be true or false");
+        }
     }
 
     /** Stores a valid contact as new. Writes contacts. */

@@ -32,9 +32,18 @@ final class EnrichMergeApi extends ResourceApi {
                 .writing(locks.organizations, locks.identifiers));
     }
 
+    /**
+     * "A 201 response status indicates that a new Contact was created, whereas a 200 status indicates that a Contact
+     * was updated or a merge occurred" (npm SDK 262.0.0; the same for organizations); a dry run creates nothing: 200.
+     */
     private ApiResponse enrichContact(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(Enrichment.contact(store, request.jsonObject(), dryRun).deepCopy());
+        return answer(Enrichment.contact(store, request.jsonObject(), dryRun));
+    }
+
+    private static ApiResponse answer(Enrichment.Enriched enriched) {
+        ObjectNode entity = enriched.entity().deepCopy();
+        return enriched.created() ? ApiResponse.created(entity) : ApiResponse.ok(entity);
     }
 
     /** MergeContactsRequest: {@code contactIds} (2–25) and an optional {@code valueOverride} → the new contact. */
@@ -54,13 +63,13 @@ final class EnrichMergeApi extends ResourceApi {
         }
         ObjectNode override = Checks.object(body, "valueOverride", false);
         if (override != null) {
-            override = store.contacts.valid(override, false);
+            override = store.contacts.valid(override);
         }
         return ApiResponse.ok(Merging.merge(store, contactIds, override).deepCopy());
     }
 
     private ApiResponse enrichOrganization(ApiRequest request) {
         boolean dryRun = Checks.boolParam(request, "dryRun", false);
-        return ApiResponse.ok(Enrichment.organization(store, request.jsonObject(), dryRun).deepCopy());
+        return answer(Enrichment.organization(store, request.jsonObject(), dryRun));
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,12 +53,13 @@ final class EnrichRules {
             return new EnrichRules("PreferProvided", "Fill");
         }
         ObjectNode copy = fieldRules.deepCopy();
-        String action = prefixed("fieldRules.", () -> Checks.oneOf(copy, "defaultAction", ACTIONS, false));
-        String arrayAction = prefixed("fieldRules.", () -> Checks.oneOf(copy, "defaultArrayAction", ARRAY_ACTIONS,
-                false));
+        String action = Checks.prefixed("fieldRules.", () -> Checks.oneOf(copy, "defaultAction", ACTIONS, false));
+        String arrayAction = Checks.prefixed("fieldRules.",
+                () -> Checks.oneOf(copy, "defaultArrayAction", ARRAY_ACTIONS, false));
         EnrichRules parsed = new EnrichRules(action == null ? "PreferProvided" : action,
                 arrayAction == null ? "Fill" : arrayAction);
-        ArrayNode rules = prefixed("fieldRules.", () -> Checks.array(copy, "rules", 0, Integer.MAX_VALUE, false));
+        ArrayNode rules = Checks.prefixed("fieldRules.",
+                () -> Checks.array(copy, "rules", 0, Integer.MAX_VALUE, false));
         if (rules != null) {
             for (int i = 0; i < rules.size(); i++) {
                 String prefix = "fieldRules.rules[" + i + "].";
@@ -67,26 +67,19 @@ final class EnrichRules {
                     throw ApiException.badRequest("fieldRules.rules[" + i + "] must be an object");
                 }
                 ObjectNode rule = (ObjectNode) rules.get(i);
-                String field = prefixed(prefix, () -> Checks.text(rule, "field", 1, 1000, true));
+                String field = Checks.prefixed(prefix, () -> Checks.text(rule, "field", 1, 1000, true));
                 if (!FIELD.matcher(field).matches()) {
                     throw ApiException.badRequest(prefix + "field must be a dot-notation JSONPath such as "
                             + "$.address.address1, got '" + field + "'");
                 }
-                String ruleAction = prefixed(prefix, () -> Checks.oneOf(rule, "action", ACTIONS, false));
-                String ruleArrayAction = prefixed(prefix, () -> Checks.oneOf(rule, "arrayAction", ARRAY_ACTIONS, false));
+                String ruleAction = Checks.prefixed(prefix, () -> Checks.oneOf(rule, "action", ACTIONS, false));
+                String ruleArrayAction = Checks.prefixed(prefix,
+                        () -> Checks.oneOf(rule, "arrayAction", ARRAY_ACTIONS, false));
                 parsed.rules.put(field.substring(2), new Rule(ruleAction == null ? parsed.defaultAction : ruleAction,
                         ruleArrayAction == null ? parsed.defaultArrayAction : ruleArrayAction));
             }
         }
         return parsed;
-    }
-
-    private static <T> T prefixed(String prefix, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (ApiException e) {
-            throw ApiException.badRequest(prefix + e.getMessage());
-        }
     }
 
     /** @return a new entity: {@code existing} combined with {@code provided} ("omitted" counts as null) */

@@ -22,6 +22,13 @@ final class Enrichment {
     /** ExternalOrganizationEnrichRequest.ActionEnum of the SDK 244.0.0 (docs/ExternalOrganizationEnrichRequest.md). */
     static final List<String> ORGANIZATION_ENRICH_ACTIONS = List.of("Insert", "Update", "Upsert");
 
+    /**
+     * What an enrich did: the entity, and whether it was created (Genesys answers 201) rather than updated (200). A dry
+     * run stores nothing, so it is never created.
+     */
+    record Enriched(ObjectNode entity, boolean created) {
+    }
+
     private Enrichment() {
     }
 
@@ -31,13 +38,13 @@ final class Enrichment {
      * matches are merged first). {@code contact} is combined with the match by {@code fieldRules}
      * ({@link EnrichRules}), and the matching identifiers end up claimed by the result. A dry run stores nothing.
      */
-    static ObjectNode contact(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
+    static Enriched contact(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
         ObjectNode req = body.deepCopy();
         String action = Checks.oneOf(req, "action", ENRICH_ACTIONS, true);
         List<ObjectNode> identifiers = IdentifierStore.identifierList(req, "matchingIdentifiers", 1, 25, true,
                 IdentifierStore.IDENTIFIER_TYPES);
         ObjectNode provided = Checks.object(req, "contact", false);
-        provided = provided == null ? Json.object() : store.contacts.valid(provided, false);
+        provided = provided == null ? Json.object() : store.contacts.valid(provided);
         EnrichRules ruleAction = EnrichRules.parse(Checks.object(req, "fieldRules", false));
         ObjectNode options = Checks.object(req, "options", false);
         boolean promote = options != null && options.path("promote").asBoolean(false);
@@ -57,41 +64,48 @@ final class Enrichment {
         if (action.equals("Update") && matches.isEmpty()) {
             throw ApiException.notFound("Update: no contact claims any of the matchingIdentifiers");
         }
-        ObjectNode result;
         if (matches.isEmpty()) {
-            ObjectNode contact = store.contacts.valid(provided, true);
+            ObjectNode contact = store.contacts.valid(provided);
             if (dryRun) {
-                return contact;
+                return new Enriched(contact, false);
             }
-            result = store.contacts.insert(contact);
+            return claimed(store, "contact", identifiers, store.contacts.insert(contact), true);
         } else {
             String targetId = matches.get(0);
             if (action.equals("Merge") && matches.size() > 1) {
                 if (dryRun) {
                     ObjectNode merged = ruleAction.combine(Merging.mergedFields(store, matches, null), provided);
-                    return store.contacts.valid(merged, true);
+                    return new Enriched(store.contacts.valid(merged), false);
                 }
                 targetId = Merging.merge(store, matches, null).get("id").asText();
             }
             ObjectNode old = store.contacts.existing(targetId);
-            ObjectNode combined = store.contacts.valid(ruleAction.combine(old, provided), true);
+            ObjectNode combined = store.contacts.valid(ruleAction.combine(old, provided));
             if (promote) {
                 combined.put("type", "Curated");
             }
             if (dryRun) {
                 combined.put("id", targetId);
-                return combined;
+                return new Enriched(combined, false);
             }
-            result = store.contacts.update(targetId, old, combined);
+            return claimed(store, "contact", identifiers, store.contacts.update(targetId, old, combined), false);
         }
+    }
+
+    /** The matching identifiers no one claims are claimed by the enriched entity. */
+    private static Enriched claimed(ExternalContactsStores store, String kind, List<ObjectNode> identifiers,
+            ObjectNode result, boolean created) {
         String resultId = result.get("id").asText();
-        identifiers.stream().filter(i -> store.identifiers.holder("contact", i) == null)
-                .forEach(i -> store.identifiers.claim(i, "contact", resultId));
-        return result;
+        for (ObjectNode identifier : identifiers) {
+            if (store.identifiers.holder(kind, identifier) == null) {
+                store.identifiers.claim(identifier, kind, resultId);
+            }
+        }
+        return new Enriched(result, created);
     }
 
     /** ExternalOrganizationEnrichRequest: like the contact enrich, with actions Insert, Update and Upsert. */
-    static ObjectNode organization(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
+    static Enriched organization(ExternalContactsStores store, ObjectNode body, boolean dryRun) {
         ObjectNode req = body.deepCopy();
         String action = Checks.oneOf(req, "action", ORGANIZATION_ENRICH_ACTIONS, false);
         // The seed and the SDK leave action optional for organizations; Upsert is the forgiving reading.
@@ -116,29 +130,21 @@ final class Enrichment {
         if (action.equals("Update") && matches.isEmpty()) {
             throw ApiException.notFound("Update: no external organization claims any of the matchingIdentifiers");
         }
-        ObjectNode result;
         if (matches.isEmpty()) {
             ObjectNode organization = OrganizationStore.valid(provided);
             if (dryRun) {
-                return organization;
+                return new Enriched(organization, false);
             }
-            result = store.organizations.insert(organization);
+            return claimed(store, "organization", identifiers, store.organizations.insert(organization), true);
         } else {
             String id = matches.iterator().next();
             ObjectNode old = store.organizations.existing(id);
             ObjectNode combined = OrganizationStore.valid(ruleAction.combine(old, provided));
             if (dryRun) {
                 combined.put("id", id);
-                return combined;
+                return new Enriched(combined, false);
             }
-            result = store.organizations.update(id, old, combined);
+            return claimed(store, "organization", identifiers, store.organizations.update(id, old, combined), false);
         }
-        String resultId = result.get("id").asText();
-        for (ObjectNode identifier : identifiers) {
-            if (store.identifiers.holder("organization", identifier) == null) {
-                store.identifiers.claim(identifier, "organization", resultId);
-            }
-        }
-        return result;
     }
 }

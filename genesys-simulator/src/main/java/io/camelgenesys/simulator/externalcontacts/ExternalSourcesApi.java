@@ -43,8 +43,7 @@ final class ExternalSourcesApi extends ResourceApi {
     private ApiResponse replaceSource(ApiRequest request) {
         String id = request.pathParam("externalSourceId");
         ObjectNode old = source(id);
-        ObjectNode source = validSource(request.jsonObject(), id);
-        source.set("createDate", old.get("createDate"));
+        ObjectNode source = validSource(request.jsonObject(), old.get("id").asText());
         store.externalSources.replace(id, source);
         return ApiResponse.ok(source.deepCopy());
     }
@@ -70,10 +69,13 @@ final class ExternalSourcesApi extends ResourceApi {
                 BASE + "/externalsources"));
     }
 
-    /** Seed 003: {@code name} required, unique, at most 200 characters, trimmed. */
+    /**
+     * Seed 003: {@code name} required, unique, at most 200 characters, trimmed. An ExternalSource has no dates (SDK:
+     * id, name, active, linkConfiguration, selfUri).
+     */
     private ObjectNode validSource(ObjectNode body, String selfId) {
         ObjectNode s = body.deepCopy();
-        for (String serverField : List.of("id", "selfUri", "createDate", "modifyDate")) {
+        for (String serverField : List.of("id", "selfUri")) {
             s.remove(serverField);
         }
         String name = Checks.text(s, "name", 1, 200, true);
@@ -93,9 +95,6 @@ final class ExternalSourcesApi extends ResourceApi {
                         + other.get("id").asText() + " is already named '" + name + "'");
             }
         }
-        String now = ContactStore.now();
-        s.put("createDate", now);
-        s.put("modifyDate", now);
         return s;
     }
 

@@ -35,6 +35,9 @@ final class IdentifiersApi extends ResourceApi {
             UnaryOperator<ObjectNode> view, String label) {
     }
 
+    /** Seed 003: "Look up contacts based on an attribute. Maximum of 25 values returned." */
+    static final int REVERSE_LOOKUP_MAX = 25;
+
     IdentifiersApi(ExternalContactsStores store) {
         super(store);
     }
@@ -52,7 +55,7 @@ final class IdentifiersApi extends ResourceApi {
         // path of postExternalcontactsIdentifierlookup in the Java SDK 198.1.0 and the JavaScript SDK 262.0.0.
         routes.add("POST", BASE + "/identifierlookup", Auth.CLOUD, lookupContact);
         routes.add("GET", BASE + "/reversewhitepageslookup", Auth.CLOUD, guard(this::reverseLookup)
-                .reading(locks.organizations, locks.contacts));
+                .reading(locks.contacts));
         for (Holder holder : List.of(contacts, organizations)) {
             routes.add("GET", holder.entity() + "/identifiers", Auth.CLOUD, guard(r -> list(holder, r))
                     .reading(holder.lock(), locks.identifiers));
@@ -92,40 +95,37 @@ final class IdentifiersApi extends ResourceApi {
     }
 
     /**
-     * {@code GET /reversewhitepageslookup?lookupVal=}: contacts and organizations with that email address, E.164
-     * phone number or Twitter screen name; "Maximum of 25 values returned" (seed 003).
+     * {@code GET /reversewhitepageslookup?lookupVal=&divisionId=}: the contacts with that email address, E.164 phone
+     * number or Twitter screen name ({@code ReverseWhitepagesLookupResult}: {@code contacts} only, SDK 262.0.0);
+     * "Maximum of 25 values returned" (seed 003) in all; {@code divisionId} the division to look up contacts in.
      */
     private ApiResponse reverseLookup(ApiRequest request) {
         String value = request.query("lookupVal");
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("lookupVal is required");
         }
+        String division = request.query("divisionId");
+        List<String> divisions = division == null || division.isBlank() ? List.of() : List.of(division.strip());
         String needle = value.strip();
         ObjectNode body = Json.object();
         ArrayNode contacts = body.putArray("contacts");
-        store.contacts.table().filter(c -> ContactStore.visible(c) && hasValue(c, needle)).stream().limit(25)
-                .forEach(c -> contacts.add(c.deepCopy()));
-        ArrayNode organizations = body.putArray("externalOrganizations");
-        store.organizations.table().filter(o -> hasValue(o, needle)).stream().limit(25)
-                .forEach(o -> organizations.add(o.deepCopy()));
+        store.contacts.table().filter(c -> ContactStore.visible(c) && ContactStore.inDivisions(c, divisions)
+                && hasValue(c, needle)).stream().limit(REVERSE_LOOKUP_MAX).forEach(c -> contacts.add(c.deepCopy()));
         return ApiResponse.ok(body);
     }
 
-    private static boolean hasValue(ObjectNode entity, String needle) {
+    private static boolean hasValue(ObjectNode contact, String needle) {
         for (String f : ContactStore.EMAIL_FIELDS) {
-            if (entity.path(f).asText("").equalsIgnoreCase(needle)) {
+            if (contact.path(f).asText("").equalsIgnoreCase(needle)) {
                 return true;
             }
         }
-        for (String phone : ContactStore.phones(entity)) {
+        for (String phone : ContactStore.phones(contact)) {
             if (phone.equals(needle)) {
                 return true;
             }
         }
-        if (entity.path("phoneNumber").path("e164").asText("").equals(needle)) {
-            return true;
-        }
-        String screenName = entity.path("twitterId").path("screenName").asText("");
+        String screenName = contact.path("twitterId").path("screenName").asText("");
         return !screenName.isEmpty()
                 && (screenName.equalsIgnoreCase(needle) || ("@" + screenName).equalsIgnoreCase(needle));
     }

@@ -1,5 +1,7 @@
 package io.camelgenesys.simulator.externalcontacts;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +27,12 @@ final class JourneyApi extends ResourceApi {
     /** ConversationAssociation.MediaTypeEnum of the SDK (docs/ConversationAssociation.md). */
     static final List<String> MEDIA_TYPES = List.of("CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE",
             "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE");
+
+    /**
+     * How long a segment assignment lasts before Genesys unassigns it ({@code dateForUnassignment}): in Genesys a
+     * segment's own setting; the simulator has no segments, so every assignment lasts this long.
+     */
+    static final Duration ASSIGNMENT_LIFETIME = Duration.ofDays(30);
 
     JourneyApi(ExternalContactsStores store) {
         super(store);
@@ -61,29 +69,31 @@ final class JourneyApi extends ResourceApi {
     }
 
     /**
-     * Seed 003: "Assign/Unassign up to 10 segments ... if a segment is already assigned, update the expiry date".
-     * {@code assign}/{@code unassign} list segment assignments, each with a segment {@code id}.
+     * UpdateSegmentAssignmentRequest (SDK):
+     * {@code {"assign":{"segments":[{"id":...}]}, "unassign":{"segments":[...]}}},
+     * "Assign/Unassign up to 10 segments ... if a segment is already assigned, update the expiry date" (seed 003).
+     * Every item is processed, so the answer's {@code unprocessedItems} (UpdateSegmentAssignmentResponse) is empty.
      */
     private ApiResponse updateJourneySegments(ApiRequest request) {
-        String id = store.contacts.resolved(request.pathParam("contactId")).get("id").asText();
+        ObjectNode contact = store.contacts.resolved(request.pathParam("contactId"));
+        String id = contact.get("id").asText();
         ObjectNode body = request.jsonObject();
-        List<JsonNode> assign = segmentList(body, "assign");
-        List<JsonNode> unassign = segmentList(body, "unassign");
+        List<String> assign = segmentIds(body, "assign");
+        List<String> unassign = segmentIds(body, "unassign");
         if (assign.size() + unassign.size() > 10) {
             throw ApiException.badRequest("At most 10 segments can be assigned or unassigned per request, got "
                     + (assign.size() + unassign.size()));
         }
         ArrayNode assigned = store.journeySegments.computeIfAbsent(id, k -> Json.array());
-        for (JsonNode segment : unassign) {
-            String segmentId = segmentId(segment);
+        for (String segmentId : unassign) {
             for (Iterator<JsonNode> it = assigned.iterator(); it.hasNext(); ) {
                 if (it.next().path("segment").path("id").asText().equals(segmentId)) {
                     it.remove();
                 }
             }
         }
-        for (JsonNode segment : assign) {
-            String segmentId = segmentId(segment);
+        Instant now = Instant.now();
+        for (String segmentId : assign) {
             ObjectNode assignment = null;
             for (JsonNode a : assigned) {
                 if (a.path("segment").path("id").asText().equals(segmentId)) {
@@ -92,48 +102,40 @@ final class JourneyApi extends ResourceApi {
             }
             if (assignment == null) {
                 assignment = assigned.addObject();
-                assignment.putObject("segment").put("id", segmentId);
-                assignment.put("assignmentDate", ContactStore.now());
+                assignment.put("dateAssigned", Json.timestamp(now));
+                assignment.putObject("segment").put("id", segmentId)
+                        .put("selfUri", "/api/v2/journey/segments/" + segmentId);
+                assignment.putObject("externalContact").put("id", id).put("selfUri", BASE + "/contacts/" + id);
             }
-            if (segment.hasNonNull("expirationDate")) {
-                assignment.set("expirationDate", segment.get("expirationDate"));
-            }
+            // assigning again moves the expiry date
+            assignment.put("dateForUnassignment", Json.timestamp(now.plus(ASSIGNMENT_LIFETIME)));
         }
         ObjectNode result = Json.object();
-        result.putArray("unprocessedAssignments");
-        result.putArray("unprocessedUnassignments");
+        ObjectNode unprocessed = result.putObject("unprocessedItems");
+        unprocessed.putObject("assign").putArray("segments");
+        unprocessed.putObject("unassign").putArray("segments");
+        unprocessed.put("count", 0);
         return ApiResponse.ok(result);
     }
 
-    private static List<JsonNode> segmentList(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        List<JsonNode> list = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return list;
+    /** The segment ids of {@code assign} or {@code unassign}: an object {@code {"segments":[{"id":...}]}} (SDK). */
+    private static List<String> segmentIds(ObjectNode body, String field) {
+        ObjectNode value = Checks.object(body, field, false);
+        List<String> ids = new ArrayList<>();
+        if (value == null) {
+            return ids;
         }
-        if (value.isArray()) {
-            value.forEach(list::add);
-        } else if (value.isObject() && value.has("segments") && value.get("segments").isArray()) {
-            value.get("segments").forEach(list::add);
-        } else if (value.isObject()) {
-            list.add(value);
-        } else {
-            throw ApiException.badRequest(field + " must be a segment assignment or a list of them");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            if (segmentId(list.get(i)) == null) {
-                throw ApiException.badRequest(field + "[" + i + "] needs a segment id");
+        ArrayNode segments = Checks.prefixed(field + ".", () -> Checks.array(value, "segments", 0, Integer.MAX_VALUE,
+                true));
+        for (int i = 0; i < segments.size(); i++) {
+            JsonNode segment = segments.get(i);
+            String id = segment.isObject() ? segment.path("id").asText("") : "";
+            if (!segment.path("id").isTextual() || id.isBlank()) {
+                throw ApiException.badRequest(field + ".segments[" + i + "].id is required");
             }
+            ids.add(id);
         }
-        return list;
-    }
-
-    private static String segmentId(JsonNode segment) {
-        String id = segment.path("id").asText(null);
-        if (id == null) {
-            id = segment.path("segment").path("id").asText(null);
-        }
-        return id == null || id.isBlank() ? null : id;
+        return ids;
     }
 
     /** The simulator records no journey sessions: an empty cursor listing, after the parameters are checked. */
@@ -148,20 +150,28 @@ final class JourneyApi extends ResourceApi {
         return ApiResponse.ok(body);
     }
 
-    /** ConversationAssociation: {@code communicationId} and {@code mediaType} required; no contact disassociates. */
+    /**
+     * ConversationAssociation (SDK): {@code conversationId} (the path's, repeated), {@code communicationId} and
+     * {@code mediaType} required; no {@code externalContactId} disassociates. Answers 202 with no body, as Genesys does
+     * ("202 - Accepted - Processing association", API Explorer).
+     */
     private ApiResponse associateConversation(ApiRequest request) {
         String conversationId = request.pathParam("conversationId");
         ObjectNode body = request.jsonObject().deepCopy();
+        String given = Checks.text(body, "conversationId", 1, 255, true);
+        if (!given.equals(conversationId)) {
+            throw ApiException.badRequest("conversationId " + given + " of the body is not the conversation of the"
+                    + " path (" + conversationId + ")");
+        }
         Checks.text(body, "communicationId", 1, 255, true);
         Checks.oneOf(body, "mediaType", MEDIA_TYPES, true);
         String contactId = Checks.text(body, "externalContactId", 255);
-        body.put("conversationId", conversationId);
         if (contactId == null || contactId.isEmpty()) {
             store.conversations.remove(conversationId);
         } else {
             store.contacts.resolved(contactId);
             store.conversations.put(conversationId, body);
         }
-        return ApiResponse.noContent();
+        return ApiResponse.status(202);
     }
 }

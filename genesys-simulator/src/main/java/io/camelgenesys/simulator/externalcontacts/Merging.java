@@ -51,7 +51,7 @@ final class Merging {
      * {@code mergeSet}); their identifiers move to it.
      */
     static ObjectNode merge(ExternalContactsStores store, List<String> contactIds, ObjectNode override) {
-        ObjectNode merged = store.contacts.valid(mergedFields(store, contactIds, override), true);
+        ObjectNode merged = store.contacts.valid(mergedFields(store, contactIds, override));
         ObjectNode created = store.contacts.insert(merged);
         String newId = created.get("id").asText();
         ArrayNode mergedFrom = created.putArray("mergedFrom");

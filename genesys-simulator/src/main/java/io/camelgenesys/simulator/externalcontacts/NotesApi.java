@@ -47,9 +47,8 @@ final class NotesApi extends ResourceApi {
                 "ExternalContact"));
         register(routes, new Parent("organization", BASE + "/organizations", "externalOrganizationId",
                 store.organizations.table(), "External organization"));
-        routes.add("GET", BASE + "/scan/notes", Auth.CLOUD, guard(request -> ApiResponse.ok(
-                store.scans.scan(request, "notes", store.notes, n -> true, BASE + "/scan/notes")))
-                .reading(locks.notes));
+        routes.add("GET", BASE + "/scan/notes", Auth.CLOUD, guard(request -> scan(request, "notes", store.notes,
+                n -> true)).reading(locks.notes));
     }
 
     private void register(Routes routes, Parent parent) {

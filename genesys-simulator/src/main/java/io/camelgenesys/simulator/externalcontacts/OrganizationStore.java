@@ -49,10 +49,11 @@ final class OrganizationStore {
         for (String f : List.of("companyType", "industry")) {
             Checks.text(o, f, ContactStore.NAME_MAX);
         }
-        for (String f : List.of("address", "phoneNumber", "faxNumber", "twitterId", "customFields", "schema",
-                "division")) {
+        for (String f : List.of("address", "twitterId", "customFields", "schema", "division")) {
             Checks.object(o, f, false);
         }
+        ContactStore.phoneNumber(o, "phoneNumber");
+        ContactStore.phoneNumber(o, "faxNumber");
         Checks.array(o, "externalIds", 0, 10, false);
         for (String f : List.of("websites", "tickers", "tags")) {
             Checks.array(o, f, 0, Integer.MAX_VALUE, false);

@@ -10,6 +10,7 @@ import io.camelgenesys.simulator.ApiRequest;
 import io.camelgenesys.simulator.ApiResponse;
 import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
+import io.camelgenesys.simulator.Json;
 import io.camelgenesys.simulator.Routes;
 import io.camelgenesys.simulator.store.PageNumberPaging;
 import io.camelgenesys.simulator.store.SortOrder;
@@ -115,8 +116,7 @@ final class OrganizationsApi extends ResourceApi {
     }
 
     private ApiResponse scan(ApiRequest request) {
-        return ApiResponse.ok(store.scans.scan(request, "organizations", store.organizations.table(), o -> true,
-                BASE + "/scan/organizations"));
+        return scan(request, "organizations", store.organizations.table(), o -> true);
     }
 
     private ApiResponse contacts(ApiRequest request) {
@@ -135,17 +135,34 @@ final class OrganizationsApi extends ResourceApi {
         String id = store.organizations.existing(request.pathParam("externalOrganizationId")).get("id").asText();
         List<ObjectNode> found = store.relationships.filter(
                 r -> id.equals(r.path("externalOrganization").path("id").asText()));
-        SortOrder.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"),
+        // a Relationship shows no date: createDate sorts by creation order (the order of the store)
+        SortOrder.sort(found, request.query("sortOrder"), List.of("createDate", "relationship"), "createDate",
                 "createDate");
         return ApiResponse.ok(PageNumberPaging.page(found, request, BASE + "/organizations/" + id
                 + "/relationships", null));
     }
 
+    /**
+     * Links a trustor (another Genesys Cloud organization) with the external organization and answers the link
+     * (ExternalOrganizationTrustorLink of the SDK); the organization shows it as its {@code trustor} with
+     * {@code includeTrustors=true}.
+     */
     private ApiResponse linkTrustor(ApiRequest request) {
         ObjectNode organization = store.organizations.existing(request.pathParam("externalOrganizationId"));
-        organization.putObject("trustor").put("id", request.pathParam("trustorId"));
-        organization.put("modifyDate", ContactStore.now());
-        return ApiResponse.ok(OrganizationStore.view(organization, true));
+        String organizationId = organization.get("id").asText();
+        String trustorId = request.pathParam("trustorId");
+        String now = ContactStore.now();
+        organization.putObject("trustor").put("id", trustorId).put("enabled", true).put("dateCreated", now);
+        organization.put("modifyDate", now);
+        ObjectNode link = Json.object();
+        if (organization.has("division")) {
+            link.set("division", organization.get("division").deepCopy());
+        }
+        link.put("externalOrganizationId", organizationId);
+        link.put("trustorOrgId", trustorId);
+        link.put("dateCreated", now);
+        link.put("externalOrganizationUri", BASE + "/organizations/" + organizationId);
+        return ApiResponse.ok(link);
     }
 
     private ApiResponse unlinkTrustor(ApiRequest request) {

@@ -10,7 +10,10 @@ import io.camelgenesys.simulator.Auth;
 import io.camelgenesys.simulator.Checks;
 import io.camelgenesys.simulator.Routes;
 
-/** Relationships between users and external organizations (seed 003): create, read, replace, delete and scan. */
+/**
+ * Relationships between users and external organizations (seed 003): create, read, replace, delete and scan. A
+ * Relationship has no dates (SDK); "sortOrder=createDate" of an organization's relationships is the creation order.
+ */
 final class RelationshipsApi extends ResourceApi {
 
     RelationshipsApi(ExternalContactsStores store) {
@@ -33,8 +36,6 @@ final class RelationshipsApi extends ResourceApi {
 
     private ApiResponse createRelationship(ApiRequest request) {
         ObjectNode relationship = validRelationship(request.jsonObject());
-        String now = ContactStore.now();
-        relationship.put("createDate", now);
         return ApiResponse.ok(store.relationships.insert(relationship).deepCopy());
     }
 
@@ -44,9 +45,8 @@ final class RelationshipsApi extends ResourceApi {
 
     private ApiResponse replaceRelationship(ApiRequest request) {
         String id = request.pathParam("relationshipId");
-        ObjectNode old = relationship(id);
+        relationship(id); // 404 when unknown
         ObjectNode relationship = validRelationship(request.jsonObject());
-        relationship.set("createDate", old.get("createDate"));
         store.relationships.replace(id, relationship);
         return ApiResponse.ok(relationship.deepCopy());
     }
@@ -57,14 +57,13 @@ final class RelationshipsApi extends ResourceApi {
     }
 
     private ApiResponse scan(ApiRequest request) {
-        return ApiResponse.ok(store.scans.scan(request, "relationships", store.relationships, r -> true,
-                BASE + "/scan/relationships"));
+        return scan(request, "relationships", store.relationships, r -> true);
     }
 
     /** Seed 003: {@code user} and {@code externalOrganization} required, {@code relationship} 1–100 characters. */
     private ObjectNode validRelationship(ObjectNode body) {
         ObjectNode r = body.deepCopy();
-        for (String serverField : List.of("id", "selfUri", "createDate", "externalDataSources")) {
+        for (String serverField : List.of("id", "selfUri", "externalDataSources")) {
             r.remove(serverField);
         }
         Checks.reference(r, "user", true);

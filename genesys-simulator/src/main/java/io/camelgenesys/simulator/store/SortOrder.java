@@ -1,5 +1,6 @@
 package io.camelgenesys.simulator.store;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,16 @@ public final class SortOrder {
      * @throws ApiException 400 naming the allowed fields for any other value
      */
     public static void sort(List<ObjectNode> entities, String sortOrder, List<String> fields, String defaultField) {
+        sort(entities, sortOrder, fields, defaultField, null);
+    }
+
+    /**
+     * As {@link #sort(List, String, List, String)}, where {@code creationOrderField} (a sort field the entities do not
+     * show, such as a Relationship's {@code createDate}) sorts by the list's creation order: kept for asc, reversed
+     * for desc.
+     */
+    public static void sort(List<ObjectNode> entities, String sortOrder, List<String> fields, String defaultField,
+            String creationOrderField) {
         if (sortOrder == null || sortOrder.isBlank()) {
             return;
         }
@@ -40,6 +51,12 @@ public final class SortOrder {
         if (!fields.contains(field) || !(direction.equals("asc") || direction.equals("desc"))) {
             throw ApiException.badRequest("sortOrder must be one of " + fields + " followed by :asc or :desc (e.g. \""
                     + fields.get(0) + ":asc\"), got '" + sortOrder + "'");
+        }
+        if (field.equals(creationOrderField)) {
+            if (direction.equals("desc")) {
+                Collections.reverse(entities);
+            }
+            return;
         }
         Comparator<ObjectNode> order = Comparator.comparing(e -> e.path(field).asText("").toLowerCase(Locale.ROOT));
         entities.sort(direction.equals("desc") ? order.reversed() : order);

@@ -30,6 +30,8 @@ public final class ContractReport {
     private final Set<String> matched = new TreeSet<>();
     private final Map<String, SeedOnly> seedOnly = new TreeMap<>();
     private final Set<String> usedSeedOnly = new LinkedHashSet<>();
+    private final Map<String, SdkAmendment> amendments = new TreeMap<>();
+    private final Set<String> usedAmendments = new LinkedHashSet<>();
     private final Set<String> mismatchedOperations = new TreeSet<>();
     private final List<String> notes = new ArrayList<>();
     private int fieldsChecked;
@@ -54,6 +56,21 @@ public final class ContractReport {
             usedSeedOnly.add(what);
         }
         return s;
+    }
+
+    /** Declares the reviewed amendments of the contract; one declared but never used fails the report. */
+    public ContractReport amendments(Collection<SdkAmendment> items) {
+        items.forEach(a -> amendments.put(a.what(), a));
+        return this;
+    }
+
+    /** The amendment of an item, or {@code null}; marks it used. */
+    public SdkAmendment amendment(String what) {
+        SdkAmendment a = amendments.get(what);
+        if (a != null) {
+            usedAmendments.add(what);
+        }
+        return a;
     }
 
     public void matched(String operation) {
@@ -122,6 +139,9 @@ public final class ContractReport {
         if (!usedSeedOnly.isEmpty()) {
             b.append("  seed-only: ").append(String.join(", ", usedSeedOnly)).append('\n');
         }
+        if (!usedAmendments.isEmpty()) {
+            b.append("  amended by a Genesys SDK: ").append(String.join(", ", usedAmendments)).append('\n');
+        }
         notes.forEach(n -> b.append("  note: ").append(n).append('\n'));
         return b.toString();
     }
@@ -159,6 +179,16 @@ public final class ContractReport {
             String wrong = s.verify(seeds);
             if (wrong != null) {
                 problems.add("Seed-only justification does not hold: " + wrong);
+            }
+        }
+        Path nodeModules = SdkAmendment.nodeModules();
+        for (SdkAmendment a : amendments.values()) {
+            if (!usedAmendments.contains(a.what())) {
+                problems.add("Amendment not used (delete it): " + a);
+            }
+            String wrong = a.verify(nodeModules);
+            if (wrong != null) {
+                problems.add("Amendment does not hold: " + wrong);
             }
         }
         if (!problems.isEmpty()) {

@@ -250,7 +250,8 @@ public final class WireContractCheck {
             default -> null;
         };
         if (problem != null) {
-            if (problem.startsWith("value '") && report.seedOnly(owner + "=" + value.asText()) != null) {
+            if (problem.startsWith("value '") && (report.seedOnly(owner + "=" + value.asText()) != null
+                                                  || report.amendment(owner + "=" + value.asText()) != null)) {
                 return;
             }
             report.mismatch(name, "wire " + what + " " + owner + ": " + problem, path + " = " + abbreviate(value));

@@ -1,0 +1,245 @@
+package io.camelgenesys.statistics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.camelgenesys.simulator.Statistics;
+import org.cometd.bayeux.server.BayeuxServer;
+import org.cometd.bayeux.server.ServerMessage;
+import org.cometd.bayeux.server.ServerSession;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 9 item 2: the CometD side restarts again and again while Genesys publishes every 50 ms. After each new
+ * session the consumer re-reads its subscription's values over REST (here answered 100 ms late, so live updates always
+ * race the answer) and emits them as InitialValues. Per statistic the route must never see a value older than the
+ * one before it, never the same value twice (except the documented re-statement: the first value of a statistic after a
+ * recovery may repeat an unchanged value as InitialValues, when no live update of it arrived in the new session
+ * first), and nothing the server sent to the consumer's session may be missing.
+ */
+class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
+
+    private static final String VALUES_PATH = "/statistics/v3/subscriptions/*/statistic-values";
+
+    /** One exchange as the route saw it (values compared as text: the wire does not keep Integer vs Long). */
+    record Delivered(String eventType, long timestamp, String value, long arrivalNanos) {
+
+        boolean sameValueAs(Delivered other) {
+            return timestamp == other.timestamp && Objects.equals(value, other.value);
+        }
+    }
+
+    private final Map<String, List<Delivered>> byStatistic = new ConcurrentHashMap<>();
+
+    @Test
+    void cometdRestartsDuring50msPublishingNeitherDuplicateNorRegressNorLose() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        awaitCount("the initial values", () -> byStatistic.size() == 2);
+
+        List<Long> subscribedAt = new CopyOnWriteArrayList<>();
+        sim().cometd().onSubscribe((session, channel) -> {
+            if (StatisticsConsumer.UPDATES.equals(channel)) {
+                subscribedAt.add(System.nanoTime());
+            }
+        });
+        // what the server actually sent to the consumer's sessions (a message still queued for a session when it is
+        // dropped is lost by the server, not by the consumer)
+        List<Published> sent = new CopyOnWriteArrayList<>();
+        sim().cometd().addListener(new BayeuxServer.SessionListener() {
+            @Override
+            public void sessionAdded(ServerSession session, ServerMessage message) {
+                session.addListener((ServerSession.DeQueueListener) (s, queue) -> queue.forEach(m -> {
+                    if (StatisticsConsumer.UPDATES.equals(m.getChannel())) {
+                        sent.addAll(entries(m.getDataAsMap(), id));
+                    }
+                }));
+            }
+        });
+        // the re-read after each new session answers late: live updates always arrive before it
+        sim().faults().on("GET", VALUES_PATH).delay(Duration.ofMillis(100));
+        sim().statistics().setUpdateInterval(Duration.ofMillis(50));
+
+        int restarts = 12;
+        for (int i = 0; i < restarts; i++) {
+            Thread.sleep(250 + ThreadLocalRandom.current().nextInt(250));
+            int reads = sim().requests().count("GET", VALUES_PATH);
+            long handshakes = consumer.notifications().handshakeCount();
+            sim().cometd().dropAllSessions();
+            await("a new session", 10_000, () -> consumer.notifications().handshakeCount() > handshakes);
+            await("the values re-read", 10_000, () -> sim().requests().count("GET", VALUES_PATH) > reads);
+        }
+        Thread.sleep(300);
+        sim().statistics().setUpdateInterval(Duration.ZERO);
+        List<Statistics.Publication> publications = sim().statistics().publications();
+        Map<String, Published> last = lastPublished(publications, id);
+        await("the last published values delivered", 10_000, () -> last.values().stream().allMatch(p -> {
+            List<Delivered> d = delivered(p.statisticId());
+            return !d.isEmpty() && d.get(d.size() - 1).timestamp() >= p.timestamp();
+        }));
+        assertEquals(java.util.Set.of(id), sim().statistics().subscriptionIds(), "the same subscription throughout");
+
+        List<String> problems = new ArrayList<>();
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                Delivered before = d.get(i - 1);
+                Delivered now = d.get(i);
+                if (now.timestamp() < before.timestamp()) {
+                    problems.add(statisticId + ": backwards, " + now + " after " + before);
+                } else if (now.sameValueAs(before) && !isRestatement(now, before, subscribedAt)) {
+                    problems.add(statisticId + ": duplicate, " + now + " after " + before);
+                }
+            }
+        }
+        int checked = 0;
+        for (Published v : sent) {
+            checked++;
+            List<Delivered> d = delivered(v.statisticId());
+            if (d.stream().anyMatch(x -> x.timestamp() == v.timestamp() && Objects.equals(x.value(), v.value()))) {
+                continue;
+            }
+            // not delivered: only right when a re-read with a later value got there first
+            Delivered next = d.stream().filter(x -> x.timestamp() > v.timestamp()).findFirst().orElse(null);
+            if (next == null || !StatisticsConstants.INITIAL_VALUES.equals(next.eventType())) {
+                problems.add(v.statisticId() + ": lost " + v + ", next delivered " + next);
+            }
+        }
+        assertTrue(checked > 2 * restarts, "values sent to the consumer were checked: " + checked);
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " problem(s) over " + restarts + " restarts:\n" + String.join("\n", problems));
+        }
+    }
+
+    /**
+     * Issue 9 item 4: the delivery pool's CallerRuns fallback ran the route on the CometD thread once 1,000 tasks
+     * waited. A route that is stuck while 3,000 notifications (6,000 values) arrive: every exchange still runs on the
+     * consumer's own thread, more than half the queue's capacity waits (so the CometD session holds its polls), and
+     * once the route moves on every value arrives, once, in order.
+     */
+    @Test
+    void aStuckRouteRunsOnlyOnTheConsumersThreadAndLosesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1").process(e -> {
+                    threads.add(Thread.currentThread().getName());
+                    release.await(30, TimeUnit.SECONDS);
+                    record(e);
+                });
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        int notifications = 3_000;
+        for (int i = 0; i < notifications; i++) {
+            assertEquals(1, sim().statistics().publishUpdates());
+        }
+        await("more than half the capacity waiting", 15_000, () -> consumer.getPendingValues()
+                                                                    > StatisticsConsumer.MAX_PENDING_VALUES / 2);
+        release.countDown();
+        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            assertEquals(notifications, d.size(), statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
+                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
+            }
+        }
+        assertEquals(1, threads.size(), "one thread: " + threads);
+        assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
+        assertEquals(0, consumer.getOverflowValuesDropped());
+        assertEquals(0, consumer.getStaleValuesDropped());
+        Thread.sleep(300);
+        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
+    private void record(Exchange exchange) {
+        org.apache.camel.Message m = exchange.getMessage();
+        String statisticId = m.getHeader(StatisticsConstants.STATISTIC_ID, String.class);
+        Long timestamp = m.getHeader(StatisticsConstants.TIMESTAMP, Long.class);
+        byStatistic.computeIfAbsent(statisticId, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(new Delivered(m.getHeader(StatisticsConstants.EVENT_TYPE, String.class),
+                        timestamp != null ? timestamp : -1, String.valueOf(m.getBody()), System.nanoTime()));
+    }
+
+    private List<Delivered> delivered(String statisticId) {
+        List<Delivered> d = byStatistic.get(statisticId);
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d) {
+            return List.copyOf(d);
+        }
+    }
+
+    /**
+     * The documented re-statement: an InitialValues exchange whose value did not change, as the first exchange of its
+     * statistic since the CometD session was subscribed again (the one before it arrived before that).
+     */
+    private static boolean isRestatement(Delivered now, Delivered before, List<Long> subscribedAt) {
+        if (!StatisticsConstants.INITIAL_VALUES.equals(now.eventType())) {
+            return false;
+        }
+        return subscribedAt.stream().anyMatch(s -> before.arrivalNanos() < s && s < now.arrivalNanos());
+    }
+
+    record Published(String statisticId, long timestamp, String value) {
+    }
+
+    private static List<Published> entries(Statistics.Publication p, String subscriptionId) {
+        if (!Statistics.UPDATES.equals(p.channel())) {
+            return List.of();
+        }
+        return entries(p.notification(), subscriptionId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Published> entries(Map<String, Object> notification, String subscriptionId) {
+        Map<String, Object> data = (Map<String, Object>) notification.get("data");
+        Object statistics = data.get("statistics");
+        List<Object> list = statistics instanceof Object[] array ? List.of(array) : (List<Object>) statistics;
+        List<Published> out = new ArrayList<>();
+        for (Object o : list) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            if (subscriptionId.equals(entry.get("subscriptionId"))) {
+                out.add(new Published((String) entry.get("statisticId"), ((Number) entry.get("timestamp")).longValue(),
+                        String.valueOf(entry.get("value"))));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Published> lastPublished(List<Statistics.Publication> publications, String id) {
+        Map<String, Published> last = new ConcurrentHashMap<>();
+        for (Statistics.Publication p : publications) {
+            for (Published v : entries(p, id)) {
+                last.put(v.statisticId(), v);
+            }
+        }
+        return last;
+    }
+}

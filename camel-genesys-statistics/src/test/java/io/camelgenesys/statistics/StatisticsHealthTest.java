@@ -1,0 +1,129 @@
+package io.camelgenesys.statistics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.camelgenesys.core.test.LogCapture;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Health that tells the truth (issue 9 item 4): a connected CometD session that receives nothing for the subscription
+ * is DOWN with a message that says what to fix, a quiet statistic is not; and a consumer stopped while Genesys
+ * refuses its token does not leave its subscription on the server silently.
+ */
+class StatisticsHealthTest extends StatisticsConsumerTestSupport {
+
+    private static final String VALUES = "/statistics/v3/subscriptions/*/statistic-values";
+    private static final String TOKEN = "/auth/v3/oauth/token";
+
+    @AfterEach
+    void cleanUp() {
+        sim().statistics().setSessionAffinity(false);
+        sim().statistics().setUpdateInterval(Duration.ZERO);
+        sim().faults().clear();
+    }
+
+    @Test
+    void aConnectedSessionThatReceivesNothingForItsSubscriptionIsDownAndSaysWhatToFix() throws Exception {
+        sim().statistics().setSessionAffinity(true);
+        StatisticsConsumer consumer = route("r1", subscribe("deliveryCheckInterval=300&statistics=" + TWO_STATS),
+                "mock:stats");
+        String id = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        sim().statistics().setUpdateInterval(Duration.ofMillis(100));
+        awaitCount("updates flow", () -> updatesOf(mock, id).size() >= 4);
+        assertEquals(HealthCheck.State.UP, health("r1").getState());
+
+        // the server loses track of the session the subscription belongs to: nothing arrives any more (and the
+        // consumer's re-create is answered slowly, so that DOWN lasts long enough to be seen)
+        sim().faults().on("POST", "/statistics/v3/subscriptions").delay(Duration.ofSeconds(3)).times(1);
+        sim().statistics().bindToCookie(id, "another-session");
+        awaitCount("DOWN", () -> health("r1").getState() == HealthCheck.State.DOWN);
+        String message = health("r1").getMessage().orElse("");
+        assertTrue(message.contains("receives nothing for statistics subscription " + id), message);
+        assertTrue(message.contains("cookie"), message);
+        assertTrue(message.contains("created again"), message);
+        assertEquals("CONNECTED", health("r1").getDetails().get("genesys.cometd.state"));
+
+        // created again in this session, whose cookie it now carries: updates flow and health is UP again
+        String again = awaitSubscription(consumer);
+        assertNotEquals(id, again);
+        int before = updatesOf(mock, again).size();
+        awaitCount("updates of the new subscription", () -> updatesOf(mock, again).size() >= before + 4);
+        awaitCount("UP again", () -> health("r1").getState() == HealthCheck.State.UP);
+        assertEquals(Set.of(again), sim().statistics().subscriptionIds(), "the old one was deleted");
+    }
+
+    @Test
+    void aQuietStatisticRaisesNoAlarm() throws Exception {
+        StatisticsConsumer consumer = route("r1", subscribe("deliveryCheckInterval=150&statistics=" + TWO_STATS),
+                "mock:stats");
+        String id = awaitSubscription(consumer);
+        awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
+        int reads = sim().requests().count("GET", VALUES);
+        // nothing is published: the checks read the values, find nothing newer, and stay quiet
+        long end = System.nanoTime() + Duration.ofMillis(1200).toNanos();
+        while (System.nanoTime() < end) {
+            assertEquals(HealthCheck.State.UP, health("r1").getState(), health("r1").getMessage().orElse(""));
+            Thread.sleep(50);
+        }
+        assertTrue(sim().requests().count("GET", VALUES) >= reads + 3, "the check ran");
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds(), "nothing created again");
+    }
+
+    @Test
+    void aConsumerStoppedWhileItsTokenIsRefusedDeletesItsSubscriptionOnceTheConnectionCan() throws Exception {
+        StatisticsConsumer stopped = route("r1", subscribe("initialValues=false&statistics=" + TWO_STATS), "mock:a");
+        StatisticsConsumer other = route("r2", subscribe("initialValues=false&statistics=CurrentAgentState:Agent:agent1"),
+                "mock:b");
+        String left = awaitSubscription(stopped);
+        String kept = awaitSubscription(other);
+
+        // Genesys refuses the token, and no new one can be had
+        sim().faults().on("POST", TOKEN).status(401).body("{\"status\":{\"code\":401,\"message\":\"refused\"}}",
+                "application/json");
+        sim().tokens().revokeAll();
+        long start = System.nanoTime();
+        context.getRouteController().stopRoute("r1");
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos(), "stop is bounded");
+        assertTrue(sim().statistics().subscriptionIds().contains(left), "the delete was refused");
+        assertEquals(Set.of(left), stopped.pendingDeletes().ids(), "kept to delete later");
+
+        // the connection (still used by r2) can again: the delete is retried and succeeds
+        sim().faults().clear();
+        awaitCount("deleted once the token works", () -> !sim().statistics().subscriptionIds().contains(left));
+        assertEquals(Set.of(kept), sim().statistics().subscriptionIds());
+        awaitCount("nothing left to delete", () -> stopped.pendingDeletes().ids().isEmpty());
+    }
+
+    @Test
+    void whenTheConnectionClosesFirstTheLogNamesTheSubscriptionLeftOnGenesys() throws Exception {
+        LogCapture logs = LogCapture.install();
+        try {
+            StatisticsConsumer consumer = route("r1", subscribe("initialValues=false&statistics=" + TWO_STATS),
+                    "mock:a");
+            String left = awaitSubscription(consumer);
+            sim().faults().on("POST", TOKEN).status(401).body("{\"status\":{\"code\":401}}", "application/json");
+            sim().tokens().revokeAll();
+            context.stop();
+            assertTrue(sim().statistics().subscriptionIds().contains(left));
+            List<String> warnings = logs.matching(c -> c.level() == Level.WARN && c.message().contains(left)
+                                                       && c.message().contains("stay on Genesys"))
+                    .stream().map(c -> c.message()).toList();
+            assertFalse(warnings.isEmpty(), "a WARN names the subscription left on Genesys");
+            logs.assertNoneContains(List.of("mc-api-key", "mc-secret", "agent1-password"));
+        } finally {
+            logs.uninstall();
+        }
+    }
+}
