@@ -131,6 +131,62 @@ class MessagingProducerTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void a429AndAnExpiredTokenAreRetriedWithTheSameSignedBytes() throws Exception {
+        String from = route(sms("sendMessage", "from=" + CONSUMER));
+        template.requestBody(from, "First", MessageIds.class);   // a token is now cached
+        sim().tokens().revokeAll();
+        String path = "/nexus/v3/channels/*/messages";
+        sim().faults().on("POST", path).status(429).header("Retry-After", "1").times(1);
+
+        MessageIds ids = template.requestBody(from, "Second", MessageIds.class);
+
+        // 429 → wait → 401 (revoked) → new token → 200; the simulator checked the signature of what it accepted, so
+        // the bytes sent again were signed as they were sent
+        assertEquals(1, ids.getIds().size());
+        assertEquals(4, sim().requests().count("POST", path));
+        List<Messaging.InboundMessage> received = sim().digitalChannels().messaging().received(SMS);
+        assertEquals(List.of("First", "Second"), received.stream().map(m -> m.message().path("text").asText()).toList(),
+                "each message stored once");
+    }
+
+    @Test
+    void aPostRefusedWithA5xxOrADroppedConnectionIsNotSentAgain() throws Exception {
+        String from = route(sms("sendMessage", "from=" + CONSUMER));
+        String path = "/nexus/v3/channels/*/messages";
+        sim().faults().on("POST", path).status(503).times(1);
+        CamelExecutionException e503 = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(from, "maybe processed"));
+        assertEquals(503, assertInstanceOf(GenesysApiException.class, e503.getCause()).getHttpStatus());
+        sim().faults().on("POST", path).drop().times(1);
+        CamelExecutionException dropped = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(from, "maybe processed too"));
+        assertNotNull(dropped.getCause());
+        assertEquals(2, sim().requests().count("POST", path), "a POST that may have been processed is not repeated");
+        assertTrue(sim().digitalChannels().messaging().received(SMS).isEmpty());
+    }
+
+    @Test
+    void moreSendsInFlightThanWorkerThreadsAreEachAcceptedOnce() throws Exception {
+        java.util.concurrent.ExecutorService two = context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "two-workers", 2);
+        context.getRegistry().bind("twoWorkers", two);
+        String from = route(sms("sendMessage", "from=" + CONSUMER + "&workerPool=#twoWorkers"));
+        List<java.util.concurrent.CompletableFuture<Object>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            all.add(template.asyncRequestBody(from, "Message " + i));
+        }
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        for (java.util.concurrent.CompletableFuture<Object> f : all) {
+            accepted.addAll(((MessageIds) f.get(60, java.util.concurrent.TimeUnit.SECONDS)).getIds());
+        }
+        assertEquals(100, accepted.size());
+        List<String> texts = sim().digitalChannels().messaging().received(SMS).stream()
+                .map(m -> m.message().path("text").asText()).sorted().toList();
+        assertEquals(100, texts.size());
+        assertEquals(100, new java.util.HashSet<>(texts).size(), "none lost, none stored twice");
+    }
+
+    @Test
     void bothShapesOfDataIdsAreRead() throws Exception {
         sim().digitalChannels().messaging().setIdsShape(Messaging.IdsShape.OBJECTS);
         String from = route(sms("sendMessage", "from=" + CONSUMER));
