@@ -116,17 +116,7 @@ public final class MessagingBenchmark {
                     new Harness.Peer(WEBHOOK_EARLY, deliver(genesys, base + "/bench/early", ids)));
             // the whole process is the integrator here: every thread counts but the client's
             Harness harness = new Harness(settings, name -> !name.startsWith("raw-jetty"));
-            List<Harness.Result> results = new ArrayList<>();
-            for (int concurrency : concurrencies) {
-                Harness.Result r = harness.measure("signed webhook deliveries", concurrency, peers);
-                Harness.print(r, BARE, out);
-                Harness.printCostRatio(r, WEBHOOK, BARE, out);
-                if (Boolean.getBoolean("bench.verbose")) {
-                    Harness.printRounds(r, out);
-                }
-                results.add(r);
-            }
-            return results;
+            return measureEach(harness, "signed webhook deliveries", concurrencies, peers, WEBHOOK, BARE, out);
         } finally {
             ExecutorGetBenchmark.stopQuietly(camel);
             genesys.stop();
@@ -168,6 +158,23 @@ public final class MessagingBenchmark {
         };
     }
 
+    /** Measures the peers at each concurrency and prints each result with the cost of {@code subject} per request. */
+    private static List<Harness.Result> measureEach(Harness harness, String title, int[] concurrencies,
+                                                    List<Harness.Peer> peers, String subject, String baseline,
+                                                    PrintStream out) throws Exception {
+        List<Harness.Result> results = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            Harness.Result r = harness.measure(title, concurrency, peers);
+            Harness.print(r, baseline, out);
+            Harness.printCostRatio(r, subject, baseline, out);
+            if (Boolean.getBoolean("bench.verbose")) {
+                Harness.printRounds(r, out);
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
     // ---- 2. sendMessage ------------------------------------------------------------------------------------------
 
     static List<Harness.Result> sendMessage(Harness.Settings settings, int[] concurrencies, PrintStream out)
@@ -199,17 +206,7 @@ public final class MessagingBenchmark {
                     new Harness.Peer(RAW_SEND, rawSend(raw, url, token, sim.multicloudApiKey())),
                     new Harness.Peer(SEND, camelSend(camel)));
             Harness harness = new Harness(settings, name -> !name.startsWith(SIMULATOR_THREADS));
-            List<Harness.Result> results = new ArrayList<>();
-            for (int concurrency : concurrencies) {
-                Harness.Result r = harness.measure("sendMessage", concurrency, peers);
-                Harness.print(r, RAW_SEND, out);
-                Harness.printCostRatio(r, SEND, RAW_SEND, out);
-                if (Boolean.getBoolean("bench.verbose")) {
-                    Harness.printRounds(r, out);
-                }
-                results.add(r);
-            }
-            return results;
+            return measureEach(harness, "sendMessage", concurrencies, peers, SEND, RAW_SEND, out);
         } finally {
             ExecutorGetBenchmark.stopQuietly(camel);
             if (raw != null) {
