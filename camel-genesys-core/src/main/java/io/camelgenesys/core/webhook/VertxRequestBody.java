@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * The body of a request served by camel-platform-http-vertx (Camel Main, Quarkus) with {@code useBodyHandler=false}:
@@ -72,9 +75,26 @@ final class VertxRequestBody {
         }
     }
 
-    /** Closes the connection once the answer is written: an unread body must not hold it. */
+    /**
+     * Stops an unread body once the answer is written, so that it is not transferred. HTTP/1.x: the connection is
+     * closed, and the answer says {@code Connection: close} so that the client sends no next request on it. HTTP/2
+     * (h2c): the connection carries other requests, so only this request's stream is reset (NO_ERROR, as RFC 9113
+     * 8.1 allows once the response is complete).
+     */
     static void closeAfterResponse(Object body) {
         HttpServerRequest request = (HttpServerRequest) body;
-        request.response().endHandler(v -> request.connection().close());
+        HttpServerResponse response = request.response();
+        if (request.version() == HttpVersion.HTTP_2) {
+            response.endHandler(v -> {
+                if (!request.isEnded()) {
+                    response.reset(0);
+                }
+            });
+            return;
+        }
+        if (!response.headWritten()) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.endHandler(v -> request.connection().close());
     }
 }

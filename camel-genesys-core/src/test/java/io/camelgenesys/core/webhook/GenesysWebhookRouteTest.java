@@ -183,6 +183,30 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void requestsAfterARefusalWithAnUnreadBodyAreServedOverHttp11AndHttp2() throws Exception {
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
+            HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (String signature : java.util.Arrays.asList(BODY_SIGNATURE, null, BODY_SIGNATURE, null, BODY_SIGNATURE)) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/hooks/raw"))
+                        .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(utf8(BODY)));
+                if (signature != null) {
+                    request.header(HubSignature.HEADER, signature);
+                }
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                statuses.add(response.statusCode());
+                if (signature == null && response.version() == HttpClient.Version.HTTP_1_1) {
+                    // the body was not read: the connection closes, and the answer says so
+                    assertEquals("close", response.headers().firstValue("Connection").orElse(null));
+                }
+            }
+            // HTTP/1.1: the client opens a new connection after each refusal; HTTP/2: only the refused stream ends
+            assertEquals(List.of(200, 401, 200, 401, 200), statuses, version.toString());
+        }
+        assertEquals(6, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
     void missingSignatureIs401AndNeverReachesTheRoute() throws Exception {
         HttpResponse<String> response = post("/hooks/raw", utf8(BODY), null);
 
