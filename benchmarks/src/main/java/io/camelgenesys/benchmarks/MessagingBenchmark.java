@@ -43,7 +43,8 @@ import org.eclipse.jetty.http.HttpHeader;
  * sending the same request (same JSON, x-api-key, bearer token, x-ccid and signature) to the simulator.</li>
  * </ol>
  * Run: see benchmarks/README.md ({@code -Dexec.mainClass=io.camelgenesys.benchmarks.MessagingBenchmark}); settings from
- * {@link Harness.Settings#fromSystemProperties()} and {@code -Dbench.concurrency=1,16}.
+ * {@link Harness.Settings#fromSystemProperties()}, {@code -Dbench.concurrency=1,16} and {@code -Dbench.parts=webhook,send}
+ * (one of the two to run only that part).
  */
 public final class MessagingBenchmark {
 
@@ -72,9 +73,14 @@ public final class MessagingBenchmark {
         out.println("camel-genesys-messaging: signed webhook deliveries (" + WEBHOOK + " vs " + BARE
                     + ") and sendMessage (" + SEND + " vs " + RAW_SEND + ")");
         out.println(Harness.environment());
+        List<String> parts = Arrays.asList(System.getProperty("bench.parts", "webhook,send").split(","));
         List<Harness.Result> results = new ArrayList<>();
-        results.addAll(webhooks(settings, concurrencies, out));
-        results.addAll(sendMessage(settings, concurrencies, out));
+        if (parts.contains("webhook")) {
+            results.addAll(webhooks(settings, concurrencies, out));
+        }
+        if (parts.contains("send")) {
+            results.addAll(sendMessage(settings, concurrencies, out));
+        }
         return results;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -196,6 +197,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         super.doStart();
         String name = "GenesysWebhook[" + source + "]";
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, name + "-timeouts");
+        if (scheduler instanceof ScheduledThreadPoolExecutor timers) {
+            // one deadline per request, nearly always cancelled: drop it then rather than keep it queued for 8 s
+            timers.setRemoveOnCancelPolicy(true);
+        }
         ExecutorService pool = configuration.getWorkerPool();
         if (pool == null) {
             // Camel's default profile (pool size, naming, keep-alive) with an unbounded queue: a request waiting for
@@ -348,14 +353,22 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     /** Hands the admitted events from {@code index} on to the route, each once the one before is done. */
     private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace) {
-        for (int i = index; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            if (outcome.event != null) {
-                int next = i + 1;
-                dispatch(request, outcome, trace, () -> dispatchFrom(request, outcomes, next, trace));
-                return;
+        int i = nextAdmitted(outcomes, index);
+        if (i < 0) {
+            return;
+        }
+        int next = nextAdmitted(outcomes, i + 1);
+        // the last (usually the only) event needs no hand-over after it
+        dispatch(request, outcomes.get(i), trace, next < 0 ? null : () -> dispatchFrom(request, outcomes, next, trace));
+    }
+
+    private static int nextAdmitted(List<Outcome> outcomes, int from) {
+        for (int i = from; i < outcomes.size(); i++) {
+            if (outcomes.get(i).event != null) {
+                return i;
             }
         }
+        return -1;
     }
 
     private void dispatch(Exchange request, Outcome outcome, String trace, Runnable then) {
@@ -371,12 +384,16 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             try {
                 route.process(exchange, doneSync -> {
                     finished(exchange, outcome.key, outcome, trace);
-                    workers.execute(then);
+                    if (then != null) {
+                        workers.execute(then);
+                    }
                 });
             } catch (Throwable t) {
                 exchange.setException(t);
                 finished(exchange, outcome.key, outcome, trace);
-                workers.execute(then);
+                if (then != null) {
+                    workers.execute(then);
+                }
             }
         });
     }
