@@ -28,12 +28,17 @@ final class MessagingWebhookHandler implements GenesysWebhookHandler {
 
     @Override
     public Payload parse(byte[] body, Exchange request) throws Exception {
-        JsonNode tree = GenesysJson.parse(body);
-        if (tree == null || !tree.isObject() || !tree.path("channel").isObject()) {
+        // the model is read even when another form is delivered: it checks the shape once (straight from the bytes
+        // when the route takes the model, the default; through a tree only when it takes the tree or a map)
+        JsonNode tree = outputType == GenesysOutputType.model ? null : GenesysJson.parse(body);
+        if (tree != null && (!tree.isObject() || !tree.path("channel").isObject())) {
             throw new IllegalArgumentException("not a Third-Party Messaging message: no channel object");
         }
-        // the model is read even when another form is delivered: it checks the shape once
-        Message message = GenesysJson.MAPPER.treeToValue(tree, Message.class);
+        Message message = tree != null ? GenesysJson.MAPPER.treeToValue(tree, Message.class)
+                : GenesysJson.MAPPER.readValue(body, Message.class);
+        if (message == null || message.getChannel() == null) {
+            throw new IllegalArgumentException("not a Third-Party Messaging message: no channel object");
+        }
         String messageId = message.getChannel().getMessageId();
         String answeredId = messageId != null && !messageId.isBlank() ? messageId : UUID.randomUUID().toString();
         String channelId = message.getChannel().getId();
@@ -51,7 +56,7 @@ final class MessagingWebhookHandler implements GenesysWebhookHandler {
         Object routeBody = outputType == GenesysOutputType.model ? message
                 : GenesysJson.convert(tree, outputType, Message.class);
         String key = messageId == null || messageId.isBlank() ? null : channelId + ":" + messageId;
-        String answer = GenesysJson.MAPPER.writeValueAsString(Map.of("messageId", answeredId));
+        String answer = "{\"messageId\":" + GenesysJson.MAPPER.writeValueAsString(answeredId) + "}";
         return new Payload(List.of(new Event(key, routeBody, headers)), answer);
     }
 

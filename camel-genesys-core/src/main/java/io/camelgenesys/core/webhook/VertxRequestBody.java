@@ -30,14 +30,14 @@ final class VertxRequestBody {
      * Reads the request's body on Vert.x' event loop into a buffer of at most {@code max} bytes; the calling thread
      * (the engine's worker, waiting for this request anyway) waits for the end of it.
      */
-    static byte[] read(Object body, int max, long timeoutMillis)
+    static byte[] read(Object body, int max, long declared, long timeoutMillis)
             throws WebhookBodies.TooLarge, IOException, TimeoutException {
         HttpServerRequest request = (HttpServerRequest) body;
         if (request.isEnded()) {
             return new byte[0];
         }
         CompletableFuture<byte[]> done = new CompletableFuture<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(WebhookBodies.initialCapacity(declared, max));
         long[] total = new long[1];
         request.handler(chunk -> {
             if (done.isDone()) {

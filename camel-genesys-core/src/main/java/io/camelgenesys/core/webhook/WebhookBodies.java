@@ -79,13 +79,13 @@ final class WebhookBodies {
             return new byte[0];
         }
         if (VERTX && VertxRequestBody.isRequest(body)) {
-            return VertxRequestBody.read(body, max, timeoutMillis);
+            return VertxRequestBody.read(body, max, declared, timeoutMillis);
         }
         if (body instanceof byte[] bytes) {
             return checked(bytes, max);
         }
         if (body instanceof InputStream in) {
-            return readBounded(in, max);
+            return readBounded(in, max, declared);
         }
         // an engine that read the body itself (a Vert.x Buffer, a String, a stream cache): already in memory
         return checked(message.getMandatoryBody(byte[].class), max);
@@ -109,9 +109,17 @@ final class WebhookBodies {
         return bytes;
     }
 
-    private static byte[] readBounded(InputStream in, int max) throws IOException, TooLarge {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
-        byte[] buffer = new byte[8192];
+    /**
+     * The first buffer for a body: its Content-Length when declared (at most the limit, checked before), else a small
+     * one that grows; never a fixed 8 KB for a message of a few hundred bytes.
+     */
+    static int initialCapacity(long declared, int max) {
+        return (int) Math.min(max, declared >= 0 ? Math.max(declared, 32) : 1024);
+    }
+
+    private static byte[] readBounded(InputStream in, int max, long declared) throws IOException, TooLarge {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(initialCapacity(declared, max));
+        byte[] buffer = new byte[(int) Math.min(8192, Math.max(declared + 1, 512))];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) >= 0) {
