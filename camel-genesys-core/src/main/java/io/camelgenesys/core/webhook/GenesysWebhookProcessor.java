@@ -37,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives one Genesys webhook request on the platform-http engine's request thread and answers it; the route runs on
- * exchanges of its own, on a worker pool. In order:
+ * Receives one Genesys webhook request from the platform-http engine and answers it; the route runs on exchanges of
+ * its own, on a worker pool. In order:
  * <ol>
  * <li>a body over {@code maxBodySize} is answered 413 before it is read whole (by its {@code Content-Length}, else at
  * the first byte past the limit), and the connection is closed;</li>
@@ -55,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * it again), 503 when one is still running (the route goes on; a redelivery gets its outcome). With
  * {@code acknowledge=immediately} the answer is 200 as soon as the events are handed over.</li>
  * </ol>
- * No wait blocks a worker or scheduler thread: the engine's request thread is the only one that waits, as it does for
- * any platform-http route. Used by {@link GenesysWebhookConsumer} (directly on platform-http) and, through
+ * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
+ * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
+ * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
+ * answer as it does for any route on that engine. Used by {@link GenesysWebhookConsumer} (directly on platform-http) and, through
  * {@link GenesysWebhookEndpoint#createWebhookHandler}, by the {@code webhook:} meta-component.
  */
 public class GenesysWebhookProcessor extends AsyncProcessorSupport {
@@ -258,30 +260,55 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         long declared = WebhookBodies.contentLength(in);
         if (declared > max) {
             WebhookBodies.discardUnread(in);
-            return tooLarge(request, callback, declared, trace);
+            return tooLarge(request, callback, true, declared, trace);
         }
         String signature = in.getHeader(HubSignature.HEADER, String.class);
         boolean unsigned = signature == null || signature.isBlank();
         if (unsigned && configuration.isSignatureRequired()) {
             WebhookBodies.discardUnread(in);
-            return refuseSignature(request, callback, 401, "Missing X-Hub-Signature header", trace);
+            return refuseSignature(request, callback, true, 401, "Missing X-Hub-Signature header", trace);
         }
-        byte[] body;
+        if (WebhookBodies.isUnreadVertxRequest(in)) {
+            // read on Vert.x' event loop without a thread waiting for it; the rest runs on the worker pool, where the
+            // route then runs too (one hand-over for the whole request)
+            WebhookBodies.readVertx(in, max, declared, scheduler, configuration.getResponseTimeout())
+                    .whenComplete((body, failure) -> workers.execute(
+                            () -> withBody(request, callback, false, body, failure, signature, started, trace)));
+            return false;
+        }
+        byte[] body = null;
+        Throwable failure = null;
         try {
-            body = WebhookBodies.read(in, max, configuration.getResponseTimeout());
-        } catch (WebhookBodies.TooLarge e) {
-            return tooLarge(request, callback, e.size(), trace);
-        } catch (TimeoutException e) {
-            refused(408, "the body did not arrive within " + configuration.getResponseTimeout() + " ms", trace);
-            return answer(request, callback, 408, error(408, "The request body did not arrive in time"));
+            body = WebhookBodies.read(in, max);
         } catch (Exception e) {
+            failure = e;
+        }
+        return withBody(request, callback, true, body, failure, signature, started, trace);
+    }
+
+    /**
+     * Everything after the body is read: on the engine's thread ({@code sync}), or on a worker thread after an
+     * asynchronous read (the answer then always completes the callback asynchronously).
+     */
+    private boolean withBody(Exchange request, AsyncCallback callback, boolean sync, byte[] body, Throwable failure,
+                             String signature, long started, String trace) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof WebhookBodies.TooLarge e) {
+            return tooLarge(request, callback, sync, e.size(), trace);
+        } else if (failure instanceof TimeoutException) {
+            refused(408, "the body did not arrive within " + configuration.getResponseTimeout() + " ms", trace);
+            return answer(request, callback, sync, 408, error(408, "The request body did not arrive in time"));
+        } else if (failure != null) {
             // the client went away, or the engine could not hand over the body: nothing was routed
             LOG.warn("Genesys webhook {}: cannot read the request ({}){}; answering 400", source,
-                    e.getClass().getSimpleName(), traceSuffix(trace));
-            return answer(request, callback, 400, error(400, "Cannot read the request"));
+                    failure.getClass().getSimpleName(), traceSuffix(trace));
+            return answer(request, callback, sync, 400, error(400, "Cannot read the request"));
         }
+        boolean unsigned = signature == null || signature.isBlank();
         if (!unsigned && configuration.hasSecret() && !HubSignature.matches(configuration.getSecret(), body, signature)) {
-            return refuseSignature(request, callback, 403, "Invalid X-Hub-Signature", trace);
+            return refuseSignature(request, callback, sync, 403, "Invalid X-Hub-Signature", trace);
         }
         GenesysWebhookHandler.Payload payload;
         try {
@@ -290,19 +317,23 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // authentic but unusable; neither its content nor the parser's message (parsers quote the input) is logged
             stats.refusedPayload.incrementAndGet();
             refused(400, "its verified payload cannot be read (" + e.getClass().getSimpleName() + ")", trace);
-            return answer(request, callback, 400, error(400, "Invalid payload"));
+            return answer(request, callback, sync, 400, error(400, "Invalid payload"));
         }
 
         List<Outcome> outcomes = new ArrayList<>(payload.events().size());
         for (GenesysWebhookHandler.Event event : payload.events()) {
             outcomes.add(admit(event, trace));
         }
-        // the events of one payload reach the route one after the other, in their order
-        dispatchFrom(request, outcomes, 0, trace);
+        // the answer is arranged first (its deadline runs while the route does), then the events reach the route one
+        // after the other, in their order; on a worker thread already, the first runs right here
+        boolean done;
         if (configuration.getAcknowledge() == WebhookAcknowledge.immediately) {
-            return answer(request, callback, 200, payload.answer() != null ? payload.answer() : "");
+            done = answer(request, callback, sync, 200, payload.answer() != null ? payload.answer() : "");
+        } else {
+            done = awaitRoute(request, callback, sync, payload, outcomes, started, trace);
         }
-        return awaitRoute(request, callback, payload, outcomes, started, trace);
+        dispatchFrom(request, outcomes, 0, trace, !sync);
+        return done;
     }
 
     /** One event's way through: the outcome of the route (true when it succeeded), and what it left as its answer. */
@@ -351,15 +382,19 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         return new Outcome(mine, event, key);
     }
 
-    /** Hands the admitted events from {@code index} on to the route, each once the one before is done. */
-    private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace) {
+    /**
+     * Hands the admitted events from {@code index} on to the route, each once the one before is done; {@code here}
+     * when the calling thread is a worker thread that may run the route itself.
+     */
+    private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace, boolean here) {
         int i = nextAdmitted(outcomes, index);
         if (i < 0) {
             return;
         }
         int next = nextAdmitted(outcomes, i + 1);
         // the last (usually the only) event needs no hand-over after it
-        dispatch(request, outcomes.get(i), trace, next < 0 ? null : () -> dispatchFrom(request, outcomes, next, trace));
+        dispatch(request, outcomes.get(i), trace, here,
+                next < 0 ? null : () -> dispatchFrom(request, outcomes, next, trace, true));
     }
 
     private static int nextAdmitted(List<Outcome> outcomes, int from) {
@@ -371,7 +406,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         return -1;
     }
 
-    private void dispatch(Exchange request, Outcome outcome, String trace, Runnable then) {
+    private void dispatch(Exchange request, Outcome outcome, String trace, boolean here, Runnable then) {
         GenesysWebhookHandler.Event event = outcome.event;
         Exchange exchange = exchanges.create(request);
         Message message = exchange.getMessage();
@@ -380,7 +415,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         if (trace != null) {
             message.setHeader(TRACE_ID, trace);
         }
-        workers.execute(() -> {
+        Runnable run = () -> {
             try {
                 route.process(exchange, doneSync -> {
                     finished(exchange, outcome.key, outcome, trace);
@@ -395,7 +430,12 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
                     workers.execute(then);
                 }
             }
-        });
+        };
+        if (here) {
+            run.run();
+        } else {
+            workers.execute(run);
+        }
     }
 
     private void finished(Exchange exchange, String key, Outcome outcome, String trace) {
@@ -440,8 +480,9 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     }
 
     /** Answers once every event is done (200, or 500 for a failure), or 503 at the deadline. */
-    private boolean awaitRoute(Exchange request, AsyncCallback callback, GenesysWebhookHandler.Payload payload,
-                               List<Outcome> outcomes, long started, String trace) {
+    private boolean awaitRoute(Exchange request, AsyncCallback callback, boolean sync,
+                               GenesysWebhookHandler.Payload payload, List<Outcome> outcomes, long started,
+                               String trace) {
         CompletableFuture<?>[] futures = outcomes.stream().map(o -> o.done).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = CompletableFuture.allOf(futures);
         AtomicBoolean answered = new AtomicBoolean();
@@ -449,8 +490,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // every event was known already (duplicates): no route ran, no wait
             answered.set(true);
             completeAnswer(request, payload, outcomes, trace);
-            callback.done(true);
-            return true;
+            callback.done(sync);
+            return sync;
         }
         long left = configuration.getResponseTimeout() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         ScheduledFuture<?> deadline;
@@ -505,17 +546,18 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     // ------------------------------------------------------------------------------------------ answers
 
-    private boolean tooLarge(Exchange request, AsyncCallback callback, long size, String trace) {
+    private boolean tooLarge(Exchange request, AsyncCallback callback, boolean sync, long size, String trace) {
         stats.refusedSize.incrementAndGet();
         refused(413, "the body (" + size + " bytes or more) is over maxBodySize " + configuration.getMaxBodySize(), trace);
-        return answer(request, callback, 413, error(413, "The request body is over the limit of "
-                                                         + configuration.getMaxBodySize() + " bytes"));
+        return answer(request, callback, sync, 413, error(413, "The request body is over the limit of "
+                                                               + configuration.getMaxBodySize() + " bytes"));
     }
 
-    private boolean refuseSignature(Exchange request, AsyncCallback callback, int status, String reason, String trace) {
+    private boolean refuseSignature(Exchange request, AsyncCallback callback, boolean sync, int status, String reason,
+                                    String trace) {
         stats.refusedSignature.incrementAndGet();
         refused(status, reason, trace);
-        return answer(request, callback, status, error(status, reason));
+        return answer(request, callback, sync, status, error(status, reason));
     }
 
     private void refused(int status, String reason, String trace) {
@@ -524,9 +566,14 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     }
 
     private static boolean answer(Exchange request, AsyncCallback callback, int status, String json) {
+        return answer(request, callback, true, status, json);
+    }
+
+    /** Answers now; {@code sync} false when process() has returned already (the callback then completes it). */
+    private static boolean answer(Exchange request, AsyncCallback callback, boolean sync, int status, String json) {
         respond(request, status, json);
-        callback.done(true);
-        return true;
+        callback.done(sync);
+        return sync;
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.camelgenesys.core.webhook;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,16 +27,17 @@ final class VertxRequestBody {
     }
 
     /**
-     * Reads the request's body on Vert.x' event loop into a buffer of at most {@code max} bytes; the calling thread
-     * (the engine's worker, waiting for this request anyway) waits for the end of it.
+     * Reads the request's body on Vert.x' event loop into a buffer of at most {@code max} bytes; no thread waits for
+     * it. The future completes on the event loop (or, for a timeout, on the scheduler).
      */
-    static byte[] read(Object body, int max, long declared, long timeoutMillis)
-            throws WebhookBodies.TooLarge, IOException, TimeoutException {
+    static CompletableFuture<byte[]> read(Object body, int max, long declared, ScheduledExecutorService scheduler,
+                                          long timeoutMillis) {
         HttpServerRequest request = (HttpServerRequest) body;
-        if (request.isEnded()) {
-            return new byte[0];
-        }
         CompletableFuture<byte[]> done = new CompletableFuture<>();
+        if (request.isEnded()) {
+            done.complete(new byte[0]);
+            return done;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(WebhookBodies.initialCapacity(declared, max));
         long[] total = new long[1];
         request.handler(chunk -> {
@@ -45,7 +46,7 @@ final class VertxRequestBody {
             }
             total[0] += chunk.length();
             if (total[0] > max) {
-                // stop reading: the rest is never transferred, the connection closes after the answer
+                // stop reading: the rest is never transferred
                 request.pause();
                 closeAfterResponse(request);
                 done.completeExceptionally(new WebhookBodies.TooLarge(total[0]));
@@ -56,23 +57,19 @@ final class VertxRequestBody {
         });
         request.exceptionHandler(done::completeExceptionally);
         request.endHandler(v -> done.complete(out.toByteArray()));
-        request.resume();
         try {
-            return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while reading the request body", e);
-        } catch (TimeoutException e) {
-            request.pause();
-            closeAfterResponse(request);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebhookBodies.TooLarge tooLarge) {
-                throw tooLarge;
-            }
-            throw new IOException("Reading the request body failed: " + e.getCause().getClass().getSimpleName(),
-                    e.getCause());
+            ScheduledFuture<?> timer = scheduler.schedule(() -> {
+                if (done.completeExceptionally(new TimeoutException())) {
+                    request.pause();
+                    closeAfterResponse(request);
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            done.whenComplete((b, t) -> timer.cancel(false));
+        } catch (RuntimeException e) {
+            // stopping: no timer; the body or the client's going away ends the read
         }
+        request.resume();
+        return done;
     }
 
     /**

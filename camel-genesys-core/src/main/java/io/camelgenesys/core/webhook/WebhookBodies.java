@@ -3,6 +3,8 @@ package io.camelgenesys.core.webhook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
@@ -65,11 +67,11 @@ final class WebhookBodies {
     }
 
     /**
-     * Reads the body, refusing it when it has more than {@code max} bytes. Blocks the calling thread (the engine's
-     * request thread, which waits for the request either way) at most {@code timeoutMillis} for bytes still arriving.
+     * Reads the body of a request that is not an unread Vert.x request (a servlet engine's stream, bytes the engine
+     * read), refusing it when it has more than {@code max} bytes. Blocks the calling thread (the engine's request
+     * thread, which waits for the request either way) while bytes still arrive.
      */
-    static byte[] read(Message message, int max, long timeoutMillis)
-            throws TooLarge, IOException, TimeoutException, InvalidPayloadException {
+    static byte[] read(Message message, int max) throws TooLarge, IOException, InvalidPayloadException {
         long declared = contentLength(message);
         if (declared > max) {
             throw new TooLarge(declared);
@@ -77,9 +79,6 @@ final class WebhookBodies {
         Object body = message.getBody();
         if (body == null) {
             return new byte[0];
-        }
-        if (VERTX && VertxRequestBody.isRequest(body)) {
-            return VertxRequestBody.read(body, max, declared, timeoutMillis);
         }
         if (body instanceof byte[] bytes) {
             return checked(bytes, max);
@@ -89,6 +88,21 @@ final class WebhookBodies {
         }
         // an engine that read the body itself (a Vert.x Buffer, a String, a stream cache): already in memory
         return checked(message.getMandatoryBody(byte[].class), max);
+    }
+
+    /** Whether the body is an unread Vert.x request, to be read with {@link #readVertx}. */
+    static boolean isUnreadVertxRequest(Message message) {
+        return VERTX && VertxRequestBody.isRequest(message.getBody());
+    }
+
+    /**
+     * Reads an unread Vert.x request's body on Vert.x' event loop, no thread waiting for it; the future fails with
+     * {@link TooLarge} at the first byte past {@code max}, and with a {@link TimeoutException} when the body has not
+     * arrived within {@code timeoutMillis} (a timer on {@code scheduler}).
+     */
+    static CompletableFuture<byte[]> readVertx(Message message, int max, long declared,
+                                               ScheduledExecutorService scheduler, long timeoutMillis) {
+        return VertxRequestBody.read(message.getBody(), max, declared, scheduler, timeoutMillis);
     }
 
     /**
