@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Options set once on the component, both the ones every camel-genesys component shares (base URL, credentials) and
@@ -88,6 +90,8 @@ class ComponentOptionsRouteTest extends ContactsTestSupport {
         defaults.setClientSecret(sim().cloudClientSecret());
         defaults.setExpand("externalOrganization");
         defaults.setBulkBatchSize(2);
+        // a paging default of the component is no error on the endpoints of operations that do not page (get)
+        defaults.setPageSize(50);
         context.addComponent("genesys-crm", component);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -107,5 +111,18 @@ class ComponentOptionsRouteTest extends ContactsTestSupport {
         int before = sim().requests().count("POST", BULK_ADD);
         assertInstanceOf(List.class, template.requestBody("direct:java-bulk", people(3)));
         assertEquals(2, sim().requests().count("POST", BULK_ADD) - before, "batches of 2");
+
+        // ... but in the URI of such an operation it would be ignored without a word, so the route fails to start
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:java-get-paged").to("genesys-crm:get?pageSize=10");
+            }
+        }));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("pageSize: genesys-crm:get is not paged"), root.getMessage());
     }
 }

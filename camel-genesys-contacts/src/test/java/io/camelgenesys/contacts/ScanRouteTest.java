@@ -125,7 +125,9 @@ class ScanRouteTest extends ContactsTestSupport {
         registry.setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(context, "consumers").setEnabled(true);
         Optional<HealthCheck.Result> result = Optional.empty();
-        for (int i = 0; i < 200 && (result.isEmpty() || result.get().getState() != HealthCheck.State.DOWN); i++) {
+        // DOWN with the poll's error: before its first poll Camel's check is DOWN too ("has not yet polled"), without one
+        for (int i = 0; i < 200 && (result.isEmpty() || result.get().getState() != HealthCheck.State.DOWN
+                                    || result.get().getError().isEmpty()); i++) {
             Thread.sleep(50);
             result = HealthCheckHelper.invoke(context).stream()
                     .filter(r -> r.getCheck().getId().contains("failing-scan")).findFirst();

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -111,8 +114,38 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         O operation = operation();
         if (operation != null) {
             checkPlatform(operation);
+            checkPagingOptions(operation);
         }
         checkRowsBindToOptions();
+    }
+
+    /**
+     * A paging option in the URI of an operation that does not page would be ignored without a word, so it fails
+     * here, naming the option. Only the URI's own values count (those that differ from the component's): a paging
+     * default set once at component level must not break the endpoints of operations that do not page.
+     */
+    private void checkPagingOptions(O operation) {
+        OperationSpec spec = operation.spec(configuration().getPlatform());
+        if (spec == null || spec.paging() != PagingStyle.NONE
+            || !(endpoint.getComponent() instanceof GenesysComponent component)) {
+            return;
+        }
+        GenesysConfiguration mine = configuration();
+        GenesysConfiguration defaults = component.getConfiguration();
+        Map<String, Boolean> set = new LinkedHashMap<>();
+        set.put("pageSize", !Objects.equals(mine.getPageSize(), defaults.getPageSize()));
+        set.put("pageNumber", !Objects.equals(mine.getPageNumber(), defaults.getPageNumber()));
+        set.put("cursor", !Objects.equals(mine.getCursor(), defaults.getCursor()));
+        set.put("pageAll", mine.isPageAll() != defaults.isPageAll());
+        Set<String> ownParameters = spec.parameters().stream().map(OperationSpec.Parameter::option)
+                .collect(Collectors.toSet());
+        List<String> ignored = set.entrySet().stream().filter(e -> e.getValue() && !ownParameters.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!ignored.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", ignored) + ": " + scheme + ":" + operation.name()
+                                               + " is not paged (it answers all its results at once); remove "
+                                               + (ignored.size() == 1 ? "it" : "them") + " from the URI");
+        }
     }
 
     /** Every parameter of every row on this platform is bound to an option the component has. */
@@ -303,7 +336,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         OperationSpec spec = context.spec();
         Message in = context.message();
         GenesysConfiguration configuration = configuration();
-        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll());
+        OperationCall call = bareCall(spec).pageAll(configuration.isPageAll()).operation(context.operationName());
         for (OperationSpec.Parameter p : spec.parameters()) {
             Object v = in.getHeader(p.header());
             if (v == null) {

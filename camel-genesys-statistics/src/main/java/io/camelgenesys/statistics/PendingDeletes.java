@@ -3,12 +3,12 @@ package io.camelgenesys.statistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.notifications.ExponentialBackoff;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.operation.GenesysOperationExecutor;
 import io.camelgenesys.core.operation.OperationCall;
 import org.slf4j.Logger;
@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Statistics subscriptions whose delete failed (typically: the consumer stopped while Genesys refused its token), kept
  * per connection and deleted again with backoff for as long as the connection is open (another endpoint with the same
- * credentials, or the stopped route's own endpoint, keeps it open). When the connection closes with some still
+ * credentials, or the stopped route's own endpoint, keeps it open): the connection's {@link RetryScheduler} with its
+ * {@code retry*} options, without a limit ({@link RetryPolicy#unbounded()}), reset after a round that deleted them
+ * all. When the connection closes with some still
  * undeleted, a WARN names them: they stay on Genesys until Genesys drops them. One per connection, as an attachment.
  */
 final class PendingDeletes implements AutoCloseable {
@@ -28,12 +30,13 @@ final class PendingDeletes implements AutoCloseable {
     private final GenesysConnection connection;
     private final GenesysOperationExecutor executor;
     private final Function<String, OperationCall> deleteCall;
-    private final ExponentialBackoff backoff = new ExponentialBackoff(1_000, 60_000);
+    private final RetryScheduler.Retry backoff;
 
     private final Object lock = new Object();
     // guarded by lock
     private final Set<String> ids = new LinkedHashSet<>();
-    private ScheduledFuture<?> retry;
+    /** The attempt scheduled, {@code null} when none; an attempt no longer here does nothing (see retryNow). */
+    private Runnable retry;
     private boolean inFlight;
     private boolean closed;
 
@@ -41,6 +44,8 @@ final class PendingDeletes implements AutoCloseable {
         this.connection = connection;
         this.executor = new GenesysOperationExecutor(connection);
         this.deleteCall = deleteCall;
+        this.backoff = connection.retries().start(connection.retryPolicy().unbounded(),
+                () -> "Deleting statistics subscriptions on " + connection.id(), System.nanoTime());
     }
 
     /** The pending deletes of a connection. */
@@ -71,24 +76,33 @@ final class PendingDeletes implements AutoCloseable {
             if (closed || ids.isEmpty() || inFlight) {
                 return;
             }
-            if (retry != null) {
-                retry.cancel(false);
-                retry = null;
-            }
+            retry = null;
         }
-        attempt();
+        attempt(null);
     }
 
     // guarded by lock
     private void scheduleLocked() {
         if (retry == null && !inFlight && !ids.isEmpty()) {
-            retry = backoff.schedule(connection.scheduler(), this::attempt);
+            Runnable scheduled = new Runnable() {
+                @Override
+                public void run() {
+                    attempt(this);
+                }
+            };
+            if (backoff.backoff("a failed delete", scheduled) != RetryPolicy.NO_RETRY) {
+                retry = scheduled;
+            }
         }
     }
 
-    private void attempt() {
+    /** @param scheduled the scheduled attempt that runs, {@code null} when tried now */
+    private void attempt(Runnable scheduled) {
         List<String> batch;
         synchronized (lock) {
+            if (scheduled != null && retry != scheduled) {
+                return; // replaced by a try now
+            }
             retry = null;
             if (closed || inFlight || ids.isEmpty()) {
                 return;
@@ -134,10 +148,8 @@ final class PendingDeletes implements AutoCloseable {
         Set<String> left;
         synchronized (lock) {
             closed = true;
-            if (retry != null) {
-                retry.cancel(false);
-                retry = null;
-            }
+            backoff.cancel();
+            retry = null;
             left = Set.copyOf(ids);
             ids.clear();
         }

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.notifications.ExponentialBackoff;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.metrics.ConsumerMetrics;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import io.camelgenesys.core.notifications.GenesysNotifications;
 import io.camelgenesys.core.notifications.GenesysNotificationsListener;
 import io.camelgenesys.core.notifications.GenesysNotificationsState;
@@ -63,6 +65,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private volatile StatisticsStream stream;
     private volatile SubscriptionManager manager;
     private volatile PendingDeletes pendingDeletes;
+    private volatile ConsumerMetrics metrics = ConsumerMetrics.NONE;
 
     /** Header templates of the current subscription (statisticId -> headers); used on the delivery thread only. */
     private String templatesFor;
@@ -95,12 +98,13 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         StatisticsStream s = new StatisticsStream(delivery, this::deliver, MAX_PENDING_VALUES,
                 () -> verify("values were dropped while the route was behind", false));
         stream = s;
+        ConsumerMetrics meters = GenesysMetrics.of(endpoint.getCamelContext()).consumer(name());
+        meters.statisticsValues(s::deliveredCount, s::staleDropped, s::overflowDropped);
+        metrics = meters;
         pendingDeletes = PendingDeletes.of(endpoint.getConnection(), endpoint::deleteSubscriptionCall);
+        // this endpoint's retry options, unbounded: the consumer re-creates its subscription for as long as it runs
         SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), s::offer,
-                endpoint.getConnection().scheduler(),
-                new ExponentialBackoff(Math.max(1, endpoint.getConfiguration().getRetryInitialDelay()),
-                        Math.max(1, Math.max(endpoint.getConfiguration().getRetryInitialDelay(),
-                                endpoint.getConfiguration().getRetryMaxDelay()))),
+                endpoint.getConnection().retries(), RetryPolicy.of(endpoint.getConfiguration()).unbounded(),
                 endpoint.getConfiguration().isInitialValues(), endpoint.getConfiguration().getDeliveryCheckInterval(),
                 () -> notifications != null && notifications.isConnected(), pendingDeletes::add);
         manager = m;
@@ -158,6 +162,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(delivery);
             delivery = null;
         }
+        ConsumerMetrics meters = metrics;
+        metrics = ConsumerMetrics.NONE;
+        meters.close();
         super.doStop();
     }
 

@@ -74,7 +74,7 @@ public class StatisticsEndpoint extends GenesysDefaultEndpoint<StatisticsOperati
 
     /** The consumer reads models whatever outputType says: it builds its exchanges from them. */
     private OperationCall consumerCall(StatisticsOperation op) {
-        return support().bareCall(op.spec()).outputType(GenesysOutputType.model);
+        return support().bareCall(op.spec()).outputType(GenesysOutputType.model).operation(op.name());
     }
 
     // ------------------------------------------------------------------------------------- options

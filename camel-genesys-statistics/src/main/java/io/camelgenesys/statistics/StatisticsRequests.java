@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationPreparer;
 import io.camelgenesys.statistics.model.Statistic;
@@ -26,6 +28,21 @@ import io.camelgenesys.statistics.model.Statistic;
  * a {@link Statistic}, a {@code Collection} of them or of Maps, a Map, or a {@code JsonNode} of those shapes.
  */
 final class StatisticsRequests {
+
+    /** The JSON type of every field of a statistic and its definition, checked as the route gave them. */
+    private static final BodyRules TYPES = BodyRules.typed(Statistic.class);
+
+    /**
+     * The fields of a statistic definition: the ten of seed 002's create-subscription sample (line 4910), which are
+     * the Stat Server statistic type's; Genesys refuses any other.
+     */
+    static final Set<String> DEFINITION_FIELDS = Set.of("notificationMode", "notificationFrequency", "insensitivity",
+            "category", "subject", "intervalType", "mainMask", "dynamicTimeProfile", "dynamicFilter", "maskType");
+    /** Without these Stat Server cannot build a statistic type from a definition. */
+    static final List<String> REQUIRED_DEFINITION_FIELDS = List.of("category", "subject", "mainMask");
+    /** Stat Server's notification modes (the seed's sample uses Periodical). */
+    static final Set<String> NOTIFICATION_MODES = new TreeSet<>(Set.of("Immediate", "Periodical", "Reset",
+            "NoNotification"));
 
     private StatisticsRequests() {
     }
@@ -157,6 +174,12 @@ final class StatisticsRequests {
                 throw new IllegalArgumentException("statistics[" + i + "] in " + where + " must be an object with name"
                                                    + " (or definition), objectType and objectId; got " + node.getNodeType());
             }
+            // before binding, which would coerce a wrong type (name 5 becomes "5") instead of refusing it
+            List<String> wrongTypes = TYPES.violations(node);
+            if (!wrongTypes.isEmpty()) {
+                throw new IllegalArgumentException("statistics[" + i + "] in " + where + ": "
+                                                   + String.join("; ", wrongTypes));
+            }
             try {
                 result.add(GenesysJson.MAPPER.treeToValue(node, Statistic.class));
             } catch (Exception e) {
@@ -245,6 +268,9 @@ final class StatisticsRequests {
                                                    + " statistic) or a definition, "
                                                    + (s.getDefinition() == null ? "got neither" : "not both"));
             }
+            if (s.getDefinition() != null) {
+                checkDefinition(GenesysJson.MAPPER.valueToTree(s.getDefinition()), label(i, s, where));
+            }
             Integer frequency = s.getDefinition() != null ? s.getDefinition().getNotificationFrequency() : null;
             if (frequency != null && frequency < 1) {
                 throw new IllegalArgumentException(label(i, s, where) + ": definition.notificationFrequency must be a"
@@ -266,6 +292,31 @@ final class StatisticsRequests {
             result.add(copy);
         }
         return result;
+    }
+
+    /** Unknown fields, missing required fields and an unknown notificationMode of a definition, all at once. */
+    private static void checkDefinition(JsonNode definition, String label) {
+        List<String> violations = new ArrayList<>();
+        definition.fieldNames().forEachRemaining(field -> {
+            if (!DEFINITION_FIELDS.contains(field)) {
+                violations.add("definition." + field + " is not a statistic definition field (known: "
+                               + String.join(", ", new TreeSet<>(DEFINITION_FIELDS)) + ")");
+            }
+        });
+        for (String field : REQUIRED_DEFINITION_FIELDS) {
+            JsonNode v = definition.get(field);
+            if (v == null || v.isNull() || v.asText().isBlank()) {
+                violations.add("definition." + field + " is required");
+            }
+        }
+        JsonNode mode = definition.get("notificationMode");
+        if (mode != null && !mode.isNull() && !NOTIFICATION_MODES.contains(mode.asText())) {
+            violations.add("definition.notificationMode must be one of " + String.join(", ", NOTIFICATION_MODES)
+                           + ", was '" + mode.asText() + "'");
+        }
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(label + ": " + String.join("; ", violations));
+        }
     }
 
     /** {@code {"data":{"statistics":[...]}}} (get-statistic-ex). */

@@ -262,7 +262,7 @@ final class StatisticsStream {
                 }
                 return;
             }
-            delivered.addAndGet(Math.max(1, d.values().size()));
+            delivered.addAndGet(d.values().size()); // values: a service state change carries none
             try {
                 sink.deliver(d);
             } catch (RuntimeException e) {
@@ -301,7 +301,7 @@ final class StatisticsStream {
         return overflow.get();
     }
 
-    /** Values (and service state changes) handed to the route. */
+    /** Values handed to the route (service state changes are not values). */
     long deliveredCount() {
         return delivered.get();
     }

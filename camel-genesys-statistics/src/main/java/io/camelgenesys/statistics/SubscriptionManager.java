@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,7 +13,8 @@ import java.util.function.Consumer;
 
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.notifications.ExponentialBackoff;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.slf4j.Logger;
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The life of one consumer's Genesys Statistics subscription, free of Camel: created once the CometD channels are
  * subscribed, checked after every new CometD session (re-read; created again when Genesys answers 404), dropped on
  * ServiceStateChange UNAVAILABLE and created again on AVAILABLE, deleted on stop. Failed creates and checks are
- * retried with {@link ExponentialBackoff}. Every state change bumps a generation under one lock, so an answer that
+ * retried through the connection's {@link RetryScheduler}, without a limit (the {@code retry*} options' waits,
+ * {@link RetryPolicy#unbounded()}): a consumer keeps trying for as long as it runs. Every state change bumps a generation under one lock, so an answer that
  * belongs to an older state (a create that returns after an outage began, or after stop) is discarded, and what it
  * created deleted, never applied.
  * <p>
@@ -83,8 +84,8 @@ final class SubscriptionManager {
     private final Map<String, Statistic> statistics;
     private final Api api;
     private final Output output;
-    private final ScheduledExecutorService scheduler;
-    private final ExponentialBackoff backoff;
+    private final RetryScheduler retries;
+    private final RetryPolicy policy;
     private final boolean initialValues;
     private final long deliveryCheckMillis;
     private final BooleanSupplier sessionConnected;
@@ -100,7 +101,10 @@ final class SubscriptionManager {
     private List<StatisticValue> buffered;
     /** Completes once the answer of the request in flight has been handled (stale answers deleted included). */
     private CompletableFuture<Void> inFlight;
-    private ScheduledFuture<?> retry;
+    /** The retries of creates and checks, one sequence from start to stop (reset on success). */
+    private RetryScheduler.Retry recreate;
+    /** The attempt scheduled by {@link #recreate}, {@code null} when none; an attempt no longer here does nothing. */
+    private Runnable retry;
     private boolean serviceAvailable = true;
     private String lastError;
     private final List<CompletableFuture<?>> deletions = new ArrayList<>();
@@ -117,18 +121,21 @@ final class SubscriptionManager {
     /**
      * @param name                the route, for logs
      * @param statistics          statisticId -> what was subscribed
+     * @param retries             the connection's retry scheduler (creates and checks back off on it; the delivery
+     *                            check runs on it)
+     * @param policy              the waits between attempts (unbounded)
      * @param undeleted           told the id of a subscription whose delete failed (to retry it later)
      * @param deliveryCheckMillis how often to check that updates arrive; 0: never
      */
     SubscriptionManager(String name, Map<String, Statistic> statistics, Api api, Output output,
-                        ScheduledExecutorService scheduler, ExponentialBackoff backoff, boolean initialValues,
+                        RetryScheduler retries, RetryPolicy policy, boolean initialValues,
                         long deliveryCheckMillis, BooleanSupplier sessionConnected, Consumer<String> undeleted) {
         this.name = name;
         this.statistics = statistics;
         this.api = api;
         this.output = output;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
+        this.retries = retries;
+        this.policy = policy;
         this.initialValues = initialValues;
         this.deliveryCheckMillis = deliveryCheckMillis;
         this.sessionConnected = sessionConnected;
@@ -142,7 +149,8 @@ final class SubscriptionManager {
             running = true;
             channelsReady = false;
             serviceAvailable = true;
-            backoff.reset();
+            recreate = retries.start(policy, () -> "The statistics subscription of route " + name, System.nanoTime());
+            retry = null;
             lastError = null;
             deliveryProblem = null;
             evidence = null;
@@ -179,7 +187,9 @@ final class SubscriptionManager {
         synchronized (lock) {
             running = false;
             generation++;
-            cancel(retry);
+            if (recreate != null) {
+                recreate.cancel();
+            }
             retry = null;
             cancel(check);
             check = null;
@@ -227,8 +237,7 @@ final class SubscriptionManager {
             if (!running || !channelsReady || inFlight != null || subscriptionId != null || !serviceAvailable) {
                 return;
             }
-            cancel(retry);
-            retry = null;
+            retry = null; // a scheduled attempt that finds itself replaced does nothing
             gen = generation;
             // Genesys fills the subscriptionId from the operationId: updates for it may arrive before the answer
             pendingId = operationId;
@@ -262,7 +271,7 @@ final class SubscriptionManager {
                 if (failure == null) {
                     String id = result.subscriptionId() != null ? result.subscriptionId() : operationId;
                     subscriptionId = id;
-                    backoff.reset();
+                    recreate.reset();
                     lastError = null;
                     created++;
                     LOG.info("Statistics subscription {} created with {} statistic(s) for route {}", id,
@@ -326,8 +335,7 @@ final class SubscriptionManager {
             if (id == null) {
                 gen = -1;
             } else {
-                cancel(retry);
-                retry = null;
+                retry = null; // a scheduled attempt that finds itself replaced does nothing
                 gen = generation;
                 LOG.debug("Checking the statistics subscription {} ({})", id, reason);
                 inFlight = settled;
@@ -359,7 +367,7 @@ final class SubscriptionManager {
             inFlight = null;
             stale = gen != generation || !running || !id.equals(subscriptionId);
             if (!stale && failure == null) {
-                backoff.reset();
+                recreate.reset();
                 lastError = null;
                 List<StatisticValue> current = named(values);
                 see(current);
@@ -411,18 +419,25 @@ final class SubscriptionManager {
                 return;
             }
             lastError = message;
-            cancel(retry);
-            retry = backoff.schedule(scheduler, () -> {
-                synchronized (lock) {
-                    retry = null;
+            Runnable attemptAgain = new Runnable() {
+                @Override
+                public void run() {
+                    synchronized (lock) {
+                        if (retry != this) {
+                            return; // replaced or cancelled meanwhile
+                        }
+                        retry = null;
+                    }
+                    again.run();
                 }
-                again.run();
-            });
-            if (retry == null) {
-                return; // the connection is closing
+            };
+            delay = recreate.backoff(message, attemptAgain);
+            if (delay == RetryPolicy.NO_RETRY) {
+                retry = null;
+                return; // stopped, or the connection is closing
             }
-            delay = backoff.current();
-            attempt = backoff.attempts();
+            retry = attemptAgain;
+            attempt = recreate.failures();
         }
         if (attempt == 1) {
             LOG.warn("{}; retrying in {} ms", message, delay);
@@ -506,8 +521,7 @@ final class SubscriptionManager {
             subscriptionId = null;
             pendingId = null;
             buffered = null;
-            cancel(retry);
-            retry = null;
+            retry = null; // a scheduled attempt that finds itself replaced does nothing
             lastError = "The Genesys Statistics service is UNAVAILABLE (it dropped every subscription)";
         }
         LOG.warn("The Genesys Statistics service is UNAVAILABLE: subscription {} was dropped; it is created again"
@@ -546,8 +560,7 @@ final class SubscriptionManager {
     // guarded by lock
     private void scheduleCheck() {
         cancel(check);
-        check = deliveryCheckMillis <= 0 ? null
-                : ExponentialBackoff.schedule(scheduler, this::checkDelivery, deliveryCheckMillis);
+        check = deliveryCheckMillis <= 0 ? null : retries.schedule(this::checkDelivery, deliveryCheckMillis);
     }
 
     private void checkDelivery() {

@@ -13,7 +13,6 @@ import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import io.camelgenesys.statistics.model.Statistic;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 9's bad-input catalogue for the statistics family: malformed JSON, truncated bodies, wrong JSON types, unknown
  * enum values, bodies over Genesys' 512,000-byte limit, empty bodies and missing ids (the Statistics API has no paged
- * operation: a paging option is covered under findings). Each goes through a route and must fail with an
+ * operation: a paging option in its URI fails the route). Each goes through a route and must fail with an
  * IllegalArgumentException naming what is wrong, with not one request reaching the Statistics API.
  */
 class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
@@ -85,10 +84,10 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
         list.add(bad("wrong type", "getValues", "", Map.of("statistics", 42), "must be an array of statistics",
                 "got OBJECT"));
         list.add(bad("wrong type", "createSubscription", "", "[" + ONE + ",\"definition\":\"x\"}]",
-                "statistics[0] in the message body does not fit a statistic"));
+                "statistics[0] in the message body: definition must be a JSON object"));
         list.add(bad("wrong type", "createSubscription", "", "[{\"objectType\":\"Agent\",\"objectId\":\"a\",\"definition\":"
                                                              + "{\"notificationFrequency\":\"often\"}}]",
-                "statistics[0] in the message body does not fit a statistic"));
+                "statistics[0] in the message body: definition.notificationFrequency must be a whole number"));
         // ---- unknown enum values and operations
         list.add(badHeaders("unknown operation", "getValues", "statistics=CurrentAgentState:Agent:agent2",
                 Map.of(GenesysConstants.OPERATION, "peek"), null, "Unknown operation 'peek'", "operations are"));
@@ -149,6 +148,18 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aPagingOptionOnAnOperationThatDoesNotPageFailsTheRouteNamingIt() {
+        Exception e = assertThrows(Exception.class,
+                () -> route(stats("getValues", "statistics=CurrentAgentState:Agent:agent2&pageSize=500&pageAll=true")));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("pageSize, pageAll: genesys-stats:getValues is not paged"),
+                root.getMessage());
+    }
+
+    @Test
     void badStatisticsOnASubscribeConsumerFailTheRouteNamingThem() {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
@@ -163,9 +174,9 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
         assertTrue(root.getMessage().contains("must be name:objectType:objectId"), root.getMessage());
     }
 
-    // ---- findings: what Genesys refuses (the simulator applies the Statistics API's rules) but the statistics
-    // endpoint sends today, or a paging option it silently ignores. Each states the expectation for whoever owns
-    // StatisticsRequests and the endpoint's options.
+    // ---- what Genesys refuses (the simulator applies the Statistics API's rules) and a binding would let through:
+    // wrong JSON types coerced by the model, definition rules, and a paging option an operation that does not page
+    // would ignore without a word.
 
     static List<Arguments> findings() {
         List<Arguments> list = new ArrayList<>();
@@ -188,16 +199,12 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
                                                                 + "\"subject\":\"DNAction\",\"mainMask\":\"*\","
                                                                 + "\"frequency\":5}}]",
                 "frequency is not a statistic definition field"));
-        // paging options on operations that do not page are ignored without a word
-        list.add(bad("page size", "getValues", "statistics=CurrentAgentState:Agent:agent2&pageSize=500", null,
-                "pageSize", "getValues is not paged"));
         return list;
     }
 
-    @Disabled("findings for StatisticsRequests and the endpoint options (see the comment above findings())")
     @ParameterizedTest(name = "{0}")
     @MethodSource("findings")
-    void findingsAreRefusedBeforeSending(String name, String operation, String options, Map<String, Object> headers,
+    void definitionsTypesAndPagingOptionsAreRefusedBeforeSending(String name, String operation, String options, Map<String, Object> headers,
                                         Object body, String[] message) throws Exception {
         isRefusedBeforeSendingNamingWhatIsWrong(name, operation, options, headers, body, message);
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 import io.camelgenesys.core.GenesysApiException;
-import io.camelgenesys.core.notifications.ExponentialBackoff;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.test.Await;
 import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticValue;
@@ -79,7 +80,8 @@ class SubscriptionManagerTest {
                                                                                + " " + v.getStatisticId() + "="
                                                                                + v.getValue() + "@" + v.getTimestamp()
                                                                                + " " + v.getName())),
-                scheduler, new ExponentialBackoff(10, 20), true, checkMillis, () -> connected, undeleted::add);
+                new RetryScheduler(scheduler), new RetryPolicy(true, 1, 10, 20, 0).unbounded(), true, checkMillis,
+                () -> connected, undeleted::add);
     }
 
     @AfterEach

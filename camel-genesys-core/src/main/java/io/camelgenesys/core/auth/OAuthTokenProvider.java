@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -59,6 +60,8 @@ public final class OAuthTokenProvider implements TokenProvider {
     private volatile String authorizationCode;
     private volatile Throwable lastFailure;
     private final AtomicReference<CompletableFuture<Token>> inflight = new AtomicReference<>();
+    private final AtomicLong obtained = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private volatile ScheduledFuture<?> proactive;
     private volatile boolean closed;
 
@@ -192,6 +195,16 @@ public final class OAuthTokenProvider implements TokenProvider {
     @Override
     public Throwable lastFailure() {
         return lastFailure;
+    }
+
+    @Override
+    public long tokensObtained() {
+        return obtained.get();
+    }
+
+    @Override
+    public long tokenFailures() {
+        return failures.get();
     }
 
     @Override
@@ -355,6 +368,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         Token t = new Token("Bearer " + access, now + lifetime, now + lifetime - ahead);
         token = t;
         lastFailure = null;
+        obtained.incrementAndGet();
         inflight.compareAndSet(result, null);
         LOG.debug("{}: obtained an access token valid for {} s", description, lifetimeSeconds);
         scheduleProactive(t);
@@ -379,6 +393,7 @@ public final class OAuthTokenProvider implements TokenProvider {
 
     private void fail(CompletableFuture<Token> result, Throwable e) {
         lastFailure = e;
+        failures.incrementAndGet();
         inflight.compareAndSet(result, null);
         LOG.warn("{}: {}", description, e.getMessage());
         result.completeExceptionally(e);

@@ -44,6 +44,19 @@ public interface TokenProvider extends AutoCloseable {
         return "check the credentials";
     }
 
+    /**
+     * Access tokens obtained so far, the first one included (refreshes ahead of expiry, after a 401, ...); 0 for a
+     * fixed token or Basic credentials. For the dev console and the {@code genesys.token.refreshes} meter.
+     */
+    default long tokensObtained() {
+        return 0;
+    }
+
+    /** Token requests that failed for good (after their retries), each reported to its callers. */
+    default long tokenFailures() {
+        return 0;
+    }
+
     /** When the current token expires, {@code null} when there is none or it does not expire (Basic, a fixed token). */
     default java.time.Instant tokenExpiresAt() {
         return null;

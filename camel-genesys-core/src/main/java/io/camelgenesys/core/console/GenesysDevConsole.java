@@ -9,6 +9,7 @@ import java.util.Map;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysConnections;
 import io.camelgenesys.core.http.RateLimiter;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import io.camelgenesys.core.notifications.GenesysNotifications;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -18,8 +19,9 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * The Camel dev console {@code genesys}: each shared Genesys connection of the CamelContext with its platform and
  * host, when its token expires, the client-side rate budget used and left in the current window and what Genesys last
- * said was left, requests, retries, 429 answers and failures, and each CometD session on it with its state and
- * subscribed channels. Never a secret: no credential, token, API key or authorization header is read here.
+ * said was left, requests, retries, 429 answers, failures and tokens obtained, and each CometD session on it with its
+ * state, re-handshakes and subscribed channels; and where the Micrometer meters go ({@link GenesysMetrics}). Never a
+ * secret: no credential, token, API key or authorization header is read here.
  * <p>
  * Registered like Camel's own consoles ({@code META-INF/services/org/apache/camel/dev-console/genesys}); shown by
  * Camel's developer console (camel-console, {@code camel.main.dev-console-enabled=true}).
@@ -35,7 +37,11 @@ public class GenesysDevConsole extends AbstractDevConsole {
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
-        for (JsonObject c : connections()) {
+        List<JsonObject> connections = connections();
+        if (!connections.isEmpty()) {
+            sb.append(String.format("Metrics: %s%n", metrics()));
+        }
+        for (JsonObject c : connections) {
             sb.append(String.format("Connection: %s (%s)%n", c.get("id"), c.get("platform")));
             sb.append(String.format("    Host: %s%n", c.get("host")));
             sb.append(String.format("    Token Expires: %s%n", c.getOrDefault("tokenExpiresAt", "n/a")));
@@ -45,10 +51,13 @@ public class GenesysDevConsole extends AbstractDevConsole {
                     rate.containsKey("genesysRemaining") ? " (Genesys: " + rate.get("genesysRemaining") + " left)" : ""));
             sb.append(String.format("    Requests: %s, Retries: %s, 429s: %s, Failures: %s, Last Status: %s%n",
                     c.get("requests"), c.get("retries"), c.get("rateLimited"), c.get("failures"), c.get("lastHttpStatus")));
+            sb.append(String.format("    Tokens Obtained: %s, Token Failures: %s%n", c.get("tokensObtained"),
+                    c.get("tokenFailures")));
             for (Object o : (JsonArray) c.get("cometd")) {
                 JsonObject s = (JsonObject) o;
-                sb.append(String.format("    CometD %s: %s, %s handshake(s), %s message(s), channels %s%n", s.get("path"),
-                        s.get("state"), s.get("handshakes"), s.get("messages"), s.get("channels")));
+                sb.append(String.format("    CometD %s: %s, %s handshake(s) (%s re-handshake(s)), %s message(s), channels %s%n",
+                        s.get("path"), s.get("state"), s.get("handshakes"), s.get("rehandshakes"), s.get("messages"),
+                        s.get("channels")));
             }
         }
         return sb.length() == 0 ? "No Genesys connection is open\n" : sb.toString();
@@ -57,8 +66,13 @@ public class GenesysDevConsole extends AbstractDevConsole {
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
+        root.put("metrics", metrics());
         root.put("connections", connections());
         return root;
+    }
+
+    private String metrics() {
+        return GenesysMetrics.of(getCamelContext()).describe();
     }
 
     private List<JsonObject> connections() {
@@ -84,6 +98,8 @@ public class GenesysDevConsole extends AbstractDevConsole {
             jo.put("retries", c.retryCount());
             jo.put("rateLimited", c.rateLimitedCount());
             jo.put("failures", c.failureCount());
+            jo.put("tokensObtained", c.tokens().tokensObtained());
+            jo.put("tokenFailures", c.tokens().tokenFailures());
             jo.put("lastHttpStatus", c.lastStatus());
             JsonArray sessions = new JsonArray();
             for (AutoCloseable a : c.attachments()) {
@@ -93,6 +109,7 @@ public class GenesysDevConsole extends AbstractDevConsole {
                     s.put("url", n.url());
                     s.put("state", n.state().name());
                     s.put("handshakes", n.handshakeCount());
+                    s.put("rehandshakes", Math.max(0, n.handshakeCount() - 1));
                     s.put("messages", n.messageCount());
                     s.put("channels", new JsonArray(List.copyOf(n.channels())));
                     sessions.add(s);

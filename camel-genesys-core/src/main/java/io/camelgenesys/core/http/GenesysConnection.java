@@ -17,6 +17,8 @@ import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
 import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
+import io.camelgenesys.core.metrics.ConnectionMetrics;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -47,6 +49,7 @@ public final class GenesysConnection {
     private final ExecutorService workers;
     private final WorkerPool defaultWorkerPool;
     private final RetryScheduler retries;
+    private final RetryPolicy retryPolicy;
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
@@ -57,6 +60,7 @@ public final class GenesysConnection {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicInteger healthCheckUsers = new AtomicInteger();
+    private volatile ConnectionMetrics metrics = ConnectionMetrics.NONE;
     private volatile int lastStatus = -1;
     private volatile Instant lastCallAt;
     private volatile Throwable lastTransportFailure;
@@ -75,6 +79,7 @@ public final class GenesysConnection {
                 workerProfile(camelContext));
         this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
         this.retries = new RetryScheduler(scheduler);
+        this.retryPolicy = RetryPolicy.of(config);
         this.secrets = Secrets.of(config);
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
         this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
@@ -108,6 +113,7 @@ public final class GenesysConnection {
 
     void start() throws Exception {
         http.start();
+        metrics = GenesysMetrics.of(camelContext).connection(this);
     }
 
     void stop() {
@@ -134,6 +140,9 @@ public final class GenesysConnection {
         }
         camelContext.getExecutorServiceManager().shutdown(scheduler);
         camelContext.getExecutorServiceManager().shutdown(workers);
+        ConnectionMetrics m = metrics;
+        metrics = ConnectionMetrics.NONE;
+        m.close();
     }
 
     int retain() {
@@ -206,6 +215,11 @@ public final class GenesysConnection {
 
     private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
         CompletableFuture<Void> slot = rateLimiter.acquire();
+        ConnectionMetrics m = metrics;
+        if (!slot.isDone() && m.enabled()) {
+            long waitingSince = System.nanoTime();
+            slot.thenRun(() -> m.rateLimitWait(System.nanoTime() - waitingSince));
+        }
         CompletableFuture<String> auth = slot.isDone() && !slot.isCompletedExceptionally() ? tokens.authorization()
                 : null;
         if (auth != null && auth.isDone() && !auth.isCompletedExceptionally()) {
@@ -228,9 +242,15 @@ public final class GenesysConnection {
     private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
         call.authorization = authorization;
         requests.incrementAndGet();
+        ConnectionMetrics m = metrics;
+        long sentAt = m.enabled() ? System.nanoTime() : 0;
         try {
             http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
                 rateLimiter.release();
+                if (m.enabled()) {
+                    m.request(call.request.operation(), failure != null || response == null ? 0 : response.status(),
+                            System.nanoTime() - sentAt);
+                }
                 handle(call, response, failure, result);
             });
         } catch (RuntimeException e) {
@@ -398,7 +418,15 @@ public final class GenesysConnection {
         return requests.get();
     }
 
-    /** Retries scheduled by this connection's {@link #retries()} (requests and token requests). */
+    /**
+     * Where this connection reports to Micrometer: {@link ConnectionMetrics#NONE} without Micrometer or a registry,
+     * and before the connection started or after it stopped.
+     */
+    public ConnectionMetrics metrics() {
+        return metrics;
+    }
+
+    /** Retries scheduled by this connection's {@link #retries()} (requests, tokens, CometD, consumers). */
     public long retryCount() {
         return retries.retryCount();
     }
@@ -406,6 +434,15 @@ public final class GenesysConnection {
     /** The one retry scheduler of this connection: HTTP requests, token requests, CometD and consumers use it. */
     public RetryScheduler retries() {
         return retries;
+    }
+
+    /**
+     * The {@code retry*} options of the endpoint that opened this connection, for what belongs to the connection
+     * rather than to one endpoint: its CometD sessions and the deletes it retries (both {@link RetryPolicy#unbounded()}).
+     * Like the rate budget, they stay as first set.
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     public long failureCount() {

@@ -31,6 +31,7 @@ public final class GenesysRequest {
     private final RetryPolicy retryPolicy;
     private final boolean confidential;
     private final boolean streamed;
+    private final String operation;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -43,6 +44,7 @@ public final class GenesysRequest {
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
         this.streamed = b.streamed;
+        this.operation = b.operation != null ? b.operation : b.method;
     }
 
     public static Builder builder(String method, String path) {
@@ -59,6 +61,15 @@ public final class GenesysRequest {
 
     public String method() {
         return method;
+    }
+
+    /**
+     * The operation the request belongs to, for metrics (the {@code operation} tag): the URI's operation name
+     * ({@code get}, {@code createSubscription}), or the HTTP method when it was built without one. Never the path,
+     * whose ids would make every request a meter of its own.
+     */
+    public String operation() {
+        return operation;
     }
 
     public String path() {
@@ -148,6 +159,7 @@ public final class GenesysRequest {
         private RetryPolicy retryPolicy;
         private boolean confidential;
         private boolean streamed;
+        private String operation;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -187,6 +199,12 @@ public final class GenesysRequest {
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The operation name the request belongs to (see {@link GenesysRequest#operation()}). */
+        public Builder operation(String operation) {
+            this.operation = operation;
             return this;
         }
 

@@ -84,6 +84,20 @@ public final class RetryScheduler {
         return new Retry(policy, what, startedNanos);
     }
 
+    /**
+     * Runs {@code task} once after {@code delayMillis} on the connection's scheduler: a wait that is not a retry (a
+     * periodic check, a short pause before looking at a state again, a timeout). Counted nowhere.
+     *
+     * @return the scheduled task, or {@code null} when the scheduler refused it (the connection is closing)
+     */
+    public ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+        try {
+            return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            return null;
+        }
+    }
+
     /** How many retries this scheduler has scheduled (every sequence of the connection, token requests included). */
     public long retryCount() {
         return retries.get();

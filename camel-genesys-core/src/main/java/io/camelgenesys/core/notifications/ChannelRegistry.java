@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import org.cometd.bayeux.ChannelId;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSession;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * The channels of one CometD session and their listeners, free of Camel: subscribes each channel once per session
  * however many listeners it has (one internal {@link Dispatcher} per channel fans a message out to them), remembers
  * it, and subscribes it again in every new session ({@link #resubscribeAll()} after a handshake), exactly once per
- * channel and session. A subscription the server did not answer, or lost with its session, is retried with backoff;
- * one it refused is forgotten and reported.
+ * channel and session. A subscription the server did not answer, or lost with its session, is retried with backoff
+ * (one {@link RetryScheduler.Retry} per channel, unbounded, reset when the server confirms); one it refused is
+ * forgotten and reported.
  * <p>
  * A fresh dispatcher per attempt means that a late reply or message of an attempt from an older session can never
  * remove, confirm or duplicate the current subscription. Guarded by its own lock; callbacks ({@link Events}) and
@@ -69,9 +71,8 @@ final class ChannelRegistry {
 
     private final String url;
     private final Subscriber subscriber;
-    private final ScheduledExecutorService scheduler;
-    private final long initialBackoffMillis;
-    private final long maxBackoffMillis;
+    private final RetryScheduler retries;
+    private final RetryPolicy policy;
     private final Events events;
     private final AtomicLong messages = new AtomicLong();
 
@@ -80,13 +81,16 @@ final class ChannelRegistry {
     private final Map<String, Entry> channels = new LinkedHashMap<>();
     private boolean closed;
 
-    ChannelRegistry(String url, Subscriber subscriber, ScheduledExecutorService scheduler, long initialBackoffMillis,
-                    long maxBackoffMillis, Events events) {
+    /**
+     * @param retries the connection's retry scheduler
+     * @param policy  the waits between attempts to subscribe a channel (unbounded: a channel is subscribed for as long
+     *                as it has listeners)
+     */
+    ChannelRegistry(String url, Subscriber subscriber, RetryScheduler retries, RetryPolicy policy, Events events) {
         this.url = url;
         this.subscriber = subscriber;
-        this.scheduler = scheduler;
-        this.initialBackoffMillis = initialBackoffMillis;
-        this.maxBackoffMillis = maxBackoffMillis;
+        this.retries = retries;
+        this.policy = policy;
         this.events = events;
     }
 
@@ -134,6 +138,7 @@ final class ChannelRegistry {
                 return CompletableFuture.completedFuture(null);
             }
             channels.remove(channel);
+            e.retry.cancel();
             abandoned = e.ready;
             e.ready = null;
             Dispatcher d = e.dispatcher;
@@ -176,6 +181,7 @@ final class ChannelRegistry {
             }
             closed = true;
             for (Entry e : channels.values()) {
+                e.retry.cancel();
                 if (e.ready != null) {
                     pending.add(e.ready);
                 }
@@ -248,7 +254,7 @@ final class ChannelRegistry {
                 if (reply.isSuccessful()) {
                     if (subscriber.has(e.channel, d)) {
                         d.confirmed = true;
-                        e.backoff.reset();
+                        e.retry.reset();
                         e.everConfirmed = true;
                         ready = e.ready;
                         e.ready = null;
@@ -262,6 +268,7 @@ final class ChannelRegistry {
                         refusal = failure.error();
                         wasConfirmed = e.everConfirmed;
                         channels.remove(e.channel);
+                        e.retry.cancel();
                         e.dispatcher = null;
                         ready = e.ready;
                         e.ready = null;
@@ -300,15 +307,14 @@ final class ChannelRegistry {
             if (closed || channels.get(e.channel) != e) {
                 return;
             }
-            java.util.concurrent.ScheduledFuture<?> scheduled = e.backoff.schedule(scheduler, () -> {
+            // the Retry logs the failure and the wait
+            e.retry.backoff(failure.brief(), () -> {
                 synchronized (lock) {
                     if (!closed && channels.get(e.channel) == e) {
                         ensureSubscribed(e);
                     }
                 }
             });
-            LOG.debug("The subscription to {} failed ({}); retrying in {} ms", e.channel, failure.brief(),
-                    scheduled != null ? e.backoff.current() : -1);
         }
     }
 
@@ -325,7 +331,7 @@ final class ChannelRegistry {
     private final class Entry {
         final String channel;
         final CopyOnWriteArrayList<ClientSessionChannel.MessageListener> listeners = new CopyOnWriteArrayList<>();
-        final ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMillis, maxBackoffMillis);
+        final RetryScheduler.Retry retry;
         /** The internal listener of the current subscription attempt; messages through any other are dropped. */
         volatile Dispatcher dispatcher;
         CompletableFuture<Void> attempt;
@@ -335,6 +341,7 @@ final class ChannelRegistry {
 
         Entry(String channel) {
             this.channel = channel;
+            this.retry = retries.start(policy, "The subscription to " + channel + " on " + url);
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.Promise;
@@ -44,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * to the registered listeners, so nothing is delivered twice);</li>
  * <li>recovers: server-side session loss (402 unknown client / advice {@code reconnect: handshake}) re-handshakes
  * and re-subscribes; a failed handshake is retried, and a session the server ended ({@code reconnect: none},
- * {@code /meta/disconnect}) is replaced by a new handshake, both with capped exponential backoff (0.5 s doubling to
- * 30 s, with jitter); HTTP 401 invalidates the token and obtains a new one before the next attempt; HTTP 403 is
- * reported as an API key problem and retried with the same backoff;</li>
+ * {@code /meta/disconnect}) is replaced by a new handshake, both through the connection's {@link RetryScheduler}
+ * with the connection's {@code retryInitialDelay}/{@code retryMaxDelay} (0.5 s doubling to 30 s by default, with
+ * jitter) and no limit on attempts or time ({@link RetryPolicy#unbounded()}): a session never gives up; HTTP 401
+ * invalidates the token and obtains a new one before the next attempt; HTTP 403 is reported as an API key problem
+ * and retried with the same backoff;</li>
  * <li>exposes its {@link GenesysNotificationsState state}, last error, last connect time and handshake count, and
  * notifies {@link GenesysNotificationsListener}s of state changes and of re-subscriptions after a re-handshake;
  * {@link GenesysNotificationsHealthCheck} reports it to Camel health;</li>
@@ -92,6 +96,7 @@ public final class GenesysNotifications implements AutoCloseable {
     private final GenesysBayeuxTransport transport;
     private final Client client;
     private final ScheduledExecutorService scheduler;
+    private final RetryScheduler retries;
     private final SessionSupervisor supervisor;
     private final ChannelRegistry registry;
     private final CopyOnWriteArrayList<GenesysNotificationsListener> listeners = new CopyOnWriteArrayList<>();
@@ -103,25 +108,24 @@ public final class GenesysNotifications implements AutoCloseable {
     private boolean closed;
 
     GenesysNotifications(GenesysConnection connection, String path) {
-        this(connection, path, ExponentialBackoff.DEFAULT_INITIAL_MILLIS, ExponentialBackoff.DEFAULT_MAX_MILLIS);
-    }
-
-    GenesysNotifications(GenesysConnection connection, String path, long initialBackoffMillis, long maxBackoffMillis) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.path = normalizePath(path);
         this.url = stripTrailingSlash(connection.baseUrl()) + this.path;
         this.attachmentKey = ATTACHMENT_PREFIX + this.path;
         this.scheduler = connection.scheduler();
-        ExponentialBackoff backoff = new ExponentialBackoff(initialBackoffMillis, maxBackoffMillis);
+        this.retries = connection.retries();
+        // a session and its channels must come back however long an outage lasts: the retry options' waits, unbounded
+        RetryPolicy policy = connection.retryPolicy().unbounded();
+        RetryScheduler.Retry sessionRetry = retries.start(policy, "The CometD session with " + url);
         Map<String, Object> options = new HashMap<>();
         options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, MAX_MESSAGE_SIZE);
         this.transport = new GenesysBayeuxTransport(options, connection.http().jetty(), connection.tokens(),
                 connection.connectionHeaders());
         this.client = new Client(url, scheduler, transport);
-        this.client.setBackOffStrategy(backoff);
-        this.supervisor = new SessionSupervisor(url, new SupervisedSession(), scheduler, backoff, this::fireStateChange);
-        this.registry = new ChannelRegistry(url, new RegistrySubscriber(), scheduler,
-                ExponentialBackoff.DEFAULT_INITIAL_MILLIS, backoff.maxMillis(), new RegistryEvents());
+        this.client.setBackOffStrategy(new BackOff(sessionRetry));
+        this.supervisor = new SessionSupervisor(url, new SupervisedSession(), retries, sessionRetry,
+                this::fireStateChange);
+        this.registry = new ChannelRegistry(url, new RegistrySubscriber(), retries, policy, new RegistryEvents());
         this.client.getChannel(Channel.META_HANDSHAKE).addListener(
                 (ClientSessionChannel.MessageListener) (channel, message) -> onHandshake(message));
         this.client.getChannel(Channel.META_CONNECT).addListener(
@@ -240,6 +244,7 @@ public final class GenesysNotifications implements AutoCloseable {
         // the BayeuxClient dropped its client-side subscriptions when the old session was lost: subscribe again
         List<CompletableFuture<Void>> attempts = registry.resubscribeAll();
         if (handshake.again()) {
+            connection.metrics().cometdRehandshake(path);
             LOG.info("New CometD session with {} (handshake {}); subscribing {} channel(s) again", url,
                     handshake.count(), attempts.size());
             CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))
@@ -532,8 +537,7 @@ public final class GenesysNotifications implements AutoCloseable {
                 return;
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new));
-            ScheduledFuture<?> timeout = ExponentialBackoff.schedule(scheduler, () -> all.complete(null),
-                    MAX_CONNECT_HOLD_MILLIS);
+            ScheduledFuture<?> timeout = retries.schedule(() -> all.complete(null), MAX_CONNECT_HOLD_MILLIS);
             LOG.debug("Holding the /meta/connect to {}: a consumer is behind", url);
             all.whenComplete((v, x) -> {
                 if (timeout != null) {
@@ -541,6 +545,33 @@ public final class GenesysNotifications implements AutoCloseable {
                 }
                 promise.succeed(true);
             });
+        }
+    }
+
+    /**
+     * The CometD client's own handshake and connect retries ask the session's {@link RetryScheduler.Retry} for their
+     * waits (the client schedules them itself): one sequence, one formula, counted with the connection's retries.
+     */
+    private static final class BackOff implements BayeuxClient.BackOffStrategy {
+        private final RetryScheduler.Retry retry;
+
+        BackOff(RetryScheduler.Retry retry) {
+            this.retry = retry;
+        }
+
+        @Override
+        public long current() {
+            return retry.currentDelay();
+        }
+
+        @Override
+        public long next() {
+            return retry.nextDelay(); // the sequence is unbounded: never NO_RETRY
+        }
+
+        @Override
+        public void reset() {
+            retry.reset();
         }
     }
 

@@ -1,9 +1,10 @@
 package io.camelgenesys.core.notifications;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The life of one CometD session, as a state machine free of Camel and of the CometD client: it is told what
  * happened (a handshake or connect succeeded or failed, the server ended the session, the session closed) and decides
  * the {@link GenesysNotificationsState state}, the error to report, and when to handshake again. It never blocks; a
- * new handshake after the server ended the session waits {@link ExponentialBackoff#schedule} on the scheduler.
+ * new handshake after the server ended the session waits the backoff of the session's {@link RetryScheduler.Retry}
+ * (unbounded: a session keeps trying), the same sequence whose delays the CometD client asks for its own retries.
  * <p>
  * States: DISCONNECTED (not started) → CONNECTING (first handshake/connect under way) → CONNECTED (the last
  * {@code /meta/connect} succeeded) ⇄ RECONNECTING (was connected, recovering) → DISCONNECTED (closed, final).
@@ -55,8 +57,8 @@ final class SessionSupervisor {
 
     private final String url;
     private final Session session;
-    private final ScheduledExecutorService scheduler;
-    private final ExponentialBackoff backoff;
+    private final RetryScheduler retries;
+    private final RetryScheduler.Retry retry;
     private final Observer observer;
 
     private final Object lock = new Object();
@@ -66,7 +68,9 @@ final class SessionSupervisor {
     private boolean everHandshook;
     private boolean everConnected;
     private long handshakes;
-    private ScheduledFuture<?> restart;
+    /** A new handshake is scheduled: after the backoff, or {@link #soon} after the client finished stopping. */
+    private boolean restarting;
+    private ScheduledFuture<?> soon;
     private GenesysNotificationsState state = GenesysNotificationsState.DISCONNECTED;
     private String lastLogged;
 
@@ -74,12 +78,16 @@ final class SessionSupervisor {
     private volatile Instant lastConnectedAt;
     private volatile Instant connectedSince;
 
-    SessionSupervisor(String url, Session session, ScheduledExecutorService scheduler, ExponentialBackoff backoff,
+    /**
+     * @param retries schedules the short pause of a client still stopping the previous session
+     * @param retry   the session's retry sequence (unbounded), shared with the CometD client's own retries
+     */
+    SessionSupervisor(String url, Session session, RetryScheduler retries, RetryScheduler.Retry retry,
                       Observer observer) {
         this.url = url;
         this.session = session;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
+        this.retries = retries;
+        this.retry = retry;
         this.observer = observer;
     }
 
@@ -124,7 +132,7 @@ final class SessionSupervisor {
      */
     void connected(boolean clientDisconnected) {
         synchronized (lock) {
-            if (closed || restart != null || clientDisconnected) {
+            if (closed || restarting || clientDisconnected) {
                 return;
             }
         }
@@ -165,21 +173,22 @@ final class SessionSupervisor {
         String error;
         GenesysNotificationsState next;
         synchronized (lock) {
-            if (closed || restart != null) {
+            if (closed || restarting) {
                 return;
             }
-            delay = backoff.next();
-            restart = ExponentialBackoff.schedule(scheduler, guarded(this::restartHandshake), delay);
+            delay = retry.backoff(reason, guarded(this::restartHandshake));
+            restarting = delay != RetryPolicy.NO_RETRY; // NO_RETRY: the connection is closing
             next = everConnected ? GenesysNotificationsState.RECONNECTING : GenesysNotificationsState.CONNECTING;
             error = state == GenesysNotificationsState.CONNECTED || lastError == null ? reason : lastError;
         }
-        log(true, reason + "; a new handshake follows in " + delay + " ms");
+        log(true, reason + (delay >= 0 ? "; a new handshake follows in " + delay + " ms" : ""));
         transition(next, error);
     }
 
     private void restartHandshake() {
         synchronized (lock) {
-            restart = null;
+            restarting = false;
+            soon = null;
             if (closed) {
                 return;
             }
@@ -200,11 +209,12 @@ final class SessionSupervisor {
         }
     }
 
+    /** Not a failure: the client is still stopping the old session; look again shortly, without backing off. */
     private void restartSoon() {
         synchronized (lock) {
-            if (!closed && restart == null) {
-                restart = ExponentialBackoff.schedule(scheduler, guarded(this::restartHandshake),
-                        RESTART_RETRY_MILLIS);
+            if (!closed && !restarting) {
+                soon = retries.schedule(guarded(this::restartHandshake), RESTART_RETRY_MILLIS);
+                restarting = soon != null;
             }
         }
     }
@@ -216,10 +226,12 @@ final class SessionSupervisor {
                 return;
             }
             closed = true;
-            if (restart != null) {
-                restart.cancel(false);
-                restart = null;
+            retry.cancel();
+            if (soon != null) {
+                soon.cancel(false);
+                soon = null;
             }
+            restarting = false;
         }
         transition(GenesysNotificationsState.DISCONNECTED, null);
     }
@@ -304,7 +316,7 @@ final class SessionSupervisor {
     /** Whether a new handshake is scheduled (the session is between two). */
     boolean isRestarting() {
         synchronized (lock) {
-            return restart != null;
+            return restarting;
         }
     }
 

@@ -81,6 +81,7 @@ public final class GenesysOperationExecutor {
                     URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+                .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
                 .retryPolicy(call.retryPolicy());

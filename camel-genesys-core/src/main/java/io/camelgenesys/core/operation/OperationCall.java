@@ -34,6 +34,7 @@ public final class OperationCall {
         /** @param body the exact body bytes sent (empty for a request without a body) */
         Map<String, String> headers(byte[] body);
     }
+    private String operation;
 
     public OperationCall(OperationSpec spec) {
         this.spec = spec;
@@ -41,6 +42,17 @@ public final class OperationCall {
 
     public OperationSpec spec() {
         return spec;
+    }
+
+    /** The operation name this call belongs to (metrics); a read before a write belongs to the write's operation. */
+    public OperationCall operation(String operation) {
+        this.operation = operation;
+        return this;
+    }
+
+    /** The operation name, {@code null} when none was given. */
+    public String operation() {
+        return operation;
     }
 
     public OperationCall pathParam(String name, String value) {

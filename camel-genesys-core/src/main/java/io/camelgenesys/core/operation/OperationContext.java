@@ -102,8 +102,11 @@ public final class OperationContext {
         return endpoint.resolveCall(this);
     }
 
-    /** A bare call of another spec with the endpoint's output form and retry policy, nothing resolved. */
+    /**
+     * A bare call of another spec with the endpoint's output form and retry policy, nothing resolved; it belongs to
+     * this operation (its requests are counted under this operation's name).
+     */
     public OperationCall callOf(OperationSpec other) {
-        return endpoint.bareCall(other);
+        return endpoint.bareCall(other).operation(operationName());
     }
 }

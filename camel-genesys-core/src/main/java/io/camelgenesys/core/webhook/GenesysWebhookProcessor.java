@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.camelgenesys.core.http.WorkerPool;
+import io.camelgenesys.core.metrics.ConsumerMetrics;
+import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
@@ -58,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
  * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
  * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
- * answer as it does for any route on that engine. Used by {@link GenesysWebhookConsumer} (directly on platform-http) and, through
+ * answer as it does for any route on that engine. Each answer is counted in the {@code genesys.webhook.deliveries}
+ * meter of the route when Micrometer is there ({@link ConsumerMetrics#webhookDelivery}). Used by {@link GenesysWebhookConsumer} (directly on platform-http) and, through
  * {@link GenesysWebhookEndpoint#createWebhookHandler}, by the {@code webhook:} meta-component.
  */
 public class GenesysWebhookProcessor extends AsyncProcessorSupport {
@@ -148,6 +153,9 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private final RouteExchanges exchanges;
     private final CamelContext camelContext;
     private final String source;
+    private final Endpoint endpoint;
+    /** The route's meters, found at the first request (the route id comes with it); {@code null} until then. */
+    private volatile ConsumerMetrics metrics;
     private final Stats stats = new Stats();
     /** The events being processed now, by key: a redelivery joins the outcome instead of running the route again. */
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
@@ -182,6 +190,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         this.exchanges = exchanges;
         this.camelContext = endpoint.getCamelContext();
         this.source = URISupport.sanitizeUri(endpoint.getEndpointBaseUri());
+        this.endpoint = endpoint;
     }
 
     public GenesysWebhookConfiguration getConfiguration() {
@@ -228,6 +237,12 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     @Override
     protected void doStop() throws Exception {
+        ConsumerMetrics m = metrics;
+        metrics = null;
+        if (m != null) {
+            // the route's meters go with its consumer
+            m.close();
+        }
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
@@ -247,6 +262,51 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange request, AsyncCallback callback) {
+        ConsumerMetrics m = metrics(request);
+        if (!m.enabled()) {
+            return receive(request, callback);
+        }
+        return receive(request, doneSync -> {
+            // every answer sets its status; 200 is what platform-http answers otherwise
+            Integer status = request.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            m.webhookDelivery(status != null ? status : 200);
+            callback.done(doneSync);
+        });
+    }
+
+    private ConsumerMetrics metrics(Exchange exchange) {
+        ConsumerMetrics m = metrics;
+        if (m == null) {
+            synchronized (this) {
+                m = metrics;
+                if (m == null) {
+                    m = GenesysMetrics.of(exchange.getContext()).consumer(routeId(exchange));
+                    metrics = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The route of the request: the exchange's, as the endpoint's own consumer sets it; the {@code webhook:}
+     * meta-component's platform-http consumers set none, so then the route whose consumer delegates to this endpoint.
+     */
+    private String routeId(Exchange exchange) {
+        String id = exchange.getFromRouteId();
+        if (id != null) {
+            return id;
+        }
+        for (Route route : exchange.getContext().getRoutes()) {
+            if (route.getEndpoint() == endpoint
+                || route.getEndpoint() instanceof DelegateEndpoint d && d.getEndpoint() == endpoint) {
+                return route.getRouteId();
+            }
+        }
+        return null;
+    }
+
+    private boolean receive(Exchange request, AsyncCallback callback) {
         long started = System.nanoTime();
         Message in = request.getMessage();
         stats.received.incrementAndGet();

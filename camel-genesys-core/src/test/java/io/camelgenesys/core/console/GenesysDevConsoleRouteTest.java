@@ -85,6 +85,10 @@ class GenesysDevConsoleRouteTest extends GenesysRouteTestSupport {
         assertEquals(3, ((Number) cloud.get("requests")).intValue(), "create, the 429, its retry: " + cloud.toJson());
         assertEquals(1, ((Number) cloud.get("retries")).intValue());
         assertEquals(1, ((Number) cloud.get("rateLimited")).intValue());
+        assertEquals(1, ((Number) cloud.get("tokensObtained")).intValue(), "one client-credentials token");
+        assertEquals(0, ((Number) cloud.get("tokenFailures")).intValue());
+        // Micrometer is on this test classpath (camel-micrometer), but no MeterRegistry is in the Camel registry
+        assertEquals("off (no MeterRegistry in the Camel registry)", json.get("metrics"));
         Map<?, ?> rate = (Map<?, ?>) cloud.get("rateLimit");
         assertEquals(50, ((Number) rate.get("limit")).intValue());
         assertEquals(3, ((Number) rate.get("used")).intValue(), "three starts in this minute");
@@ -99,6 +103,9 @@ class GenesysDevConsoleRouteTest extends GenesysRouteTestSupport {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertTrue(text.contains("Rate Budget: 3 used, 47 remaining of 50 per 60000 ms"), text);
         assertTrue(text.contains("429s: 1"), text);
+        assertTrue(text.contains("Tokens Obtained: 1, Token Failures: 0"), text);
+        assertTrue(text.contains("Metrics: off (no MeterRegistry in the Camel registry)"), text);
+        assertTrue(text.contains("(0 re-handshake(s))"), text);
         assertTrue(text.contains("CometD /statistics/v3/notifications: CONNECTED"), text);
 
         String all = json.toJson() + "\n" + text;

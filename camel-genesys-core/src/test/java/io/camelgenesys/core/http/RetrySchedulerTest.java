@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the connection's routes do not exercise yet of the {@link RetryScheduler} API that CometD re-handshakes and
- * the statistics consumer's re-create are to use: unbounded sequences, reset after a success, cancel on stop, and
- * delays for a client that schedules itself. HTTP and token retries are tested through routes in
- * {@link RetryRouteTest}.
+ * The {@link RetryScheduler} API on its own: unbounded sequences (CometD sessions and channels, the statistics
+ * consumer's re-create, retried deletes), reset after a success, cancel on stop, and delays for a client that
+ * schedules itself (the CometD client). HTTP and token retries are tested through routes in {@link RetryRouteTest};
+ * CometD and consumers through theirs (GenesysNotificationsRouteTest, the statistics module's recovery tests).
  */
 class RetrySchedulerTest {
 
@@ -74,5 +74,42 @@ class RetrySchedulerTest {
         RetryScheduler.Retry retry = scheduler.start(RetryPolicy.DEFAULT, "x");
         assertEquals(RetryPolicy.NO_RETRY, retry.backoff("503", () -> {
         }), "the caller reports its failure instead of waiting for an attempt that never runs");
+    }
+
+    @Test
+    void nextDelayDoublesWithJitterUpToTheCapAndResets() {
+        RetryScheduler.Retry b = scheduler.start(new RetryPolicy(true, 1, 500, 30_000, 0).unbounded(), "a session");
+        assertEquals(0, b.currentDelay());
+        long[] bases = { 500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000 };
+        for (long base : bases) {
+            long v = b.nextDelay();
+            assertTrue(v <= base && v >= base * 3 / 4, v + " for base " + base);
+            assertEquals(v, b.currentDelay());
+        }
+        for (int i = 0; i < 100; i++) {
+            assertTrue(b.nextDelay() <= 30_000);
+        }
+        b.reset();
+        assertEquals(0, b.currentDelay());
+        assertTrue(b.nextDelay() <= 500);
+    }
+
+    @Test
+    void anUnboundedSequenceNeverSpins() {
+        // retryInitialDelay=0 means "at once" for a request; a session that keeps failing must still wait
+        RetryScheduler.Retry retry = scheduler.start(new RetryPolicy(true, 1, 0, 10, 0).unbounded(), "a session");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(retry.nextDelay() >= 1);
+        }
+    }
+
+    @Test
+    void scheduleRunsATaskThatIsNotARetryAndAClosedSchedulerRefusesIt() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        assertTrue(scheduler.schedule(ran::countDown, 1) != null);
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+        assertEquals(0, scheduler.retryCount(), "not counted as a retry");
+        executor.shutdown();
+        assertEquals(null, scheduler.schedule(ran::countDown, 1));
     }
 }

@@ -11,10 +11,26 @@ import org.junit.jupiter.api.Test;
 import static io.camelgenesys.core.notifications.BayeuxFailure.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What failed Bayeux replies mean, as the CometD client builds them. */
 class BayeuxFailureTest {
+
+    @Test
+    void parsesBayeuxErrorCodes() {
+        assertEquals(402, BayeuxFailure.bayeuxCode("402::Unknown client"));
+        assertEquals(403, BayeuxFailure.bayeuxCode("403:denied_subscribe:not for you"));
+        assertEquals(-1, BayeuxFailure.bayeuxCode("nonsense"));
+        assertEquals(-1, BayeuxFailure.bayeuxCode(null));
+    }
+
+    @Test
+    void normalizesPaths() {
+        assertEquals("/statistics/v3/notifications", GenesysNotifications.normalizePath("statistics/v3/notifications/"));
+        assertThrows(IllegalArgumentException.class, () -> GenesysNotifications.normalizePath(" "));
+        assertThrows(IllegalArgumentException.class, () -> GenesysNotifications.normalizePath("https://x/y"));
+    }
 
     @Test
     void httpStatusesOfTheTransport() {

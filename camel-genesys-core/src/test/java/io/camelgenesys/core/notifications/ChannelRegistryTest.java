@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.test.Await;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSession;
@@ -40,8 +42,8 @@ class ChannelRegistryTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final FakeClient client = new FakeClient();
     private final List<String> events = new CopyOnWriteArrayList<>();
-    private final ChannelRegistry registry = new ChannelRegistry("http://genesys/notifications", client, scheduler,
-            10, 20, new ChannelRegistry.Events() {
+    private final ChannelRegistry registry = new ChannelRegistry("http://genesys/notifications", client,
+            new RetryScheduler(scheduler), new RetryPolicy(true, 1, 10, 20, 0).unbounded(), new ChannelRegistry.Events() {
                 @Override
                 public void authFailed(BayeuxFailure failure) {
                     events.add("auth " + failure.httpCode());

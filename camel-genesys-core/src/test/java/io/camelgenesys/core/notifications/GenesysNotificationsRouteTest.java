@@ -382,10 +382,38 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
         assertEquals(1, n.handshakeCount());
     }
 
+    @Test
+    void theSessionWaitsOnTheConnectionsRetrySchedulerWithItsRetryOptionsAndNeverGivesUp() throws Exception {
+        // retryEnabled=false and one attempt turn off retrying requests, not recovering a session
+        TestCometdConsumer consumer = route("r1", UPDATES, "mock:updates",
+                "&retryInitialDelay=20&retryMaxDelay=40&retryEnabled=false&retryMaxAttempts=1");
+        consumer.subscribed().get(10, TimeUnit.SECONDS);
+        GenesysNotifications n = consumer.notifications();
+        long retriesBefore = n.connection().retryCount();
+        int handshakeRequests = sim().requests().count("POST", HANDSHAKE);
+
+        sim().cometd().rejectHandshakes(4, 503);
+        sim().cometd().dropAllSessions();
+
+        await("a new session", 10_000, () -> n.handshakeCount() == 2 && n.isConnected());
+        assertEquals(handshakeRequests + 5, sim().requests().count("POST", HANDSHAKE), "refused four times, then accepted");
+        assertTrue(n.connection().retryCount() - retriesBefore >= 4,
+                "each refused handshake waited on the connection's retry scheduler: "
+                                                                    + (n.connection().retryCount() - retriesBefore));
+        await("re-subscribed", 5_000, () -> sim().cometd().subscriberCount(UPDATES) == 1);
+        publish(UPDATES, 2);
+        awaitReceived(getMockEndpoint("mock:updates"), 2);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private TestCometdConsumer route(String routeId, String channel, String to) throws Exception {
-        String uri = TestCometdComponent.SCHEME + ":" + channel.substring(1) + "?" + SimulatorSupport.multicloud(sim());
+        return route(routeId, channel, to, "");
+    }
+
+    private TestCometdConsumer route(String routeId, String channel, String to, String options) throws Exception {
+        String uri = TestCometdComponent.SCHEME + ":" + channel.substring(1) + "?" + SimulatorSupport.multicloud(sim())
+                     + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.test.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionSupervisorTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final RetryScheduler retries = new RetryScheduler(scheduler);
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile SessionSupervisor.Phase phase = SessionSupervisor.Phase.IDLE;
     private volatile RuntimeException handshakeFailure;
@@ -49,7 +52,7 @@ class SessionSupervisorTest {
                 public SessionSupervisor.Phase phase() {
                     return phase;
                 }
-            }, scheduler, new ExponentialBackoff(20, 40),
+            }, retries, retries.start(new RetryPolicy(true, 1, 20, 40, 0).unbounded(), "a session"),
             (previous, current, error) -> transitions.add(previous + "->" + current + (error != null ? ": " + error : "")));
 
     @AfterEach

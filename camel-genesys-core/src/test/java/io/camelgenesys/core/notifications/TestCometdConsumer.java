@@ -85,11 +85,11 @@ public class TestCometdConsumer extends DefaultConsumer implements ClientSession
         });
     }
 
-    GenesysNotifications notifications() {
+    public GenesysNotifications notifications() {
         return notifications;
     }
 
-    CompletableFuture<Void> subscribed() {
+    public CompletableFuture<Void> subscribed() {
         return subscribed;
     }
 }
