@@ -39,6 +39,15 @@ public final class Faults {
         return rule;
     }
 
+    /**
+     * Removes one rule, e.g. to end a fault that lasts a while (a 429 storm) while other rules stay in effect.
+     *
+     * @return whether the rule was in effect (added and not removed or cleared since)
+     */
+    public boolean remove(FaultRule rule) {
+        return rules.remove(rule);
+    }
+
     /** Removes every rule. The {@link #hits} counters are kept (they are history); {@link GenesysSimulator#reset()} clears them. */
     public void clear() {
         rules.clear();

@@ -103,6 +103,15 @@ public final class Requests {
         rateLimited.increment();
     }
 
+    /**
+     * Forgets every count and remembered header, as {@link GenesysSimulator#reset()} does, without touching anything
+     * else. Counts are kept per concrete path, so a long run over many ids (a soak) clears them now and then to keep
+     * the simulator's memory flat.
+     */
+    public void clear() {
+        reset();
+    }
+
     void reset() {
         counts.clear();
         total.reset();

@@ -350,6 +350,14 @@ public final class Statistics {
         return publisher.publications();
     }
 
+    /**
+     * Forgets the publication log ({@link #published()}, {@link #publications()}) and nothing else: a long run that
+     * does not read it clears it now and then, so that the simulator's memory stays flat.
+     */
+    public void clearPublications() {
+        publisher.clearLog();
+    }
+
     /** @return {@link System#nanoTime()} just before the last update of this subscription was published; 0 if none */
     public long lastPublishNanos(String subscriptionId) {
         return subscriptions.lastPublishNanos(subscriptionId);

@@ -132,6 +132,12 @@ final class StatisticsPublisher {
         listeners.remove(listener);
     }
 
+    void clearLog() {
+        synchronized (lock) {
+            log.clear();
+        }
+    }
+
     /** Forgets the log and the listeners; session affinity goes back off. */
     void reset() {
         synchronized (lock) {

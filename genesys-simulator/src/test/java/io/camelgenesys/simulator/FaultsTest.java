@@ -52,6 +52,25 @@ class FaultsTest {
     }
 
     @Test
+    void removeEndsOneRuleWhileTheOthersStayAndClearForgetsTheCounts() throws Exception {
+        FaultRule storm = sim.faults().on("GET", "/api/v2/simulator/items/*").status(429).header("Retry-After", "1");
+        FaultRule slow = sim.faults().on("*", "/api/v2/simulator/items").status(503);
+        assertEquals(429, send(http.cloud("GET", itemPath, token)).getStatus());
+        assertTrue(sim.faults().remove(storm));
+        assertEquals(200, send(http.cloud("GET", itemPath, token)).getStatus(), "the storm is over");
+        assertEquals(503, send(http.cloud("GET", "/api/v2/simulator/items", token)).getStatus(), "the other rule stays");
+        assertTrue(!sim.faults().remove(storm), "removed already");
+        assertEquals(java.util.List.of(slow), sim.faults().rules());
+        assertEquals(1, sim.faults().hits("GET", "/api/v2/simulator/items/*"), "hits are history");
+
+        assertTrue(sim.requests().count("GET", "/api/v2/simulator/items/*") > 0);
+        sim.requests().clear();
+        assertEquals(0, sim.requests().count("GET", "/api/v2/simulator/items/*"));
+        assertEquals(0, sim.requests().total());
+        assertEquals(1, sim.faults().hits("GET", "/api/v2/simulator/items/*"), "only the request counts are cleared");
+    }
+
+    @Test
     void faultsComeBeforeAuthentication() throws Exception {
         sim.faults().on("*", "/api/v2/simulator/items").status(429).header("Retry-After", "2").times(1);
         ContentResponse response = send(http.get("/api/v2/simulator/items"));

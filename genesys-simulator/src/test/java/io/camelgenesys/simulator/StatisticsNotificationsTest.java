@@ -271,6 +271,11 @@ class StatisticsNotificationsTest {
         updates.clear();
         assertNull(updates.poll(200, TimeUnit.MILLISECONDS));
         assertEquals(total, sim.statistics().published().size());
+
+        sim.statistics().clearPublications();
+        assertTrue(sim.statistics().published().isEmpty());
+        assertEquals(1, sim.statistics().publishUpdates(), "the subscription is untouched");
+        assertEquals(1, sim.statistics().published().size(), "the log goes on after a clear");
     }
 
     @Test

@@ -198,6 +198,8 @@ public final class GenesysConnection {
         private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
+        /** What ended an earlier attempt without a response (it may have been applied), {@code null} when none did. */
+        String attemptWithoutAnswer;
 
         Call(GenesysRequest request, long startedNanos) {
             this.request = request;
@@ -269,12 +271,17 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
+            // noted before the retry is scheduled, which may run (and answer) at once
+            call.attemptWithoutAnswer = cause.getClass().getSimpleName();
             if (!retryLater(call, result, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
                 fail(result, GenesysErrors.fromTransport(req, cause));
             }
             return;
         }
         int status = response.status();
+        if (status >= 400 && call.attemptWithoutAnswer != null) {
+            response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
+        }
         lastStatus = status;
         rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
                 response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));

@@ -1,6 +1,8 @@
 package io.camelgenesys.core.http;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -87,6 +89,11 @@ public final class GenesysErrors {
             // where it points is useful, its query (a signature, a token) is not shown
             msg += " (a redirect to " + Secrets.url(response.header("Location")) + ", which is not followed)";
         }
+        if (response.earlierAttemptFailure() != null) {
+            // e.g. a 404 for a retried DELETE: without this, the user would believe the resource never existed
+            msg += "; this answers a retry: an earlier attempt got no complete response ("
+                   + response.earlierAttemptFailure() + ") and may have been applied, so this status may be its effect";
+        }
         if (status == 401 || status == 403) {
             return new GenesysAuthException(msg + authHint(status, b), b, null);
         }
@@ -100,7 +107,12 @@ public final class GenesysErrors {
     /** The exception for a request that got no complete response. */
     public static GenesysApiException fromTransport(GenesysRequest request, Throwable failure) {
         Throwable cause = unwrap(failure);
+        // Jetty's message for a closed connection is a dump of the connection (addresses, buffers, states), which
+        // buries the cause: the type says it all
         String what = cause instanceof TimeoutException ? "timed out"
+                : cause instanceof EOFException || cause instanceof ClosedChannelException
+                ? "failed: the connection was closed before a complete response arrived ("
+                  + cause.getClass().getSimpleName() + ")"
                 : "failed before a complete response arrived (" + cause.getClass().getSimpleName()
                   + (cause.getMessage() != null ? ": " + Secrets.NONE.redact(cause.getMessage()) : "") + ")";
         GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(0).operation(request.describe())

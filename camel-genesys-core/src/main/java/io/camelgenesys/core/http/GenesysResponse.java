@@ -21,17 +21,15 @@ public final class GenesysResponse {
     private final byte[] body;
     private final Secrets secrets;
     private final InputStream stream;
+    /** Set when an earlier attempt of the same request got no complete response (see {@link #afterAttemptWithoutAnswer}). */
+    private final String earlierAttemptFailure;
 
     public GenesysResponse(int status, HttpFields headers, byte[] body) {
         this(status, headers, body, Secrets.NONE);
     }
 
     public GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets) {
-        this.status = status;
-        this.headers = headers;
-        this.body = body == null ? new byte[0] : body;
-        this.secrets = secrets == null ? Secrets.NONE : secrets;
-        this.stream = null;
+        this(status, headers, body, secrets, null);
     }
 
     /**
@@ -39,16 +37,40 @@ public final class GenesysResponse {
      * {@code stream}, which the reader must close.
      */
     public GenesysResponse(int status, HttpFields headers, InputStream stream, Secrets secrets) {
+        this(status, headers, null, secrets, stream, null);
+    }
+
+    private GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets, String earlierAttemptFailure) {
+        this(status, headers, body, secrets, null, earlierAttemptFailure);
+    }
+
+    private GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets, InputStream stream,
+                            String earlierAttemptFailure) {
         this.status = status;
         this.headers = headers;
-        this.body = new byte[0];
+        this.body = body == null ? new byte[0] : body;
         this.secrets = secrets == null ? Secrets.NONE : secrets;
         this.stream = stream;
+        this.earlierAttemptFailure = earlierAttemptFailure;
     }
 
     /** The body as it arrives, for a streamed request's successful response; {@code null} otherwise. */
     public InputStream stream() {
         return stream;
+    }
+
+    /**
+     * This response, noting that it answers a retry of a request whose earlier attempt got no complete response
+     * ({@code failure}: what ended it, e.g. {@code TimeoutException}). That attempt may have been applied, so an error
+     * status (a 404 for a retried DELETE) may describe its effect: the error message says so.
+     */
+    public GenesysResponse afterAttemptWithoutAnswer(String failure) {
+        return new GenesysResponse(status, headers, body, secrets, stream, failure);
+    }
+
+    /** What ended an earlier attempt of this request without a response, {@code null} when none did. */
+    public String earlierAttemptFailure() {
+        return earlierAttemptFailure;
     }
 
     /** The secrets of the connection that received the response: redact with them before quoting it. */

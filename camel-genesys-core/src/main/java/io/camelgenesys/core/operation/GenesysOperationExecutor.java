@@ -284,6 +284,12 @@ public final class GenesysOperationExecutor {
      * fetch waits on the iterating thread (a splitter's, a bulk operation's), as an Iterator must. The wait is safe
      * with any number of iterators at once: the page's future is completed by a Jetty I/O or scheduler thread, never
      * by the worker pool the iterating threads may belong to.
+     * <p>
+     * A page that cannot be fetched ends the iteration once: {@code hasNext()} answers true and {@code next()} throws
+     * the failure, so every item already read reaches the caller first (Camel's splitter asks {@code hasNext()}
+     * before it hands the current item on). The page is never fetched again: after the failure {@code hasNext()}
+     * answers false (Camel's splitter walks the iterator again to release its exchanges) and {@code next()} throws
+     * the same failure.
      */
     final class PageIterator implements Iterator<Object> {
         private final OperationCall call;
@@ -293,6 +299,9 @@ public final class GenesysOperationExecutor {
         private Iterator<JsonNode> items;
         private GenesysRequest lastRequest;
         private GenesysResponse lastResponse;
+        /** The failure of the last fetch: the end of the iteration. */
+        private RuntimeException failure;
+        private boolean failureThrown;
 
         PageIterator(OperationCall call, Paging paging, Page first, Map<String, Object> headers) {
             this.call = call;
@@ -304,19 +313,27 @@ public final class GenesysOperationExecutor {
 
         @Override
         public boolean hasNext() {
-            while (!items.hasNext()) {
+            while (failure == null && !items.hasNext()) {
                 if (page.nextQuery() == null) {
                     return false;
                 }
-                fetch(page.nextQuery());
+                try {
+                    fetch(page.nextQuery());
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
-            return true;
+            return failure == null || !failureThrown;
         }
 
         @Override
         public Object next() {
-            if (!hasNext()) {
+            if (!hasNext() && failure == null) {
                 throw new NoSuchElementException();
+            }
+            if (failure != null) {
+                failureThrown = true;
+                throw failure;
             }
             return GenesysJson.convert(items.next(), call.outputType(), call.spec().responseType());
         }

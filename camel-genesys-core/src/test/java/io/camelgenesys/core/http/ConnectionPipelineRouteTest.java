@@ -181,6 +181,13 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
         assertTrue(api.getMessage().contains("POST /api/v2/simulator/items"), api.getMessage());
         assertTrue(api.getMessage().contains("no HTTP status"), api.getMessage());
         assertEquals("", api.getBodyExcerpt());
+        // found by the fault soak: Jetty's EOFException carries a dump of the connection (addresses, buffers, states)
+        // as its message, which buried the cause; the message says what happened instead
+        assertTrue(api.getMessage().contains("the connection was closed before a complete response arrived"
+                                             + " (EOFException)"), api.getMessage());
+        assertFalse(api.getMessage().contains("HttpConnectionOverHTTP"), api.getMessage());
+        assertFalse(api.getMessage().contains("SocketChannelEndPoint"), api.getMessage());
+        assertInstanceOf(java.io.EOFException.class, api.getCause(), "the I/O exception stays the cause");
     }
 
     @Test

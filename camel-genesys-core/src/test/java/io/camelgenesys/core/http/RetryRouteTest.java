@@ -127,6 +127,31 @@ class RetryRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void a404ThatAnswersARetriedDeleteSaysAnEarlierAttemptMayHaveBeenApplied() throws Exception {
+        // found by the fault soak: a DELETE whose answer came after the request timeout was applied by the server,
+        // its retry answered 404, and the route failed with a bare "not found" for a contact it had just deleted
+        String id = seeded();
+        String path = "/api/v2/simulator/items/" + id;
+        // the first attempt is applied 1 s after it is sent, when the client gave up on it (500 ms); the retry
+        // follows at least 1.5 s (75 % of retryInitialDelay) after the timeout
+        sim().faults().on("DELETE", path).delay(java.time.Duration.ofMillis(1000)).times(1);
+        String r = route(cloud("deleteItem", "itemId=" + id + "&requestTimeout=500&retryInitialDelay=2000"));
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(r, (Object) null));
+        GenesysApiException api = assertInstanceOf(GenesysApiException.class, e.getCause());
+        assertEquals(404, api.getHttpStatus());
+        assertEquals(2, sim().requests().count("DELETE", path), "the attempt that timed out and its retry");
+        assertTrue(api.getMessage().contains("this answers a retry: an earlier attempt got no complete response"
+                                             + " (TimeoutException) and may have been applied"), api.getMessage());
+
+        // a 404 of a first attempt says nothing of the kind
+        CamelExecutionException again = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(r, (Object) null));
+        GenesysApiException plain = assertInstanceOf(GenesysApiException.class, again.getCause());
+        assertEquals(404, plain.getHttpStatus());
+        assertFalse(plain.getMessage().contains("retry"), plain.getMessage());
+    }
+
+    @Test
     void a429WithAnHttpDateRetryAfterWaitsUntilThen() throws Exception {
         String id = seeded();
         String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
