@@ -233,8 +233,11 @@ class GenesysExamplesTest {
                         .anyMatch(m -> m.message().path("text").asText().equals(
                                 "Thanks, this is Ada Lovelace: message received")
                                        && m.message().path("channel").path("from").path("id").asText().equals(ada)));
-        // every receipt is for an SMS Genesys delivered to the webhook, and every delivery was answered 200
+        // every receipt is for an SMS Genesys delivered to the webhook once, and that delivery is answered with its id
+        // (the receipt is sent within the route, so the answer of the latest SMS may still be on its way)
         for (Messaging.Receipt receipt : sim.digitalChannels().messaging().receipts()) {
+            await("the answer to " + receipt.messageId(), () -> sim.digitalChannels().webhooks()
+                    .deliveriesOf(receipt.messageId()).stream().allMatch(d -> d.answeredMessageId() != null));
             List<io.camelgenesys.simulator.WebhookDelivery> deliveries
                     = sim.digitalChannels().webhooks().deliveriesOf(receipt.messageId());
             assertEquals(1, deliveries.size(), receipt.messageId());
