@@ -1,11 +1,15 @@
 package io.camelgenesys.contacts;
 
+import java.util.Properties;
+
 import io.camelgenesys.core.test.GenesysRouteTestSupport;
 import io.camelgenesys.core.test.SimulatorSupport;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,5 +50,19 @@ abstract class ContactsTestSupport extends GenesysRouteTestSupport {
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(from, body));
         assertNotNull(e.getCause());
         return e.getCause();
+    }
+
+    /**
+     * Loads routes from a classpath file (YAML or XML DSL) whose endpoints take the simulator's URL and Genesys Cloud
+     * credentials from the properties genesys.baseUrl, genesys.clientId and genesys.clientSecret.
+     */
+    void loadRoutes(String classpathResource) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("genesys.baseUrl", sim().baseUrl());
+        props.setProperty("genesys.clientId", sim().cloudClientId());
+        props.setProperty("genesys.clientSecret", sim().cloudClientSecret());
+        context.getPropertiesComponent().setOverrideProperties(props);
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:" + classpathResource));
     }
 }

@@ -1,12 +1,9 @@
 package io.camelgenesys.contacts;
 
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,13 +14,7 @@ class YamlRouteTest extends ContactsTestSupport {
 
     @Test
     void createSearchPatchDeleteFromYaml() throws Exception {
-        Properties props = new Properties();
-        props.setProperty("genesys.baseUrl", sim().baseUrl());
-        props.setProperty("genesys.clientId", sim().cloudClientId());
-        props.setProperty("genesys.clientSecret", sim().cloudClientSecret());
-        context.getPropertiesComponent().setOverrideProperties(props);
-        PluginHelper.getRoutesLoader(context)
-                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/contact-lifecycle.yaml"));
+        loadRoutes("routes/contact-lifecycle.yaml");
 
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);

@@ -156,9 +156,9 @@ public class GenesysConfiguration implements Cloneable {
     private boolean pageAll;
 
     @UriParam(label = "producer",
-              description = "Items per page for paged operations (Genesys' default when unset); the GenesysPageSize"
-                            + " header overrides it for one message. Page-number paging allows 1-100, cursor scans"
-                            + " 10-200.")
+              description = "Items per page for paged operations (Genesys' default when unset; offset paging, as UDM's,"
+                            + " always sends one, 100 unless set); the GenesysPageSize header overrides it for one"
+                            + " message. Page-number paging allows 1-100, cursor scans 10-200.")
     private Integer pageSize;
 
     @UriParam(label = "producer",

@@ -86,9 +86,9 @@ public class GenesysConstants {
               javaType = "java.util.List")
     public static final String ERRORS = "GenesysErrors";
 
-    @Metadata(label = "producer,output", description = "Output: streamed downloads, the file name Genesys gave in"
-                                                       + " Content-Disposition (the body is an InputStream; its media"
-                                                       + " type is in Content-Type).", javaType = "String")
+    // Output of a streamed operation row (OperationSpec.streamed()): the file name Genesys gave in Content-Disposition.
+    // Documented with @Metadata by the components that have such a row (MessagingConstants), as Download's headers
+    // are, so that components that never stream do not list it.
     public static final String RESPONSE_FILE_NAME = "GenesysResponseFileName";
 
     @Metadata(label = "consumer,output", description = "Output: poll consumers, the position of the record in this poll"

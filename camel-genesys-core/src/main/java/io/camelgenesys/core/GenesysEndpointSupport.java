@@ -351,7 +351,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         addPaging(spec, in, call);
         boolean messageBody = spec.hasBody() && spec.execution().sendsMessageBody();
         if (messageBody) {
-            call.body(in.getBody());
+            call.body(spec.multipartField() != null ? fileBody(in) : in.getBody());
         }
         if (spec.preparer() != null) {
             spec.preparer().prepare(call, context);
@@ -364,12 +364,22 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
             }
         }
         for (QueryRule rule : spec.queryRules()) {
-            rule.check(context.operationName(), call.query());
+            rule.check(context.operationName(), call.query(), spec.parameter(rule.param()));
         }
         if (messageBody) {
             checkBody(context.operationName(), spec, call);
         }
         return call;
+    }
+
+    /** A file to upload as it is: bytes or text unchanged, anything else (File, InputStream) read by Camel's converters. */
+    private static Object fileBody(Message in) {
+        Object body = in.getBody();
+        if (body == null || body instanceof byte[] || body instanceof String) {
+            return body;
+        }
+        byte[] bytes = in.getBody(byte[].class);
+        return bytes != null ? bytes : body;
     }
 
     /** A call of a spec with the endpoint's output form and retry policy, nothing resolved from a message. */
@@ -402,6 +412,9 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         GenesysConfiguration configuration = configuration();
         Integer size = in.getHeader(GenesysConstants.PAGE_SIZE, configuration.getPageSize(), Integer.class);
         Paging paging = Paging.of(spec.paging());
+        if (size == null) {
+            size = paging.defaultPageSize();
+        }
         call.query(paging.pageSizeParam(), size);
         if (spec.paging() == PagingStyle.PAGE_NUMBER) {
             Integer number = in.getHeader(GenesysConstants.PAGE_NUMBER, configuration.getPageNumber(), Integer.class);

@@ -94,7 +94,11 @@ public class GenesysPollConsumer extends ScheduledPollConsumer {
         return body == null ? java.util.Collections.emptyIterator() : java.util.List.of(body).iterator();
     }
 
-    private static boolean hasNext(Iterator<?> records) throws Exception {
+    /**
+     * {@code records.hasNext()}, with a later page's failure (a {@code pageAll} iterator's IllegalStateException)
+     * thrown as its cause, so that the poll fails with what Genesys said.
+     */
+    public static boolean hasNext(Iterator<?> records) throws Exception {
         try {
             return records.hasNext();
         } catch (IllegalStateException e) {
@@ -103,7 +107,8 @@ public class GenesysPollConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private static Exception asException(Throwable t) {
+    /** A failure as the Exception a poll throws. */
+    public static Exception asException(Throwable t) {
         return t instanceof Exception e ? e : new RuntimeException(t);
     }
 }

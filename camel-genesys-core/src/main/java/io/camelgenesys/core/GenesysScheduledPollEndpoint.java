@@ -5,6 +5,7 @@ import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -64,9 +65,17 @@ public abstract class GenesysScheduledPollEndpoint<O extends Enum<O> & GenesysOp
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         support.checkConsumable();
-        GenesysPollConsumer consumer = new GenesysPollConsumer(this, processor);
+        ScheduledPollConsumer consumer = createPollConsumer(processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * The poll consumer of the endpoint's {@code consumer()} row: core's {@link GenesysPollConsumer} (every record of a
+     * scan, each poll) unless the component polls in its own way (UDM's new-file consumer downloads each file once).
+     */
+    protected ScheduledPollConsumer createPollConsumer(Processor processor) throws Exception {
+        return new GenesysPollConsumer(this, processor);
     }
 
     @Override

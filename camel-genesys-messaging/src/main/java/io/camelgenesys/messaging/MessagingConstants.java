@@ -53,6 +53,11 @@ public final class MessagingConstants extends GenesysConstants {
               + " option.", javaType = "String")
     public static final String MEDIA_ID = "GenesysMediaId";
 
+    @Metadata(label = "producer,output", description = "Output: getMedia, the file name Genesys gave in"
+              + " Content-Disposition (the body is an InputStream; its media type is in Content-Type).",
+              javaType = "String")
+    public static final String RESPONSE_FILE_NAME = GenesysConstants.RESPONSE_FILE_NAME;
+
     @Metadata(label = "producer,input", description = "Input: uploadMedia, the file name; overrides the fileName option.",
               javaType = "String")
     public static final String FILE_NAME = "GenesysFileName";

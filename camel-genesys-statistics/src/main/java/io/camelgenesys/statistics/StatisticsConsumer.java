@@ -231,6 +231,12 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     @Override
     public void onResubscribed(long handshakeCount) {
+        StatisticsStream s = stream;
+        if (s != null) {
+            // a session lost before its first connect never went through CONNECTED, so onStateChange did not mark
+            // the recovery; any new session is one, and the values read now re-state what did not change
+            s.recovered();
+        }
         verify("new CometD session (handshake " + handshakeCount + ")", true);
     }
 

@@ -7,9 +7,9 @@ import org.apache.camel.main.Main;
 
 /**
  * The camel-genesys examples as one Camel Main application: the CRM sync route ({@link CrmSyncRoute}, Java DSL), the
- * reconciliation scan and agent-state stream (YAML DSL, {@code src/main/resources/camel/}), the SMS bridge on the
- * Third-Party Messaging webhook ({@link SmsBridgeRoute}) and CRM cases turned into Open Media workitems
- * ({@link CrmCasesRoute}).
+ * UDM export of yesterday's interactions ({@link UdmExportRoute}, Java DSL), the reconciliation scan and
+ * agent-state stream (YAML DSL, {@code src/main/resources/camel/}), the SMS bridge on the Third-Party Messaging webhook
+ * ({@link SmsBridgeRoute}) and CRM cases turned into Open Media workitems ({@link CrmCasesRoute}).
  * <p>
  * By default it starts the genesys-simulator in-process and points the components at it ({@link SimulatorSetup}), or
  * at a standalone one when {@code genesys.simulator} is its URL;
@@ -25,6 +25,7 @@ public final class GenesysExamples {
     public GenesysExamples() {
         main.addMainListener(simulator);
         main.configure().addRoutesBuilder(new CrmSyncRoute());
+        main.configure().addRoutesBuilder(new UdmExportRoute());
         main.configure().addRoutesBuilder(new SmsBridgeRoute());
         main.configure().addRoutesBuilder(new CrmCasesRoute());
         main.configure().addRoutesBuilder(new SimulatedAgentRoute(simulator::simulator));

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses what the components talk to, from {@code genesys.simulator}:
  * <ul>
- * <li>{@code true} (the default): starts the genesys-simulator in this JVM and points both components at it;</li>
- * <li>the URL of a running standalone simulator (e.g. {@code http://127.0.0.1:8080}): points both components at
+ * <li>{@code true} (the default): starts the genesys-simulator in this JVM and points the components at it;</li>
+ * <li>the URL of a running standalone simulator (e.g. {@code http://127.0.0.1:8080}): points the components at
  * it;</li>
  * <li>{@code false}: leaves the {@code camel.component.genesys-*} properties as configured, for real Genesys.</li>
  * </ul>
@@ -44,7 +44,7 @@ final class SimulatorSetup extends MainListenerSupport {
         String mode = pc.resolveProperty(PROPERTY).orElse("true").trim();
         if (mode.equalsIgnoreCase("false")) {
             LOG.info("{}=false: using the Genesys endpoints and credentials of the camel.component.genesys-contacts.*"
-                     + " and camel.component.genesys-stats.* properties", PROPERTY);
+                     + ", camel.component.genesys-stats.* and camel.component.genesys-udm.* properties", PROPERTY);
             return;
         }
         if (mode.startsWith("http://") || mode.startsWith("https://")) {
@@ -88,22 +88,18 @@ final class SimulatorSetup extends MainListenerSupport {
         pc.addOverrideProperty("camel.component.genesys-contacts.base-url", baseUrl);
         pc.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         pc.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        // Multicloud CX password grant for genesys-stats
-        pc.addOverrideProperty("camel.component.genesys-stats.base-url", baseUrl);
-        pc.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
-        pc.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
-        pc.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
-        pc.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
-        pc.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
-        // the same Multicloud CX credentials for the Digital Channels components, and the simulator's SMS channel
-        for (String scheme : List.of("genesys-messaging", "genesys-openmedia")) {
-            pc.addOverrideProperty("camel.component." + scheme + ".base-url", baseUrl);
-            pc.addOverrideProperty("camel.component." + scheme + ".api-key", "mc-api-key");
-            pc.addOverrideProperty("camel.component." + scheme + ".client-id", "mc-client");
-            pc.addOverrideProperty("camel.component." + scheme + ".client-secret", "mc-secret");
-            pc.addOverrideProperty("camel.component." + scheme + ".username", "agent1");
-            pc.addOverrideProperty("camel.component." + scheme + ".password", "agent1-password");
+        // Multicloud CX password grant, one client and user for genesys-stats, genesys-udm (User Data Management) and
+        // the Digital Channels components
+        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
+            String prefix = "camel.component." + scheme + ".";
+            pc.addOverrideProperty(prefix + "base-url", baseUrl);
+            pc.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            pc.addOverrideProperty(prefix + "client-id", "mc-client");
+            pc.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            pc.addOverrideProperty(prefix + "username", "agent1");
+            pc.addOverrideProperty(prefix + "password", "agent1-password");
         }
+        // the simulator's SMS channel and open media service
         pc.addOverrideProperty("camel.component.genesys-messaging.contact-center-id", Messaging.DEFAULT_CONTACT_CENTER_ID);
         pc.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
         pc.addOverrideProperty("camel.component.genesys-messaging.secret", Messaging.DEFAULT_SMS_SECRET);

@@ -7,17 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.test.LogCapture;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import io.camelgenesys.simulator.Messaging;
 import io.camelgenesys.simulator.OpenMedia;
+import io.camelgenesys.simulator.UdmFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.Main;
@@ -27,8 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -36,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Runs the example application (Camel Main, its Java and YAML routes) as a user would, and checks that data moved:
  * CRM rows became Genesys contacts once (idempotent upsert), bad rows were dead-lettered, the reconciliation scan
- * counted the contacts, and agent states streamed in.
+ * counted the contacts, agent states streamed in, and yesterday's interactions were exported from UDM and downloaded.
  */
 class GenesysExamplesTest {
 
@@ -129,6 +135,7 @@ class GenesysExamplesTest {
         assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
         assertFalse(log.matching(e -> e.logger().equals("agent-states")
                 && e.message().startsWith("Agent state: agent1 CurrentAgentState = {state=")).isEmpty());
+        assertExportDownloaded(sim);
         assertNoCredentialLogged();
 
         main.stop();
@@ -146,19 +153,14 @@ class GenesysExamplesTest {
         main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
         main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        main.addOverrideProperty("camel.component.genesys-stats.base-url", genesys.baseUrl());
-        main.addOverrideProperty("camel.component.genesys-stats.api-key", "mc-api-key");
-        main.addOverrideProperty("camel.component.genesys-stats.client-id", "mc-client");
-        main.addOverrideProperty("camel.component.genesys-stats.client-secret", "mc-secret");
-        main.addOverrideProperty("camel.component.genesys-stats.username", "agent1");
-        main.addOverrideProperty("camel.component.genesys-stats.password", "agent1-password");
-        for (String scheme : List.of("genesys-messaging", "genesys-openmedia")) {
-            main.addOverrideProperty("camel.component." + scheme + ".base-url", genesys.baseUrl());
-            main.addOverrideProperty("camel.component." + scheme + ".api-key", "mc-api-key");
-            main.addOverrideProperty("camel.component." + scheme + ".client-id", "mc-client");
-            main.addOverrideProperty("camel.component." + scheme + ".client-secret", "mc-secret");
-            main.addOverrideProperty("camel.component." + scheme + ".username", "agent1");
-            main.addOverrideProperty("camel.component." + scheme + ".password", "agent1-password");
+        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
+            String prefix = "camel.component." + scheme + ".";
+            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
+            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            main.addOverrideProperty(prefix + "client-id", "mc-client");
+            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            main.addOverrideProperty(prefix + "username", "agent1");
+            main.addOverrideProperty(prefix + "password", "agent1-password");
         }
         main.addOverrideProperty("camel.component.genesys-messaging.contact-center-id",
                 Messaging.DEFAULT_CONTACT_CENTER_ID);
@@ -177,6 +179,7 @@ class GenesysExamplesTest {
         await("the sample case as a workitem",
                 () -> genesys.digitalChannels().openMedia().interactionByExternalId(OpenMedia.DEFAULT_SERVICE,
                         "CASE-00042").isPresent());
+        assertExportDownloaded(genesys);
         assertNoCredentialLogged();
     }
 
@@ -192,6 +195,49 @@ class GenesysExamplesTest {
         awaitDone("crm-contacts.csv");
         assertEquals(VALID_ROWS, standalone.externalContacts().contactCount());
         await("the agent-state subscription", () -> standalone.statistics().subscriptionCount() == 1);
+        assertExportDownloaded(standalone);
+    }
+
+    @Test
+    void theUdmExportCanBeLeftOut() throws Exception {
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.addOverrideProperty("example.udm-export", "false");
+        main.start();
+        assertNull(main.getCamelContext().getRoute("udm-export"));
+        awaitDone("crm-contacts.csv");
+        assertEquals(0, app.simulator().orElseThrow().udm().jobCount());
+    }
+
+    /**
+     * One export job of yesterday (UTC) was created, ran, and each of its files was downloaded into udm-exports/
+     * with the content Genesys served.
+     */
+    private void assertExportDownloaded(GenesysSimulator genesys) throws Exception {
+        await("an export file", () -> !genesys.udm().files().isEmpty());
+        List<UdmFile> files = genesys.udm().files();
+        for (UdmFile file : files) {
+            Path downloaded = workDir.resolve("udm-exports").resolve(file.name());
+            await(downloaded + " downloaded", () -> Files.exists(downloaded) && sizeOf(downloaded) == file.size());
+            try (InputStream expected = file.openStream()) {
+                assertArrayEquals(expected.readAllBytes(), Files.readAllBytes(downloaded), file.name());
+            }
+        }
+        assertEquals(1, genesys.udm().jobCount());
+        JsonNode job = genesys.udm().job(files.get(0).jobId()).orElseThrow();
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertEquals(yesterday.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), job.path("dateFrom").asText());
+        await("the download logged", () -> !log.matching(
+                e -> e.message().startsWith("UDM export: downloaded " + files.get(0).name())).isEmpty());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Test

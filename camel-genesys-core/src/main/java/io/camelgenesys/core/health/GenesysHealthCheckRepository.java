@@ -72,9 +72,14 @@ public final class GenesysHealthCheckRepository extends ServiceSupport
         this.enabled = enabled;
     }
 
+    /**
+     * The enabled checks only: Camel's HealthCheckHelper invokes whatever a repository streams, and a disabled check
+     * answers UNKNOWN ("Disabled"), which Camel Spring Boot's readiness probe counts as not ready (a connection used
+     * only by a consumer would keep a Spring Boot application out of service).
+     */
     @Override
     public Stream<HealthCheck> stream() {
-        return enabled ? checks.stream() : Stream.empty();
+        return enabled ? checks.stream().filter(HealthCheck::isEnabled) : Stream.empty();
     }
 
     @Override

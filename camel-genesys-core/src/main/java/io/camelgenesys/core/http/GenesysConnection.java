@@ -53,6 +53,7 @@ public final class GenesysConnection {
     private final Map<String, String> connectionHeaders;
     private final CamelContext camelContext;
     private final Secrets secrets;
+    private final StorageDownloads downloads;
 
     private final AtomicInteger references = new AtomicInteger();
     private final Map<String, AutoCloseable> attachments = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ public final class GenesysConnection {
         this.http = new GenesysHttpClient(camelContext, config, id, secrets);
         this.tokens = tokenProvider(config, http, scheduler, retries, secrets);
         this.rateLimiter = new RateLimiter(config.getRateLimit(), config.getRateLimitPeriod(), scheduler);
+        this.downloads = new StorageDownloads(this, http.jetty(), http.requestTimeoutMillis());
         Map<String, String> h = new LinkedHashMap<>();
         if (platform == GenesysPlatform.multicloud) {
             if (config.getApiKey() == null || config.getApiKey().isBlank()) {
@@ -169,7 +171,8 @@ public final class GenesysConnection {
 
     /**
      * Sends a request through the connection's pipeline. Completes with the response for 2xx, 3xx and 4xx statuses
-     * other than 401 and 429 (the caller decides what a 404 means); exceptionally with a {@link GenesysApiException}
+     * other than 401 and 429 (the caller decides what a 404 means), and for a 5xx the request
+     * {@link GenesysRequest#answers(int) takes as an answer}; exceptionally with a {@link GenesysApiException}
      * otherwise.
      * <p>
      * It completes on a Jetty I/O thread or the connection's scheduler, which never wait for anything: whatever
@@ -321,7 +324,7 @@ public final class GenesysConnection {
             fail(result, refused);
             return;
         }
-        if (status >= 500) {
+        if (status >= 500 && !req.answers(status)) {
             fail(result, GenesysErrors.fromResponse(req, response));
             return;
         }
@@ -397,6 +400,11 @@ public final class GenesysConnection {
 
     public GenesysHttpClient http() {
         return http;
+    }
+
+    /** Downloads from the storage hosts Genesys redirects to, without this connection's credentials. */
+    public StorageDownloads downloads() {
+        return downloads;
     }
 
     public TokenProvider tokens() {

@@ -103,6 +103,11 @@ public final class GenesysHttpClient {
         jetty.stop();
     }
 
+    /** The request timeout; for downloads from storage, the longest the storage host may stay silent. */
+    public long requestTimeoutMillis() {
+        return requestTimeoutMillis;
+    }
+
     /** The Jetty client, for the CometD transport and streamed downloads. */
     public HttpClient jetty() {
         return jetty;

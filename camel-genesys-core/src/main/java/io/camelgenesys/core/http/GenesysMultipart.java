@@ -40,9 +40,12 @@ public final class GenesysMultipart {
         return of(List.of(new Part(name, fileName, contentType, content)));
     }
 
-    /** A body of these parts, with a random boundary. */
+    /** A body of these parts, with a random boundary checked not to occur in any part's content. */
     public static Body of(List<Part> parts) {
-        String boundary = "camel-genesys-" + UUID.randomUUID().toString().replace("-", "");
+        String boundary;
+        do {
+            boundary = "camel-genesys-" + UUID.randomUUID().toString().replace("-", "");
+        } while (occursIn(parts, ("--" + boundary).getBytes(StandardCharsets.US_ASCII)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part part : parts) {
             StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
@@ -63,6 +66,22 @@ public final class GenesysMultipart {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return new Body(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    private static boolean occursIn(List<Part> parts, byte[] delimiter) {
+        for (Part part : parts) {
+            byte[] data = part.content() != null ? part.content() : new byte[0];
+            outer:
+            for (int i = 0; i + delimiter.length <= data.length; i++) {
+                for (int j = 0; j < delimiter.length; j++) {
+                    if (data[i + j] != delimiter[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A name or file name inside quotes (RFC 7578 4.2: quotes and line breaks percent-encoded). */

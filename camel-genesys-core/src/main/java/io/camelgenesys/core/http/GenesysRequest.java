@@ -31,6 +31,7 @@ public final class GenesysRequest {
     private final RetryPolicy retryPolicy;
     private final boolean confidential;
     private final boolean streamed;
+    private final java.util.Set<Integer> answers;
     private final String operation;
 
     private GenesysRequest(Builder b) {
@@ -44,6 +45,7 @@ public final class GenesysRequest {
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
         this.streamed = b.streamed;
+        this.answers = java.util.Set.copyOf(b.answers);
         this.operation = b.operation != null ? b.operation : b.method;
     }
 
@@ -98,6 +100,14 @@ public final class GenesysRequest {
 
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /**
+     * Whether a 5xx status is Genesys' answer to this request rather than a fault, passed on by the pipeline instead of
+     * failing the call (UDM's bulk deletes answer 500 with the items they did not delete).
+     */
+    public boolean answers(int status) {
+        return answers.contains(status);
     }
 
     /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
@@ -159,6 +169,7 @@ public final class GenesysRequest {
         private RetryPolicy retryPolicy;
         private boolean confidential;
         private boolean streamed;
+        private final java.util.Set<Integer> answers = new java.util.HashSet<>();
         private String operation;
 
         private Builder(String method, String path) {
@@ -191,6 +202,15 @@ public final class GenesysRequest {
             return body(json, "application/json");
         }
 
+        /**
+         * A {@code multipart/form-data} body of one file part: {@code Content-Disposition: form-data; name="field";
+         * filename="fileName"}, built by {@link GenesysMultipart}.
+         */
+        public Builder multipartBody(String field, String fileName, String partContentType, byte[] content) {
+            GenesysMultipart.Body multipart = GenesysMultipart.file(field, fileName, partContentType, content);
+            return body(multipart.bytes(), multipart.contentType());
+        }
+
         /** Overrides the method's idempotency, e.g. a POST that only reads and is safe to replay. */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;
@@ -199,6 +219,12 @@ public final class GenesysRequest {
 
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** Statuses (5xx) that are an answer to this request, not a fault (see {@link GenesysRequest#answers(int)}). */
+        public Builder answers(java.util.Collection<Integer> statuses) {
+            answers.addAll(statuses);
             return this;
         }
 

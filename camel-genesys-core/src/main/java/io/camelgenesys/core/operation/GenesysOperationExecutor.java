@@ -48,7 +48,7 @@ public final class GenesysOperationExecutor {
         }
         return connection.execute(request).thenApply(response -> {
             try {
-                return map(call, request, response);
+                return result(call, request, response);
             } catch (GenesysApiException e) {
                 throw new CompletionException(e);
             }
@@ -56,8 +56,23 @@ public final class GenesysOperationExecutor {
     }
 
     /**
+     * Sends a request built with {@link #request} through the connection's pipeline and completes with the response
+     * as it is, whatever its status (but 401 and 429, which the pipeline handles): for an execution that reads the
+     * status itself, such as a redirect to follow or a bulk delete whose 500 lists the items not deleted. Map a
+     * success with {@link #result}. Completes on a Jetty I/O or scheduler thread.
+     */
+    public CompletableFuture<GenesysResponse> send(GenesysRequest request) {
+        return connection.execute(request);
+    }
+
+    /** The connection this executor sends through. */
+    public GenesysConnection connection() {
+        return connection;
+    }
+
+    /**
      * Builds the HTTP request: path variables encoded as path segments, query ({@link CollectionFormat#multi}
-     * parameters repeated once per value), JSON body.
+     * parameters repeated once per value), JSON or multipart body.
      */
     public GenesysRequest request(OperationCall call, Map<String, String> query) {
         OperationSpec spec = call.spec();
@@ -84,7 +99,8 @@ public final class GenesysOperationExecutor {
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
-                .retryPolicy(call.retryPolicy());
+                .retryPolicy(call.retryPolicy())
+                .answers(spec.answeredStatuses());
         query.forEach((name, value) -> {
             if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
                 // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
@@ -97,26 +113,45 @@ public final class GenesysOperationExecutor {
                 b.query(name, value);
             }
         });
-        byte[] bytes = null;
         if (call.contentType() != null && call.body() instanceof byte[] raw) {
-            bytes = raw;
             b.body(raw, call.contentType());
+        } else if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
+            String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
+            b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
+                    "application/octet-stream", fileBytes(spec, call.body()));
         } else if (spec.hasBody() && call.body() != null) {
-            bytes = GenesysJson.toBytes(call.body());
-            b.jsonBody(bytes);
+            b.jsonBody(GenesysJson.toBytes(call.body()));
         } else if (spec.bodyRequired()) {
             throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
                                                + spec.requestType().getSimpleName() + ", a Map or JSON");
         }
         call.headers().forEach(b::header);
         if (call.signer() != null) {
-            // computed over the very bytes sent (and sent again as they are on a retry)
-            call.signer().headers(bytes != null ? bytes : new byte[0]).forEach(b::header);
+            // computed over the very bytes sent, whichever way they were built (and sent again as they are on a retry)
+            byte[] sent = b.build().body();
+            call.signer().headers(sent != null ? sent : new byte[0]).forEach(b::header);
         }
         return b.build();
     }
 
-    private OperationResult map(OperationCall call, GenesysRequest request, GenesysResponse response)
+    /** The body of a multipart file part: bytes as they are, text in UTF-8. */
+    private static byte[] fileBytes(OperationSpec spec, Object body) {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("The message body of " + spec + " is the file to upload: send it as bytes,"
+                                           + " a String, a File or an InputStream, not a "
+                                           + body.getClass().getName());
+    }
+
+    /**
+     * Maps a response into the operation's result: an error status to a {@link GenesysApiException}, the Multicloud
+     * envelope, paging and the output form; the response metadata to headers.
+     */
+    public OperationResult result(OperationCall call, GenesysRequest request, GenesysResponse response)
             throws GenesysApiException {
         int status = response.status();
         if (status >= 300) {
@@ -132,10 +167,14 @@ public final class GenesysOperationExecutor {
                     fileName(response.header("Content-Disposition")));
             return new OperationResult(response.stream(), headers);
         }
+        OperationSpec spec = call.spec();
         if (!response.hasBody()) {
+            if (spec.paging() != PagingStyle.NONE) {
+                // a paged list answering 204 (UDM: nothing matches) is an empty page, not a missing body
+                return new OperationResult(call.pageAll() ? java.util.Collections.emptyIterator() : List.of(), headers);
+            }
             return new OperationResult(null, headers);
         }
-        OperationSpec spec = call.spec();
         if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec)) {
             // the common case (get, create, update): bind the bytes straight to the model, no tree in between
             return new OperationResult(readModel(spec.responseType(), request, response), headers);
@@ -169,6 +208,15 @@ public final class GenesysOperationExecutor {
                 truncated(spec, page, headers);
             }
             return new OperationResult(new PageIterator(call, paging, page, headers), headers);
+        }
+        if (spec.pageModel() != null && call.outputType() == GenesysOutputType.model) {
+            // the API's own page model (UDM's PagedResponse), its items typed as the row's model
+            try {
+                return new OperationResult(GenesysJson.MAPPER.convertValue(result, GenesysJson.MAPPER.getTypeFactory()
+                        .constructParametricType(spec.pageModel(), spec.responseType())), headers);
+            } catch (IllegalArgumentException e) {
+                throw GenesysErrors.malformed(request, response, e);
+            }
         }
         List<Object> items = new ArrayList<>(page.items().size());
         for (JsonNode item : page.items()) {
@@ -352,6 +400,12 @@ public final class GenesysOperationExecutor {
                     throw GenesysErrors.fromResponse(request, response);
                 }
                 JsonNode root = response.json();
+                if (root == null) {
+                    // 204: nothing (more) matches
+                    page = new Page(List.of(), null, null, null, null, null, null, false);
+                    items = page.items().iterator();
+                    return;
+                }
                 JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
                 page = paging.read(result, query);
                 items = page.items().iterator();

@@ -62,6 +62,10 @@ public final class OperationSpec {
     private Class<?> requestType;
     private boolean bodyRequired;
     private Class<?> responseType;
+    private Class<?> pageModel;
+    private String multipartField;
+    private String multipartFileName;
+    private final Set<Integer> answers = new java.util.TreeSet<>();
     private final List<String> queryParams = new ArrayList<>();
     private final Set<String> multiParams = new HashSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
@@ -158,6 +162,29 @@ public final class OperationSpec {
     }
 
     /**
+     * Paged operations: with {@code outputType=model} and without {@code pageAll}, one page is returned as this
+     * generic model of the API (UDM's {@code PagedResponse<T>}, its items typed as {@link #returns}) rather than a
+     * {@code List} of the items. {@code pageAll} still streams the items.
+     */
+    public OperationSpec pageModel(Class<?> type) {
+        this.pageModel = type;
+        return this;
+    }
+
+    /**
+     * The body is a file sent as {@code multipart/form-data} in one part named {@code field} (e.g. UDM's certificate
+     * upload, "field name must be 'file'"), the part's file name taken from the path variable or query parameter
+     * {@code fileNameParameter}. The message body is the file: bytes, a String, a File or an InputStream.
+     */
+    public OperationSpec multipart(String field, String fileNameParameter) {
+        this.requestType = byte[].class;
+        this.bodyRequired = true;
+        this.multipartField = field;
+        this.multipartFileName = fileNameParameter;
+        return this;
+    }
+
+    /**
      * Query parameters taken from the same-named endpoint option or {@code Genesys<Name>} header; several values (a
      * list header, a comma-separated option) are sent as one comma-joined value ({@link CollectionFormat#csv}).
      */
@@ -191,6 +218,20 @@ public final class OperationSpec {
     public OperationSpec paging(PagingStyle style) {
         this.paging = style;
         return this;
+    }
+
+    /**
+     * A 5xx status that is the operation's answer rather than a fault: the pipeline passes the response on (unretried)
+     * for the row's execution to read, e.g. UDM's bulk deletes, whose 500 lists the items not deleted.
+     */
+    public OperationSpec answers(int status) {
+        answers.add(status);
+        return this;
+    }
+
+    /** The 5xx statuses the row takes as answers (see {@link #answers(int)}). */
+    public Set<Integer> answeredStatuses() {
+        return java.util.Collections.unmodifiableSet(answers);
     }
 
     /** Overrides the method's idempotency: e.g. a POST that only reads is safe to retry after a 5xx. */
@@ -286,6 +327,16 @@ public final class OperationSpec {
         return this;
     }
 
+    /**
+     * The row is only consumed ({@code from()}), never sent from {@code to()}: a poll that does more than one call per
+     * record, such as UDM's new-file consumer (list, then download each file once).
+     */
+    public OperationSpec consumerOnly() {
+        this.consumer = true;
+        this.producer = false;
+        return this;
+    }
+
     // ------------------------------------------------------------------------------------------- accessors
 
     /** This operation on a platform: this spec, the one given with {@link #on}, or {@code null} where it is missing. */
@@ -335,6 +386,21 @@ public final class OperationSpec {
 
     public Class<?> responseType() {
         return responseType;
+    }
+
+    /** The generic page model of a paged operation (see {@link #pageModel(Class)}), or {@code null}. */
+    public Class<?> pageModel() {
+        return pageModel;
+    }
+
+    /** The multipart field the body is sent in (see {@link #multipart}), or {@code null} for a JSON body. */
+    public String multipartField() {
+        return multipartField;
+    }
+
+    /** The parameter whose value names the multipart file, or {@code null}. */
+    public String multipartFileName() {
+        return multipartFileName;
     }
 
     public List<String> queryParams() {

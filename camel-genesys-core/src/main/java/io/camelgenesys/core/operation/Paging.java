@@ -22,6 +22,14 @@ public interface Paging {
     /** The query parameter holding the page size ({@code pageSize}, {@code limit}, {@code size}). */
     String pageSizeParam();
 
+    /**
+     * The page size sent when neither the {@code pageSize} option nor the header gives one; {@code null} to leave it
+     * to Genesys' default.
+     */
+    default Integer defaultPageSize() {
+        return null;
+    }
+
     static Paging of(PagingStyle style) {
         return switch (style) {
             case PAGE_NUMBER -> PageNumberPaging.INSTANCE;
@@ -116,9 +124,15 @@ public interface Paging {
         }
     }
 
-    /** {@code from}/{@code size} with {@code items} and {@code count}. */
+    /**
+     * {@code from}/{@code size} with {@code items} and {@code count} (UDM's {@code PagedResponse}). The size is always
+     * sent: without it UDM answers every matching item in one response (its v3/v4 default is 999,999,999). The last
+     * page is the one that reaches {@code count}, or an empty one (in case {@code count} is the page's length).
+     */
     final class OffsetPaging implements Paging {
         static final OffsetPaging INSTANCE = new OffsetPaging();
+        /** Sent when no pageSize is given. */
+        public static final int DEFAULT_SIZE = 100;
 
         @Override
         public PagingStyle style() {
@@ -128,6 +142,11 @@ public interface Paging {
         @Override
         public String pageSizeParam() {
             return "size";
+        }
+
+        @Override
+        public Integer defaultPageSize() {
+            return DEFAULT_SIZE;
         }
 
         @Override

@@ -39,12 +39,20 @@ public record QueryRule(String param, long min, long max, boolean count, boolean
 
     /** Throws, naming the parameter and the rule, when the query breaks it. */
     public void check(String operation, Map<String, String> query) {
+        check(operation, query, null);
+    }
+
+    /**
+     * As {@link #check(String, Map)}; {@code bound} is the row's parameter, so that a missing value names the option
+     * and header it is read from (they differ from the parameter's name when the row aliases it).
+     */
+    public void check(String operation, Map<String, String> query, OperationSpec.Parameter bound) {
         String v = query.get(param);
         if (v == null || v.isEmpty()) {
             if (required) {
-                throw new IllegalArgumentException(operation + ": " + param + " is required: set the " + param
-                                                   + " option or the Genesys" + Character.toUpperCase(param.charAt(0))
-                                                   + param.substring(1) + " header");
+                String option = bound != null ? bound.option() : param;
+                throw new IllegalArgumentException(operation + ": " + param + " is required: set the " + option
+                                                   + " option or the " + OperationSpec.headerName(option) + " header");
             }
             return;
         }

@@ -1,0 +1,207 @@
+package io.camelgenesys.udm;
+
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.GenesysPollConsumer;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationContext;
+import io.camelgenesys.core.operation.OperationResult;
+import io.camelgenesys.core.operation.OperationSpec;
+import io.camelgenesys.core.operation.RedirectDownload;
+import io.camelgenesys.udm.model.FileMetadata;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("genesys-udm:files?...")}: every new export file once, downloaded.
+ * <p>
+ * Each poll lists the file metadata ({@code GET /v10/file-metadatas}) with the endpoint's filters (jobTitle,
+ * historyId, type, source, name, startDate, endDate), every page, in upload order. A file whose name is neither in the
+ * {@link IdempotentRepository} nor being processed is downloaded ({@code downloadFile}: the 303 followed without
+ * credentials, the body a stream, or a file in {@code downloadDirectory}) and sent to the route. Its name is added to
+ * the repository only when its exchange <b>completed successfully</b>: a failed route, or a download that failed,
+ * leaves it to the next poll, so nothing is lost; a restart with a persistent repository (a
+ * {@code FileIdempotentRepository}, a JDBC one) downloads nothing twice. With {@code deleteAfterDownload} the file is
+ * then deleted from Genesys.
+ * <p>
+ * Later polls start at the upload date up to which every file listed is done ({@code startDate}, inclusive, so files
+ * uploaded in the same millisecond are not missed), so the listing does not grow with the history. The poll thread
+ * waits for each download's headers (a Jetty thread completes them) and runs the route; nothing runs on a Jetty
+ * thread.
+ */
+public class UdmFilesConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdmFilesConsumer.class);
+
+    /** File names an in-memory repository remembers when none is configured. */
+    static final int DEFAULT_CACHE_SIZE = 10_000;
+
+    private final UdmEndpoint endpoint;
+    /** Files sent to a route that has not completed yet: not emitted again meanwhile. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private IdempotentRepository repository;
+    private boolean ownRepository;
+    /** Where the next listing starts (startDate, inclusive): every file before it is done. */
+    private volatile String since;
+
+    public UdmFilesConsumer(UdmEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    /** The repository of processed file names in use. */
+    public IdempotentRepository getIdempotentRepository() {
+        return repository;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.getExecutor(); // the shared connection is acquired now, when something uses it
+        repository = endpoint.getConfiguration().getIdempotentRepository();
+        ownRepository = repository == null;
+        if (ownRepository) {
+            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_CACHE_SIZE);
+        }
+        ServiceHelper.startService(repository);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (ownRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        super.doStop();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        OperationContext listing = endpoint.support().context(endpoint.createExchange());
+        OperationCall call = listing.call().pageAll(true).outputType(GenesysOutputType.model);
+        call.query("orderField", "uploadDate");
+        call.query("descAsc", "false");
+        String from = since;
+        if (from != null) {
+            // every file listed before this date is done; the user's startDate is earlier, since those files matched it
+            call.query("startDate", from);
+        }
+        Iterator<?> files;
+        try {
+            files = (Iterator<?>) endpoint.getExecutor().execute(call).join().body();
+        } catch (CompletionException e) {
+            throw GenesysPollConsumer.asException(GenesysErrors.unwrap(e));
+        }
+        int emitted = 0;
+        boolean allDone = true;
+        String watermark = from;
+        while (isRunAllowed() && GenesysPollConsumer.hasNext(files)) {
+            FileMetadata file = (FileMetadata) files.next();
+            String name = file.getName();
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            boolean done = repository.contains(name);
+            if (!done && inFlight.add(name)) {
+                emitted++;
+                process(file);
+                done = repository.contains(name);
+            }
+            if (allDone && done) {
+                watermark = file.getUploadDate() != null ? file.getUploadDate() : watermark;
+            } else {
+                allDone = false;
+            }
+        }
+        since = watermark;
+        return emitted;
+    }
+
+    /** Downloads one file and runs the route with it; its name goes to the repository when the exchange succeeds. */
+    private void process(FileMetadata file) {
+        String name = file.getName();
+        Exchange exchange = createExchange(false);
+        OperationSpec spec = endpoint.support().spec(UdmOperation.downloadFile);
+        OperationContext context = new OperationContext(endpoint.support(), UdmOperation.downloadFile, spec, exchange);
+        OperationCall download = context.callOf(spec).pathParam("filename", name);
+        OperationResult result;
+        try {
+            result = ((RedirectDownload) spec.execution()).execute(context, download).join();
+        } catch (CompletionException | IllegalArgumentException e) {
+            inFlight.remove(name);
+            getExceptionHandler().handleException("Downloading the export file " + name + " failed; the next poll"
+                                                  + " tries again", exchange, GenesysErrors.unwrap(e));
+            return;
+        }
+        Message message = exchange.getMessage();
+        message.setBody(result.body());
+        result.headers().forEach(message::setHeader);
+        message.setHeader(UdmConstants.FILE, file);
+        exchange.getExchangeExtension().addOnCompletion(new Done(name));
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Processing the export file " + name + " failed; the next poll"
+                                                  + " tries again", exchange, exchange.getException());
+        }
+    }
+
+    /** Marks a file done when its exchange succeeded, and only then; deletes it from Genesys when asked to. */
+    private final class Done extends SynchronizationAdapter {
+        private final String name;
+
+        Done(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                repository.add(name);
+                repository.confirm(name);
+            } finally {
+                inFlight.remove(name);
+            }
+            if (endpoint.getConfiguration().isDeleteAfterDownload()) {
+                delete();
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            inFlight.remove(name);
+        }
+
+        private void delete() {
+            OperationSpec spec = endpoint.support().spec(UdmOperation.deleteFile);
+            OperationCall call = endpoint.support().bareCall(spec).pathParam("filename", name);
+            endpoint.getExecutor().execute(call).whenComplete((r, failure) -> {
+                if (failure != null) {
+                    // processed all the same: the repository keeps it from being downloaded again
+                    LOG.warn("Deleting the export file {} from Genesys after its route completed failed: {}", name,
+                            GenesysErrors.unwrap(failure).getMessage());
+                }
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "genesys-udm files: done " + name;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.camelgenesys.udm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
+import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.OperationCall;
+import io.camelgenesys.core.operation.OperationContext;
+import io.camelgenesys.core.operation.OperationExecution;
+import io.camelgenesys.core.operation.OperationResult;
+import io.camelgenesys.udm.model.JobInfo;
+
+/**
+ * createJob, and with {@code waitForCompletion=true} the wait for the job's run to complete, without a thread waiting:
+ * <ol>
+ * <li>when {@code failedStatuses} is set, the job status names are read from {@code GET /v10/data/job-statuses} (they
+ * are tenant data that the seed does not list, so none is hard-coded) and every name given must be one of them;</li>
+ * <li>the job is created ({@code POST /v10/export/jobs}, 202);</li>
+ * <li>{@code GET /v10/export/jobs/{id}} is polled on the connection's {@link RetryScheduler} (the one retry facility),
+ * after {@code waitPollDelay}, doubling with jitter up to {@code waitPollMaxDelay}, until {@code waitTimeout}:
+ * progress 100 completes the exchange with the job's {@code JobInfo} (the documented completion signal, whatever the
+ * status is called); a status among {@code failedStatuses} fails it at once; the deadline fails it with the last
+ * status. Each poll goes through the pipeline (token, retries, rate limit) and completes on a Jetty thread, which
+ * only schedules the next one.</li>
+ * </ol>
+ */
+final class UdmJobWait implements OperationExecution {
+
+    static final UdmJobWait CREATE = new UdmJobWait();
+
+    private UdmJobWait() {
+    }
+
+    @Override
+    public CompletableFuture<OperationResult> execute(OperationContext context) {
+        UdmConfiguration config = context.configuration(UdmConfiguration.class);
+        if (!config.isWaitForCompletion()) {
+            return SINGLE.execute(context);
+        }
+        OperationCall create = context.call();
+        GenesysOutputType wanted = create.outputType();
+        create.outputType(GenesysOutputType.json);
+        List<String> failed = names(config.getFailedStatuses());
+        CompletableFuture<Void> checked = failed.isEmpty() ? CompletableFuture.completedFuture(null)
+                : statusNames(context).thenAccept(known -> check(context.operationName(), failed, known));
+        return checked
+                .thenCompose(ok -> context.executor().execute(create))
+                .thenCompose(created -> new Wait(context, config, failed, wanted, created).start());
+    }
+
+    /** The job status names of the tenant: {@code GET /v10/data/job-statuses}, read at run time. */
+    private static CompletableFuture<Set<String>> statusNames(OperationContext context) {
+        OperationCall call = context.callOf(UdmOperation.listJobStatuses.spec()).outputType(GenesysOutputType.json);
+        return context.executor().execute(call).thenApply(result -> {
+            Set<String> names = new LinkedHashSet<>();
+            JsonNode body = (JsonNode) result.body();
+            if (body != null && body.isArray()) {
+                // v3's KeyValueItem list, as the simulator serves it; plain strings are taken too
+                body.forEach(item -> {
+                    if (item.isTextual()) {
+                        names.add(item.asText());
+                    } else {
+                        addText(names, item.get("value"));
+                        addText(names, item.get("label"));
+                    }
+                });
+            } else if (body != null && body.isObject()) {
+                // v10 documents an untyped object: its names and values
+                body.fields().forEachRemaining(e -> {
+                    names.add(e.getKey());
+                    addText(names, e.getValue());
+                });
+            }
+            return names;
+        });
+    }
+
+    private static void addText(Set<String> names, JsonNode node) {
+        if (node != null && node.isTextual() && !node.asText().isBlank()) {
+            names.add(node.asText());
+        }
+    }
+
+    private static void check(String operation, List<String> failed, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        for (String name : failed) {
+            if (known.stream().noneMatch(name::equalsIgnoreCase)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(operation + ": failedStatuses names " + unknown + ", which the job"
+                                               + " statuses of this tenant (GET /v10/data/job-statuses) do not"
+                                               + " include; they are " + known + ". Nothing was created.");
+        }
+    }
+
+    static List<String> names(String commaSeparated) {
+        List<String> names = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String s : commaSeparated.split(",")) {
+                if (!s.isBlank()) {
+                    names.add(s.strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One job being waited for. */
+    private static final class Wait {
+        private final OperationContext context;
+        private final List<String> failed;
+        private final GenesysOutputType wanted;
+        private final Map<String, Object> headers;
+        private final CompletableFuture<OperationResult> result = new CompletableFuture<>();
+        private final RetryScheduler.Retry polls;
+        private final int jobId;
+        private JsonNode last;
+
+        Wait(OperationContext context, UdmConfiguration config, List<String> failed, GenesysOutputType wanted,
+             OperationResult created) {
+            this.context = context;
+            this.failed = failed;
+            this.wanted = wanted;
+            this.headers = new LinkedHashMap<>(created.headers());
+            this.last = (JsonNode) created.body();
+            this.jobId = last == null ? -1 : last.path("id").asInt(-1);
+            // the waits of the one retry facility: doubling with jitter, no attempt limit, the deadline from now
+            this.polls = context.executor().connection().retries().start(
+                    new RetryPolicy(true, Integer.MAX_VALUE, config.getWaitPollDelay(), config.getWaitPollMaxDelay(),
+                            config.getWaitTimeout()),
+                    "waiting for UDM job " + jobId);
+        }
+
+        CompletableFuture<OperationResult> start() {
+            if (jobId < 0) {
+                result.completeExceptionally(new IllegalStateException(context.operationName() + ": Genesys answered"
+                                                                        + " the new job without an id: " + last));
+            } else {
+                decide();
+            }
+            return result;
+        }
+
+        /** Done, failed, or poll again after the next wait (on the scheduler; this thread only schedules). */
+        private void decide() {
+            int progress = last.path("progress").asInt(0);
+            String status = last.path("status").asText(null);
+            if (progress >= 100) {
+                complete();
+            } else if (status != null && failed.stream().anyMatch(status::equalsIgnoreCase)) {
+                fail("reached the status " + status + " at " + progress + "%", false, null);
+            } else if (polls.backoff("progress " + progress + "%, status " + status, this::poll)
+                       == RetryPolicy.NO_RETRY) {
+                fail("did not complete within waitTimeout (" + polls.elapsedMillis() + " ms): its last status is "
+                     + status + " at " + progress + "%", true, null);
+            }
+        }
+
+        private void poll() {
+            OperationCall get = context.callOf(UdmOperation.getJob.spec()).outputType(GenesysOutputType.json)
+                    .pathParam("id", String.valueOf(jobId));
+            context.executor().execute(get).whenComplete((r, failure) -> {
+                if (failure != null) {
+                    // what the pipeline did not ride out (its retries used up, a 4xx, a malformed answer): the
+                    // exchange fails naming the job, which keeps running, so that a route can find it again
+                    Throwable cause = GenesysErrors.unwrap(failure);
+                    int progress = last.path("progress").asInt(0);
+                    fail("could not be followed: reading its progress (last " + last.path("status").asText(null)
+                         + " at " + progress + "%) failed: " + cause.getMessage(), false, cause);
+                    return;
+                }
+                if (r.body() instanceof JsonNode job) {
+                    last = job;
+                }
+                decide();
+            });
+        }
+
+        private void complete() {
+            headers.put(UdmConstants.JOB_STATUS, last.path("status").asText(null));
+            headers.put(UdmConstants.JOB_PROGRESS, last.path("progress").asInt(0));
+            headers.values().removeIf(java.util.Objects::isNull);
+            try {
+                result.complete(new OperationResult(GenesysJson.convert(last, wanted, JobInfo.class), headers));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void fail(String what, boolean timedOut, Throwable cause) {
+            JobInfo info;
+            try {
+                info = GenesysJson.MAPPER.convertValue(last, JobInfo.class);
+            } catch (IllegalArgumentException e) {
+                info = new JobInfo();   // a last answer of another shape still fails the wait naming the job
+            }
+            boolean running = timedOut || cause != null;
+            result.completeExceptionally(new UdmJobException("UDM job " + jobId + " (" + info.getTitle() + ") " + what
+                                                             + (running ? "; the job keeps running (cancelJob stops it)"
+                                                                     : ""),
+                    jobId, info.getStatus(), info.getProgress() == null ? 0 : info.getProgress(), timedOut, info,
+                    cause));
+        }
+    }
+}
