@@ -200,8 +200,7 @@ class GenesysExamplesTest {
 
     @Test
     void theUdmExportCanBeLeftOut() throws Exception {
-        app = new GenesysExamples();
-        Main main = app.main();
+        Main main = newApp();
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.addOverrideProperty("example.udm-export", "false");
         main.start();
