@@ -1,5 +1,6 @@
 package io.camelgenesys.core;
 
+import java.io.InputStream;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,6 +17,8 @@ import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 
 /**
  * The one producer of every camel-genesys component: resolves the exchange's operation row and runs its
@@ -121,6 +124,15 @@ public class GenesysProducer extends DefaultAsyncProducer {
             Message out = exchange.getMessage();
             out.setBody(r.body());
             r.headers().forEach(out::setHeader);
+            if (r.body() instanceof InputStream stream) {
+                // a streamed download: it holds an HTTP connection until read or closed; read it in the route
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        IOHelper.close(stream);
+                    }
+                });
+            }
         }
     }
 

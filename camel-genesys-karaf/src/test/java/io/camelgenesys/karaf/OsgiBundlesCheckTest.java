@@ -74,7 +74,8 @@ class OsgiBundlesCheckTest {
      * dependency set: the version of the library the build uses (a system property) must be in the import's range.
      */
     private static final Map<String, String> OPTIONAL_OUTSIDE_THE_SET = Map.of(
-            "io.micrometer.", "micrometer.version");
+            "io.micrometer.", "micrometer.version",
+            "io.vertx.", "vertx.version");
 
     private static List<Jar> dependencySet;
     private static List<Jar> ours;

@@ -251,6 +251,11 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         awaitPolls(1);
         checked.clear();
         awaitPolls(1);
+        // the simulator counts the listing when it arrives; the consumer checks its answer a moment later
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checked.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         // after the first poll only the newest file done (startDate is inclusive) is listed again
         assertTrue(checked.stream().allMatch("w3.csv"::equals), checked.toString());
         assertTrue(!checked.isEmpty());

@@ -8,8 +8,10 @@ import org.apache.camel.main.Main;
 /**
  * The camel-genesys examples as one Camel Main application: the CRM database sync ({@link CrmDatabaseSyncRoute}, with
  * its database {@link CrmDatabase}), the CRM file sync route ({@link CrmSyncRoute}, Java DSL), the UDM export of
- * yesterday's interactions ({@link UdmExportRoute}, Java DSL) and the reconciliation scan and agent-state stream (YAML
- * DSL, {@code src/main/resources/camel/}).
+ * yesterday's interactions ({@link UdmExportRoute}, Java DSL), yesterday's recordings of a queue
+ * ({@link QueueRecordingsRoute}), the reconciliation scan and agent-state stream (YAML DSL,
+ * {@code src/main/resources/camel/}), the SMS bridge on the Third-Party Messaging webhook ({@link SmsBridgeRoute})
+ * and CRM cases turned into Open Media workitems ({@link CrmCasesRoute}).
  * <p>
  * By default it starts the genesys-simulator in-process and points the components at it ({@link SimulatorSetup}), or
  * at a standalone one when {@code genesys.simulator} is its URL;
@@ -29,6 +31,9 @@ public final class GenesysExamples {
         main.configure().addRoutesBuilder(new CrmDatabaseSyncRoute());
         main.configure().addRoutesBuilder(new UdmExportRoute());
         main.configure().addRoutesBuilder(new QueueRecordingsRoute());
+        main.configure().addRoutesBuilder(new SmsBridgeRoute());
+        main.configure().addRoutesBuilder(new CrmCasesRoute());
+        main.configure().addRoutesBuilder(new SimulatedAgentRoute(simulator::simulator));
     }
 
     public Main main() {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.camelgenesys.simulator.GenesysSimulator;
+import io.camelgenesys.simulator.Messaging;
+import io.camelgenesys.simulator.OpenMedia;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
@@ -78,6 +80,10 @@ final class SimulatorSetup extends MainListenerSupport {
             pc.addOverrideProperty("example.queue-id", seedQueueRecordings(sim));
         }
         useDemoCredentials(pc, sim.baseUrl());
+        // Digital Channels calls the SMS bridge's webhook on this application's HTTP server
+        String webhook = "http://127.0.0.1:" + pc.resolveProperty("camel.server.port").orElse("8080").trim()
+                         + pc.resolveProperty("example.sms.webhook-path").orElse("/genesys/sms").trim();
+        sim.digitalChannels().messaging().setWebhookUrl(Messaging.DEFAULT_SMS_CHANNEL, webhook);
         LOG.info("Embedded genesys-simulator on {} (statistics every {} ms, {} seeded contacts);"
                  + " set {}=false to use real Genesys", sim.baseUrl(), interval, seed, PROPERTY);
     }
@@ -109,8 +115,9 @@ final class SimulatorSetup extends MainListenerSupport {
             pc.addOverrideProperty("camel.component." + component + ".client-id", "cloud-client");
             pc.addOverrideProperty("camel.component." + component + ".client-secret", "cloud-secret");
         }
-        // Multicloud CX password grant, one client and user for genesys-stats and genesys-udm (User Data Management)
-        for (String scheme : new String[] {"genesys-stats", "genesys-udm"}) {
+        // Multicloud CX password grant, one client and user for genesys-stats, genesys-udm (User Data Management) and
+        // the Digital Channels components
+        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
             String prefix = "camel.component." + scheme + ".";
             pc.addOverrideProperty(prefix + "base-url", baseUrl);
             pc.addOverrideProperty(prefix + "api-key", "mc-api-key");
@@ -119,6 +126,11 @@ final class SimulatorSetup extends MainListenerSupport {
             pc.addOverrideProperty(prefix + "username", "agent1");
             pc.addOverrideProperty(prefix + "password", "agent1-password");
         }
+        // the simulator's SMS channel and open media service
+        pc.addOverrideProperty("camel.component.genesys-messaging.contact-center-id", Messaging.DEFAULT_CONTACT_CENTER_ID);
+        pc.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
+        pc.addOverrideProperty("camel.component.genesys-messaging.secret", Messaging.DEFAULT_SMS_SECRET);
+        pc.addOverrideProperty("camel.component.genesys-openmedia.open-media-service", OpenMedia.DEFAULT_SERVICE);
     }
 
     /** Stops the simulator with the CamelContext, however the application is stopped. */

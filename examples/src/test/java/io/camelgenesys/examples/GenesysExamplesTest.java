@@ -19,6 +19,8 @@ import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.test.LogCapture;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
+import io.camelgenesys.simulator.Messaging;
+import io.camelgenesys.simulator.OpenMedia;
 import io.camelgenesys.simulator.UdmFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
@@ -63,6 +65,17 @@ class GenesysExamplesTest {
     private LogCapture log;
     private GenesysExamples app;
 
+    /** A new application on a free HTTP port (its webhooks are served there). */
+    private Main newApp() throws IOException {
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
+        }
+        return main;
+    }
+
     @BeforeEach
     void captureLog() {
         log = LogCapture.install();
@@ -81,9 +94,7 @@ class GenesysExamplesTest {
 
     @Test
     void byDefaultTheRoutesRunAgainstTheEmbeddedSimulator() throws Exception {
-        app = new GenesysExamples();
-        Main main = app.main();
-        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
+        Main main = newApp();
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.addOverrideProperty("example.sample-csv", "false");   // the test drops the files itself
         main.addOverrideProperty("example.scan.initial-delay", "500");
@@ -149,16 +160,14 @@ class GenesysExamplesTest {
     void withGenesysSimulatorFalseTheComponentPropertiesChooseGenesys() throws Exception {
         GenesysSimulator genesys = GENESYS.simulator();
         genesys.statistics().setUpdateInterval(Duration.ofMillis(100));
-        app = new GenesysExamples();
-        Main main = app.main();
-        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
+        Main main = newApp();
         main.addOverrideProperty("genesys.simulator", "false");
         main.addOverrideProperty("example.work-dir", workDir.toString());   // the bundled sample is dropped
         // the documented properties for real Genesys, here pointed at the test's simulator
         main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
         main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        for (String scheme : List.of("genesys-stats", "genesys-udm")) {
+        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
             String prefix = "camel.component." + scheme + ".";
             main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
             main.addOverrideProperty(prefix + "api-key", "mc-api-key");
@@ -167,6 +176,11 @@ class GenesysExamplesTest {
             main.addOverrideProperty(prefix + "username", "agent1");
             main.addOverrideProperty(prefix + "password", "agent1-password");
         }
+        main.addOverrideProperty("camel.component.genesys-messaging.contact-center-id",
+                Messaging.DEFAULT_CONTACT_CENTER_ID);
+        main.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
+        main.addOverrideProperty("camel.component.genesys-messaging.secret", Messaging.DEFAULT_SMS_SECRET);
+        main.addOverrideProperty("camel.component.genesys-openmedia.open-media-service", OpenMedia.DEFAULT_SERVICE);
         main.start();
         NotifyBuilder agentState
                 = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
@@ -176,6 +190,9 @@ class GenesysExamplesTest {
         assertEquals(VALID_ROWS, genesys.externalContacts().contactCount());
         assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
         assertEquals(1, genesys.statistics().subscriptionCount());
+        await("the sample case as a workitem",
+                () -> genesys.digitalChannels().openMedia().interactionByExternalId(OpenMedia.DEFAULT_SERVICE,
+                        "CASE-00042").isPresent());
         assertExportDownloaded(genesys);
         assertNoCredentialLogged();
     }
@@ -183,9 +200,7 @@ class GenesysExamplesTest {
     @Test
     void genesysSimulatorMayBeTheUrlOfARunningSimulator() throws Exception {
         GenesysSimulator standalone = GENESYS.simulator();
-        app = new GenesysExamples();
-        Main main = app.main();
-        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
+        Main main = newApp();
         main.addOverrideProperty("genesys.simulator", standalone.baseUrl());
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.start();
@@ -199,8 +214,7 @@ class GenesysExamplesTest {
 
     @Test
     void theUdmExportCanBeLeftOut() throws Exception {
-        app = new GenesysExamples();
-        Main main = app.main();
+        Main main = newApp();
         main.addOverrideProperty("example.work-dir", workDir.toString());
         main.addOverrideProperty("example.udm-export", "false");
         main.start();
@@ -240,10 +254,8 @@ class GenesysExamplesTest {
     }
 
     @Test
-    void anUnknownGenesysSimulatorValueStopsTheStart() {
-        app = new GenesysExamples();
-        Main main = app.main();
-        main.addOverrideProperty("example.crm-db", "false");   // CrmDatabaseSyncTest's; the counts here are the CSV's
+    void anUnknownGenesysSimulatorValueStopsTheStart() throws Exception {
+        Main main = newApp();
         main.addOverrideProperty("genesys.simulator", "yes");
         Exception e = assertThrows(Exception.class, main::start);
         assertEquals("genesys.simulator must be true (start the simulator in this JVM), false (use the"
@@ -267,8 +279,79 @@ class GenesysExamplesTest {
         return t;
     }
 
+    @Test
+    void theSmsBridgeAndTheCrmCasesRunAgainstTheEmbeddedSimulator() throws Exception {
+        Main main = newApp();
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.addOverrideProperty("example.sms.agent-delay", "2000");
+        main.addOverrideProperty("example.sms.agent-interval", "1000");
+        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/agent-states.yaml");
+        main.start();
+        GenesysSimulator sim = app.simulator().orElseThrow();
+        String ada = "+1 555 0100 1001";
+
+        // the bundled CSV makes Ada a Genesys contact; the simulated agent writes to her number every second
+        awaitDone("crm-contacts.csv");
+        await("an SMS for Ada in the outbox, with her name from the reverse lookup", () -> outbox().stream()
+                .anyMatch(text -> text.startsWith("To " + ada + " (Ada Lovelace): Hello, your order has shipped")));
+        await("a Delivered receipt and Ada's answer in Genesys", () -> sim.digitalChannels().messaging().receipts()
+                .stream().anyMatch(r -> r.status().equals("Delivered"))
+                && sim.digitalChannels().messaging().received(Messaging.DEFAULT_SMS_CHANNEL).stream()
+                        .anyMatch(m -> m.message().path("text").asText().equals(
+                                "Thanks, this is Ada Lovelace: message received")
+                                       && m.message().path("channel").path("from").path("id").asText().equals(ada)));
+        // every receipt is for an SMS Genesys delivered to the webhook once, and that delivery is answered with its id
+        // (the receipt is sent within the route, so the answer of the latest SMS may still be on its way)
+        for (Messaging.Receipt receipt : sim.digitalChannels().messaging().receipts()) {
+            await("the answer to " + receipt.messageId(), () -> sim.digitalChannels().webhooks()
+                    .deliveriesOf(receipt.messageId()).stream().allMatch(d -> d.answeredMessageId() != null));
+            List<io.camelgenesys.simulator.WebhookDelivery> deliveries
+                    = sim.digitalChannels().webhooks().deliveriesOf(receipt.messageId());
+            assertEquals(1, deliveries.size(), receipt.messageId());
+            assertEquals(receipt.messageId(), deliveries.get(0).answeredMessageId());
+        }
+
+        // the sample case became a workitem; the same case exported again is the same workitem
+        await("CASE-00042 as a workitem", () -> sim.digitalChannels().openMedia()
+                .interactionByExternalId(OpenMedia.DEFAULT_SERVICE, "CASE-00042").isPresent());
+        String workitem = sim.digitalChannels().openMedia().interactionByExternalId(OpenMedia.DEFAULT_SERVICE,
+                "CASE-00042").orElseThrow().path("id").asText();
+        assertEquals("ACME Corp", sim.digitalChannels().openMedia().interaction(OpenMedia.DEFAULT_SERVICE, workitem)
+                .orElseThrow().path("userData").path("account").asText());
+        Path done = workDir.resolve("crm-cases/.done/CASE-00042.json");
+        await(done + " processed", () -> Files.exists(done));
+        Files.delete(done);
+        Path tmp = Files.writeString(workDir.resolve("again.tmp"), CrmCasesRoute.sample());
+        Files.move(tmp, Files.createDirectories(workDir.resolve("crm-cases")).resolve("CASE-00042.json"),
+                StandardCopyOption.ATOMIC_MOVE);
+        await("the re-exported case processed", () -> Files.exists(done));
+        assertEquals(1, sim.digitalChannels().openMedia().count(OpenMedia.DEFAULT_SERVICE), "one workitem per case");
+        assertFalse(log.matching(e -> e.message().contains("Open media: case CASE-00042 is workitem " + workitem)
+                                      && e.message().contains("existed already: true")).isEmpty());
+        assertNoCredentialLogged();
+    }
+
+    private List<String> outbox() {
+        Path dir = workDir.resolve("sms-outbox");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    return "";
+                }
+            }).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     private void assertNoCredentialLogged() {
-        for (String secret : List.of("cloud-secret", "mc-secret", "mc-api-key", "agent1-password")) {
+        for (String secret : List.of("cloud-secret", "mc-secret", "mc-api-key", "agent1-password",
+                Messaging.DEFAULT_SMS_SECRET)) {
             assertTrue(log.matching(e -> e.all().contains(secret)).isEmpty(), secret + " was logged");
         }
     }

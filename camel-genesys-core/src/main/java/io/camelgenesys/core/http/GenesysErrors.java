@@ -28,6 +28,9 @@ import io.camelgenesys.core.json.GenesysJson;
  */
 public final class GenesysErrors {
 
+    /** The text {@code status.code} of success (Secure Email); any other text is an error. */
+    public static final String SUCCESS = "SUCCESS";
+
     private GenesysErrors() {
     }
 
@@ -50,8 +53,10 @@ public final class GenesysErrors {
         }
         JsonNode status = root.get("status");
         if (status != null && status.isObject()) {
-            // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}
+            // Multicloud: {"status":{"code":..,"message":..,"detail":{..}}, "errors":[..]}; Secure Email's code is text
+            // (INVALID_PARAMETER, FAILURE, ...): it is the error code, as Genesys Cloud's "code" is
             b.statusCode(status.path("code").isNumber() ? status.get("code").asInt() : null)
+                    .errorCode(status.path("code").isTextual() ? secrets.redact(status.get("code").asText()) : null)
                     .errorMessage(secrets.redact(text(status, "message")))
                     .detail(secrets.redact(status.get("detail")));
         } else {
@@ -174,6 +179,10 @@ public final class GenesysErrors {
     private static String authHint(int status, GenesysApiException.Builder b) {
         if (isApiKeyRejection(status, b)) {
             return ". Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
+        }
+        if (status == 403 && b.errorMessage() != null && b.errorMessage().contains("X-Hub-Signature")) {
+            // Digital Channels checks the HMAC of each request body with the channel secret
+            return ". Genesys refused the request's X-Hub-Signature: check the secret option (the channel secret)";
         }
         if (status == 403) {
             return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";

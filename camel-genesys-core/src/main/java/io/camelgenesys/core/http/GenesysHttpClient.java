@@ -1,5 +1,7 @@
 package io.camelgenesys.core.http;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -22,6 +25,7 @@ import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -132,6 +136,10 @@ public final class GenesysHttpClient {
      */
     public void send(GenesysRequest request, String baseUrl, String authorization, Map<String, String> connectionHeaders,
                      BiConsumer<GenesysResponse, Throwable> done) {
+        if (request.streamed()) {
+            newRequest(request, baseUrl, authorization, connectionHeaders).send(new StreamingListener(done, secrets));
+            return;
+        }
         newRequest(request, baseUrl, authorization, connectionHeaders).send(
                 new BufferingResponseListener(MAX_BUFFERED_RESPONSE) {
                     @Override
@@ -150,9 +158,13 @@ public final class GenesysHttpClient {
     /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */
     public Request newRequest(GenesysRequest request, String baseUrl, String authorization,
                               Map<String, String> connectionHeaders) {
-        Request r = jetty.newRequest(request.url(baseUrl))
-                .method(request.method())
-                .timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
+        Request r = jetty.newRequest(request.url(baseUrl)).method(request.method());
+        if (request.streamed()) {
+            // a download may take longer than any total timeout: it fails when nothing arrives for that long instead
+            r.idleTimeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
+        } else {
+            r.timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
         r.headers(h -> {
             h.put("Accept", "application/json");
             connectionHeaders.forEach(h::put);
@@ -165,5 +177,83 @@ public final class GenesysHttpClient {
             r.body(new BytesRequestContent(request.contentType(), request.body()));
         }
         return r;
+    }
+
+    /**
+     * The listener of a streamed request: a 2xx response is handed over at its headers with its body as an
+     * {@code InputStream} fed as it arrives (Jetty's {@link InputStreamResponseListener}: the reader's thread waits for
+     * content, never a Jetty thread); any other status is buffered (at most {@link #MAX_BUFFERED_RESPONSE} bytes) and
+     * handed over complete, as for any request, so that retries and errors work the same.
+     */
+    private static final class StreamingListener extends InputStreamResponseListener {
+        private final BiConsumer<GenesysResponse, Throwable> done;
+        private final Secrets secrets;
+        private final ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+        private boolean streaming;
+        private boolean tooLarge;
+
+        StreamingListener(BiConsumer<GenesysResponse, Throwable> done, Secrets secrets) {
+            this.done = done;
+            this.secrets = secrets;
+        }
+
+        @Override
+        public void onHeaders(Response response) {
+            int status = response.getStatus();
+            if (status >= 200 && status < 300) {
+                streaming = true;
+                super.onHeaders(response);
+                done.accept(new GenesysResponse(status, response.getHeaders(), getInputStream(), secrets), null);
+            }
+        }
+
+        @Override
+        public void onContent(Response response, Content.Chunk chunk, Runnable demander) {
+            if (streaming) {
+                super.onContent(response, chunk, demander);
+                return;
+            }
+            ByteBuffer bytes = chunk.getByteBuffer().slice();
+            if (buffered.size() + bytes.remaining() > MAX_BUFFERED_RESPONSE) {
+                tooLarge = true;
+            } else {
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                buffered.writeBytes(copy);
+            }
+            demander.run();
+        }
+
+        @Override
+        public void onSuccess(Response response) {
+            if (streaming) {
+                super.onSuccess(response);
+            }
+        }
+
+        @Override
+        public void onFailure(Response response, Throwable failure) {
+            if (streaming) {
+                super.onFailure(response, failure);
+            }
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            if (streaming) {
+                super.onComplete(result);
+                return;
+            }
+            if (result.isFailed()) {
+                done.accept(null, result.getFailure());
+            } else if (tooLarge) {
+                done.accept(null, new java.io.IOException("The error response is over " + MAX_BUFFERED_RESPONSE
+                                                          + " bytes"));
+            } else {
+                Response response = result.getResponse();
+                done.accept(new GenesysResponse(response.getStatus(), response.getHeaders(), buffered.toByteArray(),
+                        secrets), null);
+            }
+        }
     }
 }

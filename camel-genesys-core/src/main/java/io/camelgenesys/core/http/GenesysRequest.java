@@ -30,6 +30,7 @@ public final class GenesysRequest {
     private final boolean idempotent;
     private final RetryPolicy retryPolicy;
     private final boolean confidential;
+    private final boolean streamed;
     private final java.util.Set<Integer> answers;
     private final String operation;
 
@@ -43,6 +44,7 @@ public final class GenesysRequest {
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
+        this.streamed = b.streamed;
         this.answers = java.util.Set.copyOf(b.answers);
         this.operation = b.operation != null ? b.operation : b.method;
     }
@@ -133,6 +135,14 @@ public final class GenesysRequest {
     }
 
     /**
+     * Whether a successful response's body is handed over as a stream as it arrives ({@link GenesysResponse#stream()})
+     * rather than buffered: downloads, which may be larger than memory. Error responses are buffered as usual.
+     */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    /**
      * {@code METHOD /path} for messages: no query string (it may hold personal data or, in a URL Genesys gave, a
      * signature); an absolute URL without its user info.
      */
@@ -158,6 +168,7 @@ public final class GenesysRequest {
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
         private boolean confidential;
+        private boolean streamed;
         private final java.util.Set<Integer> answers = new java.util.HashSet<>();
         private String operation;
 
@@ -193,37 +204,11 @@ public final class GenesysRequest {
 
         /**
          * A {@code multipart/form-data} body of one file part: {@code Content-Disposition: form-data; name="field";
-         * filename="fileName"}. The boundary is random and checked not to occur in the content.
+         * filename="fileName"}, built by {@link GenesysMultipart}.
          */
         public Builder multipartBody(String field, String fileName, String partContentType, byte[] content) {
-            String boundary;
-            do {
-                boundary = "camel-genesys-" + java.util.UUID.randomUUID().toString().replace("-", "");
-            } while (contains(content, ("--" + boundary).getBytes(StandardCharsets.US_ASCII)));
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 256);
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(field) + "\"; filename=\""
-                          + quoted(fileName) + "\"\r\nContent-Type: " + partContentType + "\r\n\r\n";
-            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(content);
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return body(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
-        }
-
-        private static String quoted(String value) {
-            return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
-        }
-
-        private static boolean contains(byte[] data, byte[] part) {
-            outer:
-            for (int i = 0; i + part.length <= data.length; i++) {
-                for (int j = 0; j < part.length; j++) {
-                    if (data[i + j] != part[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
+            GenesysMultipart.Body multipart = GenesysMultipart.file(field, fileName, partContentType, content);
+            return body(multipart.bytes(), multipart.contentType());
         }
 
         /** Overrides the method's idempotency, e.g. a POST that only reads and is safe to replay. */
@@ -252,6 +237,12 @@ public final class GenesysRequest {
         /** Marks a request whose response may hold credentials (see {@link GenesysRequest#confidential()}). */
         public Builder confidential() {
             this.confidential = true;
+            return this;
+        }
+
+        /** A 2xx response's body is streamed, not buffered (see {@link GenesysRequest#streamed()}). */
+        public Builder streamed(boolean streamed) {
+            this.streamed = streamed;
             return this;
         }
 

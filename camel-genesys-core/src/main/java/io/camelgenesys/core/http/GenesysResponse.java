@@ -1,6 +1,7 @@
 package io.camelgenesys.core.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.auth.Secrets;
@@ -19,6 +20,7 @@ public final class GenesysResponse {
     private final HttpFields headers;
     private final byte[] body;
     private final Secrets secrets;
+    private final InputStream stream;
     /** Set when an earlier attempt of the same request got no complete response (see {@link #afterAttemptWithoutAnswer}). */
     private final String earlierAttemptFailure;
 
@@ -30,12 +32,31 @@ public final class GenesysResponse {
         this(status, headers, body, secrets, null);
     }
 
+    /**
+     * A successful response of a {@link GenesysRequest#streamed() streamed} request: its body arrives through
+     * {@code stream}, which the reader must close.
+     */
+    public GenesysResponse(int status, HttpFields headers, InputStream stream, Secrets secrets) {
+        this(status, headers, null, secrets, stream, null);
+    }
+
     private GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets, String earlierAttemptFailure) {
+        this(status, headers, body, secrets, null, earlierAttemptFailure);
+    }
+
+    private GenesysResponse(int status, HttpFields headers, byte[] body, Secrets secrets, InputStream stream,
+                            String earlierAttemptFailure) {
         this.status = status;
         this.headers = headers;
         this.body = body == null ? new byte[0] : body;
         this.secrets = secrets == null ? Secrets.NONE : secrets;
+        this.stream = stream;
         this.earlierAttemptFailure = earlierAttemptFailure;
+    }
+
+    /** The body as it arrives, for a streamed request's successful response; {@code null} otherwise. */
+    public InputStream stream() {
+        return stream;
     }
 
     /**
@@ -44,7 +65,7 @@ public final class GenesysResponse {
      * status (a 404 for a retried DELETE) may describe its effect: the error message says so.
      */
     public GenesysResponse afterAttemptWithoutAnswer(String failure) {
-        return new GenesysResponse(status, headers, body, secrets, failure);
+        return new GenesysResponse(status, headers, body, secrets, stream, failure);
     }
 
     /** What ended an earlier attempt of this request without a response, {@code null} when none did. */

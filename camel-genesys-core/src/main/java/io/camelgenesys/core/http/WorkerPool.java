@@ -36,6 +36,14 @@ public final class WorkerPool implements Executor {
         this.name = name;
     }
 
+    /**
+     * A worker pool outside a connection (a webhook consumer's): {@code pool} runs the continuations, {@code scheduler}
+     * offers a refused one again.
+     */
+    public static WorkerPool of(ExecutorService pool, ScheduledExecutorService scheduler, String name) {
+        return new WorkerPool(pool, scheduler, name);
+    }
+
     /** The pool's tasks run continuations; never on the calling thread unless it is one of the pool's own. */
     @Override
     public void execute(Runnable continuation) {

@@ -79,6 +79,9 @@ public final class GenesysOperationExecutor {
         if (OperationSpec.COMETD.equals(spec.method())) {
             throw new IllegalArgumentException(spec + " is a CometD channel, not a request: it is consumed, never sent");
         }
+        if (!spec.needsConnection()) {
+            throw new IllegalArgumentException(spec.method() + " is a webhook Genesys calls: it is consumed, never sent");
+        }
         String path = spec.pathTemplate();
         for (OperationSpec.Parameter var : spec.parameters()) {
             if (!var.path()) {
@@ -95,6 +98,7 @@ public final class GenesysOperationExecutor {
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
+                .streamed(spec.isStreamed())
                 .retryPolicy(call.retryPolicy())
                 .answers(spec.answeredStatuses());
         query.forEach((name, value) -> {
@@ -109,7 +113,9 @@ public final class GenesysOperationExecutor {
                 b.query(name, value);
             }
         });
-        if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
+        if (call.contentType() != null && call.body() instanceof byte[] raw) {
+            b.body(raw, call.contentType());
+        } else if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
             String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
             b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
                     "application/octet-stream", fileBytes(spec, call.body()));
@@ -118,6 +124,12 @@ public final class GenesysOperationExecutor {
         } else if (spec.bodyRequired()) {
             throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
                                                + spec.requestType().getSimpleName() + ", a Map or JSON");
+        }
+        call.headers().forEach(b::header);
+        if (call.signer() != null) {
+            // computed over the very bytes sent, whichever way they were built (and sent again as they are on a retry)
+            byte[] sent = b.build().body();
+            call.signer().headers(sent != null ? sent : new byte[0]).forEach(b::header);
         }
         return b.build();
     }
@@ -149,6 +161,12 @@ public final class GenesysOperationExecutor {
         headers.put(GenesysConstants.HTTP_STATUS, status);
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
+        if (response.stream() != null) {
+            putIfNotNull(headers, org.apache.camel.Exchange.CONTENT_TYPE, response.header("Content-Type"));
+            putIfNotNull(headers, GenesysConstants.RESPONSE_FILE_NAME,
+                    fileName(response.header("Content-Disposition")));
+            return new OperationResult(response.stream(), headers);
+        }
         OperationSpec spec = call.spec();
         if (!response.hasBody()) {
             if (spec.paging() != PagingStyle.NONE) {
@@ -214,16 +232,36 @@ public final class GenesysOperationExecutor {
                 page.total(), Paging.PAGE_NUMBER_CAP, Paging.PAGE_NUMBER_CAP);
     }
 
-    /** Multicloud {@code status.code}: 0 done, 1 accepted (async), 2 partial success; anything else is an error. */
+    /** The file name of a {@code Content-Disposition: attachment; filename="..."} header, or {@code null}. */
+    static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename=\"?([^\";]*)\"?").matcher(disposition);
+        return m.find() && !m.group(1).isBlank() ? m.group(1).strip() : null;
+    }
+
+    /**
+     * Multicloud {@code status.code}: 0 done, 1 accepted (async), 2 partial success; anything else is an error. Some
+     * APIs (Secure Email) give it as text: {@code SUCCESS} is success, any other text an error, as a number would be.
+     */
     private static void envelope(GenesysRequest request, GenesysResponse response, JsonNode root,
                                  Map<String, Object> headers) throws GenesysApiException {
         JsonNode status = root.path("status");
         if (!status.isObject()) {
             return;
         }
+        putIfNotNull(headers, GenesysConstants.STATUS_MESSAGE, status.path("message").asText(null));
+        if (status.path("code").isTextual()) {
+            String text = status.get("code").asText();
+            if (!GenesysErrors.SUCCESS.equals(text)) {
+                GenesysApiException.Builder b = GenesysErrors.describe(request, response);
+                throw new GenesysApiException(GenesysErrors.message(b) + " (Multicloud status.code " + text + ")", b, null);
+            }
+            return;
+        }
         int code = status.path("code").asInt(0);
         headers.put(GenesysConstants.STATUS_CODE, code);
-        putIfNotNull(headers, GenesysConstants.STATUS_MESSAGE, status.path("message").asText(null));
         if (code == 2) {
             headers.put(GenesysConstants.ERRORS, GenesysJson.convert(root.path("errors"), GenesysOutputType.map, null));
         } else if (code != 0 && code != 1) {

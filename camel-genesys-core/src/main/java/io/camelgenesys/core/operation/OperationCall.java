@@ -21,6 +21,19 @@ public final class OperationCall {
     private GenesysOutputType outputType = GenesysOutputType.model;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private boolean pageAll;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private RequestSigner signer;
+    private String contentType;
+
+    /**
+     * Adds headers computed from the exact bytes of the request body, once they are final (e.g. Digital Channels'
+     * {@code X-Hub-Signature}, an HMAC of those bytes). The request sends those bytes as they are, on every retry.
+     */
+    @FunctionalInterface
+    public interface RequestSigner {
+        /** @param body the exact body bytes sent (empty for a request without a body) */
+        Map<String, String> headers(byte[] body);
+    }
     private String operation;
 
     public OperationCall(OperationSpec spec) {
@@ -72,6 +85,43 @@ public final class OperationCall {
     public OperationCall pageAll(boolean pageAll) {
         this.pageAll = pageAll;
         return this;
+    }
+
+    /** A request header of this call (e.g. {@code x-ccid}); {@code null} leaves it out. */
+    public OperationCall header(String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    /** Headers computed from the final body bytes, see {@link RequestSigner}. */
+    public OperationCall signer(RequestSigner signer) {
+        this.signer = signer;
+        return this;
+    }
+
+    /**
+     * Sends the body as these bytes with this content type instead of JSON (e.g. a {@code multipart/form-data} body
+     * built by {@link io.camelgenesys.core.http.GenesysMultipart}).
+     */
+    public OperationCall rawBody(byte[] bytes, String contentType) {
+        this.body = bytes;
+        this.contentType = contentType;
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public RequestSigner signer() {
+        return signer;
+    }
+
+    /** The content type of a {@link #rawBody}, {@code null} for JSON. */
+    public String contentType() {
+        return contentType;
     }
 
     public Map<String, String> pathParams() {

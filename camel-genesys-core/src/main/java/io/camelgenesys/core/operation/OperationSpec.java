@@ -39,6 +39,9 @@ public final class OperationSpec {
     /** The method of a consumer-only row that is a CometD channel, not an HTTP call: never sent by the executor. */
     public static final String COMETD = "COMETD";
 
+    /** The method of a consumer-only row that Genesys calls (a webhook): never sent by the executor. */
+    public static final String WEBHOOK = "WEBHOOK";
+
     /**
      * A path variable or query parameter and where its value comes from: the {@code header} when the message has it,
      * else the endpoint {@code option}. Both are named after the option: {@code contactId} and
@@ -71,6 +74,7 @@ public final class OperationSpec {
     private String beyondCap = "use the scan operation to read further";
     private Boolean idempotent;
     private boolean multicloudEnvelope;
+    private boolean streamed;
     private String resultPointer = "";
     private String totalPointer;
     private BodyRules bodyRules;
@@ -120,6 +124,17 @@ public final class OperationSpec {
      */
     public static OperationSpec cometd(String channel) {
         OperationSpec spec = new OperationSpec(COMETD, channel);
+        spec.consumer = true;
+        spec.producer = false;
+        return spec;
+    }
+
+    /**
+     * A consumer-only row that Genesys calls: {@code from()} only, and no Genesys connection (the endpoint needs no
+     * credentials, only its webhook options); {@code to()} refuses it when the route is created.
+     */
+    public static OperationSpec webhook() {
+        OperationSpec spec = new OperationSpec(WEBHOOK, "");
         spec.consumer = true;
         spec.producer = false;
         return spec;
@@ -247,6 +262,15 @@ public final class OperationSpec {
     public OperationSpec multicloud() {
         this.multicloudEnvelope = true;
         this.resultPointer = "/data";
+        return this;
+    }
+
+    /**
+     * The successful response's body is the result as an {@code InputStream}, read as it arrives and never held whole
+     * (downloads); the {@code Content-Type} and the {@code Content-Disposition} file name come as headers.
+     */
+    public OperationSpec streamed() {
+        this.streamed = true;
         return this;
     }
 
@@ -453,6 +477,10 @@ public final class OperationSpec {
         return multicloudEnvelope;
     }
 
+    public boolean isStreamed() {
+        return streamed;
+    }
+
     public String resultPointer() {
         return resultPointer;
     }
@@ -478,6 +506,11 @@ public final class OperationSpec {
     /** Whether {@code from()} may use this row. */
     public boolean consumable() {
         return consumer;
+    }
+
+    /** Whether the row calls Genesys (every row but a webhook, which Genesys calls): its endpoint needs a connection. */
+    public boolean needsConnection() {
+        return !WEBHOOK.equals(method);
     }
 
     /** Whether {@code to()} may use this row; {@code false} for consumer-only rows such as a CometD subscription. */

@@ -35,6 +35,7 @@ public interface Paging {
             case PAGE_NUMBER -> PageNumberPaging.INSTANCE;
             case CURSOR -> CursorPaging.INSTANCE;
             case OFFSET -> OffsetPaging.INSTANCE;
+            case INDEX -> IndexPaging.INSTANCE;
             case NONE -> null;
         };
     }
@@ -160,6 +161,47 @@ public interface Paging {
             }
             Integer size = intOrNull(root, "size");
             return new Page(items, total, null, size, null, null, next, false);
+        }
+    }
+
+    /** {@code index}/{@code count}; the result is the page's array; no total (see {@link PagingStyle#INDEX}). */
+    final class IndexPaging implements Paging {
+        static final IndexPaging INSTANCE = new IndexPaging();
+        /** The page size Genesys uses when {@code count} is not sent (Secure Email, seed 002 L3385-3398). */
+        static final int DEFAULT_COUNT = 10;
+
+        @Override
+        public PagingStyle style() {
+            return PagingStyle.INDEX;
+        }
+
+        @Override
+        public String pageSizeParam() {
+            return "count";
+        }
+
+        @Override
+        public Page read(JsonNode root, Map<String, String> requestQuery) {
+            List<JsonNode> items = new ArrayList<>();
+            if (root != null && root.isArray()) {
+                root.forEach(items::add);
+            }
+            long index = parse(requestQuery.get("index"), 0);
+            long count = parse(requestQuery.get("count"), DEFAULT_COUNT);
+            Map<String, String> next = null;
+            if (!items.isEmpty() && items.size() >= count) {
+                next = new java.util.LinkedHashMap<>(requestQuery);
+                next.put("index", String.valueOf(index + items.size()));
+            }
+            return new Page(items, null, null, (int) count, null, null, next, false);
+        }
+
+        private static long parse(String value, long fallback) {
+            try {
+                return value == null ? fallback : Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
         }
     }
 }

@@ -11,5 +11,11 @@ public enum PagingStyle {
     /** A cursor ({@code cursor} query, {@code cursors.after} in the response), as the Cloud scan operations. */
     CURSOR,
     /** {@code from}/{@code size} offsets with {@code items} and {@code count}, as Multicloud UDM. */
-    OFFSET
+    OFFSET,
+    /**
+     * {@code index}/{@code count} with the items as the result array and no total, as Multicloud Secure Email: the
+     * next page starts at {@code index + count}, and a page shorter than {@code count} is the last. The row declares
+     * the {@code index} query parameter (the first page's); the page size is {@code count}.
+     */
+    INDEX
 }

@@ -1,13 +1,13 @@
 package io.camelgenesys.core.webhook;
 
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.AsyncProcessor;
+import io.camelgenesys.core.GenesysComponent;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.Suspendable;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -15,20 +15,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives Genesys webhooks on the platform-http server: on start it opens a {@code platform-http} consumer on the
- * endpoint's webhook path (POST only) whose processor is the verifying {@link GenesysWebhookProcessor} followed by the
- * route; on stop it closes it. Works with any platform-http engine on the classpath (camel-platform-http-main / Vert.x,
- * Quarkus, Spring Boot).
+ * endpoint's webhook path (POST only, the body left unread by the engine so that a body over the limit is never
+ * buffered) whose processor is the {@link GenesysWebhookProcessor}; the route runs on exchanges this consumer creates.
+ * Works with any platform-http engine on the classpath (camel-platform-http-main / Vert.x, Quarkus, Spring Boot).
+ * <p>
+ * Its readiness check ({@link GenesysWebhookHealthCheck}, reported by Camel's {@code consumers} repository as
+ * {@code consumer:<routeId>}) is UP while the path is served.
  */
-public class GenesysWebhookConsumer extends DefaultConsumer {
+public class GenesysWebhookConsumer extends DefaultConsumer
+        implements Suspendable, GenesysWebhookProcessor.RouteExchanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysWebhookConsumer.class);
 
     private final GenesysWebhookEndpoint webhookEndpoint;
     private volatile Consumer httpConsumer;
-    private volatile Processor handler;
+    private volatile GenesysWebhookProcessor processor;
     private volatile String path;
 
-    public GenesysWebhookConsumer(GenesysWebhookEndpoint endpoint, Processor processor) {
+    public <E extends Endpoint & GenesysWebhookEndpoint> GenesysWebhookConsumer(E endpoint, Processor processor) {
         super(endpoint, processor);
         this.webhookEndpoint = endpoint;
     }
@@ -38,25 +42,54 @@ public class GenesysWebhookConsumer extends DefaultConsumer {
         return path;
     }
 
+    /** The request processor, once started (its counters are the health check's details). */
+    public GenesysWebhookProcessor getWebhookProcessor() {
+        return processor;
+    }
+
+    /** Whether the platform-http consumer serves the path now. */
+    public boolean isServing() {
+        Consumer http = httpConsumer;
+        return isRunAllowed() && !isSuspended() && http != null && ServiceHelper.isStarted(http);
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // fail when the route is created: a missing secret, a bad size or timeout
+        webhookEndpoint.getWebhookConfiguration().validateWebhook();
+        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            GenesysWebhookHealthCheck check = new GenesysWebhookHealthCheck(this, getRouteId());
+            check.setCamelContext(getEndpoint().getCamelContext());
+            check.setEnabled(!(getEndpoint().getComponent() instanceof GenesysComponent c)
+                             || c.isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        GenesysWebhookConfiguration configuration = webhookEndpoint.getGenesysWebhookConfiguration();
+        GenesysWebhookConfiguration configuration = webhookEndpoint.getWebhookConfiguration();
         String resolved = webhookEndpoint.resolveWebhookPath();
-        Processor handler = webhookEndpoint.createWebhookProcessor(getProcessor());
-        // started and stopped with this consumer: its stop removes its meters
-        ServiceHelper.startService(handler);
-        // muteException: should anything escape the handler, no stack trace goes back to the caller
-        Endpoint http = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + resolved + "?httpMethodRestrict=POST&muteException=true");
-        Consumer consumer = http.createConsumer(new Entry(handler));
-        ServiceHelper.startService(consumer);
+        GenesysWebhookProcessor handler = new GenesysWebhookProcessor(getEndpoint(), configuration,
+                webhookEndpoint.getWebhookHandler(), getProcessor(), this);
+        // useBodyHandler=false: the engine hands over the unread request (Vert.x) so the size limit holds before
+        // anything is buffered; muteException: should anything escape, no stack trace goes back to the caller
+        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + resolved
+                                                                    + "?httpMethodRestrict=POST&muteException=true"
+                                                                    + "&useBodyHandler=false");
+        Consumer consumer = http.createConsumer(handler);
+        ServiceHelper.startService(handler, consumer);
+        this.processor = handler;
         this.httpConsumer = consumer;
-        this.handler = handler;
         this.path = resolved;
         if (configuration.hasSecret()) {
-            LOG.info("Receiving Genesys webhooks on POST {} (X-Hub-Signature {})", resolved,
-                    configuration.isSignatureRequired() ? "required" : "verified when present");
+            LOG.info("Receiving Genesys webhooks on POST {} (X-Hub-Signature {}, acknowledge={})", resolved,
+                    configuration.isSignatureRequired() ? "required" : "verified when present",
+                    configuration.getAcknowledge());
         } else {
             LOG.warn("Receiving Genesys webhooks on POST {} WITHOUT signature verification (no secret set,"
                      + " signatureRequired=false): anyone who can reach this path can call the route",
@@ -67,31 +100,39 @@ public class GenesysWebhookConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         Consumer consumer = httpConsumer;
+        GenesysWebhookProcessor handler = processor;
         httpConsumer = null;
         if (consumer != null) {
             ServiceHelper.stopAndShutdownService(consumer);
         }
-        ServiceHelper.stopService(handler);
-        handler = null;
+        if (handler != null) {
+            ServiceHelper.stopAndShutdownService(handler);
+        }
         super.doStop();
     }
 
-    /**
-     * The first processor of a request: makes the exchange look as if this consumer created it (from endpoint and
-     * route id), as route-level features and the Camel tooling expect, then verifies and routes it.
-     */
-    private final class Entry extends AsyncProcessorSupport {
-        private final AsyncProcessor handler;
+    /** A suspended route's path answers 503 (the engine's), so that Genesys delivers again later. */
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(httpConsumer);
+        super.doSuspend();
+    }
 
-        Entry(Processor handler) {
-            this.handler = AsyncProcessorConverterHelper.convert(handler);
-        }
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(httpConsumer);
+        super.doResume();
+    }
 
-        @Override
-        public boolean process(Exchange exchange, AsyncCallback callback) {
-            exchange.getExchangeExtension().setFromEndpoint(getEndpoint());
-            exchange.getExchangeExtension().setFromRouteId(getRouteId());
-            return handler.process(exchange, callback);
-        }
+    // the route's exchanges: this consumer's, as for any Camel consumer (from endpoint, route id, pooling)
+
+    @Override
+    public Exchange create(Exchange request) {
+        return createExchange(false);
+    }
+
+    @Override
+    public void release(Exchange exchange) {
+        releaseExchange(exchange, false);
     }
 }

@@ -2,34 +2,30 @@ package io.camelgenesys.core.webhook;
 
 import java.util.List;
 
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 
 /**
- * Mixed into an endpoint that receives Genesys webhooks. The endpoint implements
- * {@link #getGenesysWebhookConfiguration()} (its nested {@code @UriParam}) and, in {@code createConsumer}, returns a
- * {@link GenesysWebhookConsumer}; the default methods make it a {@link WebhookCapableEndpoint}, so that both
+ * Mixed into an endpoint that receives Genesys webhooks. The endpoint gives its options
+ * ({@link #getWebhookConfiguration()}) and its payloads' {@link GenesysWebhookHandler}, and returns a
+ * {@link GenesysWebhookConsumer} from {@code createConsumer}; the default methods make it a
+ * {@link WebhookCapableEndpoint}, so that both
  * <pre>
  * from("genesys-messaging:webhook?webhookPath=/genesys/messages&amp;secret=RAW(...)")          // platform-http directly
  * from("webhook:genesys-messaging:webhook?webhookPath=/genesys/messages&amp;secret=RAW(...)")  // the webhook: meta-component
  * </pre>
- * verify the {@code X-Hub-Signature} the same way. Override {@link #createWebhookProcessor} to shape the answer or
- * parse the payload, and {@link #getDefaultWebhookPath()} when the default path must be unique per endpoint (e.g. per
- * channel).
+ * receive, verify and answer the same way.
  */
 public interface GenesysWebhookEndpoint extends WebhookCapableEndpoint {
 
-    /** The endpoint's webhook options. */
-    GenesysWebhookConfiguration getGenesysWebhookConfiguration();
+    /** The endpoint's options (its configuration, which extends {@link GenesysWebhookConfiguration}). */
+    GenesysWebhookConfiguration getWebhookConfiguration();
 
-    /**
-     * The processor that verifies a request and then calls {@code next} (the route). Override to return a
-     * {@link GenesysWebhookProcessor} subclass.
-     */
-    default GenesysWebhookProcessor createWebhookProcessor(Processor next) {
-        return new GenesysWebhookProcessor(this, getGenesysWebhookConfiguration(), next);
-    }
+    /** How this endpoint's payloads become exchanges and answers. */
+    GenesysWebhookHandler getWebhookHandler();
 
     /**
      * The path served when {@code webhookPath} is not set: {@code /{scheme}/{operation}}, e.g.
@@ -48,13 +44,31 @@ public interface GenesysWebhookEndpoint extends WebhookCapableEndpoint {
 
     /** The path the {@link GenesysWebhookConsumer} listens on. */
     default String resolveWebhookPath() {
-        return getGenesysWebhookConfiguration().resolveWebhookPath(getDefaultWebhookPath());
+        return getWebhookConfiguration().resolveWebhookPath(getDefaultWebhookPath());
     }
 
-    /** The webhook: meta-component binds this handler (the verifying processor) to its REST consumer. */
+    /**
+     * The webhook: meta-component binds this handler to its REST consumer: the same verification and answers, the
+     * route's exchanges made from this endpoint (with the meta route's id).
+     */
     @Override
     default Processor createWebhookHandler(Processor next) {
-        return createWebhookProcessor(next);
+        Endpoint self = this;
+        return new GenesysWebhookProcessor(this, getWebhookConfiguration(), getWebhookHandler(), next,
+                new GenesysWebhookProcessor.RouteExchanges() {
+                    @Override
+                    public Exchange create(Exchange request) {
+                        Exchange exchange = self.createExchange();
+                        exchange.getExchangeExtension().setFromEndpoint(self);
+                        exchange.getExchangeExtension().setFromRouteId(request.getFromRouteId());
+                        return exchange;
+                    }
+
+                    @Override
+                    public void release(Exchange exchange) {
+                        // not pooled
+                    }
+                });
     }
 
     /** Genesys delivers webhooks with POST only. */
@@ -69,7 +83,7 @@ public interface GenesysWebhookEndpoint extends WebhookCapableEndpoint {
      */
     @Override
     default void registerWebhook() throws Exception {
-        WebhookSupport.logUrlToConfigure(this, getGenesysWebhookConfiguration().retrieveMetaWebhookConfiguration());
+        WebhookSupport.logUrlToConfigure(this, getWebhookConfiguration().retrieveMetaWebhookConfiguration());
     }
 
     /** Nothing to unregister: the webhook URL is configured on the Genesys side. */
@@ -81,6 +95,6 @@ public interface GenesysWebhookEndpoint extends WebhookCapableEndpoint {
     /** Keeps the webhook: meta-component's configuration (used to log the external URL). */
     @Override
     default void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
-        getGenesysWebhookConfiguration().storeMetaWebhookConfiguration(webhookConfiguration);
+        getWebhookConfiguration().storeMetaWebhookConfiguration(webhookConfiguration);
     }
 }

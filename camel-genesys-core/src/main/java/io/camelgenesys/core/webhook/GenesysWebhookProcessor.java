@@ -1,98 +1,274 @@
 package io.camelgenesys.core.webhook;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.metrics.ConsumerMetrics;
 import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies a Genesys webhook request and hands it to the route; wraps the route's processor.
- * <ul>
- * <li>No {@code X-Hub-Signature} header: 401 (unless {@code signatureRequired=false}); a wrong one: 403. The route is
- * not called, the answer is a short JSON error, and one WARN line is logged without the secret, the signature or the
- * body.</li>
- * <li>Otherwise {@link #onVerified} maps the raw body into the message (by default the exact bytes received, as a
- * {@code byte[]}); when it fails the answer is 400 (the request is authentic but unusable: redelivery would not
- * help).</li>
- * <li>The route then runs. When it fails (an exception is left on the exchange, or it is marked rollback-only) the
- * answer is 500 so that Genesys redelivers; the exception is logged once (Camel's error handler normally logs it
- * already, then only a DEBUG line is added) and moved to the {@link Exchange#EXCEPTION_CAUGHT} property so that the
- * HTTP engine writes this answer rather than a stack trace. As a consequence, route {@code onCompletion} blocks see a
- * completed exchange.</li>
- * <li>When it succeeds, {@link #onSuccess} shapes the answer: by default the status is 200 (unless the route set
- * {@link Exchange#HTTP_RESPONSE_CODE}) and the body is what the route left.</li>
- * </ul>
- * Each answer is counted in the {@code genesys.webhook.deliveries} meter of the route when Micrometer is there
- * ({@link ConsumerMetrics#webhookDelivery}), whether the request came through the endpoint's own consumer or the
- * {@code webhook:} meta-component.
- * <p>
- * Subclass it to parse the payload into a model and to answer what the API specifies (for example
- * {@code {"messageId": ...}}), and return the subclass from {@link GenesysWebhookEndpoint#createWebhookProcessor}.
+ * Receives one Genesys webhook request from the platform-http engine and answers it; the route runs on exchanges of
+ * its own, on a worker pool. In order:
+ * <ol>
+ * <li>a body over {@code maxBodySize} is answered 413 before it is read whole (by its {@code Content-Length}, else at
+ * the first byte past the limit), and the connection is closed;</li>
+ * <li>no {@code X-Hub-Signature}: 401 (unless {@code signatureRequired=false}); a wrong one, computed over the exact
+ * bytes received and compared in constant time: 403. Nothing was parsed, the route is not called, one WARN line is
+ * logged without the secret, the signature or the body;</li>
+ * <li>the component's {@link GenesysWebhookHandler} parses the verified bytes into events; a payload it cannot use is
+ * answered 400 (redelivering it would not help);</li>
+ * <li>each event already processed (its key is in the {@code idempotentRepository}) is acknowledged without calling
+ * the route; one being processed right now (a redelivery after a timeout) waits for that outcome; any other is added
+ * to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
+ * <li>with {@code acknowledge=afterRoute} the answer waits for the route, at most {@code responseTimeout}: 200 with the
+ * handler's answer when every event succeeded, 500 when one failed (its key is removed, so Genesys' redelivery runs
+ * it again), 503 when one is still running (the route goes on; a redelivery gets its outcome). With
+ * {@code acknowledge=immediately} the answer is 200 as soon as the events are handed over.</li>
+ * </ol>
+ * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
+ * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
+ * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
+ * answer as it does for any route on that engine. Each answer is counted in the {@code genesys.webhook.deliveries}
+ * meter of the route when Micrometer is there ({@link ConsumerMetrics#webhookDelivery}). Used by {@link GenesysWebhookConsumer} (directly on platform-http) and, through
+ * {@link GenesysWebhookEndpoint#createWebhookHandler}, by the {@code webhook:} meta-component.
  */
 public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysWebhookProcessor.class);
 
-    /** The optional Genesys trace header; logged when it looks like a trace id. */
+    /** The optional Genesys trace header on webhook requests. */
     public static final String TRACE_HEADER = "X-B3-TraceId";
+
+    /** The header the route's exchanges carry the trace id in. */
+    public static final String TRACE_ID = "GenesysTraceId";
+
+    /** How many processed keys the default in-memory idempotent repository remembers. */
+    public static final int DEFAULT_IDEMPOTENT_CACHE = 10_000;
 
     private static final Pattern SAFE_TRACE_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
+    /** How the route's exchanges are made and released (by the consumer, or for the webhook: meta-component). */
+    public interface RouteExchanges {
+        Exchange create(Exchange request);
+
+        void release(Exchange exchange);
+    }
+
+    /** What the consumer's health check and the tests read. */
+    public static final class Stats {
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong processed = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong refusedSignature = new AtomicLong();
+        final AtomicLong refusedSize = new AtomicLong();
+        final AtomicLong refusedPayload = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong timedOut = new AtomicLong();
+        final AtomicReference<Instant> lastRequestAt = new AtomicReference<>();
+        final AtomicReference<String> lastRefusal = new AtomicReference<>();
+
+        public long received() {
+            return received.get();
+        }
+
+        /** Events the route processed successfully. */
+        public long processed() {
+            return processed.get();
+        }
+
+        /** Events acknowledged without calling the route: they were processed before. */
+        public long duplicates() {
+            return duplicates.get();
+        }
+
+        public long refusedSignature() {
+            return refusedSignature.get();
+        }
+
+        public long refusedSize() {
+            return refusedSize.get();
+        }
+
+        public long refusedPayload() {
+            return refusedPayload.get();
+        }
+
+        /** Events whose route failed. */
+        public long failed() {
+            return failed.get();
+        }
+
+        /** Requests answered 503 because the route was still running. */
+        public long timedOut() {
+            return timedOut.get();
+        }
+
+        public Instant lastRequestAt() {
+            return lastRequestAt.get();
+        }
+
+        /** Why the last refused request was refused, and when (no request content). */
+        public String lastRefusal() {
+            return lastRefusal.get();
+        }
+    }
+
     private final GenesysWebhookConfiguration configuration;
-    private final AsyncProcessor next;
+    private final GenesysWebhookHandler handler;
+    private final AsyncProcessor route;
+    private final RouteExchanges exchanges;
+    private final CamelContext camelContext;
     private final String source;
     private final Endpoint endpoint;
     /** The route's meters, found at the first request (the route id comes with it); {@code null} until then. */
     private volatile ConsumerMetrics metrics;
+    private final Stats stats = new Stats();
+    /** The events being processed now, by key: a redelivery joins the outcome instead of running the route again. */
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+
+    private IdempotentRepository repository;
+    private boolean ownRepository;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService ownPool;
+    private WorkerPool workers;
 
     /**
-     * @param endpoint      the Genesys endpoint the webhook belongs to (only its base URI, without options, is used, in
-     *                      log lines)
-     * @param configuration its webhook options; validated here
-     * @param next          the route's processor
+     * @param endpoint      the Genesys endpoint (its base URI, without options, names it in log lines)
+     * @param configuration its options; the webhook ones are validated here
+     * @param handler       parses the payloads
+     * @param route         the route's processor
+     * @param exchanges     makes the route's exchanges
      */
-    public GenesysWebhookProcessor(Endpoint endpoint, GenesysWebhookConfiguration configuration, Processor next) {
-        if (configuration == null || next == null) {
-            throw new IllegalArgumentException("configuration and next are required");
+    public GenesysWebhookProcessor(Endpoint endpoint, GenesysWebhookConfiguration configuration,
+                                   GenesysWebhookHandler handler, Processor route, RouteExchanges exchanges) {
+        if (configuration == null || handler == null || route == null || exchanges == null) {
+            throw new IllegalArgumentException("configuration, handler, route and exchanges are required");
         }
-        configuration.validate();
+        configuration.validateWebhook();
+        if (configuration.getResponseTimeout() >= GenesysWebhookConfiguration.GENESYS_RESPONSE_LIMIT_MILLIS) {
+            LOG.warn("{}: responseTimeout {} ms is not below Genesys' 10-second limit: Genesys gives up first and"
+                     + " redelivers", URISupport.sanitizeUri(endpoint.getEndpointBaseUri()),
+                    configuration.getResponseTimeout());
+        }
         this.configuration = configuration;
-        this.next = AsyncProcessorConverterHelper.convert(next);
+        this.handler = handler;
+        this.route = AsyncProcessorConverterHelper.convert(route);
+        this.exchanges = exchanges;
+        this.camelContext = endpoint.getCamelContext();
+        this.source = URISupport.sanitizeUri(endpoint.getEndpointBaseUri());
         this.endpoint = endpoint;
-        this.source = endpoint != null ? URISupport.sanitizeUri(endpoint.getEndpointBaseUri()) : "genesys webhook";
     }
 
     public GenesysWebhookConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** The route's processor. */
-    public AsyncProcessor getNext() {
-        return next;
+    public Stats stats() {
+        return stats;
+    }
+
+    // ------------------------------------------------------------------------------------------ lifecycle
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String name = "GenesysWebhook[" + source + "]";
+        scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, name + "-timeouts");
+        if (scheduler instanceof ScheduledThreadPoolExecutor timers) {
+            // one deadline per request, nearly always cancelled: drop it then rather than keep it queued for 8 s
+            timers.setRemoveOnCancelPolicy(true);
+        }
+        ExecutorService pool = configuration.getWorkerPool();
+        if (pool == null) {
+            // Camel's default profile (pool size, naming, keep-alive) with an unbounded queue: a request waiting for
+            // its route holds one task at most, and a task must never run on the engine's thread (caller-runs)
+            ThreadPoolProfile profile = camelContext.getExecutorServiceManager().getDefaultThreadPoolProfile().clone();
+            profile.setId("genesysWebhook");
+            profile.setDefaultProfile(false);
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            pool = camelContext.getExecutorServiceManager().newThreadPool(this, name, profile);
+            ownPool = pool;
+        }
+        workers = WorkerPool.of(pool, scheduler, name);
+        if (configuration.isIdempotent()) {
+            repository = configuration.getIdempotentRepository();
+            ownRepository = repository == null;
+            if (ownRepository) {
+                repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_IDEMPOTENT_CACHE);
+            }
+            ServiceHelper.startService(repository);
+        }
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        ConsumerMetrics m = metrics(exchange);
-        if (!m.enabled()) {
-            return verifyAndRoute(exchange, callback);
+    protected void doStop() throws Exception {
+        ConsumerMetrics m = metrics;
+        metrics = null;
+        if (m != null) {
+            // the route's meters go with its consumer
+            m.close();
         }
-        return verifyAndRoute(exchange, doneSync -> {
-            // every answer below sets its status; 200 is what platform-http answers otherwise
-            Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (ownRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        repository = null;
+        if (ownPool != null) {
+            camelContext.getExecutorServiceManager().shutdown(ownPool);
+            ownPool = null;
+        }
+        if (scheduler != null) {
+            camelContext.getExecutorServiceManager().shutdown(scheduler);
+            scheduler = null;
+        }
+        super.doStop();
+    }
+
+    // ------------------------------------------------------------------------------------------ a request
+
+    @Override
+    public boolean process(Exchange request, AsyncCallback callback) {
+        ConsumerMetrics m = metrics(request);
+        if (!m.enabled()) {
+            return receive(request, callback);
+        }
+        return receive(request, doneSync -> {
+            // every answer sets its status; 200 is what platform-http answers otherwise
+            Integer status = request.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             m.webhookDelivery(status != null ? status : 200);
             callback.done(doneSync);
         });
@@ -118,162 +294,376 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
      */
     private String routeId(Exchange exchange) {
         String id = exchange.getFromRouteId();
-        if (id != null || endpoint == null) {
+        if (id != null) {
             return id;
         }
         for (Route route : exchange.getContext().getRoutes()) {
-            if (route.getEndpoint() instanceof DelegateEndpoint d && d.getEndpoint() == endpoint) {
+            if (route.getEndpoint() == endpoint
+                || route.getEndpoint() instanceof DelegateEndpoint d && d.getEndpoint() == endpoint) {
                 return route.getRouteId();
             }
         }
         return null;
     }
 
-    /** Removes the route's meters (the consumer stopped). */
-    @Override
-    protected void doStop() throws Exception {
-        ConsumerMetrics m = metrics;
-        metrics = null;
-        if (m != null) {
-            m.close();
+    private boolean receive(Exchange request, AsyncCallback callback) {
+        long started = System.nanoTime();
+        Message in = request.getMessage();
+        stats.received.incrementAndGet();
+        stats.lastRequestAt.set(Instant.now());
+        if (!isRunAllowed()) {
+            WebhookBodies.discardUnread(in);
+            return answer(request, callback, 503, error(503, "The webhook is not running"));
         }
-        super.doStop();
+        String trace = safeTrace(in.getHeader(TRACE_HEADER, String.class));
+        int max = configuration.getMaxBodySize();
+        long declared = WebhookBodies.contentLength(in);
+        if (declared > max) {
+            WebhookBodies.discardUnread(in);
+            return tooLarge(request, callback, true, declared, trace);
+        }
+        String signature = in.getHeader(HubSignature.HEADER, String.class);
+        boolean unsigned = signature == null || signature.isBlank();
+        if (unsigned && configuration.isSignatureRequired()) {
+            WebhookBodies.discardUnread(in);
+            return refuseSignature(request, callback, true, 401, "Missing X-Hub-Signature header", trace);
+        }
+        if (WebhookBodies.isUnreadVertxRequest(in)) {
+            // read on Vert.x' event loop without a thread waiting for it; the rest runs on the worker pool, where the
+            // route then runs too (one hand-over for the whole request)
+            WebhookBodies.readVertx(in, max, declared, scheduler, configuration.getResponseTimeout())
+                    .whenComplete((body, failure) -> workers.execute(
+                            () -> withBody(request, callback, false, body, failure, signature, started, trace)));
+            return false;
+        }
+        byte[] body = null;
+        Throwable failure = null;
+        try {
+            body = WebhookBodies.read(in, max);
+        } catch (Exception e) {
+            failure = e;
+        }
+        return withBody(request, callback, true, body, failure, signature, started, trace);
     }
 
-    private boolean verifyAndRoute(Exchange exchange, AsyncCallback callback) {
-        final byte[] body;
+    /**
+     * Everything after the body is read: on the engine's thread ({@code sync}), or on a worker thread after an
+     * asynchronous read (the answer then always completes the callback asynchronously).
+     */
+    private boolean withBody(Exchange request, AsyncCallback callback, boolean sync, byte[] body, Throwable failure,
+                             String signature, long started, String trace) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof WebhookBodies.TooLarge e) {
+            return tooLarge(request, callback, sync, e.size(), trace);
+        } else if (failure instanceof TimeoutException) {
+            refused(408, "the body did not arrive within " + configuration.getResponseTimeout() + " ms", trace);
+            return answer(request, callback, sync, 408, error(408, "The request body did not arrive in time"));
+        } else if (failure != null) {
+            // the client went away, or the engine could not hand over the body: nothing was routed
+            LOG.warn("Genesys webhook {}: cannot read the request ({}){}; answering 400", source,
+                    failure.getClass().getSimpleName(), traceSuffix(trace));
+            return answer(request, callback, sync, 400, error(400, "Cannot read the request"));
+        }
+        boolean unsigned = signature == null || signature.isBlank();
+        if (!unsigned && configuration.hasSecret() && !HubSignature.matches(configuration.getSecret(), body, signature)) {
+            return refuseSignature(request, callback, sync, 403, "Invalid X-Hub-Signature", trace);
+        }
+        GenesysWebhookHandler.Payload payload;
         try {
-            body = readBody(exchange);
-            String signature = exchange.getMessage().getHeader(HubSignature.HEADER, String.class);
-            if (signature == null || signature.isBlank()) {
-                if (configuration.isSignatureRequired()) {
-                    reject(exchange, 401, "Missing X-Hub-Signature header");
-                    callback.done(true);
-                    return true;
-                }
-            } else if (configuration.hasSecret()
-                    && !HubSignature.matches(configuration.getSecret(), body, signature)) {
-                reject(exchange, 403, "Invalid X-Hub-Signature");
-                callback.done(true);
-                return true;
+            payload = handler.parse(body, request);
+        } catch (Exception e) {
+            // authentic but unusable; neither its content nor the parser's message (parsers quote the input) is logged
+            stats.refusedPayload.incrementAndGet();
+            refused(400, "its verified payload cannot be read (" + e.getClass().getSimpleName() + ")", trace);
+            return answer(request, callback, sync, 400, error(400, "Invalid payload"));
+        }
+
+        List<Outcome> outcomes = new ArrayList<>(payload.events().size());
+        for (GenesysWebhookHandler.Event event : payload.events()) {
+            outcomes.add(admit(event, trace));
+        }
+        // the answer is arranged first (its deadline runs while the route does), then the events reach the route one
+        // after the other, in their order; on a worker thread already, the first runs right here
+        boolean done;
+        if (configuration.getAcknowledge() == WebhookAcknowledge.immediately) {
+            done = answer(request, callback, sync, 200, payload.answer() != null ? payload.answer() : "");
+        } else {
+            done = awaitRoute(request, callback, sync, payload, outcomes, started, trace);
+        }
+        dispatchFrom(request, outcomes, 0, trace, !sync);
+        return done;
+    }
+
+    /** One event's way through: the outcome of the route (true when it succeeded), and what it left as its answer. */
+    private static final class Outcome {
+        final CompletableFuture<Boolean> done;
+        /** The event to hand to the route, {@code null} when it is known already (a duplicate, or running). */
+        final GenesysWebhookHandler.Event event;
+        final String key;
+        volatile Object routeBody;
+        volatile Integer routeStatus;
+
+        Outcome(CompletableFuture<Boolean> done, GenesysWebhookHandler.Event event, String key) {
+            this.done = done;
+            this.event = event;
+            this.key = key;
+        }
+    }
+
+    /** Recognizes a redelivery, or admits the event for the route. */
+    private Outcome admit(GenesysWebhookHandler.Event event, String trace) {
+        String key = repository != null ? event.key() : null;
+        if (key == null) {
+            return new Outcome(new CompletableFuture<>(), event, null);
+        }
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            LOG.debug("Genesys webhook {}: {} is being processed; this delivery waits for its outcome", source, key);
+            return new Outcome(running, null, key);
+        }
+        boolean added;
+        try {
+            added = repository.add(key);
+        } catch (RuntimeException e) {
+            inFlight.remove(key, mine);
+            LOG.warn("Genesys webhook {}: the idempotent repository failed ({}){}; the event is not processed now",
+                    source, e.getClass().getSimpleName(), traceSuffix(trace));
+            return new Outcome(CompletableFuture.completedFuture(false), null, key);
+        }
+        if (!added) {
+            inFlight.remove(key, mine);
+            stats.duplicates.incrementAndGet();
+            LOG.debug("Genesys webhook {}: {} was processed before; acknowledged without calling the route", source, key);
+            return new Outcome(CompletableFuture.completedFuture(true), null, key);
+        }
+        return new Outcome(mine, event, key);
+    }
+
+    /**
+     * Hands the admitted events from {@code index} on to the route, each once the one before is done; {@code here}
+     * when the calling thread is a worker thread that may run the route itself.
+     */
+    private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace, boolean here) {
+        int i = nextAdmitted(outcomes, index);
+        if (i < 0) {
+            return;
+        }
+        int next = nextAdmitted(outcomes, i + 1);
+        // the last (usually the only) event needs no hand-over after it
+        dispatch(request, outcomes.get(i), trace, here,
+                next < 0 ? null : () -> dispatchFrom(request, outcomes, next, trace, true));
+    }
+
+    private static int nextAdmitted(List<Outcome> outcomes, int from) {
+        for (int i = from; i < outcomes.size(); i++) {
+            if (outcomes.get(i).event != null) {
+                return i;
             }
-        } catch (Exception e) {
-            // reading the body failed (e.g. the client went away): nothing was routed, let Genesys try again
-            LOG.warn("Genesys webhook {}: cannot read the request ({}); answering 500", source, e.getClass().getName());
-            respondJson(exchange, 500, errorJson(500, "Cannot read the request"));
-            callback.done(true);
-            return true;
         }
+        return -1;
+    }
 
-        try {
-            onVerified(exchange, body);
-        } catch (Exception e) {
-            // the body is authentic but unusable; do not log its contents, nor the message (parsers quote the input)
-            LOG.warn("Genesys webhook {}: request refused, its verified payload cannot be read ({}){}; answering 400",
-                    source, e.getClass().getName(), traceSuffix(exchange));
-            respondJson(exchange, 400, errorJson(400, "Invalid payload"));
-            callback.done(true);
-            return true;
+    private void dispatch(Exchange request, Outcome outcome, String trace, boolean here, Runnable then) {
+        GenesysWebhookHandler.Event event = outcome.event;
+        Exchange exchange = exchanges.create(request);
+        Message message = exchange.getMessage();
+        message.setBody(event.body());
+        event.headers().forEach(message::setHeader);
+        if (trace != null) {
+            message.setHeader(TRACE_ID, trace);
         }
-
-        return next.process(exchange, doneSync -> {
+        Runnable run = () -> {
             try {
-                afterRoute(exchange);
-            } finally {
-                callback.done(doneSync);
+                route.process(exchange, doneSync -> {
+                    finished(exchange, outcome.key, outcome, trace);
+                    if (then != null) {
+                        workers.execute(then);
+                    }
+                });
+            } catch (Throwable t) {
+                exchange.setException(t);
+                finished(exchange, outcome.key, outcome, trace);
+                if (then != null) {
+                    workers.execute(then);
+                }
+            }
+        };
+        if (here) {
+            run.run();
+        } else {
+            workers.execute(run);
+        }
+    }
+
+    private void finished(Exchange exchange, String key, Outcome outcome, String trace) {
+        Exception failure = exchange.getException();
+        boolean ok = failure == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast();
+        try {
+            if (ok) {
+                stats.processed.incrementAndGet();
+                outcome.routeBody = exchange.getMessage().getBody();
+                outcome.routeStatus = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                if (key != null) {
+                    repository.confirm(key);
+                }
+            } else {
+                stats.failed.incrementAndGet();
+                if (key != null) {
+                    // forgotten, so that Genesys' redelivery runs it again
+                    repository.remove(key);
+                }
+                if (failure == null) {
+                    LOG.warn("Genesys webhook {}: the route marked exchange {} rollback-only{}", source,
+                            exchange.getExchangeId(), traceSuffix(trace));
+                } else if (exchange.getExchangeExtension().isErrorHandlerHandledSet()) {
+                    // Camel's error handler has logged it already (unless told not to)
+                    LOG.debug("Genesys webhook {}: the route failed on exchange {} ({}){}", source,
+                            exchange.getExchangeId(), failure.getClass().getName(), traceSuffix(trace));
+                } else {
+                    LOG.warn("Genesys webhook {}: the route failed on exchange {}{}", source, exchange.getExchangeId(),
+                            traceSuffix(trace), failure);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Genesys webhook {}: the idempotent repository failed after the route ({})", source,
+                    e.getClass().getSimpleName());
+        } finally {
+            if (key != null) {
+                inFlight.remove(key, outcome.done);
+            }
+            outcome.done.complete(ok);
+            exchanges.release(exchange);
+        }
+    }
+
+    /** Answers once every event is done (200, or 500 for a failure), or 503 at the deadline. */
+    private boolean awaitRoute(Exchange request, AsyncCallback callback, boolean sync,
+                               GenesysWebhookHandler.Payload payload, List<Outcome> outcomes, long started,
+                               String trace) {
+        CompletableFuture<?>[] futures = outcomes.stream().map(o -> o.done).toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> all = CompletableFuture.allOf(futures);
+        AtomicBoolean answered = new AtomicBoolean();
+        if (all.isDone()) {
+            // every event was known already (duplicates): no route ran, no wait
+            answered.set(true);
+            completeAnswer(request, payload, outcomes, trace);
+            callback.done(sync);
+            return sync;
+        }
+        long left = configuration.getResponseTimeout() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = scheduler.schedule(() -> {
+                if (answered.compareAndSet(false, true)) {
+                    stats.timedOut.incrementAndGet();
+                    LOG.warn("Genesys webhook {}: the route has not finished after {} ms{}; answering 503 so that"
+                             + " Genesys delivers it again (the route goes on, and the redelivery gets its outcome)",
+                            source, configuration.getResponseTimeout(), traceSuffix(trace));
+                    respond(request, 503, error(503, "Still processing; deliver it again later"));
+                    callback.done(false);
+                }
+            }, Math.max(0, left), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // stopping: no scheduler left; the route's end answers
+            deadline = null;
+        }
+        ScheduledFuture<?> timer = deadline;
+        all.whenComplete((v, t) -> {
+            if (answered.compareAndSet(false, true)) {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                completeAnswer(request, payload, outcomes, trace);
+                callback.done(false);
             }
         });
+        return false;
     }
 
-    private void afterRoute(Exchange exchange) {
-        Exception failure = exchange.getException();
-        if (failure == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast()) {
-            try {
-                onSuccess(exchange);
+    private void completeAnswer(Exchange request, GenesysWebhookHandler.Payload payload, List<Outcome> outcomes,
+                                String trace) {
+        for (Outcome o : outcomes) {
+            if (!Boolean.TRUE.equals(o.done.getNow(false))) {
+                respond(request, 500, error(500, "The webhook could not be processed"));
                 return;
-            } catch (Exception e) {
-                failure = e;
-                LOG.warn("Genesys webhook {}: cannot write the answer{}; answering 500", source, traceSuffix(exchange), e);
             }
-        } else if (failure == null) {
-            LOG.warn("Genesys webhook {}: the route marked the exchange {} rollback-only{}; answering 500 so that Genesys"
-                     + " redelivers",
-                    source, exchange.getExchangeId(), traceSuffix(exchange));
-        } else if (exchange.getExchangeExtension().isErrorHandlerHandledSet()) {
-            // Camel's error handler has already logged it (unless told not to): do not log it a second time
-            LOG.debug("Genesys webhook {}: the route failed on exchange {} ({}){}; answering 500 so that Genesys redelivers",
-                    source, exchange.getExchangeId(), failure.getClass().getName(), traceSuffix(exchange));
-        } else {
-            LOG.warn("Genesys webhook {}: the route failed on exchange {}{}; answering 500 so that Genesys redelivers",
-                    source, exchange.getExchangeId(), traceSuffix(exchange), failure);
         }
-        if (failure != null) {
-            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
-            exchange.setException(null);
+        if (payload.answer() != null || outcomes.size() != 1) {
+            respond(request, 200, payload.answer() != null ? payload.answer() : "");
+            return;
         }
-        exchange.setRollbackOnly(false);
-        exchange.setRollbackOnlyLast(false);
-        respondJson(exchange, 500, errorJson(500, "The webhook could not be processed"));
+        // the raw handler: what the route left is the answer
+        Outcome only = outcomes.get(0);
+        Message out = request.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, only.routeStatus != null ? only.routeStatus : 200);
+        out.setBody(only.routeBody);
+        request.setException(null);
+    }
+
+    // ------------------------------------------------------------------------------------------ answers
+
+    private boolean tooLarge(Exchange request, AsyncCallback callback, boolean sync, long size, String trace) {
+        stats.refusedSize.incrementAndGet();
+        refused(413, "the body (" + size + " bytes or more) is over maxBodySize " + configuration.getMaxBodySize(), trace);
+        return answer(request, callback, sync, 413, error(413, "The request body is over the limit of "
+                                                               + configuration.getMaxBodySize() + " bytes"));
+    }
+
+    private boolean refuseSignature(Exchange request, AsyncCallback callback, boolean sync, int status, String reason,
+                                    String trace) {
+        stats.refusedSignature.incrementAndGet();
+        refused(status, reason, trace);
+        return answer(request, callback, sync, status, error(status, reason));
+    }
+
+    private void refused(int status, String reason, String trace) {
+        stats.lastRefusal.set(Instant.now() + " " + status + " " + reason);
+        LOG.warn("Genesys webhook {}: request refused ({}): {}{}", source, status, reason, traceSuffix(trace));
+    }
+
+    private static boolean answer(Exchange request, AsyncCallback callback, int status, String json) {
+        return answer(request, callback, true, status, json);
+    }
+
+    /** Answers now; {@code sync} false when process() has returned already (the callback then completes it). */
+    private static boolean answer(Exchange request, AsyncCallback callback, boolean sync, int status, String json) {
+        respond(request, status, json);
+        callback.done(sync);
+        return sync;
     }
 
     /**
-     * Reads the raw request body, exactly as received. Platform-http engines deliver a Vert.x {@code Buffer}, an
-     * {@code InputStream} or a {@code byte[]}; Camel's type converters turn each into the same bytes.
+     * The answer: status, JSON body. The request's headers are removed first, so that the engine echoes none of them
+     * (the signature among them) back as response headers.
      */
-    protected byte[] readBody(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        if (message.getBody() == null) {
-            return new byte[0];
-        }
-        return message.getMandatoryBody(byte[].class);
-    }
-
-    /**
-     * Maps the verified body into the message before the route runs. By default the body becomes the exact bytes that
-     * were received (a {@code byte[]}, which converts to {@code String}, {@code InputStream}, ...). Override to parse it
-     * into a model, e.g. {@code exchange.getMessage().setBody(mapper.readValue(body, Events.class))}. An exception here
-     * answers 400 without calling the route.
-     */
-    protected void onVerified(Exchange exchange, byte[] body) throws Exception {
-        exchange.getMessage().setBody(body);
-    }
-
-    /**
-     * Shapes the answer after the route succeeded. By default: 200 unless the route set
-     * {@link Exchange#HTTP_RESPONSE_CODE}, and the body the route left. Override to answer what the API specifies, e.g.
-     * {@code respondJson(exchange, 200, "{\"messageId\":\"...\"}")}. An exception here answers 500.
-     */
-    protected void onSuccess(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        if (message.getHeader(Exchange.HTTP_RESPONSE_CODE) == null) {
-            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        }
-    }
-
-    /** Sets the HTTP status, {@code Content-Type: application/json} and the body of the answer. */
-    protected static void respondJson(Exchange exchange, int status, String json) {
-        Message message = exchange.getMessage();
+    private static void respond(Exchange request, int status, String json) {
+        Message message = request.getMessage();
+        message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (!json.isEmpty()) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
         message.setBody(json);
+        request.setException(null);
+        request.setRollbackOnly(false);
     }
 
-    private void reject(Exchange exchange, int status, String reason) {
-        LOG.warn("Genesys webhook {}: request refused, {}{}; answering {}", source, reason, traceSuffix(exchange), status);
-        // the signature is not a secret, but there is no reason to echo it back as a response header
-        exchange.getMessage().removeHeader(HubSignature.HEADER);
-        respondJson(exchange, status, errorJson(status, reason));
+    /** Genesys' error shape; fixed texts only, nothing from the request. */
+    static String error(int status, String message) {
+        return "{\"status\":{\"code\":" + status + ",\"message\":\"" + message + "\"}}";
     }
 
-    private static String errorJson(int status, String message) {
-        // fixed texts only: nothing from the request goes into the answer
-        return "{\"status\":" + status + ",\"error\":\"" + message + "\"}";
+    /** The Genesys trace id, only when it cannot inject anything into a log line or a header. */
+    private static String safeTrace(String trace) {
+        return trace != null && SAFE_TRACE_ID.matcher(trace).matches() ? trace : null;
     }
 
-    /** The Genesys trace id for log correlation, only when it cannot inject anything into the log line. */
-    private static String traceSuffix(Exchange exchange) {
-        String trace = exchange.getMessage().getHeader(TRACE_HEADER, String.class);
-        return trace != null && SAFE_TRACE_ID.matcher(trace).matches() ? " (" + TRACE_HEADER + " " + trace + ")" : "";
+    private static String traceSuffix(String trace) {
+        return trace != null ? " (" + TRACE_HEADER + " " + trace + ")" : "";
     }
 
     @Override

@@ -28,6 +28,15 @@ public final class HubSignature {
     private static final int DIGEST_LENGTH = 20;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** One Mac per thread: Mac.getInstance looks the provider up each time; init(key) resets it for each use. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute " + ALGORITHM + " (" + e.getClass().getSimpleName() + ")");
+        }
+    });
+
     private HubSignature() {
     }
 
@@ -111,10 +120,10 @@ public final class HubSignature {
             throw new IllegalArgumentException("The webhook secret must not be null or empty");
         }
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
             return mac.doFinal(body == null ? new byte[0] : body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             // the JDK always provides HmacSHA1 and accepts any non-empty key; do not chain the cause, which may
             // describe the key
             throw new IllegalStateException("Cannot compute " + ALGORITHM + " (" + e.getClass().getSimpleName() + ")");

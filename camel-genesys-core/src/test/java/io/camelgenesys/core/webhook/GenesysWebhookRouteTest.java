@@ -92,8 +92,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
                         .setBody(constant("accepted"));
 
                 from("genesys-webhook-test:message?webhookPath=/hooks/message&" + SECRET_OPTION).routeId("message")
-                        .to("mock:message")
-                        .setHeader(TestMessageProcessor.MESSAGE_ID_HEADER, constant("m-42"));
+                        .to("mock:message");
 
                 from("genesys-webhook-test:fail?webhookPath=/hooks/fail&" + SECRET_OPTION).routeId("fail")
                         .to("mock:fail")
@@ -171,10 +170,12 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         MockEndpoint message = getMockEndpoint("mock:message");
         message.expectedMessageCount(1);
 
-        HttpResponse<String> response = post("/hooks/message", utf8(BODY), BODY_SIGNATURE);
+        byte[] body = utf8("{\"channelId\":\"0123456789\",\"messageId\":\"m-42\"}");
+        HttpResponse<String> response = post("/hooks/message", body, HubSignature.sign(SECRET, body));
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"messageId\":\"m-42\"}", response.body());
+        assertEquals("m-42", message.getReceivedExchanges().get(0).getMessage().getHeader("TestMessageId"));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         message.assertIsSatisfied();
         Map<?, ?> parsed = assertInstanceOf(Map.class, message.getReceivedExchanges().get(0).getMessage().getBody());
@@ -182,11 +183,35 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void requestsAfterARefusalWithAnUnreadBodyAreServedOverHttp11AndHttp2() throws Exception {
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
+            HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (String signature : java.util.Arrays.asList(BODY_SIGNATURE, null, BODY_SIGNATURE, null, BODY_SIGNATURE)) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/hooks/raw"))
+                        .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(utf8(BODY)));
+                if (signature != null) {
+                    request.header(HubSignature.HEADER, signature);
+                }
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                statuses.add(response.statusCode());
+                if (signature == null && response.version() == HttpClient.Version.HTTP_1_1) {
+                    // the body was not read: the connection closes, and the answer says so
+                    assertEquals("close", response.headers().firstValue("Connection").orElse(null));
+                }
+            }
+            // HTTP/1.1: the client opens a new connection after each refusal; HTTP/2: only the refused stream ends
+            assertEquals(List.of(200, 401, 200, 401, 200), statuses, version.toString());
+        }
+        assertEquals(6, getMockEndpoint("mock:raw").getReceivedCounter());
+    }
+
+    @Test
     void missingSignatureIs401AndNeverReachesTheRoute() throws Exception {
         HttpResponse<String> response = post("/hooks/raw", utf8(BODY), null);
 
         assertEquals(401, response.statusCode());
-        assertEquals("{\"status\":401,\"error\":\"Missing X-Hub-Signature header\"}", response.body());
+        assertEquals("{\"status\":{\"code\":401,\"message\":\"Missing X-Hub-Signature header\"}}", response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
         assertRejectionLogged(401);
@@ -197,7 +222,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         HttpResponse<String> response = post("/hooks/raw", utf8(BODY), HubSignature.sign("not-the-secret", utf8(BODY)));
 
         assertEquals(403, response.statusCode());
-        assertEquals("{\"status\":403,\"error\":\"Invalid X-Hub-Signature\"}", response.body());
+        assertEquals("{\"status\":{\"code\":403,\"message\":\"Invalid X-Hub-Signature\"}}", response.body());
         assertFalse(response.headers().firstValue(HubSignature.HEADER).isPresent(), "the signature is not echoed");
         assertEquals(0, getMockEndpoint("mock:raw").getReceivedCounter());
         assertRejectionLogged(403);
@@ -236,7 +261,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         HttpResponse<String> response = post("/hooks/fail", utf8(BODY), BODY_SIGNATURE);
 
         assertEquals(500, response.statusCode());
-        assertEquals("{\"status\":500,\"error\":\"The webhook could not be processed\"}", response.body());
+        assertEquals("{\"status\":{\"code\":500,\"message\":\"The webhook could not be processed\"}}", response.body());
         assertFalse(response.body().contains(BOOM), "no exception details go back to the caller");
         assertEquals(1, getMockEndpoint("mock:fail").getReceivedCounter());
         // Camel's error handler logs the failure with its stack trace; the webhook processor does not repeat it
@@ -286,6 +311,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         assertEquals(List.of("POST"), webhookEndpoint.getWebhookMethods());
         assertInstanceOf(GenesysWebhookProcessor.class, webhookEndpoint.createWebhookHandler(e -> {
         }));
+        assertEquals("meta", meta.getReceivedExchanges().get(0).getFromRouteId());
     }
 
     @Test
@@ -325,7 +351,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         for (Endpoint endpoint : context.getEndpoints()) {
             assertFalse(endpoint.toString().contains(SECRET), endpoint.toString());
             if (endpoint instanceof GenesysWebhookEndpoint webhookEndpoint) {
-                GenesysWebhookConfiguration configuration = webhookEndpoint.getGenesysWebhookConfiguration();
+                GenesysWebhookConfiguration configuration = webhookEndpoint.getWebhookConfiguration();
                 String config = configuration.toString();
                 assertFalse(config.contains(SECRET), config);
                 assertTrue(config.contains(configuration.hasSecret() ? "secret=xxxxxx" : "secret=<none>"), config);
@@ -370,8 +396,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
 
     private void assertRejectionLogged(int status) {
         List<LogCapture.Captured> warns = logs.matching(
-                e -> e.level() == Level.WARN && e.message().contains("request refused") && e.message().contains(
-                        "answering " + status));
+                e -> e.level() == Level.WARN && e.message().contains("request refused (" + status + ")"));
         assertEquals(1, warns.size(), () -> "rejection WARN lines: " + logs.events());
         String line = warns.get(0).message();
         assertTrue(line.contains("463ac35c9f6413ad"), "the Genesys trace id helps correlate: " + line);

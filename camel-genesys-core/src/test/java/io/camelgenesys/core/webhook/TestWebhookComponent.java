@@ -7,7 +7,7 @@ import org.apache.camel.support.DefaultComponent;
 
 /**
  * Test-only component (scheme {@code genesys-webhook-test}) built on the webhook base, the way genesys-messaging
- * uses it. It has no generated configurer, so the nested options are bound by reflection here.
+ * uses it. It has no generated configurer, so its configuration is bound by reflection here.
  */
 public class TestWebhookComponent extends DefaultComponent {
 

@@ -1,5 +1,9 @@
 package io.camelgenesys.core.webhook;
 
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -7,10 +11,13 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * Test-only endpoint: what a Genesys webhook endpoint needs beyond the base. Operation {@code message} behaves like
- * the third-party messaging webhook (JSON parsed into the body, answers {@code {"messageId": ...}}); any other
- * operation keeps the base defaults (exact bytes in, the route's body out).
+ * the third-party messaging webhook (JSON parsed into a Map body, its {@code messageId} recognizes redeliveries and is
+ * answered as {@code {"messageId": ...}}); any other operation keeps the raw handler (exact bytes in, the route's body
+ * out).
  */
 public class TestWebhookEndpoint extends DefaultEndpoint implements GenesysWebhookEndpoint {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String operation;
     private final GenesysWebhookConfiguration configuration;
@@ -23,15 +30,22 @@ public class TestWebhookEndpoint extends DefaultEndpoint implements GenesysWebho
     }
 
     @Override
-    public GenesysWebhookConfiguration getGenesysWebhookConfiguration() {
+    public GenesysWebhookConfiguration getWebhookConfiguration() {
         return configuration;
     }
 
     @Override
-    public GenesysWebhookProcessor createWebhookProcessor(Processor next) {
-        return "message".equals(operation)
-                ? new TestMessageProcessor(this, configuration, next)
-                : GenesysWebhookEndpoint.super.createWebhookProcessor(next);
+    public GenesysWebhookHandler getWebhookHandler() {
+        if (!"message".equals(operation)) {
+            return GenesysWebhookHandler.RAW;
+        }
+        return (body, request) -> {
+            Map<?, ?> map = MAPPER.readValue(body, Map.class);
+            String id = (String) map.get("messageId");
+            return new GenesysWebhookHandler.Payload(
+                    List.of(new GenesysWebhookHandler.Event(id, map, Map.of("TestMessageId", String.valueOf(id)))),
+                    MAPPER.writeValueAsString(Map.of("messageId", String.valueOf(id))));
+        };
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class SpecContractCheck {
             case PAGE_NUMBER -> names.addAll(List.of("pageSize", "pageNumber"));
             case CURSOR -> names.addAll(List.of("limit", "cursor"));
             case OFFSET -> names.addAll(List.of("from", "size"));
+            case INDEX -> names.add("count");
             case NONE -> {
             }
         }

@@ -1,0 +1,92 @@
+package io.camelgenesys.messaging.interactions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.webhook.GenesysWebhookHandler;
+import io.camelgenesys.messaging.model.EventsPayload;
+import io.camelgenesys.messaging.model.InteractionEvent;
+import org.apache.camel.Exchange;
+
+/**
+ * The Interactions webhook's payload ({@code EventsPayload}, seed 002 L3180-3261): one exchange per event (its body an
+ * {@link InteractionEvent}), or one for the whole payload with {@code batch=true}. An event is recognized on redelivery
+ * by operationId, interaction id and event (a payload by its operationId). Genesys is answered the seed's
+ * {@code EventsResponse}: {@code {"status":{"code":0},"data":{"ids":[{"id":...}]}}} with the interaction ids.
+ */
+final class InteractionsWebhookHandler implements GenesysWebhookHandler {
+
+    private final GenesysOutputType outputType;
+    private final boolean batch;
+
+    InteractionsWebhookHandler(GenesysOutputType outputType, boolean batch) {
+        this.outputType = outputType;
+        this.batch = batch;
+    }
+
+    @Override
+    public Payload parse(byte[] body, Exchange request) throws Exception {
+        JsonNode tree = GenesysJson.parse(body);
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("not an EventsPayload: not a JSON object");
+        }
+        EventsPayload payload = GenesysJson.MAPPER.treeToValue(tree, EventsPayload.class);
+        String operationId = blankToNull(payload.getOperationId());
+        JsonNode entities = tree.path("data").path("entities");
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.putObject("status").put("code", 0);
+        ArrayNode ids = answer.putObject("data").putArray("ids");
+        List<Event> events = new ArrayList<>();
+        List<InteractionEvent> parsed = payload.getData() != null && payload.getData().getEntities() != null
+                ? payload.getData().getEntities() : List.of();
+        for (int i = 0; i < parsed.size(); i++) {
+            InteractionEvent event = parsed.get(i);
+            String id = event.getEntity() != null ? blankToNull(event.getEntity().getId()) : null;
+            if (id != null) {
+                ids.addObject().put("id", id);
+            }
+            if (batch) {
+                continue;
+            }
+            Map<String, Object> headers = new LinkedHashMap<>();
+            put(headers, InteractionsConstants.EVENT_OPERATION_ID, operationId);
+            put(headers, InteractionsConstants.EVENT_TYPE, event.getEvent());
+            if (event.getEntity() != null) {
+                put(headers, InteractionsConstants.EVENT_INTERACTION_ID, id);
+                put(headers, InteractionsConstants.EVENT_MEDIA_TYPE, event.getEntity().getMediaType());
+                put(headers, InteractionsConstants.EVENT_INTERACTION_SUBTYPE, event.getEntity().getInteractionSubtype());
+                put(headers, InteractionsConstants.EVENT_SELF_URI, event.getEntity().getSelfUri());
+            }
+            String key = operationId != null ? operationId + "/" + id + "/" + event.getEvent() + "/" + i : null;
+            Object routeBody = outputType == GenesysOutputType.model ? event
+                    : GenesysJson.convert(entities.get(i), outputType, InteractionEvent.class);
+            events.add(new Event(key, routeBody, headers));
+        }
+        if (batch) {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            put(headers, InteractionsConstants.EVENT_OPERATION_ID, operationId);
+            Object routeBody = outputType == GenesysOutputType.model ? payload
+                    : GenesysJson.convert(tree, outputType, EventsPayload.class);
+            events.add(new Event(operationId, routeBody, headers));
+        }
+        return new Payload(events, GenesysJson.MAPPER.writeValueAsString(answer));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static void put(Map<String, Object> headers, String name, Object value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package io.camelgenesys.messaging;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelgenesys.core.webhook.HubSignature;
+import io.camelgenesys.messaging.model.Message;
+import io.camelgenesys.simulator.WebhookDelivery;
+import io.camelgenesys.simulator.WebhookPayloads;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code from("genesys-messaging:webhook")} through real HTTP, with the simulator's dispatcher playing Genesys: the
+ * signature checked over the raw bytes before anything is parsed, the answer Genesys expects, redeliveries after a
+ * failure or a slow route processed exactly once, duplicates suppressed, oversize bodies refused before they are read,
+ * both message shapes, more deliveries in flight than threads, the health check, and no secret in any log line.
+ */
+class MessagingWebhookTest extends WebhookTestSupport {
+
+    private static final String CONSUMER = "16504661149";
+
+    private void webhookRoute(String routeId, String path, String options, RouteBuilderStep step) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                step.configure(from("genesys-messaging:webhook?webhookPath=" + path + "&secret=RAW({{sms.secret}})"
+                                    + (options.isEmpty() ? "" : "&" + options)).routeId(routeId));
+            }
+        });
+        dc().messaging().setWebhookUrl(SMS, url(path));
+    }
+
+    @FunctionalInterface
+    interface RouteBuilderStep {
+        void configure(org.apache.camel.model.RouteDefinition route);
+    }
+
+    // ------------------------------------------------------------------------------------------ signatures
+
+    @Test
+    void aSignedSmsReachesTheRouteAndGenesysGetsTheMessageId() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        MockEndpoint mock = getMockEndpoint("mock:sms");
+        mock.expectedMessageCount(1);
+
+        WebhookDelivery delivery = done(dc().sendAgentText(SMS, CONSUMER, "Agent message text"));
+
+        assertEquals(WebhookDelivery.State.DELIVERED, delivery.state());
+        assertEquals(List.of(200), statuses(delivery));
+        assertEquals(delivery.messageId(), delivery.answeredMessageId(), "answered {\"messageId\": channel.messageId}");
+        mock.assertIsSatisfied();
+        Exchange exchange = mock.getReceivedExchanges().get(0);
+        Message message = assertInstanceOf(Message.class, exchange.getMessage().getBody());
+        assertEquals("Agent message text", message.getText());
+        assertEquals("Text", message.getType());
+        assertEquals(CONSUMER, message.getChannel().getFirstTo().getId(), "to: an object in the SMS shape");
+        assertEquals(delivery.messageId(), exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_MESSAGE_ID));
+        assertEquals(SMS, exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_CHANNEL_ID));
+        assertEquals("sms", exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_CHANNEL_TYPE));
+        assertEquals(SMS, exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_FROM));
+        assertEquals(CONSUMER, exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_TO));
+        assertEquals(delivery.traceId(), exchange.getMessage().getHeader(MessagingConstants.TRACE_ID));
+        assertEquals("sms", exchange.getFromRouteId());
+        assertFalse(exchange.getMessage().getHeaders().containsKey(HubSignature.HEADER),
+                "the route gets no request header, the signature included");
+    }
+
+    @Test
+    void aWrongOrMissingSignatureIsRefusedAndNeverReachesTheRoute() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        String url = url("/genesys/sms");
+
+        WebhookDelivery wrong = done(dc().webhooks().deliverMessage(url, "not-the-secret",
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "forged", null)));
+        WebhookDelivery unsigned = done(dc().webhooks().deliverMessage(url, null,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "unsigned", null)));
+        WebhookDelivery notJson = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url, "not-the-secret",
+                "not json at all".getBytes(StandardCharsets.UTF_8), "x"));
+
+        assertEquals(WebhookDelivery.State.REJECTED, wrong.state());
+        assertEquals(List.of(403), statuses(wrong));
+        assertEquals(WebhookDelivery.State.REJECTED, unsigned.state());
+        assertEquals(List.of(401), statuses(unsigned));
+        assertEquals(List.of(403), statuses(notJson), "the signature is checked before anything is parsed");
+        assertTrue(wrong.attempts().get(0).body().contains("Invalid X-Hub-Signature"));
+        assertEquals(0, getMockEndpoint("mock:sms").getReceivedCounter());
+        assertFalse(logs.matching(e -> e.message().contains("request refused (403)")).isEmpty());
+        assertTrue(logs.matching(e -> e.all().contains("forged")).isEmpty(), "no body content in the log");
+    }
+
+    @Test
+    void aSignedButUnusablePayloadIs400AndNotRedelivered() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+
+        WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url("/genesys/sms"),
+                SMS_SECRET, "{\"no\":\"channel\"}".getBytes(StandardCharsets.UTF_8), "x"));
+
+        assertEquals(WebhookDelivery.State.REJECTED, delivery.state());
+        assertEquals(List.of(400), statuses(delivery));
+        assertEquals(0, getMockEndpoint("mock:sms").getReceivedCounter());
+    }
+
+    // ------------------------------------------------------------------------------------------ failures, slow routes
+
+    @Test
+    void aRouteFailureAnswers500AndTheRedeliveryIsProcessedExactlyOnce() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        webhookRoute("flaky", "/genesys/flaky", "", r -> r.process(e -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("the CRM is down");
+            }
+        }).to("mock:processed"));
+
+        WebhookDelivery delivery = done(dc().sendAgentText(SMS, CONSUMER, "Retry me"));
+
+        assertEquals(WebhookDelivery.State.DELIVERED, delivery.state());
+        assertEquals(List.of(500, 200), statuses(delivery));
+        assertTrue(delivery.attempts().get(0).body().contains("could not be processed"));
+        assertFalse(delivery.attempts().get(0).body().contains("the CRM is down"), "no exception goes back");
+        assertEquals(2, calls.get());
+        assertEquals(1, getMockEndpoint("mock:processed").getReceivedCounter(), "processed exactly once");
+        assertEquals(delivery.messageId(), delivery.answeredMessageId());
+    }
+
+    @Test
+    void aSlowRouteIsAnswered503AndTheRedeliveryWaitsForItsOutcome() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        webhookRoute("slow", "/genesys/slow", "responseTimeout=300", r -> r.process(e -> {
+            calls.incrementAndGet();
+            assertTrue(release.await(30, TimeUnit.SECONDS));
+        }).to("mock:processed"));
+
+        WebhookDelivery delivery = dc().sendAgentText(SMS, CONSUMER, "Take your time");
+        // let Genesys try a few times while the route still runs, then let it finish
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (delivery.attempts().size() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        done(delivery);
+
+        assertEquals(WebhookDelivery.State.DELIVERED, delivery.state());
+        List<Integer> statuses = statuses(delivery);
+        assertTrue(statuses.size() >= 3, statuses.toString());
+        assertEquals(503, statuses.get(0));
+        assertEquals(200, statuses.get(statuses.size() - 1));
+        assertEquals(1, calls.get(), "the redeliveries joined the running route instead of starting it again");
+        assertEquals(1, getMockEndpoint("mock:processed").getReceivedCounter());
+    }
+
+    @Test
+    void acknowledgeImmediatelyAnswersAtOnceWhileASlowRouteGoesOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        webhookRoute("early", "/genesys/early", "acknowledge=immediately", r -> r.process(e -> {
+            assertTrue(release.await(30, TimeUnit.SECONDS));
+        }).to("mock:processed"));
+        MockEndpoint processed = getMockEndpoint("mock:processed");
+
+        WebhookDelivery delivery = done(dc().sendAgentText(SMS, CONSUMER, "Slow CRM"));
+
+        assertEquals(WebhookDelivery.State.DELIVERED, delivery.state(), "acknowledged before the route finished");
+        assertEquals(List.of(200), statuses(delivery));
+        assertEquals(delivery.messageId(), delivery.answeredMessageId());
+        assertEquals(0, processed.getReceivedCounter());
+        processed.expectedMessageCount(1);
+        release.countDown();
+        processed.assertIsSatisfied();
+    }
+
+    // ------------------------------------------------------------------------------------------ duplicates
+
+    @Test
+    void aDuplicateDeliveryIsAcknowledgedWithoutCallingTheRouteAgain() throws Exception {
+        webhookRoute("dup", "/genesys/dup", "", r -> r.to("mock:processed"));
+        String url = url("/genesys/dup");
+
+        WebhookDelivery first = done(dc().webhooks().deliverMessage(url, SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "once", "1613474523265-0")));
+        WebhookDelivery again = done(dc().webhooks().deliverMessage(url, SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "once", "1613474523265-0")));
+
+        assertEquals(List.of(200), statuses(first));
+        assertEquals(List.of(200), statuses(again));
+        assertEquals("1613474523265-0", again.answeredMessageId());
+        assertEquals(1, getMockEndpoint("mock:processed").getReceivedCounter());
+    }
+
+    @Test
+    void aSharedIdempotentRepositoryIsUsedAndIdempotentFalseProcessesEveryDelivery() throws Exception {
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        context.getRegistry().bind("processedMessages", shared);
+        webhookRoute("shared", "/genesys/shared", "idempotentRepository=#processedMessages", r -> r.to("mock:shared"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?webhookPath=/genesys/every&idempotent=false&secret=RAW({{sms.secret}})")
+                        .to("mock:every");
+            }
+        });
+
+        for (int i = 0; i < 2; i++) {
+            done(dc().webhooks().deliverMessage(url("/genesys/shared"), SMS_SECRET,
+                    WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "x", "m-shared")));
+            done(dc().webhooks().deliverMessage(url("/genesys/every"), SMS_SECRET,
+                    WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "x", "m-every")));
+        }
+
+        assertEquals(1, getMockEndpoint("mock:shared").getReceivedCounter());
+        assertTrue(shared.contains(SMS + ":m-shared"));
+        assertEquals(2, getMockEndpoint("mock:every").getReceivedCounter());
+    }
+
+    // ------------------------------------------------------------------------------------------ size
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeItIsRead() throws Exception {
+        webhookRoute("small", "/genesys/small", "maxBodySize=1024", r -> r.to("mock:small"));
+
+        WebhookDelivery large = done(dc().sendAgentText(SMS, CONSUMER, "x".repeat(5_000)));
+        assertEquals(413, statuses(large).get(0));
+        assertEquals(0, getMockEndpoint("mock:small").getReceivedCounter());
+
+        // a client that announces 10 MB and sends none of it gets 413 at once: nothing is waited for or read
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/small HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "X-Hub-Signature: sha1=0000000000000000000000000000000000000000\r\n"
+                       + "Content-Length: 10485760\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        }
+
+        // the same limit for a chunked body, which has no Content-Length
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/small HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "X-Hub-Signature: sha1=0000000000000000000000000000000000000000\r\n"
+                       + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String chunk = "x".repeat(1000);
+            for (int i = 0; i < 3; i++) {
+                out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        }
+        assertEquals(0, getMockEndpoint("mock:small").getReceivedCounter());
+    }
+
+    private static String readHead(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            head.write(b);
+            if (head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    // ------------------------------------------------------------------------------------------ shapes
+
+    @Test
+    void theEmailShapeHasEveryRecipientAndTheReplyTo() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?webhookPath=/genesys/mail&secret=RAW({{email.secret}})").to("mock:mail");
+            }
+        });
+        dc().messaging().setWebhookUrl(EMAIL, url("/genesys/mail"));
+        MockEndpoint mail = getMockEndpoint("mock:mail");
+        mail.expectedMessageCount(1);
+
+        WebhookDelivery delivery = done(dc().sendAgentEmail(EMAIL,
+                new WebhookPayloads.Party("no-reply@company.com", "Sender display name"),
+                List.of(new WebhookPayloads.Party("recipient-1@mail.com", "First Recipient"),
+                        new WebhookPayloads.Party("recipient-2@mail.com", "Second Recipient")),
+                new WebhookPayloads.Party("reply-to@company.com", "Responder display name"), "Subject",
+                "Plain text email body", "Html email body"));
+
+        assertEquals(List.of(200), statuses(delivery));
+        mail.assertIsSatisfied();
+        Exchange exchange = mail.getReceivedExchanges().get(0);
+        Message message = exchange.getMessage().getBody(Message.class);
+        assertEquals("Email", message.getType());
+        assertEquals("Subject", message.getSubject());
+        assertEquals(List.of("recipient-1@mail.com", "recipient-2@mail.com"),
+                message.getChannel().getTo().stream().map(p -> p.getId()).toList());
+        assertEquals("reply-to@company.com", message.getChannel().getContext().getReplyTo().getId());
+        assertEquals(List.of("text", "html"), message.getContent().stream().map(c -> c.getType()).toList());
+        assertEquals("recipient-1@mail.com", exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_TO));
+        assertEquals("email", exchange.getMessage().getHeader(MessagingConstants.WEBHOOK_CHANNEL_TYPE));
+        assertEquals(delivery.messageId(), delivery.answeredMessageId());
+    }
+
+    @Test
+    void outputTypeMapGivesTheRouteAMap() throws Exception {
+        webhookRoute("map", "/genesys/map", "outputType=map", r -> r.to("mock:map"));
+
+        done(dc().sendAgentText(SMS, CONSUMER, "as a map"));
+
+        Map<?, ?> body = assertInstanceOf(Map.class, getMockEndpoint("mock:map").getReceivedExchanges().get(0)
+                .getMessage().getBody());
+        assertEquals("as a map", body.get("text"));
+    }
+
+    // ------------------------------------------------------------------------------------------ concurrency
+
+    @Test
+    void moreDeliveriesInFlightThanThreadsAreEachProcessedOnce() throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        context.getRegistry().bind("twoThreads", two);
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        webhookRoute("busy", "/genesys/busy", "workerPool=#twoThreads", r -> r.process(e -> {
+            seen.computeIfAbsent(e.getMessage().getHeader(MessagingConstants.WEBHOOK_MESSAGE_ID, String.class),
+                    k -> new AtomicInteger()).incrementAndGet();
+        }).delay(20));
+        try {
+            List<WebhookDelivery> deliveries = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                deliveries.add(dc().sendAgentText(SMS, CONSUMER, "burst " + i));
+            }
+            for (WebhookDelivery d : deliveries) {
+                done(d);
+                assertEquals(WebhookDelivery.State.DELIVERED, d.state(), d::toString);
+                assertEquals(d.messageId(), d.answeredMessageId());
+            }
+            assertEquals(60, seen.size());
+            seen.forEach((id, n) -> assertEquals(1, n.get(), id));
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ health, lifecycle
+
+    @Test
+    void theConsumerHealthCheckSaysWhetherThePathIsServed() throws Exception {
+        webhookRoute("healthy", "/genesys/healthy", "", r -> r.to("mock:healthy"));
+        done(dc().sendAgentText(SMS, CONSUMER, "count me"));
+        done(dc().webhooks().deliverMessage(url("/genesys/healthy"), "wrong",
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "forged", null)));
+
+        HealthCheck check = HealthCheckHelper.getHealthCheck(context, "consumer:healthy");
+        assertNotNull(check, "reported by Camel's consumers repository");
+        HealthCheck.Result up = check.callReadiness();
+        assertEquals(HealthCheck.State.UP, up.getState(), up::toString);
+        assertEquals("/genesys/healthy", up.getDetails().get("genesys.webhook.path"));
+        assertEquals(2L, up.getDetails().get("genesys.webhook.received"));
+        assertEquals(1L, up.getDetails().get("genesys.webhook.processed"));
+        assertEquals(1L, up.getDetails().get("genesys.webhook.refusedSignature"));
+        assertTrue(String.valueOf(up.getDetails().get("genesys.webhook.lastRefusal")).contains("403"));
+
+        context.getRouteController().suspendRoute("healthy");
+        HealthCheck.Result down = check.callReadiness();
+        // Camel's consumers repository reports a suspended route DOWN before asking the consumer's own check
+        assertEquals(HealthCheck.State.DOWN, down.getState(), down::toString);
+        HealthCheck own = ((HealthCheckAware) context.getRoute("healthy").getConsumer()).getHealthCheck();
+        HealthCheck.Result ownDown = own.callReadiness();
+        assertEquals(HealthCheck.State.DOWN, ownDown.getState());
+        assertTrue(ownDown.getMessage().orElse("").contains("not served on POST /genesys/healthy"), ownDown::toString);
+        WebhookDelivery whileSuspended = dc().sendAgentText(SMS, CONSUMER, "later");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (whileSuspended.attempts().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(503, whileSuspended.attempts().get(0).status(), "Genesys is told to deliver it again");
+
+        context.getRouteController().resumeRoute("healthy");
+        assertEquals(HealthCheck.State.UP, check.callReadiness().getState());
+        assertEquals(WebhookDelivery.State.DELIVERED, done(whileSuspended).state());
+        assertEquals(2, getMockEndpoint("mock:healthy").getReceivedCounter());
+    }
+
+    @Test
+    void aWebhookNeedsNoGenesysCredentialsButASecret() throws Exception {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("genesys-messaging:webhook?webhookPath=/genesys/nosecret").to("mock:x");
+                    }
+                }));
+        assertTrue(io.camelgenesys.core.test.GenesysRouteTestSupport.stackTrace(e).contains("secret must be set"));
+
+        // the default path is /scheme/operation
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?secret=RAW({{sms.secret}})").to("mock:default");
+            }
+        });
+        dc().messaging().setWebhookUrl(SMS, url("/genesys-messaging/webhook"));
+        assertEquals(List.of(200), statuses(done(dc().sendAgentText(SMS, CONSUMER, "default path"))));
+        assertEquals(1, getMockEndpoint("mock:default").getReceivedCounter());
+    }
+
+    @Test
+    void theWebhookMetaComponentWorksTheSameWay() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:genesys-messaging:webhook?webhookComponentName=platform-http&webhookPath=/genesys/meta"
+                     + "&secret=RAW({{sms.secret}})").routeId("meta").to("mock:meta");
+            }
+        });
+        dc().messaging().setWebhookUrl(SMS, url("/genesys/meta"));
+
+        WebhookDelivery good = done(dc().sendAgentText(SMS, CONSUMER, "via webhook:"));
+        WebhookDelivery bad = done(dc().webhooks().deliverMessage(url("/genesys/meta"), "wrong",
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "forged", null)));
+
+        assertEquals(List.of(200), statuses(good));
+        assertEquals(good.messageId(), good.answeredMessageId());
+        assertEquals(List.of(403), statuses(bad));
+        assertEquals(1, getMockEndpoint("mock:meta").getReceivedCounter());
+        assertEquals("meta", getMockEndpoint("mock:meta").getReceivedExchanges().get(0).getFromRouteId());
+    }
+}
