@@ -94,6 +94,10 @@ class CrmDatabaseSyncTest {
         main.addOverrideProperty("example.crm-db.timer", "false");   // the test starts each run
         main.addOverrideProperty("example.crm-sync", "false");
         main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/*.yaml");
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            // the SMS bridge's webhook listens on this port: never the default 8080, which may be taken
+            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
+        }
         main.start();
         GenesysSimulator sim = app.simulator().orElseThrow();
         DataSource crm = main.getCamelContext().getRegistry().lookupByNameAndType("crm", DataSource.class);
