@@ -3,8 +3,10 @@ package io.camelgenesys.examples;
 import java.util.List;
 
 import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.PhoneNumber;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
 import io.camelgenesys.messaging.MessagingConstants;
+import org.apache.camel.Header;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -32,7 +34,8 @@ public class SmsBridgeRoute extends RouteBuilder {
                 .log("SMS bridge: agent SMS ${header.GenesysWebhookMessageId} to ${header.GenesysWebhookTo}: ${body.text}")
                 .setProperty(AGENT_MESSAGE, body())
                 // who is it for?
-                .setHeader("GenesysLookupVal", header(MessagingConstants.WEBHOOK_TO))
+                // Genesys looks phone numbers up in E.164 ("+15550100"), as the CRM sync stores them
+                .setHeader("GenesysLookupVal", method(SmsBridgeRoute.class, "lookupValue"))
                 .to("genesys-contacts:reverseLookup")
                 .setProperty(CONTACT_NAME, method(SmsBridgeRoute.class, "contactName"))
                 // the SMS gateway stand-in: one file per SMS
@@ -50,6 +53,15 @@ public class SmsBridgeRoute extends RouteBuilder {
                 .to("genesys-messaging:sendMessage")
                 .log("SMS bridge: ${header.GenesysWebhookMessageId} delivered to ${exchangeProperty." + CONTACT_NAME
                      + "}, who answered (Genesys id ${header.GenesysAcceptedMessageId})");
+    }
+
+    /** The number the SMS is for, in E.164 when it is a phone number written with spaces or punctuation. */
+    public static String lookupValue(@Header(MessagingConstants.WEBHOOK_TO) String to) {
+        if (to == null) {
+            return null;
+        }
+        String e164 = PhoneNumber.valueOf(to).getE164();
+        return e164 != null ? e164 : to;
     }
 
     /** The first contact's name, or "an unknown number". */
