@@ -26,7 +26,8 @@ public class GenesysDevServicesDisabledTest {
     void noSimulatorAndNoProperties() {
         assertTrue(ConfigProvider.getConfig().getOptionalValue("quarkus.camel-genesys.devservices.base-url", String.class)
                 .isEmpty());
-        for (String scheme : new String[] { "genesys-contacts", "genesys-stats" }) {
+        for (String scheme : new String[] { "genesys-contacts", "genesys-conversations", "genesys-stats", "genesys-udm",
+                "genesys-users" }) {
             assertTrue(ConfigProvider.getConfig().getOptionalValue("camel.component." + scheme + ".base-url", String.class)
                     .isEmpty(), scheme);
             assertNull(context.getComponent(scheme, GenesysComponent.class).getConfiguration().getBaseUrl(), scheme);

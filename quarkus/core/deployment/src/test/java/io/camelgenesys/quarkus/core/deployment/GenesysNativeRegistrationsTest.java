@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.camelgenesys.contacts.ContactsOperation;
+import io.camelgenesys.conversations.ConversationsOperation;
+import io.camelgenesys.conversations.UsersOperation;
+import io.camelgenesys.conversations.model.Recording;
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.json.GenesysModel;
@@ -23,6 +26,8 @@ import io.camelgenesys.fakemodule.FakeOperation;
 import io.camelgenesys.fakemodule.FakeRandomUser;
 import io.camelgenesys.fakemodule.model.FakeThing;
 import io.camelgenesys.statistics.StatisticsOperation;
+import io.camelgenesys.udm.UdmOperation;
+import io.camelgenesys.udm.model.JobInfo;
 import io.quarkus.builder.BuildChainBuilder;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
@@ -37,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The build items the core processor gives a native build, for an application with genesys-contacts, genesys-stats
- * and a module the extension has never heard of ({@code io.camelgenesys.fakemodule}). What must be registered is
+ * The build items the core processor gives a native build, for an application with genesys-contacts, genesys-stats,
+ * genesys-udm, genesys-conversations, genesys-users and a module the extension has never heard of ({@code io.camelgenesys.fakemodule}). What must be registered is
  * computed here from the jars and the operation tables, not listed: every class of every {@code model} package, every
  * request and response type of every operation on every platform, the operation enums, the {@code @UriParams}
  * configuration; and the run-time initialisation of classes holding a static random.
@@ -87,6 +92,10 @@ public class GenesysNativeRegistrationsTest {
         Set<String> models = new TreeSet<>();
         models.addAll(JarClasses.of("io.camelgenesys.contacts.ContactsComponent", JarClasses::modelPackage));
         models.addAll(JarClasses.of("io.camelgenesys.statistics.StatisticsComponent", JarClasses::modelPackage));
+        models.addAll(JarClasses.of("io.camelgenesys.udm.UdmComponent", JarClasses::modelPackage));
+        models.addAll(JarClasses.of("io.camelgenesys.conversations.ConversationsComponent", JarClasses::modelPackage));
+        // one of each of the later modules by name, so that an empty listing of their jars cannot pass unnoticed
+        assertTrue(models.containsAll(Set.of(JobInfo.class.getName(), Recording.class.getName())), models.toString());
         models.add(FakeThing.class.getName());
         models.add(GenesysModel.class.getName());
         assertTrue(models.size() > 20, "the jars have their model classes: " + models);
@@ -98,7 +107,7 @@ public class GenesysNativeRegistrationsTest {
         Map<String, Set<String>> registered = report("reflect");
         Set<String> types = new TreeSet<>();
         for (Class<? extends GenesysOperation> table : List.of(ContactsOperation.class, StatisticsOperation.class,
-                FakeOperation.class)) {
+                UdmOperation.class, ConversationsOperation.class, UsersOperation.class, FakeOperation.class)) {
             for (GenesysOperation operation : table.getEnumConstants()) {
                 for (GenesysPlatform platform : GenesysPlatform.values()) {
                     OperationSpec spec = operation.spec(platform);
@@ -118,8 +127,8 @@ public class GenesysNativeRegistrationsTest {
     @Test
     void operationEnumsAndConfigurationAreRegistered() throws IOException {
         Map<String, Set<String>> registered = report("reflect");
-        for (Class<?> type : List.of(ContactsOperation.class, StatisticsOperation.class, FakeOperation.class,
-                GenesysPlatform.class)) {
+        for (Class<?> type : List.of(ContactsOperation.class, StatisticsOperation.class, UdmOperation.class,
+                ConversationsOperation.class, UsersOperation.class, FakeOperation.class, GenesysPlatform.class)) {
             assertTrue(registered.getOrDefault(type.getName(), Set.of()).contains("methods"),
                     type.getName() + " must be reflective (Camel converts URI options to it by name)");
         }
@@ -140,7 +149,8 @@ public class GenesysNativeRegistrationsTest {
 
     @Test
     void everyGenesysComponentIsFoundAndTheCoreFeatureIsInstalled() throws IOException {
-        assertEquals(Set.of("genesys-contacts", "genesys-fake", "genesys-stats"), report("scheme").keySet());
+        assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-stats",
+                "genesys-udm", "genesys-users"), report("scheme").keySet());
         assertTrue(report("feature").containsKey("camel-genesys-core"));
     }
 
