@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class WebhookQuarkusTest {
 
-    private static final String BODY = "{\"id\":\"evt-1\",\"channel\":{\"platform\":\"Open\"},\"text\":\"Grüße\"}";
+    private static final String BODY = "{\"id\":\"evt-1\",\"messageId\":\"m-42\",\"channel\":{\"platform\":\"Open\"},\"text\":\"Grüße\"}";
 
     @Inject
     CamelContext context;
@@ -63,7 +63,7 @@ class WebhookQuarkusTest {
                 .body("messageId", is("m-42"));
 
         message.assertIsSatisfied();
-        assertEquals(Map.of("id", "evt-1", "channel", Map.of("platform", "Open"), "text", "Grüße"),
+        assertEquals(Map.of("id", "evt-1", "messageId", "m-42", "channel", Map.of("platform", "Open"), "text", "Grüße"),
                 message.getReceivedExchanges().get(0).getMessage().getBody(Map.class));
     }
 
