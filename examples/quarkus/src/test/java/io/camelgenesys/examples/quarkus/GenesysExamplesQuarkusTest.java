@@ -68,7 +68,7 @@ class GenesysExamplesQuarkusTest {
 
         // a second export with a changed title: the same contact is updated, nothing is created
         Files.writeString(work.resolve("crm-inbox/.crm-update.tmp"),
-                "crm_id,first_name,last_name,email,phone,title\n"
+                "crm_id,first_name,last_name,work_email,work_phone,title\n"
                 + "crm-1001,Ada,Lovelace,ada.lovelace@example.com,+1 555 0100 1001,Countess\n",
                 StandardCharsets.UTF_8);
         Files.move(work.resolve("crm-inbox/.crm-update.tmp"), work.resolve("crm-inbox/crm-update.csv"));
