@@ -28,11 +28,13 @@ import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.core.operation.Paging;
 import io.camelgenesys.core.operation.PagingStyle;
 import io.camelgenesys.core.operation.QueryRule;
+import io.camelgenesys.core.webhook.GenesysWebhookEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -79,6 +81,18 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
     @SuppressWarnings("unchecked")
     private O operation() {
         return (O) genesys.getOperation();
+    }
+
+    /**
+     * The endpoint itself when its row is a webhook (Genesys calls it, {@link OperationSpec#needsConnection()} is
+     * false): it is served here, not at Genesys, so its service location is its own path. Derived from the row, so no
+     * component names its webhook operation.
+     */
+    private GenesysWebhookEndpoint servedHere() {
+        O op = operation();
+        OperationSpec spec = op == null ? null : op.spec(configuration().getPlatform());
+        return spec != null && !spec.needsConnection() && endpoint instanceof GenesysWebhookEndpoint webhook
+                ? webhook : null;
     }
 
     // ------------------------------------------------------------------------------------------ lifecycle
@@ -451,18 +465,29 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
 
     // ------------------------------------------------------------------------------------------ service location
 
-    /** The Genesys API base URL this endpoint talks to. */
+    /** The Genesys API base URL this endpoint talks to; for a webhook row, the path it listens on. */
     String serviceUrl() {
-        return configuration().apiBaseUrl();
+        GenesysWebhookEndpoint webhook = servedHere();
+        return webhook != null ? webhook.resolveWebhookPath() : configuration().apiBaseUrl();
     }
 
     String serviceProtocol() {
+        if (servedHere() != null) {
+            return "http";
+        }
         String url = serviceUrl();
         return url.regionMatches(true, 0, "http://", 0, 7) ? "http" : "https";
     }
 
-    /** Where and as whom, never a secret: platform, host, region, the client id or user name, the grant. */
+    /**
+     * Where and as whom, never a secret: platform, host, region, the client id or user name, the grant; for a webhook
+     * row, which webhook (the component's title).
+     */
     Map<String, String> serviceMetadata() {
+        if (servedHere() != null) {
+            UriEndpoint annotation = endpoint.getClass().getAnnotation(UriEndpoint.class);
+            return Map.of("webhook", annotation != null ? annotation.title() : scheme);
+        }
         GenesysConfiguration c = configuration();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("platform", c.getPlatform().name());

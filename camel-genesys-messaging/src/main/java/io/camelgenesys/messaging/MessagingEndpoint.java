@@ -1,7 +1,5 @@
 package io.camelgenesys.messaging;
 
-import java.util.Map;
-
 import io.camelgenesys.core.GenesysDefaultEndpoint;
 import io.camelgenesys.core.webhook.GenesysWebhookConfiguration;
 import io.camelgenesys.core.webhook.GenesysWebhookConsumer;
@@ -52,24 +50,6 @@ public class MessagingEndpoint extends GenesysDefaultEndpoint<MessagingOperation
     @Override
     public GenesysWebhookHandler getWebhookHandler() {
         return new MessagingWebhookHandler(configuration.getOutputType());
-    }
-
-    // the webhook is served here, not at Genesys: its service location is the path
-
-    @Override
-    public String getServiceUrl() {
-        return operation == MessagingOperation.webhook ? resolveWebhookPath() : super.getServiceUrl();
-    }
-
-    @Override
-    public String getServiceProtocol() {
-        return operation == MessagingOperation.webhook ? "http" : super.getServiceProtocol();
-    }
-
-    @Override
-    public Map<String, String> getServiceMetadata() {
-        return operation == MessagingOperation.webhook ? Map.of("webhook", "Third-Party Messaging")
-                : super.getServiceMetadata();
     }
 
     @Override

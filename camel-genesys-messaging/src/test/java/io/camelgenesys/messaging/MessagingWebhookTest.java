@@ -447,4 +447,30 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(1, getMockEndpoint("mock:meta").getReceivedCounter());
         assertEquals("meta", getMockEndpoint("mock:meta").getReceivedExchanges().get(0).getFromRouteId());
     }
+
+    // ------------------------------------------------------------------------------------------ service location
+
+    @Test
+    void aWebhookIsServedHereSoItsServiceLocationIsItsPathAndAProducerShowsGenesys() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-interactions:webhook?webhookPath=/genesys/interactions&secret=RAW({{interactions.secret}})")
+                        .routeId("interactions").to("mock:interactions");
+                from("direct:send").to("genesys-messaging:sendMessage?" + io.camelgenesys.core.test.SimulatorSupport
+                        .multicloud(sim()));
+            }
+        });
+        Map<String, String> locations = new java.util.TreeMap<>();
+        context.getEndpoints().stream().filter(e -> e instanceof org.apache.camel.spi.EndpointServiceLocation)
+                .map(e -> (org.apache.camel.spi.EndpointServiceLocation) e)
+                .forEach(l -> locations.put(l.getServiceUrl(), l.getServiceProtocol() + " " + l.getServiceMetadata()));
+
+        assertEquals("http {webhook=Genesys Messaging}", locations.get("/genesys/sms"));
+        assertEquals("http {webhook=Genesys Interactions}", locations.get("/genesys/interactions"));
+        String producer = locations.get(sim().baseUrl());
+        assertNotNull(producer, "the producer's location is the Genesys host it calls: " + locations);
+        assertTrue(producer.startsWith("http {platform=multicloud"), producer);
+    }
 }

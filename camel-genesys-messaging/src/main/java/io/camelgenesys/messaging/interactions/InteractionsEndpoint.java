@@ -1,7 +1,5 @@
 package io.camelgenesys.messaging.interactions;
 
-import java.util.Map;
-
 import io.camelgenesys.core.GenesysDefaultEndpoint;
 import io.camelgenesys.core.webhook.GenesysWebhookConfiguration;
 import io.camelgenesys.core.webhook.GenesysWebhookConsumer;
@@ -51,23 +49,6 @@ public class InteractionsEndpoint extends GenesysDefaultEndpoint<InteractionsOpe
     @Override
     public GenesysWebhookHandler getWebhookHandler() {
         return new InteractionsWebhookHandler(configuration.getOutputType(), configuration.isBatch());
-    }
-
-    // the webhook is served here, not at Genesys: its service location is the path
-
-    @Override
-    public String getServiceUrl() {
-        return resolveWebhookPath();
-    }
-
-    @Override
-    public String getServiceProtocol() {
-        return "http";
-    }
-
-    @Override
-    public Map<String, String> getServiceMetadata() {
-        return Map.of("webhook", "Interactions");
     }
 
     @Override
