@@ -86,11 +86,6 @@ public class GenesysConstants {
               javaType = "java.util.List")
     public static final String ERRORS = "GenesysErrors";
 
-    // Output of a streamed operation row (OperationSpec.streamed()): the file name Genesys gave in Content-Disposition.
-    // Documented with @Metadata by the components that have such a row (MessagingConstants), as Download's headers
-    // are, so that components that never stream do not list it.
-    public static final String RESPONSE_FILE_NAME = "GenesysResponseFileName";
-
     @Metadata(label = "consumer,output", description = "Output: poll consumers, the position of the record in this poll"
                                                        + " (0-based).", javaType = "Long")
     public static final String SCAN_INDEX = "GenesysScanIndex";

@@ -1,6 +1,7 @@
 package io.camelgenesys.messaging;
 
 import io.camelgenesys.core.GenesysConstants;
+import io.camelgenesys.core.http.Download;
 import io.camelgenesys.core.webhook.GenesysWebhookProcessor;
 import org.apache.camel.spi.Metadata;
 
@@ -54,9 +55,10 @@ public final class MessagingConstants extends GenesysConstants {
     public static final String MEDIA_ID = "GenesysMediaId";
 
     @Metadata(label = "producer,output", description = "Output: getMedia, the file name Genesys gave in"
-              + " Content-Disposition (the body is an InputStream; its media type is in Content-Type).",
+              + " Content-Disposition (the body is an InputStream; its media type is in Content-Type). CamelFileName is"
+              + " set to the same name, so that a following to(\"file:dir\") stores the media under it.",
               javaType = "String")
-    public static final String RESPONSE_FILE_NAME = GenesysConstants.RESPONSE_FILE_NAME;
+    public static final String DOWNLOAD_FILE_NAME = Download.FILE_NAME_HEADER;
 
     @Metadata(label = "producer,input", description = "Input: uploadMedia, the file name; overrides the fileName option.",
               javaType = "String")

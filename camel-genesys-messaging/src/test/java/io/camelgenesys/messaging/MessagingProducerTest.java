@@ -383,14 +383,15 @@ class MessagingProducerTest extends GenesysRouteTestSupport {
             @Override
             public void configure() {
                 from("direct:download").to(sms("getMedia", "")).to("file:" + dir + "?fileName=${header."
-                                                                   + GenesysConstants.RESPONSE_FILE_NAME + "}");
+                                                                   + MessagingConstants.DOWNLOAD_FILE_NAME + "}");
             }
         });
         Exchange download = template.request("direct:download",
                 e -> e.getMessage().setHeader(MessagingConstants.MEDIA_ID, media.getMediaId()));
         assertNull(download.getException());
         assertEquals("image/png", download.getMessage().getHeader(Exchange.CONTENT_TYPE));
-        assertEquals("photo.png", download.getMessage().getHeader(GenesysConstants.RESPONSE_FILE_NAME));
+        assertEquals("photo.png", download.getMessage().getHeader(MessagingConstants.DOWNLOAD_FILE_NAME));
+        assertEquals("photo.png", download.getMessage().getHeader(Exchange.FILE_NAME), "to(\"file:dir\") keeps the name");
         assertArrayEquals(png, Files.readAllBytes(dir.resolve("photo.png")));
 
         String delete = route(sms("deleteMedia", "mediaId=" + media.getMediaId()));

@@ -163,8 +163,10 @@ public final class GenesysOperationExecutor {
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
         if (response.stream() != null) {
             putIfNotNull(headers, org.apache.camel.Exchange.CONTENT_TYPE, response.header("Content-Type"));
-            putIfNotNull(headers, GenesysConstants.RESPONSE_FILE_NAME,
-                    fileName(response.header("Content-Disposition")));
+            // the same file-name headers as a storage download (Download#headers), so to("file:dir") keeps the name
+            String fileName = fileName(response.header("Content-Disposition"));
+            putIfNotNull(headers, io.camelgenesys.core.http.Download.FILE_NAME_HEADER, fileName);
+            putIfNotNull(headers, org.apache.camel.Exchange.FILE_NAME, fileName);
             return new OperationResult(response.stream(), headers);
         }
         OperationSpec spec = call.spec();
