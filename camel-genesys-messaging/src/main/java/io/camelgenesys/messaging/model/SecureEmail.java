@@ -2,21 +2,14 @@ package io.camelgenesys.messaging.model;
 
 import java.time.OffsetDateTime;
 
-import io.camelgenesys.core.json.GenesysModel;
-
 /**
  * A secure email (seed 002's Secure Email API; the item schema is not in the seed, these are the fields the
  * simulator reads and answers). {@code direction} {@code inbound} or {@code outbound}, {@code status} {@code unread} or
  * {@code read}; {@code deleted} only after a {@code remove=delete}.
  */
-public class SecureEmail extends GenesysModel {
+public class SecureEmail extends SecureEmailMessage {
 
     private String secureMailId;
-    private String emailAddress;
-    private String firstName;
-    private String lastName;
-    private String subject;
-    private String text;
     private String direction;
     private String status;
     private OffsetDateTime createdAt;
@@ -29,46 +22,6 @@ public class SecureEmail extends GenesysModel {
 
     public void setSecureMailId(String secureMailId) {
         this.secureMailId = secureMailId;
-    }
-
-    public String getEmailAddress() {
-        return emailAddress;
-    }
-
-    public void setEmailAddress(String emailAddress) {
-        this.emailAddress = emailAddress;
-    }
-
-    public String getFirstName() {
-        return firstName;
-    }
-
-    public void setFirstName(String firstName) {
-        this.firstName = firstName;
-    }
-
-    public String getLastName() {
-        return lastName;
-    }
-
-    public void setLastName(String lastName) {
-        this.lastName = lastName;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public void setText(String text) {
-        this.text = text;
     }
 
     public String getDirection() {
