@@ -74,13 +74,20 @@ class StatisticsPartsTest {
         AtomicInteger ticks = new AtomicInteger();
         AtomicInteger ends = new AtomicInteger();
         StatisticsTimers[] holder = new StatisticsTimers[1];
+        // the epoch check and the count happen under the lock the test changes the timers under, as the simulator's
+        // own callbacks run under its lock: a tick that passed its check before a change cannot count after it
+        Object lock = new Object();
         StatisticsTimers timers = new StatisticsTimers(epoch -> {
-            if (holder[0].isGeneratorEpoch(epoch)) {
-                ticks.incrementAndGet();
+            synchronized (lock) {
+                if (holder[0].isGeneratorEpoch(epoch)) {
+                    ticks.incrementAndGet();
+                }
             }
         }, epoch -> {
-            if (holder[0].isOutageEpoch(epoch)) {
-                ends.incrementAndGet();
+            synchronized (lock) {
+                if (holder[0].isOutageEpoch(epoch)) {
+                    ends.incrementAndGet();
+                }
             }
         });
         holder[0] = timers;
@@ -88,25 +95,33 @@ class StatisticsPartsTest {
         Thread.sleep(50);
         assertEquals(0, ticks.get(), "not before start");
         timers.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (ticks.get() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertTrue(ticks.get() >= 3);
-        timers.setInterval(Duration.ZERO);
-        int stopped = ticks.get();
+        int stopped;
+        synchronized (lock) {
+            timers.setInterval(Duration.ZERO);
+            stopped = ticks.get();
+        }
         Thread.sleep(60);
         assertEquals(stopped, ticks.get(), "off");
 
-        timers.endOutageAfter(Duration.ofMillis(30));
-        timers.endOutageAfter(Duration.ofMillis(60)); // moves the end; the first never fires
+        synchronized (lock) {
+            timers.endOutageAfter(Duration.ofMillis(30));
+            timers.endOutageAfter(Duration.ofMillis(60)); // moves the end; the first never fires
+        }
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (ends.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         Thread.sleep(60);
         assertEquals(1, ends.get());
-        timers.endOutageAfter(Duration.ofMillis(30));
-        timers.cancelOutageEnd();
+        synchronized (lock) {
+            timers.endOutageAfter(Duration.ofMillis(30));
+            timers.cancelOutageEnd();
+        }
         Thread.sleep(80);
         assertEquals(1, ends.get(), "cancelled");
         timers.stop();

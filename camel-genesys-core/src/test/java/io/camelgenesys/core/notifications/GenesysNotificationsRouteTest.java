@@ -204,7 +204,9 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
 
     @Test
     void aRotatedTokenIsSentOnTheNextBayeuxRequest() throws Exception {
-        sim().setTokenLifetime(Duration.ofSeconds(2));
+        // 6 s, so the refresh runs 600 ms ahead of expiry: with 2 s (200 ms ahead) a loaded machine's pause let a
+        // /meta/connect reach the server with a token that had just expired, and a 401 is another test's story
+        sim().setTokenLifetime(Duration.ofSeconds(6));
         TestCometdConsumer consumer = route("r1", UPDATES, "mock:updates");
         consumer.subscribed().get(10, TimeUnit.SECONDS);
         GenesysNotifications n = consumer.notifications();
@@ -212,9 +214,9 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
         assertEquals("Bearer " + first, sim().requests().lastHeader(HANDSHAKE, "Authorization"));
 
         // the token provider refreshes ahead of expiry
-        await("a new token", 6_000, () -> !first.equals(sim().tokens().lastIssuedAccessToken()));
+        await("a new token", 15_000, () -> !first.equals(sim().tokens().lastIssuedAccessToken()));
         // a message ends the held /meta/connect; the next one must carry the current token
-        await("the new token on /meta/connect", 8_000, () -> {
+        await("the new token on /meta/connect", 10_000, () -> {
             publish(UPDATES, 1);
             String sent = sim().requests().lastHeader(CONNECT, "Authorization");
             return !("Bearer " + first).equals(sent)
