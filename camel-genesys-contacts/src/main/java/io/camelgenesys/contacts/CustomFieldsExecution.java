@@ -23,7 +23,8 @@ import io.camelgenesys.core.operation.OperationResult;
  * not sent when a value does not fit (every problem named at once, as an {@link IllegalArgumentException}). The
  * version is read through the connection's {@link SchemaVersionCache}: once per version, however many exchanges ask.
  * A patch that changes custom fields without changing the schema is checked against the schema the entity has now,
- * read first. {@code validateCustomFields=false} sends the write as is.
+ * read first. Without a schema reference nothing is checked (Genesys refuses custom fields without one).
+ * {@code validateCustomFields=false} sends the write as is.
  */
 final class CustomFieldsExecution implements OperationExecution {
 
@@ -58,10 +59,7 @@ final class CustomFieldsExecution implements OperationExecution {
         JsonNode fields = body.get("customFields");
         JsonNode ref = body.get("schema");
         if (ref == null || ref.isNull()) {
-            if (fields != null && !fields.isNull() && !fields.isEmpty()) {
-                return refused(context, "customFields need the schema that defines them: set schema to {\"id\": ...,"
-                                        + " \"version\": ...} (the schema version the values follow)");
-            }
+            // nothing to check against: Genesys refuses custom fields without a schema itself
             return context.executor().execute(write);
         }
         return checked(context, write, ref, schema -> schema.violations(fields, true));
