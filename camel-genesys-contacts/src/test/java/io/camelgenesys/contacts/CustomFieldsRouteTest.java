@@ -314,5 +314,12 @@ class CustomFieldsRouteTest extends ContactsTestSupport {
         ExternalOrganization created = body("createOrganization", "", org, ExternalOrganization.class);
         assertEquals(12, CustomFieldValues.of(created).get("employees_integer", Long.class).intValue());
         assertEquals(1, sim().requests().count("GET", EC + "/organizations/schemas/" + schema.getId() + "/versions/1"));
+
+        org.put("customFields", Map.of("employees_integer", "many"));
+        GenesysApiException genesys = assertInstanceOf(GenesysApiException.class,
+                failure("updateOrganization", "validateCustomFields=false&externalOrganizationId=" + created.getId(), org));
+        assertEquals(400, genesys.getHttpStatus());
+        assertTrue(genesys.getErrorMessage().contains("customFields.employees_integer must be a whole number"),
+                genesys.getErrorMessage());
     }
 }
