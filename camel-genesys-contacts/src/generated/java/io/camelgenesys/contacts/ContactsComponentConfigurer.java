@@ -62,6 +62,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "contactUserName": getOrCreateConfiguration(target).setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
         case "conversationid":
         case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "coretypename":
+        case "coreTypeName": getOrCreateConfiguration(target).setCoreTypeName(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": getOrCreateConfiguration(target).setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "divisionid":
         case "divisionId": getOrCreateConfiguration(target).setDivisionId(property(camelContext, java.lang.String.class, value)); return true;
@@ -150,6 +152,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": getOrCreateConfiguration(target).setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "schemaid":
+        case "schemaId": getOrCreateConfiguration(target).setSchemaId(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
         case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -158,6 +162,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": getOrCreateConfiguration(target).setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "validatecustomfields":
+        case "validateCustomFields": getOrCreateConfiguration(target).setValidateCustomFields(property(camelContext, boolean.class, value)); return true;
+        case "versionid":
+        case "versionId": getOrCreateConfiguration(target).setVersionId(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpool":
         case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
@@ -199,6 +207,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "contactUserName": return java.lang.String.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
+        case "coretypename":
+        case "coreTypeName": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "divisionid":
         case "divisionId": return java.lang.String.class;
@@ -287,6 +297,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return int.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "schemaid":
+        case "schemaId": return java.lang.String.class;
         case "sortorder":
         case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
@@ -295,6 +307,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "validatecustomfields":
+        case "validateCustomFields": return boolean.class;
+        case "versionid":
+        case "versionId": return java.lang.String.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
@@ -337,6 +353,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "contactUserName": return getOrCreateConfiguration(target).getContactUserName();
         case "conversationid":
         case "conversationId": return getOrCreateConfiguration(target).getConversationId();
+        case "coretypename":
+        case "coreTypeName": return getOrCreateConfiguration(target).getCoreTypeName();
         case "cursor": return getOrCreateConfiguration(target).getCursor();
         case "divisionid":
         case "divisionId": return getOrCreateConfiguration(target).getDivisionId();
@@ -425,6 +443,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return getOrCreateConfiguration(target).getRetryMaxAttempts();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "schemaid":
+        case "schemaId": return getOrCreateConfiguration(target).getSchemaId();
         case "sortorder":
         case "sortOrder": return getOrCreateConfiguration(target).getSortOrder();
         case "sslcontextparameters":
@@ -433,6 +453,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorId": return getOrCreateConfiguration(target).getTrustorId();
         case "type": return getOrCreateConfiguration(target).getType();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "validatecustomfields":
+        case "validateCustomFields": return getOrCreateConfiguration(target).isValidateCustomFields();
+        case "versionid":
+        case "versionId": return getOrCreateConfiguration(target).getVersionId();
         case "workerpool":
         case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;

@@ -58,6 +58,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "contactUserName": target.getConfiguration().setContactUserName(property(camelContext, java.lang.String.class, value)); return true;
         case "conversationid":
         case "conversationId": target.getConfiguration().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "coretypename":
+        case "coreTypeName": target.getConfiguration().setCoreTypeName(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getConfiguration().setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "divisionid":
@@ -161,6 +163,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "schemaid":
+        case "schemaId": target.getConfiguration().setSchemaId(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sortorder":
@@ -177,6 +181,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "validatecustomfields":
+        case "validateCustomFields": target.getConfiguration().setValidateCustomFields(property(camelContext, boolean.class, value)); return true;
+        case "versionid":
+        case "versionId": target.getConfiguration().setVersionId(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpool":
         case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
@@ -221,6 +229,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "contactUserName": return java.lang.String.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
+        case "coretypename":
+        case "coreTypeName": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
         case "delay": return long.class;
         case "divisionid":
@@ -324,6 +334,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "schemaid":
+        case "schemaId": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sortorder":
@@ -340,6 +352,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "validatecustomfields":
+        case "validateCustomFields": return boolean.class;
+        case "versionid":
+        case "versionId": return java.lang.String.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
@@ -385,6 +401,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "contactUserName": return target.getConfiguration().getContactUserName();
         case "conversationid":
         case "conversationId": return target.getConfiguration().getConversationId();
+        case "coretypename":
+        case "coreTypeName": return target.getConfiguration().getCoreTypeName();
         case "cursor": return target.getConfiguration().getCursor();
         case "delay": return target.getDelay();
         case "divisionid":
@@ -488,6 +506,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "schemaid":
+        case "schemaId": return target.getConfiguration().getSchemaId();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sortorder":
@@ -504,6 +524,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "validatecustomfields":
+        case "validateCustomFields": return target.getConfiguration().isValidateCustomFields();
+        case "versionid":
+        case "versionId": return target.getConfiguration().getVersionId();
         case "workerpool":
         case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;

@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(91);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -43,6 +43,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("contactId");
         props.add("contactUserName");
         props.add("conversationId");
+        props.add("coreTypeName");
         props.add("cursor");
         props.add("delay");
         props.add("divisionId");
@@ -101,6 +102,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
+        props.add("schemaId");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sortOrder");
         props.add("sslContextParameters");
@@ -110,6 +112,8 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("type");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("validateCustomFields");
+        props.add("versionId");
         props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);

@@ -45,6 +45,22 @@ public final class ContactsTypeConvertersLoader implements TypeConverterLoader, 
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, io.camelgenesys.contacts.CustomFieldValues.class, io.camelgenesys.contacts.model.ExternalContact.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelgenesys.contacts.ContactsTypeConverters.toCustomFieldValues((io.camelgenesys.contacts.model.ExternalContact) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.camelgenesys.contacts.CustomFieldValues.class, io.camelgenesys.contacts.model.ExternalOrganization.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelgenesys.contacts.ContactsTypeConverters.toCustomFieldValues((io.camelgenesys.contacts.model.ExternalOrganization) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.camelgenesys.contacts.model.PhoneNumber.class, java.lang.String.class, false,
             (type, exchange, value) -> {
                 Object answer = io.camelgenesys.contacts.ContactsTypeConverters.toPhoneNumber((java.lang.String) value);

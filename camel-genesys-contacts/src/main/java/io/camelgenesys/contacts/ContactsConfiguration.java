@@ -157,6 +157,27 @@ public class ContactsConfiguration extends GenesysConfiguration {
     @UriParam(label = "producer", description = "webServices search: the employee id.")
     private String employeeId;
 
+    // ---- schemas (custom fields) ---------------------------------------------------------------------------------
+    @UriParam(label = "producer", description = "The schema id of the schema operations (getContactSchema,"
+                                                + " updateContactSchema, getContactSchemaVersion, the organization"
+                                                + " ones, ...); the GenesysSchemaId header overrides it.")
+    private String schemaId;
+    @UriParam(label = "producer", description = "getContactSchemaVersion, getOrganizationSchemaVersion: the schema"
+                                                + " version (1, 2, ...); the GenesysVersionId header overrides it.")
+    private String versionId;
+    @UriParam(label = "producer", description = "getContactCoreType, getOrganizationCoreType: the core type (text,"
+                                                + " longtext, url, identifier, enum, date, datetime, integer, number,"
+                                                + " checkbox, tag); the GenesysCoreTypeName header overrides it.")
+    private String coreTypeName;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "create, update and patch of a contact, createOrganization and updateOrganization: check"
+                            + " the customFields against the schema version the body references (schema.id,"
+                            + " schema.version) before anything is sent, and refuse values that do not match a field's"
+                            + " core type or limits, unknown fields and missing required ones, naming each. The schema"
+                            + " version is read once per connection and cached (versions are immutable). false sends"
+                            + " custom fields unchecked, for Genesys to refuse.")
+    private boolean validateCustomFields = true;
+
     @Override
     public ContactsConfiguration copy() {
         return (ContactsConfiguration) super.copy();
@@ -435,5 +456,37 @@ public class ContactsConfiguration extends GenesysConfiguration {
 
     public void setEmployeeId(String employeeId) {
         this.employeeId = employeeId;
+    }
+
+    public String getSchemaId() {
+        return schemaId;
+    }
+
+    public void setSchemaId(String schemaId) {
+        this.schemaId = schemaId;
+    }
+
+    public String getVersionId() {
+        return versionId;
+    }
+
+    public void setVersionId(String versionId) {
+        this.versionId = versionId;
+    }
+
+    public String getCoreTypeName() {
+        return coreTypeName;
+    }
+
+    public void setCoreTypeName(String coreTypeName) {
+        this.coreTypeName = coreTypeName;
+    }
+
+    public boolean isValidateCustomFields() {
+        return validateCustomFields;
+    }
+
+    public void setValidateCustomFields(boolean validateCustomFields) {
+        this.validateCustomFields = validateCustomFields;
     }
 }

@@ -21,6 +21,18 @@ public final class ContactsConstants extends GenesysConstants {
               + " externalOrganizationId option.", javaType = "String")
     public static final String EXTERNAL_ORGANIZATION_ID = "GenesysExternalOrganizationId";
 
+    @Metadata(label = "producer,input", description = "Input: the schema id of the schema operations; overrides the"
+              + " schemaId option.", javaType = "String")
+    public static final String SCHEMA_ID = "GenesysSchemaId";
+
+    @Metadata(label = "producer,input", description = "Input: getContactSchemaVersion, getOrganizationSchemaVersion:"
+              + " the schema version; overrides the versionId option.", javaType = "String")
+    public static final String VERSION_ID = "GenesysVersionId";
+
+    @Metadata(label = "producer,input", description = "Input: getContactCoreType, getOrganizationCoreType: the core"
+              + " type name; overrides the coreTypeName option.", javaType = "String")
+    public static final String CORE_TYPE_NAME = "GenesysCoreTypeName";
+
     @Metadata(label = "producer,input", description = "Input: the relationship id; overrides the relationshipId"
               + " option.", javaType = "String")
     public static final String RELATIONSHIP_ID = "GenesysRelationshipId";

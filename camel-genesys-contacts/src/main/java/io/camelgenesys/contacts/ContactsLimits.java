@@ -13,6 +13,7 @@ import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ContactPatchRequest;
 import io.camelgenesys.contacts.model.ContactsPatchChange;
 import io.camelgenesys.contacts.model.ConversationAssociation;
+import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
@@ -251,6 +252,16 @@ public final class ContactsLimits {
                 }
             },
             text("name", 0, Integer.MAX_VALUE, false), text("phoneNumber", 0, Integer.MAX_VALUE, false));
+
+    // ---- schemas (custom fields) ---------------------------------------------------------------------------------
+
+    /**
+     * A schema to create: its JSON schema is required (DataSchema.jsonSchema); what a field may hold is Genesys' to
+     * check (core types and their limits, {@code GET .../schemas/coretypes}).
+     */
+    public static final BodyRules SCHEMA_CREATE = typed(DataSchema.class, required("jsonSchema"));
+    /** A schema update also names the version it was made from: "The schema's version ... Required for updates." */
+    public static final BodyRules SCHEMA_UPDATE = SCHEMA_CREATE.and(required("version"));
 
     private ContactsLimits() {
     }

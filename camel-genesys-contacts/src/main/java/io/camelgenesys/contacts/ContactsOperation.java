@@ -5,6 +5,8 @@ import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ContactPatchRequest;
 import io.camelgenesys.contacts.model.ConversationAssociation;
+import io.camelgenesys.contacts.model.Coretype;
+import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalOrganizationTrustorLink;
@@ -17,6 +19,7 @@ import io.camelgenesys.contacts.model.Note;
 import io.camelgenesys.contacts.model.OrganizationEnrichRequest;
 import io.camelgenesys.contacts.model.Relationship;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
+import io.camelgenesys.contacts.model.SchemaQuantityLimits;
 import io.camelgenesys.contacts.model.SegmentAssignment;
 import io.camelgenesys.contacts.model.WebServicesContact;
 import io.camelgenesys.core.GenesysPlatform;
@@ -58,17 +61,19 @@ import static io.camelgenesys.core.operation.QueryRule.range;
 public enum ContactsOperation implements GenesysOperation {
 
     // ---- contacts ----------------------------------------------------------------------------------------------
-    create(cloud(post(CONTACTS).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
+    create(cloud(post(CONTACTS).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT)
+            .execution(CustomFieldsExecution.CONTACT))
             .on(webServices, post(WS_CONTACTS).body(WebServicesContact.class).returns(WebServicesContact.class)
                     .prepare(ContactsRequests.CUSTOM_TYPE).rules(ContactsLimits.WEB_SERVICES_CONTACT))),
     get(cloud(get(CONTACT).queryMulti("expand").returns(ExternalContact.class))
             .on(webServices, webServicesGet())),
-    update(cloud(put(CONTACT).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT))
+    update(cloud(put(CONTACT).body(ExternalContact.class).returns(ExternalContact.class).rules(ContactsLimits.CONTACT)
+            .execution(CustomFieldsExecution.CONTACT))
             .on(webServices, put(WS_CONTACT).body(WebServicesContact.class).rules(ContactsLimits.WEB_SERVICES_CONTACT)
                     .execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
     /** The body is a change list, or a partial contact that the row's preparer turns into one. */
     patch(cloud(patch(CONTACT).body(ContactPatchRequest.class).returns(ExternalContact.class)
-            .prepare(ContactsRequests.PATCH_CHANGES).rules(ContactsLimits.PATCH))),
+            .prepare(ContactsRequests.PATCH_CHANGES).rules(ContactsLimits.PATCH).execution(CustomFieldsExecution.CONTACT))),
     delete(cloud(delete(CONTACT))
             .on(webServices, delete(WS_CONTACT).execution(readFirst(webServicesGet(), ContactsRequests::customOnly)))),
     search(cloud(pages(get(CONTACTS).query("q", "sortOrder").queryMulti("expand", "divisionIds")
@@ -125,11 +130,11 @@ public enum ContactsOperation implements GenesysOperation {
 
     // ---- organizations -----------------------------------------------------------------------------------------
     createOrganization(cloud(post(ORGANIZATIONS).body(ExternalOrganization.class).returns(ExternalOrganization.class)
-            .rules(ContactsLimits.ORGANIZATION))),
+            .rules(ContactsLimits.ORGANIZATION).execution(CustomFieldsExecution.ORGANIZATION))),
     getOrganization(cloud(get(ORGANIZATION).queryMulti("expand").query("includeTrustors")
             .returns(ExternalOrganization.class))),
     updateOrganization(cloud(put(ORGANIZATION).body(ExternalOrganization.class).returns(ExternalOrganization.class)
-            .rules(ContactsLimits.ORGANIZATION))),
+            .rules(ContactsLimits.ORGANIZATION).execution(CustomFieldsExecution.ORGANIZATION))),
     deleteOrganization(cloud(delete(ORGANIZATION))),
     searchOrganizations(cloud(pages(get(ORGANIZATIONS).query("q").queryMulti("trustorId").query("sortOrder")
             .queryMulti("expand").query("includeTrustors").queryMulti("divisionIds").returns(ExternalOrganization.class))
@@ -185,6 +190,36 @@ public enum ContactsOperation implements GenesysOperation {
     deleteRelationship(cloud(delete(RELATIONSHIPS + "/{relationshipId}"))),
     scanRelationships(cloud(cursorScan(get(EC + "/scan/relationships").query("divisionId")
             .returns(Relationship.class)))),
+
+    // ---- schemas (custom fields) -------------------------------------------------------------------------------
+    listContactSchemas(cloud(get(CONTACTS + "/schemas").result("/entities").returns(DataSchema.class))),
+    createContactSchema(cloud(post(CONTACTS + "/schemas").body(DataSchema.class).returns(DataSchema.class)
+            .prepare(ContactsRequests.FIRST_SCHEMA_VERSION).rules(ContactsLimits.SCHEMA_CREATE))),
+    getContactSchema(cloud(get(CONTACTS + "/schemas/{schemaId}").returns(DataSchema.class))),
+    /** Stores version n + 1: the body's version must be the current one (n). */
+    updateContactSchema(cloud(put(CONTACTS + "/schemas/{schemaId}").body(DataSchema.class).returns(DataSchema.class)
+            .rules(ContactsLimits.SCHEMA_UPDATE))),
+    deleteContactSchema(cloud(delete(CONTACTS + "/schemas/{schemaId}"))),
+    listContactSchemaVersions(cloud(get(CONTACTS + "/schemas/{schemaId}/versions").result("/entities")
+            .returns(DataSchema.class))),
+    getContactSchemaVersion(cloud(get(CONTACTS + "/schemas/{schemaId}/versions/{versionId}").returns(DataSchema.class))),
+    listContactCoreTypes(cloud(get(CONTACTS + "/schemas/coretypes").result("/entities").returns(Coretype.class))),
+    getContactCoreType(cloud(get(CONTACTS + "/schemas/coretypes/{coreTypeName}").returns(Coretype.class))),
+    getContactSchemaLimits(cloud(get(CONTACTS + "/schemas/limits").returns(SchemaQuantityLimits.class))),
+    listOrganizationSchemas(cloud(get(ORGANIZATIONS + "/schemas").result("/entities").returns(DataSchema.class))),
+    createOrganizationSchema(cloud(post(ORGANIZATIONS + "/schemas").body(DataSchema.class).returns(DataSchema.class)
+            .prepare(ContactsRequests.FIRST_SCHEMA_VERSION).rules(ContactsLimits.SCHEMA_CREATE))),
+    getOrganizationSchema(cloud(get(ORGANIZATIONS + "/schemas/{schemaId}").returns(DataSchema.class))),
+    updateOrganizationSchema(cloud(put(ORGANIZATIONS + "/schemas/{schemaId}").body(DataSchema.class)
+            .returns(DataSchema.class).rules(ContactsLimits.SCHEMA_UPDATE))),
+    listOrganizationSchemaVersions(cloud(get(ORGANIZATIONS + "/schemas/{schemaId}/versions").result("/entities")
+            .returns(DataSchema.class))),
+    getOrganizationSchemaVersion(cloud(get(ORGANIZATIONS + "/schemas/{schemaId}/versions/{versionId}")
+            .returns(DataSchema.class))),
+    listOrganizationCoreTypes(cloud(get(ORGANIZATIONS + "/schemas/coretypes").result("/entities")
+            .returns(Coretype.class))),
+    getOrganizationCoreType(cloud(get(ORGANIZATIONS + "/schemas/coretypes/{coreTypeName}").returns(Coretype.class))),
+    getOrganizationSchemaLimits(cloud(get(ORGANIZATIONS + "/schemas/limits").returns(SchemaQuantityLimits.class))),
 
     // ---- external sources --------------------------------------------------------------------------------------
     createExternalSource(cloud(post(EXTERNAL_SOURCES).body(ExternalSource.class).returns(ExternalSource.class)

@@ -260,4 +260,18 @@ final class ContactsRequests {
                                                + " deleted (Queue and User contacts are read-only)");
         }
     }
+
+    // ---- schemas (custom fields) ---------------------------------------------------------------------------------
+
+    /**
+     * Schema create: a new schema is version 1. The SDK's DataSchema requires {@code version} in every request ("a
+     * positive integer. Required for updates."), so a body without one gets 1 rather than being sent without it.
+     */
+    static final OperationPreparer FIRST_SCHEMA_VERSION = (call, context) -> {
+        JsonNode tree = call.bodyTree();
+        if (tree instanceof ObjectNode o && !o.hasNonNull("version")) {
+            o.put("version", 1);
+        }
+        call.body(tree);
+    };
 }

@@ -1,6 +1,7 @@
 package io.camelgenesys.contacts;
 
 import io.camelgenesys.contacts.model.ExternalContact;
+import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.PhoneNumber;
 import io.camelgenesys.core.json.GenesysModels;
 import org.apache.camel.Converter;
@@ -26,6 +27,18 @@ public final class ContactsTypeConverters {
     @Converter
     public static PhoneNumber toPhoneNumber(String text) {
         return PhoneNumber.valueOf(text);
+    }
+
+    /** A contact's custom fields, each as the Java type of its core type (typed by the field names). */
+    @Converter
+    public static CustomFieldValues toCustomFieldValues(ExternalContact contact) {
+        return CustomFieldValues.of(contact);
+    }
+
+    /** An organization's custom fields, each as the Java type of its core type (typed by the field names). */
+    @Converter
+    public static CustomFieldValues toCustomFieldValues(ExternalOrganization organization) {
+        return CustomFieldValues.of(organization);
     }
 
     /** A {@code Map} to a contacts model, a collection of maps to an array of one; {@code null} for anything else. */

@@ -9,6 +9,8 @@ import io.camelgenesys.contacts.model.ContactAddress;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ConversationAssociation;
+import io.camelgenesys.contacts.model.Coretype;
+import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
@@ -20,6 +22,7 @@ import io.camelgenesys.contacts.model.OrganizationEnrichRequest;
 import io.camelgenesys.contacts.model.PhoneNumber;
 import io.camelgenesys.contacts.model.Relationship;
 import io.camelgenesys.contacts.model.ReverseLookupResult;
+import io.camelgenesys.contacts.model.SchemaQuantityLimits;
 import io.camelgenesys.contacts.model.WebServicesAvailability;
 import io.camelgenesys.contacts.model.WebServicesContact;
 import io.camelgenesys.contacts.model.WebServicesPhoneNumber;
@@ -52,7 +55,9 @@ class ComponentDocsTest {
             Relationship.class, ExternalSource.class, ContactEnrichRequest.class, OrganizationEnrichRequest.class,
             MergeRequest.class, IdentifierClaimRequest.class, JourneySegmentsRequest.class,
             ConversationAssociation.class, ReverseLookupResult.class, WebServicesContact.class,
-            WebServicesPhoneNumber.class, WebServicesAvailability.class, WebServicesAvailability.Channel.class);
+            WebServicesPhoneNumber.class, WebServicesAvailability.class, WebServicesAvailability.Channel.class,
+            // schemas (custom fields)
+            DataSchema.class, Coretype.class, SchemaQuantityLimits.class);
 
     @Test
     void theOptionsAndHeadersTablesAreTheComponentJsons() throws Exception {

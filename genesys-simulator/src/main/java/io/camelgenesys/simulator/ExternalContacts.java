@@ -63,6 +63,11 @@ public final class ExternalContacts {
         return stores.externalSourceCount();
     }
 
+    /** @return how many contact custom-field schemas exist (each counted once, whatever its versions) */
+    public int contactSchemaCount() {
+        return stores.contactSchemaCount();
+    }
+
     /** @return the association stored by {@code PUT /conversations/{conversationId}}, as maps */
     public Optional<Map<String, Object>> conversation(String conversationId) {
         return stores.conversation(conversationId);

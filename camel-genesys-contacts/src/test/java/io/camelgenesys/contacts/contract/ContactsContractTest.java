@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgenesys.contacts.ContactsConstants;
 import io.camelgenesys.contacts.ContactsOperation;
+import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
@@ -377,6 +378,8 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         call("bulkEnrichOrganizations", "dryRun=false", List.of(orgEnrich));
         call("bulkRemoveOrganizations", "", orgIds);
 
+        schemasOverTheWire();
+
         // ---- deletes last ----------------------------------------------------------------------------------------
         call("deleteRelationship", relId, null);
         call("deleteExternalSource", srcId, null);
@@ -386,5 +389,50 @@ class ContactsContractTest extends GenesysRouteTestSupport {
 
         wire.requireCoverage(ContactsOperation.class, GenesysPlatform.cloud, Set.of());
         report.assertOnly(KNOWN_MISMATCHES, "wire ");
+    }
+
+    // ---- schemas (custom fields) ----------------------------------------------------------------------------------
+
+    private static Map<String, Object> field(String title, String coreType, Map<String, Object> limits) {
+        Map<String, Object> f = new LinkedHashMap<>(limits);
+        f.put("title", title);
+        f.put("allOf", List.of(Map.of("$ref", "#/definitions/" + coreType)));
+        return f;
+    }
+
+    /** The schema rows of contacts and organizations, each once (with its minimal body where it has one). */
+    private void schemasOverTheWire() throws Exception {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("tier_enum", field("Tier", "enum", Map.of("enum", List.of("gold", "silver"))));
+        properties.put("points_integer", field("Points", "integer", Map.of("minimum", 0, "maximum", 1_000_000)));
+        properties.put("tags_tag", field("Tags", "tag", Map.of("maxItems", 5, "items", Map.of("maxLength", 20))));
+        Map<String, Object> doc = Map.of("title", "Loyalty", "description", "Loyalty program", "properties", properties,
+                "required", List.of("tier_enum"));
+        String contactSchema = null;
+        for (String kind : List.of("Contact", "Organization")) {
+            DataSchema created = (DataSchema) call("create" + kind + "Schema", "", Map.of("name", "Loyalty",
+                    "jsonSchema", doc));
+            minimal("create" + kind + "Schema", "", Map.of("name", "Loyalty minimal", "version", 1, "jsonSchema", doc));
+            String id = "schemaId=" + created.getId();
+            call("get" + kind + "Schema", id, null);
+            call("list" + kind + "Schemas", "", null);
+            Map<String, Object> update = new LinkedHashMap<>(Map.of("name", "Loyalty", "version", 1, "jsonSchema", doc));
+            call("update" + kind + "Schema", id, update);
+            update.put("version", 2);
+            minimal("update" + kind + "Schema", id, update);
+            call("list" + kind + "SchemaVersions", id, null);
+            call("get" + kind + "SchemaVersion", id + "&versionId=1", null);
+            call("list" + kind + "CoreTypes", "", null);
+            call("get" + kind + "CoreType", "coreTypeName=tag", null);
+            call("get" + kind + "SchemaLimits", "", null);
+            if ("Contact".equals(kind)) {
+                contactSchema = created.getId();
+            }
+        }
+        ExternalContact custom = (ExternalContact) call("create", "", Map.of("firstName", "Cus", "lastName", "Tom",
+                "schema", Map.of("id", contactSchema, "version", 3),
+                "customFields", Map.of("tier_enum", "gold", "points_integer", 10, "tags_tag", List.of("vip"))));
+        call("delete", "contactId=" + custom.getId(), null);
+        call("deleteContactSchema", "schemaId=" + contactSchema, null);
     }
 }

@@ -40,6 +40,8 @@ final class ContactStore {
     private final LockedMap<ArrayNode> journeySegments;
     /** how many contacts {@link #seed} has made since the last {@link #clear()} */
     private int seeded;
+    /** the contact schemas that customFields follow ({@link CustomFieldChecks}) */
+    private SchemaStore schemas;
 
     ContactStore(StoreLock lock, OrganizationStore organizations, IdentifierStore identifiers, EntityTable notes,
             LockedMap<ArrayNode> journeySegments) {
@@ -52,6 +54,10 @@ final class ContactStore {
 
     StoreLock lock() {
         return table.lock();
+    }
+
+    void schemas(SchemaStore schemas) {
+        this.schemas = schemas;
     }
 
     EntityTable table() {
@@ -140,6 +146,9 @@ final class ContactStore {
             throw ApiException.badRequest("surveyOptOut must be true or false");
         }
         Checks.oneOf(c, "type", CONTACT_TYPES, false);
+        if (schemas != null) {
+            CustomFieldChecks.check(c, schemas);
+        }
         String organizationId = Checks.reference(c, "externalOrganization", false);
         if (organizationId != null && organizations.table().get(organizationId) == null) {
             throw ApiException.badRequest("externalOrganization.id " + organizationId

@@ -78,8 +78,12 @@ public final class ExternalContactsStores {
             journeySegments);
     /** The cursors of every scan (contacts, organizations, notes, relationships, external sources). */
     final CursorScans scans = new CursorScans();
+    /** Custom-field schemas (leaf monitors, as the scan cursors): contacts' and organizations'. */
+    final SchemaStore contactSchemas = new SchemaStore("CONTACT", BASE + "/contacts/schemas");
+    final SchemaStore organizationSchemas = new SchemaStore("EXTERNAL_ORGANIZATION", BASE + "/organizations/schemas");
 
     public ExternalContactsStores() {
+        contacts.schemas(contactSchemas);
     }
 
     /** Registers every External Contacts route. */
@@ -87,7 +91,7 @@ public final class ExternalContactsStores {
         // In this order, so that a path several routes match lists its methods as it always has (405 Allow).
         for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
                 new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
-                new RelationshipsApi(this), new ExternalSourcesApi(this))) {
+                new RelationshipsApi(this), new ExternalSourcesApi(this), new SchemasApi(this))) {
             api.register(routes);
         }
     }
@@ -148,5 +152,11 @@ public final class ExternalContactsStores {
             journeySegments.clear();
         }, locks.all());
         scans.clear();
+        contactSchemas.clear();
+        organizationSchemas.clear();
+    }
+
+    public int contactSchemaCount() {
+        return contactSchemas.size();
     }
 }

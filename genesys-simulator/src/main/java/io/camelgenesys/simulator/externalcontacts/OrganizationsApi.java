@@ -54,7 +54,9 @@ final class OrganizationsApi extends ResourceApi {
         for (ObjectNode identifier : identifiers) {
             store.identifiers.checkClaimable(identifier, "organization", null);
         }
-        ObjectNode stored = store.organizations.insert(OrganizationStore.valid(body));
+        ObjectNode valid = OrganizationStore.valid(body);
+        CustomFieldChecks.check(valid, store.organizationSchemas);
+        ObjectNode stored = store.organizations.insert(valid);
         String id = stored.get("id").asText();
         identifiers.forEach(i -> store.identifiers.claim(i, "organization", id));
         return ApiResponse.ok(stored.deepCopy());
@@ -69,7 +71,9 @@ final class OrganizationsApi extends ResourceApi {
     private ApiResponse replace(ApiRequest request) {
         String id = request.pathParam("externalOrganizationId");
         ObjectNode old = store.organizations.existing(id);
-        ObjectNode updated = store.organizations.update(id, old, OrganizationStore.valid(request.jsonObject()));
+        ObjectNode valid = OrganizationStore.valid(request.jsonObject());
+        CustomFieldChecks.check(valid, store.organizationSchemas);
+        ObjectNode updated = store.organizations.update(id, old, valid);
         return ApiResponse.ok(OrganizationStore.view(updated, false));
     }
 
