@@ -47,7 +47,8 @@ class KameletFormatTest {
             files = list.filter(f -> f.getFileName().toString().endsWith(".kamelet.yaml")).sorted().toList();
         }
         assertEquals(Set.of("genesys-contacts-sink", "genesys-contacts-source", "genesys-stats-source",
-                        "genesys-udm-files-source"),
+                        "genesys-udm-files-source", "genesys-messaging-webhook-source",
+                        "genesys-users-presence-sink"),
                 files.stream().map(KameletFormatTest::name).collect(java.util.stream.Collectors.toSet()));
         return files.stream().map(f -> DynamicTest.dynamicTest(name(f), () -> check(f)));
     }

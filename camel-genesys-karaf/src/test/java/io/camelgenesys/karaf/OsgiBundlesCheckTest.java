@@ -77,6 +77,14 @@ class OsgiBundlesCheckTest {
             "io.micrometer.", "micrometer.version",
             "io.vertx.", "vertx.version");
 
+    /**
+     * Camel Karaf features a component feature requires beyond camel-genesys-core, with the reason: what its bundle
+     * needs at runtime through core without importing it itself (core's imports of them are optional).
+     */
+    private static final Map<String, List<String>> CAMEL_FEATURES_BEYOND_CORE = Map.of(
+            // the webhook endpoints are camel-webhook WebhookCapableEndpoints and open platform-http consumers by URI
+            "camel-genesys-messaging", List.of("camel-webhook", "camel-platform-http"));
+
     private static List<Jar> dependencySet;
     private static List<Jar> ours;
     private static Set<String> jdkPackages;
@@ -97,7 +105,7 @@ class OsgiBundlesCheckTest {
     @Test
     void everyComponentModuleIsABundle() {
         assertEquals(Set.of("camel-genesys-core", "camel-genesys-contacts", "camel-genesys-statistics", "camel-genesys-udm",
-                        "camel-genesys-conversations"),
+                        "camel-genesys-conversations", "camel-genesys-messaging"),
                 ours.stream().map(Jar::artifactId).collect(Collectors.toSet()));
         for (Jar jar : ours) {
             assertEquals(GROUP + "." + jar.artifactId(), jar.symbolicName(), jar.artifactId() + " Bundle-SymbolicName");
@@ -195,10 +203,25 @@ class OsgiBundlesCheckTest {
             if (bundle.artifactId().equals("camel-genesys-core")) {
                 assertEquals(Set.of("camel-core", "camel-genesys-libraries"), Set.copyOf(feature.features()));
             } else {
-                assertEquals(List.of("camel-genesys-core"), feature.features(), bundle.artifactId() + " feature needs");
+                List<String> needs = new ArrayList<>(List.of("camel-genesys-core"));
+                needs.addAll(CAMEL_FEATURES_BEYOND_CORE.getOrDefault(bundle.artifactId(), List.of()));
+                assertEquals(needs, feature.features(), bundle.artifactId() + " feature needs");
             }
         }
         assertEquals(ours.size() + 1, features.size(), "features: " + features.keySet());
+    }
+
+    /** A Camel feature required beyond camel-core is named after a Camel jar of the dependency set (camel-karaf's rule). */
+    @Test
+    void theCamelFeaturesBeyondCoreAreCamelJarsOfTheSet() {
+        Set<String> camelJars = dependencySet.stream().filter(j -> "org.apache.camel".equals(j.groupId()))
+                .map(Jar::artifactId).collect(Collectors.toSet());
+        for (List<String> needs : CAMEL_FEATURES_BEYOND_CORE.values()) {
+            for (String feature : needs) {
+                assertTrue(camelJars.contains(feature) && !CAMEL_CORE_FEATURE.contains(feature),
+                        feature + " is not a Camel jar of the set outside camel-core");
+            }
+        }
     }
 
     /** Every Camel jar a non-optional import needs is installed by camel-core or by a Camel feature we require. */
