@@ -1,6 +1,8 @@
 package io.camelgenesys.quarkus.it.messaging;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +37,9 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,12 +84,58 @@ class MessagingQuarkusTest {
     @ConfigProperty(name = "genesys.interactions.secret")
     String interactionsSecret;
 
+    /** What was logged during one test: the message, its parameters and any exception, to be searched for secrets. */
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder all = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    all.append(' ').append(parameter);
+                }
+            }
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                all.append(' ').append(trace);
+            }
+            logged.add(all.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @BeforeEach
     void reset() {
+        Logger.getLogger("").addHandler(capture);
         MockEndpoint.resetMocks(context);
         // quick redeliveries (Genesys' schedule is per deployment; the simulator's default is 1 s, 5 s, 30 s)
         admin("POST", "/simulator/messaging/dispatcher", Map.of("retryDelaysMs", List.of(100, 200, 400, 800, 1600)),
                 200);
+    }
+
+    /** No secret or credential in any line logged while the test ran, the refused requests' WARN lines included. */
+    @AfterEach
+    void noSecretLogged() {
+        Logger.getLogger("").removeHandler(capture);
+        List<String> secrets = List.of(
+                ConfigProvider.getConfig().getValue("camel.component.genesys-messaging.secret", String.class),
+                interactionsSecret,
+                ConfigProvider.getConfig().getValue("camel.component.genesys-messaging.client-secret", String.class),
+                ConfigProvider.getConfig().getValue("camel.component.genesys-messaging.api-key", String.class),
+                ConfigProvider.getConfig().getValue("camel.component.genesys-messaging.password", String.class));
+        for (String line : logged) {
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), () -> "a secret in the log: " + line);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ producer
@@ -154,6 +208,9 @@ class MessagingQuarkusTest {
         assertEquals("REJECTED", unsigned.path("state").asText());
         assertEquals(List.of(401), statuses(unsigned));
         sms.assertIsSatisfied();
+        // one WARN line each, without the secret, the signature or the body (noSecretLogged checks the secrets)
+        assertTrue(logged.stream().anyMatch(l -> l.contains("request refused") && l.contains("403")), logged::toString);
+        assertTrue(logged.stream().noneMatch(l -> l.contains("forged")), "no body content in the log");
     }
 
     @Test
