@@ -27,7 +27,8 @@ public class GenesysDevServicesDisabledTest {
         assertTrue(ConfigProvider.getConfig().getOptionalValue("quarkus.camel-genesys.devservices.base-url", String.class)
                 .isEmpty());
         for (String scheme : new String[] { "genesys-contacts", "genesys-conversations", "genesys-stats", "genesys-udm",
-                "genesys-users" }) {
+                "genesys-users",
+                "genesys-interactions", "genesys-messaging", "genesys-openmedia", "genesys-securemail" }) {
             assertTrue(ConfigProvider.getConfig().getOptionalValue("camel.component." + scheme + ".base-url", String.class)
                     .isEmpty(), scheme);
             assertNull(context.getComponent(scheme, GenesysComponent.class).getConfiguration().getBaseUrl(), scheme);

@@ -51,7 +51,8 @@ public class GenesysDevServicesTest {
         System.setProperty(SEEN_URL, url);
         assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+"), url);
         for (String scheme : new String[] { "genesys-contacts", "genesys-conversations", "genesys-stats", "genesys-udm",
-                "genesys-users" }) {
+                "genesys-users",
+                "genesys-interactions", "genesys-messaging", "genesys-openmedia", "genesys-securemail" }) {
             assertEquals(url, ConfigProvider.getConfig().getValue("camel.component." + scheme + ".base-url", String.class));
             GenesysComponent component = context.getComponent(scheme, GenesysComponent.class);
             assertEquals(url, component.getConfiguration().getBaseUrl(), scheme + " bound by Camel");
@@ -86,7 +87,8 @@ public class GenesysDevServicesTest {
         assertNotNull(url, "the test saw the simulator");
         List<String> log = LOG.stop();
         assertTrue(log.stream().anyMatch(m -> m.contains("started the genesys-simulator on " + url)
-                && m.contains("[genesys-contacts, genesys-conversations, genesys-stats, genesys-udm, genesys-users]")
+                && m.contains("[genesys-contacts, genesys-conversations, genesys-interactions, genesys-messaging,"
+                        + " genesys-openmedia, genesys-securemail, genesys-stats, genesys-udm, genesys-users]")
                 && m.contains("quarkus.camel-genesys.devservices.enabled=false")),
                 "the start is logged with the components served and the way to turn it off: " + log);
         assertTrue(log.stream().anyMatch(m -> m.contains("stopped the genesys-simulator on " + url)), log.toString());

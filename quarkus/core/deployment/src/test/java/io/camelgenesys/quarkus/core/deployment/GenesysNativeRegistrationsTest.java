@@ -25,6 +25,12 @@ import io.camelgenesys.fakemodule.FakeMatch;
 import io.camelgenesys.fakemodule.FakeOperation;
 import io.camelgenesys.fakemodule.FakeRandomUser;
 import io.camelgenesys.fakemodule.model.FakeThing;
+import io.camelgenesys.messaging.MessagingOperation;
+import io.camelgenesys.messaging.interactions.InteractionsOperation;
+import io.camelgenesys.messaging.model.EventsPayload;
+import io.camelgenesys.messaging.model.Message;
+import io.camelgenesys.messaging.openmedia.OpenMediaOperation;
+import io.camelgenesys.messaging.securemail.SecureEmailOperation;
 import io.camelgenesys.statistics.StatisticsOperation;
 import io.camelgenesys.udm.UdmOperation;
 import io.camelgenesys.udm.model.JobInfo;
@@ -43,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The build items the core processor gives a native build, for an application with genesys-contacts, genesys-stats,
- * genesys-udm, genesys-conversations, genesys-users and a module the extension has never heard of ({@code io.camelgenesys.fakemodule}). What must be registered is
+ * genesys-udm, genesys-conversations, genesys-users, the four messaging components and a module the extension has never heard of ({@code io.camelgenesys.fakemodule}). What must be registered is
  * computed here from the jars and the operation tables, not listed: every class of every {@code model} package, every
  * request and response type of every operation on every platform, the operation enums, the {@code @UriParams}
  * configuration; and the run-time initialisation of classes holding a static random.
@@ -96,6 +102,9 @@ public class GenesysNativeRegistrationsTest {
         models.addAll(JarClasses.of("io.camelgenesys.conversations.ConversationsComponent", JarClasses::modelPackage));
         // one of each of the later modules by name, so that an empty listing of their jars cannot pass unnoticed
         assertTrue(models.containsAll(Set.of(JobInfo.class.getName(), Recording.class.getName())), models.toString());
+        // messaging: the webhook payloads (Message, EventsPayload) are bound by Jackson outside any operation table
+        models.addAll(JarClasses.of("io.camelgenesys.messaging.MessagingComponent", JarClasses::modelPackage));
+        assertTrue(models.containsAll(Set.of(Message.class.getName(), EventsPayload.class.getName())), models.toString());
         models.add(FakeThing.class.getName());
         models.add(GenesysModel.class.getName());
         assertTrue(models.size() > 20, "the jars have their model classes: " + models);
@@ -107,7 +116,9 @@ public class GenesysNativeRegistrationsTest {
         Map<String, Set<String>> registered = report("reflect");
         Set<String> types = new TreeSet<>();
         for (Class<? extends GenesysOperation> table : List.of(ContactsOperation.class, StatisticsOperation.class,
-                UdmOperation.class, ConversationsOperation.class, UsersOperation.class, FakeOperation.class)) {
+                UdmOperation.class, ConversationsOperation.class, UsersOperation.class, FakeOperation.class,
+                MessagingOperation.class, InteractionsOperation.class, SecureEmailOperation.class,
+                OpenMediaOperation.class)) {
             for (GenesysOperation operation : table.getEnumConstants()) {
                 for (GenesysPlatform platform : GenesysPlatform.values()) {
                     OperationSpec spec = operation.spec(platform);
@@ -128,7 +139,9 @@ public class GenesysNativeRegistrationsTest {
     void operationEnumsAndConfigurationAreRegistered() throws IOException {
         Map<String, Set<String>> registered = report("reflect");
         for (Class<?> type : List.of(ContactsOperation.class, StatisticsOperation.class, UdmOperation.class,
-                ConversationsOperation.class, UsersOperation.class, FakeOperation.class, GenesysPlatform.class)) {
+                ConversationsOperation.class, UsersOperation.class, FakeOperation.class, GenesysPlatform.class,
+                MessagingOperation.class, InteractionsOperation.class, SecureEmailOperation.class,
+                OpenMediaOperation.class)) {
             assertTrue(registered.getOrDefault(type.getName(), Set.of()).contains("methods"),
                     type.getName() + " must be reflective (Camel converts URI options to it by name)");
         }
@@ -150,7 +163,9 @@ public class GenesysNativeRegistrationsTest {
     @Test
     void everyGenesysComponentIsFoundAndTheCoreFeatureIsInstalled() throws IOException {
         assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-stats",
-                "genesys-udm", "genesys-users"), report("scheme").keySet());
+                "genesys-udm", "genesys-users",
+                "genesys-interactions", "genesys-messaging", "genesys-openmedia", "genesys-securemail"),
+                report("scheme").keySet());
         assertTrue(report("feature").containsKey("camel-genesys-core"));
     }
 
