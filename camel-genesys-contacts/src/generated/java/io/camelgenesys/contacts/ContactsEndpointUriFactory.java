@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(98);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -52,8 +52,11 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expand");
+        props.add("exportId");
         props.add("externalOrganizationId");
+        props.add("externalSettingsId");
         props.add("externalSourceId");
+        props.add("failedStatuses");
         props.add("firstName");
         props.add("grantType");
         props.add("greedy");
@@ -64,6 +67,8 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("includeMerged");
         props.add("includeTrustors");
         props.add("initialDelay");
+        props.add("jobId");
+        props.add("jobStatus");
         props.add("lastName");
         props.add("lazyStartProducer");
         props.add("limit");
@@ -102,14 +107,20 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("settingsId");
         props.add("sortOrder");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("trustorId");
         props.add("type");
+        props.add("uploadId");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("waitForCompletion");
+        props.add("waitPollDelay");
+        props.add("waitPollMaxDelay");
+        props.add("waitTimeout");
         props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);

@@ -78,6 +78,8 @@ public final class ExternalContactsStores {
             journeySegments);
     /** The cursors of every scan (contacts, organizations, notes, relationships, external sources). */
     final CursorScans scans = new CursorScans();
+    /** Import and export (issue 16): settings, uploads, jobs, exports and their files. */
+    final ImportExportStore importExport = new ImportExportStore(this);
 
     public ExternalContactsStores() {
     }
@@ -87,7 +89,7 @@ public final class ExternalContactsStores {
         // In this order, so that a path several routes match lists its methods as it always has (405 Allow).
         for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
                 new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
-                new RelationshipsApi(this), new ExternalSourcesApi(this))) {
+                new RelationshipsApi(this), new ExternalSourcesApi(this), new ImportExportApi(this))) {
             api.register(routes);
         }
     }
@@ -148,5 +150,11 @@ public final class ExternalContactsStores {
             journeySegments.clear();
         }, locks.all());
         scans.clear();
+        importExport.clear();
+    }
+
+    /** Import and export: the storage host's side and the test-facing controls. */
+    public ImportExportStore importExport() {
+        return importExport;
     }
 }
