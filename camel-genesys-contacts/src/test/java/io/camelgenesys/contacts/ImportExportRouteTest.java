@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelgenesys.contacts.model.ContactImportJob;
+import io.camelgenesys.contacts.model.ContactImportJobStatusUpdate;
 import io.camelgenesys.contacts.model.ContactImportSettings;
 import io.camelgenesys.contacts.model.CsvSettings;
 import io.camelgenesys.contacts.model.CsvUploadDetails;
@@ -162,8 +163,9 @@ class ImportExportRouteTest extends ContactsTestSupport {
         assertEquals(1, details.getValidationResult().getErrors().size());
         assertEquals(5L, details.getValidationResult().getErrors().get(0).getLineNumber());
         // cancelled while it waits; a second cancel is a conflict
-        body("updateImportJob", "jobId=" + started.getJobId(), Map.of("jobId", started.getJobId(), "status",
-                "Cancelled"), Map.class);
+        ContactImportJobStatusUpdate cancelled = body("updateImportJob", "jobId=" + started.getJobId(),
+                Map.of("jobId", started.getJobId(), "status", "Cancelled"), ContactImportJobStatusUpdate.class);
+        assertEquals("Cancelled", cancelled.getStatus());
         GenesysApiException conflict = assertInstanceOf(GenesysApiException.class, failure("updateImportJob",
                 "jobId=" + started.getJobId(), Map.of("jobId", started.getJobId(), "status", "Cancelled")));
         assertEquals(409, conflict.getHttpStatus());
@@ -205,7 +207,7 @@ class ImportExportRouteTest extends ContactsTestSupport {
                 "uploadId=" + upload.getUploadId(), null));
         assertEquals(400, early.getHttpStatus());
         GenesysApiException duplicate = assertInstanceOf(GenesysApiException.class, failure("createImportSettings",
-                "", body("getImportSettings", "settingsId=" + importSettingsId, null, Map.class)));
+                "", body("getImportSettings", "settingsId=" + importSettingsId, null, ContactImportSettings.class)));
         assertEquals(409, duplicate.getHttpStatus());
         ImportSettingsListing listed = body("listImportSettings", "name=crm", null, ImportSettingsListing.class);
         assertEquals(1, listed.getEntities().size());
@@ -388,8 +390,9 @@ class ImportExportRouteTest extends ContactsTestSupport {
                     .log("import job ${header.GenesysImportJobId}: ${header.GenesysImportSuccessCount} imported,"
                          + " ${header.GenesysImportFailureCount} refused")
                     .split(simple("${body.failedRows}"))
-                        .setBody(simple("${body.lineNumber},${body.reason}\n"))
-                        .to("file:{{crm.refused}}?fileName=${file:onlyname.noext}-refused.txt&fileExist=Append");
+                        .setBody(simple("${body.lineNumber},${body.reason}"))
+                        .to("file:{{crm.refused}}?fileName=${file:onlyname.noext}-refused.txt&fileExist=Append"
+                            + "&appendChars=\\\\n");
             // end::import[]
         }
     }
@@ -427,7 +430,13 @@ class ImportExportRouteTest extends ContactsTestSupport {
         Files.writeString(dir.resolve("outbox").resolve("crm.csv"), CSV);
         DocExamples.addRoutes(context, dsl, new ImportRoutes(), "import");
         Path refused = dir.resolve("refused").resolve("crm-refused.txt");
-        Await.until("3 refused rows written", 20_000, () -> Files.exists(refused) && lines(refused).size() == 3);
+        try {
+            Await.until("3 refused rows written", 20_000, () -> Files.exists(refused) && lines(refused).size() == 3);
+        } catch (AssertionError e) {
+            try (var all = Files.walk(dir)) {
+                throw new AssertionError(e.getMessage() + "; files: " + all.map(f -> f + " " + lines(f)).toList(), e);
+            }
+        }
         assertTrue(lines(refused).get(0).startsWith("3,workEmail must be a valid email address"));
         assertEquals(2, sim().externalContacts().contactCount());
     }

@@ -1,49 +1,9 @@
 package io.camelgenesys.contacts.model;
 
-import java.util.List;
+/** A page of import settings (ContactImportSettingsEntityListing of the SDK), with its cursors. */
+public class ImportSettingsListing extends Listing<ContactImportSettings> {
 
-import io.camelgenesys.core.json.GenesysModel;
-
-/** A page of import settings (ContactImportSettingsEntityListing of the SDK). Fields this class does not declare are kept (GenesysModel). */
-public class ImportSettingsListing extends GenesysModel {
-
-    private List<ContactImportSettings> entities;
-    private String nextUri;
-    private String selfUri;
-    private String previousUri;
     private Cursors cursors;
-
-    public List<ContactImportSettings> getEntities() {
-        return entities;
-    }
-
-    public void setEntities(List<ContactImportSettings> entities) {
-        this.entities = entities;
-    }
-
-    public String getNextUri() {
-        return nextUri;
-    }
-
-    public void setNextUri(String nextUri) {
-        this.nextUri = nextUri;
-    }
-
-    public String getSelfUri() {
-        return selfUri;
-    }
-
-    public void setSelfUri(String selfUri) {
-        this.selfUri = selfUri;
-    }
-
-    public String getPreviousUri() {
-        return previousUri;
-    }
-
-    public void setPreviousUri(String previousUri) {
-        this.previousUri = previousUri;
-    }
 
     public Cursors getCursors() {
         return cursors;

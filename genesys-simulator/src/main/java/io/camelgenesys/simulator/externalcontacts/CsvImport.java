@@ -124,6 +124,15 @@ final class CsvImport {
                         }
                     }
                 }
+                if (error == null) {
+                    // each row checked as it comes, so that the report is in file order
+                    ObjectNode checked = contact;
+                    try {
+                        contact = stores.locks.organizations.reading(() -> stores.contacts.valid(checked));
+                    } catch (ApiException e) {
+                        error = e.getMessage();
+                    }
+                }
                 if (error != null) {
                     refused++;
                     report(out, line, error, row);
@@ -164,15 +173,14 @@ final class CsvImport {
         owner.finish(jobId, imported, refused, report, imported + " rows imported, " + refused + " refused");
     }
 
-    /** Validates and stores a batch; refused rows go to the report. @return how many were stored */
+    /** Stores a batch of checked rows. @return how many were stored (all of them) */
     private int store(List<ObjectNode> batch, List<List<String>> rows, List<Long> lines, BufferedWriter out,
                       Map<String, String> index, List<String> criteria) throws IOException {
         List<String> errors = new ArrayList<>(batch.size());
-        int stored = stores.locks.organizations.reading(() -> stores.locks.contacts.writing(() -> {
+        int stored = stores.locks.contacts.writing(() -> {
             int n = 0;
-            for (ObjectNode contact : batch) {
+            for (ObjectNode valid : batch) {
                 try {
-                    ObjectNode valid = stores.contacts.valid(contact);
                     String key = index == null ? null : key(valid, criteria);
                     String existing = key == null ? null : index.get(key);
                     ObjectNode old = existing == null ? null : stores.contacts.table().get(existing);
@@ -193,7 +201,7 @@ final class CsvImport {
                 }
             }
             return n;
-        }));
+        });
         for (int i = 0; i < errors.size(); i++) {
             if (errors.get(i) != null) {
                 report(out, lines.get(i), errors.get(i), rows.get(i));
