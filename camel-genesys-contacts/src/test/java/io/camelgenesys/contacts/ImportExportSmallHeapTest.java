@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelgenesys.contacts.model.ContactImportSettings;
 import io.camelgenesys.contacts.model.CsvSettings;
 import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.core.http.DownloadStream;
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -105,6 +107,7 @@ class ImportExportSmallHeapTest extends CamelTestSupport {
                         Map.of("sourceField", "email", "targetField", "workEmail"))), CsvSettings.class);
 
         AtomicLong exported = new AtomicLong();
+        AtomicBoolean streamed = new AtomicBoolean();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -112,6 +115,7 @@ class ImportExportSmallHeapTest extends CamelTestSupport {
                                                                 + "&waitForCompletion=true&waitPollDelay=200&waitPollMaxDelay=2000"));
                 from("direct:export").to(uri("exportContacts", "waitPollDelay=200&waitPollMaxDelay=2000"))
                         .process(e -> {
+                            streamed.set(e.getMessage().getBody() instanceof DownloadStream);
                             // line by line as it streams: the file is never whole in memory
                             try (BufferedReader in = new BufferedReader(new InputStreamReader(
                                     e.getMessage().getBody(InputStream.class), StandardCharsets.UTF_8))) {
@@ -133,6 +137,7 @@ class ImportExportSmallHeapTest extends CamelTestSupport {
 
         template.sendBody("direct:export", null);
         assertEquals(ROWS - ROWS / BAD_EVERY + 1, exported.get(), "the header and every imported contact");
+        assertTrue(streamed.get(), "the export reached the route as a DownloadStream, not a buffered body");
     }
 
     /** {@code first,last,email} and {@code rows} rows, generated as they are read. */
