@@ -302,6 +302,43 @@ class ImportExportRouteTest extends ContactsTestSupport {
         assertTrue(sim().tokens().requestCount() > tokens, "a new token was obtained");
     }
 
+    @Test
+    void manyImportsAndExportsAtOnceOnATwoThreadWorkerPoolAllFinish() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            context.getRegistry().bind("twoThreads", pool);
+            sim().externalContacts().jobProcessingDelay(Duration.ofMillis(50));
+            String importFrom = route(contacts("importContacts", importUri("workerPool=#twoThreads")));
+            String exportFrom = route(contacts("exportContacts", FAST + "&workerPool=#twoThreads"));
+            int imports = 24;
+            List<java.util.concurrent.CompletableFuture<Exchange>> inFlight = new ArrayList<>();
+            for (int i = 0; i < imports; i++) {
+                String csv = "First,Last,Email\nP" + i + ",One,p" + i + ".one@example.com\nP" + i + ",Two,p" + i
+                             + ".two@example.com\nP" + i + ",Bad,nope-" + i + "\n";
+                inFlight.add(template.asyncSend(importFrom, e -> e.getMessage().setBody(csv)));
+            }
+            List<java.util.concurrent.CompletableFuture<Exchange>> exports = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                exports.add(template.asyncSend(exportFrom, e -> { }));
+            }
+            for (java.util.concurrent.CompletableFuture<Exchange> f : inFlight) {
+                Exchange done = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(done.getException());
+                ImportResult r = done.getMessage().getBody(ImportResult.class);
+                assertEquals(2, r.getSuccessCount());
+                assertEquals(1, r.getFailedRows().size());
+                assertTrue(r.getFailedRows().get(0).getRow().get("Email").startsWith("nope-"));
+            }
+            for (java.util.concurrent.CompletableFuture<Exchange> f : exports) {
+                assertNull(f.get(60, java.util.concurrent.TimeUnit.SECONDS).getException());
+            }
+            assertEquals(2 * imports, sim().externalContacts().contactCount(), "each row once");
+            assertEquals(imports, sim().externalContacts().importJobCount());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- exports ------------------------------------------------------------------------------------------------
 
     @Test
