@@ -37,7 +37,11 @@ import org.apache.camel.support.service.ServiceHelper;
  * the CRM key as matching identifier (the idempotent upsert a CRM sync wants);</li>
  * <li>{@value #BULK}: exchanges of {@code exchangeSize} of the same upserts to {@code genesys-contacts:bulkEnrich}
  * with {@code bulkFailureMode=continue}, which the component sends in API-sized batches (at most 10 enrich
- * operations per request) and whose failed items it reports in the {@code GenesysBulkFailureCount} header.</li>
+ * operations per request) and whose failed items it reports in the {@code GenesysBulkFailureCount} header;</li>
+ * <li>{@value #IMPORT}: one exchange with every contact as a row to {@code genesys-contacts:importContacts} with
+ * {@code waitForCompletion=true}: upload request, upload to the storage host (another host: not in the budget), job,
+ * polls, report. Import settings with {@code mergeContacts} on {@code workEmail} make it an upsert too; they and the
+ * CSV settings are created before the clock starts, and their requests are not counted.</li>
  * </ul>
  * When the component does not have {@code enrich} / {@code bulkEnrich} (yet), the mode falls back to
  * {@code create} / {@code bulkAdd} and the report names the operation it used.
@@ -57,12 +61,16 @@ public final class CrmSyncBenchmark {
 
     public static final String SINGLE = "single-call";
     public static final String BULK = "bulk";
+    /** Genesys' own bulk-load path: every contact as one CSV through {@code importContacts}, waited for. */
+    public static final String IMPORT = "import-job";
 
     private static final String CONTACTS_API = "/api/v2/externalcontacts/**";
 
     /** Per mode, the upsert operation it measures and the plain insert it falls back to when that is missing. */
-    private static final Map<String, String> UPSERT = Map.of(SINGLE, "enrich", BULK, "bulkEnrich");
-    private static final Map<String, String> FALLBACK = Map.of(SINGLE, "create", BULK, "bulkAdd");
+    private static final Map<String, String> UPSERT = Map.of(SINGLE, "enrich", BULK, "bulkEnrich", IMPORT,
+            "importContacts");
+    private static final Map<String, String> FALLBACK = Map.of(SINGLE, "create", BULK, "bulkAdd", IMPORT,
+            "importContacts");
 
     private CrmSyncBenchmark() {
     }
@@ -89,8 +97,9 @@ public final class CrmSyncBenchmark {
                                                    + budgetPerMinute + " per minute with a window of " + window);
             }
             for (String mode : modes) {
-                if (!mode.equals(SINGLE) && !mode.equals(BULK)) {
-                    throw new IllegalArgumentException("Unknown mode " + mode + ", expected " + SINGLE + " or " + BULK);
+                if (!mode.equals(SINGLE) && !mode.equals(BULK) && !mode.equals(IMPORT)) {
+                    throw new IllegalArgumentException("Unknown mode " + mode + ", expected " + SINGLE + ", " + BULK
+                                                       + " or " + IMPORT);
                 }
             }
             modes = List.copyOf(modes);
@@ -102,7 +111,7 @@ public final class CrmSyncBenchmark {
          * them, so its contacts per minute show the sustained rate rather than one window's burst.
          */
         public static Settings standard() {
-            return new Settings(10_000, 6_000, Duration.ofSeconds(10), 16, 100, List.of(SINGLE, BULK));
+            return new Settings(10_000, 6_000, Duration.ofSeconds(10), 16, 100, List.of(SINGLE, BULK, IMPORT));
         }
 
         /**
@@ -112,12 +121,13 @@ public final class CrmSyncBenchmark {
          */
         public static Settings fromSystemProperties() {
             Settings d = standard();
-            List<String> modes = Arrays.stream(System.getProperty("bench.crm.modes", "single,bulk").split(","))
+            List<String> modes = Arrays.stream(System.getProperty("bench.crm.modes", "single,bulk,import").split(","))
                     .map(String::trim).map(m -> switch (m) {
                         case "single" -> SINGLE;
                         case "bulk" -> BULK;
+                        case "import" -> IMPORT;
                         default -> throw new IllegalArgumentException("bench.crm.modes: unknown mode " + m
-                                                                      + ", expected single and/or bulk");
+                                                                      + ", expected single, bulk and/or import");
                     }).toList();
             return new Settings(Integer.getInteger("bench.crm.contacts", d.contacts()),
                     Integer.getInteger("bench.crm.budgetPerMinute", d.budgetPerMinute()),
@@ -184,7 +194,7 @@ public final class CrmSyncBenchmark {
      */
     public static List<SyncResult> run(Settings settings, PrintStream out) throws Exception {
         out.println("CRM sync: " + String.format(Locale.ROOT, "%,d", settings.contacts()) + " contacts through"
-                    + " genesys-contacts, single-call upsert vs bulk, against the embedded simulator");
+                    + " genesys-contacts, single-call upsert vs bulk vs import job, against the embedded simulator");
         out.println(Harness.environment());
         List<SyncResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -223,11 +233,14 @@ public final class CrmSyncBenchmark {
         CamelContext camel = null;
         try {
             sim.start();
-            String uri = "genesys-contacts:" + operation + "?baseUrl=" + sim.baseUrl() + "&clientId="
-                         + sim.cloudClientId() + "&clientSecret=RAW(" + sim.cloudClientSecret() + ")&rateLimit="
-                         + s.budgetPerWindow() + "&rateLimitPeriod=" + s.window().toMillis()
+            String base = "?baseUrl=" + sim.baseUrl() + "&clientId=" + sim.cloudClientId() + "&clientSecret=RAW("
+                          + sim.cloudClientSecret() + ")&rateLimit=" + s.budgetPerWindow() + "&rateLimitPeriod="
+                          + s.window().toMillis();
+            String uri = "genesys-contacts:" + operation + base
                          // a sync goes on past a bad record and dead-letters it: failed items come in a header
-                         + (mode.equals(BULK) ? "&bulkFailureMode=continue" : "");
+                         + (mode.equals(BULK) ? "&bulkFailureMode=continue" : "")
+                         + (mode.equals(IMPORT) ? "&waitForCompletion=true&waitPollDelay=100&waitPollMaxDelay=1000"
+                                                  + "&settingsId=" + importSettings(sim, base) : "");
             camel = new DefaultCamelContext();
             camel.getCamelContextExtension().setName("crm-sync-" + operation);
             camel.addRoutes(new RouteBuilder() {
@@ -243,6 +256,8 @@ public final class CrmSyncBenchmark {
             camel.addService(producer, true);
 
             List<Object> bodies = bodies(s, mode, operation);
+            // the settings of the import mode are made before the clock starts: their requests are not the sync's
+            int before = sim.requests().count("*", CONTACTS_API);
             Semaphore inFlight = new Semaphore(s.inFlight());
             CountDownLatch finished = new CountDownLatch(bodies.size());
             AtomicInteger failedExchanges = new AtomicInteger();
@@ -282,7 +297,8 @@ public final class CrmSyncBenchmark {
                 throw new IllegalStateException(mode + ": exchanges still in flight after " + timeout + " s");
             }
             long elapsed = System.nanoTime() - start;
-            return new SyncResult(mode, operation, s.contacts(), elapsed, sim.requests().count("*", CONTACTS_API),
+            return new SyncResult(mode, operation, s.contacts(), elapsed,
+                    sim.requests().count("*", CONTACTS_API) - before,
                     sim.requests().rateLimited(), failedExchanges.get(), failedItems.get(),
                     sim.externalContacts().contactCount(), s.budgetPerWindow(), s.window(), firstFailure.get(),
                     timeline(completedAt));
@@ -313,6 +329,9 @@ public final class CrmSyncBenchmark {
         }
         if (mode.equals(SINGLE)) {
             return records;
+        }
+        if (mode.equals(IMPORT)) {
+            return List.of(records); // every contact in one CSV
         }
         List<Object> exchanges = new ArrayList<>();
         for (int from = 0; from < records.size(); from += s.exchangeSize()) {
@@ -345,10 +364,42 @@ public final class CrmSyncBenchmark {
         return r;
     }
 
-    /** The bulk items an exchange's response reports as failed; 0 for a single-call exchange. */
+    /** The bulk items or import rows an exchange's response reports as failed; 0 for a single-call exchange. */
     private static int failedItems(Exchange exchange) {
         Integer failed = exchange.getMessage().getHeader(ContactsConstants.BULK_FAILURE_COUNT, Integer.class);
+        if (failed == null) {
+            failed = exchange.getMessage().getHeader(ContactsConstants.IMPORT_FAILURE_COUNT, Integer.class);
+        }
         return failed == null ? 0 : failed;
+    }
+
+    /**
+     * The import mode's settings, through the component: an external source, import settings that merge by
+     * {@code workEmail} (an upsert, as the other modes'), and CSV settings mapping {@link #crmContact}'s columns.
+     *
+     * @return the CSV settings id
+     */
+    @SuppressWarnings("unchecked")
+    private static String importSettings(GenesysSimulator sim, String base) throws Exception {
+        CamelContext setup = new DefaultCamelContext();
+        try {
+            setup.start();
+            org.apache.camel.ProducerTemplate template = setup.createProducerTemplate();
+            Map<String, Object> source = template.requestBody("genesys-contacts:createExternalSource" + base
+                                                              + "&outputType=map", Map.of("name", "CRM"), Map.class);
+            Map<String, Object> settings = template.requestBody("genesys-contacts:createImportSettings" + base
+                                                                + "&outputType=map", Map.of("name", "CRM sync",
+                    "mergeContacts", true, "externalSourceId", source.get("id"), "matchingCriteria",
+                    List.of("workEmail"), "importFields", List.of()), Map.class);
+            Map<String, Object> csv = template.requestBody("genesys-contacts:createCsvSettings" + base
+                                                           + "&outputType=map", Map.of("externalSettingsId",
+                    settings.get("id"), "mappings", List.of(Map.of("sourceField", "firstName", "targetField",
+                            "firstName"), Map.of("sourceField", "lastName", "targetField", "lastName"),
+                            Map.of("sourceField", "workEmail", "targetField", "workEmail"))), Map.class);
+            return (String) csv.get("id");
+        } finally {
+            ExecutorGetBenchmark.stopQuietly(setup);
+        }
     }
 
     // ---- report --------------------------------------------------------------------------------------------------
@@ -380,18 +431,22 @@ public final class CrmSyncBenchmark {
         }
         notes.forEach(note -> out.println("   note: " + note));
         SyncResult single = results.stream().filter(r -> r.mode().equals(SINGLE)).findFirst().orElse(null);
-        SyncResult bulk = results.stream().filter(r -> r.mode().equals(BULK)).findFirst().orElse(null);
-        if (single != null && bulk != null) {
-            out.printf(Locale.ROOT, "   bulk over single-call: contacts/min x%.1f, requests per contact x%.2f%n",
-                    bulk.contactsPerMinute() / single.contactsPerMinute(),
-                    bulk.requestsPerContact() / single.requestsPerContact());
+        for (String other : List.of(BULK, IMPORT)) {
+            SyncResult r = results.stream().filter(x -> x.mode().equals(other)).findFirst().orElse(null);
+            if (single != null && r != null) {
+                out.printf(Locale.ROOT, "   %s over single-call: contacts/min x%.1f, requests per contact x%.4f%n",
+                        other, r.contactsPerMinute() / single.contactsPerMinute(),
+                        r.requestsPerContact() / single.requestsPerContact());
+            }
         }
         out.println("   requests: /api/v2/externalcontacts/** requests the simulator received, retries included."
                     + " elapsed: first send to last completion.");
         out.println("   budget: requests over the budget of the rate-limit windows the run spanned. 429s: answered by"
                     + " the simulator's limiter. failed: exchanges");
-        out.println("   that ended with an exception (must be 0). items: bulk items reported failed. stored: contacts"
-                    + " in the simulator at the end.");
+        out.println("   that ended with an exception (must be 0). items: bulk items or import rows reported failed."
+                    + " stored: contacts in the simulator at the end.");
+        out.println("   import-job: its storage-host requests (the upload, the report) are not Genesys API requests and"
+                    + " not in the budget; the settings made before the clock started are not counted.");
     }
 
     private static String seconds(Duration d) {

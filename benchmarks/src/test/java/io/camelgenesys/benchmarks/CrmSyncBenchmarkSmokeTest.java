@@ -12,15 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the CRM sync in a tiny mode (100 contacts, a budget of 100 requests per 1 s window) to show that both modes
- * sync every contact with no failed exchange and that the report has a line per mode. Asserts no timings.
+ * Runs the CRM sync in a tiny mode (100 contacts, a budget of 100 requests per 1 s window) to show that the three modes
+ * (single calls, bulk, import job) sync every contact with no failed exchange and that the report has a line per mode.
+ * Asserts no timings.
  */
 class CrmSyncBenchmarkSmokeTest {
 
     @Test
     void syncsEveryContactWithoutFailures() throws Exception {
         CrmSyncBenchmark.Settings tiny = new CrmSyncBenchmark.Settings(100, 6_000, Duration.ofSeconds(1), 8, 50,
-                List.of(CrmSyncBenchmark.SINGLE, CrmSyncBenchmark.BULK));
+                List.of(CrmSyncBenchmark.SINGLE, CrmSyncBenchmark.BULK, CrmSyncBenchmark.IMPORT));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<CrmSyncBenchmark.SyncResult> results = CrmSyncBenchmark.run(tiny,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -28,7 +29,7 @@ class CrmSyncBenchmarkSmokeTest {
         String report = printed.toString(StandardCharsets.UTF_8);
         // the bulk mode needs bulkEnrich or bulkAdd in the component; without them the report says it was not measured
         boolean bulk = CrmSyncBenchmark.operation(CrmSyncBenchmark.BULK) != null;
-        assertEquals(bulk ? 2 : 1, results.size(), report);
+        assertEquals(bulk ? 3 : 2, results.size(), report);
         for (CrmSyncBenchmark.SyncResult r : results) {
             assertEquals(0, r.failedExchanges(), report);
             assertEquals(0, r.failedItems(), report);
@@ -47,5 +48,10 @@ class CrmSyncBenchmarkSmokeTest {
         } else {
             assertTrue(report.contains("bulk: not measured"), report);
         }
+        CrmSyncBenchmark.SyncResult imported = results.get(results.size() - 1);
+        assertEquals(CrmSyncBenchmark.IMPORT, imported.mode());
+        // the upload request, the job and its polls: a handful of API requests for every contact at once
+        assertTrue(imported.requests() < 20, report);
+        assertTrue(report.contains("import-job over single-call"), report);
     }
 }

@@ -74,10 +74,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "employeeid":
         case "employeeId": getOrCreateConfiguration(target).setEmployeeId(property(camelContext, java.lang.String.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "exportid":
+        case "exportId": getOrCreateConfiguration(target).setExportId(property(camelContext, java.lang.String.class, value)); return true;
         case "externalorganizationid":
         case "externalOrganizationId": getOrCreateConfiguration(target).setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsettingsid":
+        case "externalSettingsId": getOrCreateConfiguration(target).setExternalSettingsId(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceid":
         case "externalSourceId": getOrCreateConfiguration(target).setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "failedstatuses":
+        case "failedStatuses": getOrCreateConfiguration(target).setFailedStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "firstname":
         case "firstName": getOrCreateConfiguration(target).setFirstName(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
@@ -98,6 +104,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeMerged": getOrCreateConfiguration(target).setIncludeMerged(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "includetrustors":
         case "includeTrustors": getOrCreateConfiguration(target).setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "jobid":
+        case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstatus":
+        case "jobStatus": getOrCreateConfiguration(target).setJobStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "lastname":
         case "lastName": getOrCreateConfiguration(target).setLastName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -154,6 +164,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "schemaid":
         case "schemaId": getOrCreateConfiguration(target).setSchemaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "settingsid":
+        case "settingsId": getOrCreateConfiguration(target).setSettingsId(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
         case "sortOrder": getOrCreateConfiguration(target).setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -161,11 +173,21 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorid":
         case "trustorId": getOrCreateConfiguration(target).setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadid":
+        case "uploadId": getOrCreateConfiguration(target).setUploadId(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validatecustomfields":
         case "validateCustomFields": getOrCreateConfiguration(target).setValidateCustomFields(property(camelContext, boolean.class, value)); return true;
         case "versionid":
         case "versionId": getOrCreateConfiguration(target).setVersionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waitpolldelay":
+        case "waitPollDelay": getOrCreateConfiguration(target).setWaitPollDelay(property(camelContext, long.class, value)); return true;
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": getOrCreateConfiguration(target).setWaitPollMaxDelay(property(camelContext, long.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, long.class, value)); return true;
         case "workerpool":
         case "workerPool": getOrCreateConfiguration(target).setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
@@ -219,10 +241,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "employeeid":
         case "employeeId": return java.lang.String.class;
         case "expand": return java.lang.String.class;
+        case "exportid":
+        case "exportId": return java.lang.String.class;
         case "externalorganizationid":
         case "externalOrganizationId": return java.lang.String.class;
+        case "externalsettingsid":
+        case "externalSettingsId": return java.lang.String.class;
         case "externalsourceid":
         case "externalSourceId": return java.lang.String.class;
+        case "failedstatuses":
+        case "failedStatuses": return java.lang.String.class;
         case "firstname":
         case "firstName": return java.lang.String.class;
         case "granttype":
@@ -243,6 +271,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeMerged": return java.lang.Boolean.class;
         case "includetrustors":
         case "includeTrustors": return java.lang.Boolean.class;
+        case "jobid":
+        case "jobId": return java.lang.String.class;
+        case "jobstatus":
+        case "jobStatus": return java.lang.String.class;
         case "lastname":
         case "lastName": return java.lang.String.class;
         case "lazystartproducer":
@@ -299,6 +331,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": return long.class;
         case "schemaid":
         case "schemaId": return java.lang.String.class;
+        case "settingsid":
+        case "settingsId": return java.lang.String.class;
         case "sortorder":
         case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
@@ -306,11 +340,21 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorid":
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "uploadid":
+        case "uploadId": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "validatecustomfields":
         case "validateCustomFields": return boolean.class;
         case "versionid":
         case "versionId": return java.lang.String.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waitpolldelay":
+        case "waitPollDelay": return long.class;
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": return long.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
@@ -365,10 +409,16 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "employeeid":
         case "employeeId": return getOrCreateConfiguration(target).getEmployeeId();
         case "expand": return getOrCreateConfiguration(target).getExpand();
+        case "exportid":
+        case "exportId": return getOrCreateConfiguration(target).getExportId();
         case "externalorganizationid":
         case "externalOrganizationId": return getOrCreateConfiguration(target).getExternalOrganizationId();
+        case "externalsettingsid":
+        case "externalSettingsId": return getOrCreateConfiguration(target).getExternalSettingsId();
         case "externalsourceid":
         case "externalSourceId": return getOrCreateConfiguration(target).getExternalSourceId();
+        case "failedstatuses":
+        case "failedStatuses": return getOrCreateConfiguration(target).getFailedStatuses();
         case "firstname":
         case "firstName": return getOrCreateConfiguration(target).getFirstName();
         case "granttype":
@@ -389,6 +439,10 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeMerged": return getOrCreateConfiguration(target).getIncludeMerged();
         case "includetrustors":
         case "includeTrustors": return getOrCreateConfiguration(target).getIncludeTrustors();
+        case "jobid":
+        case "jobId": return getOrCreateConfiguration(target).getJobId();
+        case "jobstatus":
+        case "jobStatus": return getOrCreateConfiguration(target).getJobStatus();
         case "lastname":
         case "lastName": return getOrCreateConfiguration(target).getLastName();
         case "lazystartproducer":
@@ -445,6 +499,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "schemaid":
         case "schemaId": return getOrCreateConfiguration(target).getSchemaId();
+        case "settingsid":
+        case "settingsId": return getOrCreateConfiguration(target).getSettingsId();
         case "sortorder":
         case "sortOrder": return getOrCreateConfiguration(target).getSortOrder();
         case "sslcontextparameters":
@@ -452,11 +508,21 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "trustorid":
         case "trustorId": return getOrCreateConfiguration(target).getTrustorId();
         case "type": return getOrCreateConfiguration(target).getType();
+        case "uploadid":
+        case "uploadId": return getOrCreateConfiguration(target).getUploadId();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validatecustomfields":
         case "validateCustomFields": return getOrCreateConfiguration(target).isValidateCustomFields();
         case "versionid":
         case "versionId": return getOrCreateConfiguration(target).getVersionId();
+        case "waitforcompletion":
+        case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "waitpolldelay":
+        case "waitPollDelay": return getOrCreateConfiguration(target).getWaitPollDelay();
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": return getOrCreateConfiguration(target).getWaitPollMaxDelay();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         case "workerpool":
         case "workerPool": return getOrCreateConfiguration(target).getWorkerPool();
         default: return null;

@@ -75,10 +75,16 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expand": target.getConfiguration().setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "exportid":
+        case "exportId": target.getConfiguration().setExportId(property(camelContext, java.lang.String.class, value)); return true;
         case "externalorganizationid":
         case "externalOrganizationId": target.getConfiguration().setExternalOrganizationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalsettingsid":
+        case "externalSettingsId": target.getConfiguration().setExternalSettingsId(property(camelContext, java.lang.String.class, value)); return true;
         case "externalsourceid":
         case "externalSourceId": target.getConfiguration().setExternalSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "failedstatuses":
+        case "failedStatuses": target.getConfiguration().setFailedStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "firstname":
         case "firstName": target.getConfiguration().setFirstName(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
@@ -98,6 +104,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeTrustors": target.getConfiguration().setIncludeTrustors(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "jobid":
+        case "jobId": target.getConfiguration().setJobId(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstatus":
+        case "jobStatus": target.getConfiguration().setJobStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "lastname":
         case "lastName": target.getConfiguration().setLastName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -167,6 +177,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schemaId": target.getConfiguration().setSchemaId(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "settingsid":
+        case "settingsId": target.getConfiguration().setSettingsId(property(camelContext, java.lang.String.class, value)); return true;
         case "sortorder":
         case "sortOrder": target.getConfiguration().setSortOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -178,6 +190,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorid":
         case "trustorId": target.getConfiguration().setTrustorId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadid":
+        case "uploadId": target.getConfiguration().setUploadId(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -185,6 +199,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "validateCustomFields": target.getConfiguration().setValidateCustomFields(property(camelContext, boolean.class, value)); return true;
         case "versionid":
         case "versionId": target.getConfiguration().setVersionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waitpolldelay":
+        case "waitPollDelay": target.getConfiguration().setWaitPollDelay(property(camelContext, long.class, value)); return true;
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": target.getConfiguration().setWaitPollMaxDelay(property(camelContext, long.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, long.class, value)); return true;
         case "workerpool":
         case "workerPool": target.getConfiguration().setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
@@ -246,10 +268,16 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expand": return java.lang.String.class;
+        case "exportid":
+        case "exportId": return java.lang.String.class;
         case "externalorganizationid":
         case "externalOrganizationId": return java.lang.String.class;
+        case "externalsettingsid":
+        case "externalSettingsId": return java.lang.String.class;
         case "externalsourceid":
         case "externalSourceId": return java.lang.String.class;
+        case "failedstatuses":
+        case "failedStatuses": return java.lang.String.class;
         case "firstname":
         case "firstName": return java.lang.String.class;
         case "granttype":
@@ -269,6 +297,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeTrustors": return java.lang.Boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "jobid":
+        case "jobId": return java.lang.String.class;
+        case "jobstatus":
+        case "jobStatus": return java.lang.String.class;
         case "lastname":
         case "lastName": return java.lang.String.class;
         case "lazystartproducer":
@@ -338,6 +370,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schemaId": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "settingsid":
+        case "settingsId": return java.lang.String.class;
         case "sortorder":
         case "sortOrder": return java.lang.String.class;
         case "sslcontextparameters":
@@ -349,6 +383,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorid":
         case "trustorId": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "uploadid":
+        case "uploadId": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -356,6 +392,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "validateCustomFields": return boolean.class;
         case "versionid":
         case "versionId": return java.lang.String.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waitpolldelay":
+        case "waitPollDelay": return long.class;
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": return long.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
@@ -418,10 +462,16 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expand": return target.getConfiguration().getExpand();
+        case "exportid":
+        case "exportId": return target.getConfiguration().getExportId();
         case "externalorganizationid":
         case "externalOrganizationId": return target.getConfiguration().getExternalOrganizationId();
+        case "externalsettingsid":
+        case "externalSettingsId": return target.getConfiguration().getExternalSettingsId();
         case "externalsourceid":
         case "externalSourceId": return target.getConfiguration().getExternalSourceId();
+        case "failedstatuses":
+        case "failedStatuses": return target.getConfiguration().getFailedStatuses();
         case "firstname":
         case "firstName": return target.getConfiguration().getFirstName();
         case "granttype":
@@ -441,6 +491,10 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeTrustors": return target.getConfiguration().getIncludeTrustors();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "jobid":
+        case "jobId": return target.getConfiguration().getJobId();
+        case "jobstatus":
+        case "jobStatus": return target.getConfiguration().getJobStatus();
         case "lastname":
         case "lastName": return target.getConfiguration().getLastName();
         case "lazystartproducer":
@@ -510,6 +564,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schemaId": return target.getConfiguration().getSchemaId();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "settingsid":
+        case "settingsId": return target.getConfiguration().getSettingsId();
         case "sortorder":
         case "sortOrder": return target.getConfiguration().getSortOrder();
         case "sslcontextparameters":
@@ -521,6 +577,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "trustorid":
         case "trustorId": return target.getConfiguration().getTrustorId();
         case "type": return target.getConfiguration().getType();
+        case "uploadid":
+        case "uploadId": return target.getConfiguration().getUploadId();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
@@ -528,6 +586,14 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "validateCustomFields": return target.getConfiguration().isValidateCustomFields();
         case "versionid":
         case "versionId": return target.getConfiguration().getVersionId();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "waitpolldelay":
+        case "waitPollDelay": return target.getConfiguration().getWaitPollDelay();
+        case "waitpollmaxdelay":
+        case "waitPollMaxDelay": return target.getConfiguration().getWaitPollMaxDelay();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         case "workerpool":
         case "workerPool": return target.getConfiguration().getWorkerPool();
         default: return null;

@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(91);
+        Set<String> props = new HashSet<>(102);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -53,8 +53,11 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expand");
+        props.add("exportId");
         props.add("externalOrganizationId");
+        props.add("externalSettingsId");
         props.add("externalSourceId");
+        props.add("failedStatuses");
         props.add("firstName");
         props.add("grantType");
         props.add("greedy");
@@ -65,6 +68,8 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("includeMerged");
         props.add("includeTrustors");
         props.add("initialDelay");
+        props.add("jobId");
+        props.add("jobStatus");
         props.add("lastName");
         props.add("lazyStartProducer");
         props.add("limit");
@@ -104,16 +109,22 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("schedulerProperties");
         props.add("schemaId");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("settingsId");
         props.add("sortOrder");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("trustorId");
         props.add("type");
+        props.add("uploadId");
         props.add("useFixedDelay");
         props.add("username");
         props.add("validateCustomFields");
         props.add("versionId");
+        props.add("waitForCompletion");
+        props.add("waitPollDelay");
+        props.add("waitPollMaxDelay");
+        props.add("waitTimeout");
         props.add("workerPool");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);

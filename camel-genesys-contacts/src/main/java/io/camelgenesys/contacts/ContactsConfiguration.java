@@ -178,6 +178,67 @@ public class ContactsConfiguration extends GenesysConfiguration {
                             + " custom fields unchecked, for Genesys to refuse.")
     private boolean validateCustomFields = true;
 
+    // ---- import and export ----
+    @UriParam(label = "producer", description = "The settings id of getImportSettings, updateImportSettings and"
+                                                + " deleteImportSettings (import settings), of getCsvSettings,"
+                                                + " updateCsvSettings and deleteCsvSettings (CSV settings), of"
+                                                + " createImportJob (import settings) and of importContacts (the CSV"
+                                                + " settings that map the file's columns to contact fields). The"
+                                                + " GenesysSettingsId header overrides it.")
+    private String settingsId;
+
+    @UriParam(label = "producer", description = "getCsvUploadDetails, getCsvUploadPreview: the upload id that"
+                                                + " createCsvUpload answered. The GenesysUploadId header overrides it.")
+    private String uploadId;
+
+    @UriParam(label = "producer", description = "getImportJob, updateImportJob: the import job id (importContacts"
+                                                + " reports it in the GenesysImportJobId header). The GenesysJobId"
+                                                + " header overrides it.")
+    private String jobId;
+
+    @UriParam(label = "producer", description = "getContactsExport, getNotesExport, getOrganizationsExport,"
+                                                + " getRelationshipsExport: the export id. The GenesysExportId header"
+                                                + " overrides it.")
+    private String exportId;
+
+    @UriParam(label = "producer", description = "listCsvSettings: only the CSV settings of this external settings id.")
+    private String externalSettingsId;
+
+    @UriParam(label = "producer", description = "listImportJobs: only the jobs in this status.")
+    private String jobStatus;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "importContacts: wait for the import job to finish before the route continues, polling"
+                            + " getImportJob on the connection's scheduler (no thread waits) from waitPollDelay up to"
+                            + " waitPollMaxDelay; the body is then an ImportResult with the counts and every failed"
+                            + " row with its reason. The exchange fails with a ContactsJobException when the job"
+                            + " reaches one of failedStatuses or waitTimeout passes. Off: the body is the new job"
+                            + " (ContactImportJob) as soon as Genesys accepted it. exportContacts and the other"
+                            + " exports always wait (the file exists only once the export is done).")
+    private boolean waitForCompletion = false;
+
+    @UriParam(label = "producer", defaultValue = "3600000",
+              description = "importContacts with waitForCompletion, and the exports: the longest wait for the job in"
+                            + " milliseconds, from its creation; the exchange then fails with a ContactsJobException"
+                            + " naming the job and its last status (the job itself keeps running in Genesys).")
+    private long waitTimeout = 3_600_000;
+
+    @UriParam(label = "producer", defaultValue = "1000",
+              description = "importContacts with waitForCompletion, and the exports: milliseconds before the first"
+                            + " poll of the job; each later wait doubles (with jitter) up to waitPollMaxDelay.")
+    private long waitPollDelay = 1_000;
+
+    @UriParam(label = "producer", defaultValue = "30000",
+              description = "importContacts with waitForCompletion, and the exports: the longest wait between two"
+                            + " polls of the job, in milliseconds.")
+    private long waitPollMaxDelay = 30_000;
+
+    @UriParam(label = "producer", defaultValue = "Failed,Cancelled",
+              description = "importContacts with waitForCompletion, and the exports: the job status names that mean"
+                            + " the job will never finish, comma separated (compared ignoring case); the exchange"
+                            + " then fails at once with a ContactsJobException quoting Genesys' statusDetails.")
+    private String failedStatuses = "Failed,Cancelled";
+
     @Override
     public ContactsConfiguration copy() {
         return (ContactsConfiguration) super.copy();
@@ -191,6 +252,12 @@ public class ContactsConfiguration extends GenesysConfiguration {
         }
         if (bulkBatchSize < 1) {
             throw new IllegalArgumentException("bulkBatchSize must be 1 or more, was " + bulkBatchSize);
+        }
+        // import and export
+        if (waitTimeout <= 0 || waitPollDelay <= 0 || waitPollMaxDelay < waitPollDelay) {
+            throw new IllegalArgumentException("waitTimeout and waitPollDelay must be more than 0 and waitPollMaxDelay"
+                                               + " at least waitPollDelay, were " + waitTimeout + ", " + waitPollDelay
+                                               + " and " + waitPollMaxDelay + " ms");
         }
     }
 
@@ -488,5 +555,95 @@ public class ContactsConfiguration extends GenesysConfiguration {
 
     public void setValidateCustomFields(boolean validateCustomFields) {
         this.validateCustomFields = validateCustomFields;
+    }
+
+    // ---- import and export ----
+
+    public String getSettingsId() {
+        return settingsId;
+    }
+
+    public void setSettingsId(String settingsId) {
+        this.settingsId = settingsId;
+    }
+
+    public String getUploadId() {
+        return uploadId;
+    }
+
+    public void setUploadId(String uploadId) {
+        this.uploadId = uploadId;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public String getExportId() {
+        return exportId;
+    }
+
+    public void setExportId(String exportId) {
+        this.exportId = exportId;
+    }
+
+    public String getExternalSettingsId() {
+        return externalSettingsId;
+    }
+
+    public void setExternalSettingsId(String externalSettingsId) {
+        this.externalSettingsId = externalSettingsId;
+    }
+
+    public String getJobStatus() {
+        return jobStatus;
+    }
+
+    public void setJobStatus(String jobStatus) {
+        this.jobStatus = jobStatus;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public long getWaitPollDelay() {
+        return waitPollDelay;
+    }
+
+    public void setWaitPollDelay(long waitPollDelay) {
+        this.waitPollDelay = waitPollDelay;
+    }
+
+    public long getWaitPollMaxDelay() {
+        return waitPollMaxDelay;
+    }
+
+    public void setWaitPollMaxDelay(long waitPollMaxDelay) {
+        this.waitPollMaxDelay = waitPollMaxDelay;
+    }
+
+    public String getFailedStatuses() {
+        return failedStatuses;
+    }
+
+    public void setFailedStatuses(String failedStatuses) {
+        this.failedStatuses = failedStatuses;
     }
 }

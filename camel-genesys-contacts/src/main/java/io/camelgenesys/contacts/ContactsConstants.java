@@ -85,6 +85,48 @@ public final class ContactsConstants extends GenesysConstants {
               + " GenesysBulkFailures).", javaType = "Integer")
     public static final String BULK_FAILURE_COUNT = "GenesysBulkFailureCount";
 
+    // ---- import and export ----
+    @Metadata(label = "producer,input", description = "Input: the import or CSV settings id; overrides the settingsId"
+              + " option.", javaType = "String")
+    public static final String SETTINGS_ID = "GenesysSettingsId";
+
+    @Metadata(label = "producer,input", description = "Input: the CSV upload id; overrides the uploadId option.",
+              javaType = "String")
+    public static final String UPLOAD_ID = "GenesysUploadId";
+
+    @Metadata(label = "producer,input", description = "Input: the import job id; overrides the jobId option.",
+              javaType = "String")
+    public static final String JOB_ID = "GenesysJobId";
+
+    @Metadata(label = "producer,input", description = "Input: the export id; overrides the exportId option.",
+              javaType = "String")
+    public static final String EXPORT_ID = "GenesysExportId";
+
+    @Metadata(label = "producer,output", description = "Output: importContacts, the id of the import job it started"
+              + " (copy it to GenesysJobId to read or cancel the job with getImportJob or updateImportJob).",
+              javaType = "String")
+    public static final String IMPORT_JOB_ID = "GenesysImportJobId";
+
+    @Metadata(label = "producer,output", description = "Output: importContacts, the import job's last status as"
+              + " Genesys named it.", javaType = "String")
+    public static final String IMPORT_JOB_STATUS = "GenesysImportJobStatus";
+
+    @Metadata(label = "producer,output", description = "Output: importContacts with waitForCompletion, how many rows"
+              + " were imported.", javaType = "Long")
+    public static final String IMPORT_SUCCESS_COUNT = "GenesysImportSuccessCount";
+
+    @Metadata(label = "producer,output", description = "Output: importContacts with waitForCompletion, how many rows"
+              + " failed (each with its reason in the body's failedRows).", javaType = "Long")
+    public static final String IMPORT_FAILURE_COUNT = "GenesysImportFailureCount";
+
+    @Metadata(label = "producer,output", description = "Output: exportContacts, exportNotes, exportOrganizations,"
+              + " exportRelationships: the id of the export whose file is the body.", javaType = "String")
+    public static final String EXPORT_JOB_ID = "GenesysExportJobId";
+
+    @Metadata(label = "producer,output", description = "Output: exportContacts and the other exports: how many rows"
+              + " the export holds, as Genesys counted them.", javaType = "Long")
+    public static final String EXPORT_ROW_COUNT = "GenesysExportRowCount";
+
     private ContactsConstants() {
     }
 }

@@ -263,6 +263,38 @@ public final class ContactsLimits {
     /** A schema update also names the version it was made from: "The schema's version ... Required for updates." */
     public static final BodyRules SCHEMA_UPDATE = SCHEMA_CREATE.and(required("version"));
 
+    // ---- import and export ----
+    /** ContactImportSettings: name, mergeContacts, externalSourceId and importFields required (SDK). */
+    public static final BodyRules IMPORT_SETTINGS = typed(io.camelgenesys.contacts.model.ContactImportSettings.class,
+            text("name", 1, 255, true), required("mergeContacts"), text("externalSourceId", 1, 255, true),
+            list("importFields", 0, Integer.MAX_VALUE, true),
+            each("importFields", BodyRules.of(text("name", 1, 255, true), required("included"))));
+
+    /** CsvSettings: mappings required, each with sourceField and targetField (SDK CsvMappingEntry). */
+    public static final BodyRules CSV_SETTINGS = typed(io.camelgenesys.contacts.model.CsvSettings.class,
+            list("mappings", 1, Integer.MAX_VALUE, true),
+            each("mappings", BodyRules.of(text("sourceField", 1, 255, true), text("targetField", 1, 255, true))));
+
+    /** CsvUploadRequest: fileSize required (SDK). */
+    public static final BodyRules CSV_UPLOAD = typed(io.camelgenesys.contacts.model.CsvUploadRequest.class,
+            required("fileSize"));
+
+    /** CsvJobRequest: uploadId and settingsId required (SDK). */
+    public static final BodyRules CSV_JOB = typed(io.camelgenesys.contacts.model.CsvJobRequest.class,
+            text("uploadId", 1, 255, true), text("settingsId", 1, 255, true));
+
+    /** ContactImportJobRequest: settingsId required (SDK). */
+    public static final BodyRules IMPORT_JOB = typed(io.camelgenesys.contacts.model.ContactImportJobRequest.class,
+            text("settingsId", 1, 255, true));
+
+    /** ContactImportJobStatusUpdateRequest: jobId and status required (SDK). */
+    public static final BodyRules IMPORT_JOB_STATUS = typed(
+            io.camelgenesys.contacts.model.ContactImportJobStatusUpdate.class,
+            text("jobId", 1, 255, true), text("status", 1, 255, true));
+
+    /** ContactsExport and its notes, organizations, relationships siblings: nothing required (SDK). */
+    public static final BodyRules EXPORT = typed(io.camelgenesys.contacts.model.EntitiesExport.class);
+
     private ContactsLimits() {
     }
 }

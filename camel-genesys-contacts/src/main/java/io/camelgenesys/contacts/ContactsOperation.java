@@ -2,6 +2,22 @@ package io.camelgenesys.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
+import io.camelgenesys.contacts.model.ContactImportJob;
+import io.camelgenesys.contacts.model.ContactImportJobRequest;
+import io.camelgenesys.contacts.model.ContactImportJobStatusUpdate;
+import io.camelgenesys.contacts.model.ContactImportSettings;
+import io.camelgenesys.contacts.model.CsvJobRequest;
+import io.camelgenesys.contacts.model.CsvJobResponse;
+import io.camelgenesys.contacts.model.CsvSettings;
+import io.camelgenesys.contacts.model.CsvSettingsListing;
+import io.camelgenesys.contacts.model.CsvUploadDetails;
+import io.camelgenesys.contacts.model.CsvUploadPreview;
+import io.camelgenesys.contacts.model.CsvUploadRequest;
+import io.camelgenesys.contacts.model.CsvUploadResponse;
+import io.camelgenesys.contacts.model.EntitiesExport;
+import io.camelgenesys.contacts.model.ExportListing;
+import io.camelgenesys.contacts.model.ImportJobListing;
+import io.camelgenesys.contacts.model.ImportSettingsListing;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ContactPatchRequest;
 import io.camelgenesys.contacts.model.ConversationAssociation;
@@ -33,6 +49,10 @@ import static io.camelgenesys.contacts.ContactsPaths.CONTACT;
 import static io.camelgenesys.contacts.ContactsPaths.CONTACTS;
 import static io.camelgenesys.contacts.ContactsPaths.EC;
 import static io.camelgenesys.contacts.ContactsPaths.EXTERNAL_SOURCES;
+import static io.camelgenesys.contacts.ContactsPaths.CSV_SETTINGS;
+import static io.camelgenesys.contacts.ContactsPaths.CSV_UPLOADS;
+import static io.camelgenesys.contacts.ContactsPaths.IMPORT_JOBS;
+import static io.camelgenesys.contacts.ContactsPaths.IMPORT_SETTINGS;
 import static io.camelgenesys.contacts.ContactsPaths.ORGANIZATION;
 import static io.camelgenesys.contacts.ContactsPaths.ORGANIZATIONS;
 import static io.camelgenesys.contacts.ContactsPaths.RELATIONSHIPS;
@@ -228,7 +248,62 @@ public enum ContactsOperation implements GenesysOperation {
     listExternalSources(cloud(cursorScan(get(EXTERNAL_SOURCES).query("name", "active").returns(ExternalSource.class)))),
     updateExternalSource(cloud(put(EXTERNAL_SOURCES + "/{externalSourceId}").body(ExternalSource.class)
             .returns(ExternalSource.class).rules(ContactsLimits.EXTERNAL_SOURCE))),
-    deleteExternalSource(cloud(delete(EXTERNAL_SOURCES + "/{externalSourceId}")));
+    deleteExternalSource(cloud(delete(EXTERNAL_SOURCES + "/{externalSourceId}"))),
+
+    // ---- import and export --------------------------------------------------------------------------------------
+    createImportSettings(cloud(post(IMPORT_SETTINGS).body(ContactImportSettings.class)
+            .returns(ContactImportSettings.class).rules(ContactsLimits.IMPORT_SETTINGS))),
+    getImportSettings(cloud(get(IMPORT_SETTINGS + "/{settingsId}").returns(ContactImportSettings.class))),
+    /** pageSize and after are plain query parameters (the listing's cursors are in the body): not paged by core. */
+    listImportSettings(cloud(get(IMPORT_SETTINGS).query("after", "pageSize", "sortOrder", "name")
+            .returns(ImportSettingsListing.class))),
+    updateImportSettings(cloud(put(IMPORT_SETTINGS + "/{settingsId}").body(ContactImportSettings.class)
+            .returns(ContactImportSettings.class).rules(ContactsLimits.IMPORT_SETTINGS))),
+    deleteImportSettings(cloud(delete(IMPORT_SETTINGS + "/{settingsId}"))),
+    createCsvSettings(cloud(post(CSV_SETTINGS).body(CsvSettings.class).returns(CsvSettings.class)
+            .rules(ContactsLimits.CSV_SETTINGS))),
+    getCsvSettings(cloud(get(CSV_SETTINGS + "/{settingsId}").returns(CsvSettings.class))),
+    listCsvSettings(cloud(get(CSV_SETTINGS).query("after", "pageSize", "externalSettingsId")
+            .returns(CsvSettingsListing.class))),
+    updateCsvSettings(cloud(put(CSV_SETTINGS + "/{settingsId}").body(CsvSettings.class).returns(CsvSettings.class)
+            .rules(ContactsLimits.CSV_SETTINGS))),
+    deleteCsvSettings(cloud(delete(CSV_SETTINGS + "/{settingsId}"))),
+    createCsvUpload(cloud(post(CSV_UPLOADS).body(CsvUploadRequest.class).returns(CsvUploadResponse.class)
+            .rules(ContactsLimits.CSV_UPLOAD))),
+    getCsvUploadDetails(cloud(get(CSV_UPLOADS + "/{uploadId}/details").returns(CsvUploadDetails.class))),
+    getCsvUploadPreview(cloud(get(CSV_UPLOADS + "/{uploadId}/preview").returns(CsvUploadPreview.class))),
+    createCsvImportJob(cloud(post(EC + "/import/csv/jobs").body(CsvJobRequest.class).returns(CsvJobResponse.class)
+            .rules(ContactsLimits.CSV_JOB))),
+    createImportJob(cloud(post(IMPORT_JOBS).body(ContactImportJobRequest.class).returns(ContactImportJob.class)
+            .rules(ContactsLimits.IMPORT_JOB))),
+    getImportJob(cloud(get(IMPORT_JOBS + "/{jobId}").queryMulti("expand").returns(ContactImportJob.class))),
+    listImportJobs(cloud(get(IMPORT_JOBS).queryMulti("expand").query("after", "pageSize", "sortOrder", "jobStatus")
+            .returns(ImportJobListing.class))),
+    /** Genesys' status change of a job, e.g. {jobId, status: Cancelled}. */
+    updateImportJob(cloud(put(IMPORT_JOBS + "/{jobId}").body(ContactImportJobStatusUpdate.class)
+            .returns(ContactImportJobStatusUpdate.class).rules(ContactsLimits.IMPORT_JOB_STATUS))),
+    /**
+     * One call: a CSV (a file, an InputStream, text or rows) uploaded to the storage host and imported with the CSV
+     * settings {@code settingsId}; with {@code waitForCompletion} the per-row results ({@link ContactsImport}).
+     */
+    importContacts(cloud(post(CSV_UPLOADS).body(CsvUploadRequest.class).execution(ContactsImport.EXECUTION))),
+    createContactsExport(export(CONTACTS)),
+    getContactsExport(exportGet(CONTACTS)),
+    listContactsExports(exportList(CONTACTS)),
+    createNotesExport(export(EC + "/notes")),
+    getNotesExport(exportGet(EC + "/notes")),
+    listNotesExports(exportList(EC + "/notes")),
+    createOrganizationsExport(export(ORGANIZATIONS)),
+    getOrganizationsExport(exportGet(ORGANIZATIONS)),
+    listOrganizationsExports(exportList(ORGANIZATIONS)),
+    createRelationshipsExport(export(RELATIONSHIPS)),
+    getRelationshipsExport(exportGet(RELATIONSHIPS)),
+    listRelationshipsExports(exportList(RELATIONSHIPS)),
+    /** One call: the export created, waited for and its file streamed from the storage host ({@link ContactsExports}). */
+    exportContacts(exportFile(CONTACTS, "contacts")),
+    exportNotes(exportFile(EC + "/notes", "notes")),
+    exportOrganizations(exportFile(ORGANIZATIONS, "organizations")),
+    exportRelationships(exportFile(RELATIONSHIPS, "relationships"));
 
     private final OperationSpec spec;
 
@@ -255,6 +330,29 @@ public enum ContactsOperation implements GenesysOperation {
     /** A cursor scan (limit 10-200): every record once, also as a poll consumer in {@code from()}. */
     private static OperationSpec cursorScan(OperationSpec spec) {
         return spec.paging(PagingStyle.CURSOR).queryRules(ContactsLimits.SCAN_LIMIT).consumer();
+    }
+
+    // ---- import and export ----
+    /** POST {entities}/exports: a new export of contacts, notes, organizations or relationships. */
+    private static OperationSpec export(String entities) {
+        return cloud(post(entities + "/exports").body(EntitiesExport.class).returns(EntitiesExport.class)
+                .rules(ContactsLimits.EXPORT));
+    }
+
+    private static OperationSpec exportGet(String entities) {
+        return cloud(get(entities + "/exports/{exportId}").returns(EntitiesExport.class));
+    }
+
+    /** pageSize and after are plain query parameters (cursors in the body): not paged by core. */
+    private static OperationSpec exportList(String entities) {
+        return cloud(get(entities + "/exports").queryMulti("divisionIds").query("after", "pageSize")
+                .returns(ExportListing.class).queryRules(atMost("divisionIds", 50)));
+    }
+
+    /** The export created (the body, or every row when there is none), waited for and its file streamed. */
+    private static OperationSpec exportFile(String entities, String kind) {
+        return cloud(post(entities + "/exports").optionalBody(EntitiesExport.class).rules(ContactsLimits.EXPORT)
+                .execution(new ContactsExports(entities, kind)));
     }
 
     /** A bulk row: the body is any collection of items, each checked with {@code itemRules}, sent in batches. */

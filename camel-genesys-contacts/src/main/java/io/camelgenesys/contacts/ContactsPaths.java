@@ -14,6 +14,11 @@ final class ContactsPaths {
     static final String ORGANIZATION = ORGANIZATIONS + "/{externalOrganizationId}";
     static final String RELATIONSHIPS = EC + "/relationships";
     static final String EXTERNAL_SOURCES = EC + "/externalsources";
+    // ---- import and export ----
+    static final String IMPORT_SETTINGS = EC + "/import/settings";
+    static final String CSV_SETTINGS = EC + "/import/csv/settings";
+    static final String CSV_UPLOADS = EC + "/import/csv/uploads";
+    static final String IMPORT_JOBS = EC + "/import/jobs";
     static final String WS_CONTACTS = "/api/v2/contacts";
     static final String WS_CONTACT = WS_CONTACTS + "/{contactId}";
 

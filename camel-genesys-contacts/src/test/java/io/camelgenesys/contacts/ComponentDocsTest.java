@@ -8,6 +8,14 @@ import java.util.List;
 import io.camelgenesys.contacts.model.ContactAddress;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ContactImportField;
+import io.camelgenesys.contacts.model.ContactImportJob;
+import io.camelgenesys.contacts.model.ContactImportJobMetadata;
+import io.camelgenesys.contacts.model.ContactImportSettings;
+import io.camelgenesys.contacts.model.CsvMappingEntry;
+import io.camelgenesys.contacts.model.CsvSettings;
+import io.camelgenesys.contacts.model.EntitiesExport;
+import io.camelgenesys.contacts.model.ExportQueryConditions;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.Coretype;
 import io.camelgenesys.contacts.model.DataSchema;
@@ -57,7 +65,10 @@ class ComponentDocsTest {
             ConversationAssociation.class, ReverseLookupResult.class, WebServicesContact.class,
             WebServicesPhoneNumber.class, WebServicesAvailability.class, WebServicesAvailability.Channel.class,
             // schemas (custom fields)
-            DataSchema.class, Coretype.class, SchemaQuantityLimits.class);
+            DataSchema.class, Coretype.class, SchemaQuantityLimits.class,
+            // import and export
+            ContactImportSettings.class, ContactImportField.class, CsvSettings.class, CsvMappingEntry.class,
+            ContactImportJob.class, ContactImportJobMetadata.class, EntitiesExport.class, ExportQueryConditions.class);
 
     @Test
     void theOptionsAndHeadersTablesAreTheComponentJsons() throws Exception {

@@ -11,9 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysOutputType;
 import io.camelgenesys.core.http.GenesysErrors;
-import io.camelgenesys.core.http.RetryPolicy;
-import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.JobPolling;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationExecution;
@@ -26,7 +25,7 @@ import io.camelgenesys.udm.model.JobInfo;
  * <li>when {@code failedStatuses} is set, the job status names are read from {@code GET /v10/data/job-statuses} (they
  * are tenant data that the seed does not list, so none is hard-coded) and every name given must be one of them;</li>
  * <li>the job is created ({@code POST /v10/export/jobs}, 202);</li>
- * <li>{@code GET /v10/export/jobs/{id}} is polled on the connection's {@link RetryScheduler} (the one retry facility),
+ * <li>{@code GET /v10/export/jobs/{id}} is polled by core's {@link JobPolling} on the connection's retry scheduler,
  * after {@code waitPollDelay}, doubling with jitter up to {@code waitPollMaxDelay}, until {@code waitTimeout}:
  * progress 100 completes the exchange with the job's {@code JobInfo} (the documented completion signal, whatever the
  * status is called); a status among {@code failedStatuses} fails it at once; the deadline fails it with the last
@@ -117,78 +116,59 @@ final class UdmJobWait implements OperationExecution {
         return names;
     }
 
-    /** One job being waited for. */
+    /** One job being waited for: core's {@link JobPolling} polls it; this class says what its JSON means. */
     private static final class Wait {
         private final OperationContext context;
+        private final UdmConfiguration config;
         private final List<String> failed;
         private final GenesysOutputType wanted;
         private final Map<String, Object> headers;
-        private final CompletableFuture<OperationResult> result = new CompletableFuture<>();
-        private final RetryScheduler.Retry polls;
+        private final JsonNode created;
         private final int jobId;
-        private JsonNode last;
 
         Wait(OperationContext context, UdmConfiguration config, List<String> failed, GenesysOutputType wanted,
              OperationResult created) {
             this.context = context;
+            this.config = config;
             this.failed = failed;
             this.wanted = wanted;
             this.headers = new LinkedHashMap<>(created.headers());
-            this.last = (JsonNode) created.body();
-            this.jobId = last == null ? -1 : last.path("id").asInt(-1);
-            // the waits of the one retry facility: doubling with jitter, no attempt limit, the deadline from now
-            this.polls = context.executor().connection().retries().start(
-                    new RetryPolicy(true, Integer.MAX_VALUE, config.getWaitPollDelay(), config.getWaitPollMaxDelay(),
-                            config.getWaitTimeout()),
-                    "waiting for UDM job " + jobId);
+            this.created = (JsonNode) created.body();
+            this.jobId = this.created == null ? -1 : this.created.path("id").asInt(-1);
         }
 
         CompletableFuture<OperationResult> start() {
             if (jobId < 0) {
-                result.completeExceptionally(new IllegalStateException(context.operationName() + ": Genesys answered"
-                                                                        + " the new job without an id: " + last));
-            } else {
-                decide();
+                return CompletableFuture.failedFuture(new IllegalStateException(context.operationName()
+                                                                                + ": Genesys answered the new job"
+                                                                                + " without an id: " + created));
             }
+            CompletableFuture<OperationResult> result = new CompletableFuture<>();
+            JobPolling.await(context, config.getWaitPollDelay(), config.getWaitPollMaxDelay(), config.getWaitTimeout(),
+                    "waiting for UDM job " + jobId, created,
+                    () -> context.callOf(UdmOperation.getJob.spec()).pathParam("id", String.valueOf(jobId)),
+                    this::state)
+                    .whenComplete((job, failure) -> {
+                        if (failure == null) {
+                            complete(result, job);
+                        } else {
+                            result.completeExceptionally(failure((JobPolling.Ended) GenesysErrors.unwrap(failure)));
+                        }
+                    });
             return result;
         }
 
-        /** Done, failed, or poll again after the next wait (on the scheduler; this thread only schedules). */
-        private void decide() {
-            int progress = last.path("progress").asInt(0);
-            String status = last.path("status").asText(null);
-            if (progress >= 100) {
-                complete();
-            } else if (status != null && failed.stream().anyMatch(status::equalsIgnoreCase)) {
-                fail("reached the status " + status + " at " + progress + "%", false, null);
-            } else if (polls.backoff("progress " + progress + "%, status " + status, this::poll)
-                       == RetryPolicy.NO_RETRY) {
-                fail("did not complete within waitTimeout (" + polls.elapsedMillis() + " ms): its last status is "
-                     + status + " at " + progress + "%", true, null);
+        /** Progress 100 is completion (the documented signal, whatever the status is called). */
+        private JobPolling.State state(JsonNode job) {
+            String status = job.path("status").asText(null);
+            if (job.path("progress").asInt(0) >= 100) {
+                return JobPolling.State.DONE;
             }
+            return status != null && failed.stream().anyMatch(status::equalsIgnoreCase) ? JobPolling.State.FAILED
+                    : JobPolling.State.RUNNING;
         }
 
-        private void poll() {
-            OperationCall get = context.callOf(UdmOperation.getJob.spec()).outputType(GenesysOutputType.json)
-                    .pathParam("id", String.valueOf(jobId));
-            context.executor().execute(get).whenComplete((r, failure) -> {
-                if (failure != null) {
-                    // what the pipeline did not ride out (its retries used up, a 4xx, a malformed answer): the
-                    // exchange fails naming the job, which keeps running, so that a route can find it again
-                    Throwable cause = GenesysErrors.unwrap(failure);
-                    int progress = last.path("progress").asInt(0);
-                    fail("could not be followed: reading its progress (last " + last.path("status").asText(null)
-                         + " at " + progress + "%) failed: " + cause.getMessage(), false, cause);
-                    return;
-                }
-                if (r.body() instanceof JsonNode job) {
-                    last = job;
-                }
-                decide();
-            });
-        }
-
-        private void complete() {
+        private void complete(CompletableFuture<OperationResult> result, JsonNode last) {
             headers.put(UdmConstants.JOB_STATUS, last.path("status").asText(null));
             headers.put(UdmConstants.JOB_PROGRESS, last.path("progress").asInt(0));
             headers.values().removeIf(java.util.Objects::isNull);
@@ -199,19 +179,31 @@ final class UdmJobWait implements OperationExecution {
             }
         }
 
-        private void fail(String what, boolean timedOut, Throwable cause) {
+        private UdmJobException failure(JobPolling.Ended ended) {
+            JsonNode last = ended.last();
+            String status = last.path("status").asText(null);
+            int progress = last.path("progress").asInt(0);
+            Throwable cause = ended.getCause();
+            String what = switch (ended.outcome()) {
+                case FAILED -> "reached the status " + status + " at " + progress + "%";
+                case TIMED_OUT -> "did not complete within waitTimeout (" + ended.elapsedMillis() + " ms): its last"
+                                  + " status is " + status + " at " + progress + "%";
+                // what the pipeline did not ride out (its retries used up, a 4xx, a malformed answer), or a stop
+                default -> "could not be followed: reading its progress (last " + status + " at " + progress
+                           + "%) failed: " + (cause == null ? ended.outcome() : cause.getMessage());
+            };
+            boolean timedOut = ended.outcome() == JobPolling.Outcome.TIMED_OUT;
             JobInfo info;
             try {
                 info = GenesysJson.MAPPER.convertValue(last, JobInfo.class);
             } catch (IllegalArgumentException e) {
                 info = new JobInfo();   // a last answer of another shape still fails the wait naming the job
             }
-            boolean running = timedOut || cause != null;
-            result.completeExceptionally(new UdmJobException("UDM job " + jobId + " (" + info.getTitle() + ") " + what
-                                                             + (running ? "; the job keeps running (cancelJob stops it)"
-                                                                     : ""),
+            boolean running = ended.outcome() != JobPolling.Outcome.FAILED;
+            return new UdmJobException("UDM job " + jobId + " (" + info.getTitle() + ") " + what
+                                       + (running ? "; the job keeps running (cancelJob stops it)" : ""),
                     jobId, info.getStatus(), info.getProgress() == null ? 0 : info.getProgress(), timedOut, info,
-                    cause));
+                    cause);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.camelgenesys.simulator.externalcontacts.ExternalContactsStores;
+import io.camelgenesys.simulator.externalcontacts.ImportExportStore;
 
 /**
  * The Genesys Cloud External Contacts simulated behind {@code /api/v2/externalcontacts} (seed 003), as tests see it
@@ -14,13 +15,85 @@ import io.camelgenesys.simulator.externalcontacts.ExternalContactsStores;
  */
 public final class ExternalContacts {
 
-    private final ExternalContactsStores stores = new ExternalContactsStores();
+    /** Import uploads, import reports and exports on the storage host: a bucket-like first segment of their own. */
+    static final String FILES_PATH = "/contacts-files/";
 
-    ExternalContacts() {
+    private final ExternalContactsStores stores = new ExternalContactsStores();
+    /** The storage host of CSV uploads, import reports and exports: UDM's behaviour (no credentials, signed links). */
+    private final UdmStorage storage;
+
+    ExternalContacts(Faults faults, Requests requests) {
+        this.storage = new UdmStorage("the contacts storage host", FILES_PATH, name -> stores.importExport().file(name)
+                .map(path -> UdmFile.stored(name, path, "contacts", java.time.Instant.now())), faults, requests)
+                .uploads(new UdmStorage.Uploads() {
+                    @Override
+                    public java.nio.file.Path target(String name) {
+                        return stores.importExport().uploadTarget(name);
+                    }
+
+                    @Override
+                    public String check(String name, org.eclipse.jetty.http.HttpFields headers) {
+                        return stores.importExport().checkUpload(name, headers);
+                    }
+
+                    @Override
+                    public void uploaded(String name, java.nio.file.Path file, long size) {
+                        stores.importExport().uploaded(name, file, size);
+                    }
+                });
+        stores.importExport().storage(new ImportExportStore.Storage() {
+            @Override
+            public String presign(String name) {
+                return storage.presign(name);
+            }
+
+            @Override
+            public String presignUpload(String name) {
+                return storage.presignUpload(name);
+            }
+        });
     }
 
     void register(Routes routes) {
         stores.register(routes);
+    }
+
+    void started() {
+        storage.start();
+    }
+
+    void stopped() {
+        storage.stop();
+    }
+
+    // ---- import and export (issue 16) ----
+
+    /**
+     * Sets how long an import job or an export waits before it starts (status InProgress) and again before it does
+     * its work; default 100 ms.
+     */
+    public void jobProcessingDelay(Duration delay) {
+        stores.importExport().processingDelay(delay);
+    }
+
+    /** The next import job or export created ends Failed, with these statusDetails (import jobs). */
+    public void failNextJob(String statusDetails) {
+        stores.importExport().failNextJob(statusDetails);
+    }
+
+    /** @return how many import jobs exist */
+    public int importJobCount() {
+        return stores.importExport().importJobCount();
+    }
+
+    /** Expires every link to the contacts storage host issued so far (uploads, reports, exports): 403 from now on. */
+    public void expireStorageLinks() {
+        storage.expireLinks();
+    }
+
+    /** @return the contacts storage host's base URL ({@code http://127.0.0.1:PORT}) */
+    public String storageBaseUrl() {
+        return storage.baseUrl();
     }
 
     /**
@@ -81,8 +154,12 @@ public final class ExternalContacts {
         stores.scanCursorTtl(ttl);
     }
 
-    /** Empties the store, forgets every cursor and restores the default cursor TTL. */
+    /**
+     * Empties the store, forgets every cursor and restores the default cursor TTL; forgets import and export settings,
+     * uploads, jobs, exports and files, and renews the storage host's link secret.
+     */
     public void clear() {
         stores.clear();
+        storage.reset();
     }
 }

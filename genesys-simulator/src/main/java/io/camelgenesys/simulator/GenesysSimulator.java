@@ -43,7 +43,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Cometd cometd = new Cometd();
     private final Items items = new Items();
-    private final ExternalContacts externalContacts = new ExternalContacts();
+    private final ExternalContacts externalContacts = new ExternalContacts(faults, requests);
     private final WebServicesContacts webServicesContacts = new WebServicesContacts();
     private final Statistics statistics = new Statistics(cometd);
     private final DigitalChannels digitalChannels = new DigitalChannels(this::baseUrl);
@@ -103,6 +103,7 @@ public final class GenesysSimulator implements AutoCloseable {
         try {
             udm.started();
             cloudConversations.started();
+            externalContacts.started();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -118,6 +119,7 @@ public final class GenesysSimulator implements AutoCloseable {
         digitalChannels.stopped();
         udm.stopped();
         cloudConversations.stopped();
+        externalContacts.stopped();
         try {
             server.stop();
         } catch (Exception e) {

@@ -36,9 +36,29 @@ public final class UdmFile {
     private final Instant uploadDate;
     /** The line template: the file's token and the filler, the line number written over its first 12 bytes. */
     private final byte[] template = new byte[LINE_LENGTH];
+    /** A file whose content is stored on disk (contacts exports and import reports), or {@code null}: generated. */
+    private final java.nio.file.Path stored;
 
     UdmFile(String name, long size, String type, String source, String jobTitle, Integer jobId, Integer historyId,
             Instant uploadDate) {
+        this(name, size, type, source, jobTitle, jobId, historyId, uploadDate, null);
+    }
+
+    /**
+     * A file whose content is on disk rather than generated (the contacts storage host's exports and import reports);
+     * its size is the file's.
+     */
+    static UdmFile stored(String name, java.nio.file.Path file, String type, Instant uploadDate) {
+        try {
+            return new UdmFile(name, java.nio.file.Files.size(file), type, null, null, null, null, uploadDate, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private UdmFile(String name, long size, String type, String source, String jobTitle, Integer jobId,
+            Integer historyId, Instant uploadDate, java.nio.file.Path stored) {
+        this.stored = stored;
         this.name = Objects.requireNonNull(name, "name");
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + size);
@@ -117,6 +137,11 @@ public final class UdmFile {
         return node;
     }
 
+    /** @return the content type served: text/csv (UDM exports, contacts exports and reports) */
+    String contentType() {
+        return CONTENT_TYPE;
+    }
+
     /** @return a strong validator of the content (name and size decide it) */
     String etag() {
         return "\"" + Long.toHexString(name.hashCode() * 31L + size) + "\"";
@@ -137,6 +162,9 @@ public final class UdmFile {
             throw new IllegalArgumentException("Negative position: " + position);
         }
         int n = (int) Math.max(0, Math.min(length, size - position));
+        if (stored != null) {
+            return readStored(position, buffer, offset, n);
+        }
         byte[] line = template.clone();
         long lineNumber = -1;
         int done = 0;
@@ -157,6 +185,20 @@ public final class UdmFile {
             done += chunk;
         }
         return n;
+    }
+
+    private int readStored(long position, byte[] buffer, int offset, int n) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(stored)) {
+            java.nio.ByteBuffer target = java.nio.ByteBuffer.wrap(buffer, offset, n);
+            while (target.hasRemaining()) {
+                if (channel.read(target, position + target.position() - offset) < 0) {
+                    break;
+                }
+            }
+            return target.position() - offset;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + stored, e);
+        }
     }
 
     /** @return the whole content as a stream, generated as it is read */

@@ -82,6 +82,30 @@ final class UdmStorage {
     private volatile Duration linkLifetime = UserDataManagement.DEFAULT_LINK_LIFETIME;
     private long cutAfterBytes = -1;
     private int cutTimes;
+    /** Where {@code PUT} uploads go, or {@code null}: this host only serves downloads (405 for PUT). */
+    private volatile Uploads uploads;
+
+    /**
+     * What a storage host that takes uploads (the contacts CSV imports) does with them: a {@code PUT} of a pre-signed
+     * upload link ({@link #presignUpload}) is checked as a {@code GET} is (no Genesys credentials, a valid unexpired
+     * signature), then by {@link #check}, then written to {@link #target} chunk by chunk as it arrives.
+     */
+    interface Uploads {
+        /** @return the file to write the upload of {@code name} to, or {@code null} when none is expected (404) */
+        java.nio.file.Path target(String name);
+
+        /** @return {@code null} when the request's headers are what the upload link asked for, else why not (400) */
+        String check(String name, org.eclipse.jetty.http.HttpFields headers);
+
+        /** The whole body of {@code size} bytes is in {@code file}. */
+        void uploaded(String name, java.nio.file.Path file, long size);
+    }
+
+    /** Takes {@code PUT} uploads of pre-signed upload links from now on. */
+    UdmStorage uploads(Uploads uploads) {
+        this.uploads = uploads;
+        return this;
+    }
 
     UdmStorage(UserDataManagement udm, Faults faults, Requests requests) {
         this("the UDM storage host", FILES_PATH, udm::file, faults, requests);
@@ -185,6 +209,13 @@ final class UdmStorage {
                 + "?" + EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + sign(secret, name, expires);
     }
 
+    /** @return an absolute pre-signed upload ({@code PUT}) URL for {@code name}, valid for the link lifetime */
+    String presignUpload(String name) {
+        long expires = System.currentTimeMillis() + linkLifetime.toMillis();
+        return baseUrl() + filesPath + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+                + "?" + EXPIRES + "=" + expires + "&" + SIGNATURE + "=" + sign(secret, "PUT " + name, expires);
+    }
+
     private static String sign(byte[] key, String name, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -284,8 +315,9 @@ final class UdmStorage {
 
         private void serve(Request request, Response response, Callback callback, String path) {
             String method = request.getMethod();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            boolean put = "PUT".equals(method) && uploads != null;
+            if (!"GET".equals(method) && !"HEAD".equals(method) && !put) {
+                response.getHeaders().put(HttpHeader.ALLOW, uploads != null ? "GET, HEAD, PUT" : "GET, HEAD");
                 error(response, callback, 405, "MethodNotAllowed",
                         "The specified method is not allowed against this resource", path);
                 return;
@@ -307,9 +339,14 @@ final class UdmStorage {
                         + "carries its own credentials; do not send Genesys credentials to the storage host", path);
                 return;
             }
-            String refused = checkLink(name, ApiRequest.parseQuery(request.getHttpURI().getQuery()));
+            String refused = checkLink(put ? "PUT " + name : name,
+                    ApiRequest.parseQuery(request.getHttpURI().getQuery()));
             if (refused != null) {
                 error(response, callback, 403, "AccessDenied", refused, path);
+                return;
+            }
+            if (put) {
+                receive(request, response, callback, name, path);
                 return;
             }
             UdmFile file = files.apply(name).orElse(null);
@@ -338,7 +375,7 @@ final class UdmStorage {
                 }
             }
             response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, UdmFile.CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, file.contentType());
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, end - start);
             response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
             response.getHeaders().put(HttpHeader.ETAG, file.etag());
@@ -350,6 +387,80 @@ final class UdmStorage {
             }
             new BodyWriter(request, response, callback, file, start, end, takeCut()).iterate();
         }
+    }
+
+    /**
+     * Writes an upload's body to its file chunk by chunk as Jetty delivers it (no thread waits for the network), then
+     * answers 200 with an ETag, or 400 when fewer bytes came than {@code Content-Length} announced.
+     */
+    private void receive(Request request, Response response, Callback callback, String name, String path) {
+        Uploads sink = uploads;
+        String bad = sink.check(name, request.getHeaders());
+        if (bad != null) {
+            error(response, callback, 400, "InvalidRequest", bad, path);
+            return;
+        }
+        java.nio.file.Path target = sink.target(name);
+        if (target == null) {
+            error(response, callback, 404, "NoSuchUpload", "The specified upload does not exist.", path);
+            return;
+        }
+        long expected = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        java.nio.channels.FileChannel out;
+        try {
+            out = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (java.io.IOException e) {
+            error(response, callback, 500, "InternalError", "Cannot store the upload: " + e.getMessage(), path);
+            return;
+        }
+        new Runnable() {
+            private long received;
+
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        org.eclipse.jetty.io.Content.Chunk chunk = request.read();
+                        if (chunk == null) {
+                            request.demand(this);
+                            return;
+                        }
+                        if (org.eclipse.jetty.io.Content.Chunk.isFailure(chunk)) {
+                            out.close();
+                            callback.failed(chunk.getFailure());
+                            return;
+                        }
+                        ByteBuffer bytes = chunk.getByteBuffer();
+                        while (bytes.hasRemaining()) {
+                            received += out.write(bytes);
+                        }
+                        chunk.release();
+                        if (chunk.isLast()) {
+                            out.close();
+                            if (expected >= 0 && received != expected) {
+                                error(response, callback, 400, "IncompleteBody", "The request body was " + received
+                                        + " bytes, Content-Length said " + expected, path);
+                                return;
+                            }
+                            sink.uploaded(name, target, received);
+                            response.setStatus(200);
+                            response.getHeaders().put(HttpHeader.ETAG, "\"" + Long.toHexString(received * 31L
+                                    + name.hashCode()) + "\"");
+                            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+                            return;
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    try {
+                        out.close();
+                    } catch (java.io.IOException ignored) {
+                        // the failure below says what went wrong
+                    }
+                    error(response, callback, 500, "InternalError", "Cannot store the upload: " + e.getMessage(), path);
+                }
+            }
+        }.run();
     }
 
     /**

@@ -12,6 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgenesys.contacts.ContactsConstants;
 import io.camelgenesys.contacts.ContactsOperation;
 import io.camelgenesys.contacts.model.DataSchema;
+import io.camelgenesys.contacts.ImportResult;
+import io.camelgenesys.contacts.model.ContactImportJob;
+import io.camelgenesys.contacts.model.ContactImportSettings;
+import io.camelgenesys.contacts.model.CsvJobResponse;
+import io.camelgenesys.contacts.model.CsvSettings;
+import io.camelgenesys.contacts.model.CsvUploadResponse;
+import io.camelgenesys.contacts.model.EntitiesExport;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
@@ -188,6 +195,92 @@ class ContactsContractTest extends GenesysRouteTestSupport {
 
     private static Map<String, Object> two(String header, Object a, Object b) {
         return Map.of(header, List.of(a, b));
+    }
+
+    /** Import settings, CSV settings, uploads, jobs and exports (issue 16), the one-call import and exports too. */
+    private void importAndExportOverTheWire(String externalSourceId) throws Exception {
+        String expand = "GenesysExpand";
+        List<Map<String, Object>> fields = List.of(Map.of("name", "firstName", "included", true),
+                Map.of("name", "workEmail", "included", true));
+        Map<String, Object> minimalSettings = new LinkedHashMap<>(Map.of("name", "Minimal import", "mergeContacts",
+                false, "externalSourceId", externalSourceId, "importFields", fields));
+        minimalSettings.put("matchingCriteria", List.of("workEmail"));
+        minimal("createImportSettings", "", minimalSettings);
+        Map<String, Object> settings = new LinkedHashMap<>(minimalSettings);
+        settings.put("name", "CRM import");
+        settings.put("mergeContacts", true);
+        ContactImportSettings created = (ContactImportSettings) call("createImportSettings", "", settings);
+        String settingsId = "settingsId=" + created.getId();
+        call("getImportSettings", settingsId, null);
+        call("updateImportSettings", settingsId, settings);
+        minimal("updateImportSettings", settingsId, settings);
+        call("listImportSettings", "pageSize=10&sortOrder=desc&name=CRM", null);
+
+        Map<String, Object> csvSettings = Map.of("externalSettingsId", created.getId(), "mappings", List.of(
+                Map.of("sourceField", "First", "targetField", "firstName"),
+                Map.of("sourceField", "Last", "targetField", "lastName"),
+                Map.of("sourceField", "Email", "targetField", "workEmail")));
+        CsvSettings csv = (CsvSettings) call("createCsvSettings", "", csvSettings);
+        minimal("createCsvSettings", "", csvSettings);
+        String csvId = "settingsId=" + csv.getId();
+        call("getCsvSettings", csvId, null);
+        call("updateCsvSettings", csvId, csvSettings);
+        minimal("updateCsvSettings", csvId, csvSettings);
+        call("listCsvSettings", "pageSize=10&externalSettingsId=" + created.getId(), null);
+
+        // the one-call import (upload request, upload, job, wait, report); then the steps one by one
+        ImportResult imported = (ImportResult) call("importContacts", csvId + "&waitForCompletion=true"
+                + "&waitPollDelay=20&waitPollMaxDelay=100", "First,Last,Email\nAda,Lovelace,ada@example.com\n"
+                + "Bad,Email,not-an-email\n");
+        assertNotNull(imported.getJobId());
+        String file = "First,Last,Email\nAlan,Turing,alan@example.com\n";
+        Map<String, Object> uploadRequest = Map.of("fileName", "crm.csv", "fileSize", file.length());
+        CsvUploadResponse upload = (CsvUploadResponse) call("createCsvUpload", "", uploadRequest);
+        minimal("createCsvUpload", "", uploadRequest);
+        putToStorage(upload, file);
+        String uploadId = "uploadId=" + upload.getUploadId();
+        call("getCsvUploadDetails", uploadId, null);
+        call("getCsvUploadPreview", uploadId, null);
+        Map<String, Object> csvJob = Map.of("uploadId", upload.getUploadId(), "settingsId", csv.getId(),
+                "division", Map.of("id", "div-1"));
+        CsvJobResponse job = (CsvJobResponse) call("createCsvImportJob", "", csvJob);
+        minimal("createCsvImportJob", "", csvJob);
+        String jobId = "jobId=" + job.getJob().getId();
+        call("getImportJob", jobId, null, two(expand, "division", "settings"));
+        call("listImportJobs", "pageSize=10&sortOrder=desc&jobStatus=Pending", null, two(expand, "division",
+                "settings"));
+        sim().externalContacts().jobProcessingDelay(java.time.Duration.ofSeconds(30));
+        Map<String, Object> importJob = Map.of("settingsId", created.getId(), "division", Map.of("id", "div-1"));
+        ContactImportJob waiting = (ContactImportJob) call("createImportJob", "", importJob);
+        minimal("createImportJob", "", importJob);
+        // no minimal variant: the request's two fields are both required, and a job is cancelled once
+        call("updateImportJob", "jobId=" + waiting.getId(), Map.of("jobId", waiting.getId(), "status", "Cancelled"));
+        sim().externalContacts().jobProcessingDelay(java.time.Duration.ofMillis(20));
+
+        // exports: the steps of each kind, then the one-call downloads
+        Map<String, Object> export = Map.of("divisionIds", List.of("div-1", "div-2"), "queryConditions",
+                Map.of("filters", Map.of("eq", Map.of("field", "lastName", "value", "Lovelace")), "limit", 10));
+        for (String kind : List.of("Contacts", "Notes", "Organizations", "Relationships")) {
+            EntitiesExport e = (EntitiesExport) call("create" + kind + "Export", "", export);
+            minimal("create" + kind + "Export", "", export);
+            call("get" + kind + "Export", "exportId=" + e.getId(), null);
+            call("list" + kind + "Exports", "pageSize=10", null, Map.of("GenesysDivisionIds", List.of("div-1",
+                    "div-2")));
+            // the file itself is read in ImportExportRouteTest: here the stream closes with the exchange
+            assertNotNull(call("export" + kind, "waitPollDelay=20&waitPollMaxDelay=100", null));
+        }
+        call("deleteCsvSettings", csvId, null);
+        call("deleteImportSettings", settingsId, null);
+    }
+
+    /** The upload step as a client does it: the file PUT to the pre-signed link with the headers Genesys gave. */
+    private static void putToStorage(CsvUploadResponse upload, String csv) throws Exception {
+        java.net.http.HttpRequest.Builder put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                upload.getUploadUrl())).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(csv));
+        upload.getUploadHeaders().forEach(h -> put.header(h.getName(), h.getValue()));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(put.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
     }
 
     @Test
@@ -379,6 +472,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         call("bulkRemoveOrganizations", "", orgIds);
 
         schemasOverTheWire();
+        importAndExportOverTheWire(src.getId());
 
         // ---- deletes last ----------------------------------------------------------------------------------------
         call("deleteRelationship", relId, null);

@@ -60,8 +60,8 @@ public final class StorageDownloads {
 
     /** How much of an error body is read (for its error code and message). */
     static final int ERROR_BODY_LIMIT = 8 * 1024;
-    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
-    private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
+    static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
+    static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final GenesysConnection connection;

@@ -81,6 +81,8 @@ public final class ExternalContactsStores {
     /** Custom-field schemas (leaf monitors, as the scan cursors): contacts' and organizations'. */
     final SchemaStore contactSchemas = new SchemaStore("CONTACT", BASE + "/contacts/schemas");
     final SchemaStore organizationSchemas = new SchemaStore("EXTERNAL_ORGANIZATION", BASE + "/organizations/schemas");
+    /** Import and export (issue 16): settings, uploads, jobs, exports and their files. */
+    final ImportExportStore importExport = new ImportExportStore(this);
 
     public ExternalContactsStores() {
         contacts.schemas(contactSchemas);
@@ -91,7 +93,8 @@ public final class ExternalContactsStores {
         // In this order, so that a path several routes match lists its methods as it always has (405 Allow).
         for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
                 new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
-                new RelationshipsApi(this), new ExternalSourcesApi(this), new SchemasApi(this))) {
+                new RelationshipsApi(this), new ExternalSourcesApi(this), new SchemasApi(this),
+                new ImportExportApi(this))) {
             api.register(routes);
         }
     }
@@ -154,9 +157,15 @@ public final class ExternalContactsStores {
         scans.clear();
         contactSchemas.clear();
         organizationSchemas.clear();
+        importExport.clear();
     }
 
     public int contactSchemaCount() {
         return contactSchemas.size();
+    }
+
+    /** Import and export: the storage host's side and the test-facing controls. */
+    public ImportExportStore importExport() {
+        return importExport;
     }
 }
