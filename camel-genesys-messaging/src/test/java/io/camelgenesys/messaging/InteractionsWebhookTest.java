@@ -57,6 +57,9 @@ class InteractionsWebhookTest extends WebhookTestSupport {
         });
 
         template.sendBody("direct:consumer-says", "Hi, I need help");
+        // STARTED and FINISHED are two webhook deliveries, which HTTP does not order: the agent finishes the chat
+        // once STARTED has arrived, as an agent can only finish a chat it was offered
+        io.camelgenesys.core.test.Await.until("the STARTED event", 10_000, () -> events.getReceivedCounter() >= 1);
         WebhookDelivery finished = dc().finishChat(SMS, CONSUMER);
         done(finished);
 
