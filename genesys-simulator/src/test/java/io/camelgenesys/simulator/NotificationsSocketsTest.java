@@ -9,9 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.simulator.notifications.Notifications;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,21 +31,12 @@ class NotificationsSocketsTest {
     @RegisterExtension
     static final TestHttp http = new TestHttp(SIM);
 
-    static final WebSocketClient ws = new WebSocketClient();
+    @RegisterExtension
+    static final TestWebSockets ws = new TestWebSockets();
     static final String TOPIC = "v2.test.a.events";
 
     Notifications n;
     NotifyRest rest;
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        ws.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        ws.stop();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -65,7 +53,7 @@ class NotificationsSocketsTest {
         JsonNode channel = rest.createChannel();
         String id = channel.get("id").asText();
         rest.subscribe("PUT", id, TOPIC);
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
         assertTrue(n.awaitConnected(id, Duration.ofSeconds(5)));
         return new Connected(id, channel.get("connectUri").asText(), socket);
     }
@@ -112,7 +100,7 @@ class NotificationsSocketsTest {
 
         assertEquals(200, rest.head(c.id()));
         assertEquals(List.of(TOPIC), n.subscriptions(c.id()));
-        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket again = ws.connect(c.uri());
         assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
         n.publish(TOPIC, Map.of("after", "reconnect"));
         assertEquals("reconnect", again.next(TOPIC).at("/eventBody/after").asText());
@@ -159,7 +147,7 @@ class NotificationsSocketsTest {
         assertEquals(404, rest.call("GET", NotifyRest.CHANNELS + "/" + c.id() + "/subscriptions", null).getStatus());
         assertEquals(List.of(), n.subscriptions(c.id()));
         ExecutionException refused = assertThrows(ExecutionException.class,
-                () -> ws.connect(new NotificationSocket(), java.net.URI.create(c.uri())).get(5, TimeUnit.SECONDS));
+                () -> ws.client.connect(new NotificationSocket(), java.net.URI.create(c.uri())).get(5, TimeUnit.SECONDS));
         assertTrue(String.valueOf(refused.getCause()).contains("404"), String.valueOf(refused.getCause()));
         assertEquals(0, n.publish(TOPIC, Map.of()));
 
@@ -185,7 +173,7 @@ class NotificationsSocketsTest {
     @Test
     void aSecondConnectionTakesTheChannelOver() throws Exception {
         Connected c = connected();
-        NotificationSocket second = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket second = ws.connect(c.uri());
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1000, closed.code());
         assertEquals("Another connection to this channel was opened", closed.reason());
@@ -211,10 +199,10 @@ class NotificationsSocketsTest {
     void theUpgradeGoesThroughTheFaultSwitchboard() throws Exception {
         JsonNode channel = rest.createChannel();
         SIM.simulator().faults().on("GET", "/channels/*").status(503).times(1);
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> ws.connect(new NotificationSocket(),
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> ws.client.connect(new NotificationSocket(),
                 java.net.URI.create(channel.get("connectUri").asText())).get(5, TimeUnit.SECONDS));
         assertTrue(String.valueOf(refused.getCause()).contains("503"), String.valueOf(refused.getCause()));
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
         assertTrue(n.awaitConnected(channel.get("id").asText(), Duration.ofSeconds(5)));
         assertEquals(2, SIM.simulator().requests().count("GET", "/channels/*"));
         socket.close();
@@ -227,7 +215,7 @@ class NotificationsSocketsTest {
         c.socket().awaitClosed();
         SIM.simulator().start();
         assertEquals(200, rest.head(c.id()));
-        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket again = ws.connect(c.uri());
         assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
         n.publish(TOPIC, Map.of("after", "restart"));
         assertEquals("restart", again.next(TOPIC).at("/eventBody/after").asText());
