@@ -72,7 +72,7 @@ class NotificationsTest {
         JsonNode event = socket.next(presence);
         assertEquals("2", event.get("version").asText());
         assertEquals("presence-available", event.at("/eventBody/presenceDefinition/id").asText());
-        assertEquals("Available", event.at("/eventBody/presenceDefinition/systemPresence").asText());
+        assertEquals("AVAILABLE", event.at("/eventBody/presenceDefinition/systemPresence").asText());
         assertEquals("back", event.at("/eventBody/message").asText());
         assertEquals("PURECLOUD", event.at("/eventBody/source").asText());
         assertFalse(event.at("/metadata/CorrelationId").asText().isEmpty());
@@ -103,6 +103,36 @@ class NotificationsTest {
         assertEquals(0, notifications.publish("v2.test.b.events", java.util.Map.of("n", 2)));
         assertEquals(1, socket.next("v2.test.a.events").at("/eventBody/n").asInt());
         assertEquals(1, notifications.published("v2.test.b.events"));
+        socket.close();
+    }
+
+    @Test
+    void aCombinedTopicIsOneSubscriptionForTheEventsOfEachOfItsTopics() throws Exception {
+        String user = SIM.simulator().cloudConversations().seedUsers(1).get(0);
+        JsonNode channel = rest.createChannel();
+        String id = channel.get("id").asText();
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
+        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        String combined = "v2.users." + user + "?presence&routingStatus";
+        JsonNode listing = rest.subscribe("PUT", id, combined);
+        assertEquals(1, listing.get("entities").size());
+        assertEquals(combined, listing.at("/entities/0/id").asText());
+        assertEquals(List.of(combined), notifications.subscriptions(id));
+
+        http.cloudOk("PUT", "/api/v2/users/" + user + "/routingstatus", token, "{\"status\":\"IDLE\"}");
+        http.cloudOk("PATCH", "/api/v2/users/" + user + "/presences/purecloud", token,
+                "{\"presenceDefinition\":{\"id\":\"presence-on-queue\"}}");
+        assertEquals("IDLE", socket.next("v2.users." + user + ".routingStatus").at("/eventBody/routingStatus/status")
+                .asText());
+        JsonNode presence = socket.next("v2.users." + user + ".presence");
+        assertEquals("ON_QUEUE", presence.at("/eventBody/presenceDefinition/systemPresence").asText());
+        assertEquals("", presence.at("/eventBody/message").asText());
+        assertTrue(notifications.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(1, notifications.delivered(id, "v2.users." + user + ".presence"));
+
+        String message = http.cloudError(400, "POST", NotifyRest.CHANNELS + "/" + id + "/subscriptions", token,
+                NotifyRest.topics("v2.users." + user + "?presence&nosuch"));
+        assertTrue(message.contains("?presence&nosuch"), message);
         socket.close();
     }
 
