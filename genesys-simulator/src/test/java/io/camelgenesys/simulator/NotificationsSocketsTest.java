@@ -209,6 +209,16 @@ class NotificationsSocketsTest {
     }
 
     @Test
+    void aPlainHttpRequestToTheSocketIs400AndAnUnknownChannel404() throws Exception {
+        JsonNode channel = rest.createChannel();
+        String path = "/channels/" + channel.get("id").asText();
+        org.eclipse.jetty.client.ContentResponse plain = http.get(path).send();
+        assertEquals(400, plain.getStatus());
+        assertTrue(plain.getContentAsString().contains("WebSocket upgrade"), plain.getContentAsString());
+        assertEquals(404, http.get("/channels/streaming-0-unknown").send().getStatus());
+    }
+
+    @Test
     void aServerRestartClosesSocketsAndKeepsChannels() throws Exception {
         Connected c = connected();
         SIM.simulator().stop();

@@ -728,7 +728,10 @@ public final class Notifications {
         return counters.deliveredTopic(topic);
     }
 
-    /** @return the {@code metadata.CorrelationId} of every event written to the channel on the topic, in order */
+    /**
+     * @return the {@code metadata.CorrelationId} of the events written to the channel on the topic, in order (the
+     *         latest 100,000)
+     */
     public synchronized List<String> deliveredCorrelationIds(String channelId, String topic) {
         return counters.correlationIds(channelId, topic);
     }
