@@ -46,22 +46,16 @@ class NotificationsSocketsTest {
     }
 
     /** A channel subscribed to {@link #TOPIC} with a connected socket. */
-    record Connected(String id, String uri, NotificationSocket socket) {
-    }
-
-    Connected connected() throws Exception {
-        JsonNode channel = rest.createChannel();
-        String id = channel.get("id").asText();
-        rest.subscribe("PUT", id, TOPIC);
-        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
-        assertTrue(n.awaitConnected(id, Duration.ofSeconds(5)));
-        return new Connected(id, channel.get("connectUri").asText(), socket);
+    NotifyRest.Connected connected() throws Exception {
+        NotifyRest.Connected c = rest.open(ws, n);
+        rest.subscribe("PUT", c.id(), TOPIC);
+        return c;
     }
 
     @Test
     void heartbeatsComeAtTheIntervalUntilPausedAndAPingIsAnsweredByAPong() throws Exception {
         n.heartbeatInterval(Duration.ofMillis(100));
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         for (int i = 0; i < 2; i++) {
             JsonNode beat = c.socket().next("channel.metadata");
             assertEquals("WebSocket Heartbeat", beat.at("/eventBody/message").asText());
@@ -88,7 +82,7 @@ class NotificationsSocketsTest {
     void theSocketClosingNoticeComesFirstEventsFlowDuringTheGraceThenTheSocketClosesAndTheChannelStays()
             throws Exception {
         n.socketClosingGrace(Duration.ofMillis(500));
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         n.closeSockets(true);
         JsonNode notice = c.socket().next();
         assertEquals("v2.system.socket_closing", notice.get("topicName").asText());
@@ -113,7 +107,7 @@ class NotificationsSocketsTest {
 
     @Test
     void withoutTheNoticeTheSocketClosesAtOnce() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         n.closeSockets(false);
         assertEquals(1001, c.socket().awaitClosed().code());
         assertTrue(c.socket().drain("v2.system.socket_closing").isEmpty());
@@ -122,7 +116,7 @@ class NotificationsSocketsTest {
 
     @Test
     void aDroppedSocketGetsNoCloseFrameAndEventsWithoutASocketAreCountedUndelivered() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         assertTrue(n.dropSocket(c.id()));
         assertEquals(1006, c.socket().awaitClosed().code());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -138,7 +132,7 @@ class NotificationsSocketsTest {
 
     @Test
     void anExpiredChannelGoesWithItsSubscriptionsAndItsSocket() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         assertTrue(n.expire(c.id()));
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1000, closed.code());
@@ -153,7 +147,7 @@ class NotificationsSocketsTest {
 
         // by its lifetime
         n.channelLifetime(Duration.ofMillis(300));
-        Connected short1 = connected();
+        NotifyRest.Connected short1 = connected();
         assertEquals("Channel expired", short1.socket().awaitClosed().reason());
         assertFalse(n.channelIds().contains(short1.id()));
     }
@@ -172,7 +166,7 @@ class NotificationsSocketsTest {
 
     @Test
     void aSecondConnectionTakesTheChannelOver() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         NotificationSocket second = ws.connect(c.uri());
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1000, closed.code());
@@ -186,7 +180,7 @@ class NotificationsSocketsTest {
     @Test
     void overTheChannelLimitTheLeastRecentlyUsedUnconnectedChannelGoes() throws Exception {
         n.channelLimit(3);
-        Connected oldest = connected();
+        NotifyRest.Connected oldest = connected();
         String second = rest.createChannel().get("id").asText();
         String third = rest.createChannel().get("id").asText();
         String fourth = rest.createChannel().get("id").asText();
@@ -220,7 +214,7 @@ class NotificationsSocketsTest {
 
     @Test
     void aServerRestartClosesSocketsAndKeepsChannels() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         SIM.simulator().stop();
         c.socket().awaitClosed();
         SIM.simulator().start();
@@ -234,7 +228,7 @@ class NotificationsSocketsTest {
 
     @Test
     void theAdminSurfaceHasTheSameSwitches() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         JsonNode published = TestHttp.body(TestHttp.json(http.request("POST", "/simulator/notifications/publish"),
                 "{\"topicName\":\"" + TOPIC + "\",\"eventBody\":{\"k\":1}}").send());
         assertEquals(1, published.get("channels").asInt());
@@ -260,7 +254,7 @@ class NotificationsSocketsTest {
 
     @Test
     void resetClosesEverySocketAndForgetsTheChannels() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         SIM.simulator().reset();
         assertEquals(1000, c.socket().awaitClosed().code());
         assertTrue(n.channelIds().isEmpty());

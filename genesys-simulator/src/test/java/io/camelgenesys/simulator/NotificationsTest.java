@@ -57,10 +57,9 @@ class NotificationsTest {
     @Test
     void aPresenceChangeReachesTheSubscribedSocket() throws Exception {
         String user = SIM.simulator().cloudConversations().seedUsers(2).get(0);
-        JsonNode channel = rest.createChannel();
-        String id = channel.get("id").asText();
-        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
-        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
         String presence = "v2.users." + user + ".presence";
         String routing = "v2.users." + user + ".routingStatus";
         JsonNode topics = rest.subscribe("PUT", id, presence, routing);
@@ -94,10 +93,9 @@ class NotificationsTest {
     @Test
     void anyDefinedTopicCanBePublished() throws Exception {
         notifications.defineTopic("v2.test.{id}.events", "a test topic");
-        JsonNode channel = rest.createChannel();
-        String id = channel.get("id").asText();
-        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
-        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
         rest.subscribe("POST", id, "v2.test.a.events");
         assertEquals(1, notifications.publish("v2.test.a.events", java.util.Map.of("n", 1)));
         assertEquals(0, notifications.publish("v2.test.b.events", java.util.Map.of("n", 2)));
@@ -109,10 +107,9 @@ class NotificationsTest {
     @Test
     void aCombinedTopicIsOneSubscriptionForTheEventsOfEachOfItsTopics() throws Exception {
         String user = SIM.simulator().cloudConversations().seedUsers(1).get(0);
-        JsonNode channel = rest.createChannel();
-        String id = channel.get("id").asText();
-        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
-        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
         String combined = "v2.users." + user + "?presence&routingStatus";
         JsonNode listing = rest.subscribe("PUT", id, combined);
         assertEquals(1, listing.get("entities").size());
