@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.notifications.Notifications;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,9 @@ class ReadmeExamplesTest {
         ec.externalSourceCount();
         ec.conversation("a-conversation-id");        // the stored ConversationAssociation
         ec.scanCursorTtl(Duration.ofMillis(50));      // cursors issued from now on (default 24 h)
+        ec.jobProcessingDelay(Duration.ofSeconds(5)); // import jobs and exports wait this long before each step (100 ms)
+        ec.failNextJob("quota used up");              // the next import job or export ends Failed
+        ec.expireStorageLinks();                      // upload, report and export links issued so far answer 403
         ec.clear();
 
         WebServicesContacts ws = sim.webServicesContacts();
@@ -165,6 +169,57 @@ class ReadmeExamplesTest {
                 assertEquals(200, ok.getStatus());
                 assertNotNull(ok.getHeaders().get("Location"));
                 assertEquals(303, http.multicloud("GET", "/udm/v10/files/f1", token).send().getStatus());
+            }
+        }
+    }
+
+    @Test
+    void theNotificationsReferenceRunsOnAChannelWithASubscription() throws Exception {
+        try (GenesysSimulator sim = GenesysSimulator.builder().build()) {
+            sim.start();
+            Notifications n = sim.notifications();
+            String channelId;
+            try (TestHttp http = new TestHttp(sim)) {
+                String token = http.cloudToken();
+                channelId = http.cloudOk("POST", "/api/v2/notifications/channels", token, null).path("id").asText();
+                String userId = "agent-1";
+                String topic = "v2.users." + userId + ".presence";
+                http.cloudOk("PUT", "/api/v2/notifications/channels/" + channelId + "/subscriptions", token,
+                        "[{\"id\":\"" + topic + "\"}]");
+                Map<String, Object> body = Map.of("source", "PURECLOUD", "presenceDefinition",
+                        Map.of("id", "a-presence", "systemPresence", "BUSY"), "message", "");
+                boolean notice = true;
+                // tag::notifications[]
+                n.publish("v2.users." + userId + ".presence", body);  // int: channels it was queued for; body a JsonNode or a Map
+                n.defineTopic("v2.test.{id}.events", "a test topic"); // subscribable from then on
+                n.channelIds();                                        // Set<String>, live channels
+                n.subscriptions(channelId);                            // List<String>, in order
+                n.isConnected(channelId);
+                n.awaitConnected(channelId, Duration.ofSeconds(5));    // boolean
+                n.connectionCount(channelId);                          // sockets accepted for the channel so far
+                n.closeSockets(true);                                  // socket_closing first, close after the grace
+                n.closeSockets(false);                                 // close frames at once
+                n.closeSocket(channelId, notice);
+                n.dropSockets();  n.dropSocket(channelId);             // abrupt, no close frame
+                n.expire(channelId);  n.expireAll();
+                n.channelLifetime(Duration.ofMinutes(5));
+                n.heartbeatInterval(Duration.ofMillis(200));           // Duration.ZERO: no heartbeats
+                n.pauseHeartbeats(true);
+                n.socketClosingGrace(Duration.ofMillis(200));
+                n.channelLimit(20);  n.topicLimit(1000);               // Genesys' limits (defaults)
+                // counters, "no event lost or duplicated": per channel and topic
+                n.published(channelId, topic);    // events queued for the channel (subscribed at publish time)
+                n.delivered(channelId, topic);    // events written to a socket (the write completed)
+                n.undelivered(channelId, topic);  // queued while no socket was open, or its socket went before the write
+                n.published(topic);               // publish() calls for the topic, whatever the subscribers
+                n.delivered(topic);               // over every channel
+                n.heartbeatsSent(channelId);
+                n.deliveredCorrelationIds(channelId, topic);   // List<String>, in the order written (the latest 100,000)
+                n.awaitIdle(Duration.ofSeconds(5));            // every queue drained
+                // end::notifications[]
+                assertEquals(1, n.published(topic));
+                assertTrue(n.subscriptions(channelId).isEmpty(), "an expired channel's subscriptions go with it");
+                assertFalse(n.channelIds().contains(channelId), "expired");
             }
         }
     }
