@@ -78,6 +78,8 @@ public final class ExternalContactsStores {
             journeySegments);
     /** The cursors of every scan (contacts, organizations, notes, relationships, external sources). */
     final CursorScans scans = new CursorScans();
+    /** The identity graph (issue 16): its lock ranks after every store above, as a merge writes contacts first. */
+    final IdentityGraph graph = new IdentityGraph(new StoreLock("identity graph", 20));
 
     public ExternalContactsStores() {
     }
@@ -87,7 +89,9 @@ public final class ExternalContactsStores {
         // In this order, so that a path several routes match lists its methods as it always has (405 Allow).
         for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
                 new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
-                new RelationshipsApi(this), new ExternalSourcesApi(this))) {
+                new RelationshipsApi(this), new ExternalSourcesApi(this),
+                new IdentityGraphApi(this), new DivisionViewsApi(this), new EntityPatchApi(this),
+                new BulkNotesRelationshipsApi(this), new ContactSearchApi(this))) {
             api.register(routes);
         }
     }
@@ -136,6 +140,14 @@ public final class ExternalContactsStores {
         scans.ttl(ttl);
     }
 
+    /** Runs a cluster scan of the identity graph now (Genesys runs them on its own schedule); returns its id. */
+    public String runClusterScan() {
+        String[] id = new String[1];
+        StoreLock.writingAll(() -> id[0] = graph.run(this), locks.organizations, locks.contacts, locks.identifiers,
+                graph.lock());
+        return id[0];
+    }
+
     public void clear() {
         StoreLock.writingAll(() -> {
             contacts.clear();
@@ -147,6 +159,7 @@ public final class ExternalContactsStores {
             conversations.clear();
             journeySegments.clear();
         }, locks.all());
+        graph.lock().writing(graph::clear);
         scans.clear();
     }
 }

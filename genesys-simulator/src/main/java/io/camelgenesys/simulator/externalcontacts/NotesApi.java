@@ -33,7 +33,7 @@ final class NotesApi extends ResourceApi {
      * @param table      the parents: every note route reads its parent, then the notes
      * @param label      names the parent in a 404
      */
-    private record Parent(String entityType, String path, String param, EntityTable table, String label) {
+    record Parent(String entityType, String path, String param, EntityTable table, String label) {
     }
 
     NotesApi(ExternalContactsStores store) {
@@ -142,7 +142,7 @@ final class NotesApi extends ResourceApi {
         return ApiResponse.noContent();
     }
 
-    private ObjectNode valid(ObjectNode body, boolean create) {
+    ObjectNode valid(ObjectNode body, boolean create) {
         ObjectNode note = body.deepCopy();
         for (String serverField : List.of("id", "selfUri", "createDate", "modifyDate", "entityId", "entityType",
                 "externalDataSources")) {
@@ -162,7 +162,7 @@ final class NotesApi extends ResourceApi {
         return id;
     }
 
-    private ObjectNode note(Parent parent, ApiRequest request) {
+    ObjectNode note(Parent parent, ApiRequest request) {
         String parentId = parent(parent, request);
         String noteId = request.pathParam("noteId");
         ObjectNode note = store.notes.get(noteId);
@@ -173,7 +173,7 @@ final class NotesApi extends ResourceApi {
         return note;
     }
 
-    private static String noteUri(Parent parent, String parentId, String noteId) {
+    static String noteUri(Parent parent, String parentId, String noteId) {
         return parent.path() + "/" + parentId + "/notes/" + noteId;
     }
 }
