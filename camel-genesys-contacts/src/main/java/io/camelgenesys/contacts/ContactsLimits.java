@@ -294,14 +294,11 @@ public final class ContactsLimits {
     /** listClusters: "which divisions to filter results to, up to 50" (SDK). */
     public static final QueryRule CLUSTER_DIVISIONS = QueryRule.atMost("divisionIds", 50);
 
-    /** updateGraphSettings: GraphSettings, whose only writable field is automaticMergingEnabled (true or false). */
-    public static final BodyRules GRAPH_SETTINGS = typed(GraphSettings.class,
-            (body, path, violations) -> {
-                if (!body.hasNonNull("automaticMergingEnabled")) {
-                    violations.add(path + "automaticMergingEnabled is required (true or false): it is the only"
-                                   + " setting of the identity graph");
-                }
-            });
+    /**
+     * updateGraphSettings: GraphSettings, whose one writable field is automaticMergingEnabled, true or false (the SDK
+     * requires no field: a body without it changes nothing).
+     */
+    public static final BodyRules GRAPH_SETTINGS = typed(GraphSettings.class);
 
     /** What Genesys sets on an organization and a patch cannot change (server-owned, SDK read-only). */
     public static final Set<String> ORGANIZATION_READ_ONLY = Set.of("id", "selfUri", "createDate", "modifyDate",

@@ -55,12 +55,15 @@ final class IdentityGraphApi extends ResourceApi {
         return Checks.listParam(request, "expand").contains("statistics");
     }
 
-    /** GraphSettings: automaticMergingEnabled, true or false, is its one writable field. */
+    /** GraphSettings: automaticMergingEnabled, true or false, is its one writable field; without it nothing changes. */
     private ApiResponse updateSettings(ApiRequest request) {
         ObjectNode body = request.jsonObject();
         JsonNode enabled = body.get("automaticMergingEnabled");
-        if (enabled == null || !enabled.isBoolean()) {
-            throw ApiException.badRequest("automaticMergingEnabled is required and must be true or false");
+        if (enabled == null || enabled.isNull()) {
+            return ApiResponse.ok(store.graph.settings());
+        }
+        if (!enabled.isBoolean()) {
+            throw ApiException.badRequest("automaticMergingEnabled must be true or false");
         }
         return ApiResponse.ok(store.graph.settings(enabled.asBoolean()));
     }
