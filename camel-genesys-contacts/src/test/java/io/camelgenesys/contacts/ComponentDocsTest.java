@@ -5,13 +5,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camelgenesys.contacts.model.Cluster;
+import io.camelgenesys.contacts.model.ClusterScan;
+import io.camelgenesys.contacts.model.ClusterScanStatistics;
 import io.camelgenesys.contacts.model.ContactAddress;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
+import io.camelgenesys.contacts.model.ContactPatchRequest;
+import io.camelgenesys.contacts.model.ContactSearchRequest;
+import io.camelgenesys.contacts.model.ContactsPatchChange;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.GraphSettings;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
 import io.camelgenesys.contacts.model.MergeRequest;
@@ -52,7 +59,10 @@ class ComponentDocsTest {
             Relationship.class, ExternalSource.class, ContactEnrichRequest.class, OrganizationEnrichRequest.class,
             MergeRequest.class, IdentifierClaimRequest.class, JourneySegmentsRequest.class,
             ConversationAssociation.class, ReverseLookupResult.class, WebServicesContact.class,
-            WebServicesPhoneNumber.class, WebServicesAvailability.class, WebServicesAvailability.Channel.class);
+            WebServicesPhoneNumber.class, WebServicesAvailability.class, WebServicesAvailability.Channel.class,
+            // issue 16: identity graphs, POST search, the PATCH body
+            ClusterScan.class, ClusterScanStatistics.class, Cluster.class, GraphSettings.class,
+            ContactSearchRequest.class, ContactPatchRequest.class, ContactsPatchChange.class);
 
     @Test
     void theOptionsAndHeadersTablesAreTheComponentJsons() throws Exception {
