@@ -101,20 +101,7 @@ final class BulkNotesRelationshipsApi extends ResourceApi {
     private ApiResponse notesUpdate(ApiRequest request) {
         return ApiResponse.ok(BulkResults.updateEach(request, (id, item) -> {
             ObjectNode old = existingNote(id);
-            ObjectNode note = notes.valid(item, false);
-            if (!note.hasNonNull("noteText")) {
-                note.set("noteText", old.get("noteText"));
-            }
-            if (!note.hasNonNull("createdBy")) {
-                note.set("createdBy", old.get("createdBy"));
-            }
-            for (String kept : List.of("entityId", "entityType", "createDate")) {
-                note.set(kept, old.get(kept));
-            }
-            note.put("modifyDate", ContactStore.now());
-            store.notes.replace(id, note);
-            note.put("selfUri", NotesApi.noteUri(parentOf(old), old.get("entityId").asText(), id));
-            return note.deepCopy();
+            return notes.replace(parentOf(old), old, notes.valid(item, false));
         }));
     }
 

@@ -60,18 +60,7 @@ final class EntityPatchApi extends ResourceApi {
     private ApiResponse patchNote(NotesApi.Parent parent, ApiRequest request) {
         ObjectNode old = notes.note(parent, request);
         ObjectNode patched = PatchChanges.apply(old, request.jsonObject(), NOTE_SERVER_FIELDS);
-        ObjectNode note = notes.valid(patched, true);
-        if (!note.hasNonNull("createdBy")) {
-            note.set("createdBy", old.get("createdBy"));
-        }
-        for (String kept : List.of("entityId", "entityType", "createDate")) {
-            note.set(kept, old.get(kept));
-        }
-        note.put("modifyDate", ContactStore.now());
-        String id = old.get("id").asText();
-        store.notes.replace(id, note);
-        note.put("selfUri", NotesApi.noteUri(parent, note.get("entityId").asText(), id));
-        return ApiResponse.ok(note.deepCopy());
+        return ApiResponse.ok(notes.replace(parent, old, notes.valid(patched, true)));
     }
 
     private ApiResponse patchRelationship(ApiRequest request) {

@@ -124,8 +124,20 @@ final class NotesApi extends ResourceApi {
         ObjectNode note = valid(request.jsonObject(), false);
         // Seed 003 (PUT note): "createdBy object Yes".
         Checks.reference(note, "createdBy", true);
-        if (!note.hasNonNull("noteText")) {
-            note.set("noteText", old.get("noteText"));
+        return ApiResponse.ok(replace(parent, old, note));
+    }
+
+    /**
+     * Stores {@code note} in place of {@code old} (PUT, PATCH, bulk update): what it leaves out of its text and author
+     * stays, its entity and creation date stay, its modification date is now. Writes notes.
+     *
+     * @return a copy of the stored note
+     */
+    ObjectNode replace(Parent parent, ObjectNode old, ObjectNode note) {
+        for (String kept : List.of("noteText", "createdBy")) {
+            if (!note.hasNonNull(kept)) {
+                note.set(kept, old.get(kept));
+            }
         }
         for (String kept : List.of("entityId", "entityType", "createDate")) {
             note.set(kept, old.get(kept));
@@ -134,7 +146,7 @@ final class NotesApi extends ResourceApi {
         String id = old.get("id").asText();
         store.notes.replace(id, note);
         note.put("selfUri", noteUri(parent, note.get("entityId").asText(), id));
-        return ApiResponse.ok(note.deepCopy());
+        return note.deepCopy();
     }
 
     private ApiResponse delete(Parent parent, ApiRequest request) {
