@@ -15,6 +15,8 @@ import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.Note;
 import io.camelgenesys.contacts.model.Relationship;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,6 +137,24 @@ class DivisionViewsRouteTest extends ContactsTestSupport {
         BulkException failFast = assertInstanceOf(BulkException.class,
                 call("bulkGetUnresolved", "", List.of("no-such-contact")).getException());
         assertEquals(1, failFast.getFailures().size());
+    }
+
+    @Test
+    void aDivisionViewScanPollsEveryDivisionOncePerPoll() throws Exception {
+        Set<String> ids = new HashSet<>(contactsInDivisions());
+        MockEndpoint copies = getMockEndpoint("mock:every-division");
+        copies.expectedMessageCount(12);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scanDivisionViews", "pageSize=10&initialDelay=0&delay=20&repeatCount=1"))
+                        .to("mock:every-division");
+            }
+        });
+        copies.assertIsSatisfied();
+        Set<String> seen = new HashSet<>();
+        copies.getExchanges().forEach(x -> seen.add(x.getMessage().getBody(ExternalContact.class).getId()));
+        assertEquals(ids, seen);
     }
 
     @Test
