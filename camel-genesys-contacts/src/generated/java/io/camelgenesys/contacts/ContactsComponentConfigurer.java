@@ -53,6 +53,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterid":
+        case "clusterId": getOrCreateConfiguration(target).setClusterId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgenesys.contacts.ContactsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
@@ -162,6 +164,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": getOrCreateConfiguration(target).setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "scanid":
+        case "scanId": getOrCreateConfiguration(target).setScanId(property(camelContext, java.lang.String.class, value)); return true;
         case "schemaid":
         case "schemaId": getOrCreateConfiguration(target).setSchemaId(property(camelContext, java.lang.String.class, value)); return true;
         case "settingsid":
@@ -220,6 +224,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "clusterid":
+        case "clusterId": return java.lang.String.class;
         case "configuration": return io.camelgenesys.contacts.ContactsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -329,6 +335,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return int.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "scanid":
+        case "scanId": return java.lang.String.class;
         case "schemaid":
         case "schemaId": return java.lang.String.class;
         case "settingsid":
@@ -388,6 +396,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
+        case "clusterid":
+        case "clusterId": return getOrCreateConfiguration(target).getClusterId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -497,6 +507,8 @@ public class ContactsComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxAttempts": return getOrCreateConfiguration(target).getRetryMaxAttempts();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "scanid":
+        case "scanId": return getOrCreateConfiguration(target).getScanId();
         case "schemaid":
         case "schemaId": return getOrCreateConfiguration(target).getSchemaId();
         case "settingsid":

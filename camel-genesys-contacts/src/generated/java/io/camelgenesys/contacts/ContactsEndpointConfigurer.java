@@ -50,6 +50,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterid":
+        case "clusterId": target.getConfiguration().setClusterId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "contactid":
@@ -168,6 +170,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scanid":
+        case "scanId": target.getConfiguration().setScanId(property(camelContext, java.lang.String.class, value)); return true;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
@@ -243,6 +247,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "clusterid":
+        case "clusterId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contactid":
@@ -361,6 +367,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scanid":
+        case "scanId": return java.lang.String.class;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
         case "scheduler": return java.lang.Object.class;
@@ -437,6 +445,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "clusterid":
+        case "clusterId": return target.getConfiguration().getClusterId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contactid":
@@ -555,6 +565,8 @@ public class ContactsEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scanid":
+        case "scanId": return target.getConfiguration().getScanId();
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return target.getScheduledExecutorService();
         case "scheduler": return target.getScheduler();

@@ -23,7 +23,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(104);
         props.add("accessToken");
         props.add("action");
         props.add("active");
@@ -39,6 +39,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("bulkFailureMode");
         props.add("clientId");
         props.add("clientSecret");
+        props.add("clusterId");
         props.add("connectTimeout");
         props.add("contactId");
         props.add("contactUserName");
@@ -104,6 +105,7 @@ public class ContactsEndpointUriFactory extends org.apache.camel.support.compone
         props.add("retryMaxAttempts");
         props.add("retryMaxDelay");
         props.add("runLoggingLevel");
+        props.add("scanId");
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");

@@ -38,6 +38,15 @@ public class ContactsConfiguration extends GenesysConfiguration {
                                                 + " header overrides it.")
     private String conversationId;
 
+    @UriParam(label = "producer", description = "The cluster scan id of getClusterScan, getClusterScanStatistics,"
+                                                + " listClusters, getCluster and mergeCluster (the latest scan:"
+                                                + " getLatestClusterScan); the GenesysScanId header overrides it.")
+    private String scanId;
+
+    @UriParam(label = "producer", description = "The cluster id of getCluster and mergeCluster (from listClusters);"
+                                                + " the GenesysClusterId header overrides it.")
+    private String clusterId;
+
     @UriParam(label = "producer", description = "linkTrustor: the trustor id. searchOrganizations: trustor ids to search"
                                                 + " by, comma separated or a List header (at most 25; q is then"
                                                 + " ignored), sent as the parameter repeated.")
@@ -59,9 +68,9 @@ public class ContactsConfiguration extends GenesysConfiguration {
                                                 + " organizations: companyType, industry, name).")
     private String sortOrder;
 
-    @UriParam(label = "producer", description = "search and searchOrganizations: the division ids to search, comma"
-                                                + " separated or a List header (at most 50), sent as the parameter"
-                                                + " repeated.")
+    @UriParam(label = "producer", description = "search and searchOrganizations: the division ids to search; listClusters:"
+                                                + " the divisions to keep the clusters of. Comma separated or a List"
+                                                + " header (at most 50), sent as the parameter repeated.")
     private String divisionIds;
 
     @UriParam(label = "common", description = "reverseLookup: the division to look up contacts in. scan, scanNotes,"
@@ -645,5 +654,23 @@ public class ContactsConfiguration extends GenesysConfiguration {
 
     public void setFailedStatuses(String failedStatuses) {
         this.failedStatuses = failedStatuses;
+    }
+
+    // ---- issue 16: identity graphs ----
+
+    public String getScanId() {
+        return scanId;
+    }
+
+    public void setScanId(String scanId) {
+        this.scanId = scanId;
+    }
+
+    public String getClusterId() {
+        return clusterId;
+    }
+
+    public void setClusterId(String clusterId) {
+        this.clusterId = clusterId;
     }
 }

@@ -49,6 +49,15 @@ public final class ContactsConstants extends GenesysConstants {
               + " option.", javaType = "String")
     public static final String TRUSTOR_ID = "GenesysTrustorId";
 
+    @Metadata(label = "producer,input", description = "Input: the cluster scan id of getClusterScan,"
+              + " getClusterScanStatistics, listClusters, getCluster and mergeCluster; overrides the scanId option.",
+              javaType = "String")
+    public static final String SCAN_ID = "GenesysScanId";
+
+    @Metadata(label = "producer,input", description = "Input: the cluster id of getCluster and mergeCluster; overrides"
+              + " the clusterId option.", javaType = "String")
+    public static final String CLUSTER_ID = "GenesysClusterId";
+
     @Metadata(label = "producer,input", description = "Input: which related entities to expand (e.g."
               + " externalOrganization); overrides the expand option.", javaType = "String")
     public static final String EXPAND = "GenesysExpand";

@@ -19,8 +19,8 @@ import org.apache.camel.spi.UriPath;
 public class ContactsEndpoint extends GenesysScheduledPollEndpoint<ContactsOperation> {
 
     @UriPath(description = "The operation to perform, e.g. create, get, search, scan, enrich or bulkAdd. As a consumer"
-                           + " (from), one of the scan operations: scan, scanOrganizations, scanRelationships, scanNotes"
-                           + " or listExternalSources, polled with the scheduler options (delay defaults to 60000 ms).")
+                           + " (from), one of the scan operations: scan, scanOrganizations, scanRelationships, scanNotes,"
+                           + " their division views (scanDivisionViews, ...) or listExternalSources, polled with the scheduler options (delay defaults to 60000 ms).")
     @Metadata(required = true)
     private ContactsOperation operation;
 

@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ContactPatchRequest;
+import io.camelgenesys.contacts.model.ContactSearchRequest;
 import io.camelgenesys.contacts.model.ContactsPatchChange;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.GraphSettings;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
 import io.camelgenesys.contacts.model.MergeRequest;
@@ -125,59 +127,90 @@ public final class ContactsLimits {
     /** "A JSONPath string ... You may only use dot-notation to access named fields", rooted at "$.". */
     static final Pattern PATCH_FIELD = Pattern.compile("^\\$(\\.[A-Za-z0-9_]+)+$");
 
-    /** One change: field a dot-notation JSONPath of a writable field, action from the SDK enum, a value unless removing. */
-    private static final BodyRules PATCH_CHANGE = typed(ContactsPatchChange.class,
-            text("field", 1, NAME_MAX, true), oneOf("action", true, PATCH_ACTIONS.toArray(String[]::new)),
-            (body, path, violations) -> {
-                String field = body.path("field").asText("");
-                if (!field.isEmpty() && !PATCH_FIELD.matcher(field).matches()) {
-                    violations.add(path + "field must be a dot-notation JSONPath from the contact's root, such as"
-                                   + " $.title or $.address.city, was '" + field + "'");
-                    return;
-                }
-                String top = field.length() > 2 ? field.substring(2).split("\\.")[0] : "";
-                if (CONTACT_READ_ONLY.contains(top)) {
-                    violations.add(path + "field " + field + " is set by Genesys and cannot be patched");
-                }
-                String action = body.path("action").asText("");
-                boolean removing = action.equals("Remove");
-                if (!removing && !action.isEmpty() && (!body.has("value") || body.get("value").isNull())) {
-                    violations.add(path + "value is required for action " + action + " (only Remove takes none)");
-                }
-                if (action.startsWith("Update") && top.equals(field.substring(Math.min(2, field.length())))
-                    && body.hasNonNull("value")) {
-                    // a whole top-level field: its value meets the contact's rules (type, length, format)
-                    ObjectNode one = JsonNodeFactory.instance.objectNode();
-                    one.set(top, body.get("value"));
-                    for (String v : CONTACT.violations(one)) {
-                        violations.add(path + "value: " + v);
-                    }
-                }
-            });
-
     /**
-     * patch (ExternalContactsPatchRequest): 1 or more changes; "trying to patch both nested fields and their parent
-     * field is not allowed and will result in a 409" (SDK), refused before sending.
+     * One change: field a dot-notation JSONPath of a writable field of the entity, action from the SDK enum, a value
+     * unless removing; a whole top-level field's value meets the entity's rules (only those about that field: a
+     * patch leaves the other fields, required ones included, as they are).
      */
-    public static final BodyRules PATCH = typed(ContactPatchRequest.class,
-            list("changes", 1, Integer.MAX_VALUE, true), each("changes", PATCH_CHANGE),
-            (body, path, violations) -> {
-                JsonNode changes = body.get("changes");
-                if (changes == null || !changes.isArray()) {
-                    return;
-                }
-                List<String> fields = new ArrayList<>();
-                changes.forEach(c -> fields.add(c.path("field").asText("")));
-                for (String a : fields) {
-                    for (String b : fields) {
-                        if (!a.isEmpty() && b.startsWith(a + ".")) {
-                            violations.add(path + "changes patch both " + a + " and " + b + " inside it: Genesys"
-                                           + " refuses a field and its parent in one patch (409); patch one of them");
-                            return;
+    private static BodyRules patchChange(BodyRules entity, Set<String> readOnly, String what) {
+        return typed(ContactsPatchChange.class,
+                text("field", 1, NAME_MAX, true), oneOf("action", true, PATCH_ACTIONS.toArray(String[]::new)),
+                (body, path, violations) -> {
+                    String field = body.path("field").asText("");
+                    if (!field.isEmpty() && !PATCH_FIELD.matcher(field).matches()) {
+                        violations.add(path + "field must be a dot-notation JSONPath from the " + what + "'s root, such"
+                                       + " as " + (what.equals("contact") ? "$.title or $.address.city" : "$.<field>")
+                                       + ", was '" + field + "'");
+                        return;
+                    }
+                    String top = field.length() > 2 ? field.substring(2).split("\\.")[0] : "";
+                    if (readOnly.contains(top)) {
+                        violations.add(path + "field " + field + " is set by Genesys and cannot be patched");
+                    }
+                    String action = body.path("action").asText("");
+                    boolean removing = action.equals("Remove");
+                    if (!removing && !action.isEmpty() && (!body.has("value") || body.get("value").isNull())) {
+                        violations.add(path + "value is required for action " + action + " (only Remove takes none)");
+                    }
+                    if (action.startsWith("Update") && top.equals(field.substring(Math.min(2, field.length())))
+                        && body.hasNonNull("value")) {
+                        ObjectNode one = JsonNodeFactory.instance.objectNode();
+                        one.set(top, body.get("value"));
+                        for (String v : partialViolations(entity, one)) {
+                            violations.add(path + "value: " + v);
                         }
                     }
+                });
+    }
+
+    /**
+     * The violations of a partial entity (the fields a patch changes): those about its own fields only, as the fields
+     * it leaves out, required ones included, keep their stored values.
+     */
+    static List<String> partialViolations(BodyRules entity, JsonNode partial) {
+        List<String> about = new ArrayList<>();
+        for (String v : entity.violations(partial)) {
+            for (java.util.Iterator<String> names = partial.fieldNames(); names.hasNext();) {
+                String f = names.next();
+                if (v.startsWith(f) && v.length() > f.length() && " .[".indexOf(v.charAt(f.length())) >= 0) {
+                    about.add(v);
+                    break;
                 }
-            });
+            }
+        }
+        return about;
+    }
+
+    /**
+     * The rules of an ExternalContactsPatchRequest on an entity with {@code entity}'s rules: 1 or more changes;
+     * "trying to patch both nested fields and their parent field is not allowed and will result in a 409" (SDK),
+     * refused before sending.
+     */
+    static BodyRules patchRequest(BodyRules entity, Set<String> readOnly, String what) {
+        return typed(ContactPatchRequest.class,
+                list("changes", 1, Integer.MAX_VALUE, true), each("changes", patchChange(entity, readOnly, what)),
+                (body, path, violations) -> {
+                    JsonNode changes = body.get("changes");
+                    if (changes == null || !changes.isArray()) {
+                        return;
+                    }
+                    List<String> fields = new ArrayList<>();
+                    changes.forEach(c -> fields.add(c.path("field").asText("")));
+                    for (String a : fields) {
+                        for (String b : fields) {
+                            if (!a.isEmpty() && b.startsWith(a + ".")) {
+                                violations.add(path + "changes patch both " + a + " and " + b + " inside it: Genesys"
+                                               + " refuses a field and its parent in one patch (409); patch one of"
+                                               + " them");
+                                return;
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** patch (ExternalContactsPatchRequest of a contact). */
+    public static final BodyRules PATCH = patchRequest(CONTACT, CONTACT_READ_ONLY, "contact");
 
     /** createNote: "noteText ... Between 1 and 32,000 characters", required. */
     public static final BodyRules NOTE_CREATE = typed(Note.class, text("noteText", 1, 32_000, true));
@@ -294,6 +327,61 @@ public final class ContactsLimits {
 
     /** ContactsExport and its notes, organizations, relationships siblings: nothing required (SDK). */
     public static final BodyRules EXPORT = typed(io.camelgenesys.contacts.model.EntitiesExport.class);
+
+    // ---- identity graphs, division views, PATCH of organizations/notes/relationships, bulk notes/relationships,
+    // ---- contact search (issue 16)
+
+    /** Cluster scan and cluster lists: "Max number of records to return (must be between 1 and 100)" (SDK). */
+    public static final int CLUSTER_LIMIT_MAX = 100;
+    public static final QueryRule CLUSTER_LIMIT = QueryRule.range("limit", 1, CLUSTER_LIMIT_MAX);
+    /** listClusters: "which divisions to filter results to, up to 50" (SDK). */
+    public static final QueryRule CLUSTER_DIVISIONS = QueryRule.atMost("divisionIds", 50);
+
+    /**
+     * updateGraphSettings: GraphSettings, whose one writable field is automaticMergingEnabled, true or false (the SDK
+     * requires no field: a body without it changes nothing).
+     */
+    public static final BodyRules GRAPH_SETTINGS = typed(GraphSettings.class);
+
+    /** What Genesys sets on an organization and a patch cannot change (server-owned, SDK read-only). */
+    public static final Set<String> ORGANIZATION_READ_ONLY = Set.of("id", "selfUri", "createDate", "modifyDate",
+            "trustor", "externalDataSources", "identifiers");
+    /** What Genesys sets on a note: its parent (entityId, entityType) and dates. */
+    public static final Set<String> NOTE_READ_ONLY = Set.of("id", "selfUri", "createDate", "modifyDate", "entityId",
+            "entityType", "externalDataSources");
+    /** What Genesys sets on a relationship. */
+    public static final Set<String> RELATIONSHIP_READ_ONLY = Set.of("id", "selfUri", "externalDataSources");
+
+    /**
+     * bulkAddNotes items: a note as createNote takes it, plus the entity it is on (entityId, entityType contact or
+     * organization: Note.EntityTypeEnum of the SDK), which the path gives for createNote.
+     */
+    public static final BodyRules NOTE_BULK_ADD = NOTE_CREATE.and(text("entityId", 1, 255, true),
+            oneOf("entityType", true, "contact", "organization"));
+    /** bulkUpdateNotes items: the note they replace (id) with its new text. */
+    public static final BodyRules NOTE_WITH_ID = typed(Note.class, text("id", 1, 255, true),
+            text("noteText", 1, 32_000, true));
+    /** bulkUpdateRelationships items name the relationship they replace. */
+    public static final BodyRules RELATIONSHIP_WITH_ID = RELATIONSHIP.and(text("id", 1, 255, true));
+
+    /**
+     * searchContacts (ContactSearchRequest): pageSize 1-100 and pageNumber x pageSize at most 1,000 (as every
+     * page-number listing), at most 50 divisionIds (as search); a simpleSearch's query is text.
+     */
+    public static final BodyRules CONTACT_SEARCH = typed(ContactSearchRequest.class,
+            list("divisionIds", 0, 50, false),
+            (body, path, violations) -> {
+                int size = body.path("pageSize").asInt(25);
+                int number = body.path("pageNumber").asInt(1);
+                if (body.hasNonNull("pageSize") && (size < 1 || size > PAGE_SIZE_MAX)) {
+                    violations.add(path + "pageSize must be between 1 and " + PAGE_SIZE_MAX + ", was " + size);
+                } else if (body.hasNonNull("pageNumber") && number < 1) {
+                    violations.add(path + "pageNumber must be 1 or more, was " + number);
+                } else if ((long) size * number > 1000) {
+                    violations.add(path + "pageNumber x pageSize must be at most 1,000 (Genesys reads no further),"
+                                   + " was " + number + " x " + size + "; use scan to read every contact");
+                }
+            });
 
     private ContactsLimits() {
     }

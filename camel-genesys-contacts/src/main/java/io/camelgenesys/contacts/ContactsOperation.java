@@ -1,6 +1,11 @@
 package io.camelgenesys.contacts;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.contacts.model.Cluster;
+import io.camelgenesys.contacts.model.ClusterScan;
+import io.camelgenesys.contacts.model.ClusterScanStatistics;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactImportJob;
 import io.camelgenesys.contacts.model.ContactImportJobRequest;
@@ -20,6 +25,7 @@ import io.camelgenesys.contacts.model.ImportJobListing;
 import io.camelgenesys.contacts.model.ImportSettingsListing;
 import io.camelgenesys.contacts.model.ContactIdentifier;
 import io.camelgenesys.contacts.model.ContactPatchRequest;
+import io.camelgenesys.contacts.model.ContactSearchRequest;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.Coretype;
 import io.camelgenesys.contacts.model.DataSchema;
@@ -27,6 +33,7 @@ import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalOrganizationTrustorLink;
 import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.GraphSettings;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsResponse;
@@ -241,6 +248,66 @@ public enum ContactsOperation implements GenesysOperation {
     getOrganizationCoreType(cloud(get(ORGANIZATIONS + "/schemas/coretypes/{coreTypeName}").returns(Coretype.class))),
     getOrganizationSchemaLimits(cloud(get(ORGANIZATIONS + "/schemas/limits").returns(SchemaQuantityLimits.class))),
 
+    // ---- identity graphs: cluster scans and clusters (issue 16) -------------------------------------------------
+    /** The cluster scans, newest first; a cursor listing (limit 1-100), streamed with pageAll. */
+    listClusterScans(cloud(clusterCursor(get(EC + "/graphs/clusterscans").queryMulti("expand").returns(ClusterScan.class)))),
+    getClusterScan(cloud(get(EC + "/graphs/clusterscans/{scanId}").queryMulti("expand").returns(ClusterScan.class))),
+    getLatestClusterScan(cloud(get(EC + "/graphs/clusterscans/latest").queryMulti("expand").returns(ClusterScan.class))),
+    getClusterScanStatistics(cloud(get(EC + "/graphs/clusterscans/{scanId}/statistics").returns(ClusterScanStatistics.class))),
+    getLatestClusterScanStatistics(cloud(get(EC + "/graphs/clusterscans/latest/statistics")
+            .returns(ClusterScanStatistics.class))),
+    /** The clusters a scan found, optionally of some divisions (at most 50); a cursor listing (limit 1-100). */
+    listClusters(cloud(clusterCursor(get(EC + "/graphs/clusterscans/{scanId}/clusters").queryMulti("divisionIds")
+            .returns(Cluster.class)).queryRules(ContactsLimits.CLUSTER_DIVISIONS))),
+    getCluster(cloud(get(EC + "/graphs/clusterscans/{scanId}/clusters/{clusterId}").returns(Cluster.class))),
+    /** Merges the cluster's contacts into one; the answer is the cluster with its mergeInfo. */
+    mergeCluster(cloud(put(EC + "/graphs/clusterscans/{scanId}/clusters/{clusterId}/merge").returns(Cluster.class))),
+    getGraphSettings(cloud(get(EC + "/graphs/settings").returns(GraphSettings.class))),
+    updateGraphSettings(cloud(put(EC + "/graphs/settings").body(GraphSettings.class).returns(GraphSettings.class)
+            .rules(ContactsLimits.GRAPH_SETTINGS))),
+
+    // ---- division views: scans and bulk reads across every division the caller may view (issue 16) -----------
+    scanDivisionViews(cloud(cursorScan(get(EC + "/scan/contacts/divisionviews/all").returns(ExternalContact.class)))),
+    scanNotesDivisionViews(cloud(cursorScan(get(EC + "/scan/notes/divisionviews/all").returns(Note.class)))),
+    scanOrganizationsDivisionViews(cloud(cursorScan(get(EC + "/scan/organizations/divisionviews/all")
+            .returns(ExternalOrganization.class)))),
+    scanRelationshipsDivisionViews(cloud(cursorScan(get(EC + "/scan/relationships/divisionviews/all")
+            .returns(Relationship.class)))),
+    bulkGetDivisionViews(bulk(EC + "/bulk/contacts/divisionviews", BulkExecution.ids(ExternalContact.class),
+            ContactsLimits.ID_ONLY)),
+    bulkGetOrganizationsDivisionViews(bulk(EC + "/bulk/organizations/divisionviews",
+            BulkExecution.ids(ExternalOrganization.class), ContactsLimits.ID_ONLY)),
+    /** As bulkGet, without following merges: each contact as stored (getUnresolved for many). */
+    bulkGetUnresolved(bulk(EC + "/bulk/contacts/unresolved", BulkExecution.ids(ExternalContact.class),
+            ContactsLimits.ID_ONLY)),
+
+    // ---- PATCH of organizations, notes, relationships; bulk notes and relationships; contact search (issue 16) --
+    /** As patch: a change list, or a partial organization the row's preparer turns into one. */
+    patchOrganization(patchOf(ORGANIZATION, ExternalOrganization.class, "organization", ContactsLimits.ORGANIZATION,
+            ContactsLimits.ORGANIZATION_READ_ONLY, ContactsConstants.EXTERNAL_ORGANIZATION_ID)),
+    patchNote(patchOf(CONTACT + "/notes/{noteId}", Note.class, "note", ContactsLimits.NOTE_UPDATE,
+            ContactsLimits.NOTE_READ_ONLY, ContactsConstants.NOTE_ID)),
+    patchOrganizationNote(patchOf(ORGANIZATION + "/notes/{noteId}", Note.class, "note", ContactsLimits.NOTE_UPDATE,
+            ContactsLimits.NOTE_READ_ONLY, ContactsConstants.NOTE_ID)),
+    patchRelationship(patchOf(RELATIONSHIPS + "/{relationshipId}", Relationship.class, "relationship",
+            ContactsLimits.RELATIONSHIP, ContactsLimits.RELATIONSHIP_READ_ONLY, ContactsConstants.RELATIONSHIP_ID)),
+    bulkGetNotes(bulk(EC + "/bulk/notes", BulkExecution.ids(Note.class), ContactsLimits.ID_ONLY)),
+    /** Each note names the contact or organization it is on (entityId, entityType). */
+    bulkAddNotes(bulk(EC + "/bulk/notes/add", BulkExecution.entities(Note.class), ContactsLimits.NOTE_BULK_ADD)),
+    bulkUpdateNotes(bulk(EC + "/bulk/notes/update", BulkExecution.entities(Note.class), ContactsLimits.NOTE_WITH_ID)),
+    bulkRemoveNotes(bulk(EC + "/bulk/notes/remove", BulkExecution.ids(Note.class), ContactsLimits.ID_ONLY)),
+    bulkGetRelationships(bulk(EC + "/bulk/relationships", BulkExecution.ids(Relationship.class),
+            ContactsLimits.ID_ONLY)),
+    bulkAddRelationships(bulk(EC + "/bulk/relationships/add", BulkExecution.entities(Relationship.class),
+            ContactsLimits.RELATIONSHIP)),
+    bulkUpdateRelationships(bulk(EC + "/bulk/relationships/update", BulkExecution.entities(Relationship.class),
+            ContactsLimits.RELATIONSHIP_WITH_ID)),
+    bulkRemoveRelationships(bulk(EC + "/bulk/relationships/remove", BulkExecution.ids(Relationship.class),
+            ContactsLimits.ID_ONLY)),
+    /** POST search: the body is a ContactSearchRequest (its page in the body); the answer is that page's contacts. */
+    searchContacts(cloud(post(CONTACTS + "/search").body(ContactSearchRequest.class).returns(ExternalContact.class)
+            .result("/entities").total("/total").idempotent(true).rules(ContactsLimits.CONTACT_SEARCH))),
+
     // ---- external sources --------------------------------------------------------------------------------------
     createExternalSource(cloud(post(EXTERNAL_SOURCES).body(ExternalSource.class).returns(ExternalSource.class)
             .rules(ContactsLimits.EXTERNAL_SOURCE))),
@@ -362,5 +429,24 @@ public enum ContactsOperation implements GenesysOperation {
             spec.query("dryRun");
         }
         return cloud(spec);
+    }
+
+    // ---- issue 16 -------------------------------------------------------------------------------------------------
+    /** The cluster listings: cursor paging with limit 1-100 (not a scan's 10-200), no poll consumer. */
+    private static OperationSpec clusterCursor(OperationSpec spec) {
+        return spec.paging(PagingStyle.CURSOR).queryRules(ContactsLimits.CLUSTER_LIMIT);
+    }
+
+    /**
+     * A PATCH row of an entity other than a contact: an ExternalContactsPatchRequest, or a partial entity turned into
+     * one, checked against the rules of the fields it changes.
+     */
+    private static OperationSpec patchOf(String path, Class<?> entity, String what, BodyRules entityRules,
+                                         Set<String> readOnly, String idHeader) {
+        String option = Character.toLowerCase(idHeader.charAt("Genesys".length())) + idHeader.substring(8);
+        return cloud(patch(path).body(ContactPatchRequest.class).returns(entity)
+                .prepare(ContactsRequests.patchChanges(what, entityRules, readOnly,
+                        "the " + option + " option or " + idHeader + " header"))
+                .rules(ContactsLimits.patchRequest(entityRules, readOnly, what)));
     }
 }

@@ -12,6 +12,7 @@ import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.json.GenesysModels;
+import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationPreparer;
@@ -42,66 +43,87 @@ final class ContactsRequests {
      * set to JSON null {@code {"field":"$.<name>","action":"Remove"}}. A partial contact is checked by the contact's
      * rules first; a field Genesys owns (id, createDate, ...) is refused, not dropped.
      */
-    static final OperationPreparer PATCH_CHANGES = (call, context) -> {
-        JsonNode tree = call.bodyTree();
-        if (tree == null || tree.isObject() && tree.has("changes")) {
-            call.body(tree);
-            return; // a change list as is (the rules check it)
-        }
-        if (tree.isArray()) {
+    static final OperationPreparer PATCH_CHANGES = patchChanges("contact", ContactsLimits.CONTACT,
+            ContactsLimits.CONTACT_READ_ONLY, "the contactId option or GenesysContactId header");
+
+    /**
+     * The PATCH preparer of an entity ({@code what}: contact, organization, note, relationship), as
+     * {@link #PATCH_CHANGES}: a partial entity is checked by the rules about its own fields ({@code rules}), and a
+     * field in {@code readOnly} is refused; {@code idHint} says where the entity's id comes from.
+     */
+    static OperationPreparer patchChanges(String what, BodyRules rules, java.util.Set<String> readOnly, String idHint) {
+        return (call, context) -> {
+            JsonNode tree = call.bodyTree();
+            if (tree == null || tree.isObject() && tree.has("changes")) {
+                call.body(tree);
+                return; // a change list as is (the rules check it)
+            }
+            if (tree.isArray()) {
+                ObjectNode request = GenesysJson.MAPPER.createObjectNode();
+                request.set("changes", tree);
+                call.body(request);
+                return;
+            }
+            if (!tree.isObject()) {
+                call.body(tree);
+                return; // the rules say what the body must be
+            }
+            if (call.body() instanceof Map<?, ?> map && hasNullValue(map)) {
+                // a Map's null values do not survive the conversion to JSON (nulls are not sent); here they mean Remove
+                JsonNode converted = tree;
+                ObjectNode ordered = GenesysJson.MAPPER.createObjectNode();
+                map.forEach((k, v) -> ordered.set(String.valueOf(k),
+                        v == null ? ordered.nullNode() : converted.get(String.valueOf(k))));
+                tree = ordered;
+            }
+            if (tree.isEmpty()) {
+                throw new IllegalArgumentException(context.operationName() + ": nothing to change: the partial " + what
+                                                   + " has no field (send the fields to change, or a change list"
+                                                   + " {\"changes\":[{\"field\":\"$.<field>\",\"value\":...,"
+                                                   + "\"action\":\"Update\"}]})");
+            }
+            List<String> violations = new ArrayList<>(ContactsLimits.partialViolations(rules, withoutNulls(tree)));
+            List<String> ownedByGenesys = new ArrayList<>();
+            tree.fieldNames().forEachRemaining(f -> {
+                if (readOnly.contains(f)) {
+                    ownedByGenesys.add(f);
+                }
+            });
+            if (!ownedByGenesys.isEmpty()) {
+                violations.add(String.join(", ", ownedByGenesys) + (ownedByGenesys.size() == 1 ? " is" : " are")
+                               + " set by Genesys and cannot be patched: leave " + (ownedByGenesys.size() == 1 ? "it"
+                               : "them") + " out of the partial " + what + " (the " + what + " is " + idHint
+                               + "; use the update operation to replace a whole " + what + ")");
+            }
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException(context.operationName() + ": " + String.join("; ", violations));
+            }
             ObjectNode request = GenesysJson.MAPPER.createObjectNode();
-            request.set("changes", tree);
+            ArrayNode changes = request.putArray("changes");
+            tree.fields().forEachRemaining(e -> {
+                ObjectNode change = changes.addObject();
+                change.put("field", "$." + e.getKey());
+                if (e.getValue().isNull()) {
+                    change.put("action", "Remove");
+                } else {
+                    change.set("value", e.getValue());
+                    change.put("action", "Update");
+                }
+            });
             call.body(request);
-            return;
-        }
-        if (!tree.isObject()) {
-            call.body(tree);
-            return; // the rules say what the body must be
-        }
-        if (call.body() instanceof Map<?, ?> map && hasNullValue(map)) {
-            // a Map's null values do not survive the conversion to JSON (nulls are not sent); here they mean Remove
-            JsonNode converted = tree;
-            ObjectNode ordered = GenesysJson.MAPPER.createObjectNode();
-            map.forEach((k, v) -> ordered.set(String.valueOf(k),
-                    v == null ? ordered.nullNode() : converted.get(String.valueOf(k))));
-            tree = ordered;
-        }
-        if (tree.isEmpty()) {
-            throw new IllegalArgumentException(context.operationName() + ": nothing to change: the partial contact has no"
-                                               + " field (send the fields to change, or a change list"
-                                               + " {\"changes\":[{\"field\":\"$.title\",\"value\":...,"
-                                               + "\"action\":\"Update\"}]})");
-        }
-        List<String> violations = new ArrayList<>(ContactsLimits.CONTACT.violations(tree));
-        List<String> readOnly = new ArrayList<>();
-        tree.fieldNames().forEachRemaining(f -> {
-            if (ContactsLimits.CONTACT_READ_ONLY.contains(f)) {
-                readOnly.add(f);
-            }
-        });
-        if (!readOnly.isEmpty()) {
-            violations.add(String.join(", ", readOnly) + (readOnly.size() == 1 ? " is" : " are") + " set by Genesys"
-                           + " and cannot be patched: leave " + (readOnly.size() == 1 ? "it" : "them") + " out of the"
-                           + " partial contact (the contact is the contactId option or GenesysContactId header; use"
-                           + " update to replace a whole contact)");
-        }
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(context.operationName() + ": " + String.join("; ", violations));
-        }
-        ObjectNode request = GenesysJson.MAPPER.createObjectNode();
-        ArrayNode changes = request.putArray("changes");
+        };
+    }
+
+    /** The fields set to a value (a null one is a Remove, which no field rule applies to). */
+    private static JsonNode withoutNulls(JsonNode tree) {
+        ObjectNode set = GenesysJson.MAPPER.createObjectNode();
         tree.fields().forEachRemaining(e -> {
-            ObjectNode change = changes.addObject();
-            change.put("field", "$." + e.getKey());
-            if (e.getValue().isNull()) {
-                change.put("action", "Remove");
-            } else {
-                change.set("value", e.getValue());
-                change.put("action", "Update");
+            if (!e.getValue().isNull()) {
+                set.set(e.getKey(), e.getValue());
             }
         });
-        call.body(request);
-    };
+        return set;
+    }
 
     /** Whether a Map has a null value (Map.of() maps refuse {@code containsValue(null)}). */
     private static boolean hasNullValue(Map<?, ?> map) {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camelgenesys.contacts.model.Cluster;
+import io.camelgenesys.contacts.model.ClusterScan;
+import io.camelgenesys.contacts.model.ClusterScanStatistics;
 import io.camelgenesys.contacts.model.ContactAddress;
 import io.camelgenesys.contacts.model.ContactEnrichRequest;
 import io.camelgenesys.contacts.model.ContactIdentifier;
@@ -16,12 +19,16 @@ import io.camelgenesys.contacts.model.CsvMappingEntry;
 import io.camelgenesys.contacts.model.CsvSettings;
 import io.camelgenesys.contacts.model.EntitiesExport;
 import io.camelgenesys.contacts.model.ExportQueryConditions;
+import io.camelgenesys.contacts.model.ContactPatchRequest;
+import io.camelgenesys.contacts.model.ContactSearchRequest;
+import io.camelgenesys.contacts.model.ContactsPatchChange;
 import io.camelgenesys.contacts.model.ConversationAssociation;
 import io.camelgenesys.contacts.model.Coretype;
 import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.contacts.model.ExternalSource;
+import io.camelgenesys.contacts.model.GraphSettings;
 import io.camelgenesys.contacts.model.IdentifierClaimRequest;
 import io.camelgenesys.contacts.model.JourneySegmentsRequest;
 import io.camelgenesys.contacts.model.MergeRequest;
@@ -68,7 +75,10 @@ class ComponentDocsTest {
             DataSchema.class, Coretype.class, SchemaQuantityLimits.class,
             // import and export
             ContactImportSettings.class, ContactImportField.class, CsvSettings.class, CsvMappingEntry.class,
-            ContactImportJob.class, ContactImportJobMetadata.class, EntitiesExport.class, ExportQueryConditions.class);
+            ContactImportJob.class, ContactImportJobMetadata.class, EntitiesExport.class, ExportQueryConditions.class,
+            // issue 16: identity graphs, POST search, the PATCH body
+            ClusterScan.class, ClusterScanStatistics.class, Cluster.class, GraphSettings.class,
+            ContactSearchRequest.class, ContactPatchRequest.class, ContactsPatchChange.class);
 
     @Test
     void theOptionsAndHeadersTablesAreTheComponentJsons() throws Exception {

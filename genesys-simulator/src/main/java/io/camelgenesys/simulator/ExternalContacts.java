@@ -155,6 +155,15 @@ public final class ExternalContacts {
     }
 
     /**
+     * Runs a cluster scan of the identity graph now, as Genesys does on its own schedule: the visible contacts of one
+     * division that share an email address, an E.164 phone number or an external id form a cluster (merged at once
+     * when the graph settings enable automatic merging). Returns the scan's id.
+     */
+    public String runClusterScan() {
+        return stores.runClusterScan();
+    }
+
+    /**
      * Empties the store, forgets every cursor and restores the default cursor TTL; forgets import and export settings,
      * uploads, jobs, exports and files, and renews the storage host's link secret.
      */

@@ -474,6 +474,77 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         schemasOverTheWire();
         importAndExportOverTheWire(src.getId());
 
+        // ---- identity graphs, division views, PATCH, bulk notes and relationships, POST search (issue 16) ----------
+        call("getGraphSettings", "", null);
+        call("updateGraphSettings", "", Map.of("automaticMergingEnabled", false));
+        minimal("updateGraphSettings", "", Map.of("automaticMergingEnabled", false));
+        Map<String, Object> twinA = contact("Twin", "Alpha", "twins@example.com");
+        twinA.put("division", Map.of("id", "div-1"));
+        Map<String, Object> twinB = contact("Twin", "Beta", "twins@example.com");
+        twinB.put("division", Map.of("id", "div-1"));
+        call("create", "", twinA);
+        call("create", "", twinB);
+        String scanId = "scanId=" + sim().externalContacts().runClusterScan();
+        call("listClusterScans", "pageSize=10", null, two(expand, "statistics", "clusters"));
+        call("getClusterScan", scanId, null, two(expand, "statistics", "clusters"));
+        call("getLatestClusterScan", "", null, two(expand, "statistics", "clusters"));
+        call("getClusterScanStatistics", scanId, null);
+        call("getLatestClusterScanStatistics", "", null);
+        @SuppressWarnings("unchecked")
+        List<io.camelgenesys.contacts.model.Cluster> clusters = (List<io.camelgenesys.contacts.model.Cluster>) call(
+                "listClusters", scanId + "&pageSize=10", null, Map.of("GenesysDivisionIds", List.of("div-1", "div-2")));
+        String clusterId = scanId + "&clusterId=" + clusters.get(0).getId();
+        call("getCluster", clusterId, null);
+        call("mergeCluster", clusterId, null);
+
+        call("scanDivisionViews", "pageSize=10", null);
+        call("scanNotesDivisionViews", "pageSize=10", null);
+        call("scanOrganizationsDivisionViews", "pageSize=10", null);
+        call("scanRelationshipsDivisionViews", "pageSize=10", null);
+        call("bulkGetDivisionViews", "", List.of(c.getId()));
+        call("bulkGetOrganizationsDivisionViews", "", List.of(acme.getId()));
+        call("bulkGetUnresolved", "", List.of(c.getId()));
+
+        call("patchOrganization", orgId, Map.of("industry", "Media"));
+        call("patchOrganization", orgId, Map.of("changes", List.of(Map.of("field", "$.companyType", "value", "Partner",
+                "action", "UpdateIfExists"))));
+        call("patchRelationship", relId, Map.of("relationship", "Executive Sponsor"));
+        Note patchable = (Note) call("createNote", contactId, Map.of("noteText", "To patch"));
+        call("patchNote", contactId + "&noteId=" + patchable.getId(), Map.of("noteText", "Patched"));
+        Note orgPatchable = (Note) call("createOrganizationNote", orgId, Map.of("noteText", "To patch"));
+        call("patchOrganizationNote", orgId + "&noteId=" + orgPatchable.getId(), Map.of("noteText", "Patched"));
+
+        List<Map<String, Object>> bulkNotes = List.of(
+                Map.of("noteText", "Bulk on contact", "entityId", c.getId(), "entityType", "contact"),
+                Map.of("noteText", "Bulk on organization", "entityId", acme.getId(), "entityType", "organization"));
+        @SuppressWarnings("unchecked")
+        List<Note> addedNotes = (List<Note>) call("bulkAddNotes", "", bulkNotes);
+        List<String> noteIds = new ArrayList<>();
+        addedNotes.forEach(n -> noteIds.add(n.getId()));
+        call("bulkGetNotes", "", noteIds);
+        call("bulkUpdateNotes", "", List.of(Map.of("id", noteIds.get(0), "noteText", "Bulk, updated")));
+        call("bulkRemoveNotes", "", noteIds);
+
+        List<Map<String, Object>> bulkRels = List.of(Map.of("relationship", "Support", "user", Map.of("id", "user-2"),
+                "externalOrganization", Map.of("id", acme.getId())));
+        @SuppressWarnings("unchecked")
+        List<Relationship> addedRels = (List<Relationship>) call("bulkAddRelationships", "", bulkRels);
+        minimal("bulkAddRelationships", "", bulkRels, Contract.listOf("Relationship"));
+        String bulkRelId = addedRels.get(0).getId();
+        call("bulkGetRelationships", "", List.of(bulkRelId));
+        call("bulkUpdateRelationships", "", List.of(Map.of("id", bulkRelId, "relationship", "Support lead",
+                "user", Map.of("id", "user-2"), "externalOrganization", Map.of("id", acme.getId()))));
+        call("bulkRemoveRelationships", "", List.of(bulkRelId));
+
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("pageSize", 10);
+        search.put("pageNumber", 1);
+        search.put("divisionIds", List.of("div-1", "div-2"));
+        search.put("expand", List.of("externalOrganization"));
+        search.put("operation", Map.of("simpleSearch", Map.of("query", "jane", "sortOrder", List.of("lastName:asc"))));
+        call("searchContacts", "", search);
+        minimal("searchContacts", "", search);
+
         // ---- deletes last ----------------------------------------------------------------------------------------
         call("deleteRelationship", relId, null);
         call("deleteExternalSource", srcId, null);

@@ -83,6 +83,8 @@ public final class ExternalContactsStores {
     final SchemaStore organizationSchemas = new SchemaStore("EXTERNAL_ORGANIZATION", BASE + "/organizations/schemas");
     /** Import and export (issue 16): settings, uploads, jobs, exports and their files. */
     final ImportExportStore importExport = new ImportExportStore(this);
+    /** The identity graph (issue 16): its lock ranks after every store above, as a merge writes contacts first. */
+    final IdentityGraph graph = new IdentityGraph(new StoreLock("identity graph", 20));
 
     public ExternalContactsStores() {
         contacts.schemas(contactSchemas);
@@ -94,7 +96,9 @@ public final class ExternalContactsStores {
         for (ResourceApi api : List.of(new ContactsApi(this), new OrganizationsApi(this), new IdentifiersApi(this),
                 new EnrichMergeApi(this), new JourneyApi(this), new BulkApi(this), new NotesApi(this),
                 new RelationshipsApi(this), new ExternalSourcesApi(this), new SchemasApi(this),
-                new ImportExportApi(this))) {
+                new ImportExportApi(this),
+                new IdentityGraphApi(this), new DivisionViewsApi(this), new EntityPatchApi(this),
+                new BulkNotesRelationshipsApi(this), new ContactSearchApi(this))) {
             api.register(routes);
         }
     }
@@ -143,6 +147,14 @@ public final class ExternalContactsStores {
         scans.ttl(ttl);
     }
 
+    /** Runs a cluster scan of the identity graph now (Genesys runs them on its own schedule); returns its id. */
+    public String runClusterScan() {
+        String[] id = new String[1];
+        StoreLock.writingAll(() -> id[0] = graph.run(this), locks.organizations, locks.contacts, locks.identifiers,
+                graph.lock());
+        return id[0];
+    }
+
     public void clear() {
         StoreLock.writingAll(() -> {
             contacts.clear();
@@ -154,6 +166,7 @@ public final class ExternalContactsStores {
             conversations.clear();
             journeySegments.clear();
         }, locks.all());
+        graph.lock().writing(graph::clear);
         scans.clear();
         contactSchemas.clear();
         organizationSchemas.clear();

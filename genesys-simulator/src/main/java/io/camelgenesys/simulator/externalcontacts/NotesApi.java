@@ -33,7 +33,7 @@ final class NotesApi extends ResourceApi {
      * @param table      the parents: every note route reads its parent, then the notes
      * @param label      names the parent in a 404
      */
-    private record Parent(String entityType, String path, String param, EntityTable table, String label) {
+    record Parent(String entityType, String path, String param, EntityTable table, String label) {
     }
 
     NotesApi(ExternalContactsStores store) {
@@ -124,8 +124,20 @@ final class NotesApi extends ResourceApi {
         ObjectNode note = valid(request.jsonObject(), false);
         // Seed 003 (PUT note): "createdBy object Yes".
         Checks.reference(note, "createdBy", true);
-        if (!note.hasNonNull("noteText")) {
-            note.set("noteText", old.get("noteText"));
+        return ApiResponse.ok(replace(parent, old, note));
+    }
+
+    /**
+     * Stores {@code note} in place of {@code old} (PUT, PATCH, bulk update): what it leaves out of its text and author
+     * stays, its entity and creation date stay, its modification date is now. Writes notes.
+     *
+     * @return a copy of the stored note
+     */
+    ObjectNode replace(Parent parent, ObjectNode old, ObjectNode note) {
+        for (String kept : List.of("noteText", "createdBy")) {
+            if (!note.hasNonNull(kept)) {
+                note.set(kept, old.get(kept));
+            }
         }
         for (String kept : List.of("entityId", "entityType", "createDate")) {
             note.set(kept, old.get(kept));
@@ -134,7 +146,7 @@ final class NotesApi extends ResourceApi {
         String id = old.get("id").asText();
         store.notes.replace(id, note);
         note.put("selfUri", noteUri(parent, note.get("entityId").asText(), id));
-        return ApiResponse.ok(note.deepCopy());
+        return note.deepCopy();
     }
 
     private ApiResponse delete(Parent parent, ApiRequest request) {
@@ -142,7 +154,7 @@ final class NotesApi extends ResourceApi {
         return ApiResponse.noContent();
     }
 
-    private ObjectNode valid(ObjectNode body, boolean create) {
+    ObjectNode valid(ObjectNode body, boolean create) {
         ObjectNode note = body.deepCopy();
         for (String serverField : List.of("id", "selfUri", "createDate", "modifyDate", "entityId", "entityType",
                 "externalDataSources")) {
@@ -162,7 +174,7 @@ final class NotesApi extends ResourceApi {
         return id;
     }
 
-    private ObjectNode note(Parent parent, ApiRequest request) {
+    ObjectNode note(Parent parent, ApiRequest request) {
         String parentId = parent(parent, request);
         String noteId = request.pathParam("noteId");
         ObjectNode note = store.notes.get(noteId);
@@ -173,7 +185,7 @@ final class NotesApi extends ResourceApi {
         return note;
     }
 
-    private static String noteUri(Parent parent, String parentId, String noteId) {
+    static String noteUri(Parent parent, String parentId, String noteId) {
         return parent.path() + "/" + parentId + "/notes/" + noteId;
     }
 }

@@ -61,7 +61,7 @@ final class RelationshipsApi extends ResourceApi {
     }
 
     /** Seed 003: {@code user} and {@code externalOrganization} required, {@code relationship} 1–100 characters. */
-    private ObjectNode validRelationship(ObjectNode body) {
+    ObjectNode validRelationship(ObjectNode body) {
         ObjectNode r = body.deepCopy();
         for (String serverField : List.of("id", "selfUri", "externalDataSources")) {
             r.remove(serverField);
@@ -76,7 +76,7 @@ final class RelationshipsApi extends ResourceApi {
         return r;
     }
 
-    private ObjectNode relationship(String id) {
+    ObjectNode relationship(String id) {
         ObjectNode relationship = store.relationships.get(id);
         if (relationship == null) {
             throw ApiException.notFound("Relationship " + id + " not found");

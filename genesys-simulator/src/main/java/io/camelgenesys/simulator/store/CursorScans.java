@@ -44,9 +44,18 @@ public final class CursorScans {
      */
     public ObjectNode scan(ApiRequest request, String listing, EntityTable table, Predicate<ObjectNode> filter,
             String path) {
-        int limit = request.queryInt("limit", 100);
-        if (limit < 10 || limit > 200) {
-            throw ApiException.badRequest("limit must be between 10 and 200, got " + limit);
+        return scan(request, listing, table, filter, path, 10, 200, 100);
+    }
+
+    /**
+     * As {@link #scan(ApiRequest, String, EntityTable, Predicate, String)}, for a listing whose {@code limit} has
+     * other bounds (the identity graph's cluster listings: 1–100, default 20).
+     */
+    public ObjectNode scan(ApiRequest request, String listing, EntityTable table, Predicate<ObjectNode> filter,
+            String path, int minLimit, int maxLimit, int defaultLimit) {
+        int limit = request.queryInt("limit", defaultLimit);
+        if (limit < minLimit || limit > maxLimit) {
+            throw ApiException.badRequest("limit must be between " + minLimit + " and " + maxLimit + ", got " + limit);
         }
         String cursor = request.query("cursor");
         long after = cursor == null || cursor.isEmpty() ? 0 : resolve(listing, cursor);

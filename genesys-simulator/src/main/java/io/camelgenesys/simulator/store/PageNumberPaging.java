@@ -35,7 +35,17 @@ public final class PageNumberPaging {
      * @param scanPath the cursor listing that reads past the cap, named in the 400 (or {@code null})
      */
     public static ObjectNode page(List<ObjectNode> all, ApiRequest request, String path, String scanPath) {
-        return page(request, path, scanPath, all.size(), (from, size) -> {
+        return page(all, request.queryInt("pageSize", 25), request.queryInt("pageNumber", 1), path, scanPath);
+    }
+
+    /** A page of a collection of {@code total} entities that {@code slice} reads. */
+    public static ObjectNode page(ApiRequest request, String path, String scanPath, int total, Slice slice) {
+        return page(request.queryInt("pageSize", 25), request.queryInt("pageNumber", 1), path, scanPath, total, slice);
+    }
+
+    /** A page of {@code all} whose size and number come from elsewhere than the query (a POST search's body). */
+    public static ObjectNode page(List<ObjectNode> all, int pageSize, int pageNumber, String path, String scanPath) {
+        return page(pageSize, pageNumber, path, scanPath, all.size(), (from, size) -> {
             List<ObjectNode> copies = new ArrayList<>(Math.max(0, Math.min(size, all.size() - from)));
             for (int i = from; i < Math.min(all.size(), from + size); i++) {
                 copies.add(all.get(i).deepCopy());
@@ -44,10 +54,8 @@ public final class PageNumberPaging {
         });
     }
 
-    /** A page of a collection of {@code total} entities that {@code slice} reads. */
-    public static ObjectNode page(ApiRequest request, String path, String scanPath, int total, Slice slice) {
-        int pageSize = request.queryInt("pageSize", 25);
-        int pageNumber = request.queryInt("pageNumber", 1);
+    private static ObjectNode page(int pageSize, int pageNumber, String path, String scanPath, int total,
+            Slice slice) {
         if (pageSize < 1 || pageSize > 100) {
             throw ApiException.badRequest("pageSize must be between 1 and 100, got " + pageSize);
         }
