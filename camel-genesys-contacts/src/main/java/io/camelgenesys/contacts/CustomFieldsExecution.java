@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,7 +148,8 @@ final class CustomFieldsExecution implements OperationExecution {
                     .pathParam("versionId", String.valueOf(version.asLong()));
             return context.executor().execute(read).thenApply(r -> CustomFieldSchema.of((JsonNode) r.body()));
         });
-        return schema.handle((s, failure) -> {
+        // a read still in flight completes on an I/O thread: the exchanges that waited for it go on on the workers
+        BiFunction<CustomFieldSchema, Throwable, CompletableFuture<OperationResult>> then = (s, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -165,7 +167,9 @@ final class CustomFieldsExecution implements OperationExecution {
                         + String.join("; ", problems)));
             }
             return context.executor().execute(write);
-        }).thenCompose(f -> f);
+        };
+        return (schema.isDone() ? schema.handle(then) : schema.handleAsync(then, context.workers()))
+                .thenCompose(f -> f);
     }
 
     private static CompletableFuture<OperationResult> refused(OperationContext context, String why) {

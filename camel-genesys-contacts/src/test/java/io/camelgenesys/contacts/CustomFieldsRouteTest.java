@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.contacts.model.DataSchema;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.contacts.model.ExternalOrganization;
 import io.camelgenesys.core.GenesysApiException;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static io.camelgenesys.contacts.SchemasRouteTest.field;
@@ -196,7 +202,19 @@ class CustomFieldsRouteTest extends ContactsTestSupport {
         DataSchema schema = everyType();
         // the read is slow, so that every exchange asks while it is in flight
         sim().faults().on("GET", versionPath(schema, 1)).delay(Duration.ofMillis(500)).times(1);
-        String create = route(contacts("create", ""));
+        // a pool of 4 threads for 100 exchanges in flight: none of them may wait on a thread
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> new Thread(r, "schema-pool-" + n.incrementAndGet()));
+        context.getRegistry().bind("fourThreads", pool);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:createMany").to(contacts("create", "workerPool=#fourThreads"))
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+            }
+        });
+        String create = "direct:createMany";
         List<CompletableFuture<Exchange>> all = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             Map<String, Object> values = goodValues();
@@ -208,6 +226,10 @@ class CustomFieldsRouteTest extends ContactsTestSupport {
         }
         assertEquals(100, sim().externalContacts().contactCount());
         assertEquals(1, sim().requests().count("GET", versionPath(schema, 1)), "one read for 100 exchanges");
+        threads.removeIf(t -> t.contains("ProducerTemplate"));
+        assertTrue(threads.stream().allMatch(t -> t.startsWith("schema-pool-")),
+                "the exchanges went on on the worker pool only, never on an I/O thread: " + threads);
+        pool.shutdownNow();
     }
 
     @Test

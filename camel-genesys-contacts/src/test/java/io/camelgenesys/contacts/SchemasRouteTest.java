@@ -180,4 +180,73 @@ class SchemasRouteTest extends ContactsTestSupport {
         sim().tokens().revokeAll();
         assertEquals(1, template.requestBody(version, null, DataSchema.class).getVersion(), "token refreshed");
     }
+
+    /** One call of a row in the test below: its URI options, body, and the request it sends. */
+    private record Call(String operation, String options, Object body, String method, String path) {
+    }
+
+    @Test
+    void everySchemaOperationRidesOutA429AndAnExpiredTokenAndAnswers404ForAnUnknownSchema() throws Exception {
+        DataSchema contact = body("createContactSchema", "", loyalty(List.of("gold")), DataSchema.class);
+        DataSchema org = body("createOrganizationSchema", "", loyalty(List.of("gold")), DataSchema.class);
+        List<Call> calls = new java.util.ArrayList<>();
+        for (String kind : List.of("Contact", "Organization")) {
+            String id = "Contact".equals(kind) ? contact.getId() : org.getId();
+            String base = EC + ("Contact".equals(kind) ? "/contacts" : "/organizations") + "/schemas";
+            calls.add(new Call("list" + kind + "Schemas", "", null, "GET", base));
+            calls.add(new Call("create" + kind + "Schema", "", loyalty(List.of("silver")), "POST", base));
+            calls.add(new Call("get" + kind + "Schema", "schemaId=" + id, null, "GET", base + "/" + id));
+            calls.add(new Call("list" + kind + "SchemaVersions", "schemaId=" + id, null, "GET", base + "/" + id
+                                                                                              + "/versions"));
+            calls.add(new Call("get" + kind + "SchemaVersion", "schemaId=" + id + "&versionId=1", null, "GET",
+                    base + "/" + id + "/versions/1"));
+            calls.add(new Call("list" + kind + "CoreTypes", "", null, "GET", base + "/coretypes"));
+            calls.add(new Call("get" + kind + "CoreType", "coreTypeName=enum", null, "GET", base + "/coretypes/enum"));
+            calls.add(new Call("get" + kind + "SchemaLimits", "", null, "GET", base + "/limits"));
+        }
+        int[] versions = {1, 1};
+        for (Call c : calls) {
+            String route = route(contacts(c.operation(), c.options()));
+            int before = sim().requests().count(c.method(), c.path());
+            sim().faults().on(c.method(), c.path()).status(429).header("Retry-After", "1").times(1);
+            assertNull(template.request(route, e -> e.getMessage().setBody(c.body())).getException(), c.operation());
+            int after429 = sim().requests().count(c.method(), c.path());
+            assertEquals(before + 2, after429, c.operation() + ": answered 429, sent again after Retry-After");
+            sim().tokens().revokeAll();
+            assertNull(template.request(route, e -> e.getMessage().setBody(c.body())).getException(),
+                    c.operation() + " after the token expired");
+            assertEquals(after429 + 2, sim().requests().count(c.method(), c.path()),
+                    c.operation() + ": refused with 401, then sent again with a new token");
+        }
+        for (DataSchema s : List.of(contact, org)) {
+            String kind = s == contact ? "Contact" : "Organization";
+            String path = EC + (s == contact ? "/contacts" : "/organizations") + "/schemas/" + s.getId();
+            int v = versions[s == contact ? 0 : 1];
+            Map<String, Object> update = loyalty(List.of("gold", "silver"));
+            update.put("version", v);
+            String route = route(contacts("update" + kind + "Schema", "schemaId=" + s.getId()));
+            sim().faults().on("PUT", path).status(429).header("Retry-After", "1").times(1);
+            assertEquals(v + 1, template.requestBody(route, update, DataSchema.class).getVersion(), kind);
+            sim().tokens().revokeAll();
+            update.put("version", v + 1);
+            assertEquals(v + 2, template.requestBody(route, update, DataSchema.class).getVersion(), kind);
+        }
+        String deleted = route(contacts("deleteContactSchema", "schemaId=" + contact.getId()));
+        sim().faults().on("DELETE", SCHEMAS + "/" + contact.getId()).status(429).header("Retry-After", "1").times(1);
+        assertNull(template.request(deleted, e -> e.getMessage().setBody(null)).getException());
+
+        // an unknown schema: every operation on it is Genesys' 404
+        for (String op : List.of("getContactSchema", "updateContactSchema", "deleteContactSchema",
+                "listContactSchemaVersions", "getOrganizationSchema", "updateOrganizationSchema",
+                "listOrganizationSchemaVersions")) {
+            Map<String, Object> body = op.startsWith("update") ? loyalty(List.of("gold")) : null;
+            if (body != null) {
+                body.put("version", 1);
+            }
+            GenesysApiException e = assertInstanceOf(GenesysApiException.class,
+                    failure(op, "schemaId=no-such-schema", body), op);
+            assertEquals(404, e.getHttpStatus(), op);
+            assertEquals("not.found", e.getErrorCode(), op);
+        }
+    }
 }
