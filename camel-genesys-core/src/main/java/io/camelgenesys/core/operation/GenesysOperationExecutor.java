@@ -304,7 +304,7 @@ public final class GenesysOperationExecutor {
             return firstNonSpace(body) == '['
                     ? GenesysJson.MAPPER.readValue(body,
                             GenesysJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type))
-                    : GenesysJson.MAPPER.readValue(body, type);
+                    : GenesysJson.read(body, type);
         } catch (IOException e) {
             throw GenesysErrors.malformed(request, response, e);
         }
