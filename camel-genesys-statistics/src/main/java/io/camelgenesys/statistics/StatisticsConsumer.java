@@ -69,7 +69,16 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     /** Header templates of the current subscription (statisticId -> headers); used on the delivery thread only. */
     private String templatesFor;
-    private final Map<String, CaseInsensitiveMap> templates = new LinkedHashMap<>();
+    private final Map<String, Template> templates = new LinkedHashMap<>();
+
+    /** The headers every exchange of a statistic starts with, and what they were made of (compared without lookups). */
+    private record Template(String name, String objectType, String objectId, String eventType,
+                            CaseInsensitiveMap headers) {
+        boolean fits(StatisticValue v, String event) {
+            return java.util.Objects.equals(name, v.getName()) && java.util.Objects.equals(objectType, v.getObjectType())
+                   && java.util.Objects.equals(objectId, v.getObjectId()) && java.util.Objects.equals(eventType, event);
+        }
+    }
 
     StatisticsConsumer(StatisticsEndpoint endpoint, Processor processor, List<Statistic> statistics) {
         super(endpoint, processor);
@@ -290,8 +299,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             org.apache.camel.Message m = exchange.getMessage();
             m.setBody(v.getValue());
             // the headers that do not change per value are copied from a sorted template (linear), not put one by one
-            Map<String, Object> headers = new CaseInsensitiveMap(template(d.subscriptionId(), v));
-            headers.put(StatisticsConstants.EVENT_TYPE, d.eventType());
+            Map<String, Object> headers = new CaseInsensitiveMap(template(d.subscriptionId(), d.eventType(), v));
             if (v.getTimestamp() != null) {
                 headers.put(StatisticsConstants.TIMESTAMP, v.getTimestamp());
             }
@@ -300,30 +308,26 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         }
     }
 
-    /** The subscription, statistic and object headers of a value. */
-    private Map<String, Object> template(String subscriptionId, StatisticValue v) {
+    /** The subscription, statistic, object and event type headers of a value. */
+    private Map<String, Object> template(String subscriptionId, String eventType, StatisticValue v) {
         if (!subscriptionId.equals(templatesFor)) {
             templates.clear();
             templatesFor = subscriptionId;
         }
         String key = v.getStatisticId() != null ? v.getStatisticId() : "";
-        CaseInsensitiveMap t = templates.get(key);
-        if (t == null || !same(t, v)) {
-            t = new CaseInsensitiveMap();
-            t.put(StatisticsConstants.VALUE_SUBSCRIPTION_ID, subscriptionId);
-            putIfSet(t, StatisticsConstants.STATISTIC_ID, v.getStatisticId());
-            putIfSet(t, StatisticsConstants.VALUE_STATISTIC_NAME, v.getName());
-            putIfSet(t, StatisticsConstants.VALUE_OBJECT_TYPE, v.getObjectType());
-            putIfSet(t, StatisticsConstants.VALUE_OBJECT_ID, v.getObjectId());
+        Template t = templates.get(key);
+        if (t == null || !t.fits(v, eventType)) {
+            CaseInsensitiveMap h = new CaseInsensitiveMap();
+            h.put(StatisticsConstants.VALUE_SUBSCRIPTION_ID, subscriptionId);
+            putIfSet(h, StatisticsConstants.STATISTIC_ID, v.getStatisticId());
+            putIfSet(h, StatisticsConstants.VALUE_STATISTIC_NAME, v.getName());
+            putIfSet(h, StatisticsConstants.VALUE_OBJECT_TYPE, v.getObjectType());
+            putIfSet(h, StatisticsConstants.VALUE_OBJECT_ID, v.getObjectId());
+            h.put(StatisticsConstants.EVENT_TYPE, eventType);
+            t = new Template(v.getName(), v.getObjectType(), v.getObjectId(), eventType, h);
             templates.put(key, t);
         }
-        return t;
-    }
-
-    private static boolean same(Map<String, Object> t, StatisticValue v) {
-        return java.util.Objects.equals(t.get(StatisticsConstants.VALUE_STATISTIC_NAME), v.getName())
-               && java.util.Objects.equals(t.get(StatisticsConstants.VALUE_OBJECT_TYPE), v.getObjectType())
-               && java.util.Objects.equals(t.get(StatisticsConstants.VALUE_OBJECT_ID), v.getObjectId());
+        return t.headers();
     }
 
     private static void putIfSet(Map<String, Object> map, String name, Object value) {

@@ -37,15 +37,16 @@ public final class GenesysRequest {
     private GenesysRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
-        this.query = List.copyOf(b.query);
-        this.headers = Map.copyOf(b.headers);
+        // the builder creates its collections on first use: most requests have no header of their own, no 5xx answer
+        this.query = b.query == null ? List.of() : List.copyOf(b.query);
+        this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
         this.body = b.body;
         this.contentType = b.contentType;
         this.idempotent = b.idempotent != null ? b.idempotent : isIdempotentMethod(b.method);
         this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT;
         this.confidential = b.confidential;
         this.streamed = b.streamed;
-        this.answers = java.util.Set.copyOf(b.answers);
+        this.answers = b.answers == null ? java.util.Set.of() : java.util.Set.copyOf(b.answers);
         this.operation = b.operation != null ? b.operation : b.method;
     }
 
@@ -112,7 +113,7 @@ public final class GenesysRequest {
 
     /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
     public String url(String baseUrl) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(baseUrl.length() + path.length() + 32 * (query.size() + 1));
         if (path.startsWith("http://") || path.startsWith("https://")) {
             sb.append(path);
         } else {
@@ -155,21 +156,37 @@ public final class GenesysRequest {
     }
 
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return encodeComponent(s);
+    }
+
+    /**
+     * A path segment or query component, percent-encoded in UTF-8 ({@link URLEncoder}'s encoding, a space as
+     * {@code %20}). Text made only of unreserved characters (ids, numbers, most names) is returned as it is, without
+     * the encoder's buffers.
+     */
+    public static String encodeComponent(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                  || c == '_' || c == '*')) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return s;
     }
 
     public static final class Builder {
         private final String method;
         private final String path;
-        private final List<Map.Entry<String, String>> query = new ArrayList<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private List<Map.Entry<String, String>> query;
+        private Map<String, String> headers;
         private byte[] body;
         private String contentType;
         private Boolean idempotent;
         private RetryPolicy retryPolicy;
         private boolean confidential;
         private boolean streamed;
-        private final java.util.Set<Integer> answers = new java.util.HashSet<>();
+        private java.util.Set<Integer> answers;
         private String operation;
 
         private Builder(String method, String path) {
@@ -180,6 +197,9 @@ public final class GenesysRequest {
         /** Adds a query parameter; a {@code null} value is left out. */
         public Builder query(String name, Object value) {
             if (value != null) {
+                if (query == null) {
+                    query = new ArrayList<>();
+                }
                 query.add(Map.entry(name, String.valueOf(value)));
             }
             return this;
@@ -187,6 +207,9 @@ public final class GenesysRequest {
 
         public Builder header(String name, String value) {
             if (value != null) {
+                if (headers == null) {
+                    headers = new LinkedHashMap<>();
+                }
                 headers.put(name, value);
             }
             return this;
@@ -224,7 +247,12 @@ public final class GenesysRequest {
 
         /** Statuses (5xx) that are an answer to this request, not a fault (see {@link GenesysRequest#answers(int)}). */
         public Builder answers(java.util.Collection<Integer> statuses) {
-            answers.addAll(statuses);
+            if (!statuses.isEmpty()) {
+                if (answers == null) {
+                    answers = new java.util.HashSet<>();
+                }
+                answers.addAll(statuses);
+            }
             return this;
         }
 

@@ -131,11 +131,9 @@ public final class WorkerPool implements Executor {
             try {
                 r.run();
             } finally {
-                if (previous == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(previous);
-                }
+                // set back, even to null, rather than removed: a removed entry is created again by the next get()
+                // on this thread, an allocation per continuation
+                CURRENT.set(previous);
             }
         }
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -37,7 +38,20 @@ public final class GenesysJson {
     private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
     };
 
+    /** One reader per model class: its deserializer is found once, not looked up for every response. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
+
     private GenesysJson() {
+    }
+
+    /** Binds JSON bytes to a model class, as {@code MAPPER.readValue(bytes, type)} does, with a reader kept per class. */
+    public static <T> T read(byte[] bytes, Class<T> type) throws IOException {
+        return READERS.get(type).readValue(bytes);
     }
 
     /**

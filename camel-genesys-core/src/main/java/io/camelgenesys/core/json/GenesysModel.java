@@ -12,15 +12,19 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
  */
 public abstract class GenesysModel {
 
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /** Created on first use: most models read from Genesys have no field the model does not declare. */
+    private Map<String, Object> additionalProperties;
 
     @JsonAnyGetter
     public Map<String, Object> getAdditionalProperties() {
+        if (additionalProperties == null) {
+            additionalProperties = new LinkedHashMap<>();
+        }
         return additionalProperties;
     }
 
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
+        getAdditionalProperties().put(name, value);
     }
 }

@@ -525,14 +525,17 @@ public final class GenesysNotifications implements AutoCloseable {
                 promise.succeed(true);
                 return;
             }
-            List<CompletableFuture<Void>> waiting = new ArrayList<>();
+            List<CompletableFuture<Void>> waiting = null; // created when a consumer is behind: rarely
             for (Supplier<CompletableFuture<Void>> gate : backpressure) {
                 CompletableFuture<Void> f = gate.get();
                 if (f != null && !f.isDone()) {
+                    if (waiting == null) {
+                        waiting = new ArrayList<>();
+                    }
                     waiting.add(f);
                 }
             }
-            if (waiting.isEmpty()) {
+            if (waiting == null) {
                 promise.succeed(true);
                 return;
             }

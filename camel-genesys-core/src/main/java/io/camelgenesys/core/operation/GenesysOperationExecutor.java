@@ -1,7 +1,6 @@
 package io.camelgenesys.core.operation;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -92,8 +91,7 @@ public final class GenesysOperationExecutor {
                 throw new IllegalArgumentException("The " + var.name() + " is required for " + spec + ": set the "
                                                    + var.option() + " option or the " + var.header() + " header");
             }
-            path = path.replace("{" + var.name() + "}",
-                    URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+            path = path.replace("{" + var.name() + "}", GenesysRequest.encodeComponent(value));
         }
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
                 .operation(call.operation())
@@ -157,7 +155,7 @@ public final class GenesysOperationExecutor {
         if (status >= 300) {
             throw GenesysErrors.fromResponse(request, response);
         }
-        Map<String, Object> headers = new LinkedHashMap<>();
+        Map<String, Object> headers = new LinkedHashMap<>(8);
         headers.put(GenesysConstants.HTTP_STATUS, status);
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
@@ -308,7 +306,7 @@ public final class GenesysOperationExecutor {
             return firstNonSpace(body) == '['
                     ? GenesysJson.MAPPER.readValue(body,
                             GenesysJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type))
-                    : GenesysJson.MAPPER.readValue(body, type);
+                    : GenesysJson.read(body, type);
         } catch (IOException e) {
             throw GenesysErrors.malformed(request, response, e);
         }

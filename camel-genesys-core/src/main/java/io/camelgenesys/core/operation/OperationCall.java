@@ -21,7 +21,8 @@ public final class OperationCall {
     private GenesysOutputType outputType = GenesysOutputType.model;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private boolean pageAll;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    /** Created by the first {@link #header}: most calls have none. */
+    private Map<String, String> headers;
     private RequestSigner signer;
     private String contentType;
 
@@ -90,6 +91,9 @@ public final class OperationCall {
     /** A request header of this call (e.g. {@code x-ccid}); {@code null} leaves it out. */
     public OperationCall header(String name, String value) {
         if (value != null) {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
             headers.put(name, value);
         }
         return this;
@@ -111,8 +115,9 @@ public final class OperationCall {
         return this;
     }
 
+    /** The request headers of this call (read only; {@link #header} adds one). */
     public Map<String, String> headers() {
-        return headers;
+        return headers == null ? Map.of() : headers;
     }
 
     public RequestSigner signer() {
