@@ -40,6 +40,7 @@ public final class RateLimiter {
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
     private ScheduledFuture<?> wakeup;
     private long wakeupAt;
+    private long wakeupGeneration;
 
     private long pausedUntil;
     /** Requests Genesys still allows until {@link #serverResetAt}; -1 when unknown. */
@@ -250,7 +251,22 @@ public final class RateLimiter {
             wakeup.cancel(false);
         }
         wakeupAt = at;
-        wakeup = scheduler.schedule(this::drain, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+        long generation = ++wakeupGeneration;
+        wakeup = scheduler.schedule(() -> wokeUp(generation), Math.max(0, at - now), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A scheduled wakeup fired. It is forgotten before it drains: its future is not done until this method returns,
+     * and the requests it releases may run on this thread and ask again while it completes them (a route's next
+     * call); such a waiter must schedule a wakeup of its own, not count on this one, which was lost before.
+     */
+    private void wokeUp(long generation) {
+        synchronized (this) {
+            if (generation == wakeupGeneration) {
+                wakeup = null;
+            }
+        }
+        drain();
     }
 
     private void drain() {
