@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelgenesys.simulator.notifications.NotificationsAdmin;
 
 /**
  * The HTTP admin surface for standalone users, who cannot call the Java API: {@code /simulator/**}, without
@@ -41,6 +42,9 @@ final class AdminEndpoints {
         try {
             if (UdmAdmin.handles(path)) {
                 return UdmAdmin.handle(sim.udm(), method, path, body);
+            }
+            if (NotificationsAdmin.handles(path)) {
+                return NotificationsAdmin.handle(sim.notifications(), method, path, body);
             }
             return switch (path) {
                 case PREFIX + "/faults" -> switch (method) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.camelgenesys.simulator.notifications.Notifications;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.http.jakarta.CometDServlet;
@@ -49,6 +50,7 @@ public final class GenesysSimulator implements AutoCloseable {
     private final DigitalChannels digitalChannels = new DigitalChannels(this::baseUrl);
     private final UserDataManagement udm = new UserDataManagement(faults, requests);
     private final CloudConversations cloudConversations = new CloudConversations(faults, requests);
+    private final Notifications notifications = new Notifications(cloudConversations.store());
     private final Routes routes = new Routes();
     private final RateLimiter rateLimiter;
 
@@ -66,6 +68,7 @@ public final class GenesysSimulator implements AutoCloseable {
         digitalChannels.register(routes);
         UdmApi.register(routes, udm, config.multicloudApiKey);
         cloudConversations.register(routes);
+        notifications.register(routes);
     }
 
     public static Builder builder() {
@@ -96,10 +99,12 @@ public final class GenesysSimulator implements AutoCloseable {
         cometdServlet.setInitOrder(1);
         context.addServlet(cometdServlet, "/*");
         jetty.setHandler(new SimulatorHandler(this, rateLimiter, context));
+        notifications.sockets().mount(jetty);
         boundPort = LocalJetty.start(jetty, "the Genesys simulator");
         cometd.started(bayeux);
         server = jetty;
         statistics.started();
+        notifications.started(boundPort);
         try {
             udm.started();
             cloudConversations.started();
@@ -118,6 +123,7 @@ public final class GenesysSimulator implements AutoCloseable {
         digitalChannels.stopped();
         udm.stopped();
         cloudConversations.stopped();
+        notifications.stopped();
         try {
             server.stop();
         } catch (Exception e) {
@@ -171,6 +177,7 @@ public final class GenesysSimulator implements AutoCloseable {
         digitalChannels.reset();
         udm.reset();
         cloudConversations.reset();
+        notifications.reset();
     }
 
     // ---- addresses -----------------------------------------------------------------------------------------------
@@ -255,6 +262,11 @@ public final class GenesysSimulator implements AutoCloseable {
     /** @return Genesys Cloud conversations, recordings (and their storage host), users, presence, queue members */
     public CloudConversations cloudConversations() {
         return cloudConversations;
+    }
+
+    /** @return Genesys Cloud notifications: channels, subscriptions, WebSockets, publishing, faults, counters */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** @return User Data Management: export jobs, their history and files, the storage host and its links */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.simulator.notifications.SocketEndpoint;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
@@ -86,8 +87,9 @@ final class SimulatorHandler extends Handler.Wrapper {
             }
             sim.requests().record(method, path, request.getHeaders());
             boolean cometd = sim.cometd().isMounted(path);
-            // CometD reads its own body (asynchronously); every other body is small JSON or a form, read up front.
-            byte[] body = cometd ? null : readBody(request);
+            // CometD reads its own body (asynchronously); a WebSocket upgrade has none; every other body is small JSON
+            // or a form, read up front.
+            byte[] body = cometd || SocketEndpoint.handles(path) ? null : readBody(request);
             if (TokenEndpoints.isTokenRequest(method, path)) {
                 String grant = ApiRequest.parseForm(new String(body, StandardCharsets.UTF_8)).get("grant_type");
                 sim.tokens().recordRequest(grant);
@@ -116,6 +118,12 @@ final class SimulatorHandler extends Handler.Wrapper {
                 write(ex, faultResponse(ex, fault));
             } else if (ex.cometd()) {
                 cometd(ex);
+            } else if (SocketEndpoint.handles(ex.path())) {
+                ApiResponse refused = sim.notifications().sockets().upgrade(ex.path(), ex.request(), ex.response(),
+                        ex.callback());
+                if (refused != null) {
+                    write(ex, refused);
+                }
             } else if (TokenEndpoints.handles(ex.path())) {
                 write(ex, tokenEndpoints.handle(ex.method(), ex.path(), ex.request().getHeaders(), query(ex), ex.body()));
             } else {

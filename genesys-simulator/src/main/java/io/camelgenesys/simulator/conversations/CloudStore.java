@@ -36,6 +36,24 @@ public final class CloudStore {
     /** recording id -> size of its media, in bytes */
     private final Map<String, Long> mediaSizes = new LinkedHashMap<>();
     private int seededUsers;
+    private volatile ChangeListener listener;
+
+    /**
+     * Told of every change of a user's presence or routing status and of every conversation added, under this store's
+     * lock (so in the order of the changes). It must only queue work: it runs inside a request.
+     */
+    public interface ChangeListener {
+        void presenceChanged(String userId, ObjectNode presence);
+
+        void routingStatusChanged(String userId, ObjectNode routingStatus);
+
+        void conversationAdded(ObjectNode conversation);
+    }
+
+    /** The notifications side listens here (one listener; {@code null} for none). */
+    public void setChangeListener(ChangeListener listener) {
+        this.listener = listener;
+    }
 
     static String now() {
         return Instant.now().toString();
@@ -141,6 +159,10 @@ public final class CloudStore {
         }
         c.set("_recordings", recordings);
         conversations.put(id, c);
+        ChangeListener l = listener;
+        if (l != null) {
+            l.conversationAdded(conversation(id));
+        }
         return id;
     }
 
@@ -174,10 +196,19 @@ public final class CloudStore {
         ObjectNode rs = (ObjectNode) users.get(userId).get("routingStatus");
         rs.put("status", status);
         rs.put("startTime", now());
+        ChangeListener l = listener;
+        if (l != null) {
+            l.routingStatusChanged(userId, rs.deepCopy());
+        }
     }
 
     synchronized void setPresence(String userId, String definitionId, String message) {
-        users.get(userId).set("presence", presence(userId, definitionId, message));
+        ObjectNode presence = presence(userId, definitionId, message);
+        users.get(userId).set("presence", presence);
+        ChangeListener l = listener;
+        if (l != null) {
+            l.presenceChanged(userId, presence.deepCopy());
+        }
     }
 
     /** @return the conversation without the simulator's own fields, or {@code null} */
