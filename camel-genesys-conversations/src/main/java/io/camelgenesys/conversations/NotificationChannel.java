@@ -14,14 +14,12 @@ import io.camelgenesys.conversations.model.Channel;
 import io.camelgenesys.conversations.notifications.ChannelSupervisor;
 import io.camelgenesys.conversations.notifications.TopicsRefusedException;
 import io.camelgenesys.core.GenesysApiException;
-import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.operation.GenesysOperationExecutor;
 import io.camelgenesys.core.operation.OperationCall;
-import org.eclipse.jetty.websocket.api.Callback;
+import io.camelgenesys.conversations.notifications.JettyChannelSocket;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,82 +255,49 @@ final class NotificationChannel implements AutoCloseable {
 
         @Override
         public CompletableFuture<ChannelSupervisor.Socket> open(String connectUri, ChannelSupervisor.SocketEvents events) {
-            Listener listener = new Listener(events);
+            JettyChannelSocket listener = new JettyChannelSocket(events);
             CompletableFuture<Session> connecting;
             try {
                 connecting = webSockets.connect(listener, URI.create(connectUri));
             } catch (Exception e) {
                 // never quote the URI: it opens the channel
                 return CompletableFuture.failedFuture(new IllegalStateException(
-                        "The notification socket could not be opened (" + Secrets.url(connectUri) + "): "
-                        + e.getClass().getSimpleName()));
+                        "The notification socket could not be opened (" + host(connectUri) + "): "
+                        + hideUri(e.toString(), connectUri)));
             }
             return connecting.handle((session, failure) -> {
                 if (failure != null) {
                     Throwable cause = GenesysErrors.unwrap(failure);
                     throw new CompletionException(new IllegalStateException(
-                            "The notification socket could not be opened: " + connection.secrets().redact(
-                                    String.valueOf(cause.getMessage()).replace(connectUri, "<connectUri>"))));
+                            "The notification socket could not be opened (" + host(connectUri) + "): "
+                            + hideUri(cause.toString(), connectUri)));
                 }
                 return listener;
             });
         }
     }
 
-    /** One socket: Jetty's listener and the supervisor's handle. */
-    private static final class Listener implements Session.Listener.AutoDemanding, ChannelSupervisor.Socket {
-        private final ChannelSupervisor.SocketEvents events;
-        private volatile Session session;
-        private volatile boolean ended;
-
-        Listener(ChannelSupervisor.SocketEvents events) {
-            this.events = events;
+    /** Scheme, host and port of a connectUri: its path names the channel, which opens it to anyone. */
+    static String host(String connectUri) {
+        try {
+            URI u = URI.create(connectUri);
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return "an unreadable connectUri";
         }
+    }
 
-        @Override
-        public void onWebSocketOpen(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public void onWebSocketText(String message) {
-            events.onText(message);
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            end(statusCode, reason);
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            end(StatusCode.ABNORMAL, cause.getClass().getSimpleName());
-        }
-
-        private void end(int code, String reason) {
-            if (!ended) {
-                ended = true;
-                events.onClosed(code, reason);
+    /** A failure's text without the connectUri (nor its path) and without any credential. */
+    private String hideUri(String text, String connectUri) {
+        String t = text.replace(connectUri, "<connectUri>");
+        try {
+            String path = URI.create(connectUri).getRawPath();
+            if (path != null && path.length() > 1) {
+                t = t.replace(path, "<channel path>");
             }
+        } catch (IllegalArgumentException ignored) {
+            // nothing more to hide
         }
-
-        @Override
-        public boolean send(String text) {
-            Session s = session;
-            if (s == null || !s.isOpen()) {
-                return false;
-            }
-            s.sendText(text, Callback.NOOP);
-            return true;
-        }
-
-        @Override
-        public void close(String reason) {
-            ended = true;
-            Session s = session;
-            if (s != null && s.isOpen()) {
-                s.close(StatusCode.NORMAL, reason.length() > 100 ? reason.substring(0, 100) : reason, Callback.NOOP);
-            }
-        }
+        return connection.secrets().redact(t);
     }
 }
