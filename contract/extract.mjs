@@ -210,7 +210,7 @@ function sameKind(ts, java) {
  * same operation can be generated into two classes, e.g. the analytics query into ConversationsApi and AnalyticsApi:
  * the first class that has it wins), the models they reach, refined by the Java SDK's facts of the same classes.
  */
-function cloudContract(title, apiNames, select) {
+function cloudContract(title, apiNames, select, extraRoots = []) {
     const sdk = pkg('purecloud-platform-client-v2');
     const dts = readFileSync(join(sdk.dir, 'index.d.ts'), 'utf8');
     const allModels = parseModels(dts);
@@ -246,6 +246,10 @@ function cloudContract(title, apiNames, select) {
         if (apiNames.length === 1) delete op.api;
         refsOf(op.response, roots);
         refsOf(op.body, roots);
+    }
+    for (const name of extraRoots) {
+        if (!allModels[name]) throw new Error(`No model ${name} in index.d.ts`);
+        roots.add(name);
     }
     const names = closure(allModels, roots);
     const java = { operations: [], models: {} };
@@ -343,6 +347,73 @@ function conversations() {
     return cloudContract('Genesys Cloud conversations, recordings, users, presence, queue members',
         ['ConversationsApi', 'RecordingApi', 'UsersApi', 'PresenceApi', 'RoutingApi'],
         op => CONVERSATIONS_OPERATIONS.has(op.operationId));
+}
+
+/**
+ * The Genesys Cloud Notifications API (issue 15: the genesys-notifications consumer and the simulator's side): every
+ * operation of NotificationsApi, the event models of the topics camel-genesys serves, and what the official Java
+ * SDK's notification handler says of the WebSocket (read from its classes with javap: string constants and the JSON
+ * names of its message classes).
+ */
+const NOTIFICATION_TOPICS = [
+    // topic template -> the SDK model of its eventBody (the models the SDKs name after their topic's event:
+    // "PresenceEvent...", "UserRoutingStatus...", "ConversationEventTopic...", "QueueConversationEventTopic...")
+    { topic: 'v2.users.{id}.presence', model: 'PresenceEventUserPresence' },
+    { topic: 'v2.users.{id}.routingStatus', model: 'UserRoutingStatusUserRoutingStatus' },
+    { topic: 'v2.users.{id}.conversations', model: 'ConversationEventTopicConversation' },
+    { topic: 'v2.routing.queues.{id}.conversations', model: 'QueueConversationEventTopicConversation' },
+];
+
+function javap(classes) {
+    const sdk = m2(JAVA_SDK.groupId, JAVA_SDK.artifactId, JAVA_SDK.version);
+    return execFileSync('javap', ['-v', '-p', '-constants', '-cp', sdk, ...classes], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** The WebSocket facts of com.mypurecloud.sdk.v2.extensions.notifications (Java SDK). */
+function notificationHandlerFacts() {
+    const pkgName = 'com.mypurecloud.sdk.v2.extensions.notifications';
+    const handler = javap([`${pkgName}.NotificationHandler`, `${pkgName}.NotificationHandler$SocketClosingHandler`]);
+    const strings = [...handler.matchAll(/\/\/ String (.*)$/gm)].map(m => m[1].trim().replace(/\\"/g, '"'));
+    const need = (s) => {
+        if (!strings.includes(s)) throw new Error(`NotificationHandler no longer has the constant ${s}`);
+        return s;
+    };
+    // the model class the socket-closing listener declares for its event body
+    const closingBody = /\/\/ class com\/mypurecloud\/sdk\/v2\/model\/(\w+)/
+        .exec(javap([`${pkgName}.NotificationHandler$SocketClosingHandler`]));
+    const fields = (cls) => {
+        const out = javap([`${pkgName}.${cls}`]);
+        const names = {};
+        // each field, with the JSON name of its @JsonProperty when it has one
+        const re = /^  (?:private|public|protected) [\w.<>$]+ (\w+);\n([\s\S]*?)(?=^  \S|^})/gm;
+        let m;
+        while ((m = re.exec(out))) {
+            const json = /JsonProperty\([\s\S]*?value="([^"]+)"/.exec(m[2]);
+            names[m[1]] = json ? json[1] : m[1];
+        }
+        return names;
+    };
+    return {
+        source: `maven ${JAVA_SDK.groupId}:${JAVA_SDK.artifactId}:${JAVA_SDK.version} (${pkgName}: NotificationHandler, NotificationEvent, Metadata, ChannelMetadataNotification)`,
+        clientPing: need('{"message":"ping"}'),
+        metadataTopic: need('channel.metadata'),
+        systemTopicPrefix: need('v2.system'),
+        socketClosingTopic: need('v2.system.socket_closing'),
+        socketClosingBody: closingBody ? closingBody[1] : null,
+        eventFields: fields('NotificationEvent'),
+        metadataFields: fields('Metadata'),
+        channelMetadataFields: fields('ChannelMetadataNotification'),
+    };
+}
+
+function notifications() {
+    const contract = cloudContract('Genesys Cloud Notifications API (channels, subscriptions, available topics) and its event models',
+        ['NotificationsApi'], op => op.path.startsWith('/api/v2/notifications'),
+        [...NOTIFICATION_TOPICS.map(t => t.model), 'SystemMessageSystemMessage']);
+    contract.topics = NOTIFICATION_TOPICS;
+    contract.webSocket = notificationHandlerFacts();
+    contract.notes.push('topics pairs each topic template with the SDK model of its eventBody; webSocket holds what the Java SDK\'s NotificationHandler sends (clientPing) and recognises (topics), and the JSON field names of its message classes (eventFields: a message is {topicName, version, eventBody, metadata}).');
+    return contract;
 }
 
 // ---- Multicloud CX Statistics ---------------------------------------------------------------------------------
@@ -541,6 +612,11 @@ writeFileSync(join(outDir, 'conversations.json'), JSON.stringify(cv, null, 2) + 
 console.log(`conversations.json: ${cv.operations.length} operations, ${Object.keys(cv.models).length} models,`
     + ` ${cv.refinedFromJava} types refined from the Java SDK, ${cv.javaSdkDifferences.operations.length} operation and`
     + ` ${cv.javaSdkDifferences.fields.length} field differences with it`);
+const nt = notifications();
+writeFileSync(join(outDir, 'notifications.json'), JSON.stringify(nt, null, 2) + '\n');
+console.log(`notifications.json: ${nt.operations.length} operations, ${Object.keys(nt.models).length} models,`
+    + ` ${nt.topics.length} topics, ${nt.refinedFromJava} types refined from the Java SDK,`
+    + ` ${nt.javaSdkDifferences.operations.length} operation and ${nt.javaSdkDifferences.fields.length} field differences with it`);
 const st = await statistics();
 writeFileSync(join(outDir, 'statistics.json'), JSON.stringify(st, null, 2) + '\n');
 console.log(`statistics.json: ${st.operations.length} operations, ${Object.keys(st.models).length} models,`

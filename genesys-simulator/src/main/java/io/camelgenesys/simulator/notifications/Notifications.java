@@ -587,7 +587,11 @@ public final class Notifications {
         return true;
     }
 
-    /** The notice, a {@code SystemMessageSystemMessage} body (SDK), values the simulator's. */
+    /**
+     * The notice: a {@code SystemMessageSystemMessage} body, the model the Java SDK's socket-closing listener declares.
+     * Its {@code systemTopicType} and {@code reason} enumerate values of other system topics only (no_longer_subscribed,
+     * token_revoked, ...), so the notice carries neither.
+     */
     private static String socketClosing(Channel c) {
         ObjectNode m = Json.object();
         m.put("topicName", "v2.system.socket_closing");
@@ -595,10 +599,8 @@ public final class Notifications {
         ObjectNode body = m.putObject("eventBody");
         String correlationId = UUID.randomUUID().toString();
         body.put("channelId", c.id);
-        body.put("systemTopicType", "socket_closing");
         body.put("correlationId", correlationId);
         body.put("oauthClientId", c.clientId);
-        body.put("reason", "maintenance");
         body.put("message", "The WebSocket is closing: connect again to the channel, or create a new one");
         m.putObject("metadata").put("CorrelationId", correlationId);
         return Json.writeString(m);

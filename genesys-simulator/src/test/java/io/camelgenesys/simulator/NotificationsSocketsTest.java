@@ -1,0 +1,271 @@
+package io.camelgenesys.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.simulator.notifications.Notifications;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The life of a notification socket with a real WebSocket client: heartbeats, ping/pong, the socket-closing notice,
+ * closes and drops, expiry, one socket per channel, the channel limit, faults on the upgrade, a server restart, and
+ * the admin surface.
+ */
+class NotificationsSocketsTest {
+
+    @RegisterExtension
+    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
+    @RegisterExtension
+    static final TestHttp http = new TestHttp(SIM);
+
+    static final WebSocketClient ws = new WebSocketClient();
+    static final String TOPIC = "v2.test.a.events";
+
+    Notifications n;
+    NotifyRest rest;
+
+    @BeforeAll
+    static void startClient() throws Exception {
+        ws.start();
+    }
+
+    @AfterAll
+    static void stopClient() throws Exception {
+        ws.stop();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        n = SIM.simulator().notifications();
+        n.defineTopic("v2.test.{id}.events", "a test topic");
+        rest = new NotifyRest(http, http.cloudToken());
+    }
+
+    /** A channel subscribed to {@link #TOPIC} with a connected socket. */
+    record Connected(String id, String uri, NotificationSocket socket) {
+    }
+
+    Connected connected() throws Exception {
+        JsonNode channel = rest.createChannel();
+        String id = channel.get("id").asText();
+        rest.subscribe("PUT", id, TOPIC);
+        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        assertTrue(n.awaitConnected(id, Duration.ofSeconds(5)));
+        return new Connected(id, channel.get("connectUri").asText(), socket);
+    }
+
+    @Test
+    void heartbeatsComeAtTheIntervalUntilPausedAndAPingIsAnsweredByAPong() throws Exception {
+        n.heartbeatInterval(Duration.ofMillis(100));
+        Connected c = connected();
+        for (int i = 0; i < 2; i++) {
+            JsonNode beat = c.socket().next("channel.metadata");
+            assertEquals("WebSocket Heartbeat", beat.at("/eventBody/message").asText());
+        }
+        n.pauseHeartbeats(true);
+        assertTrue(n.awaitIdle(Duration.ofSeconds(5)));
+        long sent = n.heartbeatsSent(c.id());
+        assertTrue(sent >= 2, "heartbeats sent: " + sent);
+        c.socket().messages.clear();
+        assertNull(c.socket().messages.poll(400, TimeUnit.MILLISECONDS), "no heartbeat while paused");
+        assertEquals(sent, n.heartbeatsSent(c.id()));
+
+        c.socket().send("{\"message\":\"ping\"}");
+        JsonNode pong = c.socket().next();
+        assertEquals("channel.metadata", pong.get("topicName").asText());
+        assertEquals("pong", pong.at("/eventBody/message").asText());
+        c.socket().send("not json");          // ignored, the socket stays
+        c.socket().send("{\"message\":\"ping\"}");
+        assertEquals("pong", c.socket().next().at("/eventBody/message").asText());
+        c.socket().close();
+    }
+
+    @Test
+    void theSocketClosingNoticeComesFirstEventsFlowDuringTheGraceThenTheSocketClosesAndTheChannelStays()
+            throws Exception {
+        n.socketClosingGrace(Duration.ofMillis(500));
+        Connected c = connected();
+        n.closeSockets(true);
+        JsonNode notice = c.socket().next();
+        assertEquals("v2.system.socket_closing", notice.get("topicName").asText());
+        assertEquals(c.id(), notice.at("/eventBody/channelId").asText());
+        assertEquals(1, n.publish(TOPIC, Map.of("during", "grace")));
+        assertEquals("grace", c.socket().next(TOPIC).at("/eventBody/during").asText());
+        NotificationSocket.Closed closed = c.socket().awaitClosed();
+        assertEquals(1001, closed.code());
+
+        assertEquals(200, rest.head(c.id()));
+        assertEquals(List.of(TOPIC), n.subscriptions(c.id()));
+        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
+        n.publish(TOPIC, Map.of("after", "reconnect"));
+        assertEquals("reconnect", again.next(TOPIC).at("/eventBody/after").asText());
+        assertEquals(2, n.connectionCount(c.id()));
+        assertTrue(n.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(2, n.delivered(c.id(), TOPIC));
+        assertEquals(2, n.published(c.id(), TOPIC));
+        again.close();
+    }
+
+    @Test
+    void withoutTheNoticeTheSocketClosesAtOnce() throws Exception {
+        Connected c = connected();
+        n.closeSockets(false);
+        assertEquals(1001, c.socket().awaitClosed().code());
+        assertTrue(c.socket().drain("v2.system.socket_closing").isEmpty());
+        assertEquals(200, rest.head(c.id()));
+    }
+
+    @Test
+    void aDroppedSocketGetsNoCloseFrameAndEventsWithoutASocketAreCountedUndelivered() throws Exception {
+        Connected c = connected();
+        assertTrue(n.dropSocket(c.id()));
+        assertEquals(1006, c.socket().awaitClosed().code());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (n.isConnected(c.id()) && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        assertFalse(n.isConnected(c.id()));
+        assertEquals(1, n.publish(TOPIC, Map.of("lost", true)));
+        assertEquals(1, n.published(c.id(), TOPIC));
+        assertEquals(0, n.delivered(c.id(), TOPIC));
+        assertEquals(1, n.undelivered(c.id(), TOPIC));
+    }
+
+    @Test
+    void anExpiredChannelGoesWithItsSubscriptionsAndItsSocket() throws Exception {
+        Connected c = connected();
+        assertTrue(n.expire(c.id()));
+        NotificationSocket.Closed closed = c.socket().awaitClosed();
+        assertEquals(1000, closed.code());
+        assertEquals("Channel expired", closed.reason());
+        assertEquals(404, rest.head(c.id()));
+        assertEquals(404, rest.call("GET", NotifyRest.CHANNELS + "/" + c.id() + "/subscriptions", null).getStatus());
+        assertEquals(List.of(), n.subscriptions(c.id()));
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> ws.connect(new NotificationSocket(), java.net.URI.create(c.uri())).get(5, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(refused.getCause()).contains("404"), String.valueOf(refused.getCause()));
+        assertEquals(0, n.publish(TOPIC, Map.of()));
+
+        // by its lifetime
+        n.channelLifetime(Duration.ofMillis(300));
+        Connected short1 = connected();
+        assertEquals("Channel expired", short1.socket().awaitClosed().reason());
+        assertFalse(n.channelIds().contains(short1.id()));
+    }
+
+    @Test
+    void resubscribingRenewsTheChannel() throws Exception {
+        JsonNode channel = rest.createChannel();
+        String id = channel.get("id").asText();
+        Instant first = Instant.parse(channel.get("expires").asText());
+        n.channelLifetime(Duration.ofHours(48));
+        rest.subscribe("POST", id, TOPIC);
+        JsonNode listed = http.cloudOk("GET", NotifyRest.CHANNELS, rest.token, null).get("entities").get(0);
+        Instant renewed = Instant.parse(listed.get("expires").asText());
+        assertTrue(renewed.isAfter(first.plus(Duration.ofHours(23))), first + " -> " + renewed);
+    }
+
+    @Test
+    void aSecondConnectionTakesTheChannelOver() throws Exception {
+        Connected c = connected();
+        NotificationSocket second = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket.Closed closed = c.socket().awaitClosed();
+        assertEquals(1000, closed.code());
+        assertEquals("Another connection to this channel was opened", closed.reason());
+        n.publish(TOPIC, Map.of("to", "second"));
+        assertEquals("second", second.next(TOPIC).at("/eventBody/to").asText());
+        assertEquals(2, n.connectionCount(c.id()));
+        second.close();
+    }
+
+    @Test
+    void overTheChannelLimitTheLeastRecentlyUsedUnconnectedChannelGoes() throws Exception {
+        n.channelLimit(3);
+        Connected oldest = connected();
+        String second = rest.createChannel().get("id").asText();
+        String third = rest.createChannel().get("id").asText();
+        String fourth = rest.createChannel().get("id").asText();
+        assertEquals(List.of(oldest.id(), third, fourth), List.copyOf(n.channelIds()));
+        assertEquals(404, rest.head(second));
+        oldest.socket().close();
+    }
+
+    @Test
+    void theUpgradeGoesThroughTheFaultSwitchboard() throws Exception {
+        JsonNode channel = rest.createChannel();
+        SIM.simulator().faults().on("GET", "/channels/*").status(503).times(1);
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> ws.connect(new NotificationSocket(),
+                java.net.URI.create(channel.get("connectUri").asText())).get(5, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(refused.getCause()).contains("503"), String.valueOf(refused.getCause()));
+        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        assertTrue(n.awaitConnected(channel.get("id").asText(), Duration.ofSeconds(5)));
+        assertEquals(2, SIM.simulator().requests().count("GET", "/channels/*"));
+        socket.close();
+    }
+
+    @Test
+    void aServerRestartClosesSocketsAndKeepsChannels() throws Exception {
+        Connected c = connected();
+        SIM.simulator().stop();
+        c.socket().awaitClosed();
+        SIM.simulator().start();
+        assertEquals(200, rest.head(c.id()));
+        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
+        n.publish(TOPIC, Map.of("after", "restart"));
+        assertEquals("restart", again.next(TOPIC).at("/eventBody/after").asText());
+        again.close();
+    }
+
+    @Test
+    void theAdminSurfaceHasTheSameSwitches() throws Exception {
+        Connected c = connected();
+        JsonNode published = TestHttp.body(TestHttp.json(http.request("POST", "/simulator/notifications/publish"),
+                "{\"topicName\":\"" + TOPIC + "\",\"eventBody\":{\"k\":1}}").send());
+        assertEquals(1, published.get("channels").asInt());
+        assertEquals(1, c.socket().next(TOPIC).at("/eventBody/k").asInt());
+        assertTrue(n.awaitIdle(Duration.ofSeconds(5)));
+        JsonNode counters = TestHttp.body(http.get("/simulator/notifications/counters").send());
+        assertEquals(1, counters.at("/channels/" + c.id() + "/" + TOPIC.replace("/", "~1") + "/delivered").asInt());
+        assertEquals(204, TestHttp.json(http.request("POST", "/simulator/notifications/settings"),
+                "{\"heartbeatIntervalMs\":0,\"socketClosingGraceMs\":0}").send().getStatus());
+        assertEquals(400, TestHttp.json(http.request("POST", "/simulator/notifications/settings"),
+                "{\"topicLimit\":\"many\"}").send().getStatus());
+        JsonNode state = TestHttp.body(http.get("/simulator/notifications").send());
+        assertEquals(0, state.get("heartbeatIntervalMs").asInt());
+        assertTrue(state.at("/channels/0/connected").asBoolean());
+        assertEquals(204, TestHttp.json(http.request("POST", "/simulator/notifications/sockets/close"),
+                "{\"notice\":true}").send().getStatus());
+        assertEquals("v2.system.socket_closing", c.socket().next().get("topicName").asText());
+        assertEquals(1001, c.socket().awaitClosed().code());
+        assertEquals(204, TestHttp.json(http.request("POST", "/simulator/notifications/expire"),
+                "{\"channelId\":\"" + c.id() + "\"}").send().getStatus());
+        assertEquals(404, rest.head(c.id()));
+    }
+
+    @Test
+    void resetClosesEverySocketAndForgetsTheChannels() throws Exception {
+        Connected c = connected();
+        SIM.simulator().reset();
+        assertEquals(1000, c.socket().awaitClosed().code());
+        assertTrue(n.channelIds().isEmpty());
+        assertEquals(0, n.published(c.id(), TOPIC));
+    }
+}
