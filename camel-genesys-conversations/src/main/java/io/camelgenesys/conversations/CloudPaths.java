@@ -16,7 +16,6 @@ final class CloudPaths {
     static final String QUEUE_MEMBERS = V2 + "/routing/queues/{queueId}/members";
     static final String CHANNELS = V2 + "/notifications/channels";
     static final String CHANNEL_SUBSCRIPTIONS = CHANNELS + "/{channelId}/subscriptions";
-    static final String AVAILABLE_TOPICS = V2 + "/notifications/availabletopics";
 
     private CloudPaths() {
     }
