@@ -149,8 +149,8 @@ public class GenesysNativeRegistrationsTest {
 
     @Test
     void everyGenesysComponentIsFoundAndTheCoreFeatureIsInstalled() throws IOException {
-        assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-stats",
-                "genesys-udm", "genesys-users"), report("scheme").keySet());
+        assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-notifications",
+                "genesys-stats", "genesys-udm", "genesys-users"), report("scheme").keySet());
         assertTrue(report("feature").containsKey("camel-genesys-core"));
     }
 
