@@ -19,8 +19,11 @@ import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.operation.GenesysOperationExecutor;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.conversations.notifications.JettyChannelSocket;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The one Genesys Cloud notification channel of a {@link GenesysConnection} (one per credentials and HTTP settings),
  * shared by every genesys-notifications consumer on it: a thin adapter that gives the {@link ChannelSupervisor} its
  * REST calls (the rows of {@link NotificationsChannelOperation}, through the connection's pipeline: token, refresh on
- * 401, retries, rate budget) and its WebSockets (Jetty's WebSocket client over the connection's Jetty HttpClient).
+ * 401, retries, rate budget) and its WebSockets (Jetty's core WebSocket client over the connection's Jetty HttpClient).
  * Its decisions run on the connection's scheduler thread, which only ever starts asynchronous work.
  * <p>
  * Reference counted as {@code GenesysNotifications} is: each {@link #shared} is paired with one {@link #release()}; the
@@ -46,7 +49,8 @@ final class NotificationChannel implements AutoCloseable {
 
     private final GenesysConnection connection;
     private final NotificationsConfiguration settingsSource;
-    private final WebSocketClient webSockets;
+    private final WebSocketCoreClient webSockets;
+    private final java.time.Duration idleTimeout;
     private final ChannelSupervisor supervisor;
     private final Object lock = new Object();
     private int references;
@@ -58,10 +62,10 @@ final class NotificationChannel implements AutoCloseable {
         NotificationsConfiguration c = endpoint.getConfiguration();
         // over the connection's Jetty client (one HTTP stack, its TLS and proxy settings); it is started already, so
         // the WebSocket client does not manage (stop) it
-        this.webSockets = new WebSocketClient(connection.http().jetty());
-        this.webSockets.setMaxTextMessageSize(MAX_FRAME_BYTES);
-        this.webSockets.setIdleTimeout(java.time.Duration.ofMillis(
-                Math.max(c.getHeartbeatInterval() * (c.getHeartbeatMissedLimit() + 1), 60_000)));
+        this.webSockets = new WebSocketCoreClient(connection.http().jetty(), new WebSocketComponents());
+        // longer than the heartbeat watchdog, which decides when a silent socket is dropped
+        this.idleTimeout = java.time.Duration.ofMillis(
+                Math.max(c.getHeartbeatInterval() * (c.getHeartbeatMissedLimit() + 1), 60_000));
         try {
             this.webSockets.start();
         } catch (Exception e) {
@@ -255,10 +259,17 @@ final class NotificationChannel implements AutoCloseable {
 
         @Override
         public CompletableFuture<ChannelSupervisor.Socket> open(String connectUri, ChannelSupervisor.SocketEvents events) {
-            JettyChannelSocket listener = new JettyChannelSocket(events);
-            CompletableFuture<Session> connecting;
+            JettyChannelSocket listener = new JettyChannelSocket(events, MAX_FRAME_BYTES);
+            CompletableFuture<CoreSession> connecting;
             try {
-                connecting = webSockets.connect(listener, URI.create(connectUri));
+                CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(webSockets, URI.create(connectUri),
+                        listener);
+                Configuration.ConfigurationCustomizer settings = new Configuration.ConfigurationCustomizer();
+                settings.setIdleTimeout(idleTimeout);
+                settings.setMaxFrameSize(MAX_FRAME_BYTES);
+                settings.setMaxTextMessageSize(MAX_FRAME_BYTES);
+                request.setConfiguration(settings);
+                connecting = webSockets.connect(request);
             } catch (Exception e) {
                 // never quote the URI: it opens the channel
                 return CompletableFuture.failedFuture(new IllegalStateException(

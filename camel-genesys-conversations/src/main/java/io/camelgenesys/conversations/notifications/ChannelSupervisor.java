@@ -311,23 +311,12 @@ public final class ChannelSupervisor {
     public CompletableFuture<Void> unsubscribe(Subscriber subscriber) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         control.execute(() -> {
-            Entry e = entries.remove(subscriber);
+            Entry e = entries.get(subscriber);
             if (e == null) {
                 done.complete(null);
                 return;
             }
-            pendingAdds.remove(e);
-            boolean changed = false;
-            for (String t : e.topics) {
-                CopyOnWriteArrayList<Entry> l = byTopic.get(t);
-                if (l != null) {
-                    l.remove(e);
-                    if (l.isEmpty()) {
-                        byTopic.remove(t);
-                        changed = true;
-                    }
-                }
-            }
+            boolean changed = forget(e);
             if (!e.ready.isDone()) {
                 e.ready.cancel(false);
             }
@@ -775,18 +764,22 @@ public final class ChannelSupervisor {
         return new ArrayList<>(topics);
     }
 
-    private void forget(Entry e) {
+    /** Forgets a subscriber and its topics; whether a topic is left that nobody uses (the channel must change). */
+    private boolean forget(Entry e) {
         entries.remove(e.subscriber);
         pendingAdds.remove(e);
+        boolean unused = false;
         for (String t : e.topics) {
             CopyOnWriteArrayList<Entry> l = byTopic.get(t);
             if (l != null) {
                 l.remove(e);
                 if (l.isEmpty()) {
                     byTopic.remove(t);
+                    unused = true;
                 }
             }
         }
+        return unused;
     }
 
     /** Forgets the confirmed subscribers of refused topics and tells them. */
