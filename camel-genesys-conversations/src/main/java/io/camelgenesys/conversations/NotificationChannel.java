@@ -167,7 +167,7 @@ final class NotificationChannel implements AutoCloseable {
     public String toString() {
         // never the connectUri
         return "NotificationChannel[" + connection.id() + ", " + supervisor.state() + ", channel "
-               + supervisor.channelId() + "]";
+               + supervisor.channelLabel() + "]";
     }
 
     // ------------------------------------------------------------------------------------------------ REST

@@ -31,8 +31,9 @@ public final class NotificationsConstants extends GenesysConstants {
                                                        + " a presence's modifiedDate).", javaType = "java.time.Instant")
     public static final String NOTIFICATION_TIME = "GenesysNotificationTime";
 
-    @Metadata(label = "consumer,output", description = "Output: the id of the notification channel that delivered the"
-                                                       + " event.", javaType = "String")
+    @Metadata(label = "consumer,output", description = "Output: the notification channel that delivered the event, by the"
+                                                       + " first characters of its id (the whole id lets anyone connect to"
+                                                       + " the channel, so it is never shown).", javaType = "String")
     public static final String NOTIFICATION_CHANNEL_ID = "GenesysNotificationChannelId";
 
     @Metadata(label = "consumer,output", description = "Output: how many times the channel has been without a socket"

@@ -233,7 +233,7 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
         } else {
             up = true;
         }
-        return new Status(up, message, state, s.channelId(), s.channelExpires(), s.gapCount(), s.duplicateCount(),
+        return new Status(up, message, state, s.channelLabel(), s.channelExpires(), s.gapCount(), s.duplicateCount(),
                 s.malformedFrameCount(), delivered.get(), failed.get(), pending);
     }
 
@@ -266,7 +266,7 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
 
     private String channelId() {
         NotificationChannel c = channel;
-        return c != null ? c.supervisor().channelId() : null;
+        return c != null ? c.supervisor().channelLabel() : null;
     }
 
     private String name() {

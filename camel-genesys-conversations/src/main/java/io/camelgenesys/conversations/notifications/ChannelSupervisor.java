@@ -242,7 +242,7 @@ public final class ChannelSupervisor {
                 try {
                     s.close(why);
                 } catch (RuntimeException e) {
-                    LOG.debug("Closing the socket of channel {} failed: {}", channel.id(), e.toString());
+                    LOG.debug("Closing the socket of channel {} failed: {}", label(channel.id()), e.toString());
                 }
             }
         }
@@ -424,7 +424,7 @@ public final class ChannelSupervisor {
             }
             channelsCreated.incrementAndGet();
             Generation gen = new Generation(++generations, channel);
-            LOG.debug("Channel {} created for {} ({}), expires {}", channel.id(), name, why, channel.expires());
+            LOG.debug("Channel {} created for {} ({}), expires {}", label(channel.id()), name, why, channel.expires());
             sockets.open(channel.connectUri(), gen).whenCompleteAsync((socket, openFailure) -> {
                 if (openFailure != null) {
                     result.completeExceptionally(openFailure);
@@ -475,11 +475,11 @@ public final class ChannelSupervisor {
         scheduleRenewal(gen);
         scheduleWatchdog();
         if (old != null && old != gen) {
-            old.retire("replaced by channel " + gen.channel.id());
+            old.retire("replaced by channel " + label(gen.channel.id()));
             // the old channel stops publishing; it would expire anyway
             api.removeAllTopics(old.channel.id()).whenComplete((v, x) -> {
                 if (x != null) {
-                    LOG.debug("Removing the topics of the replaced channel {} failed: {}", old.channel.id(),
+                    LOG.debug("Removing the topics of the replaced channel {} failed: {}", label(old.channel.id()),
                             describe(x));
                 }
             });
@@ -492,7 +492,7 @@ public final class ChannelSupervisor {
             lastGapUntil = until;
             LOG.warn("Genesys notifications of {} resumed on channel {} after a gap from {} to {} ({} ms, {}): Genesys"
                      + " does not replay events, those published meanwhile are lost (gap {} of this channel)", name,
-                    gen.channel.id(), since, until, Duration.between(since, until).toMillis(), gapReason, n);
+                    label(gen.channel.id()), since, until, Duration.between(since, until).toMillis(), gapReason, n);
             for (Entry e : List.copyOf(entries.values())) {
                 e.subscriber.onGap(since, until, n);
             }
@@ -516,7 +516,7 @@ public final class ChannelSupervisor {
         }
         renewal = retries.schedule(() -> control.execute(() -> {
             if (current == gen) {
-                handover("channel " + gen.channel.id() + " expires at " + expires);
+                handover("channel " + label(gen.channel.id()) + " expires at " + expires);
             }
         }), delay);
     }
@@ -579,7 +579,7 @@ public final class ChannelSupervisor {
             gapSince = Instant.now();
             gapReason = why;
         }
-        lastError = "The notification socket of channel " + gen.channel.id() + " dropped: " + why;
+        lastError = "The notification socket of channel " + label(gen.channel.id()) + " dropped: " + why;
         LOG.warn("Genesys notifications of {}: {}; a new channel follows", name, lastError);
         transition(GenesysNotificationsState.RECONNECTING, lastError);
         if (next != null) {
@@ -602,7 +602,7 @@ public final class ChannelSupervisor {
             long n = malformed.incrementAndGet();
             if (n == 1 || n % 100 == 0) {
                 LOG.warn("Genesys notifications of {}: a frame on channel {} was ignored ({} so far): {}", name,
-                        gen.channel.id(), n, e.getMessage());
+                        label(gen.channel.id()), n, e.getMessage());
             }
             return;
         }
@@ -610,7 +610,7 @@ public final class ChannelSupervisor {
             return;
         }
         if (f.isSocketClosing()) {
-            LOG.info("Genesys announced that the socket of channel {} ({}) closes", gen.channel.id(), name);
+            LOG.info("Genesys announced that the socket of channel {} ({}) closes", label(gen.channel.id()), name);
             control.execute(() -> {
                 if (gen == current) {
                     handover("Genesys announced that the socket closes");
@@ -849,7 +849,25 @@ public final class ChannelSupervisor {
         return lastError;
     }
 
-    /** The current channel's id, {@code null} while there is none. */
+    /**
+     * A channel's id as logs, health details and headers show it: its first characters only. The id is all a client
+     * needs to connect to the channel's WebSocket (no token), so the whole id is never shown.
+     */
+    public static String label(String channelId) {
+        if (channelId == null) {
+            return null;
+        }
+        int shown = Math.min(16, channelId.length() / 2);
+        return channelId.substring(0, shown) + "...";
+    }
+
+    /** The current channel's id as {@link #label} shows it, {@code null} while there is none. */
+    public String channelLabel() {
+        Generation g = current;
+        return g != null ? label(g.channel.id()) : null;
+    }
+
+    /** The current channel's whole id (never to be shown: see {@link #label}), {@code null} while there is none. */
     public String channelId() {
         Generation g = current;
         return g != null ? g.channel.id() : null;
