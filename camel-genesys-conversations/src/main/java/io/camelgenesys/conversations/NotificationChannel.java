@@ -208,7 +208,12 @@ final class NotificationChannel implements AutoCloseable {
         public CompletableFuture<Void> removeAllTopics(String channelId) {
             OperationCall call = endpoint.channelCall(NotificationsChannelOperation.deleteSubscriptions)
                     .pathParam("channelId", channelId);
-            return executor.execute(call).thenApply(r -> null);
+            return executor.execute(call).handle((r, failure) -> {
+                if (failure != null) {
+                    throw new CompletionException(hidden(GenesysErrors.unwrap(failure), channelId));
+                }
+                return null;
+            });
         }
 
         private CompletableFuture<Void> subscriptions(NotificationsChannelOperation op, String channelId,
@@ -224,10 +229,23 @@ final class NotificationChannel implements AutoCloseable {
                     // the topics themselves (an unknown topic, a permission lacking): not retried
                     throw new TopicsRefusedException(topics, "Genesys refused the subscription to " + topics
                                                              + " (HTTP " + api.getHttpStatus() + "): "
-                                                             + api.getMessage());
+                                                             + hide(api.getMessage(), channelId));
                 }
-                throw cause instanceof CompletionException ce ? ce : new CompletionException(cause);
+                throw new CompletionException(hidden(cause, channelId));
             });
+        }
+
+        /** A failure whose message names the channel by its label only (the path of a channel call holds its id). */
+        private static Throwable hidden(Throwable cause, String channelId) {
+            String m = cause.getMessage();
+            if (m == null || !m.contains(channelId)) {
+                return cause;
+            }
+            return new IllegalStateException(hide(m, channelId));
+        }
+
+        private static String hide(String text, String channelId) {
+            return text == null ? null : text.replace(channelId, ChannelSupervisor.label(channelId));
         }
 
         private static boolean isRefusal(int status) {

@@ -81,7 +81,7 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
                 return;
             }
             Throwable cause = GenesysErrors.unwrap(failure);
-            if (cause instanceof java.util.concurrent.CancellationException) {
+            if (cause instanceof java.util.concurrent.CancellationException || !isRunAllowed()) {
                 return; // stopped before it was confirmed
             }
             onRefused(cause instanceof TopicsRefusedException r ? r
