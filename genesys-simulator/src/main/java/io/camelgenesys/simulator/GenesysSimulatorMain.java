@@ -110,6 +110,9 @@ public final class GenesysSimulatorMain {
                 + ", GET " + base + DigitalChannelsAdmin.PREFIX + "/deliveries");
         out.println("User Data Mgmt     " + base + UserDataManagement.BASE_PATH + " (downloads served from "
                 + sim.udm().storageUrl() + "; controls: " + base + "/simulator/udm)");
+        out.println("Notifications      POST " + base + "/api/v2/notifications/channels (then a WebSocket to its connectUri);"
+                + " controls: " + base + "/simulator/notifications/{,counters,publish,sockets/close,sockets/drop,expire,"
+                + "settings}");
         out.println("Admin              POST/GET/DELETE " + base + "/simulator/faults, POST " + base
                 + "/simulator/tokens/revoke, POST " + base + "/simulator/reset");
         out.println("                   GET " + base + "/simulator/statistics, POST " + base

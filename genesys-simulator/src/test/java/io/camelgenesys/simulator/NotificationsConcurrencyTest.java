@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.simulator.notifications.Notifications;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,22 +30,13 @@ class NotificationsConcurrencyTest {
     @RegisterExtension
     static final TestHttp http = new TestHttp(SIM);
 
-    static final WebSocketClient ws = new WebSocketClient();
+    @RegisterExtension
+    static final TestWebSockets ws = new TestWebSockets();
     static final int CHANNELS = 40;
     static final int USERS = 20;
     static final int CHANGES = 10;
     static final int PUBLISHERS = 8;
     static final int PUBLISHES = 50;
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        ws.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        ws.stop();
-    }
 
     @Test
     void everyEventReachesEverySubscribedChannelOnceAndInOrder() throws Exception {
@@ -71,7 +59,7 @@ class NotificationsConcurrencyTest {
             JsonNode channel = rest.createChannel();
             ids.add(channel.get("id").asText());
             rest.subscribe("PUT", ids.get(i), topics.toArray(String[]::new));
-            sockets.add(NotificationSocket.connect(ws, channel.get("connectUri").asText()));
+            sockets.add(ws.connect(channel.get("connectUri").asText()));
             assertTrue(n.awaitConnected(ids.get(i), Duration.ofSeconds(5)));
         }
 

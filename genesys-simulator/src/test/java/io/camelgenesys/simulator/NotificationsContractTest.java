@@ -10,9 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.simulator.notifications.Notifications;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,17 +30,8 @@ class NotificationsContractTest {
     @RegisterExtension
     static final TestHttp http = new TestHttp(SIM);
 
-    static final WebSocketClient ws = new WebSocketClient();
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        ws.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        ws.stop();
-    }
+    @RegisterExtension
+    static final TestWebSockets ws = new TestWebSockets();
 
     @Test
     void everyOperationIsServedAtTheSdkPath() throws Exception {
@@ -87,7 +75,7 @@ class NotificationsContractTest {
         problems.addAll(contract.check(http.cloudOk("GET", "/api/v2/notifications/availabletopics", token, null),
                 responses.get("getNotificationsAvailabletopics"), "getNotificationsAvailabletopics"));
 
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
         assertTrue(n.awaitConnected(id, Duration.ofSeconds(5)));
         String base = "/api/v2/notifications/channels/" + id + "/subscriptions";
         String user = users.get(0);
@@ -127,10 +115,10 @@ class NotificationsContractTest {
     }
 
     private static List<String> checkMessage(SdkContract contract, JsonNode m) {
-        JsonNode ws = contract.root.get("webSocket");
+        JsonNode facts = contract.root.get("webSocket");
         List<String> problems = new ArrayList<>();
         Set<String> fields = new HashSet<>();
-        ws.get("eventFields").forEach(f -> fields.add(f.asText()));
+        facts.get("eventFields").forEach(f -> fields.add(f.asText()));
         String topic = m.path("topicName").asText();
         m.fieldNames().forEachRemaining(f -> {
             if (!fields.contains(f)) {
@@ -138,16 +126,16 @@ class NotificationsContractTest {
             }
         });
         Set<String> metadata = new HashSet<>();
-        ws.get("metadataFields").forEach(f -> metadata.add(f.asText()));
+        facts.get("metadataFields").forEach(f -> metadata.add(f.asText()));
         m.path("metadata").fieldNames().forEachRemaining(f -> {
             if (!metadata.contains(f)) {
                 problems.add(topic + ": metadata." + f + " is not a field of the SDK's Metadata");
             }
         });
         JsonNode body = m.get("eventBody");
-        if (topic.equals(ws.get("metadataTopic").asText())) {
+        if (topic.equals(facts.get("metadataTopic").asText())) {
             Set<String> meta = new HashSet<>();
-            ws.get("channelMetadataFields").forEach(f -> meta.add(f.asText()));
+            facts.get("channelMetadataFields").forEach(f -> meta.add(f.asText()));
             body.fieldNames().forEachRemaining(f -> {
                 if (!meta.contains(f)) {
                     problems.add(topic + ": " + f + " is not a field of ChannelMetadataNotification");
@@ -155,8 +143,8 @@ class NotificationsContractTest {
             });
             return problems;
         }
-        if (topic.equals(ws.get("socketClosingTopic").asText())) {
-            problems.addAll(contract.check(body, ws.get("socketClosingBody").asText(), topic));
+        if (topic.equals(facts.get("socketClosingTopic").asText())) {
+            problems.addAll(contract.check(body, facts.get("socketClosingBody").asText(), topic));
             return problems;
         }
         for (JsonNode t : contract.root.get("topics")) {

@@ -9,9 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.simulator.notifications.Notifications;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,21 +31,12 @@ class NotificationsSocketsTest {
     @RegisterExtension
     static final TestHttp http = new TestHttp(SIM);
 
-    static final WebSocketClient ws = new WebSocketClient();
+    @RegisterExtension
+    static final TestWebSockets ws = new TestWebSockets();
     static final String TOPIC = "v2.test.a.events";
 
     Notifications n;
     NotifyRest rest;
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        ws.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        ws.stop();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -58,22 +46,16 @@ class NotificationsSocketsTest {
     }
 
     /** A channel subscribed to {@link #TOPIC} with a connected socket. */
-    record Connected(String id, String uri, NotificationSocket socket) {
-    }
-
-    Connected connected() throws Exception {
-        JsonNode channel = rest.createChannel();
-        String id = channel.get("id").asText();
-        rest.subscribe("PUT", id, TOPIC);
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
-        assertTrue(n.awaitConnected(id, Duration.ofSeconds(5)));
-        return new Connected(id, channel.get("connectUri").asText(), socket);
+    NotifyRest.Connected connected() throws Exception {
+        NotifyRest.Connected c = rest.open(ws, n);
+        rest.subscribe("PUT", c.id(), TOPIC);
+        return c;
     }
 
     @Test
     void heartbeatsComeAtTheIntervalUntilPausedAndAPingIsAnsweredByAPong() throws Exception {
         n.heartbeatInterval(Duration.ofMillis(100));
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         for (int i = 0; i < 2; i++) {
             JsonNode beat = c.socket().next("channel.metadata");
             assertEquals("WebSocket Heartbeat", beat.at("/eventBody/message").asText());
@@ -100,7 +82,7 @@ class NotificationsSocketsTest {
     void theSocketClosingNoticeComesFirstEventsFlowDuringTheGraceThenTheSocketClosesAndTheChannelStays()
             throws Exception {
         n.socketClosingGrace(Duration.ofMillis(500));
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         n.closeSockets(true);
         JsonNode notice = c.socket().next();
         assertEquals("v2.system.socket_closing", notice.get("topicName").asText());
@@ -112,7 +94,7 @@ class NotificationsSocketsTest {
 
         assertEquals(200, rest.head(c.id()));
         assertEquals(List.of(TOPIC), n.subscriptions(c.id()));
-        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket again = ws.connect(c.uri());
         assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
         n.publish(TOPIC, Map.of("after", "reconnect"));
         assertEquals("reconnect", again.next(TOPIC).at("/eventBody/after").asText());
@@ -125,7 +107,7 @@ class NotificationsSocketsTest {
 
     @Test
     void withoutTheNoticeTheSocketClosesAtOnce() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         n.closeSockets(false);
         assertEquals(1001, c.socket().awaitClosed().code());
         assertTrue(c.socket().drain("v2.system.socket_closing").isEmpty());
@@ -134,7 +116,7 @@ class NotificationsSocketsTest {
 
     @Test
     void aDroppedSocketGetsNoCloseFrameAndEventsWithoutASocketAreCountedUndelivered() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         assertTrue(n.dropSocket(c.id()));
         assertEquals(1006, c.socket().awaitClosed().code());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -150,7 +132,7 @@ class NotificationsSocketsTest {
 
     @Test
     void anExpiredChannelGoesWithItsSubscriptionsAndItsSocket() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         assertTrue(n.expire(c.id()));
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1000, closed.code());
@@ -159,13 +141,13 @@ class NotificationsSocketsTest {
         assertEquals(404, rest.call("GET", NotifyRest.CHANNELS + "/" + c.id() + "/subscriptions", null).getStatus());
         assertEquals(List.of(), n.subscriptions(c.id()));
         ExecutionException refused = assertThrows(ExecutionException.class,
-                () -> ws.connect(new NotificationSocket(), java.net.URI.create(c.uri())).get(5, TimeUnit.SECONDS));
+                () -> ws.client.connect(new NotificationSocket(), java.net.URI.create(c.uri())).get(5, TimeUnit.SECONDS));
         assertTrue(String.valueOf(refused.getCause()).contains("404"), String.valueOf(refused.getCause()));
         assertEquals(0, n.publish(TOPIC, Map.of()));
 
         // by its lifetime
         n.channelLifetime(Duration.ofMillis(300));
-        Connected short1 = connected();
+        NotifyRest.Connected short1 = connected();
         assertEquals("Channel expired", short1.socket().awaitClosed().reason());
         assertFalse(n.channelIds().contains(short1.id()));
     }
@@ -184,8 +166,8 @@ class NotificationsSocketsTest {
 
     @Test
     void aSecondConnectionTakesTheChannelOver() throws Exception {
-        Connected c = connected();
-        NotificationSocket second = NotificationSocket.connect(ws, c.uri());
+        NotifyRest.Connected c = connected();
+        NotificationSocket second = ws.connect(c.uri());
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1000, closed.code());
         assertEquals("Another connection to this channel was opened", closed.reason());
@@ -198,7 +180,7 @@ class NotificationsSocketsTest {
     @Test
     void overTheChannelLimitTheLeastRecentlyUsedUnconnectedChannelGoes() throws Exception {
         n.channelLimit(3);
-        Connected oldest = connected();
+        NotifyRest.Connected oldest = connected();
         String second = rest.createChannel().get("id").asText();
         String third = rest.createChannel().get("id").asText();
         String fourth = rest.createChannel().get("id").asText();
@@ -211,23 +193,33 @@ class NotificationsSocketsTest {
     void theUpgradeGoesThroughTheFaultSwitchboard() throws Exception {
         JsonNode channel = rest.createChannel();
         SIM.simulator().faults().on("GET", "/channels/*").status(503).times(1);
-        ExecutionException refused = assertThrows(ExecutionException.class, () -> ws.connect(new NotificationSocket(),
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> ws.client.connect(new NotificationSocket(),
                 java.net.URI.create(channel.get("connectUri").asText())).get(5, TimeUnit.SECONDS));
         assertTrue(String.valueOf(refused.getCause()).contains("503"), String.valueOf(refused.getCause()));
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText());
         assertTrue(n.awaitConnected(channel.get("id").asText(), Duration.ofSeconds(5)));
         assertEquals(2, SIM.simulator().requests().count("GET", "/channels/*"));
         socket.close();
     }
 
     @Test
+    void aPlainHttpRequestToTheSocketIs400AndAnUnknownChannel404() throws Exception {
+        JsonNode channel = rest.createChannel();
+        String path = "/channels/" + channel.get("id").asText();
+        org.eclipse.jetty.client.ContentResponse plain = http.get(path).send();
+        assertEquals(400, plain.getStatus());
+        assertTrue(plain.getContentAsString().contains("WebSocket upgrade"), plain.getContentAsString());
+        assertEquals(404, http.get("/channels/streaming-0-unknown").send().getStatus());
+    }
+
+    @Test
     void aServerRestartClosesSocketsAndKeepsChannels() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         SIM.simulator().stop();
         c.socket().awaitClosed();
         SIM.simulator().start();
         assertEquals(200, rest.head(c.id()));
-        NotificationSocket again = NotificationSocket.connect(ws, c.uri());
+        NotificationSocket again = ws.connect(c.uri());
         assertTrue(n.awaitConnected(c.id(), Duration.ofSeconds(5)));
         n.publish(TOPIC, Map.of("after", "restart"));
         assertEquals("restart", again.next(TOPIC).at("/eventBody/after").asText());
@@ -236,7 +228,7 @@ class NotificationsSocketsTest {
 
     @Test
     void theAdminSurfaceHasTheSameSwitches() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         JsonNode published = TestHttp.body(TestHttp.json(http.request("POST", "/simulator/notifications/publish"),
                 "{\"topicName\":\"" + TOPIC + "\",\"eventBody\":{\"k\":1}}").send());
         assertEquals(1, published.get("channels").asInt());
@@ -262,7 +254,7 @@ class NotificationsSocketsTest {
 
     @Test
     void resetClosesEverySocketAndForgetsTheChannels() throws Exception {
-        Connected c = connected();
+        NotifyRest.Connected c = connected();
         SIM.simulator().reset();
         assertEquals(1000, c.socket().awaitClosed().code());
         assertTrue(n.channelIds().isEmpty());

@@ -7,9 +7,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.simulator.notifications.Notifications;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,43 +26,23 @@ class NotificationsTest {
     @RegisterExtension
     static final TestHttp http = new TestHttp(SIM);
 
-    static final WebSocketClient ws = new WebSocketClient();
+    @RegisterExtension
+    static final TestWebSockets ws = new TestWebSockets();
 
     String token;
+    NotifyRest rest;
     Notifications notifications;
-
-    @BeforeAll
-    static void startClient() throws Exception {
-        ws.start();
-    }
-
-    @AfterAll
-    static void stopClient() throws Exception {
-        ws.stop();
-    }
 
     @BeforeEach
     void token() throws Exception {
         token = http.cloudToken();
+        rest = new NotifyRest(http, token);
         notifications = SIM.simulator().notifications();
-    }
-
-    JsonNode createChannel() throws Exception {
-        return http.cloudOk("POST", "/api/v2/notifications/channels", token, null);
-    }
-
-    JsonNode subscribe(String method, String channelId, String... topics) throws Exception {
-        StringBuilder body = new StringBuilder("[");
-        for (String t : topics) {
-            body.append(body.length() > 1 ? "," : "").append("{\"id\":\"").append(t).append("\"}");
-        }
-        return http.cloudOk(method, "/api/v2/notifications/channels/" + channelId + "/subscriptions", token,
-                body.append(']').toString());
     }
 
     @Test
     void aChannelIsCreatedAsTheSdkDescribesIt() throws Exception {
-        JsonNode channel = createChannel();
+        JsonNode channel = rest.createChannel();
         String id = channel.get("id").asText();
         assertTrue(id.matches("streaming-0-[a-z0-9]{26}"), id);
         assertEquals("ws://127.0.0.1:" + SIM.simulator().port() + "/channels/" + id, channel.get("connectUri").asText());
@@ -80,14 +57,12 @@ class NotificationsTest {
     @Test
     void aPresenceChangeReachesTheSubscribedSocket() throws Exception {
         String user = SIM.simulator().cloudConversations().seedUsers(2).get(0);
-        JsonNode channel = createChannel();
-        String id = channel.get("id").asText();
-        NotificationSocket socket = NotificationSocket.connect(ws,
-                channel.get("connectUri").asText());
-        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
         String presence = "v2.users." + user + ".presence";
         String routing = "v2.users." + user + ".routingStatus";
-        JsonNode topics = subscribe("PUT", id, presence, routing);
+        JsonNode topics = rest.subscribe("PUT", id, presence, routing);
         assertEquals(presence, topics.get("entities").get(0).get("id").asText());
         assertEquals(routing, topics.get("entities").get(1).get("id").asText());
 
@@ -96,7 +71,7 @@ class NotificationsTest {
         JsonNode event = socket.next(presence);
         assertEquals("2", event.get("version").asText());
         assertEquals("presence-available", event.at("/eventBody/presenceDefinition/id").asText());
-        assertEquals("Available", event.at("/eventBody/presenceDefinition/systemPresence").asText());
+        assertEquals("AVAILABLE", event.at("/eventBody/presenceDefinition/systemPresence").asText());
         assertEquals("back", event.at("/eventBody/message").asText());
         assertEquals("PURECLOUD", event.at("/eventBody/source").asText());
         assertFalse(event.at("/metadata/CorrelationId").asText().isEmpty());
@@ -118,15 +93,43 @@ class NotificationsTest {
     @Test
     void anyDefinedTopicCanBePublished() throws Exception {
         notifications.defineTopic("v2.test.{id}.events", "a test topic");
-        JsonNode channel = createChannel();
-        String id = channel.get("id").asText();
-        NotificationSocket socket = NotificationSocket.connect(ws, channel.get("connectUri").asText());
-        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
-        subscribe("POST", id, "v2.test.a.events");
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
+        rest.subscribe("POST", id, "v2.test.a.events");
         assertEquals(1, notifications.publish("v2.test.a.events", java.util.Map.of("n", 1)));
         assertEquals(0, notifications.publish("v2.test.b.events", java.util.Map.of("n", 2)));
         assertEquals(1, socket.next("v2.test.a.events").at("/eventBody/n").asInt());
         assertEquals(1, notifications.published("v2.test.b.events"));
+        socket.close();
+    }
+
+    @Test
+    void aCombinedTopicIsOneSubscriptionForTheEventsOfEachOfItsTopics() throws Exception {
+        String user = SIM.simulator().cloudConversations().seedUsers(1).get(0);
+        NotifyRest.Connected channel = rest.open(ws, notifications);
+        String id = channel.id();
+        NotificationSocket socket = channel.socket();
+        String combined = "v2.users." + user + "?presence&routingStatus";
+        JsonNode listing = rest.subscribe("PUT", id, combined);
+        assertEquals(1, listing.get("entities").size());
+        assertEquals(combined, listing.at("/entities/0/id").asText());
+        assertEquals(List.of(combined), notifications.subscriptions(id));
+
+        http.cloudOk("PUT", "/api/v2/users/" + user + "/routingstatus", token, "{\"status\":\"IDLE\"}");
+        http.cloudOk("PATCH", "/api/v2/users/" + user + "/presences/purecloud", token,
+                "{\"presenceDefinition\":{\"id\":\"presence-on-queue\"}}");
+        assertEquals("IDLE", socket.next("v2.users." + user + ".routingStatus").at("/eventBody/routingStatus/status")
+                .asText());
+        JsonNode presence = socket.next("v2.users." + user + ".presence");
+        assertEquals("ON_QUEUE", presence.at("/eventBody/presenceDefinition/systemPresence").asText());
+        assertEquals("", presence.at("/eventBody/message").asText());
+        assertTrue(notifications.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(1, notifications.delivered(id, "v2.users." + user + ".presence"));
+
+        String message = http.cloudError(400, "POST", NotifyRest.CHANNELS + "/" + id + "/subscriptions", token,
+                NotifyRest.topics("v2.users." + user + "?presence&nosuch"));
+        assertTrue(message.contains("?presence&nosuch"), message);
         socket.close();
     }
 

@@ -1,7 +1,12 @@
 package io.camelgenesys.simulator;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.simulator.notifications.Notifications;
 import org.eclipse.jetty.client.ContentResponse;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Notifications API calls the notification tests make, with one bearer token. */
 final class NotifyRest {
@@ -27,6 +32,20 @@ final class NotifyRest {
             body.append(body.length() > 1 ? "," : "").append("{\"id\":\"").append(t).append("\"}");
         }
         return body.append(']').toString();
+    }
+
+    /** A channel with a connected socket. */
+    record Connected(String id, String uri, NotificationSocket socket) {
+    }
+
+    /** Creates a channel and connects a socket to it (the simulator has it connected on return). */
+    Connected open(TestWebSockets ws, Notifications notifications) throws Exception {
+        JsonNode channel = createChannel();
+        String id = channel.get("id").asText();
+        String uri = channel.get("connectUri").asText();
+        NotificationSocket socket = ws.connect(uri);
+        assertTrue(notifications.awaitConnected(id, Duration.ofSeconds(5)));
+        return new Connected(id, uri, socket);
     }
 
     /** PUT or POST the topics; must answer 200. */

@@ -1,6 +1,7 @@
 package io.camelgenesys.simulator.notifications;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,11 +31,13 @@ final class CloudEvents implements CloudStore.ChangeListener {
         body.put("source", presence.path("source").asText("PURECLOUD"));
         ObjectNode definition = body.putObject("presenceDefinition");
         definition.put("id", presence.path("presenceDefinition").path("id").asText());
-        definition.put("systemPresence", presence.path("presenceDefinition").path("systemPresence").asText());
+        // The event spells the system presence in capitals (AVAILABLE, ON_QUEUE) where the REST PresenceDefinition
+        // says "Available", "On Queue", and carries an empty message when there is none: the event Genesys shows in
+        // its User Presence with Notifications guide (developer.genesys.cloud/useragentman/presence/user-presence-guide).
+        definition.put("systemPresence", presence.path("presenceDefinition").path("systemPresence").asText()
+                .toUpperCase(Locale.ROOT).replace(' ', '_'));
         body.put("primary", presence.path("primary").asBoolean(true));
-        if (presence.hasNonNull("message")) {
-            body.put("message", presence.get("message").asText());
-        }
+        body.put("message", presence.path("message").asText(""));
         body.put("modifiedDate", presence.path("modifiedDate").asText());
         notifications.publish(topic(Topics.USER_PRESENCE, userId), body);
     }
@@ -99,7 +102,7 @@ final class CloudEvents implements CloudStore.ChangeListener {
                 call.put("disconnectType", "endpoint");
             }
         }
-        body.put("recordingState", conversation.path("recordingState").asText("NONE").toLowerCase(java.util.Locale.ROOT));
+        body.put("recordingState", conversation.path("recordingState").asText("NONE").toLowerCase(Locale.ROOT));
         return body;
     }
 

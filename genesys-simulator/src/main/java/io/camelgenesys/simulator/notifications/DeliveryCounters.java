@@ -1,6 +1,6 @@
 package io.camelgenesys.simulator.notifications;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +16,14 @@ import io.camelgenesys.simulator.Json;
  */
 final class DeliveryCounters {
 
+    /** Correlation ids kept per channel and topic (the latest), so that a long standalone run stays small. */
+    static final int KEPT_CORRELATION_IDS = 100_000;
+
     static final class Count {
         long published;
         long delivered;
         long undelivered;
-        final List<String> correlationIds = new ArrayList<>();
+        final ArrayDeque<String> correlationIds = new ArrayDeque<>();
     }
 
     private final Map<String, Map<String, Count>> byChannel = new LinkedHashMap<>();
@@ -38,6 +41,9 @@ final class DeliveryCounters {
     void delivered(String channelId, String topic, String correlationId) {
         Count c = of(channelId, topic);
         c.delivered++;
+        if (c.correlationIds.size() == KEPT_CORRELATION_IDS) {
+            c.correlationIds.removeFirst();
+        }
         c.correlationIds.add(correlationId);
         byTopic.computeIfAbsent(topic, t -> new long[2])[1]++;
     }

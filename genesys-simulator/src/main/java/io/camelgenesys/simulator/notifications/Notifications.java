@@ -68,7 +68,10 @@ public final class Notifications {
         final String token;
         Instant expires;
         long lastUsed;
+        /** the subscriptions, as given (a combined topic stays one) */
         final Set<String> topics = new LinkedHashSet<>();
+        /** the topic names they stand for, which events are matched against */
+        final Set<String> expanded = new LinkedHashSet<>();
         ChannelSocket socket;
         final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
         boolean draining;
@@ -210,7 +213,7 @@ public final class Notifications {
             counters.offered(topic);
             int queued = 0;
             for (Channel c : channels.values()) {
-                if (c.topics.contains(topic)) {
+                if (c.expanded.contains(topic)) {
                     queued++;
                     DeliveryCounters.Count count = counters.of(c.id, topic);
                     count.published++;
@@ -303,12 +306,15 @@ public final class Notifications {
         }
         c.topics.clear();
         c.topics.addAll(next);
+        c.expanded.clear();
+        next.forEach(t -> c.expanded.addAll(Topics.expand(t)));
         c.expires = Instant.now().plus(lifetime);
         return true;
     }
 
     synchronized void unsubscribeAll(Channel c) {
         c.topics.clear();
+        c.expanded.clear();
     }
 
     synchronized List<String> topicsOf(Channel c) {
@@ -499,6 +505,7 @@ public final class Notifications {
     private void remove(Channel c, int code, String reason) {
         channels.remove(c.id);
         c.topics.clear();
+        c.expanded.clear();
         c.removed = true;
         if (c.socket != null) {
             enqueue(c, new Outgoing(Kind.CLOSE, null, null, null, c.socket, code, reason));
@@ -721,7 +728,10 @@ public final class Notifications {
         return counters.deliveredTopic(topic);
     }
 
-    /** @return the {@code metadata.CorrelationId} of every event written to the channel on the topic, in order */
+    /**
+     * @return the {@code metadata.CorrelationId} of the events written to the channel on the topic, in order (the
+     *         latest 100,000)
+     */
     public synchronized List<String> deliveredCorrelationIds(String channelId, String topic) {
         return counters.correlationIds(channelId, topic);
     }

@@ -1,6 +1,7 @@
 package io.camelgenesys.simulator.notifications;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,41 +49,26 @@ public final class NotificationsAdmin {
                 }
                 ObjectNode json = object(body);
                 boolean notice = json.path("notice").asBoolean(true);
-                String channelId = text(json, "channelId");
-                if (channelId == null) {
-                    n.closeSockets(notice);
-                } else if (!n.closeSocket(channelId, notice)) {
-                    throw ApiException.notFound("Channel " + channelId + " has no socket");
-                }
-                yield ApiResponse.noContent();
+                yield oneOrAll(json, () -> n.closeSockets(notice), id -> n.closeSocket(id, notice), "has no socket");
             }
-            case "/sockets/drop" -> {
-                if (!post) {
-                    yield notAllowed("POST");
-                }
-                String channelId = text(object(body), "channelId");
-                if (channelId == null) {
-                    n.dropSockets();
-                } else if (!n.dropSocket(channelId)) {
-                    throw ApiException.notFound("Channel " + channelId + " has no socket");
-                }
-                yield ApiResponse.noContent();
-            }
-            case "/expire" -> {
-                if (!post) {
-                    yield notAllowed("POST");
-                }
-                String channelId = text(object(body), "channelId");
-                if (channelId == null) {
-                    n.expireAll();
-                } else if (!n.expire(channelId)) {
-                    throw ApiException.notFound("Channel " + channelId + " does not exist");
-                }
-                yield ApiResponse.noContent();
-            }
+            case "/sockets/drop" -> post ? oneOrAll(object(body), n::dropSockets, n::dropSocket, "has no socket")
+                    : notAllowed("POST");
+            case "/expire" -> post ? oneOrAll(object(body), n::expireAll, n::expire, "does not exist")
+                    : notAllowed("POST");
             case "/settings" -> post ? settings(n, object(body)) : notAllowed("POST");
             default -> ApiResponse.json(404, ErrorBodies.cloud(404, "not.found", "No admin resource at " + path));
         };
+    }
+
+    /** Applies a switch to the body's {@code channelId}, or to every channel without one. */
+    private static ApiResponse oneOrAll(ObjectNode json, Runnable all, Predicate<String> one, String unknown) {
+        String channelId = text(json, "channelId");
+        if (channelId == null) {
+            all.run();
+        } else if (!one.test(channelId)) {
+            throw ApiException.notFound("Channel " + channelId + " " + unknown);
+        }
+        return ApiResponse.noContent();
     }
 
     private static ApiResponse settings(Notifications n, ObjectNode json) {

@@ -86,8 +86,37 @@ public final class Topics {
         add(defined, template, description == null ? template : description, List.of());
     }
 
-    /** @return whether a channel may subscribe to this topic */
-    public synchronized boolean isServed(String topic) {
+    /**
+     * The topics a subscription stands for: itself, or for a combined topic {@code prefix?a&b} (as Genesys' streaming
+     * client combines topics of one entity to stay under the topic limit) {@code prefix.a} and {@code prefix.b}.
+     */
+    static List<String> expand(String topic) {
+        int q = topic.indexOf('?');
+        if (q < 0) {
+            return List.of(topic);
+        }
+        List<String> topics = new ArrayList<>();
+        for (String suffix : topic.substring(q + 1).split("&", -1)) {
+            topics.add(topic.substring(0, q) + "." + suffix);
+        }
+        return topics;
+    }
+
+    /** @return whether a channel may subscribe to this topic (every topic of a combined one) */
+    public boolean isServed(String topic) {
+        int q = topic.indexOf('?');
+        if (q == 0 || q == topic.length() - 1 || topic.indexOf('?', q + 1) >= 0) {
+            return false;
+        }
+        for (String one : expand(topic)) {
+            if (one.endsWith(".") || !isServedTopic(one)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized boolean isServedTopic(String topic) {
         for (Map<String, Template> templates : List.of(builtIn, defined)) {
             for (Template t : templates.values()) {
                 if (t.pattern().matcher(topic).matches()) {
