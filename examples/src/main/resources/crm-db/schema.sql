@@ -20,3 +20,16 @@ create table if not exists crm_sync_error (
     status      int,
     failed_at   timestamp default localtimestamp not null
 );
+-- the agent presence example (AgentPresenceRoute): each agent's presence as Genesys Cloud last pushed it; changes
+-- counts the events written, gap_since when the last event came after a gap in the notifications (the row was then
+-- read again from Genesys, since events of the gap are lost)
+create table if not exists agent_presence (
+    user_id         varchar(64) primary key,
+    system_presence varchar(40),
+    presence_id     varchar(64),
+    message         varchar(500),
+    modified_date   varchar(40),
+    updated_at      timestamp default localtimestamp not null,
+    changes         int default 0 not null,
+    gap_since       varchar(40)
+);

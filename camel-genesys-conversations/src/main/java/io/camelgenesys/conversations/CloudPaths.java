@@ -14,6 +14,8 @@ final class CloudPaths {
     static final String ROUTING_STATUS = USER + "/routingstatus";
     static final String PRESENCE = USER + "/presences/purecloud";
     static final String QUEUE_MEMBERS = V2 + "/routing/queues/{queueId}/members";
+    static final String CHANNELS = V2 + "/notifications/channels";
+    static final String CHANNEL_SUBSCRIPTIONS = CHANNELS + "/{channelId}/subscriptions";
 
     private CloudPaths() {
     }

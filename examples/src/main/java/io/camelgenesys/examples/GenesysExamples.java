@@ -10,8 +10,9 @@ import org.apache.camel.main.Main;
  * its database {@link CrmDatabase}), the CRM file sync route ({@link CrmSyncRoute}, Java DSL), the UDM export of
  * yesterday's interactions ({@link UdmExportRoute}, Java DSL), yesterday's recordings of a queue
  * ({@link QueueRecordingsRoute}), the reconciliation scan and agent-state stream (YAML DSL,
- * {@code src/main/resources/camel/}), the SMS bridge on the Third-Party Messaging webhook ({@link SmsBridgeRoute})
- * and CRM cases turned into Open Media workitems ({@link CrmCasesRoute}).
+ * {@code src/main/resources/camel/}), the SMS bridge on the Third-Party Messaging webhook ({@link SmsBridgeRoute}),
+ * CRM cases turned into Open Media workitems ({@link CrmCasesRoute}) and agents' presence pushed by Genesys Cloud
+ * notifications into a database table ({@link AgentPresenceRoute}).
  * <p>
  * By default it starts the genesys-simulator in-process and points the components at it ({@link SimulatorSetup}), or
  * at a standalone one when {@code genesys.simulator} is its URL;
@@ -33,6 +34,7 @@ public final class GenesysExamples {
         main.configure().addRoutesBuilder(new QueueRecordingsRoute());
         main.configure().addRoutesBuilder(new SmsBridgeRoute());
         main.configure().addRoutesBuilder(new CrmCasesRoute());
+        main.configure().addRoutesBuilder(new AgentPresenceRoute());
         main.configure().addRoutesBuilder(new SimulatedAgentRoute(simulator::simulator));
     }
 

@@ -76,8 +76,14 @@ final class SimulatorSetup extends MainListenerSupport {
         // the simulator publishes statistics only when its generator runs (off by default, for tests)
         long interval = Long.parseLong(pc.resolveProperty(PROPERTY + ".stats-interval").orElse("1000"));
         sim.statistics().setUpdateInterval(Duration.ofMillis(interval));
+        List<String> agents = sim.cloudConversations().seedUsers(3);
         if (pc.resolveProperty("example.queue-id").orElse("").isBlank()) {
-            pc.addOverrideProperty("example.queue-id", seedQueueRecordings(sim));
+            pc.addOverrideProperty("example.queue-id", seedQueueRecordings(sim, agents));
+        }
+        // the agent presence route: these agents, whose presence a simulated supervisor changes through the API
+        if (pc.resolveProperty("example.presence.agents").orElse("").isBlank()) {
+            pc.addOverrideProperty("example.presence.agents", String.join(",", agents));
+            pc.addOverrideProperty("example.presence.simulate", "true");
         }
         useDemoCredentials(pc, sim.baseUrl());
         // Digital Channels calls the SMS bridge's webhook on this application's HTTP server
@@ -92,8 +98,7 @@ final class SimulatorSetup extends MainListenerSupport {
      * A queue of three agents with yesterday's calls (two of them recorded twice) and one of today's, for the
      * queue-recordings route; returns the queue id.
      */
-    private static String seedQueueRecordings(GenesysSimulator sim) {
-        List<String> agents = sim.cloudConversations().seedUsers(3);
+    private static String seedQueueRecordings(GenesysSimulator sim, List<String> agents) {
         String queue = sim.cloudConversations().addQueue(agents);
         Instant yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         sim.cloudConversations().addConversation(agents.get(0), queue, yesterday.plusSeconds(9 * 3600), 48_000, 96_000);
@@ -110,7 +115,7 @@ final class SimulatorSetup extends MainListenerSupport {
         pc.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         pc.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
         // the same client for genesys-conversations and genesys-users
-        for (String component : List.of("genesys-conversations", "genesys-users")) {
+        for (String component : List.of("genesys-conversations", "genesys-users", "genesys-notifications")) {
             pc.addOverrideProperty("camel.component." + component + ".base-url", baseUrl);
             pc.addOverrideProperty("camel.component." + component + ".client-id", "cloud-client");
             pc.addOverrideProperty("camel.component." + component + ".client-secret", "cloud-secret");

@@ -88,7 +88,8 @@ public class GenesysDevServicesTest {
         List<String> log = LOG.stop();
         assertTrue(log.stream().anyMatch(m -> m.contains("started the genesys-simulator on " + url)
                 && m.contains("[genesys-contacts, genesys-conversations, genesys-interactions, genesys-messaging,"
-                        + " genesys-openmedia, genesys-securemail, genesys-stats, genesys-udm, genesys-users]")
+                        + " genesys-notifications, genesys-openmedia, genesys-securemail, genesys-stats, genesys-udm,"
+                        + " genesys-users]")
                 && m.contains("quarkus.camel-genesys.devservices.enabled=false")),
                 "the start is logged with the components served and the way to turn it off: " + log);
         assertTrue(log.stream().anyMatch(m -> m.contains("stopped the genesys-simulator on " + url)), log.toString());

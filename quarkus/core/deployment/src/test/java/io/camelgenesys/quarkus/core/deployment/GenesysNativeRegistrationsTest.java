@@ -162,7 +162,7 @@ public class GenesysNativeRegistrationsTest {
 
     @Test
     void everyGenesysComponentIsFoundAndTheCoreFeatureIsInstalled() throws IOException {
-        assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-stats",
+        assertEquals(Set.of("genesys-contacts", "genesys-conversations", "genesys-fake", "genesys-notifications", "genesys-stats",
                 "genesys-udm", "genesys-users",
                 "genesys-interactions", "genesys-messaging", "genesys-openmedia", "genesys-securemail"),
                 report("scheme").keySet());

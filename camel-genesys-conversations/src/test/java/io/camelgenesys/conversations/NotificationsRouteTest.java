@@ -1,0 +1,339 @@
+package io.camelgenesys.conversations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.camelgenesys.conversations.model.PresenceEventUserPresence;
+import io.camelgenesys.conversations.model.UserRoutingStatusUserRoutingStatus;
+import io.camelgenesys.core.notifications.GenesysNotificationsState;
+import io.camelgenesys.core.test.Await;
+import io.camelgenesys.core.test.LogCapture;
+import io.camelgenesys.core.test.SimulatorSupport;
+import io.camelgenesys.simulator.notifications.Notifications;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code from("genesys-notifications:...")} routes against the simulator's Notifications API and WebSocket: events
+ * delivered as the SDK's models with their headers; no event lost or duplicated across a socket closing notice,
+ * channel renewals and a token refresh (counted against the simulator's publications); an abrupt drop reported as a
+ * gap with health DOWN then UP; many consumers on one channel; a topic Genesys refuses; no secret in any log line.
+ */
+class NotificationsRouteTest extends CloudTestSupport {
+
+    @AfterEach
+    void cleanUp() {
+        sim().faults().clear();
+    }
+
+    Notifications notifications() {
+        return sim().notifications();
+    }
+
+    String uri(String topic, String options) {
+        return "genesys-notifications:" + topic + "?" + SimulatorSupport.cloud(sim())
+               + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    NotificationsConsumer consume(String routeId, String uri, String to) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId(routeId).to(to);
+            }
+        });
+        return (NotificationsConsumer) context.getRoute(routeId).getConsumer();
+    }
+
+    HealthCheck.Result health(String routeId) {
+        return HealthCheckHelper.invoke(context, "consumer:" + routeId, Map.of())
+                .orElseThrow(() -> new AssertionError("no health check for route " + routeId));
+    }
+
+    void awaitUp(String routeId) {
+        until("route " + routeId + " UP", () -> health(routeId).getState() == HealthCheck.State.UP);
+    }
+
+    static void until(String what, BooleanSupplier condition) {
+        Await.until(what, 20_000, condition);
+    }
+
+    @Test
+    void presenceAndRoutingStatusChangesArriveAsTheSdkModelsOnAWorkerThread() throws Exception {
+        String user = cloud().seedUsers(1).get(0);
+        MockEndpoint mock = getMockEndpoint("mock:events");
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("v2.users." + user, "topics=presence,routingStatus")).routeId("agent")
+                        .process(e -> threads.add(Thread.currentThread().getName())).to("mock:events");
+            }
+        });
+        awaitUp("agent");
+        String channel = notifications().channelIds().iterator().next();
+        assertEquals(List.of("v2.users." + user + ".presence", "v2.users." + user + ".routingStatus"),
+                notifications().subscriptions(channel));
+
+        mock.expectedMessageCount(2);
+        call("users", "setPresence", "userId=" + user, Map.of("presenceDefinition", Map.of("id", "presence-busy")));
+        call("users", "setRoutingStatus", "userId=" + user, Map.of("status", "IDLE"));
+        mock.assertIsSatisfied(10_000);
+
+        Exchange presence = mock.getReceivedExchanges().stream().filter(e -> e.getMessage().getBody()
+                instanceof PresenceEventUserPresence).findFirst().orElseThrow();
+        PresenceEventUserPresence p = (PresenceEventUserPresence) presence.getMessage().getBody();
+        assertTrue("busy".equalsIgnoreCase(p.getPresenceDefinition().getSystemPresence()),
+                p.getPresenceDefinition().getSystemPresence());
+        assertEquals("v2.users." + user + ".presence",
+                presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_TOPIC));
+        assertEquals(user, presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_ENTITY_ID));
+        String label = (String) presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_CHANNEL_ID);
+        assertTrue(label.endsWith("...") && channel.startsWith(label.substring(0, label.length() - 3))
+                   && label.length() < channel.length(), label);
+        assertNotNull(presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_CORRELATION_ID));
+        assertInstanceOf(Instant.class, presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_TIME));
+        assertEquals(0L, presence.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAPS));
+        Exchange routing = mock.getReceivedExchanges().stream().filter(e -> e.getMessage().getBody()
+                instanceof UserRoutingStatusUserRoutingStatus).findFirst().orElseThrow();
+        assertEquals("IDLE", ((UserRoutingStatusUserRoutingStatus) routing.getMessage().getBody()).getRoutingStatus()
+                .getStatus());
+        // the route ran on the connection's worker pool, never on a Jetty (WebSocket or HTTP client) thread
+        assertEquals(2, threads.size());
+        threads.forEach(t -> assertTrue(t.contains("GenesysWorkers"), t));
+    }
+
+    @Test
+    void aTopicWithoutAModelIsDeliveredAsAMap() throws Exception {
+        notifications().defineTopic("v2.test.{id}.events", "a test topic");
+        MockEndpoint mock = getMockEndpoint("mock:map");
+        consume("map", uri("v2.test.t1.events", ""), "mock:map");
+        awaitUp("map");
+        mock.expectedMessageCount(1);
+        notifications().publish("v2.test.t1.events", Map.of("n", 7));
+        mock.assertIsSatisfied(10_000);
+        assertEquals(Map.of("n", 7), mock.getReceivedExchanges().get(0).getMessage().getBody());
+        assertEquals("v2.test.t1.events", mock.getReceivedExchanges().get(0).getMessage()
+                .getHeader(NotificationsConstants.NOTIFICATION_TOPIC));
+    }
+
+    @Test
+    void noEventIsLostOrDuplicatedAcrossASocketClosingNoticeChannelRenewalsAndATokenRefresh() throws Exception {
+        notifications().defineTopic("v2.test.{id}.seq", "numbered events");
+        notifications().socketClosingGrace(Duration.ofMillis(800));
+        notifications().heartbeatInterval(Duration.ofMillis(300));
+        // every channel lives 3 s; the consumer replaces it 2 s before: a renewal about every second
+        notifications().channelLifetime(Duration.ofMillis(3000));
+        Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("v2.test.s1.seq", "channelRenewBefore=2000&heartbeatInterval=1000")).routeId("seq")
+                        .process(e -> received.computeIfAbsent(e.getMessage().getBody(Map.class).get("seq") instanceof
+                                Integer i ? i : -1, k -> new AtomicInteger()).incrementAndGet());
+            }
+        });
+        awaitUp("seq");
+        NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("seq").getConsumer();
+
+        int sent = 0;
+        int[] publishedTo = new int[1];
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean closed = false;
+        boolean revoked = false;
+        while (System.nanoTime() < end) {
+            publishedTo[0] = notifications().publish("v2.test.s1.seq", Map.of("seq", sent));
+            assertTrue(publishedTo[0] >= 1, "event " + sent + " was published to no channel subscribed to it");
+            sent++;
+            if (!closed && sent == 100) {
+                notifications().closeSockets(true); // Genesys announces the close, then closes after the grace
+                closed = true;
+            }
+            if (!revoked && sent == 200) {
+                sim().tokens().revokeAll(); // the next channel is created with a refreshed token
+                revoked = true;
+            }
+            Thread.sleep(5);
+        }
+        int total = sent;
+        until("every event delivered", () -> received.size() == total);
+        assertTrue(notifications().awaitIdle(Duration.ofSeconds(5)));
+        Thread.sleep(300); // stragglers, if any, would be duplicates
+        List<Integer> twice = new ArrayList<>();
+        received.forEach((seq, n) -> {
+            if (n.get() != 1) {
+                twice.add(seq);
+            }
+        });
+        assertEquals(List.of(), twice, "delivered more than once");
+        assertFalse(received.containsKey(-1));
+        for (int i = 0; i < total; i++) {
+            assertTrue(received.containsKey(i), "event " + i + " was lost");
+        }
+        ChannelSummary s = new ChannelSummary(consumer);
+        assertTrue(s.handovers >= 3, "renewals and the closing notice replaced the channel: " + s);
+        assertEquals(0, s.gaps, "no gap: " + s);
+        assertTrue(sim().tokens().requestCount() >= 2, "a new token was obtained after the revocation");
+        assertEquals(GenesysNotificationsState.CONNECTED, consumer.getState());
+    }
+
+    @Test
+    void anAbruptDropIsAGapReportedOnTheNextEventWithHealthDownUntilTheChannelIsBack() throws Exception {
+        String user = cloud().seedUsers(1).get(0);
+        String topic = "v2.users." + user + ".presence";
+        MockEndpoint mock = getMockEndpoint("mock:drop");
+        LogCapture logs = LogCapture.install();
+        try {
+            consume("drop", uri(topic, ""), "mock:drop");
+            awaitUp("drop");
+            // while the consumer recovers, Genesys refuses new channels for a while: DOWN can be seen
+            sim().faults().on("POST", "/api/v2/notifications/channels").status(503).times(4);
+            notifications().dropSockets();
+            until("DOWN while there is no socket", () -> health("drop").getState() == HealthCheck.State.DOWN);
+            String message = health("drop").getMessage().orElse("");
+            assertTrue(message.contains("RECONNECTING") || message.contains("CONNECTING"), message);
+            awaitUp("drop");
+
+            mock.expectedMessageCount(1);
+            notifications().publish(topic, Map.of("source", "PURECLOUD", "presenceDefinition",
+                    Map.of("id", "presence-available", "systemPresence", "AVAILABLE")));
+            mock.assertIsSatisfied(10_000);
+            Exchange first = mock.getReceivedExchanges().get(0);
+            assertEquals(1L, first.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAPS));
+            assertInstanceOf(Instant.class, first.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE));
+            assertEquals(1L, health("drop").getDetails().get("genesys.notifications.gaps"));
+            assertTrue(logs.matching(c -> c.message().contains("does not replay events")).size() >= 1);
+
+            // the next event carries the count but not the gap any more
+            mock.reset();
+            mock.expectedMessageCount(1);
+            notifications().publish(topic, Map.of("source", "PURECLOUD"));
+            mock.assertIsSatisfied(10_000);
+            assertNull(mock.getReceivedExchanges().get(0).getMessage()
+                    .getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE));
+            // no credential, token or connectUri in any log line or health detail
+            List<String> secrets = new ArrayList<>(List.of("cloud-secret"));
+            String token = sim().tokens().lastIssuedAccessToken();
+            if (token != null) {
+                secrets.add(token);
+            }
+            secrets.add("/channels/");
+            notifications().channelIds().forEach(secrets::add); // the whole id opens the channel
+            logs.assertNoneContains(secrets);
+            health("drop").getDetails().values().forEach(v -> secrets.forEach(
+                    secret -> assertFalse(String.valueOf(v).contains(secret), v + " holds " + secret)));
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    @Test
+    void manyConsumersShareOneChannelAndAStoppedOneTakesOnlyItsTopicsAway() throws Exception {
+        int n = 40;
+        List<String> users = cloud().seedUsers(n);
+        Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String user = users.get(i);
+            String id = "c" + i;
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri("v2.users." + user + ".presence", "")).routeId(id)
+                            .process(e -> counts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+                }
+            });
+        }
+        for (int i = 0; i < n; i++) {
+            awaitUp("c" + i);
+        }
+        assertEquals(1, notifications().channelIds().size(), "one channel for the credentials");
+        String channel = notifications().channelIds().iterator().next();
+        assertEquals(n, notifications().subscriptions(channel).size());
+
+        int perUser = 25;
+        for (int round = 0; round < perUser; round++) {
+            for (String user : users) {
+                notifications().publish("v2.users." + user + ".presence", Map.of("message", "r" + round));
+            }
+        }
+        until("every consumer got its events", () -> counts.values().stream().mapToInt(AtomicInteger::get).sum()
+                                                     == n * perUser);
+        counts.forEach((id, c) -> assertEquals(perUser, c.get(), id));
+
+        for (int i = 0; i < n / 2; i++) {
+            context.getRouteController().stopRoute("c" + i);
+        }
+        List<String> left = notifications().subscriptions(channel);
+        assertEquals(new java.util.TreeSet<>(users.subList(n / 2, n).stream().map(u -> "v2.users." + u + ".presence")
+                .toList()), new java.util.TreeSet<>(left));
+        assertEquals(1, notifications().channelIds().size());
+    }
+
+    @Test
+    void aTopicGenesysRefusesFailsThatConsumerWithGenesysReasonAndTheOthersGoOn() throws Exception {
+        String user = cloud().seedUsers(1).get(0);
+        LogCapture logs = LogCapture.install();
+        try {
+            MockEndpoint good = getMockEndpoint("mock:good");
+            consume("good", uri("v2.users." + user + ".presence", ""), "mock:good");
+            awaitUp("good");
+            consume("bad", uri("v2.nosuch." + user + ".thing", ""), "mock:bad");
+            until("the refusal is reported", () -> health("bad").getState() == HealthCheck.State.DOWN
+                                                    && health("bad").getMessage().orElse("").contains("refused"));
+            String message = health("bad").getMessage().orElse("");
+            assertTrue(message.contains("v2.nosuch." + user + ".thing"), message);
+            assertTrue(message.contains("400"), message);
+            until("logged, naming the topic", () -> !logs.matching(
+                    c -> c.message().contains("Genesys refused the subscription to [v2.nosuch.")).isEmpty());
+            good.expectedMessageCount(1);
+            notifications().publish("v2.users." + user + ".presence", Map.of("message", "still here"));
+            good.assertIsSatisfied(10_000);
+            assertEquals(HealthCheck.State.UP, health("good").getState());
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    @Test
+    void aMalformedTopicFailsTheRouteWhenItIsCreated() {
+        Exception e = assertThrows(Exception.class, () -> consume("x", uri("v2.users.{id}.presence", ""), "mock:x"));
+        String message = stackTrace(e);
+        assertTrue(message.contains("still has a placeholder"), message);
+        Exception e2 = assertThrows(Exception.class, () -> consume("y", uri("users.presence", ""), "mock:y"));
+        assertTrue(stackTrace(e2).contains("is not a Genesys Cloud notification topic"), stackTrace(e2));
+        Exception e3 = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:p").to(uri("v2.users.u1.presence", ""));
+            }
+        }));
+        assertTrue(stackTrace(e3).contains("consumer"), stackTrace(e3));
+    }
+
+    /** What the channel did, for assertion messages. */
+    private record ChannelSummary(long handovers, long gaps, long duplicates, long channels) {
+        ChannelSummary(NotificationsConsumer c) {
+            this(c.supervisor().handoverCount(), c.supervisor().gapCount(), c.supervisor().duplicateCount(),
+                    c.supervisor().channelsCreated());
+        }
+    }
+}

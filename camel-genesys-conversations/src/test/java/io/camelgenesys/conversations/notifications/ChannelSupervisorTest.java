@@ -1,0 +1,330 @@
+package io.camelgenesys.conversations.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
+import io.camelgenesys.core.notifications.GenesysNotificationsState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The channel state machine alone, Camel-free, with an in-memory channel API and sockets that record every call in
+ * order (the route tests run the same against the simulator's real REST API and WebSocket).
+ */
+class ChannelSupervisorTest {
+
+    private ScheduledExecutorService scheduler;
+    private RetryScheduler retries;
+    private FakeGenesys genesys;
+    private ChannelSupervisor supervisor;
+
+    @BeforeEach
+    void setUp() {
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        retries = new RetryScheduler(scheduler);
+        genesys = new FakeGenesys();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (supervisor != null) {
+            supervisor.close().get(2, TimeUnit.SECONDS);
+        }
+        scheduler.shutdownNow();
+    }
+
+    private ChannelSupervisor supervisor(long heartbeat, int missed, long renewBefore) {
+        supervisor = new ChannelSupervisor("test", genesys, genesys, scheduler, retries,
+                new RetryPolicy(true, 5, 10, 50, 1000),
+                new ChannelSupervisor.Settings(heartbeat, missed, renewBefore, 60_000, 1000));
+        return supervisor;
+    }
+
+    @Test
+    void oneChannelCarriesEverySubscribersTopicsAndStopRemovesOnlyTheUnusedOnes() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        s.subscribe(a, List.of("v2.users.u1.presence", "v2.users.u1.routingStatus")).get(2, TimeUnit.SECONDS);
+        s.subscribe(b, List.of("v2.users.u1.presence", "v2.users.u2.presence")).get(2, TimeUnit.SECONDS);
+        assertEquals(1, genesys.channels.size());
+        assertEquals(List.of("create ch-1", "open ch-1", "add ch-1 [v2.users.u1.presence, v2.users.u1.routingStatus]",
+                "add ch-1 [v2.users.u2.presence]"), genesys.calls);
+
+        FakeSocket socket = genesys.socket(1);
+        socket.text(event("v2.users.u1.presence", "c1"));
+        socket.text("{\"topicName\":\"channel.metadata\",\"eventBody\":{\"message\":\"WebSocket Heartbeat\"}}");
+        socket.text(event("v2.users.u2.presence", "c2"));
+        await(() -> a.events.size() == 1 && b.events.size() == 2);
+        assertEquals("c1", a.events.get(0).correlationId());
+
+        s.unsubscribe(a).get(2, TimeUnit.SECONDS);
+        assertEquals("replace ch-1 [v2.users.u1.presence, v2.users.u2.presence]", last(genesys.calls));
+        s.unsubscribe(b).get(2, TimeUnit.SECONDS);
+        assertEquals("delete ch-1", last(genesys.calls));
+    }
+
+    @Test
+    void aRefusedTopicFailsItsSubscriberAloneWithGenesysReason() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder good = new Recorder();
+        s.subscribe(good, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> s.subscribe(new Recorder(), List.of("v2.bad.topic")).get(2, TimeUnit.SECONDS));
+        TopicsRefusedException refused = assertInstanceOf(TopicsRefusedException.class, e.getCause());
+        assertEquals(List.of("v2.bad.topic"), refused.getTopics());
+        assertTrue(refused.getMessage().contains("unknown topic v2.bad.topic"), refused.getMessage());
+        assertEquals(java.util.Set.of("v2.users.u1.presence"), s.topics());
+        genesys.socket(1).text(event("v2.users.u1.presence", "c1"));
+        await(() -> good.events.size() == 1);
+        assertEquals(GenesysNotificationsState.CONNECTED, s.state());
+    }
+
+    @Test
+    void socketClosingNoticeSubscribesANewChannelBeforeTheOldSocketClosesAndDeliversEachEventOnce() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket old = genesys.socket(1);
+        old.text("{\"topicName\":\"v2.system.socket_closing\",\"eventBody\":{\"message\":\"closing\"}}");
+        await(() -> "ch-2".equals(s.channelId()));
+        // the new channel was subscribed while the old socket was still open, and only then was the old one closed
+        int subscribedNew = genesys.calls.indexOf("replace ch-2 [v2.users.u1.presence]");
+        int closedOld = genesys.calls.indexOf("close ch-1");
+        assertTrue(subscribedNew > 0 && closedOld > subscribedNew, genesys.calls.toString());
+        // published during the overlap: both sockets deliver it, the route gets it once
+        old.text(event("v2.users.u1.presence", "overlap"));
+        genesys.socket(2).text(event("v2.users.u1.presence", "overlap"));
+        genesys.socket(2).text(event("v2.users.u1.presence", "after"));
+        await(() -> r.events.size() == 2);
+        Thread.sleep(100);
+        assertEquals(List.of("overlap", "after"), r.events.stream().map(NotificationFrame::correlationId).toList());
+        assertEquals(1, s.duplicateCount());
+        assertEquals(0, s.gapCount());
+        assertEquals(List.of(), r.gaps);
+        assertTrue(genesys.calls.contains("delete ch-1"), "the replaced channel's topics are removed");
+    }
+
+    @Test
+    void theChannelIsReplacedBeforeItExpires() throws Exception {
+        genesys.lifetime = Duration.ofMillis(600);
+        ChannelSupervisor s = supervisor(60_000, 3, 300);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        Instant firstExpires = s.channelExpires();
+        await(() -> "ch-2".equals(s.channelId()));
+        assertTrue(Instant.now().isBefore(firstExpires), "replaced before " + firstExpires);
+        assertEquals(1, s.handoverCount());
+        assertEquals(0, s.gapCount());
+    }
+
+    @Test
+    void anAbruptDropMakesANewChannelAndReportsTheGap() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        genesys.failCreates.set(2); // Genesys is unreachable for two attempts
+        genesys.socket(1).serverClose(1006, "gone");
+        await(() -> r.states.contains(GenesysNotificationsState.RECONNECTING));
+        await(() -> s.state() == GenesysNotificationsState.CONNECTED && "ch-2".equals(s.channelId()));
+        assertEquals(1, s.gapCount());
+        assertEquals(1, r.gaps.size());
+        assertTrue(genesys.calls.contains("replace ch-2 [v2.users.u1.presence]"), genesys.calls.toString());
+        genesys.socket(2).text(event("v2.users.u1.presence", "back"));
+        await(() -> r.events.size() == 1);
+        assertNull(s.lastError());
+    }
+
+    @Test
+    void aSilentSocketIsPingedThenCountsAsDropped() throws Exception {
+        ChannelSupervisor s = supervisor(100, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket silent = genesys.socket(1);
+        await(() -> silent.sent.contains(NotificationFrame.PING));
+        await(() -> "ch-2".equals(s.channelId()));
+        assertEquals(1, s.dropCount());
+        assertEquals(1, s.gapCount());
+        assertTrue(genesys.calls.contains("close ch-1"));
+    }
+
+    @Test
+    void malformedFramesAndUnknownTopicsAreCountedAndTheChannelGoesOn() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket socket = genesys.socket(1);
+        socket.text("{not json");
+        socket.text("[1,2]");
+        socket.text("{\"eventBody\":{}}");
+        socket.text(event("v2.users.someone-else.presence", "x"));
+        socket.text(event("v2.users.u1.presence", "ok"));
+        await(() -> r.events.size() == 1);
+        assertEquals(3, s.malformedFrameCount());
+        assertEquals(1, s.unknownTopicEventCount());
+        assertEquals(GenesysNotificationsState.CONNECTED, s.state());
+    }
+
+    @Test
+    void moreTopicsThanAChannelTakesAreRefusedBeforeAnyCall() {
+        supervisor = new ChannelSupervisor("test", genesys, genesys, scheduler, retries,
+                new RetryPolicy(true, 5, 10, 50, 1000), new ChannelSupervisor.Settings(60_000, 3, 0, 60_000, 2));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> supervisor
+                .subscribe(new Recorder(), List.of("v2.a.1.x", "v2.a.2.x", "v2.a.3.x")).get(2, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("at most 2 topics"), e.getCause().getMessage());
+        assertEquals(List.of(), genesys.calls);
+    }
+
+    // ------------------------------------------------------------------------------------------------ fakes
+
+    private static String event(String topic, String correlationId) {
+        return "{\"topicName\":\"" + topic + "\",\"version\":\"2\",\"eventBody\":{\"id\":\"x\"},"
+               + "\"metadata\":{\"CorrelationId\":\"" + correlationId + "\"}}";
+    }
+
+    private static String last(List<String> list) {
+        return list.get(list.size() - 1);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("condition not met within 5 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static final class Recorder implements ChannelSupervisor.Subscriber {
+        final List<NotificationFrame> events = new CopyOnWriteArrayList<>();
+        final List<GenesysNotificationsState> states = new CopyOnWriteArrayList<>();
+        final List<Instant> gaps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onEvent(NotificationFrame frame, int socket) {
+            events.add(frame);
+        }
+
+        @Override
+        public void onGap(Instant since, Instant until, long gaps) {
+            this.gaps.add(since);
+        }
+
+        @Override
+        public void onStateChange(GenesysNotificationsState state, String error) {
+            states.add(state);
+        }
+    }
+
+    /** An in-memory Genesys: channels, topics, sockets; every call recorded in order. */
+    static final class FakeGenesys implements ChannelSupervisor.Api, ChannelSupervisor.Sockets {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+        final List<String> channels = new CopyOnWriteArrayList<>();
+        final List<FakeSocket> sockets = new CopyOnWriteArrayList<>();
+        final AtomicInteger failCreates = new AtomicInteger();
+        volatile Duration lifetime = Duration.ofHours(24);
+
+        @Override
+        public CompletableFuture<ChannelSupervisor.ChannelInfo> createChannel() {
+            if (failCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                calls.add("create failed");
+                return CompletableFuture.failedFuture(new java.io.IOException("connection refused"));
+            }
+            String id = "ch-" + (channels.size() + 1);
+            channels.add(id);
+            calls.add("create " + id);
+            return CompletableFuture.supplyAsync(() -> new ChannelSupervisor.ChannelInfo(id, "fake://" + id,
+                    Instant.now().plus(lifetime)));
+        }
+
+        @Override
+        public CompletableFuture<Void> addTopics(String channelId, List<String> topics) {
+            calls.add("add " + channelId + " " + topics);
+            List<String> bad = topics.stream().filter(t -> t.contains("bad")).toList();
+            if (!bad.isEmpty()) {
+                return CompletableFuture.failedFuture(new TopicsRefusedException(bad, "unknown topic " + bad.get(0)));
+            }
+            return CompletableFuture.runAsync(() -> { });
+        }
+
+        @Override
+        public CompletableFuture<Void> replaceTopics(String channelId, List<String> topics) {
+            calls.add("replace " + channelId + " " + topics);
+            return CompletableFuture.runAsync(() -> { });
+        }
+
+        @Override
+        public CompletableFuture<Void> removeAllTopics(String channelId) {
+            calls.add("delete " + channelId);
+            return CompletableFuture.runAsync(() -> { });
+        }
+
+        @Override
+        public CompletableFuture<ChannelSupervisor.Socket> open(String connectUri,
+                                                                ChannelSupervisor.SocketEvents events) {
+            String id = connectUri.substring("fake://".length());
+            calls.add("open " + id);
+            FakeSocket s = new FakeSocket(id, events, calls);
+            sockets.add(s);
+            return CompletableFuture.supplyAsync(() -> s);
+        }
+
+        FakeSocket socket(int n) {
+            return sockets.stream().filter(s -> s.id.equals("ch-" + n)).findFirst().orElseThrow();
+        }
+    }
+
+    static final class FakeSocket implements ChannelSupervisor.Socket {
+        final String id;
+        final ChannelSupervisor.SocketEvents events;
+        final List<String> calls;
+        final List<String> sent = new CopyOnWriteArrayList<>();
+
+        FakeSocket(String id, ChannelSupervisor.SocketEvents events, List<String> calls) {
+            this.id = id;
+            this.events = events;
+            this.calls = calls;
+        }
+
+        void text(String frame) {
+            events.onText(frame);
+        }
+
+        void serverClose(int code, String reason) {
+            events.onClosed(code, reason);
+        }
+
+        @Override
+        public boolean send(String text) {
+            sent.add(text);
+            return true;
+        }
+
+        @Override
+        public void close(String reason) {
+            calls.add("close " + id);
+        }
+    }
+}

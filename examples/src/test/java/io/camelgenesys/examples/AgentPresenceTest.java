@@ -1,0 +1,141 @@
+package io.camelgenesys.examples;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.camelgenesys.core.test.Await;
+import io.camelgenesys.core.test.LogCapture;
+import io.camelgenesys.simulator.GenesysSimulator;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The agent presence example ({@link AgentPresenceRoute}) as the application runs it, against the embedded simulator
+ * and the default embedded H2: each presence change an agent makes through the API reaches the agent_presence table;
+ * after the notification socket drops, the next change is written with the presence read again and gap_since set.
+ */
+class AgentPresenceTest {
+
+    private GenesysExamples app;
+    private LogCapture log;
+
+    @AfterEach
+    void stop() {
+        try {
+            if (app != null) {
+                app.main().stop();
+            }
+        } finally {
+            if (log != null) {
+                log.uninstall();
+            }
+        }
+    }
+
+    @Test
+    void presenceChangesAreWrittenToTheTableAndAGapIsReadAgain() throws Exception {
+        log = LogCapture.install();
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("example.crm-db.url", "jdbc:h2:mem:presence-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("example.crm-db.seed-rows", "0");
+        main.addOverrideProperty("example.crm-db.timer", "false");
+        main.addOverrideProperty("example.crm-sync", "false");
+        main.addOverrideProperty("example.udm-export", "false");
+        main.addOverrideProperty("example.sms-bridge", "false");
+        main.addOverrideProperty("example.crm-cases", "false");
+        main.addOverrideProperty("example.queue-id", "none");
+        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/*.yaml");
+        // the test changes the presences itself: the simulated supervisor waits an hour
+        main.addOverrideProperty("example.presence.change-delay", "3600000");
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
+        }
+        main.start();
+        GenesysSimulator sim = app.simulator().orElseThrow();
+        DataSource db = main.getCamelContext().getRegistry().lookupByNameAndType("crm", DataSource.class);
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        List<String> agents = List.of(main.getCamelContext().resolvePropertyPlaceholders("{{example.presence.agents}}")
+                .split(","));
+        assertEquals(3, agents.size());
+        agents.forEach(a -> awaitUp(main, "agent-presence-" + a));
+        assertEquals(1, sim.notifications().channelIds().size(), "the three consumers share one channel");
+
+        for (String agent : agents) {
+            setPresence(template, agent, "presence-busy");
+        }
+        Await.until("three rows", 20_000, () -> rows(db).size() == 3);
+        for (String agent : agents) {
+            Map<String, Object> row = rows(db).get(agent);
+            assertTrue("busy".equalsIgnoreCase((String) row.get("SYSTEM_PRESENCE")), String.valueOf(row));
+            assertEquals("presence-busy", row.get("PRESENCE_ID"));
+            assertEquals(1, ((Number) row.get("CHANGES")).intValue());
+            assertNotNull(row.get("MODIFIED_DATE"));
+            assertNull(row.get("GAP_SINCE"));
+        }
+
+        setPresence(template, agents.get(0), "presence-meeting");
+        Await.until("the change", 20_000,
+                () -> "meeting".equalsIgnoreCase((String) rows(db).get(agents.get(0)).get("SYSTEM_PRESENCE")));
+        assertEquals(2, ((Number) rows(db).get(agents.get(0)).get("CHANGES")).intValue());
+
+        // the socket drops: the next event comes after a gap, and the route reads the presence again
+        sim.notifications().dropSockets();
+        Await.until("the channel is back", 20_000, () -> agents.stream().allMatch(a -> up(main, "agent-presence-" + a))
+                                                         && sim.notifications().channelIds().stream().anyMatch(
+                                                                 c -> sim.notifications().isConnected(c)
+                                                                      && sim.notifications().subscriptions(c).size() == 3));
+        setPresence(template, agents.get(1), "presence-away");
+        Await.until("the change after the gap", 20_000,
+                () -> "away".equalsIgnoreCase((String) rows(db).get(agents.get(1)).get("SYSTEM_PRESENCE")));
+        assertNotNull(rows(db).get(agents.get(1)).get("GAP_SINCE"), "written with the gap's start");
+        log.assertNoneContains(List.of("cloud-secret"));
+    }
+
+    private static void setPresence(ProducerTemplate template, String agent, String presenceId) {
+        template.sendBodyAndHeader("genesys-users:setPresence", Map.of("presenceDefinition", Map.of("id", presenceId)),
+                "GenesysUserId", agent);
+    }
+
+    private static boolean up(Main main, String routeId) {
+        return HealthCheckHelper.invoke(main.getCamelContext(), "consumer:" + routeId, Map.of())
+                .map(r -> r.getState() == HealthCheck.State.UP).orElse(false);
+    }
+
+    private static void awaitUp(Main main, String routeId) {
+        Await.until(routeId + " UP", 20_000, () -> up(main, routeId));
+    }
+
+    private static Map<String, Map<String, Object>> rows(DataSource db) {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement st = c.prepareStatement("select * from agent_presence");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(), rs.getObject(i));
+                }
+                rows.put((String) row.get("USER_ID"), row);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+}
