@@ -36,11 +36,11 @@ class RateLimiterTest {
         AtomicReference<CompletableFuture<Void>> third = new AtomicReference<>();
         CompletableFuture<Void> second = limiter.acquire();
         // runs inside the wakeup that completes the second, on the scheduler's thread
-        second.thenRun(() -> {
+        CompletableFuture<Void> askedAgain = second.thenRun(() -> {
             limiter.release();
             third.set(limiter.acquire());
         });
-        second.get(5, TimeUnit.SECONDS);
+        askedAgain.get(5, TimeUnit.SECONDS);
         assertNotNull(third.get());
         third.get().get(5, TimeUnit.SECONDS);
     }
