@@ -2,6 +2,9 @@ package io.camelgenesys.core.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +29,14 @@ import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The one Jetty 12 {@link HttpClient} of a connection: pooled, asynchronous, with the connection's timeouts, proxy
@@ -55,7 +64,7 @@ public final class GenesysHttpClient {
      */
     public GenesysHttpClient(CamelContext camelContext, GenesysConfiguration config, String name, Secrets secrets) {
         this.secrets = secrets;
-        ClientConnector connector = new ClientConnector();
+        ClientConnector connector = new NonBlockingReadsConnector();
         connector.setConnectTimeout(java.time.Duration.ofMillis(config.getConnectTimeout()));
         connector.setSslContextFactory(sslContextFactory(camelContext, config));
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
@@ -75,6 +84,66 @@ public final class GenesysHttpClient {
         }
         this.jetty = client;
         this.requestTimeoutMillis = config.getRequestTimeout();
+    }
+
+    /**
+     * A client connector whose TCP connections tell Jetty that reading them never blocks, so that the selector thread
+     * that sees a response's bytes parses them and completes the response itself: Jetty must otherwise assume that a
+     * read may block, and wakes another thread for every read (on top of the hand-over to the worker pool that the
+     * thread model needs), one wake-up per response more than necessary. It is safe because nothing that runs when a
+     * response arrives blocks: the thread model (core README, "Threads") forbids any wait on the threads that
+     * complete futures, routes run on the worker pool, and CometD listeners only hand messages over. Streamed
+     * downloads read on route threads are only fed here, never waited for.
+     */
+    static final class NonBlockingReadsConnector extends ClientConnector {
+        @Override
+        protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector, SelectionKey key) {
+            if (channel instanceof SocketChannel socket) {
+                // what Jetty's TCP transport creates, with non-blocking reads
+                return new NonBlockingReadsEndPoint(socket, selector, key, getScheduler());
+            }
+            return super.newEndPoint(channel, selector, key);
+        }
+    }
+
+    /** See {@link NonBlockingReadsConnector}; with TLS, the TLS layer's reads (and so the decrypted ones) run inline too. */
+    static final class NonBlockingReadsEndPoint extends SocketChannelEndPoint {
+        /** The last read callback wrapped: a connection registers the same one for every read. */
+        private volatile NonBlockingRead last;
+
+        NonBlockingReadsEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
+            super(channel, selector, key, scheduler);
+        }
+
+        @Override
+        public void fillInterested(Callback callback) {
+            super.fillInterested(nonBlocking(callback));
+        }
+
+        @Override
+        public boolean tryFillInterested(Callback callback) {
+            return super.tryFillInterested(nonBlocking(callback));
+        }
+
+        private Callback nonBlocking(Callback callback) {
+            NonBlockingRead w = last;
+            if (w == null || w.getCallback() != callback) {
+                w = new NonBlockingRead(callback);
+                last = w;
+            }
+            return w;
+        }
+    }
+
+    private static final class NonBlockingRead extends Callback.Nested {
+        NonBlockingRead(Callback callback) {
+            super(callback);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
     }
 
     private static SslContextFactory.Client sslContextFactory(CamelContext camelContext, GenesysConfiguration config) {
