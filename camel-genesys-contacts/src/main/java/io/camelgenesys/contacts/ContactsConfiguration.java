@@ -180,10 +180,12 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
                                                 + " checkbox, tag); the GenesysCoreTypeName header overrides it.")
     private String coreTypeName;
     @UriParam(label = "producer", defaultValue = "true",
-              description = "create, update and patch of a contact, createOrganization and updateOrganization: check"
-                            + " the customFields against the schema version the body references (schema.id,"
-                            + " schema.version) before anything is sent, and refuse values that do not match a field's"
-                            + " core type or limits, unknown fields and missing required ones, naming each. The schema"
+              description = "create, update, patch and enrich of a contact, createOrganization, updateOrganization,"
+                            + " enrichOrganization and the items of bulkAdd, bulkUpdate, bulkEnrich and their"
+                            + " organization counterparts: check the customFields against the schema version the"
+                            + " entity references (schema.id, schema.version) before anything is sent, and refuse"
+                            + " values that do not match a field's core type or limits, unknown fields and missing"
+                            + " required ones, naming each (a bulk item so refused is a per-item failure). The schema"
                             + " version is read once per connection and cached (versions are immutable). false sends"
                             + " custom fields unchecked, for Genesys to refuse.")
     private boolean validateCustomFields = true;
