@@ -14,8 +14,11 @@ import io.camelgenesys.core.operation.OperationResult;
  * @param entity         the model of the stored entities in the result
  * @param enrichedEntity for enrich: the field of the enrich request that holds the entity ({@code contact},
  *                       {@code externalOrganization}); {@code null} otherwise
+ * @param customFields   the check of each item's custom fields against its schema version (the single rows' own
+ *                       check), or {@code null} for entities without custom fields
  */
-record BulkExecution(Kind kind, Class<?> entity, String enrichedEntity) implements OperationExecution {
+record BulkExecution(Kind kind, Class<?> entity, String enrichedEntity, CustomFieldsExecution customFields)
+        implements OperationExecution {
 
     /** How a bulk operation turns input items into request entities. */
     enum Kind {
@@ -28,15 +31,23 @@ record BulkExecution(Kind kind, Class<?> entity, String enrichedEntity) implemen
     }
 
     static BulkExecution ids(Class<?> entity) {
-        return new BulkExecution(Kind.IDS, entity, null);
+        return new BulkExecution(Kind.IDS, entity, null, null);
     }
 
     static BulkExecution entities(Class<?> entity) {
-        return new BulkExecution(Kind.ENTITIES, entity, null);
+        return new BulkExecution(Kind.ENTITIES, entity, null, null);
     }
 
     static BulkExecution enrich(Class<?> entity, String enrichedEntity) {
-        return new BulkExecution(Kind.ENRICH, entity, enrichedEntity);
+        return new BulkExecution(Kind.ENRICH, entity, enrichedEntity, null);
+    }
+
+    /**
+     * The same, checking each item's custom fields with {@code check} before it is sent: an item whose custom fields
+     * do not fit its schema version is a per-item failure, as an item that breaks the row's rules.
+     */
+    BulkExecution checking(CustomFieldsExecution check) {
+        return new BulkExecution(kind, entity, enrichedEntity, check);
     }
 
     @Override

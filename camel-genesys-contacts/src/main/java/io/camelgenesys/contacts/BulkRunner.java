@@ -7,7 +7,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,9 +30,10 @@ import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.Exchange;
 
 /**
- * Runs one bulk operation: reads any collection of items, checks each against the operation's rules, sends the
- * valid ones in batches of {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every
- * per-item failure, from the rules or from Genesys' {@code results[].error}, back to the input item and its index.
+ * Runs one bulk operation: reads any collection of items, checks each against the operation's rules (and, when the
+ * row says so, its custom fields against the schema version it references), sends the valid ones in batches of
+ * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every per-item failure, from the
+ * checks or from Genesys' {@code results[].error}, back to the input item and its index.
  * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
  * calling route thread, every later one on the endpoint's worker pool.
  */
@@ -94,12 +98,22 @@ final class BulkRunner {
         return next();
     }
 
+    /** One batch being built: the valid items, their input positions and request entities. */
+    private record Batch(List<Object> originals, List<Integer> indexes, ArrayNode entities, int failedBefore) {
+        Batch(int size, int failedBefore) {
+            this(new ArrayList<>(size), new ArrayList<>(size), GenesysJson.MAPPER.createArrayNode(), failedBefore);
+        }
+
+        void add(Object original, int index, JsonNode entity) {
+            originals.add(original);
+            indexes.add(index);
+            entities.add(entity);
+        }
+    }
+
     private CompletableFuture<OperationResult> next() {
-        List<Object> originals = new ArrayList<>(batchSize);
-        List<Integer> indexes = new ArrayList<>(batchSize);
-        ArrayNode entities = GenesysJson.MAPPER.createArrayNode();
-        int failedBefore = failures.size();
-        while (entities.size() < batchSize && input.hasNext()) {
+        Batch batch = new Batch(batchSize, failures.size());
+        while (batch.entities().size() < batchSize && input.hasNext()) {
             Object item = input.next();
             int i = index++;
             JsonNode entity;
@@ -109,36 +123,89 @@ final class BulkRunner {
                 failures.add(new BulkFailure(i, item, e.getMessage(), 400, "invalid.input"));
                 continue;
             }
-            originals.add(item);
-            indexes.add(i);
-            entities.add(entity);
+            batch.add(item, i, entity);
         }
+        if (execution.customFields() == null || batch.entities().isEmpty()) {
+            return send(batch, null);
+        }
+        return checkCustomFields(batch);
+    }
+
+    /**
+     * Checks the custom fields of the batch's items against their schema versions (read once per connection and
+     * version, however many items and exchanges ask), then sends the items that fit; the others are per-item failures.
+     */
+    private CompletableFuture<OperationResult> checkCustomFields(Batch batch) {
+        List<CompletableFuture<List<String>>> checks = new ArrayList<>(batch.entities().size());
+        for (JsonNode entity : batch.entities()) {
+            JsonNode item = execution.kind() == Kind.ENRICH ? entity.get(execution.enrichedEntity()) : entity;
+            checks.add(execution.customFields().problems(context, item));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new));
+        BiFunction<Void, Throwable, CompletableFuture<OperationResult>> then = (v, ignored) -> {
+            Batch kept = new Batch(batch.entities().size(), batch.failedBefore());
+            Throwable batchCause = null;
+            for (int k = 0; k < checks.size(); k++) {
+                List<String> problems;
+                try {
+                    problems = checks.get(k).join();
+                } catch (CompletionException | CancellationException e) {
+                    Throwable cause = GenesysErrors.unwrap(e);
+                    if (cause instanceof GenesysStoppingException) {
+                        return stopped(cause);
+                    }
+                    // the schema could not be read (retries used up, a lost connection): not the item's fault
+                    failures.add(notRefused(batch.indexes().get(k), batch.originals().get(k), cause));
+                    batchCause = cause;
+                    continue;
+                }
+                if (problems.isEmpty()) {
+                    kept.add(batch.originals().get(k), batch.indexes().get(k), batch.entities().get(k));
+                } else {
+                    failures.add(new BulkFailure(batch.indexes().get(k), batch.originals().get(k),
+                            String.join("; ", problems), 400, "invalid.input"));
+                }
+            }
+            return send(kept, batchCause);
+        };
+        // a schema read still in flight completes on an I/O thread: the batch goes on on the workers
+        return (all.isDone() ? all.handle(then) : all.handleAsync(then, workers)).thenCompose(f -> f);
+    }
+
+    /**
+     * Sends one batch, then the next. {@code cause}: why items of this batch already failed without being refused
+     * (a schema read that failed), for the exception of the fail mode.
+     */
+    private CompletableFuture<OperationResult> send(Batch batch, Throwable cause) {
+        List<Object> originals = batch.originals();
+        List<Integer> indexes = batch.indexes();
+        int failedBefore = batch.failedBefore();
         if (failFast && failures.size() > failedBefore) {
-            return fail(null);
+            return fail(cause);
         }
-        if (entities.isEmpty()) {
-            return CompletableFuture.completedFuture(result());
+        if (batch.entities().isEmpty()) {
+            // every item of this batch failed its checks: go on with the rest of the input
+            return input.hasNext() ? next() : CompletableFuture.completedFuture(result());
         }
         OperationCall call = context.newCall();
         ObjectNode body = GenesysJson.MAPPER.createObjectNode();
-        body.set("entities", entities);
+        body.set("entities", batch.entities());
         call.body(body);
         // the next batch reads the input, which may block (a pageAll iterator fetching its next page, a JDBC cursor):
         // on the worker pool, never on the I/O thread that completed this batch
         return context.executor().execute(call).handleAsync((r, failure) -> {
             if (failure != null) {
-                Throwable cause = GenesysErrors.unwrap(failure);
-                if (cause instanceof GenesysStoppingException) {
+                Throwable batchCause = GenesysErrors.unwrap(failure);
+                if (batchCause instanceof GenesysStoppingException) {
                     // not sent, not refused: the batch's items are no failures to dead-letter; whatever mode, the
                     // exchange fails with what happened, reporting the items stored so far
-                    return stopped(cause);
+                    return stopped(batchCause);
                 }
                 // the whole batch was refused: each of its items failed with that error
                 for (int k = 0; k < originals.size(); k++) {
-                    failures.add(new BulkFailure(indexes.get(k), originals.get(k), cause.getMessage(), status(cause),
-                            cause instanceof GenesysApiException api ? api.getErrorCode() : "error"));
+                    failures.add(notRefused(indexes.get(k), originals.get(k), batchCause));
                 }
-                return failFast ? fail(cause) : next();
+                return failFast ? fail(batchCause) : next();
             }
             read((JsonNode) r.body(), originals, indexes);
             if (failFast && failures.size() > failedBefore) {
@@ -148,8 +215,11 @@ final class BulkRunner {
         }, workers).thenCompose(f -> f);
     }
 
-    private static int status(Throwable cause) {
-        return cause instanceof GenesysApiException api ? api.getHttpStatus() : 0;
+    /** An item that failed with its batch (or its schema read), by Genesys' status and code when it gave one. */
+    private static BulkFailure notRefused(int index, Object item, Throwable cause) {
+        return cause instanceof GenesysApiException api
+                ? new BulkFailure(index, item, cause.getMessage(), api.getHttpStatus(), api.getErrorCode())
+                : new BulkFailure(index, item, cause.getMessage(), 0, "error");
     }
 
     /** The request entity of one item, checked against the operation's rules. */

@@ -1,6 +1,7 @@
 package io.camelgenesys.contacts;
 
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.GenesysJobWaitConfiguration;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -11,7 +12,7 @@ import org.apache.camel.spi.UriParams;
  * path variables and query parameters of the operation rows are bound to these options by name.
  */
 @UriParams
-public class ContactsConfiguration extends GenesysConfiguration {
+public class ContactsConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "producer", description = "The contact id of get, update, patch, delete and the other"
                                                 + " single-contact operations; the GenesysContactId header overrides it.")
@@ -179,10 +180,12 @@ public class ContactsConfiguration extends GenesysConfiguration {
                                                 + " checkbox, tag); the GenesysCoreTypeName header overrides it.")
     private String coreTypeName;
     @UriParam(label = "producer", defaultValue = "true",
-              description = "create, update and patch of a contact, createOrganization and updateOrganization: check"
-                            + " the customFields against the schema version the body references (schema.id,"
-                            + " schema.version) before anything is sent, and refuse values that do not match a field's"
-                            + " core type or limits, unknown fields and missing required ones, naming each. The schema"
+              description = "create, update, patch and enrich of a contact, createOrganization, updateOrganization,"
+                            + " enrichOrganization and the items of bulkAdd, bulkUpdate, bulkEnrich and their"
+                            + " organization counterparts: check the customFields against the schema version the"
+                            + " entity references (schema.id, schema.version) before anything is sent, and refuse"
+                            + " values that do not match a field's core type or limits, unknown fields and missing"
+                            + " required ones, naming each (a bulk item so refused is a per-item failure). The schema"
                             + " version is read once per connection and cached (versions are immutable). false sends"
                             + " custom fields unchecked, for Genesys to refuse.")
     private boolean validateCustomFields = true;
@@ -216,37 +219,10 @@ public class ContactsConfiguration extends GenesysConfiguration {
     @UriParam(label = "producer", description = "listImportJobs: only the jobs in this status.")
     private String jobStatus;
 
-    @UriParam(label = "producer", defaultValue = "false",
-              description = "importContacts: wait for the import job to finish before the route continues, polling"
-                            + " getImportJob on the connection's scheduler (no thread waits) from waitPollDelay up to"
-                            + " waitPollMaxDelay; the body is then an ImportResult with the counts and every failed"
-                            + " row with its reason. The exchange fails with a ContactsJobException when the job"
-                            + " reaches one of failedStatuses or waitTimeout passes. Off: the body is the new job"
-                            + " (ContactImportJob) as soon as Genesys accepted it. exportContacts and the other"
-                            + " exports always wait (the file exists only once the export is done).")
-    private boolean waitForCompletion = false;
-
-    @UriParam(label = "producer", defaultValue = "3600000",
-              description = "importContacts with waitForCompletion, and the exports: the longest wait for the job in"
-                            + " milliseconds, from its creation; the exchange then fails with a ContactsJobException"
-                            + " naming the job and its last status (the job itself keeps running in Genesys).")
-    private long waitTimeout = 3_600_000;
-
-    @UriParam(label = "producer", defaultValue = "1000",
-              description = "importContacts with waitForCompletion, and the exports: milliseconds before the first"
-                            + " poll of the job; each later wait doubles (with jitter) up to waitPollMaxDelay.")
-    private long waitPollDelay = 1_000;
-
-    @UriParam(label = "producer", defaultValue = "30000",
-              description = "importContacts with waitForCompletion, and the exports: the longest wait between two"
-                            + " polls of the job, in milliseconds.")
-    private long waitPollMaxDelay = 30_000;
-
-    @UriParam(label = "producer", defaultValue = "Failed,Cancelled",
-              description = "importContacts with waitForCompletion, and the exports: the job status names that mean"
-                            + " the job will never finish, comma separated (compared ignoring case); the exchange"
-                            + " then fails at once with a ContactsJobException quoting Genesys' statusDetails.")
-    private String failedStatuses = "Failed,Cancelled";
+    public ContactsConfiguration() {
+        // the import and export job statuses that never finish
+        setFailedStatuses("Failed,Cancelled");
+    }
 
     @Override
     public ContactsConfiguration copy() {
@@ -261,12 +237,6 @@ public class ContactsConfiguration extends GenesysConfiguration {
         }
         if (bulkBatchSize < 1) {
             throw new IllegalArgumentException("bulkBatchSize must be 1 or more, was " + bulkBatchSize);
-        }
-        // import and export
-        if (waitTimeout <= 0 || waitPollDelay <= 0 || waitPollMaxDelay < waitPollDelay) {
-            throw new IllegalArgumentException("waitTimeout and waitPollDelay must be more than 0 and waitPollMaxDelay"
-                                               + " at least waitPollDelay, were " + waitTimeout + ", " + waitPollDelay
-                                               + " and " + waitPollMaxDelay + " ms");
         }
     }
 
@@ -614,46 +584,6 @@ public class ContactsConfiguration extends GenesysConfiguration {
 
     public void setJobStatus(String jobStatus) {
         this.jobStatus = jobStatus;
-    }
-
-    public boolean isWaitForCompletion() {
-        return waitForCompletion;
-    }
-
-    public void setWaitForCompletion(boolean waitForCompletion) {
-        this.waitForCompletion = waitForCompletion;
-    }
-
-    public long getWaitTimeout() {
-        return waitTimeout;
-    }
-
-    public void setWaitTimeout(long waitTimeout) {
-        this.waitTimeout = waitTimeout;
-    }
-
-    public long getWaitPollDelay() {
-        return waitPollDelay;
-    }
-
-    public void setWaitPollDelay(long waitPollDelay) {
-        this.waitPollDelay = waitPollDelay;
-    }
-
-    public long getWaitPollMaxDelay() {
-        return waitPollMaxDelay;
-    }
-
-    public void setWaitPollMaxDelay(long waitPollMaxDelay) {
-        this.waitPollMaxDelay = waitPollMaxDelay;
-    }
-
-    public String getFailedStatuses() {
-        return failedStatuses;
-    }
-
-    public void setFailedStatuses(String failedStatuses) {
-        this.failedStatuses = failedStatuses;
     }
 
     // ---- issue 16: identity graphs ----

@@ -1,6 +1,5 @@
 package io.camelgenesys.contacts;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class ContactsExports implements OperationExecution {
         if (create.body() == null) {
             create.body(Map.of()); // no conditions: every row
         }
-        List<String> failed = names(config.getFailedStatuses());
+        List<String> failed = config.failedStatusNames();
         String what = "The " + kind + " export";
         return context.executor().execute(create).thenCompose(created -> {
             JsonNode export = (JsonNode) created.body();
@@ -61,7 +60,7 @@ final class ContactsExports implements OperationExecution {
                                                                                 + " an id"));
             }
             CompletableFuture<OperationResult> done = new CompletableFuture<>();
-            JobPolling.await(context, config.getWaitPollDelay(), config.getWaitPollMaxDelay(), config.getWaitTimeout(),
+            JobPolling.await(context, config,
                             "waiting for " + kind + " export " + id, export, () -> readCall(context, id),
                             job -> state(job, failed))
                     .thenCompose(job -> download(context, id, job))
@@ -127,17 +126,5 @@ final class ContactsExports implements OperationExecution {
         };
         return new ContactsJobException(message, id, status, ended.outcome() == JobPolling.Outcome.FAILED,
                 ended.outcome() == JobPolling.Outcome.TIMED_OUT, last, cause);
-    }
-
-    static List<String> names(String commaSeparated) {
-        List<String> names = new ArrayList<>();
-        if (commaSeparated != null) {
-            for (String s : commaSeparated.split(",")) {
-                if (!s.isBlank()) {
-                    names.add(s.strip());
-                }
-            }
-        }
-        return names;
     }
 }

@@ -125,10 +125,10 @@ final class ContactsImport implements OperationExecution {
 
     private static CompletableFuture<OperationResult> waitFor(OperationContext context, ContactsConfiguration config,
                                                               ImportResult result) {
-        List<String> failed = ContactsExports.names(config.getFailedStatuses());
+        List<String> failed = config.failedStatusNames();
         String jobId = result.getJobId();
         CompletableFuture<OperationResult> done = new CompletableFuture<>();
-        JobPolling.await(context, config.getWaitPollDelay(), config.getWaitPollMaxDelay(), config.getWaitTimeout(),
+        JobPolling.await(context, config,
                         "waiting for import job " + jobId, null,
                         () -> context.callOf(ContactsOperation.getImportJob.spec()).pathParam("jobId", jobId),
                         job -> job == null ? JobPolling.State.RUNNING : state(job, failed))

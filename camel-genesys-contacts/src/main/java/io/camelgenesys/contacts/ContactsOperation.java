@@ -113,7 +113,8 @@ public enum ContactsOperation implements GenesysOperation {
     getUnresolved(cloud(get(CONTACT + "/unresolved").queryMulti("expand").returns(ExternalContact.class))),
     promote(cloud(post(CONTACT + "/promotion").returns(ExternalContact.class))),
     enrich(cloud(post(CONTACTS + "/enrich").query("dryRun").body(ContactEnrichRequest.class)
-            .returns(ExternalContact.class).prepare(ContactsRequests.enrich("contact")).rules(ContactsLimits.ENRICH))),
+            .returns(ExternalContact.class).prepare(ContactsRequests.enrich("contact")).rules(ContactsLimits.ENRICH)
+            .execution(CustomFieldsExecution.CONTACT.in("contact")))),
     merge(cloud(post(CONTACTS + "/merge").body(MergeRequest.class).returns(ExternalContact.class)
             .rules(ContactsLimits.MERGE))),
     lookup(cloud(post(EC + "/identifierlookup/contacts").queryMulti("expand").body(ContactIdentifier.class)
@@ -139,12 +140,13 @@ public enum ContactsOperation implements GenesysOperation {
 
     // ---- bulk contacts -----------------------------------------------------------------------------------------
     bulkGet(bulk(EC + "/bulk/contacts", BulkExecution.ids(ExternalContact.class), ContactsLimits.ID_ONLY)),
-    bulkAdd(bulk(EC + "/bulk/contacts/add", BulkExecution.entities(ExternalContact.class), ContactsLimits.CONTACT)),
-    bulkUpdate(bulk(EC + "/bulk/contacts/update", BulkExecution.entities(ExternalContact.class),
-            ContactsLimits.CONTACT_WITH_ID)),
+    bulkAdd(bulk(EC + "/bulk/contacts/add", BulkExecution.entities(ExternalContact.class)
+            .checking(CustomFieldsExecution.CONTACT), ContactsLimits.CONTACT)),
+    bulkUpdate(bulk(EC + "/bulk/contacts/update", BulkExecution.entities(ExternalContact.class)
+            .checking(CustomFieldsExecution.CONTACT), ContactsLimits.CONTACT_WITH_ID)),
     bulkRemove(bulk(EC + "/bulk/contacts/remove", BulkExecution.ids(ExternalContact.class), ContactsLimits.ID_ONLY)),
-    bulkEnrich(bulk(EC + "/bulk/contacts/enrich", BulkExecution.enrich(ExternalContact.class, "contact"),
-            ContactsLimits.ENRICH)),
+    bulkEnrich(bulk(EC + "/bulk/contacts/enrich", BulkExecution.enrich(ExternalContact.class, "contact")
+            .checking(CustomFieldsExecution.CONTACT), ContactsLimits.ENRICH)),
 
     // ---- contact notes -----------------------------------------------------------------------------------------
     createNote(cloud(post(CONTACT + "/notes").body(Note.class).returns(Note.class).rules(ContactsLimits.NOTE_CREATE))),
@@ -186,7 +188,8 @@ public enum ContactsOperation implements GenesysOperation {
             .rules(ContactsLimits.ORGANIZATION_IDENTIFIER))),
     enrichOrganization(cloud(post(ORGANIZATIONS + "/enrich").query("dryRun").body(OrganizationEnrichRequest.class)
             .returns(ExternalOrganization.class).prepare(ContactsRequests.enrich("externalOrganization"))
-            .rules(ContactsLimits.ORGANIZATION_ENRICH))),
+            .rules(ContactsLimits.ORGANIZATION_ENRICH)
+            .execution(CustomFieldsExecution.ORGANIZATION.in("externalOrganization")))),
     linkTrustor(cloud(put(ORGANIZATION + "/trustor/{trustorId}").returns(ExternalOrganizationTrustorLink.class))),
     unlinkTrustor(cloud(delete(ORGANIZATION + "/trustor"))),
     createOrganizationNote(cloud(post(ORGANIZATION + "/notes").body(Note.class).returns(Note.class)
@@ -199,14 +202,16 @@ public enum ContactsOperation implements GenesysOperation {
     deleteOrganizationNote(cloud(delete(ORGANIZATION + "/notes/{noteId}"))),
     bulkGetOrganizations(bulk(EC + "/bulk/organizations", BulkExecution.ids(ExternalOrganization.class),
             ContactsLimits.ID_ONLY)),
-    bulkAddOrganizations(bulk(EC + "/bulk/organizations/add", BulkExecution.entities(ExternalOrganization.class),
-            ContactsLimits.ORGANIZATION)),
-    bulkUpdateOrganizations(bulk(EC + "/bulk/organizations/update", BulkExecution.entities(ExternalOrganization.class),
-            ContactsLimits.ORGANIZATION.and(BodyRules.text("id", 1, 255, true)))),
+    bulkAddOrganizations(bulk(EC + "/bulk/organizations/add", BulkExecution.entities(ExternalOrganization.class)
+            .checking(CustomFieldsExecution.ORGANIZATION), ContactsLimits.ORGANIZATION)),
+    bulkUpdateOrganizations(bulk(EC + "/bulk/organizations/update", BulkExecution.entities(ExternalOrganization.class)
+            .checking(CustomFieldsExecution.ORGANIZATION), ContactsLimits.ORGANIZATION.and(BodyRules.text("id", 1, 255,
+            true)))),
     bulkRemoveOrganizations(bulk(EC + "/bulk/organizations/remove", BulkExecution.ids(ExternalOrganization.class),
             ContactsLimits.ID_ONLY)),
     bulkEnrichOrganizations(bulk(EC + "/bulk/organizations/enrich",
-            BulkExecution.enrich(ExternalOrganization.class, "externalOrganization"), ContactsLimits.ORGANIZATION_ENRICH)),
+            BulkExecution.enrich(ExternalOrganization.class, "externalOrganization")
+                    .checking(CustomFieldsExecution.ORGANIZATION), ContactsLimits.ORGANIZATION_ENRICH)),
 
     // ---- relationships -----------------------------------------------------------------------------------------
     createRelationship(cloud(post(RELATIONSHIPS).body(Relationship.class).returns(Relationship.class)

@@ -1,6 +1,7 @@
 package io.camelgenesys.udm;
 
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.GenesysJobWaitConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -14,7 +15,7 @@ import org.apache.camel.spi.UriParams;
  * {@code platform} is {@code multicloud} here.
  */
 @UriParams
-public class UdmConfiguration extends GenesysConfiguration {
+public class UdmConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "producer",
               description = "The job id (an integer) of getJob, updateJob, deleteJob, cancelJob, suspendJob and "
@@ -132,41 +133,6 @@ public class UdmConfiguration extends GenesysConfiguration {
                             + "GenesysFrom header overrides it.")
     private Integer from;
 
-    @UriParam(label = "producer", defaultValue = "false", 
-              description = "createJob: wait for the job's run to complete (progress 100) before the route "
-                            + "continues, polling getJob on the connection's scheduler (no thread waits) with a "
-                            + "growing interval (waitPollDelay to waitPollMaxDelay); the body is then the job's "
-                            + "final JobInfo, whose fileName lists the run's files. The exchange fails with a "
-                            + "UdmJobException when the job reaches one of failedStatuses or waitTimeout passes, "
-                            + "naming its last status.")
-    private boolean waitForCompletion = false;
-
-    @UriParam(label = "producer", defaultValue = "3600000", 
-              description = "createJob with waitForCompletion: the longest wait in milliseconds, from when the "
-                            + "job was created; the exchange then fails with a UdmJobException naming the job's "
-                            + "last status and progress (the job itself keeps running: cancel it with cancelJob if "
-                            + "needed).")
-    private long waitTimeout = 3_600_000;
-
-    @UriParam(label = "producer", defaultValue = "1000", 
-              description = "createJob with waitForCompletion: milliseconds before the first poll of the job's "
-                            + "progress; each later wait doubles (with jitter) up to waitPollMaxDelay.")
-    private long waitPollDelay = 1_000;
-
-    @UriParam(label = "producer", defaultValue = "30000", 
-              description = "createJob with waitForCompletion: the longest wait between two polls of the job's "
-                            + "progress, in milliseconds.")
-    private long waitPollMaxDelay = 30_000;
-
-    @UriParam(label = "producer",
-              description = "createJob with waitForCompletion: the job status names that mean the run will never "
-                            + "complete (e.g. Failed,Cancelled), comma separated. Status names are tenant data that"
-                            + " the seed does not list: they are checked against listJobStatuses (GET "
-                            + "/v10/data/job-statuses) before the job is created, and an unknown name fails the "
-                            + "exchange listing the known ones. Unset: a failed or cancelled job is waited for "
-                            + "until waitTimeout.")
-    private String failedStatuses;
-
     @UriParam(label = "common",
               description = "downloadFile and the files consumer: write each file to this directory (as its name;"
                             + " a .part file until complete) and make the body that java.io.File, instead of "
@@ -197,13 +163,6 @@ public class UdmConfiguration extends GenesysConfiguration {
     @Override
     public void validate() {
         super.validate();
-        if (waitTimeout <= 0) {
-            throw new IllegalArgumentException("waitTimeout must be more than 0 milliseconds, was " + waitTimeout);
-        }
-        if (waitPollDelay < 1 || waitPollMaxDelay < waitPollDelay) {
-            throw new IllegalArgumentException("waitPollDelay must be at least 1 ms and waitPollMaxDelay at least"
-                                               + " waitPollDelay, were " + waitPollDelay + " and " + waitPollMaxDelay);
-        }
     }
 
     public Integer getJobId() {
@@ -388,46 +347,6 @@ public class UdmConfiguration extends GenesysConfiguration {
 
     public void setFrom(Integer from) {
         this.from = from;
-    }
-
-    public boolean isWaitForCompletion() {
-        return waitForCompletion;
-    }
-
-    public void setWaitForCompletion(boolean waitForCompletion) {
-        this.waitForCompletion = waitForCompletion;
-    }
-
-    public long getWaitTimeout() {
-        return waitTimeout;
-    }
-
-    public void setWaitTimeout(long waitTimeout) {
-        this.waitTimeout = waitTimeout;
-    }
-
-    public long getWaitPollDelay() {
-        return waitPollDelay;
-    }
-
-    public void setWaitPollDelay(long waitPollDelay) {
-        this.waitPollDelay = waitPollDelay;
-    }
-
-    public long getWaitPollMaxDelay() {
-        return waitPollMaxDelay;
-    }
-
-    public void setWaitPollMaxDelay(long waitPollMaxDelay) {
-        this.waitPollMaxDelay = waitPollMaxDelay;
-    }
-
-    public String getFailedStatuses() {
-        return failedStatuses;
-    }
-
-    public void setFailedStatuses(String failedStatuses) {
-        this.failedStatuses = failedStatuses;
     }
 
     public String getDownloadDirectory() {

@@ -49,7 +49,7 @@ final class UdmJobWait implements OperationExecution {
         OperationCall create = context.call();
         GenesysOutputType wanted = create.outputType();
         create.outputType(GenesysOutputType.json);
-        List<String> failed = names(config.getFailedStatuses());
+        List<String> failed = config.failedStatusNames();
         CompletableFuture<Void> checked = failed.isEmpty() ? CompletableFuture.completedFuture(null)
                 : statusNames(context).thenAccept(known -> check(context.operationName(), failed, known));
         return checked
@@ -104,18 +104,6 @@ final class UdmJobWait implements OperationExecution {
         }
     }
 
-    static List<String> names(String commaSeparated) {
-        List<String> names = new ArrayList<>();
-        if (commaSeparated != null) {
-            for (String s : commaSeparated.split(",")) {
-                if (!s.isBlank()) {
-                    names.add(s.strip());
-                }
-            }
-        }
-        return names;
-    }
-
     /** One job being waited for: core's {@link JobPolling} polls it; this class says what its JSON means. */
     private static final class Wait {
         private final OperationContext context;
@@ -144,7 +132,7 @@ final class UdmJobWait implements OperationExecution {
                                                                                 + " without an id: " + created));
             }
             CompletableFuture<OperationResult> result = new CompletableFuture<>();
-            JobPolling.await(context, config.getWaitPollDelay(), config.getWaitPollMaxDelay(), config.getWaitTimeout(),
+            JobPolling.await(context, config,
                     "waiting for UDM job " + jobId, created,
                     () -> context.callOf(UdmOperation.getJob.spec()).pathParam("id", String.valueOf(jobId)),
                     this::state)

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.GenesysJobWaitConfiguration;
 import io.camelgenesys.core.GenesysOutputType;
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.RetryPolicy;
@@ -84,6 +85,14 @@ public final class JobPolling {
                                                     long timeoutMillis, String what, JsonNode first,
                                                     Supplier<OperationCall> poll, Function<JsonNode, State> judge) {
         return new Wait(context, pollDelayMillis, pollMaxMillis, timeoutMillis, what, first, poll, judge).start();
+    }
+
+    /** Starts waiting with the component's job-wait options (its poll delays and {@code waitTimeout}). */
+    public static CompletableFuture<JsonNode> await(OperationContext context, GenesysJobWaitConfiguration options, String what,
+                                                    JsonNode first, Supplier<OperationCall> poll,
+                                                    Function<JsonNode, State> judge) {
+        return await(context, options.getWaitPollDelay(), options.getWaitPollMaxDelay(), options.getWaitTimeout(), what,
+                first, poll, judge);
     }
 
     private static final class Wait {

@@ -15,6 +15,7 @@ import io.camelgenesys.conversations.ConversationsOperation;
 import io.camelgenesys.conversations.UsersOperation;
 import io.camelgenesys.conversations.model.Recording;
 import io.camelgenesys.core.GenesysConfiguration;
+import io.camelgenesys.core.GenesysJobWaitConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.json.GenesysModel;
 import io.camelgenesys.core.operation.GenesysOperation;
@@ -147,6 +148,9 @@ public class GenesysNativeRegistrationsTest {
         }
         assertTrue(registered.getOrDefault(GenesysConfiguration.class.getName(), Set.of()).contains("methods"),
                 "the @UriParams configuration");
+        // the job-wait options that the contacts and UDM configurations inherit (Camel sets them by name)
+        assertTrue(registered.getOrDefault(GenesysJobWaitConfiguration.class.getName(), Set.of()).contains("methods"),
+                "the @UriParams job-wait configuration");
         assertTrue(registered.containsKey("org.eclipse.jetty.client.HttpClient"), "Jetty's HttpClient");
         assertTrue(registered.containsKey("org.cometd.common.JettyJSONContextClient"), "CometD's JSON context");
     }

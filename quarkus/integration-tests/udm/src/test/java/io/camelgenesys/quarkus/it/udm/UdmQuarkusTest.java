@@ -57,6 +57,9 @@ class UdmQuarkusTest {
         assertEquals(15000, c.getRequestTimeout());
         assertEquals(3, c.getRetryMaxAttempts());
         assertEquals("UCS", c.getSource());
+        // a job-wait option, declared once in core, bound by its name; the others keep their defaults
+        assertEquals(5000, c.getWaitPollMaxDelay());
+        assertEquals(1000, c.getWaitPollDelay());
         // from Dev Services
         assertTrue(simulator.startsWith("http://127.0.0.1:"), simulator);
         assertEquals(simulator, c.getBaseUrl());
