@@ -1,5 +1,9 @@
 package io.camelgenesys.kamelets;
 
+import org.apache.camel.component.seda.SedaComponent;
+
+import io.camelgenesys.core.test.docs.DocExamples;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -147,5 +151,22 @@ class GenesysMessagingWebhookKameletTest extends CamelTestSupport {
 
     private static List<Integer> statuses(WebhookDelivery delivery) {
         return delivery.attempts().stream().map(WebhookDelivery.Attempt::status).toList();
+    }
+
+    /** The Kamelet example of the genesys-messaging page, as the page shows it (its docs test checks the region). */
+    @Test
+    void thePagesExampleEmitsEachAgentMessageAsJson() throws Exception {
+        context.addComponent("kafka", new SedaComponent());
+        context.getPropertiesComponent().addInitialProperty("channel.secret", Messaging.DEFAULT_SMS_SECRET);
+        DocExamples.addRoutes(context, "yaml", null, "messaging-webhook-source");
+        dc().messaging().setWebhookUrl(SMS, url("/genesys/sms"));
+
+        WebhookDelivery delivery = dc().sendAgentText(SMS, CONSUMER, "Your order has shipped").await(WAIT);
+
+        assertEquals(WebhookDelivery.State.DELIVERED, delivery.state());
+        Exchange exchange = consumer().receive("kafka:agent-messages", 20_000);
+        assertEquals("Your order has shipped",
+                JSON.readTree(exchange.getMessage().getBody(String.class)).path("text").asText());
+        assertEquals(delivery.messageId(), exchange.getMessage().getHeader("GenesysWebhookMessageId"));
     }
 }

@@ -1,5 +1,9 @@
 package io.camelgenesys.kamelets;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgenesys.contacts.ContactsComponent;
 import io.camelgenesys.contacts.ContactsConfiguration;
+import io.camelgenesys.conversations.UsersComponent;
+import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.test.docs.DocExamples;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.CamelExecutionException;
@@ -15,7 +21,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.seda.SedaComponent;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * The Kamelet examples of the genesys-contacts and genesys-stats pages, exactly as the pages show them (Java here,
+ * The Kamelet examples of the genesys-contacts, genesys-stats, genesys-udm, genesys-users and genesys-messaging pages, exactly as the pages show them (Java here,
  * YAML and XML under {@code src/test/resources/docs}; the pages' docs tests check that they are these regions), run
  * in each DSL against the simulator. There is no Kafka broker in the build: {@code kafka:} is a {@code seda:}
  * component here, so the examples' queues are in-memory; the Kamelets and the Genesys side are the real ones.
@@ -34,6 +44,9 @@ class KameletDocsExamplesTest extends CamelTestSupport {
     static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path exports;
 
     @Override
     protected void doPostSetup() {
@@ -49,6 +62,7 @@ class KameletDocsExamplesTest extends CamelTestSupport {
         props.setProperty("genesys.api-key", "mc-api-key");
         props.setProperty("genesys.username", "agent1");
         props.setProperty("genesys.password", "agent1-password");
+        props.setProperty("exports.dir", exports.toString());
         context.getPropertiesComponent().setOverrideProperties(props);
     }
 
@@ -134,5 +148,68 @@ class KameletDocsExamplesTest extends CamelTestSupport {
             JsonNode json = JSON.readTree(value.getMessage().getBody(String.class));
             assertEquals("agent2", json.get("objectId").asText(), json.toString());
         }
+    }
+
+    static final class UdmFilesSourceRoutes extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::udm-files-source[]
+            from("kamelet:genesys-udm-files-source?baseUrl={{genesys.base-url}}&apiKey=RAW({{genesys.api-key}})"
+                    + "&clientId={{genesys.client-id}}&clientSecret=RAW({{genesys.client-secret}})"
+                    + "&username={{genesys.username}}&password=RAW({{genesys.password}})"
+                    + "&jobTitle=Nightly&idempotentRepository=#processedExports")
+                .to("file:{{exports.dir}}");
+            // end::udm-files-source[]
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml", "xml" })
+    void theUdmFilesSourceExampleStoresEachNightlyFileOnce(String dsl) throws Exception {
+        credentials("mc-client", "mc-secret");
+        IdempotentRepository processed = MemoryIdempotentRepository.memoryIdempotentRepository(100);
+        context.getRegistry().bind("processedExports", processed);
+        SIM.simulator().udm().addFile(Map.of("name", "nightly-1.csv", "size", 1_000,
+                "uploadDate", "2024-03-01T10:00:00Z", "jobTitle", "Nightly"));
+        SIM.simulator().udm().addFile(Map.of("name", "adhoc.csv", "size", 1_000,
+                "uploadDate", "2024-03-01T10:00:01Z", "jobTitle", "Adhoc"));
+        SIM.simulator().udm().addFile(Map.of("name", "nightly-2.csv", "size", 2_000,
+                "uploadDate", "2024-03-01T10:00:02Z", "jobTitle", "Nightly"));
+        DocExamples.addRoutes(context, dsl, new UdmFilesSourceRoutes(), "udm-files-source");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(processed.contains("nightly-1.csv") && processed.contains("nightly-2.csv"))
+               && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of("nightly-1.csv", "nightly-2.csv"), stored(), "the Nightly files, in the bound repository");
+        assertEquals(2_000, Files.size(exports.resolve("nightly-2.csv")));
+        assertEquals(3, SIM.simulator().udm().fileCount(), "nothing deleted unless asked");
+    }
+
+    private List<String> stored() throws IOException {
+        try (var files = Files.list(exports)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theUsersPresenceSinkExampleSetsThePresenceOfTheUserOfTheHeader() throws Exception {
+        // the page's region is Genesys Cloud's; the component's baseUrl (the simulator) overrides it, as for contacts
+        GenesysConfiguration c = context.getComponent("genesys-users", UsersComponent.class).getConfiguration();
+        c.setBaseUrl(SIM.simulator().baseUrl());
+        credentials("cloud-client", "cloud-secret");
+        DocExamples.addRoutes(context, "yaml", null, "users-presence-sink");
+        String agent = SIM.simulator().cloudConversations().seedUsers(1).get(0);
+
+        template.sendBodyAndHeader("kafka:shift-events", "{\"presenceDefinition\": {\"id\": \"presence-on-queue\"}}",
+                "userId", agent);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"presence-on-queue".equals(SIM.simulator().cloudConversations().store().presenceOf(agent).orElse(null))
+               && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("presence-on-queue", SIM.simulator().cloudConversations().store().presenceOf(agent).orElseThrow());
     }
 }
