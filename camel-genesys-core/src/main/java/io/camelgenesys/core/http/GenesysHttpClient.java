@@ -27,7 +27,9 @@ import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -50,6 +52,8 @@ public final class GenesysHttpClient {
 
     /** Responses larger than this are refused rather than buffered (downloads stream instead). */
     public static final int MAX_BUFFERED_RESPONSE = 64 * 1024 * 1024;
+
+    private static final HttpField ACCEPT_JSON = new PreEncodedHttpField(HttpHeader.ACCEPT, "application/json");
 
     private final HttpClient jetty;
     private final long requestTimeoutMillis;
@@ -287,11 +291,16 @@ public final class GenesysHttpClient {
             r.timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
         }
         r.headers(h -> {
-            h.put("Accept", "application/json");
-            connectionHeaders.forEach(h::put);
-            request.headers().forEach(h::put);
+            // Jetty's own header constants: no lookup of the name per request
+            h.put(ACCEPT_JSON);
+            if (!connectionHeaders.isEmpty()) {
+                connectionHeaders.forEach(h::put);
+            }
+            if (!request.headers().isEmpty()) {
+                request.headers().forEach(h::put);
+            }
             if (authorization != null) {
-                h.put("Authorization", authorization);
+                h.put(HttpHeader.AUTHORIZATION, authorization);
             }
         });
         if (request.body() != null) {
