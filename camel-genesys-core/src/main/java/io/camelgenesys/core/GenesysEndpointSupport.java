@@ -371,14 +371,17 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
             spec.preparer().prepare(call, context);
         }
         for (OperationSpec.Parameter p : spec.parameters()) {
-            String v = p.path() ? call.pathParams().get(p.name()) : null;
+            String v = p.path() ? call.pathParam(p.name()) : null;
             if (p.path() && (v == null || v.isBlank())) {
                 throw new IllegalArgumentException("The " + p.name() + " is required for " + spec + ": set the "
                                                    + p.option() + " option or the " + p.header() + " header");
             }
         }
-        for (QueryRule rule : spec.queryRules()) {
-            rule.check(context.operationName(), call.query(), spec.parameter(rule.param()));
+        List<QueryRule> rules = spec.queryRules();
+        if (!rules.isEmpty()) {
+            for (QueryRule rule : rules) {
+                rule.check(context.operationName(), call.query(), spec.parameter(rule.param()));
+            }
         }
         if (messageBody) {
             checkBody(context.operationName(), spec, call);

@@ -11,11 +11,14 @@ import java.util.concurrent.CompletableFuture;
 public final class FixedAuthorizationProvider implements TokenProvider {
 
     private final String authorization;
+    /** Made once and handed to every caller (no one completes it again): no future per request. */
+    private final CompletableFuture<String> ready;
     private final String kind;
     private final String refusedHint;
 
     private FixedAuthorizationProvider(String authorization, String kind, String refusedHint) {
         this.authorization = authorization;
+        this.ready = CompletableFuture.completedFuture(authorization);
         this.kind = kind;
         this.refusedHint = refusedHint;
     }
@@ -41,7 +44,7 @@ public final class FixedAuthorizationProvider implements TokenProvider {
 
     @Override
     public CompletableFuture<String> authorization() {
-        return CompletableFuture.completedFuture(authorization);
+        return ready;
     }
 
     @Override

@@ -65,7 +65,15 @@ public final class OAuthTokenProvider implements TokenProvider {
     private volatile ScheduledFuture<?> proactive;
     private volatile boolean closed;
 
-    private record Token(String authorization, long expiresAtNanos, long refreshAtNanos) {
+    /**
+     * @param ready the authorization as a completed future, made once per token and handed to every caller (no one
+     *              completes it again): no future per request
+     */
+    private record Token(String authorization, long expiresAtNanos, long refreshAtNanos,
+                         CompletableFuture<String> ready) {
+        Token(String authorization, long expiresAtNanos, long refreshAtNanos) {
+            this(authorization, expiresAtNanos, refreshAtNanos, CompletableFuture.completedFuture(authorization));
+        }
     }
 
     /**
@@ -140,11 +148,11 @@ public final class OAuthTokenProvider implements TokenProvider {
         Token t = token;
         long now = clock.getAsLong();
         if (t != null && now < t.refreshAtNanos) {
-            return CompletableFuture.completedFuture(t.authorization);
+            return t.ready;
         }
         if (t != null && now < t.expiresAtNanos) {
             refresh(); // due soon: refresh in the background, this caller still uses the valid token
-            return CompletableFuture.completedFuture(t.authorization);
+            return t.ready;
         }
         return refresh().thenApply(Token::authorization);
     }

@@ -64,7 +64,8 @@ public final class GenesysConnection {
     private final AtomicInteger healthCheckUsers = new AtomicInteger();
     private volatile ConnectionMetrics metrics = ConnectionMetrics.NONE;
     private volatile int lastStatus = -1;
-    private volatile Instant lastCallAt;
+    /** Epoch milliseconds of the last answer or transport failure, 0 before any: no Instant per response. */
+    private volatile long lastCallAtMillis;
     private volatile Throwable lastTransportFailure;
     private volatile GenesysAuthException lastAuthFailure;
     private volatile GenesysAuthException lastForbidden;
@@ -312,7 +313,7 @@ public final class GenesysConnection {
     private void handle(Call call, GenesysResponse response, Throwable failure,
                         CompletableFuture<GenesysResponse> result) {
         GenesysRequest req = call.request;
-        lastCallAt = Instant.now();
+        lastCallAtMillis = System.currentTimeMillis();
         if (failure != null) {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
@@ -329,8 +330,8 @@ public final class GenesysConnection {
             response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
         }
         lastStatus = status;
-        rateLimiter.observe(response.intHeader("X-Rate-Limit-Remaining"),
-                response.intHeader("X-Rate-Limit-Reset") == null ? null : (long) response.intHeader("X-Rate-Limit-Reset"));
+        Integer reset = response.intHeader("X-Rate-Limit-Reset");
+        rateLimiter.observe(response.rateLimitRemaining(), reset == null ? null : (long) reset);
         if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
             // the token expired or was revoked early: one refresh, one replay (not a retry: no wait, no attempt counted)
             call.replayedAfter401 = true;
@@ -534,7 +535,8 @@ public final class GenesysConnection {
     }
 
     public Instant lastCallAt() {
-        return lastCallAt;
+        long at = lastCallAtMillis;
+        return at == 0 ? null : Instant.ofEpochMilli(at);
     }
 
     /**

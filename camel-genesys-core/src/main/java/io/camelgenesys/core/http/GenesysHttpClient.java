@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,6 @@ import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.auth.Secrets;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
-import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpProxy;
@@ -27,6 +27,9 @@ import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -49,6 +52,8 @@ public final class GenesysHttpClient {
 
     /** Responses larger than this are refused rather than buffered (downloads stream instead). */
     public static final int MAX_BUFFERED_RESPONSE = 64 * 1024 * 1024;
+
+    private static final HttpField ACCEPT_JSON = new PreEncodedHttpField(HttpHeader.ACCEPT, "application/json");
 
     private final HttpClient jetty;
     private final long requestTimeoutMillis;
@@ -209,19 +214,70 @@ public final class GenesysHttpClient {
             newRequest(request, baseUrl, authorization, connectionHeaders).send(new StreamingListener(done, secrets));
             return;
         }
-        newRequest(request, baseUrl, authorization, connectionHeaders).send(
-                new BufferingResponseListener(MAX_BUFFERED_RESPONSE) {
-                    @Override
-                    public void onComplete(Result result) {
-                        if (result.isFailed()) {
-                            done.accept(null, result.getFailure());
-                        } else {
-                            Response response = result.getResponse();
-                            done.accept(new GenesysResponse(response.getStatus(), response.getHeaders(), getContent(), secrets),
-                                    null);
-                        }
-                    }
-                });
+        newRequest(request, baseUrl, authorization, connectionHeaders).send(new BufferingListener(done, secrets));
+    }
+
+    /**
+     * Buffers a response into one array and hands it over complete: sized from {@code Content-Length} when the
+     * response has one, so the body is copied once (Jetty's {@code BufferingResponseListener} grows a buffer and then
+     * copies it out again, two arrays per response). Refuses more than {@link #MAX_BUFFERED_RESPONSE} bytes.
+     */
+    private static final class BufferingListener implements Response.Listener {
+        private final BiConsumer<GenesysResponse, Throwable> done;
+        private final Secrets secrets;
+        private byte[] buffer;
+        private int length;
+
+        BufferingListener(BiConsumer<GenesysResponse, Throwable> done, Secrets secrets) {
+            this.done = done;
+            this.secrets = secrets;
+        }
+
+        @Override
+        public void onHeaders(Response response) {
+            long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (declared > MAX_BUFFERED_RESPONSE) {
+                response.abort(tooLarge());
+            } else if (declared > 0) {
+                // only a first size: a decoded (gzip) body may be longer, and then grows
+                buffer = new byte[(int) declared];
+            }
+        }
+
+        @Override
+        public void onContent(Response response, ByteBuffer content) {
+            int n = content.remaining();
+            if (n == 0) {
+                return;
+            }
+            if (buffer == null || buffer.length - length < n) {
+                long required = (long) length + n;
+                if (required > MAX_BUFFERED_RESPONSE) {
+                    response.abort(tooLarge());
+                    return;
+                }
+                int capacity = (int) Math.min(Math.max(required, buffer == null ? 0 : 2L * buffer.length),
+                        MAX_BUFFERED_RESPONSE);
+                buffer = buffer == null ? new byte[capacity] : Arrays.copyOf(buffer, capacity);
+            }
+            content.get(buffer, length, n);
+            length += n;
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            if (result.isFailed()) {
+                done.accept(null, result.getFailure());
+                return;
+            }
+            byte[] body = buffer == null ? null : length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            Response response = result.getResponse();
+            done.accept(new GenesysResponse(response.getStatus(), response.getHeaders(), body, secrets), null);
+        }
+
+        private static IllegalArgumentException tooLarge() {
+            return new IllegalArgumentException("Buffering capacity " + MAX_BUFFERED_RESPONSE + " exceeded");
+        }
     }
 
     /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */
@@ -235,11 +291,16 @@ public final class GenesysHttpClient {
             r.timeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);
         }
         r.headers(h -> {
-            h.put("Accept", "application/json");
-            connectionHeaders.forEach(h::put);
-            request.headers().forEach(h::put);
+            // Jetty's own header constants: no lookup of the name per request
+            h.put(ACCEPT_JSON);
+            if (!connectionHeaders.isEmpty()) {
+                connectionHeaders.forEach(h::put);
+            }
+            if (!request.headers().isEmpty()) {
+                request.headers().forEach(h::put);
+            }
             if (authorization != null) {
-                h.put("Authorization", authorization);
+                h.put(HttpHeader.AUTHORIZATION, authorization);
             }
         });
         if (request.body() != null) {

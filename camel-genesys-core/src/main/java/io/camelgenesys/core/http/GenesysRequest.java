@@ -113,8 +113,13 @@ public final class GenesysRequest {
 
     /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
     public String url(String baseUrl) {
+        boolean absolute = path.startsWith("http://") || path.startsWith("https://");
+        if (query.isEmpty()) {
+            // the common case (a get by id): one concatenation of the exact length
+            return absolute ? path : baseUrl + path;
+        }
         StringBuilder sb = new StringBuilder(baseUrl.length() + path.length() + 32 * (query.size() + 1));
-        if (path.startsWith("http://") || path.startsWith("https://")) {
+        if (absolute) {
             sb.append(path);
         } else {
             sb.append(baseUrl).append(path);

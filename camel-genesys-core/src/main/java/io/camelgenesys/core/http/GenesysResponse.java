@@ -15,6 +15,7 @@ import org.eclipse.jetty.http.HttpFields;
 public final class GenesysResponse {
 
     public static final String CORRELATION_ID = "ININ-Correlation-ID";
+    public static final String RATE_LIMIT_REMAINING = "X-Rate-Limit-Remaining";
 
     private final int status;
     private final HttpFields headers;
@@ -23,6 +24,9 @@ public final class GenesysResponse {
     private final InputStream stream;
     /** Set when an earlier attempt of the same request got no complete response (see {@link #afterAttemptWithoutAnswer}). */
     private final String earlierAttemptFailure;
+    /** {@link #rateLimitRemaining()} once read: the pipeline and the result both need it. */
+    private Integer rateLimitRemaining;
+    private boolean rateLimitRemainingRead;
 
     public GenesysResponse(int status, HttpFields headers, byte[] body) {
         this(status, headers, body, Secrets.NONE);
@@ -105,6 +109,18 @@ public final class GenesysResponse {
     /** The body as JSON, {@code null} when empty; an IOException when it is not JSON. */
     public JsonNode json() throws IOException {
         return hasBody() ? GenesysJson.parse(body) : null;
+    }
+
+    /**
+     * {@code X-Rate-Limit-Remaining} as a number, {@code null} when absent or not a number; parsed once per response
+     * (read on the thread that completes it, then by the thread it is handed to).
+     */
+    public Integer rateLimitRemaining() {
+        if (!rateLimitRemainingRead) {
+            rateLimitRemaining = intHeader(RATE_LIMIT_REMAINING);
+            rateLimitRemainingRead = true;
+        }
+        return rateLimitRemaining;
     }
 
     /** A header as an integer, {@code null} when absent or not a number. */

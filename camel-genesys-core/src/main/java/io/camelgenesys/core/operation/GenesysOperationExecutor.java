@@ -32,6 +32,8 @@ public final class GenesysOperationExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysOperationExecutor.class);
 
+    private static final String[] NO_VALUES = new String[0];
+
     private final GenesysConnection connection;
 
     public GenesysOperationExecutor(GenesysConnection connection) {
@@ -41,7 +43,7 @@ public final class GenesysOperationExecutor {
     public CompletableFuture<OperationResult> execute(OperationCall call) {
         GenesysRequest request;
         try {
-            request = request(call, call.query());
+            request = request(call, call.queryView());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -81,18 +83,18 @@ public final class GenesysOperationExecutor {
         if (!spec.needsConnection()) {
             throw new IllegalArgumentException(spec.method() + " is a webhook Genesys calls: it is consumed, never sent");
         }
-        String path = spec.pathTemplate();
-        for (OperationSpec.Parameter var : spec.parameters()) {
-            if (!var.path()) {
-                continue;
-            }
-            String value = call.pathParams().get(var.name());
+        List<String> vars = spec.pathVariables();
+        String[] values = vars.isEmpty() ? NO_VALUES : new String[vars.size()];
+        for (int i = 0; i < values.length; i++) {
+            String value = call.pathParam(vars.get(i));
             if (value == null || value.isBlank()) {
+                OperationSpec.Parameter var = spec.parameter(vars.get(i));
                 throw new IllegalArgumentException("The " + var.name() + " is required for " + spec + ": set the "
                                                    + var.option() + " option or the " + var.header() + " header");
             }
-            path = path.replace("{" + var.name() + "}", GenesysRequest.encodeComponent(value));
+            values[i] = GenesysRequest.encodeComponent(value);
         }
+        String path = spec.expandPath(values);
         GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
@@ -114,7 +116,7 @@ public final class GenesysOperationExecutor {
         if (call.contentType() != null && call.body() instanceof byte[] raw) {
             b.body(raw, call.contentType());
         } else if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
-            String fileName = spec.multipartFileName() == null ? null : call.pathParams().get(spec.multipartFileName());
+            String fileName = spec.multipartFileName() == null ? null : call.pathParam(spec.multipartFileName());
             b.multipartBody(spec.multipartField(), fileName != null ? fileName : spec.multipartField(),
                     "application/octet-stream", fileBytes(spec, call.body()));
         } else if (spec.hasBody() && call.body() != null) {
@@ -158,7 +160,7 @@ public final class GenesysOperationExecutor {
         Map<String, Object> headers = new LinkedHashMap<>(8);
         headers.put(GenesysConstants.HTTP_STATUS, status);
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
-        putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.intHeader("X-Rate-Limit-Remaining"));
+        putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.rateLimitRemaining());
         if (response.stream() != null) {
             putIfNotNull(headers, org.apache.camel.Exchange.CONTENT_TYPE, response.header("Content-Type"));
             // the same file-name headers as a storage download (Download#headers), so to("file:dir") keeps the name

@@ -15,8 +15,9 @@ import io.camelgenesys.core.json.GenesysJson;
 public final class OperationCall {
 
     private final OperationSpec spec;
-    private final Map<String, String> pathParams = new LinkedHashMap<>();
-    private final Map<String, String> query = new LinkedHashMap<>();
+    /** Created on first use, as {@link #query}: a get by id has one path variable and no query. */
+    private Map<String, String> pathParams;
+    private Map<String, String> query;
     private Object body;
     private GenesysOutputType outputType = GenesysOutputType.model;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -57,13 +58,13 @@ public final class OperationCall {
     }
 
     public OperationCall pathParam(String name, String value) {
-        pathParams.put(name, value);
+        pathParams().put(name, value);
         return this;
     }
 
     public OperationCall query(String name, Object value) {
         if (value != null) {
-            query.put(name, String.valueOf(value));
+            query().put(name, String.valueOf(value));
         }
         return this;
     }
@@ -129,12 +130,30 @@ public final class OperationCall {
         return contentType;
     }
 
+    /** The path variables' values (modifiable). */
     public Map<String, String> pathParams() {
+        if (pathParams == null) {
+            pathParams = new LinkedHashMap<>(4);
+        }
         return pathParams;
     }
 
+    /** The query parameters (modifiable). */
     public Map<String, String> query() {
+        if (query == null) {
+            query = new LinkedHashMap<>(8);
+        }
         return query;
+    }
+
+    /** A path variable's value, {@code null} when not set (creates nothing). */
+    public String pathParam(String name) {
+        return pathParams == null ? null : pathParams.get(name);
+    }
+
+    /** The query parameters to read only: an empty map when there are none (creates nothing). */
+    public Map<String, String> queryView() {
+        return query == null ? Map.of() : query;
     }
 
     public Object body() {

@@ -59,6 +59,8 @@ public final class OperationSpec {
     private final String method;
     private final String pathTemplate;
     private final List<String> pathVariables;
+    /** The template split at its variables: {@code pathLiterals[i]}, variable i, ..., the last literal. */
+    private final String[] pathLiterals;
     private Class<?> requestType;
     private boolean bodyRequired;
     private Class<?> responseType;
@@ -79,6 +81,9 @@ public final class OperationSpec {
     private String totalPointer;
     private BodyRules bodyRules;
     private final List<QueryRule> queryRules = new ArrayList<>();
+    /** Read-only views, made once: the executor reads them per request. */
+    private final List<QueryRule> queryRulesView = Collections.unmodifiableList(queryRules);
+    private final Set<Integer> answersView = Collections.unmodifiableSet(answers);
     private OperationPreparer preparer;
     private OperationExecution execution = OperationExecution.SINGLE;
     private Set<GenesysPlatform> platforms = EnumSet.allOf(GenesysPlatform.class);
@@ -90,11 +95,17 @@ public final class OperationSpec {
         this.method = method;
         this.pathTemplate = pathTemplate;
         List<String> vars = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
         Matcher m = VARIABLE.matcher(pathTemplate);
+        int end = 0;
         while (m.find()) {
             vars.add(m.group(1));
+            literals.add(pathTemplate.substring(end, m.start()));
+            end = m.end();
         }
+        literals.add(pathTemplate.substring(end));
         this.pathVariables = Collections.unmodifiableList(vars);
+        this.pathLiterals = literals.toArray(String[]::new);
     }
 
     public static OperationSpec get(String path) {
@@ -246,7 +257,7 @@ public final class OperationSpec {
 
     /** The 5xx statuses the row takes as answers (see {@link #answers(int)}). */
     public Set<Integer> answeredStatuses() {
-        return java.util.Collections.unmodifiableSet(answers);
+        return answersView;
     }
 
     /** Overrides the method's idempotency: e.g. a POST that only reads is safe to retry after a 5xx. */
@@ -387,6 +398,32 @@ public final class OperationSpec {
         return pathVariables;
     }
 
+    /**
+     * The path with each variable replaced by its value, in the order of {@link #pathVariables()}; the values are put
+     * in as they are (encode them first). Built from the template split once, not searched and replaced per request.
+     */
+    public String expandPath(String[] values) {
+        if (values.length != pathVariables.size()) {
+            throw new IllegalArgumentException(this + " has " + pathVariables.size() + " path variables, not "
+                                               + values.length);
+        }
+        String[] lit = pathLiterals;
+        switch (values.length) {
+            case 0:
+                return lit[0];
+            case 1:
+                return lit[0] + values[0] + lit[1];
+            case 2:
+                return lit[0] + values[0] + lit[1] + values[1] + lit[2];
+            default:
+                StringBuilder sb = new StringBuilder(pathTemplate.length() + 40 * values.length);
+                for (int i = 0; i < values.length; i++) {
+                    sb.append(lit[i]).append(values[i]);
+                }
+                return sb.append(lit[values.length]).toString();
+        }
+    }
+
     public Class<?> requestType() {
         return requestType;
     }
@@ -491,7 +528,7 @@ public final class OperationSpec {
     }
 
     public List<QueryRule> queryRules() {
-        return Collections.unmodifiableList(queryRules);
+        return queryRulesView;
     }
 
     /** The hook that builds the body or parameters, or {@code null}. */
