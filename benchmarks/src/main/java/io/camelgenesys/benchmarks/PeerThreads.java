@@ -76,6 +76,24 @@ final class PeerThreads {
         return times;
     }
 
+    /** Per live thread of the group: the bytes it allocated so far; empty when the JVM cannot tell. */
+    Map<Long, Long> allocatedBytes() {
+        Map<Long, Long> bytes = new HashMap<>();
+        if (BEAN == null || !BEAN.isThreadAllocatedMemorySupported() || !BEAN.isThreadAllocatedMemoryEnabled()) {
+            return bytes;
+        }
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int n = group.enumerate(threads, true);
+        long[] ids = Arrays.stream(threads, 0, n).mapToLong(Thread::getId).toArray();
+        long[] allocated = BEAN.getThreadAllocatedBytes(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (allocated[i] >= 0) {
+                bytes.put(ids[i], allocated[i]);
+            }
+        }
+        return bytes;
+    }
+
     /** CPU time used between two {@link #cpuNanos()} readings by the threads alive at the second; -1 if unknown. */
     static long used(Map<Long, Long> before, Map<Long, Long> after) {
         if (BEAN == null) {
