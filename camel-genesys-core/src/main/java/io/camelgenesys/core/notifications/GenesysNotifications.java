@@ -477,7 +477,15 @@ public final class GenesysNotifications implements AutoCloseable {
         @Override
         public void subscribe(String channel, ClientSessionChannel.MessageListener listener,
                               ClientSession.MessageListener reply) {
-            client.getChannel(channel).subscribe(listener, reply);
+            ClientSessionChannel c = client.getChannel(channel);
+            // CometD notifies every wildcard channel that matches a message (/a/b/*, /a/b/**, /a/**, /**) and, for
+            // each one that does not exist, creates a channel object (locks, listener lists, an EnumMap) only to
+            // release it again: per message. Created here once, they stay (a handful per channel prefix, no
+            // listeners), and a message costs map look-ups instead.
+            for (String wild : c.getChannelId().getWildIds()) {
+                client.getChannel(wild);
+            }
+            c.subscribe(listener, reply);
         }
 
         @Override
