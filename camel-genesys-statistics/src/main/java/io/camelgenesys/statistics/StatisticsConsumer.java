@@ -108,9 +108,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         delivery = endpoint.getCamelContext().getExecutorServiceManager()
                 .newThreadPool(this, "GenesysStatistics[" + name() + "]", profile);
-        // the drain starts once per CometD response, after its last message (a burst: one wake-up)
-        StatisticsStream s = new StatisticsStream(delivery, GenesysNotifications::afterDelivery, this::deliver,
-                MAX_PENDING_VALUES,
+        StatisticsStream s = new StatisticsStream(delivery, this::deliver, MAX_PENDING_VALUES,
                 () -> verify("values were dropped while the route was behind", false));
         stream = s;
         ConsumerMetrics meters = GenesysMetrics.of(endpoint.getCamelContext()).consumer(name());

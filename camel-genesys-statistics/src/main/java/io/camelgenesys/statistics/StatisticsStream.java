@@ -50,9 +50,6 @@ final class StatisticsStream {
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsStream.class);
 
     private final Executor worker;
-    private final Executor wake;
-    private final Runnable startDrain = this::startDrain;
-    private final Runnable drain = this::drain;
     private final Sink sink;
     private final Runnable resync;
     private final int capacity;
@@ -82,17 +79,14 @@ final class StatisticsStream {
 
     /**
      * @param worker   runs the drain (a thread of the consumer's own, never a CometD or HTTP client thread)
-     * @param wake     runs the task that starts a drain: at once, or (CometD threads) once the messages of the
-     *                 response being delivered are all offered, so that a burst wakes the worker once
      * @param capacity the most values waiting for the route
      * @param resync   runs (on the worker) after an overflow, once the queue is empty
      */
-    StatisticsStream(Executor worker, Executor wake, Sink sink, int capacity, Runnable resync) {
+    StatisticsStream(Executor worker, Sink sink, int capacity, Runnable resync) {
         if (capacity < 4) {
             throw new IllegalArgumentException("capacity must be at least 4: " + capacity);
         }
         this.worker = worker;
-        this.wake = wake;
         this.sink = sink;
         this.capacity = capacity;
         this.highWater = capacity / 2;
@@ -103,7 +97,6 @@ final class StatisticsStream {
     /**
      * Offers values of a subscription; those not newer than what was let through are dropped (counted).
      *
-     * @param values    kept as they are when all are let through: the caller must not change the list afterwards
      * @param restating whether these are current values read after a recovery (see {@link #recovered()})
      * @return the values let through
      */
@@ -114,16 +107,10 @@ final class StatisticsStream {
             if (closed) {
                 return List.of();
             }
-            // the list itself when every value is let through (the usual case): no copy per notification
-            fresh = values;
-            for (int i = 0; i < values.size(); i++) {
-                StatisticValue v = values.get(i);
+            fresh = new ArrayList<>(values.size());
+            for (StatisticValue v : values) {
                 if (accept(v, restating)) {
-                    if (fresh != values) {
-                        fresh.add(v);
-                    }
-                } else if (fresh == values) {
-                    fresh = new ArrayList<>(values.subList(0, i));
+                    fresh.add(v);
                 }
             }
             if (fresh.isEmpty()) {
@@ -137,7 +124,7 @@ final class StatisticsStream {
             start = enqueue(new Delivery(subscriptionId, eventType, fresh, null), fresh.size());
         }
         if (start) {
-            wake.execute(startDrain);
+            startDrain();
         }
         return fresh;
     }
@@ -152,7 +139,7 @@ final class StatisticsStream {
             start = enqueue(new Delivery(null, StatisticsConstants.SERVICE_STATE_CHANGE, List.of(), state), 1);
         }
         if (start) {
-            wake.execute(startDrain);
+            startDrain();
         }
     }
 
@@ -239,7 +226,7 @@ final class StatisticsStream {
 
     private void startDrain() {
         try {
-            worker.execute(drain);
+            worker.execute(this::drain);
         } catch (RejectedExecutionException e) {
             // stopping: what waits is dropped with the consumer
             synchronized (lock) {

@@ -37,7 +37,7 @@ class StatisticsStreamTest {
     }
 
     private StatisticsStream stream(int capacity, StatisticsStream.Sink sink) {
-        return new StatisticsStream(worker, Runnable::run, sink, capacity, resyncs::incrementAndGet);
+        return new StatisticsStream(worker, sink, capacity, resyncs::incrementAndGet);
     }
 
     private StatisticsStream recording() {

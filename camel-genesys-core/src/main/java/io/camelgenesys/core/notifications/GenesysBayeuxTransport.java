@@ -1,15 +1,12 @@
 package io.camelgenesys.core.notifications;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.http.GenesysErrors;
-import org.cometd.bayeux.Message;
 import org.cometd.bayeux.Promise;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.cometd.client.transport.TransportListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpCookieStore;
@@ -40,8 +37,6 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
     /** Read for every response (CometD's own field is set once, at init). */
     private volatile int maxMessageSize;
     private boolean maxMessageSizeChosen; // guarded by this
-    /** The BayeuxClient's listener (it has one), wrapped to mark its deliveries as a batch. */
-    private volatile BatchingListener batching;
 
     GenesysBayeuxTransport(Map<String, Object> options, HttpClient httpClient, TokenProvider tokens,
                            Map<String, String> connectionHeaders) {
@@ -110,48 +105,6 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
                 promise.fail(t);
             }
         });
-    }
-
-    /**
-     * Every response's messages are delivered inside one {@link DeliveryBatch}, so that a consumer that hands them to
-     * its own thread wakes it once per response, not once per message.
-     */
-    @Override
-    public void send(TransportListener listener, List<Message.Mutable> messages) {
-        BatchingListener b = batching;
-        if (b == null || b.delegate != listener) {
-            b = new BatchingListener(listener);
-            batching = b;
-        }
-        super.send(b, messages);
-    }
-
-    private static final class BatchingListener implements TransportListener {
-        private final TransportListener delegate;
-
-        BatchingListener(TransportListener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void onSending(List<? extends Message> messages) {
-            delegate.onSending(messages);
-        }
-
-        @Override
-        public void onMessages(List<Message.Mutable> messages) {
-            DeliveryBatch.deliver(delegate, messages);
-        }
-
-        @Override
-        public void onFailure(Throwable failure, List<? extends Message> messages) {
-            delegate.onFailure(failure, messages);
-        }
-
-        @Override
-        public void onTimeout(List<? extends Message> messages, Promise<Long> promise) {
-            delegate.onTimeout(messages, promise);
-        }
     }
 
     /** The Authorization value of the last request sent (to invalidate after a 401); never logged. */

@@ -234,17 +234,6 @@ public final class GenesysNotifications implements AutoCloseable {
     }
 
     /**
-     * For a listener that hands messages to a thread of its own: runs {@code task} (e.g. waking that thread) once
-     * the CometD client has delivered every message of the Bayeux response it is delivering on the calling thread,
-     * so that a burst costs one wake-up, not one per message; runs it at once when the calling thread is not
-     * delivering a response (an HTTP thread, a scheduler, a listener of a transport without batches). The task runs
-     * on the delivering thread, in the order tasks were given, and must return at once.
-     */
-    public static void afterDelivery(Runnable task) {
-        DeliveryBatch.afterDelivery(Objects.requireNonNull(task, "task"));
-    }
-
-    /**
      * The largest Bayeux response the session accepts, in bytes: the session is shared, so it accepts the largest size
      * any of its users asked for ({@value #DEFAULT_MAX_MESSAGE_SIZE} until one asks). Takes effect with the next
      * response.

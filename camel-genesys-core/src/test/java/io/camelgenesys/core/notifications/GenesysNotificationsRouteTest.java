@@ -409,55 +409,6 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /**
-     * {@link GenesysNotifications#afterDelivery}: a listener that wakes its own thread does so once per Bayeux
-     * response, after the response's last message, on the thread that delivered it; elsewhere the task runs at once.
-     * The connects are held (back-pressure) while 40 messages are published, so most of them arrive in one response.
-     */
-    @Test
-    void workPutOffUntilAfterDeliveryRunsOncePerResponseAfterItsLastMessage() throws Exception {
-        TestCometdConsumer consumer = route("r1", UPDATES, "mock:updates");
-        consumer.subscribed().get(10, TimeUnit.SECONDS);
-        GenesysNotifications n = consumer.notifications();
-        AtomicLong delivered = new AtomicLong();
-        List<long[]> runs = new CopyOnWriteArrayList<>(); // messages delivered when each task ran
-        List<String> problems = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean requested = new java.util.concurrent.atomic.AtomicBoolean();
-        org.cometd.bayeux.client.ClientSessionChannel.MessageListener listener = (channel, message) -> {
-            delivered.incrementAndGet();
-            Thread deliveringThread = Thread.currentThread();
-            if (requested.compareAndSet(false, true)) {
-                GenesysNotifications.afterDelivery(() -> {
-                    if (Thread.currentThread() != deliveringThread) {
-                        problems.add("ran on " + Thread.currentThread().getName());
-                    }
-                    requested.set(false);
-                    runs.add(new long[] { delivered.get() });
-                });
-            }
-        };
-        n.subscribe(UPDATES, listener).get(10, TimeUnit.SECONDS);
-        java.util.concurrent.CompletableFuture<Void> behind = new java.util.concurrent.CompletableFuture<>();
-        java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> gate = () -> behind;
-        n.addBackpressure(gate);
-        publish(UPDATES, 1);
-        await("the first message", 10_000, () -> delivered.get() == 1);
-        publish(UPDATES, 39); // the next connect is held meanwhile: the server queues them
-        behind.complete(null);
-        await("every message", 10_000, () -> delivered.get() == 40);
-        await("the last task", 10_000, () -> !runs.isEmpty() && runs.get(runs.size() - 1)[0] == 40);
-        n.removeBackpressure(gate);
-        n.unsubscribe(UPDATES, listener);
-
-        assertEquals(List.of(), problems);
-        assertTrue(runs.size() < 10, "one task per response, not per message: " + runs.size() + " for 40 messages");
-        assertEquals(1, runs.get(0)[0], "the first response carried the first message alone");
-        // on a thread that delivers nothing, at once
-        List<String> ranOn = new ArrayList<>();
-        GenesysNotifications.afterDelivery(() -> ranOn.add(Thread.currentThread().getName()));
-        assertEquals(List.of(Thread.currentThread().getName()), ranOn);
-    }
-
     private TestCometdConsumer route(String routeId, String channel, String to) throws Exception {
         return route(routeId, channel, to, "");
     }
