@@ -60,20 +60,28 @@ final class PeerThreads {
 
     /** Per live thread of the group: its CPU time so far (ns); empty when the JVM cannot tell. */
     Map<Long, Long> cpuNanos() {
-        Map<Long, Long> times = new HashMap<>();
-        if (BEAN == null) {
-            return times;
-        }
+        return BEAN == null ? new HashMap<>() : perThread(BEAN::getThreadCpuTime);
+    }
+
+    /** Per live thread of the group: the bytes it allocated so far; empty when the JVM cannot tell. */
+    Map<Long, Long> allocatedBytes() {
+        return BEAN == null || !BEAN.isThreadAllocatedMemorySupported() || !BEAN.isThreadAllocatedMemoryEnabled()
+                ? new HashMap<>() : perThread(BEAN::getThreadAllocatedBytes);
+    }
+
+    /** A reading per live thread of the group (negative readings, of threads that ended meanwhile, left out). */
+    private Map<Long, Long> perThread(java.util.function.Function<long[], long[]> read) {
+        Map<Long, Long> values = new HashMap<>();
         Thread[] threads = new Thread[group.activeCount() + 16];
         int n = group.enumerate(threads, true);
         long[] ids = Arrays.stream(threads, 0, n).mapToLong(Thread::getId).toArray();
-        long[] cpu = BEAN.getThreadCpuTime(ids);
+        long[] readings = read.apply(ids);
         for (int i = 0; i < ids.length; i++) {
-            if (cpu[i] >= 0) {
-                times.put(ids[i], cpu[i]);
+            if (readings[i] >= 0) {
+                values.put(ids[i], readings[i]);
             }
         }
-        return times;
+        return values;
     }
 
     /** CPU time used between two {@link #cpuNanos()} readings by the threads alive at the second; -1 if unknown. */

@@ -150,9 +150,12 @@ public final class StatsDeliveryBenchmark {
      * @param p50Nanos           median latency, publish to arrival, over the received updates
      * @param cpuMicrosPerUpdate CPU time of the peer's threads ({@link PeerThreads}) over the step per received
      *                           update, in µs; -1 when not measured
+     * @param bytesPerUpdate     bytes allocated by the same threads over the step per received update; -1 when not
+     *                           measured
      */
     public record PeerStep(String peer, long received, long lost, long duplicates, double deliveredPerSecond,
-                           long p50Nanos, long p99Nanos, long maxNanos, double cpuMicrosPerUpdate) {
+                           long p50Nanos, long p99Nanos, long maxNanos, double cpuMicrosPerUpdate,
+                           double bytesPerUpdate) {
     }
 
     /**
@@ -211,9 +214,9 @@ public final class StatsDeliveryBenchmark {
             if (!settings.warmup().isZero()) {
                 runStep(stepId++, settings.warmupRate(), settings.warmup(), settings, publisher, peers);
             }
-            String row = "%9s %10s %5s  %-34s %11s %7s %9s %9s %9s %7s %7s %5s%n";
+            String row = "%9s %10s %5s  %-34s %11s %7s %9s %9s %9s %7s %7s %7s %5s%n";
             out.printf(Locale.ROOT, row, "target/s", "offered/s", "cpu", "peer", "delivered/s", "ratio", "p50 us",
-                    "p99 us", "max us", "cpu us", "lost", "dup");
+                    "p99 us", "max us", "cpu us", "B/upd", "lost", "dup");
             List<Step> steps = new ArrayList<>();
             int saturatedInARow = 0;
             for (int rate : rates(settings)) {
@@ -342,6 +345,7 @@ public final class StatsDeliveryBenchmark {
         }
         System.gc(); // not on the step's time
         List<Map<Long, Long>> cpuBefore = peers.stream().map(p -> p.threads().cpuNanos()).toList();
+        List<Map<Long, Long>> allocatedBefore = peers.stream().map(p -> p.threads().allocatedBytes()).toList();
         long processBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         Publisher.Run run = publisher.publish(stepId, rate, total);
@@ -354,6 +358,8 @@ public final class StatsDeliveryBenchmark {
         for (int i = 0; i < peers.size(); i++) {
             UpdateProbe.Arrivals a = arrivals.get(i);
             long cpu = PeerThreads.used(cpuBefore.get(i), peers.get(i).threads().cpuNanos());
+            Map<Long, Long> allocatedAfter = peers.get(i).threads().allocatedBytes();
+            long allocated = allocatedAfter.isEmpty() ? -1 : PeerThreads.used(allocatedBefore.get(i), allocatedAfter);
             long received = a.received();
             long[] latencies = a.sortedLatencies(total);
             // like the offered rate: updates over the time between the first and the last; a steady latency does not
@@ -364,7 +370,8 @@ public final class StatsDeliveryBenchmark {
             PeerStep p = new PeerStep(peers.get(i).probe().name(), received, total - received, a.duplicates(),
                     delivered, quantile(latencies, 0.50), quantile(latencies, 0.99),
                     latencies.length == 0 ? -1 : latencies[latencies.length - 1],
-                    cpu < 0 || received == 0 ? -1 : cpu / 1e3 / received);
+                    cpu < 0 || received == 0 ? -1 : cpu / 1e3 / received,
+                    allocated < 0 || received == 0 ? -1 : allocated / (double) received);
             results.add(p);
             saturated |= fellBehind(run.perSecond(), p);
         }
@@ -592,7 +599,8 @@ public final class StatsDeliveryBenchmark {
                     first ? grouped(step.offeredPerSecond()) : "", first ? cores : "", p.peer(),
                     grouped(p.deliveredPerSecond()), ratio,
                     micros(p.p50Nanos()), micros(p.p99Nanos()), micros(p.maxNanos()),
-                    p.cpuMicrosPerUpdate() < 0 ? "n/a" : fmt(p.cpuMicrosPerUpdate(), 1), grouped(p.lost()),
+                    p.cpuMicrosPerUpdate() < 0 ? "n/a" : fmt(p.cpuMicrosPerUpdate(), 1),
+                    p.bytesPerUpdate() < 0 ? "n/a" : grouped(p.bytesPerUpdate()), grouped(p.lost()),
                     grouped(p.duplicates()));
             first = false;
         }
@@ -619,7 +627,7 @@ public final class StatsDeliveryBenchmark {
             "cpu: CPU time of the whole JVM (publisher, simulator, every peer) over the step's wall time, in cores ("
             + Runtime.getRuntime().availableProcessors() + " available).",
             "cpu us: CPU time of the peer's own threads (every thread it started: Jetty client, CometD client, Camel)"
-            + " per update received.",
+            + " per update received; B/upd: bytes those threads allocated per update received.",
             "saturated: a peer delivered < " + pct + " of the offered rate or lost updates, or the publisher reached < "
             + pct + " of the target."
         };
@@ -651,12 +659,16 @@ public final class StatsDeliveryBenchmark {
             double[] ratios = basis.stream().filter(s -> s.peer(name).cpuMicrosPerUpdate() > 0
                                                          && s.peer(RAW).cpuMicrosPerUpdate() > 0)
                     .mapToDouble(s -> s.peer(name).cpuMicrosPerUpdate() / s.peer(RAW).cpuMicrosPerUpdate()).toArray();
+            double[] bytes = basis.stream().filter(s -> s.peer(name).bytesPerUpdate() > 0
+                                                        && s.peer(RAW).bytesPerUpdate() > 0)
+                    .mapToDouble(s -> s.peer(name).bytesPerUpdate() / s.peer(RAW).bytesPerUpdate()).toArray();
             double[] p50 = basis.stream().filter(s -> s.peer(RAW).p50Nanos() > 0)
                     .mapToDouble(s -> (double) s.peer(name).p50Nanos() / s.peer(RAW).p50Nanos()).toArray();
             double[] p99 = basis.stream().filter(s -> s.peer(RAW).p99Nanos() > 0)
                     .mapToDouble(s -> (double) s.peer(name).p99Nanos() / s.peer(RAW).p99Nanos()).toArray();
-            out.printf(Locale.ROOT, "   %-34s CPU per update %s, p50 latency %s, p99 latency %s the raw client's"
-                                    + " (medians over %d %s)%n", name + ":", times(ratios), times(p50), times(p99),
+            out.printf(Locale.ROOT, "   %-34s CPU per update %s, allocation per update %s, p50 latency %s, p99 latency"
+                                    + " %s the raw client's (medians over %d %s)%n", name + ":", times(ratios),
+                    times(bytes), times(p50), times(p99),
                     basis.size(), clean.isEmpty() ? "step(s), all saturated" : "unsaturated step(s)");
         }
     }

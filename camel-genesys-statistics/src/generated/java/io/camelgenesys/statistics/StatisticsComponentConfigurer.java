@@ -69,6 +69,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "loginUrl": getOrCreateConfiguration(target).setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": getOrCreateConfiguration(target).setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "maxnotificationsize":
+        case "maxNotificationSize": getOrCreateConfiguration(target).setMaxNotificationSize(property(camelContext, int.class, value)); return true;
         case "objectid":
         case "objectId": getOrCreateConfiguration(target).setObjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
@@ -169,6 +171,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "loginUrl": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "maxnotificationsize":
+        case "maxNotificationSize": return int.class;
         case "objectid":
         case "objectId": return java.lang.String.class;
         case "objecttype":
@@ -270,6 +274,8 @@ public class StatisticsComponentConfigurer extends PropertyConfigurerSupport imp
         case "loginUrl": return getOrCreateConfiguration(target).getLoginUrl();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return getOrCreateConfiguration(target).getMaxConnectionsPerHost();
+        case "maxnotificationsize":
+        case "maxNotificationSize": return getOrCreateConfiguration(target).getMaxNotificationSize();
         case "objectid":
         case "objectId": return getOrCreateConfiguration(target).getObjectId();
         case "objecttype":

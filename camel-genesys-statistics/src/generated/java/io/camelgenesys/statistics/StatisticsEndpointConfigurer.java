@@ -59,6 +59,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "loginUrl": target.getConfiguration().setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "maxnotificationsize":
+        case "maxNotificationSize": target.getConfiguration().setMaxNotificationSize(property(camelContext, int.class, value)); return true;
         case "objectid":
         case "objectId": target.getConfiguration().setObjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "objecttype":
@@ -156,6 +158,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "loginUrl": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "maxnotificationsize":
+        case "maxNotificationSize": return int.class;
         case "objectid":
         case "objectId": return java.lang.String.class;
         case "objecttype":
@@ -254,6 +258,8 @@ public class StatisticsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "loginUrl": return target.getConfiguration().getLoginUrl();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
+        case "maxnotificationsize":
+        case "maxNotificationSize": return target.getConfiguration().getMaxNotificationSize();
         case "objectid":
         case "objectId": return target.getConfiguration().getObjectId();
         case "objecttype":

@@ -23,7 +23,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("accessToken");
         props.add("apiKey");
         props.add("authorizationToken");
@@ -43,6 +43,7 @@ public class StatisticsEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("loginUrl");
         props.add("maxConnectionsPerHost");
+        props.add("maxNotificationSize");
         props.add("objectId");
         props.add("objectType");
         props.add("operation");

@@ -2,6 +2,7 @@ package io.camelgenesys.statistics;
 
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.notifications.GenesysNotifications;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -80,6 +81,15 @@ public class StatisticsConfiguration extends GenesysConfiguration {
                             + " subscription is created again once. Quiet statistics raise no alarm. 0 turns the check"
                             + " off.")
     private long deliveryCheckInterval = 30_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "16777216",
+              description = "subscribe: the largest CometD (Bayeux) response the notifications session accepts, in"
+                            + " bytes. A response carries what the server queued for the session since its last long"
+                            + " poll; one larger than this fails, its updates are not delivered and the consumer reads"
+                            + " the current values again (a WARN names this option). Raise it for a route that falls"
+                            + " far behind a high update rate. The session is shared by the consumers of one"
+                            + " connection and accepts the largest size any of them sets.")
+    private int maxNotificationSize = GenesysNotifications.DEFAULT_MAX_MESSAGE_SIZE;
 
     public StatisticsConfiguration() {
         setPlatform(GenesysPlatform.multicloud);
@@ -184,5 +194,13 @@ public class StatisticsConfiguration extends GenesysConfiguration {
 
     public void setDeliveryCheckInterval(long deliveryCheckInterval) {
         this.deliveryCheckInterval = deliveryCheckInterval;
+    }
+
+    public int getMaxNotificationSize() {
+        return maxNotificationSize;
+    }
+
+    public void setMaxNotificationSize(int maxNotificationSize) {
+        this.maxNotificationSize = maxNotificationSize;
     }
 }

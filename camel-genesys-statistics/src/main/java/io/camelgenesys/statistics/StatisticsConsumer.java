@@ -94,6 +94,10 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     @Override
     protected void doStart() throws Exception {
+        int maxSize = endpoint.getConfiguration().getMaxNotificationSize();
+        if (maxSize <= 0) {
+            throw new IllegalArgumentException("maxNotificationSize must be a positive number of bytes: " + maxSize);
+        }
         super.doStart();
         // one thread; Abort, never CallerRuns: a task must never run the route on the CometD or HTTP thread that
         // offered it (the stream keeps at most one drain task queued, so the pool's queue never fills)
@@ -119,6 +123,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         manager = m;
         m.start();
         notifications = GenesysNotifications.shared(endpoint.getConnection(), GenesysNotifications.STATISTICS_PATH);
+        notifications.acceptMessagesUpTo(maxSize);
         notifications.addListener(this);
         notifications.addBackpressure(gate);
         CompletableFuture<Void> updates = notifications.subscribe(UPDATES, updatesListener);

@@ -47,6 +47,20 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
 
     @Test
     void cometdRestartsDuring50msPublishingNeitherDuplicateNorRegressNorLose() throws Exception {
+        restartsWhilePublishing(0);
+    }
+
+    /**
+     * The same with bursts: every 50 ms ten updates of each statistic at once, so CometD responses carry many
+     * messages and the consumer's thread is woken once per response (after its last message), across the restarts.
+     */
+    @Test
+    void cometdRestartsDuringBurstsNeitherDuplicateNorRegressNorLose() throws Exception {
+        restartsWhilePublishing(10);
+    }
+
+    /** @param burst 0: the simulator publishes every 50 ms; n: n updates at once every 50 ms */
+    private void restartsWhilePublishing(int burst) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -78,7 +92,17 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         });
         // the re-read after each new session answers late: live updates always arrive before it
         sim().faults().on("GET", VALUES_PATH).delay(Duration.ofMillis(100));
-        sim().statistics().setUpdateInterval(Duration.ofMillis(50));
+        java.util.concurrent.ScheduledExecutorService bursts = null;
+        if (burst == 0) {
+            sim().statistics().setUpdateInterval(Duration.ofMillis(50));
+        } else {
+            bursts = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            bursts.scheduleWithFixedDelay(() -> {
+                for (int i = 0; i < burst; i++) {
+                    sim().statistics().publishUpdates();
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+        }
 
         int restarts = 12;
         for (int i = 0; i < restarts; i++) {
@@ -91,6 +115,10 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         }
         Thread.sleep(300);
         sim().statistics().setUpdateInterval(Duration.ZERO);
+        if (bursts != null) {
+            bursts.shutdown();
+            assertTrue(bursts.awaitTermination(10, TimeUnit.SECONDS));
+        }
         List<Statistics.Publication> publications = sim().statistics().publications();
         Map<String, Published> last = lastPublished(publications, id);
         await("the last published values delivered", 10_000, () -> last.values().stream().allMatch(p -> {

@@ -278,6 +278,54 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
         return old;
     }
 
+    /**
+     * A CometD answer larger than maxNotificationSize fails as a whole (CometD aborts it): a WARN names the limit and
+     * the option, the consumer reads the current values again, and the updates after it arrive once each.
+     */
+    @Test
+    void anAnswerLargerThanMaxNotificationSizeIsAWarnNamingTheOptionAndTheValuesAreReadAgain() throws Exception {
+        LogCapture logs = LogCapture.install();
+        try {
+            StatisticsConsumer consumer = route("r1", subscribe("maxNotificationSize=4096&statistics=" + TWO_STATS),
+                    "mock:stats");
+            String id = awaitSubscription(consumer);
+            MockEndpoint mock = getMockEndpoint("mock:stats");
+            awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+            awaitCount("connected", () -> consumer.notifications().isConnected());
+            assertEquals(4096, consumer.notifications().maxMessageSize());
+            String reads = "/statistics/v3/subscriptions/" + id + "/statistic-values";
+            int before = sim().requests().count("GET", reads);
+
+            // the next connect reaches the server late: the 40 updates (about 14 KB) published meanwhile wait for it
+            sim().faults().on("POST", "/statistics/v3/notifications/**").delay(Duration.ofMillis(1000)).times(1);
+            for (int i = 0; i < 40; i++) {
+                assertEquals(1, sim().statistics().publishUpdates());
+            }
+
+            awaitCount("the WARN", () -> !logs.matching(e -> e.level() == org.apache.logging.log4j.Level.WARN
+                                                             && e.message().contains("4096 bytes")
+                                                             && e.message().contains("maxNotificationSize")).isEmpty());
+            awaitCount("the values re-read", () -> sim().requests().count("GET", reads) > before);
+            // delivered: the lost updates moved both values on
+            awaitCount("the values re-read delivered", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() >= 4);
+            assertTrue(updatesOf(mock, id).size() < 80, "the updates of the answer that was too large were lost: "
+                                                        + updatesOf(mock, id).size());
+            assertNoLossAfterRecovery(mock, id);
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    /** The option is set at component level like any other, and the shared session takes it. */
+    @Test
+    void maxNotificationSizeIsAComponentOption() throws Exception {
+        context.getComponent("genesys-stats", StatisticsComponent.class).getConfiguration()
+                .setMaxNotificationSize(64 * 1024 * 1024);
+        StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        awaitSubscription(consumer);
+        assertEquals(64 * 1024 * 1024, consumer.notifications().maxMessageSize());
+    }
+
     /** Three updates published after recovery: each statistic of each arrives exactly once. */
     private static void assertNoLossAfterRecovery(MockEndpoint mock, String id) throws InterruptedException {
         int updates = updatesOf(mock, id).size();

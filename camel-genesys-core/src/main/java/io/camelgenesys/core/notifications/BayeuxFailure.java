@@ -71,6 +71,20 @@ final class BayeuxFailure {
         return transportFailure ? Kind.TRANSPORT : Kind.UNKNOWN;
     }
 
+    /**
+     * Whether the response was larger than the transport accepts: CometD aborts it with "Buffering capacity N
+     * exceeded" (its messages are lost).
+     */
+    boolean tooLarge() {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                && t.getMessage().startsWith("Buffering capacity")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The HTTP status of the request, or {@code null} when none arrived. */
     Integer httpCode() {
         return httpCode;

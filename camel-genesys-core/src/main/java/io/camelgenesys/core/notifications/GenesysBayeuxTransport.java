@@ -34,6 +34,9 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
     private final Map<String, String> connectionHeaders;
     private final HttpCookieStore cookies;
     private volatile String lastAuthorization;
+    /** Read for every response (CometD's own field is set once, at init). */
+    private volatile int maxMessageSize;
+    private boolean maxMessageSizeChosen; // guarded by this
 
     GenesysBayeuxTransport(Map<String, Object> options, HttpClient httpClient, TokenProvider tokens,
                            Map<String, String> connectionHeaders) {
@@ -42,6 +45,21 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
         this.connectionHeaders = connectionHeaders;
         this.cookies = httpClient.getHttpCookieStore();
         super.setHttpCookieStore(cookies);
+        this.maxMessageSize = options.get(MAX_MESSAGE_SIZE_OPTION) instanceof Number n ? n.intValue()
+                : GenesysNotifications.DEFAULT_MAX_MESSAGE_SIZE;
+    }
+
+    @Override
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** The first user's choice sets the limit; later users only raise it (they share it). */
+    synchronized void acceptMessagesUpTo(int bytes) {
+        if (!maxMessageSizeChosen || bytes > maxMessageSize) {
+            maxMessageSize = bytes;
+        }
+        maxMessageSizeChosen = true;
     }
 
     /** None here: the Jetty client adds the store's cookies to every request itself (REST and Bayeux alike). */

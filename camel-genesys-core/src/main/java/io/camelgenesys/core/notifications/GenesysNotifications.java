@@ -83,8 +83,11 @@ public final class GenesysNotifications implements AutoCloseable {
      */
     public static final long MAX_CONNECT_HOLD_MILLIS = 2000;
 
-    /** The largest Bayeux response accepted (a burst of statistics updates can be large). */
-    static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+    /**
+     * The largest Bayeux response accepted unless a user asks for more ({@link #acceptMessagesUpTo}): a burst of
+     * statistics updates can be large.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysNotifications.class);
     private static final String ATTACHMENT_PREFIX = "genesys-notifications:";
@@ -118,7 +121,7 @@ public final class GenesysNotifications implements AutoCloseable {
         RetryPolicy policy = connection.retryPolicy().unbounded();
         RetryScheduler.Retry sessionRetry = retries.start(policy, "The CometD session with " + url);
         Map<String, Object> options = new HashMap<>();
-        options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, MAX_MESSAGE_SIZE);
+        options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, DEFAULT_MAX_MESSAGE_SIZE);
         this.transport = new GenesysBayeuxTransport(options, connection.http().jetty(), connection.tokens(),
                 connection.connectionHeaders());
         this.client = new Client(url, scheduler, transport);
@@ -230,6 +233,24 @@ public final class GenesysNotifications implements AutoCloseable {
         backpressure.remove(gate);
     }
 
+    /**
+     * The largest Bayeux response the session accepts, in bytes: the session is shared, so it accepts the largest size
+     * any of its users asked for ({@value #DEFAULT_MAX_MESSAGE_SIZE} until one asks). Takes effect with the next
+     * response.
+     */
+    public void acceptMessagesUpTo(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("The largest CometD response must be a positive number of bytes: "
+                                               + bytes);
+        }
+        transport.acceptMessagesUpTo(bytes);
+    }
+
+    /** The largest Bayeux response the session accepts, in bytes. */
+    public int maxMessageSize() {
+        return transport.getMaxMessageSize();
+    }
+
     // ---------------------------------------------------------------------------------------------- meta listeners
 
     private void onHandshake(Message message) {
@@ -265,6 +286,14 @@ public final class GenesysNotifications implements AutoCloseable {
     /** A failed handshake or connect: record why, fix the token on 401; the BayeuxClient retries. */
     private void onFailure(String kind, Message message) {
         BayeuxFailure failure = BayeuxFailure.of(message);
+        if (failure.tooLarge()) {
+            // not a passing fault: the messages of that response are gone, and the next backlog may be as large
+            LOG.warn("A CometD {} response from {} was larger than the {} bytes this session accepts, so the"
+                     + " messages it carried were not delivered (genesys-stats reads the current values again)."
+                     + " Raise the consumers' maxNotificationSize option above it (e.g."
+                     + " camel.component.genesys-stats.maxNotificationSize), or keep the route from falling this far"
+                     + " behind the update rate", kind, url, transport.getMaxMessageSize());
+        }
         String description = switch (failure.kind()) {
             case TOKEN_REFUSED -> handleAuthStatus(401, kind);
             case FORBIDDEN -> handleAuthStatus(403, kind);
@@ -477,7 +506,15 @@ public final class GenesysNotifications implements AutoCloseable {
         @Override
         public void subscribe(String channel, ClientSessionChannel.MessageListener listener,
                               ClientSession.MessageListener reply) {
-            client.getChannel(channel).subscribe(listener, reply);
+            ClientSessionChannel c = client.getChannel(channel);
+            // CometD notifies every wildcard channel that matches a message (/a/b/*, /a/b/**, /a/**, /**) and, for
+            // each one that does not exist, creates a channel object (locks, listener lists, an EnumMap) only to
+            // release it again: per message. Created here once, they stay (a handful per channel prefix, no
+            // listeners), and a message costs map look-ups instead.
+            for (String wild : c.getChannelId().getWildIds()) {
+                client.getChannel(wild);
+            }
+            c.subscribe(listener, reply);
         }
 
         @Override
