@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelgenesys.core.GenesysConstants;
+import io.camelgenesys.core.test.Await;
+import io.camelgenesys.core.test.SelectorReads;
 import io.camelgenesys.core.test.TestItem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -130,6 +132,10 @@ class TlsRouteTest extends CamelTestSupport {
             String thread = done.getMessage().getHeader("routeThread", String.class);
             assertFalse(thread.startsWith("genesys-http-"), "the route ran on a Jetty thread: " + thread);
         }
+        // under TLS too, the responses were read by the selector thread itself (the TLS layer's reads included)
+        SelectorReads selector = SelectorReads.ofOnlyConnection(context);
+        Await.until("200 responses read by the selector itself (" + selector + ")", 10_000,
+                () -> selector.onSelector() >= 200);
     }
 
     @Test
