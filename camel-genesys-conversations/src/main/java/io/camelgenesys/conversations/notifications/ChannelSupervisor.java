@@ -570,6 +570,7 @@ public final class ChannelSupervisor {
             return;
         }
         LOG.info("Replacing the Genesys notification channel of {}: {}", name, why);
+        long startedNanos = nanoClock.get();
         Generation placeholder = new Generation(-1, new ChannelInfo("pending", "", null));
         next = placeholder;
         establish(why).whenCompleteAsync((gen, failure) -> {
@@ -595,6 +596,10 @@ public final class ChannelSupervisor {
             }
             handoverRetry.reset();
             handovers.incrementAndGet();
+            // after a closing notice, Genesys closes the old socket after its grace: what it publishes between the
+            // end of the grace and this moment reaches neither socket, so how long it took is worth a line
+            LOG.info("The notification channel of {} was replaced by channel {} in {} ms", name,
+                    label(gen.channel.id()), (nanoClock.get() - startedNanos) / 1_000_000);
             promote(gen);
         }, control);
     }
@@ -891,11 +896,7 @@ public final class ChannelSupervisor {
      * needs to connect to the channel's WebSocket (no token), so the whole id is never shown.
      */
     public static String label(String channelId) {
-        if (channelId == null) {
-            return null;
-        }
-        int shown = Math.min(16, channelId.length() / 2);
-        return channelId.substring(0, shown) + "...";
+        return io.camelgenesys.core.auth.Secrets.label(channelId);
     }
 
     /** The current channel's id as {@link #label} shows it, {@code null} while there is none. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysConstants;
 import io.camelgenesys.core.GenesysOutputType;
@@ -82,6 +83,8 @@ public final class GenesysOperationExecutor {
             throw new IllegalArgumentException(spec.method() + " is a webhook Genesys calls: it is consumed, never sent");
         }
         String path = spec.pathTemplate();
+        // the path as messages show it, only for a row with a secret variable (a notification channel id)
+        String shown = spec.hasSecretPath() ? path : null;
         for (OperationSpec.Parameter var : spec.parameters()) {
             if (!var.path()) {
                 continue;
@@ -91,9 +94,14 @@ public final class GenesysOperationExecutor {
                 throw new IllegalArgumentException("The " + var.name() + " is required for " + spec + ": set the "
                                                    + var.option() + " option or the " + var.header() + " header");
             }
-            path = path.replace("{" + var.name() + "}", GenesysRequest.encodeComponent(value));
+            String encoded = GenesysRequest.encodeComponent(value);
+            path = path.replace("{" + var.name() + "}", encoded);
+            if (shown != null) {
+                shown = shown.replace("{" + var.name() + "}", spec.isSecretPath(var.name()) ? Secrets.label(encoded)
+                        : encoded);
+            }
         }
-        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path).shownPath(shown)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
