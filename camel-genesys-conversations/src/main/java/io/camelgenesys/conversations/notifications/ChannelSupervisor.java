@@ -133,6 +133,10 @@ public final class ChannelSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSupervisor.class);
     /** How many event keys the de-duplication remembers. */
     static final int DEDUP_CAPACITY = 20_000;
+    /** A replaced socket closes after this long without an event... */
+    static final long LINGER_QUIET_MILLIS = 1_000;
+    /** ...or this long after it was replaced, whichever comes first. */
+    static final long LINGER_MAX_MILLIS = 30_000;
 
     private final String name;
     private final Api api;
@@ -161,6 +165,8 @@ public final class ChannelSupervisor {
     private final Map<Subscriber, Entry> entries = new IdentityHashMap<>();
     private final Deque<Entry> pendingAdds = new ArrayDeque<>();
     private final List<CompletableFuture<Void>> syncWaiters = new ArrayList<>();
+    /** Replaced generations whose sockets still deliver what was published to them before (see closeWhenQuiet). */
+    private final List<Generation> lingering = new ArrayList<>();
     private volatile Generation current;
     private Generation next;
     private int generations;
@@ -210,6 +216,8 @@ public final class ChannelSupervisor {
         final ChannelInfo channel;
         volatile Socket socket;
         volatile long lastFrameNanos;
+        /** When it last delivered an event (heartbeats aside): a replaced socket is closed once it is quiet. */
+        volatile long lastEventNanos;
         /** Closed by us (replaced, stopped): its close is not a drop. */
         volatile boolean retired;
         /** Its topics are subscribed: it delivers what Genesys publishes. */
@@ -219,6 +227,7 @@ public final class ChannelSupervisor {
             this.n = n;
             this.channel = channel;
             this.lastFrameNanos = nanoClock.get();
+            this.lastEventNanos = lastFrameNanos;
         }
 
         @Override
@@ -354,6 +363,8 @@ public final class ChannelSupervisor {
                 next.retire("closing");
                 next = null;
             }
+            lingering.forEach(g -> g.retire("closing"));
+            lingering.clear();
             current = null;
             for (Entry e : entries.values()) {
                 if (!e.ready.isDone()) {
@@ -475,14 +486,19 @@ public final class ChannelSupervisor {
         scheduleRenewal(gen);
         scheduleWatchdog();
         if (old != null && old != gen) {
-            old.retire("replaced by channel " + label(gen.channel.id()));
-            // the old channel stops publishing; it would expire anyway
-            api.removeAllTopics(old.channel.id()).whenComplete((v, x) -> {
+            // Not closed yet: Genesys may still have events for it, published before the new channel was subscribed
+            // and not written yet (a burst); closing now would lose them. Its topics go first (it stops getting new
+            // ones; those the new channel also delivers are duplicates), and it closes once it has been quiet.
+            old.retired = true;
+            lingering.add(old);
+            String replacedBy = "replaced by channel " + label(gen.channel.id());
+            api.removeAllTopics(old.channel.id()).whenCompleteAsync((v, x) -> {
                 if (x != null) {
                     LOG.debug("Removing the topics of the replaced channel {} failed: {}", label(old.channel.id()),
                             describe(x));
                 }
-            });
+                closeWhenQuiet(old, replacedBy, nanoClock.get());
+            }, control);
         }
         if (gapSince != null) {
             Instant since = gapSince;
@@ -499,6 +515,26 @@ public final class ChannelSupervisor {
         }
         transition(GenesysNotificationsState.CONNECTED, null);
         pump();
+    }
+
+    /**
+     * Closes a replaced socket once no event arrived on it for {@link #LINGER_QUIET_MILLIS} (after its topics were
+     * removed, what it still delivers was published before), at the latest {@link #LINGER_MAX_MILLIS} after.
+     */
+    private void closeWhenQuiet(Generation old, String why, long sinceNanos) {
+        if (!lingering.contains(old)) {
+            return; // closed meanwhile (the supervisor closed)
+        }
+        long now = nanoClock.get();
+        long quietMillis = (now - Math.max(old.lastEventNanos, sinceNanos)) / 1_000_000;
+        long lingeredMillis = (now - sinceNanos) / 1_000_000;
+        if (quietMillis >= LINGER_QUIET_MILLIS || lingeredMillis >= LINGER_MAX_MILLIS || closed) {
+            lingering.remove(old);
+            old.retire(why);
+            return;
+        }
+        retries.schedule(() -> control.execute(() -> closeWhenQuiet(old, why, sinceNanos)),
+                LINGER_QUIET_MILLIS - quietMillis);
     }
 
     private void scheduleRenewal(Generation gen) {
@@ -534,6 +570,7 @@ public final class ChannelSupervisor {
             return;
         }
         LOG.info("Replacing the Genesys notification channel of {}: {}", name, why);
+        long startedNanos = nanoClock.get();
         Generation placeholder = new Generation(-1, new ChannelInfo("pending", "", null));
         next = placeholder;
         establish(why).whenCompleteAsync((gen, failure) -> {
@@ -559,6 +596,10 @@ public final class ChannelSupervisor {
             }
             handoverRetry.reset();
             handovers.incrementAndGet();
+            // after a closing notice, Genesys closes the old socket after its grace: what it publishes between the
+            // end of the grace and this moment reaches neither socket, so how long it took is worth a line
+            LOG.info("The notification channel of {} was replaced by channel {} in {} ms", name,
+                    label(gen.channel.id()), (nanoClock.get() - startedNanos) / 1_000_000);
             promote(gen);
         }, control);
     }
@@ -609,6 +650,7 @@ public final class ChannelSupervisor {
         if (f.isHeartbeat()) {
             return;
         }
+        gen.lastEventNanos = nanoClock.get();
         if (f.isSocketClosing()) {
             LOG.info("Genesys announced that the socket of channel {} ({}) closes", label(gen.channel.id()), name);
             control.execute(() -> {
@@ -854,11 +896,7 @@ public final class ChannelSupervisor {
      * needs to connect to the channel's WebSocket (no token), so the whole id is never shown.
      */
     public static String label(String channelId) {
-        if (channelId == null) {
-            return null;
-        }
-        int shown = Math.min(16, channelId.length() / 2);
-        return channelId.substring(0, shown) + "...";
+        return io.camelgenesys.core.auth.Secrets.label(channelId);
     }
 
     /** The current channel's id as {@link #label} shows it, {@code null} while there is none. */

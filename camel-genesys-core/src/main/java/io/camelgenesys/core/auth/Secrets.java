@@ -220,6 +220,18 @@ public final class Secrets {
     }
 
     /**
+     * A value that opens something by itself (a notification channel's id: whoever has it can connect to the channel's
+     * WebSocket) as logs, health details and messages show it: its first characters only (at most 16, at most half).
+     */
+    public static String label(String value) {
+        if (value == null) {
+            return null;
+        }
+        int shown = Math.min(16, value.length() / 2);
+        return value.substring(0, shown) + "...";
+    }
+
+    /**
      * A URL as messages may show it: scheme, host, port and path; user info and query are masked. Text that is not
      * a URL is {@link #redact redacted} as it is.
      */

@@ -31,10 +31,12 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
@@ -92,13 +94,19 @@ public final class GenesysHttpClient {
     }
 
     /**
-     * A client connector whose TCP connections tell Jetty that reading them never blocks, so that the selector thread
-     * that sees a response's bytes parses them and completes the response itself: Jetty must otherwise assume that a
-     * read may block, and wakes another thread for every read (on top of the hand-over to the worker pool that the
-     * thread model needs), one wake-up per response more than necessary. It is safe because nothing that runs when a
-     * response arrives blocks: the thread model (core README, "Threads") forbids any wait on the threads that
+     * A client connector whose HTTP/1.1 connections tell Jetty that reading them never blocks, so that the selector
+     * thread that sees a response's bytes parses them and completes the response itself: Jetty must otherwise assume
+     * that a read may block, and wakes another thread for every read (on top of the hand-over to the worker pool that
+     * the thread model needs), one wake-up per response more than necessary. It is safe because nothing that runs when
+     * a response arrives blocks: the thread model (core README, "Threads") forbids any wait on the threads that
      * complete futures, routes run on the worker pool, and CometD listeners only hand messages over. Streamed
      * downloads read on route threads are only fed here, never waited for.
+     * <p>
+     * Only while an HTTP/1.1 client connection reads the endpoint (directly or under TLS): once a connection is
+     * upgraded (the notifications WebSocket), its reads are Jetty's own again, run by pool threads. A WebSocket is a
+     * stream of frames that can last as long as the socket, each one parsed and handed to application code; on the
+     * selector, a burst of frames would hold the connection's only selector thread, and every other connection of
+     * the client (the REST calls that replace a notification channel before its socket closes) would wait for it.
      */
     static final class NonBlockingReadsConnector extends ClientConnector {
         @Override
@@ -111,7 +119,10 @@ public final class GenesysHttpClient {
         }
     }
 
-    /** See {@link NonBlockingReadsConnector}; with TLS, the TLS layer's reads (and so the decrypted ones) run inline too. */
+    /**
+     * See {@link NonBlockingReadsConnector}; with TLS, the TLS layer's reads (and so the decrypted ones) run inline too,
+     * as long as an HTTP/1.1 connection is above it.
+     */
     static final class NonBlockingReadsEndPoint extends SocketChannelEndPoint {
         /** The last read callback wrapped: a connection registers the same one for every read. */
         private volatile NonBlockingRead last;
@@ -131,12 +142,27 @@ public final class GenesysHttpClient {
         }
 
         private Callback nonBlocking(Callback callback) {
+            if (!readByHttpClient()) {
+                return callback; // upgraded (a WebSocket): Jetty's own invocation type, reads on pool threads
+            }
             NonBlockingRead w = last;
             if (w == null || w.getCallback() != callback) {
                 w = new NonBlockingRead(callback);
                 last = w;
             }
             return w;
+        }
+
+        /**
+         * Whether the connection that reads this endpoint now is an HTTP client connection (under TLS, the one above
+         * the TLS layer): decided at each read registration, since an upgrade replaces the connection.
+         */
+        boolean readByHttpClient() {
+            Connection c = getConnection();
+            if (c instanceof SslConnection tls) {
+                c = tls.getSslEndPoint().getConnection();
+            }
+            return c instanceof org.eclipse.jetty.client.Connection;
         }
     }
 

@@ -33,6 +33,8 @@ public final class GenesysRequest {
     private final boolean streamed;
     private final java.util.Set<Integer> answers;
     private final String operation;
+    /** The path as messages show it, when a path segment is secret ({@link Builder#shownPath}); else {@code null}. */
+    private final String shownPath;
 
     private GenesysRequest(Builder b) {
         this.method = b.method;
@@ -48,6 +50,7 @@ public final class GenesysRequest {
         this.streamed = b.streamed;
         this.answers = b.answers == null ? java.util.Set.of() : java.util.Set.copyOf(b.answers);
         this.operation = b.operation != null ? b.operation : b.method;
+        this.shownPath = b.shownPath;
     }
 
     public static Builder builder(String method, String path) {
@@ -153,11 +156,12 @@ public final class GenesysRequest {
      * signature); an absolute URL without its user info.
      */
     public String describe() {
-        if (path.startsWith("http://") || path.startsWith("https://")) {
-            return method + " " + Secrets.url(path);
+        String p = shownPath != null ? shownPath : path;
+        if (p.startsWith("http://") || p.startsWith("https://")) {
+            return method + " " + Secrets.url(p);
         }
-        int q = path.indexOf('?');
-        return method + " " + (q >= 0 ? path.substring(0, q) : path);
+        int q = p.indexOf('?');
+        return method + " " + (q >= 0 ? p.substring(0, q) : p);
     }
 
     private static String encode(String s) {
@@ -193,6 +197,7 @@ public final class GenesysRequest {
         private boolean streamed;
         private java.util.Set<Integer> answers;
         private String operation;
+        private String shownPath;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -264,6 +269,15 @@ public final class GenesysRequest {
         /** The operation name the request belongs to (see {@link GenesysRequest#operation()}). */
         public Builder operation(String operation) {
             this.operation = operation;
+            return this;
+        }
+
+        /**
+         * The path as {@link GenesysRequest#describe()} shows it in messages and log lines, when a segment of the real
+         * one is secret (see {@code OperationSpec.secretPath}).
+         */
+        public Builder shownPath(String shownPath) {
+            this.shownPath = shownPath;
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysConstants;
 import io.camelgenesys.core.GenesysOutputType;
@@ -85,6 +86,8 @@ public final class GenesysOperationExecutor {
         }
         List<String> vars = spec.pathVariables();
         String[] values = vars.isEmpty() ? NO_VALUES : new String[vars.size()];
+        // the path as messages show it, only for a row with a secret variable (a notification channel id)
+        String[] shownValues = spec.hasSecretPath() ? new String[values.length] : null;
         for (int i = 0; i < values.length; i++) {
             String value = call.pathParam(vars.get(i));
             if (value == null || value.isBlank()) {
@@ -93,9 +96,13 @@ public final class GenesysOperationExecutor {
                                                    + var.option() + " option or the " + var.header() + " header");
             }
             values[i] = GenesysRequest.encodeComponent(value);
+            if (shownValues != null) {
+                shownValues[i] = spec.isSecretPath(vars.get(i)) ? Secrets.label(values[i]) : values[i];
+            }
         }
         String path = spec.expandPath(values);
-        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path)
+        String shown = shownValues == null ? null : spec.expandPath(shownValues);
+        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path).shownPath(shown)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())

@@ -71,6 +71,7 @@ public final class OperationSpec {
     private final List<String> queryParams = new ArrayList<>();
     private final Set<String> multiParams = new HashSet<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Set<String> secretPathVariables = new HashSet<>();
     private List<Parameter> parameters;
     private PagingStyle paging = PagingStyle.NONE;
     private String beyondCap = "use the scan operation to read further";
@@ -239,6 +240,29 @@ public final class OperationSpec {
         aliases.put(parameter, option);
         parameters = null;
         return this;
+    }
+
+    /**
+     * A path variable whose value opens something by itself, without a token (a notification channel's id opens the
+     * channel's WebSocket): messages and log lines that name the request show its first characters only
+     * ({@link io.camelgenesys.core.auth.Secrets#label}).
+     */
+    public OperationSpec secretPath(String variable) {
+        if (!pathVariables.contains(variable)) {
+            throw new IllegalArgumentException(variable + " is not a path variable of " + pathTemplate);
+        }
+        secretPathVariables.add(variable);
+        return this;
+    }
+
+    /** Whether a path variable is secret (see {@link #secretPath(String)}). */
+    public boolean hasSecretPath() {
+        return !secretPathVariables.isEmpty();
+    }
+
+    /** Whether the path variable is secret (see {@link #secretPath(String)}). */
+    public boolean isSecretPath(String variable) {
+        return secretPathVariables.contains(variable);
     }
 
     public OperationSpec paging(PagingStyle style) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelgenesys.core.GenesysConstants;
+import io.camelgenesys.core.test.SelectorReads;
 import io.camelgenesys.core.test.TestItem;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -130,6 +131,10 @@ class TlsRouteTest extends CamelTestSupport {
             String thread = done.getMessage().getHeader("routeThread", String.class);
             assertFalse(thread.startsWith("genesys-http-"), "the route ran on a Jetty thread: " + thread);
         }
+        // under TLS too, the responses were read by the selector thread itself (the TLS layer's reads included)
+        SelectorReads selector = SelectorReads.ofOnlyConnection(context);
+        assertTrue(selector.onSelector() > 0 && selector.offSelector() < selector.onSelector(),
+                "the reads ran on the selector itself, not handed to pool threads: " + selector);
     }
 
     @Test
