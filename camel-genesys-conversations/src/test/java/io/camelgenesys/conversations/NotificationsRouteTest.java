@@ -139,15 +139,16 @@ class NotificationsRouteTest extends CloudTestSupport {
     @Test
     void noEventIsLostOrDuplicatedAcrossASocketClosingNoticeChannelRenewalsAndATokenRefresh() throws Exception {
         notifications().defineTopic("v2.test.{id}.seq", "numbered events");
-        notifications().socketClosingGrace(Duration.ofMillis(800));
+        // margins a loaded build machine keeps: 2 s to replace an announced socket, 3 s to renew before expiry
+        notifications().socketClosingGrace(Duration.ofMillis(2000));
         notifications().heartbeatInterval(Duration.ofMillis(300));
-        // every channel lives 3 s; the consumer replaces it 2 s before: a renewal about every second
-        notifications().channelLifetime(Duration.ofMillis(3000));
+        // every channel lives 4 s; the consumer replaces it 3 s before: a renewal about every second
+        notifications().channelLifetime(Duration.ofMillis(4000));
         Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("v2.test.s1.seq", "channelRenewBefore=2000&heartbeatInterval=1000")).routeId("seq")
+                from(uri("v2.test.s1.seq", "channelRenewBefore=3000&heartbeatInterval=1000")).routeId("seq")
                         .process(e -> received.computeIfAbsent(e.getMessage().getBody(Map.class).get("seq") instanceof
                                 Integer i ? i : -1, k -> new AtomicInteger()).incrementAndGet());
             }
