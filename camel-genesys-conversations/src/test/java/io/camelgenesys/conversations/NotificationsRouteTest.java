@@ -198,6 +198,71 @@ class NotificationsRouteTest extends CloudTestSupport {
     }
 
     @Test
+    void eventsThatReachedNeitherSocketDuringAnAnnouncedCloseAreReportedAsAGap() throws Exception {
+        notifications().defineTopic("v2.test.{id}.seq", "numbered events");
+        notifications().socketClosingGrace(Duration.ofMillis(100));
+        Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
+        List<Instant> gapsSince = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("v2.test.g1.seq", "")).routeId("closing").process(e -> {
+                    received.computeIfAbsent((Integer) e.getMessage().getBody(Map.class).get("seq"),
+                            k -> new AtomicInteger()).incrementAndGet();
+                    Instant since = e.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE,
+                            Instant.class);
+                    if (since != null) {
+                        gapsSince.add(since);
+                    }
+                });
+            }
+        });
+        awaitUp("closing");
+        NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("closing").getConsumer();
+        String first = consumer.supervisor().channelId();
+        // the new channel's subscription takes longer than the grace: Genesys closes the announced socket before it,
+        // and what it publishes in between reaches neither socket (it keeps no backlog for a channel without one)
+        sim().faults().on("PUT", "/api/v2/notifications/channels/*/subscriptions").delay(Duration.ofMillis(400))
+                .times(1);
+        // a backlog on the old socket: its close may reach the consumer before or after the new channel took over
+        int sent = 0;
+        for (; sent < 20_000; sent++) {
+            notifications().publish("v2.test.g1.seq", Map.of("seq", sent));
+        }
+        assertTrue(notifications().closeSocket(first, true));
+        long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        while (System.nanoTime() < end) {
+            notifications().publish("v2.test.g1.seq", Map.of("seq", sent++));
+            Thread.sleep(2);
+        }
+        until("the channel replaced", () -> consumer.supervisor().channelId() != null
+                                            && !first.equals(consumer.supervisor().channelId()));
+        notifications().publish("v2.test.g1.seq", Map.of("seq", sent++)); // on the new channel: carries the gap
+        int total = sent;
+        assertTrue(notifications().awaitIdle(Duration.ofSeconds(10)));
+        until("the last event", () -> received.containsKey(total - 1));
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            if (!received.containsKey(i)) {
+                missing.add(i);
+            }
+        }
+        // the scenario: some events reached neither socket (the simulator counted them undelivered on the old one)
+        assertFalse(missing.isEmpty(), "no event was lost: the scenario did not happen");
+        String counts = "missing " + missing.size() + " (" + missing.get(0) + ".." + missing.get(missing.size() - 1)
+                        + ") of " + total + "; old channel: published " + notifications().published(first,
+                "v2.test.g1.seq") + ", delivered " + notifications().delivered(first, "v2.test.g1.seq")
+                        + ", undelivered " + notifications().undelivered(first, "v2.test.g1.seq") + "; supervisor: "
+                        + new ChannelSummary(consumer) + ", drops " + consumer.supervisor().dropCount() + ", events "
+                        + consumer.supervisor().eventCount();
+        assertTrue(notifications().undelivered(first, "v2.test.g1.seq") >= missing.size(), counts);
+        // and the consumer said so: a gap, on the next event, counted in the health details
+        until("the gap reported", () -> !gapsSince.isEmpty());
+        assertTrue(consumer.supervisor().gapCount() >= 1, "gaps: " + consumer.supervisor().gapCount());
+        assertTrue(received.values().stream().allMatch(n -> n.get() == 1), "an event was delivered twice");
+    }
+
+    @Test
     void anAbruptDropIsAGapReportedOnTheNextEventWithHealthDownUntilTheChannelIsBack() throws Exception {
         String user = cloud().seedUsers(1).get(0);
         String topic = "v2.users." + user + ".presence";

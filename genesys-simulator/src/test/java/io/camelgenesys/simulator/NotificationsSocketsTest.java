@@ -106,6 +106,43 @@ class NotificationsSocketsTest {
     }
 
     @Test
+    void theNoticeGoesAheadOfQueuedEventsAndTheGraceRunsFromItsWriteThenLaterEventsAreUndelivered() throws Exception {
+        n.socketClosingGrace(Duration.ofMillis(300));
+        NotifyRest.Connected c = connected();
+        int burst = 5000;
+        for (int i = 0; i < burst; i++) {
+            n.publish(TOPIC, Map.of("seq", i));
+        }
+        n.closeSockets(true);
+        // read in order up to the notice: it overtook the events still queued when the close was announced
+        int before = 0;
+        while (true) {
+            JsonNode m = c.socket().next();
+            if ("v2.system.socket_closing".equals(m.get("topicName").asText())) {
+                break;
+            }
+            if (TOPIC.equals(m.get("topicName").asText())) {
+                before++;
+            }
+        }
+        assertTrue(before < burst, "the notice came after all " + burst + " queued events");
+        // the queued events follow it, during the grace, in order, and the socket closes after them
+        NotificationSocket.Closed closed = c.socket().awaitClosed();
+        assertEquals(1001, closed.code());
+        List<Integer> after = c.socket().drain(TOPIC).stream().map(e -> e.at("/eventBody/seq").asInt()).toList();
+        assertEquals(burst - before, after.size());
+        for (int i = 0; i < after.size(); i++) {
+            assertEquals(before + i, after.get(i));
+        }
+        // published after the close and before a socket connects to the channel again: delivered to nobody, counted
+        assertEquals(1, n.publish(TOPIC, Map.of("seq", burst)));
+        assertTrue(n.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(burst, n.delivered(c.id(), TOPIC));
+        assertEquals(burst + 1, n.published(c.id(), TOPIC));
+        assertEquals(1, n.undelivered(c.id(), TOPIC));
+    }
+
+    @Test
     void withoutTheNoticeTheSocketClosesAtOnce() throws Exception {
         NotifyRest.Connected c = connected();
         n.closeSockets(false);

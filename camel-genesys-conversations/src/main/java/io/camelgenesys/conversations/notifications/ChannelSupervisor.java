@@ -222,6 +222,19 @@ public final class ChannelSupervisor {
         volatile boolean retired;
         /** Its topics are subscribed: it delivers what Genesys publishes. */
         boolean subscribed;
+        /** When Genesys announced that its socket closes ({@code null}: it did not). */
+        volatile Instant closingAnnounced;
+        /** When a new channel replaced it. */
+        volatile Instant replacedAt;
+        /** Pings sent on its socket, pongs received: Genesys answers pings in order. */
+        volatile int pingsSent;
+        volatile int pongs;
+        /** The ping whose pong proves the socket was still open when the new channel was subscribed (0: none). */
+        volatile int proofPing;
+        /** Closed by us (retire), not by Genesys. */
+        volatile boolean closedByUs;
+        /** Whether its replacement was checked for a gap (once). */
+        boolean gapChecked;
 
         Generation(int n, ChannelInfo channel) {
             this.n = n;
@@ -241,11 +254,29 @@ public final class ChannelSupervisor {
             if (!retired) {
                 control.execute(() -> dropped(this, "the socket closed (" + code + (reason == null || reason.isBlank()
                         ? "" : " " + reason) + ") without Genesys announcing it"));
+            } else if (!closedByUs && awaitsProof()) {
+                control.execute(() -> checkReplacementGap(this, "Genesys closed the socket of announced channel "
+                                                                + label(channel.id()) + " before it answered a ping"
+                                                                + " sent once the new channel was subscribed"));
+            }
+        }
+
+        /** A replaced socket that Genesys announced closing, not yet proven open after the new subscription. */
+        boolean awaitsProof() {
+            return proofPing > 0 && pongs < proofPing;
+        }
+
+        void ping() {
+            Socket s = socket;
+            if (s != null) {
+                pingsSent++;
+                s.send(NotificationFrame.PING);
             }
         }
 
         void retire(String why) {
             retired = true;
+            closedByUs = true;
             Socket s = socket;
             if (s != null) {
                 try {
@@ -490,6 +521,14 @@ public final class ChannelSupervisor {
             // and not written yet (a burst); closing now would lose them. Its topics go first (it stops getting new
             // ones; those the new channel also delivers are duplicates), and it closes once it has been quiet.
             old.retired = true;
+            old.replacedAt = Instant.now();
+            if (old.closingAnnounced != null) {
+                // Genesys closes an announced socket after its grace, and what it publishes between that close and
+                // the new subscription reaches neither socket. A pong to a ping sent now (the new channel is
+                // subscribed) proves the old socket was still open then; without it, a gap is reported.
+                old.ping();
+                old.proofPing = old.pingsSent;
+            }
             lingering.add(old);
             String replacedBy = "replaced by channel " + label(gen.channel.id());
             api.removeAllTopics(old.channel.id()).whenCompleteAsync((v, x) -> {
@@ -502,19 +541,38 @@ public final class ChannelSupervisor {
         }
         if (gapSince != null) {
             Instant since = gapSince;
-            Instant until = Instant.now();
             gapSince = null;
-            long n = gaps.incrementAndGet();
-            lastGapUntil = until;
-            LOG.warn("Genesys notifications of {} resumed on channel {} after a gap from {} to {} ({} ms, {}): Genesys"
-                     + " does not replay events, those published meanwhile are lost (gap {} of this channel)", name,
-                    label(gen.channel.id()), since, until, Duration.between(since, until).toMillis(), gapReason, n);
-            for (Entry e : List.copyOf(entries.values())) {
-                e.subscriber.onGap(since, until, n);
-            }
+            reportGap(since, Instant.now(), gapReason, gen);
         }
         transition(GenesysNotificationsState.CONNECTED, null);
         pump();
+    }
+
+    /** Tells the subscribers that events of {@code since..until} may be lost; on the control executor. */
+    private void reportGap(Instant since, Instant until, String why, Generation resumedOn) {
+        long n = gaps.incrementAndGet();
+        lastGapUntil = until;
+        LOG.warn("Genesys notifications of {} resumed on channel {} after a gap from {} to {} ({} ms, {}): Genesys"
+                 + " does not replay events, those published meanwhile are lost (gap {} of this channel)", name,
+                label(resumedOn.channel.id()), since, until, Duration.between(since, until).toMillis(), why, n);
+        for (Entry e : List.copyOf(entries.values())) {
+            e.subscriber.onGap(since, until, n);
+        }
+    }
+
+    /**
+     * A replaced socket Genesys had announced closing ended without proof that it was open when the new channel was
+     * subscribed: Genesys may have closed it before, and what it published in between reached neither socket. The
+     * gap runs from the announcement (the earliest the close can have been) to the replacement.
+     */
+    private void checkReplacementGap(Generation old, String why) {
+        if (old.gapChecked || !old.awaitsProof()) {
+            return;
+        }
+        old.gapChecked = true;
+        lingering.remove(old);
+        Generation now = current;
+        reportGap(old.closingAnnounced, old.replacedAt, why, now != null ? now : old);
     }
 
     /**
@@ -528,7 +586,14 @@ public final class ChannelSupervisor {
         long now = nanoClock.get();
         long quietMillis = (now - Math.max(old.lastEventNanos, sinceNanos)) / 1_000_000;
         long lingeredMillis = (now - sinceNanos) / 1_000_000;
+        if (old.awaitsProof() && !closed && lingeredMillis < LINGER_MAX_MILLIS) {
+            quietMillis = 0; // its pong is awaited: closing it now would leave a possible gap unknown
+        }
         if (quietMillis >= LINGER_QUIET_MILLIS || lingeredMillis >= LINGER_MAX_MILLIS || closed) {
+            if (!closed) {
+                checkReplacementGap(old, "no pong from announced channel " + label(old.channel.id()) + " within "
+                                         + lingeredMillis + " ms of the new channel's subscription");
+            }
             lingering.remove(old);
             old.retire(why);
             return;
@@ -648,10 +713,16 @@ public final class ChannelSupervisor {
             return;
         }
         if (f.isHeartbeat()) {
+            if ("pong".equals(f.eventBody().path("message").asText())) {
+                gen.pongs++;
+            }
             return;
         }
         gen.lastEventNanos = nanoClock.get();
         if (f.isSocketClosing()) {
+            if (gen.closingAnnounced == null) {
+                gen.closingAnnounced = Instant.now();
+            }
             LOG.info("Genesys announced that the socket of channel {} ({}) closes", label(gen.channel.id()), name);
             control.execute(() -> {
                 if (gen == current) {
@@ -707,7 +778,7 @@ public final class ChannelSupervisor {
                 dropped(gen, "no frame for " + silentMillis + " ms (a heartbeat is expected every " + interval
                              + " ms)");
             } else if (silentMillis > interval) {
-                gen.socket.send(NotificationFrame.PING);
+                gen.ping();
             }
         }
         scheduleWatchdog();

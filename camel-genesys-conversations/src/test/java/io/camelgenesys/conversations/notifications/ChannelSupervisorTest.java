@@ -104,6 +104,7 @@ class ChannelSupervisorTest {
 
     @Test
     void socketClosingNoticeSubscribesANewChannelBeforeTheOldSocketClosesAndDeliversEachEventOnce() throws Exception {
+        genesys.answerPings = true;
         ChannelSupervisor s = supervisor(60_000, 3, 0);
         Recorder r = new Recorder();
         s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
@@ -131,6 +132,42 @@ class ChannelSupervisorTest {
     }
 
     @Test
+    void anAnnouncedSocketGenesysClosesBeforeItAnswersAPingSentOnceTheNewChannelIsSubscribedIsAGap() throws Exception {
+        // the pong is what proves the old socket was open when the new channel was subscribed: here none comes, and
+        // Genesys' close arrives only after the new channel took over (it was behind a backlog of events)
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket old = genesys.socket(1);
+        old.text(CLOSING);
+        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        assertEquals(0, s.gapCount());
+        old.text(event("v2.users.u1.presence", "backlog")); // written before the close: delivered
+        old.serverClose(1001, "The socket is closing");
+        await(() -> s.gapCount() == 1);
+        assertEquals(1, r.gaps.size());
+        assertEquals(List.of("backlog"), r.events.stream().map(NotificationFrame::correlationId).toList());
+        assertEquals(0, s.dropCount(), "the current channel is fine: no drop, no new channel");
+        assertEquals("ch-2", s.channelId());
+        assertEquals(2, genesys.channels.size());
+    }
+
+    @Test
+    void anAnnouncedSocketThatAnsweredThePingAfterTheNewSubscriptionClosesWithoutAGap() throws Exception {
+        genesys.answerPings = true;
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket old = genesys.socket(1);
+        old.text(CLOSING);
+        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        old.serverClose(1001, "The socket is closing"); // after its pong: it was open when ch-2 was subscribed
+        Thread.sleep(100);
+        assertEquals(0, s.gapCount());
+        assertEquals(List.of(), r.gaps);
+    }
+
+    @Test
     void theChannelIsReplacedBeforeItExpires() throws Exception {
         genesys.lifetime = Duration.ofMillis(600);
         ChannelSupervisor s = supervisor(60_000, 3, 300);
@@ -145,6 +182,7 @@ class ChannelSupervisorTest {
 
     @Test
     void aReplacedSocketStaysOpenWhileItStillDeliversWhatWasPublishedToItAndClosesOnceQuiet() throws Exception {
+        genesys.answerPings = true;
         ChannelSupervisor s = supervisor(60_000, 3, 0);
         Recorder r = new Recorder();
         s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
@@ -275,6 +313,8 @@ class ChannelSupervisorTest {
         final List<FakeSocket> sockets = new CopyOnWriteArrayList<>();
         final AtomicInteger failCreates = new AtomicInteger();
         volatile Duration lifetime = Duration.ofHours(24);
+        /** Sockets opened from now on answer a ping with a pong, as Genesys does (off: a silent socket). */
+        volatile boolean answerPings;
 
         @Override
         public CompletableFuture<ChannelSupervisor.ChannelInfo> createChannel() {
@@ -317,6 +357,7 @@ class ChannelSupervisorTest {
             String id = connectUri.substring("fake://".length());
             calls.add("open " + id);
             FakeSocket s = new FakeSocket(id, events, calls);
+            s.answerPings = answerPings;
             sockets.add(s);
             return CompletableFuture.supplyAsync(() -> s);
         }
@@ -326,11 +367,15 @@ class ChannelSupervisorTest {
         }
     }
 
+    static final String PONG = "{\"topicName\":\"channel.metadata\",\"eventBody\":{\"message\":\"pong\"}}";
+    static final String CLOSING = "{\"topicName\":\"v2.system.socket_closing\",\"eventBody\":{\"message\":\"closing\"}}";
+
     static final class FakeSocket implements ChannelSupervisor.Socket {
         final String id;
         final ChannelSupervisor.SocketEvents events;
         final List<String> calls;
         final List<String> sent = new CopyOnWriteArrayList<>();
+        volatile boolean answerPings;
 
         FakeSocket(String id, ChannelSupervisor.SocketEvents events, List<String> calls) {
             this.id = id;
@@ -349,6 +394,9 @@ class ChannelSupervisorTest {
         @Override
         public boolean send(String text) {
             sent.add(text);
+            if (answerPings && NotificationFrame.PING.equals(text)) {
+                text(PONG);
+            }
             return true;
         }
 

@@ -88,7 +88,8 @@ public final class Notifications {
         }
     }
 
-    enum Kind { EVENT, HEARTBEAT, TEXT, CLOSE }
+    /** NOTICE: a {@code v2.system.socket_closing} notice, whose write starts the closing grace. */
+    enum Kind { EVENT, HEARTBEAT, TEXT, NOTICE, CLOSE }
 
     /** One outgoing message; {@code target} null means the channel's socket when it is sent. */
     record Outgoing(Kind kind, String text, String topic, String correlationId, ChannelSocket target, int code,
@@ -383,7 +384,16 @@ public final class Notifications {
 
     /** Queues a message for a channel and starts its drain if none runs. Caller holds the monitor. */
     private void enqueue(Channel c, Outgoing o) {
-        c.queue.add(o);
+        enqueue(c, o, false);
+    }
+
+    /** {@link #enqueue(Channel, Outgoing)}, {@code first}: ahead of what is queued (after the write under way). */
+    private void enqueue(Channel c, Outgoing o, boolean first) {
+        if (first) {
+            c.queue.addFirst(o);
+        } else {
+            c.queue.add(o);
+        }
         if (!c.draining && delivery != null) {
             c.draining = true;
             draining++;
@@ -460,6 +470,9 @@ public final class Notifications {
             }
         } else if (o.kind() == Kind.HEARTBEAT && written) {
             c.heartbeats++;
+        } else if (o.kind() == Kind.NOTICE) {
+            // the grace runs from when the client can have read the notice, as Genesys' "one minute prior"
+            scheduleClose(c, o.target());
         }
         if (delivery != null) {
             execute(c);
@@ -558,8 +571,11 @@ public final class Notifications {
     }
 
     /**
-     * Closes every socket. With {@code notice}, each first gets {@code v2.system.socket_closing} and keeps receiving
-     * events for the closing grace; without, it is closed at once. Close code 1001 either way. Channels stay.
+     * Closes every socket. With {@code notice}, each first gets {@code v2.system.socket_closing}, ahead of the events
+     * queued for it, and keeps receiving events for the closing grace, counted from when the notice was written; then
+     * it is closed after what is queued for it by then. Without, it is closed at once (after what is queued). Close
+     * code 1001 either way. Channels stay, with their subscriptions: what is published to a channel after its socket
+     * closed and before one is connected to it again is not delivered (Genesys keeps no backlog).
      */
     public synchronized void closeSockets(boolean notice) {
         channels.values().forEach(c -> closeSocket(c, notice));
@@ -576,22 +592,34 @@ public final class Notifications {
         if (socket == null) {
             return false;
         }
-        Outgoing close = new Outgoing(Kind.CLOSE, null, null, null, socket, 1001, "The socket is closing");
         if (!notice) {
-            enqueue(c, close);
+            enqueue(c, closing(socket));
             return true;
         }
-        enqueue(c, new Outgoing(Kind.TEXT, socketClosing(c), null, null, socket, 0, null));
+        // ahead of the queued events: Genesys announces the close "one minute prior", not after its backlog
+        enqueue(c, new Outgoing(Kind.NOTICE, socketClosing(c), null, null, socket, 0, null), true);
+        return true;
+    }
+
+    private static Outgoing closing(ChannelSocket socket) {
+        return new Outgoing(Kind.CLOSE, null, null, null, socket, 1001, "The socket is closing");
+    }
+
+    /** After a notice was written (or failed): the socket closes once the grace has passed. Caller holds the monitor. */
+    private void scheduleClose(Channel c, ChannelSocket socket) {
         if (grace.isZero() || scheduler == null) {
-            enqueue(c, close);
-        } else {
+            enqueue(c, closing(socket));
+            return;
+        }
+        try {
             scheduler.schedule(() -> {
                 synchronized (this) {
-                    enqueue(c, close);
+                    enqueue(c, closing(socket));
                 }
             }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the simulator stopped: its sockets are gone
         }
-        return true;
     }
 
     /**
