@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <li><b>renewal without a gap</b>: before the channel {@code expires} (by {@code renewBefore}) and when Genesys
  * announces {@value NotificationFrame#SOCKET_CLOSING_TOPIC}, a new channel is created, its socket opened and every
  * topic subscribed on it BEFORE the old socket is closed; an event both sockets deliver is delivered once
- * ({@link EventDeduplicator});</li>
+ * ({@link EventDeduplicator}); after a closing notice, a ping on the old socket once the new channel is subscribed
+ * must be answered before Genesys closes it, else what Genesys published between its close and the new subscription
+ * may have reached neither socket, and that is reported as a gap;</li>
  * <li><b>an abrupt drop</b> (a close without notice, an error, no frame for {@code heartbeatMissedLimit} heartbeat
  * intervals) makes a new channel with the topics, after the backoff of the connection's {@link RetryScheduler}
  * (unbounded); Genesys does not replay, so the time without a socket is reported as a gap ({@link Subscriber#onGap},

@@ -131,16 +131,22 @@ class ChannelSupervisorTest {
         assertTrue(subscribedNew > 0 && deletedOld > subscribedNew && closedOld > deletedOld, genesys.calls.toString());
     }
 
+    /** Subscribes on ch-1, which Genesys announces closing; returns its socket once ch-2 took over and it was pinged. */
+    private FakeSocket announcedAndReplaced(ChannelSupervisor s, Recorder r) throws Exception {
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket old = genesys.socket(1);
+        old.text(CLOSING);
+        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        return old;
+    }
+
     @Test
     void anAnnouncedSocketGenesysClosesBeforeItAnswersAPingSentOnceTheNewChannelIsSubscribedIsAGap() throws Exception {
         // the pong is what proves the old socket was open when the new channel was subscribed: here none comes, and
         // Genesys' close arrives only after the new channel took over (it was behind a backlog of events)
         ChannelSupervisor s = supervisor(60_000, 3, 0);
         Recorder r = new Recorder();
-        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
-        FakeSocket old = genesys.socket(1);
-        old.text(CLOSING);
-        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        FakeSocket old = announcedAndReplaced(s, r);
         assertEquals(0, s.gapCount());
         old.text(event("v2.users.u1.presence", "backlog")); // written before the close: delivered
         old.serverClose(1001, "The socket is closing");
@@ -157,10 +163,7 @@ class ChannelSupervisorTest {
         genesys.answerPings = true;
         ChannelSupervisor s = supervisor(60_000, 3, 0);
         Recorder r = new Recorder();
-        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
-        FakeSocket old = genesys.socket(1);
-        old.text(CLOSING);
-        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        FakeSocket old = announcedAndReplaced(s, r);
         old.serverClose(1001, "The socket is closing"); // after its pong: it was open when ch-2 was subscribed
         Thread.sleep(100);
         assertEquals(0, s.gapCount());
