@@ -65,7 +65,7 @@ final class CustomFieldsExecution implements OperationExecution {
     @Override
     public CompletableFuture<OperationResult> execute(OperationContext context) {
         OperationCall write = context.call();
-        JsonNode body = write.bodyTree();
+        JsonNode body = write.bodyTreeView(); // read only: the write sends the body as it is
         if (field != null && body != null) {
             body = body.get(field);
         }

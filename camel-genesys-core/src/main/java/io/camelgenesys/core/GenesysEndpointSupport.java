@@ -351,7 +351,10 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         Message in = context.message();
         GenesysConfiguration configuration = configuration();
         OperationCall call = bareCall(spec).pageAll(configuration.isPageAll()).operation(context.operationName());
-        for (OperationSpec.Parameter p : spec.parameters()) {
+        List<OperationSpec.Parameter> parameters = spec.parameters();
+        // indexed loops: no iterator per exchange (most rows have one parameter or none)
+        for (int i = 0; i < parameters.size(); i++) {
+            OperationSpec.Parameter p = parameters.get(i);
             Object v = in.getHeader(p.header());
             if (v == null) {
                 v = option(p.option());
@@ -370,7 +373,8 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         if (spec.preparer() != null) {
             spec.preparer().prepare(call, context);
         }
-        for (OperationSpec.Parameter p : spec.parameters()) {
+        for (int i = 0; i < parameters.size(); i++) {
+            OperationSpec.Parameter p = parameters.get(i);
             String v = p.path() ? call.pathParam(p.name()) : null;
             if (p.path() && (v == null || v.isBlank())) {
                 throw new IllegalArgumentException("The " + p.name() + " is required for " + spec + ": set the "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camelgenesys.core.GenesysOutputType;
 
@@ -95,10 +99,63 @@ public final class GenesysJson {
             if (body instanceof byte[] || body instanceof String || body instanceof InputStream) {
                 return MAPPER.readTree(toBytes(body));
             }
-            return MAPPER.valueToTree(body);
+            JsonNode plain = body instanceof Map<?, ?> ? plainTree(body) : null;
+            return plain != null ? plain : MAPPER.valueToTree(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("The message body is not valid JSON: " + (e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), e);
         }
+    }
+
+    /**
+     * The tree {@code MAPPER.valueToTree} makes of a plain value, built directly: no serializer, token buffer or parser
+     * per body (a typed body check turns every {@code Map} body into a tree). Plain: maps with text keys, lists, text,
+     * true/false, {@code Integer}, {@code Long}, {@code Double} and {@code null}; as the mapper does, a {@code null}
+     * map value is left out (non-null inclusion) and a {@code null} list item kept. Returns {@code null} at the first
+     * value that is not plain (a model, a date, a {@code BigDecimal}): that body goes through Jackson's serializers,
+     * with their messages when they fail.
+     */
+    private static JsonNode plainTree(Object value) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
+        } else if (value instanceof String text) {
+            return nodes.textNode(text);
+        } else if (value instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        } else if (value instanceof Integer i) {
+            return nodes.numberNode(i.intValue());
+        } else if (value instanceof Long l) {
+            return nodes.numberNode(l.longValue());
+        } else if (value instanceof Double d) {
+            return nodes.numberNode(d.doubleValue());
+        } else if (value instanceof Map<?, ?> map) {
+            // sized for its entries, as the map is: no rehash while it fills
+            ObjectNode object = new ObjectNode(nodes, new LinkedHashMap<>((int) (map.size() / 0.75f) + 1));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return null;
+                }
+                if (e.getValue() != null) {
+                    JsonNode v = plainTree(e.getValue());
+                    if (v == null) {
+                        return null;
+                    }
+                    object.set(key, v);
+                }
+            }
+            return object;
+        } else if (value instanceof List<?> list) {
+            ArrayNode array = nodes.arrayNode(list.size());
+            for (Object item : list) {
+                JsonNode v = plainTree(item);
+                if (v == null) {
+                    return null;
+                }
+                array.add(v);
+            }
+            return array;
+        }
+        return null;
     }
 
     /**

@@ -34,15 +34,20 @@ final class JsonTypes {
      */
     static void check(JavaType model, JsonNode object, String path, List<String> violations, List<String> wrong) {
         Map<String, JavaType> properties = properties(model.getRawClass());
-        object.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             JavaType type = properties.get(e.getKey());
             if (type != null) {
-                value(type, e.getValue(), path + e.getKey(), violations, wrong);
+                value(type, e.getValue(), path, e.getKey(), -1, violations, wrong);
             }
-        });
+        }
     }
 
-    private static void value(JavaType type, JsonNode v, String at, List<String> violations, List<String> wrong) {
+    /**
+     * Checks one value, at {@code path} + {@code key}, or at {@code path} + {@code [index]} when {@code key} is
+     * {@code null}: the field's path is only built for a message or a nested value, not for every valid field.
+     */
+    private static void value(
+            JavaType type, JsonNode v, String path, String key, int index, List<String> violations, List<String> wrong) {
         if (v == null || v.isNull()) {
             return;
         }
@@ -66,8 +71,11 @@ final class JsonTypes {
                 problem = "must be a list";
             } else {
                 JavaType item = type.getContentType();
-                for (int i = 0; item != null && i < v.size(); i++) {
-                    value(item, v.get(i), at + "[" + i + "]", violations, wrong);
+                if (item != null && !v.isEmpty()) {
+                    String at = at(path, key, index);
+                    for (int i = 0; i < v.size(); i++) {
+                        value(item, v.get(i), at, null, i, violations, wrong);
+                    }
                 }
             }
         } else if (Map.class.isAssignableFrom(raw)) {
@@ -75,20 +83,27 @@ final class JsonTypes {
                 problem = "must be a JSON object";
             } else {
                 JavaType values = type.getContentType();
-                if (values != null && !isFreeForm(values.getRawClass())) {
-                    v.fields().forEachRemaining(e -> value(values, e.getValue(), at + "." + e.getKey(), violations,
-                            wrong));
+                if (values != null && !isFreeForm(values.getRawClass()) && !v.isEmpty()) {
+                    String in = at(path, key, index) + ".";
+                    for (Map.Entry<String, JsonNode> e : v.properties()) {
+                        value(values, e.getValue(), in, e.getKey(), -1, violations, wrong);
+                    }
                 }
             }
         } else if (!v.isObject()) {
             problem = "must be a JSON object (" + raw.getSimpleName() + ")";
         } else {
-            check(type, v, at + ".", violations, wrong);
+            check(type, v, at(path, key, index) + ".", violations, wrong);
         }
         if (problem != null) {
+            String at = at(path, key, index);
             violations.add(at + " " + problem + ", was " + kind(v));
             wrong.add(at);
         }
+    }
+
+    private static String at(String path, String key, int index) {
+        return key != null ? path + key : path + "[" + index + "]";
     }
 
     private static boolean isFreeForm(Class<?> raw) {

@@ -171,6 +171,14 @@ public final class OperationCall {
         return body instanceof JsonNode node ? node.deepCopy() : GenesysJson.toTree(body);
     }
 
+    /**
+     * The body as a JSON tree to read only (not to change): the body itself when it is a tree already, as a checked
+     * body is, so that a check before the write copies nothing; {@code null} when there is no body.
+     */
+    public JsonNode bodyTreeView() {
+        return body instanceof JsonNode node ? node : GenesysJson.toTree(body);
+    }
+
     public GenesysOutputType outputType() {
         return outputType;
     }
