@@ -22,6 +22,7 @@ import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +46,12 @@ class WorkerHandOffRouteTest extends GenesysRouteTestSupport {
     @Override
     protected GenesysSimulator sim() {
         return SIM.simulator();
+    }
+
+    @BeforeEach
+    void noBudget() {
+        // the test is about threads, not budgets: the simulator answers every request (its default is 300 a minute)
+        sim().setRateLimit(1_000_000, Duration.ofMinutes(1));
     }
 
     @AfterEach
