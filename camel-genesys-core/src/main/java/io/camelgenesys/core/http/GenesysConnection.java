@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,9 +21,8 @@ import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.metrics.ConnectionMetrics;
 import io.camelgenesys.core.metrics.GenesysMetrics;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.util.concurrent.CamelThreadFactory;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +78,8 @@ public final class GenesysConnection {
         this.scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "GenesysConnection[" + id + "]");
         // routes continue here, never on the Jetty thread that read the response (see WorkerPool)
-        this.workers = workerPool(camelContext, "GenesysWorkers[" + id + "]");
+        this.workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GenesysWorkers[" + id + "]",
+                workerProfile(camelContext));
         this.defaultWorkerPool = new WorkerPool(workers, scheduler, "GenesysWorkers[" + id + "]");
         this.retries = new RetryScheduler(scheduler);
         this.retryPolicy = RetryPolicy.of(config);
@@ -159,21 +158,17 @@ public final class GenesysConnection {
     }
 
     /**
-     * Sized as Camel's default thread pool profile (pool size, max size, keep-alive, named by Camel's thread name
-     * pattern), with an unbounded queue and no caller-runs: the queue holds at most one continuation per exchange in
-     * flight, and a continuation must never run on the Jetty thread that hands it over. Its idle workers wait on a
-     * stack ({@link WorkerQueue}), so at low concurrency the same warm thread takes each response; built here rather
-     * than by Camel's {@code ThreadPoolFactory}, whose pools always wake the longest-idle worker.
+     * Camel's default thread pool profile (its pool size, thread names, keep-alive) with an unbounded queue and no
+     * caller-runs: the queue holds at most one continuation per exchange in flight, and a continuation must never
+     * run on the Jetty thread that hands it over.
      */
-    private static ExecutorService workerPool(CamelContext camelContext, String name) {
-        ExecutorServiceManager manager = camelContext.getExecutorServiceManager();
-        ThreadPoolProfile profile = manager.getDefaultThreadPoolProfile();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(profile.getPoolSize(),
-                Math.max(profile.getPoolSize(), profile.getMaxPoolSize()), profile.getKeepAliveTime(),
-                profile.getTimeUnit(), new WorkerQueue(),
-                new CamelThreadFactory(manager.getThreadNamePattern(), name, true), new ThreadPoolExecutor.AbortPolicy());
-        pool.allowCoreThreadTimeOut(Boolean.TRUE.equals(profile.getAllowCoreThreadTimeOut()));
-        return pool;
+    private static ThreadPoolProfile workerProfile(CamelContext camelContext) {
+        ThreadPoolProfile profile = camelContext.getExecutorServiceManager().getDefaultThreadPoolProfile().clone();
+        profile.setId("genesysWorkers");
+        profile.setDefaultProfile(false);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     /**
