@@ -205,6 +205,76 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
     }
 
+    /**
+     * A route that goes asynchronous (an asynchronous delay completes each exchange on a Camel scheduler thread): the
+     * consumer's thread waits for each exchange to finish before the next one starts, so the values still arrive once,
+     * in order, one exchange in the route at a time; a failure after the asynchronous step still reaches the
+     * consumer's exception handler, and the consumer carries on.
+     */
+    @Test
+    void anAsynchronousRouteGetsOneExchangeAtATimeInOrder() throws Exception {
+        io.camelgenesys.core.test.LogCapture logs = io.camelgenesys.core.test.LogCapture.install();
+        try {
+            asynchronousRoute(logs);
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    private void asynchronousRoute(io.camelgenesys.core.test.LogCapture logs) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inRoute = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInRoute = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<String> entered = ConcurrentHashMap.newKeySet();
+        java.util.Set<String> completed = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
+                        .process(e -> {
+                            entered.add(Thread.currentThread().getName());
+                            mostInRoute.accumulateAndGet(inRoute.incrementAndGet(), Math::max);
+                        })
+                        .delay(2).asyncDelayed()
+                        .process(e -> {
+                            completed.add(Thread.currentThread().getName());
+                            inRoute.decrementAndGet();
+                            record(e);
+                            if (failures.get() == 0) {
+                                failures.incrementAndGet();
+                                throw new IllegalStateException("the first value fails after the asynchronous step");
+                            }
+                        });
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        int notifications = 100;
+        for (int i = 0; i < notifications; i++) {
+            assertEquals(1, sim().statistics().publishUpdates());
+        }
+        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            assertEquals(notifications, d.size(), statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
+                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
+            }
+        }
+        assertEquals(1, mostInRoute.get(), "one exchange in the route at a time");
+        assertEquals(1, entered.size(), "the route starts on the consumer's thread only: " + entered);
+        assertTrue(entered.iterator().next().contains("GenesysStatistics[r1]"), entered.toString());
+        assertTrue(completed.stream().noneMatch(t -> t.contains("GenesysStatistics")),
+                "the asynchronous step completed elsewhere: " + completed);
+        assertTrue(completed.stream().noneMatch(t -> t.contains("HttpClient") || t.contains("cometd")), completed.toString());
+        assertEquals(1, failures.get());
+        assertEquals(1, logs.matching(c -> c.message().contains("Processing a Genesys statistics exchange failed")).size(),
+                "the failure reached the consumer's exception handler once");
+        Thread.sleep(300);
+        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
     private void record(Exchange exchange) {
         org.apache.camel.Message m = exchange.getMessage();
         String statisticId = m.getHeader(StatisticsConstants.STATISTIC_ID, String.class);
