@@ -188,15 +188,7 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         await("more than half the capacity waiting", 15_000, () -> consumer.getPendingValues()
                                                                     > StatisticsConsumer.MAX_PENDING_VALUES / 2);
         release.countDown();
-        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
-        for (String statisticId : sim().statistics().statisticIds(id)) {
-            List<Delivered> d = delivered(statisticId);
-            assertEquals(notifications, d.size(), statisticId);
-            for (int i = 1; i < d.size(); i++) {
-                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
-                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
-            }
-        }
+        awaitEachValueOnceInOrder(id, notifications);
         assertEquals(1, threads.size(), "one thread: " + threads);
         assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
         assertEquals(0, consumer.getOverflowValuesDropped());
@@ -253,15 +245,7 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         for (int i = 0; i < notifications; i++) {
             assertEquals(1, sim().statistics().publishUpdates());
         }
-        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
-        for (String statisticId : sim().statistics().statisticIds(id)) {
-            List<Delivered> d = delivered(statisticId);
-            assertEquals(notifications, d.size(), statisticId);
-            for (int i = 1; i < d.size(); i++) {
-                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
-                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
-            }
-        }
+        awaitEachValueOnceInOrder(id, notifications);
         assertEquals(1, mostInRoute.get(), "one exchange in the route at a time");
         assertEquals(1, entered.size(), "the route starts on the consumer's thread only: " + entered);
         assertTrue(entered.iterator().next().contains("GenesysStatistics[r1]"), entered.toString());
@@ -273,6 +257,19 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
                 "the failure reached the consumer's exception handler once");
         Thread.sleep(300);
         assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
+    /** Every one of {@code notifications} updates of each of the two statistics arrives once, in order. */
+    private void awaitEachValueOnceInOrder(String id, int notifications) throws InterruptedException {
+        await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            assertEquals(notifications, d.size(), statisticId);
+            for (int i = 1; i < d.size(); i++) {
+                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
+                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
+            }
+        }
     }
 
     private void record(Exchange exchange) {
