@@ -314,6 +314,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             return;
         }
         for (StatisticValue v : d.values()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping for good: what waits is dropped with the consumer
+            }
             Exchange exchange = createExchange(false);
             org.apache.camel.Message m = exchange.getMessage();
             m.setBody(v.getValue());
@@ -366,9 +369,12 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                 asyncDone.acquire();
             }
         } catch (InterruptedException e) {
-            // stopping for good (the pool is shut down now): the exchange is not finished, and says so
+            // stopping for good (the pool is shut down now) while the route still has the exchange: it is the route's
+            // to finish, so it is neither changed nor released here
             Thread.currentThread().interrupt();
-            exchange.setException(e);
+            getExceptionHandler().handleException("Stopped while a Genesys statistics exchange was still in the route",
+                    exchange, e);
+            return;
         } catch (Exception e) {
             exchange.setException(e);
         }
