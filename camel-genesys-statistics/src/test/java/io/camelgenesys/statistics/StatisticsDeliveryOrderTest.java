@@ -205,9 +205,17 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
      */
     @Test
     void anAsynchronousRouteGetsOneExchangeAtATimeInOrder() throws Exception {
+        withLogs(this::asynchronousRoute);
+    }
+
+    private interface LogsTest {
+        void run(io.camelgenesys.core.test.LogCapture logs) throws Exception;
+    }
+
+    private static void withLogs(LogsTest test) throws Exception {
         io.camelgenesys.core.test.LogCapture logs = io.camelgenesys.core.test.LogCapture.install();
         try {
-            asynchronousRoute(logs);
+            test.run(logs);
         } finally {
             logs.uninstall();
         }
@@ -266,60 +274,59 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
      */
     @Test
     void aStuckAsynchronousRouteIsReportedWhenTheRouteIsForcedToStop() throws Exception {
-        io.camelgenesys.core.test.LogCapture logs = io.camelgenesys.core.test.LogCapture.install();
-        try {
-            java.util.concurrent.atomic.AtomicBoolean stuck = new java.util.concurrent.atomic.AtomicBoolean(true);
-            java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
-            context.getShutdownStrategy().setTimeout(1);
-            context.getExecutorServiceManager().setShutdownAwaitTermination(500);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
-                            .process(new org.apache.camel.AsyncProcessor() {
-                                @Override
-                                public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
-                                    if (stuck.get()) {
-                                        entered.incrementAndGet();
-                                        return false; // never calls back
-                                    }
-                                    callback.done(true);
-                                    return true;
-                                }
+        withLogs(this::stuckAsynchronousRoute);
+    }
 
-                                @Override
-                                public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
-                                    throw new UnsupportedOperationException();
+    private void stuckAsynchronousRoute(io.camelgenesys.core.test.LogCapture logs) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stuck = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        context.getShutdownStrategy().setTimeout(1);
+        context.getExecutorServiceManager().setShutdownAwaitTermination(500);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
+                        .process(new org.apache.camel.AsyncProcessor() {
+                            @Override
+                            public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
+                                if (stuck.get()) {
+                                    entered.incrementAndGet();
+                                    return false; // never calls back
                                 }
+                                callback.done(true);
+                                return true;
+                            }
 
-                                @Override
-                                public void process(Exchange exchange) {
-                                    throw new UnsupportedOperationException();
-                                }
-                            })
-                            .process(StatisticsDeliveryOrderTest.this::record);
-                }
-            });
-            StatisticsConsumer consumer = consumer("r1");
-            awaitSubscription(consumer);
-            assertEquals(1, sim().statistics().publishUpdates());
-            await("the first exchange stuck in the route", 10_000, () -> entered.get() == 1);
-            context.getRouteController().stopRoute("r1");
-            assertTrue(context.getRouteController().getRouteStatus("r1").isStopped());
-            assertEquals(1, entered.get(), "the value after the stuck one did not enter the route");
-            await("the interrupted wait reported", 10_000, () -> !logs.matching(c -> c.message().contains(
-                    "Stopped while a Genesys statistics exchange was still in the route")).isEmpty());
+                            @Override
+                            public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
+                                throw new UnsupportedOperationException();
+                            }
 
-            stuck.set(false);
-            context.getRouteController().startRoute("r1");
-            StatisticsConsumer again = consumer("r1");
-            String id = awaitSubscription(again);
-            assertEquals(1, sim().statistics().publishUpdates());
-            await("delivered after the restart", 10_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() >= 2);
-            assertTrue(sim().statistics().statisticIds(id).stream().allMatch(byStatistic::containsKey));
-        } finally {
-            logs.uninstall();
-        }
+                            @Override
+                            public void process(Exchange exchange) {
+                                throw new UnsupportedOperationException();
+                            }
+                        })
+                        .process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        awaitSubscription(consumer);
+        assertEquals(1, sim().statistics().publishUpdates());
+        await("the first exchange stuck in the route", 10_000, () -> entered.get() == 1);
+        context.getRouteController().stopRoute("r1");
+        assertTrue(context.getRouteController().getRouteStatus("r1").isStopped());
+        assertEquals(1, entered.get(), "the value after the stuck one did not enter the route");
+        await("the interrupted wait reported", 10_000, () -> !logs.matching(c -> c.message().contains(
+                "Stopped while a Genesys statistics exchange was still in the route")).isEmpty());
+
+        stuck.set(false);
+        context.getRouteController().startRoute("r1");
+        StatisticsConsumer again = consumer("r1");
+        String id = awaitSubscription(again);
+        assertEquals(1, sim().statistics().publishUpdates());
+        await("delivered after the restart", 10_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() >= 2);
+        assertTrue(sim().statistics().statisticIds(id).stream().allMatch(byStatistic::containsKey));
     }
 
     /** Every one of {@code notifications} updates of each of the two statistics arrives once, in order. */
