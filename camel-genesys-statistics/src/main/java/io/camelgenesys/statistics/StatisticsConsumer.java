@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.RetryPolicy;
@@ -17,6 +18,7 @@ import io.camelgenesys.core.operation.OperationResult;
 import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticData;
 import io.camelgenesys.statistics.model.StatisticValue;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
@@ -67,6 +69,17 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private volatile PendingDeletes pendingDeletes;
     private volatile ConsumerMetrics metrics = ConsumerMetrics.NONE;
 
+    /**
+     * Released when a route that went asynchronous completes; the consumer's one thread waits on it, so one exchange is
+     * in the route at a time (in order). A route that completes synchronously never touches it.
+     */
+    private final Semaphore asyncDone = new Semaphore(0);
+    private final AsyncCallback onDone = doneSync -> {
+        if (!doneSync) {
+            asyncDone.release();
+        }
+    };
+
     /** Header templates of the current subscription (statisticId -> headers); used on the delivery thread only. */
     private String templatesFor;
     private final Map<String, Template> templates = new LinkedHashMap<>();
@@ -99,6 +112,7 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             throw new IllegalArgumentException("maxNotificationSize must be a positive number of bytes: " + maxSize);
         }
         super.doStart();
+        asyncDone.drainPermits(); // a route forced to stop may have completed after its wait was interrupted
         // one thread; Abort, never CallerRuns: a task must never run the route on the CometD or HTTP thread that
         // offered it (the stream keeps at most one drain task queued, so the pool's queue never fills)
         ThreadPoolProfile profile = new ThreadPoolProfile("GenesysStatistics");
@@ -300,6 +314,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             return;
         }
         for (StatisticValue v : d.values()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping for good: what waits is dropped with the consumer
+            }
             Exchange exchange = createExchange(false);
             org.apache.camel.Message m = exchange.getMessage();
             m.setBody(v.getValue());
@@ -341,10 +358,23 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         }
     }
 
-    /** In order, on the consumer's thread; a failure goes to the consumer's exception handler. */
+    /**
+     * In order, on the consumer's thread; a failure goes to the consumer's exception handler. Through the route's
+     * asynchronous processor, waiting only if it goes asynchronous (Camel's blocking {@code process} would look up
+     * its await manager and make a latch and a callback for every exchange).
+     */
     private void process(Exchange exchange) {
         try {
-            getProcessor().process(exchange);
+            if (!getAsyncProcessor().process(exchange, onDone)) {
+                asyncDone.acquire();
+            }
+        } catch (InterruptedException e) {
+            // stopping for good (the pool is shut down now) while the route still has the exchange: it is the route's
+            // to finish, so it is neither changed nor released here
+            Thread.currentThread().interrupt();
+            getExceptionHandler().handleException("Stopped while a Genesys statistics exchange was still in the route",
+                    exchange, e);
+            return;
         } catch (Exception e) {
             exchange.setException(e);
         }

@@ -50,9 +50,15 @@ final class StatisticsDecoder {
     static StatisticValue value(Object entry, Map<String, Statistic> subscribed) {
         Map<?, ?> map = (Map<?, ?>) entry;
         StatisticValue v = new StatisticValue();
+        boolean extras = false; // whether an additional property was set yet
         for (Map.Entry<?, ?> field : map.entrySet()) {
             String name = String.valueOf(field.getKey());
             Object x = field.getValue();
+            if (!extras && x instanceof String id && "subscriptionId".equals(name)) {
+                // every entry has one: its map is made only if someone reads the additional properties
+                v.deferSubscriptionId(id);
+                continue;
+            }
             switch (name) {
                 case "statisticId" -> v.setStatisticId(x != null ? x.toString() : null);
                 case "name" -> v.setName(x != null ? x.toString() : null);
@@ -60,7 +66,10 @@ final class StatisticsDecoder {
                 case "objectId" -> v.setObjectId(x != null ? x.toString() : null);
                 case "value" -> v.setValue(plain(x));
                 case "timestamp" -> v.setTimestamp(x instanceof Number n ? n.longValue() : parseLong(x));
-                default -> v.setAdditionalProperty(name, x);
+                default -> {
+                    v.setAdditionalProperty(name, x);
+                    extras = true;
+                }
             }
         }
         return named(v, subscribed);

@@ -77,6 +77,22 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
         assertEquals("CurrentAgentState", v.getName(), "names come from what was subscribed");
         assertEquals("agent2", v.getObjectId());
         assertNotNull(v.getValue());
+        // what a batch's values show of their notification: the subscriptionId as an additional property, in the
+        // JSON the model converter writes as in the map (the decoder makes that map only when it is read)
+        String json = context.getTypeConverter().convertTo(String.class, v);
+        StatisticValue eager = new StatisticValue();
+        eager.setName(v.getName());
+        eager.setObjectType(v.getObjectType());
+        eager.setObjectId(v.getObjectId());
+        eager.setValue(v.getValue());
+        eager.setTimestamp(v.getTimestamp());
+        eager.setStatisticId(v.getStatisticId());
+        eager.setAdditionalProperty("subscriptionId", id);
+        assertEquals(context.getTypeConverter().convertTo(String.class, eager), json);
+        assertTrue(json.contains("\"subscriptionId\":\"" + id + "\""), json);
+        assertEquals(Map.of("subscriptionId", id), v.getAdditionalProperties());
+        StatisticValue second = assertInstanceOf(StatisticValue.class, body.get(1));
+        assertEquals(Map.of("subscriptionId", id), second.getAdditionalProperties());
         assertStays("no initial values, no duplicate", 2, mock::getReceivedCounter);
     }
 

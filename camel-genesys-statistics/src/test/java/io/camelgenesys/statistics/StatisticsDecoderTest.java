@@ -1,13 +1,17 @@
 package io.camelgenesys.statistics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.camelgenesys.core.json.GenesysJson;
 
 import io.camelgenesys.statistics.model.Statistic;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Notifications as plain maps (as the CometD client parses them) to values. */
@@ -53,5 +57,46 @@ class StatisticsDecoderTest {
         assertEquals("UNAVAILABLE", StatisticsDecoder.serviceState(StatisticsDecoder.payload(
                 Map.of("name", "ServiceStateChange", "data", Map.of("serviceState", "UNAVAILABLE")))));
         assertEquals("", StatisticsDecoder.serviceState(Map.of()));
+    }
+
+    @Test
+    void theSubscriptionIdIsAnAdditionalPropertyInTheOrderItCameWhetherReadFirstOrWrittenAsJsonFirst() {
+        // the decoder defers the subscriptionId's map until it is read: what a reader sees must not tell
+        for (List<String> order : List.of(List.of("subscriptionId", "statisticId", "extra", "value", "more"),
+                List.of("extra", "subscriptionId", "statisticId", "value", "more"),
+                List.of("statisticId", "value", "subscriptionId"))) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            Map<String, Object> all = Map.of("subscriptionId", "sub", "statisticId", "a", "value", 7L, "extra", true,
+                    "more", "x");
+            order.forEach(k -> entry.put(k, all.get(k)));
+            // what setAdditionalProperty in the entry's order gives (the decoder before the deferral)
+            StatisticValue eager = new StatisticValue();
+            eager.setStatisticId("a");
+            eager.setValue(7);
+            order.stream().filter(k -> !k.equals("statisticId") && !k.equals("value"))
+                    .forEach(k -> eager.setAdditionalProperty(k, all.get(k)));
+            String expected = new String(GenesysJson.toBytes(eager));
+
+            StatisticValue jsonFirst = StatisticsDecoder.value(entry, Map.of());
+            assertEquals(expected, new String(GenesysJson.toBytes(jsonFirst)), "JSON, entry order " + order);
+            assertEquals(List.copyOf(eager.getAdditionalProperties().keySet()),
+                    List.copyOf(jsonFirst.getAdditionalProperties().keySet()), "then the map, entry order " + order);
+
+            StatisticValue mapFirst = StatisticsDecoder.value(entry, Map.of());
+            assertEquals(eager.getAdditionalProperties(), mapFirst.getAdditionalProperties());
+            assertEquals(List.copyOf(eager.getAdditionalProperties().keySet()),
+                    List.copyOf(mapFirst.getAdditionalProperties().keySet()), "map first, entry order " + order);
+            assertEquals(expected, new String(GenesysJson.toBytes(mapFirst)));
+        }
+        // removed by a reader, it stays removed; set again, it is the new one
+        StatisticValue v = StatisticsDecoder.value(Map.of("subscriptionId", "sub", "statisticId", "a"), Map.of());
+        v.getAdditionalProperties().remove("subscriptionId");
+        assertFalse(v.getAdditionalProperties().containsKey("subscriptionId"));
+        assertFalse(new String(GenesysJson.toBytes(v)).contains("subscriptionId"));
+        v.setAdditionalProperty("subscriptionId", "other");
+        assertEquals(Map.of("subscriptionId", "other"), v.getAdditionalProperties());
+        // a subscriptionId that is not a string is kept as it came
+        assertEquals(Map.of("subscriptionId", 5L),
+                StatisticsDecoder.value(Map.of("subscriptionId", 5L, "statisticId", "a"), Map.of()).getAdditionalProperties());
     }
 }

@@ -188,6 +188,149 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         await("more than half the capacity waiting", 15_000, () -> consumer.getPendingValues()
                                                                     > StatisticsConsumer.MAX_PENDING_VALUES / 2);
         release.countDown();
+        awaitEachValueOnceInOrder(id, notifications);
+        assertEquals(1, threads.size(), "one thread: " + threads);
+        assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
+        assertEquals(0, consumer.getOverflowValuesDropped());
+        assertEquals(0, consumer.getStaleValuesDropped());
+        Thread.sleep(300);
+        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
+    /**
+     * A route that goes asynchronous (an asynchronous delay completes each exchange on a Camel scheduler thread): the
+     * consumer's thread waits for each exchange to finish before the next one starts, so the values still arrive once,
+     * in order, one exchange in the route at a time; a failure after the asynchronous step still reaches the
+     * consumer's exception handler, and the consumer carries on.
+     */
+    @Test
+    void anAsynchronousRouteGetsOneExchangeAtATimeInOrder() throws Exception {
+        withLogs(this::asynchronousRoute);
+    }
+
+    private interface LogsTest {
+        void run(io.camelgenesys.core.test.LogCapture logs) throws Exception;
+    }
+
+    private static void withLogs(LogsTest test) throws Exception {
+        io.camelgenesys.core.test.LogCapture logs = io.camelgenesys.core.test.LogCapture.install();
+        try {
+            test.run(logs);
+        } finally {
+            logs.uninstall();
+        }
+    }
+
+    private void asynchronousRoute(io.camelgenesys.core.test.LogCapture logs) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inRoute = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInRoute = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<String> entered = ConcurrentHashMap.newKeySet();
+        java.util.Set<String> completed = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
+                        .process(e -> {
+                            entered.add(Thread.currentThread().getName());
+                            mostInRoute.accumulateAndGet(inRoute.incrementAndGet(), Math::max);
+                        })
+                        .delay(2).asyncDelayed()
+                        .process(e -> {
+                            completed.add(Thread.currentThread().getName());
+                            inRoute.decrementAndGet();
+                            record(e);
+                            if (failures.get() == 0) {
+                                failures.incrementAndGet();
+                                throw new IllegalStateException("the first value fails after the asynchronous step");
+                            }
+                        });
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        int notifications = 100;
+        for (int i = 0; i < notifications; i++) {
+            assertEquals(1, sim().statistics().publishUpdates());
+        }
+        awaitEachValueOnceInOrder(id, notifications);
+        assertEquals(1, mostInRoute.get(), "one exchange in the route at a time");
+        assertEquals(1, entered.size(), "the route starts on the consumer's thread only: " + entered);
+        assertTrue(entered.iterator().next().contains("GenesysStatistics[r1]"), entered.toString());
+        assertTrue(completed.stream().noneMatch(t -> t.contains("GenesysStatistics")),
+                "the asynchronous step completed elsewhere: " + completed);
+        assertTrue(completed.stream().noneMatch(t -> t.contains("HttpClient") || t.contains("cometd")), completed.toString());
+        assertEquals(1, failures.get());
+        assertEquals(1, logs.matching(c -> c.message().contains("Processing a Genesys statistics exchange failed")).size(),
+                "the failure reached the consumer's exception handler once");
+        Thread.sleep(300);
+        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+    }
+
+    /**
+     * A route that went asynchronous and never completes, stopped with short timeouts: the consumer's thread, waiting
+     * for it, is interrupted by the pool's shutdown; the route stops, the wait is reported to the exception handler
+     * (not swallowed), and the route starts again and delivers.
+     */
+    @Test
+    void aStuckAsynchronousRouteIsReportedWhenTheRouteIsForcedToStop() throws Exception {
+        withLogs(this::stuckAsynchronousRoute);
+    }
+
+    private void stuckAsynchronousRoute(io.camelgenesys.core.test.LogCapture logs) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stuck = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        context.getShutdownStrategy().setTimeout(1);
+        context.getExecutorServiceManager().setShutdownAwaitTermination(500);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
+                        .process(new org.apache.camel.AsyncProcessor() {
+                            @Override
+                            public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
+                                if (stuck.get()) {
+                                    entered.incrementAndGet();
+                                    return false; // never calls back
+                                }
+                                callback.done(true);
+                                return true;
+                            }
+
+                            @Override
+                            public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
+                                throw new UnsupportedOperationException();
+                            }
+
+                            @Override
+                            public void process(Exchange exchange) {
+                                throw new UnsupportedOperationException();
+                            }
+                        })
+                        .process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        awaitSubscription(consumer);
+        assertEquals(1, sim().statistics().publishUpdates());
+        await("the first exchange stuck in the route", 10_000, () -> entered.get() == 1);
+        context.getRouteController().stopRoute("r1");
+        assertTrue(context.getRouteController().getRouteStatus("r1").isStopped());
+        assertEquals(1, entered.get(), "the value after the stuck one did not enter the route");
+        await("the interrupted wait reported", 10_000, () -> !logs.matching(c -> c.message().contains(
+                "Stopped while a Genesys statistics exchange was still in the route")).isEmpty());
+
+        stuck.set(false);
+        context.getRouteController().startRoute("r1");
+        StatisticsConsumer again = consumer("r1");
+        String id = awaitSubscription(again);
+        assertEquals(1, sim().statistics().publishUpdates());
+        await("delivered after the restart", 10_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() >= 2);
+        assertTrue(sim().statistics().statisticIds(id).stream().allMatch(byStatistic::containsKey));
+    }
+
+    /** Every one of {@code notifications} updates of each of the two statistics arrives once, in order. */
+    private void awaitEachValueOnceInOrder(String id, int notifications) throws InterruptedException {
         await("every value", 30_000, () -> byStatistic.values().stream().mapToInt(List::size).sum() == 2 * notifications);
         for (String statisticId : sim().statistics().statisticIds(id)) {
             List<Delivered> d = delivered(statisticId);
@@ -197,12 +340,6 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
                 assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
             }
         }
-        assertEquals(1, threads.size(), "one thread: " + threads);
-        assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
-        assertEquals(0, consumer.getOverflowValuesDropped());
-        assertEquals(0, consumer.getStaleValuesDropped());
-        Thread.sleep(300);
-        assertEquals(2 * notifications, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
     }
 
     private void record(Exchange exchange) {
