@@ -57,6 +57,8 @@ public final class ExecutorGetBenchmark {
     public static final String RAW = "raw Jetty HttpClient";
     public static final String CAMEL = "camel genesys-bench (rateLimit=0)";
     public static final String CAMEL_LIMITED = "camel genesys-bench (limiter on)";
+    /** With {@code -Dbench.aa=true}: the baseline again, under another name, to show the harness's own spread. */
+    public static final String RAW_COPY = "raw Jetty HttpClient (A/A copy)";
 
     /** The limiter budget of {@value #CAMEL_LIMITED}: far above what two cores can send. */
     static final int LIMITER_BUDGET = 100_000;
@@ -100,10 +102,14 @@ public final class ExecutorGetBenchmark {
             camelLimited = camelContext("camel-limited", options + "&rateLimit=" + LIMITER_BUDGET
                                                          + "&rateLimitPeriod=" + LIMITER_PERIOD_MILLIS);
 
-            List<Harness.Peer> peers = List.of(
+            List<Harness.Peer> peers = new ArrayList<>(List.of(
                     new Harness.Peer(RAW, rawGet(raw, url, token)),
                     new Harness.Peer(CAMEL, camelGet(camel, itemId)),
-                    new Harness.Peer(CAMEL_LIMITED, camelGet(camelLimited, itemId)));
+                    new Harness.Peer(CAMEL_LIMITED, camelGet(camelLimited, itemId))));
+            boolean aa = Boolean.getBoolean("bench.aa");
+            if (aa) {
+                peers.add(new Harness.Peer(RAW_COPY, rawGet(raw, url, token)));
+            }
             Harness harness = new Harness(settings, name -> !name.startsWith(SIMULATOR_THREADS));
             List<Harness.Result> results = new ArrayList<>();
             for (int concurrency : concurrencies) {
@@ -112,6 +118,9 @@ public final class ExecutorGetBenchmark {
                 Harness.printCostRatio(r, CAMEL, RAW, out);
                 Harness.printRatio(r, "client-side limiter on/off, req/s", CAMEL_LIMITED, CAMEL, out);
                 Harness.printCostRatio(r, CAMEL_LIMITED, CAMEL, out);
+                if (aa) {
+                    Harness.printRatio(r, "A/A: the baseline over itself, req/s", RAW_COPY, RAW, out);
+                }
                 if (Boolean.getBoolean("bench.verbose")) {
                     Harness.printRounds(r, out);
                 }

@@ -79,8 +79,15 @@ public final class Harness {
      * @param rounds        measured rounds of each peer, alternating A B C A B C ...
      * @param roundTime     the time a round keeps starting requests; {@link Duration#ZERO} for no time limit
      * @param roundRequests the most requests of a round; {@link Long#MAX_VALUE} for no count limit
+     * @param rotateOrder   whether each cycle of rounds starts one peer later (A B C, B C A, C A B, ...), so that every
+     *                      peer runs equally often first, second and third; {@code false} keeps A B C every cycle
      */
-    public record Settings(int warmupRounds, int rounds, Duration roundTime, long roundRequests) {
+    public record Settings(int warmupRounds, int rounds, Duration roundTime, long roundRequests, boolean rotateOrder) {
+
+        /** Settings whose peers rotate their order from cycle to cycle. */
+        public Settings(int warmupRounds, int rounds, Duration roundTime, long roundRequests) {
+            this(warmupRounds, rounds, roundTime, roundRequests, true);
+        }
 
         public Settings {
             if (rounds < 1 || warmupRounds < 0 || roundRequests < 1 || roundTime.isNegative()) {
@@ -105,21 +112,27 @@ public final class Harness {
 
         /**
          * {@link #standard()} with the system properties {@code bench.warmupRounds}, {@code bench.rounds},
-         * {@code bench.roundMillis} and {@code bench.roundRequests} applied.
+         * {@code bench.roundMillis}, {@code bench.roundRequests} and {@code bench.order} ({@code rotate}, the
+         * default, or {@code fixed}) applied.
          */
         public static Settings fromSystemProperties() {
             Settings d = standard();
             long millis = Long.getLong("bench.roundMillis", d.roundTime().toMillis());
+            String order = System.getProperty("bench.order", "rotate");
+            if (!order.equals("rotate") && !order.equals("fixed")) {
+                throw new IllegalArgumentException("bench.order must be rotate or fixed, not " + order);
+            }
             return new Settings(Integer.getInteger("bench.warmupRounds", d.warmupRounds()),
                     Integer.getInteger("bench.rounds", d.rounds()), Duration.ofMillis(millis),
-                    Long.getLong("bench.roundRequests", d.roundRequests()));
+                    Long.getLong("bench.roundRequests", d.roundRequests()), order.equals("rotate"));
         }
 
         String describe() {
             String limit = roundTime.isZero() ? roundRequests + " requests"
                     : roundRequests == Long.MAX_VALUE ? fmt(roundTime.toMillis() / 1000.0, 1) + " s"
                     : fmt(roundTime.toMillis() / 1000.0, 1) + " s or " + roundRequests + " requests";
-            return rounds + " round(s) of " + limit + " per peer after " + warmupRounds + " warm-up round(s)";
+            return rounds + " round(s) of " + limit + " per peer after " + warmupRounds + " warm-up round(s)"
+                   + (rotateOrder ? ", peer order rotated" : ", peer order fixed");
         }
     }
 
@@ -272,11 +285,27 @@ public final class Harness {
         Map<String, PeerResult> results = new LinkedHashMap<>();
         peers.forEach(p -> results.put(p.name(), new PeerResult(p.name())));
         for (int i = 0; i < settings.rounds(); i++) {
-            for (Peer p : peers) {
+            for (Peer p : cycleOrder(peers, i)) {
                 runRound(p, concurrency, results.get(p.name()));
             }
         }
         return new Result(title, concurrency, settings, List.copyOf(results.values()));
+    }
+
+    /**
+     * The order of the peers in measured cycle {@code cycle}. Rotated by default because the slot matters: with a
+     * fixed order A B C on 2 cores, a peer doing strictly more work than B measured up to 0.1 faster in slot C
+     * (benchmarks/README.md, "Peer order"), so a fixed order would put a slot's bias into every ratio.
+     */
+    List<Peer> cycleOrder(List<Peer> peers, int cycle) {
+        if (!settings.rotateOrder() || peers.size() < 2) {
+            return peers;
+        }
+        int shift = cycle % peers.size();
+        List<Peer> order = new ArrayList<>(peers.size());
+        order.addAll(peers.subList(shift, peers.size()));
+        order.addAll(peers.subList(0, shift));
+        return order;
     }
 
     /** Runs one round; records it into {@code into} unless it is a warm-up round ({@code null}). */

@@ -19,7 +19,7 @@ class HarnessTest {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         StringBuilder rounds = new StringBuilder(); // the peer of each run of calls: one letter per round
         try {
-            Harness harness = new Harness(new Harness.Settings(1, 3, Duration.ZERO, 50), name -> true);
+            Harness harness = new Harness(new Harness.Settings(1, 3, Duration.ZERO, 50, false), name -> true);
             Harness.Result r = harness.measure("test", 4, List.of(peer("A", rounds, executor),
                     peer("B", rounds, executor)));
 
@@ -29,6 +29,25 @@ class HarnessTest {
             assertEquals(150, r.peer("B").totalRequests());
             assertEquals(3, r.ratios("A", "B").length);
             assertTrue(r.peer("B").latencyNanos(0.99) >= r.peer("B").latencyNanos(0.5));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void rotatesThePeerOrderFromCycleToCycleByDefault() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        StringBuilder rounds = new StringBuilder();
+        try {
+            Harness harness = new Harness(new Harness.Settings(1, 3, Duration.ZERO, 20), name -> true);
+            Harness.Result r = harness.measure("test", 2, List.of(peer("A", rounds, executor),
+                    peer("B", rounds, executor), peer("C", rounds, executor)));
+
+            // the warm-up in the given order, then each peer once in every slot
+            assertEquals("ABC" + "ABC" + "BCA" + "CAB", rounds.toString());
+            // ratios still pair the rounds of one cycle, whatever their slots
+            assertEquals(3, r.ratios("C", "A").length);
+            assertEquals(60, r.peer("C").totalRequests());
         } finally {
             executor.shutdownNow();
         }
