@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,11 @@ public final class ExecutorGetBenchmark {
     public static final String RAW = "raw Jetty HttpClient";
     public static final String CAMEL = "camel genesys-bench (rateLimit=0)";
     public static final String CAMEL_LIMITED = "camel genesys-bench (limiter on)";
+    /**
+     * With {@code -Dbench.handoff=true}: raw Jetty whose completion is handed to a worker pool before the next request,
+     * as the component must (the route never continues on a Jetty thread): the cost of that thread rule alone.
+     */
+    public static final String RAW_HANDOFF = "raw Jetty, completion on a worker pool";
     /** With {@code -Dbench.aa=true}: the baseline again, under another name, to show the harness's own spread. */
     public static final String RAW_COPY = "raw Jetty HttpClient (A/A copy)";
 
@@ -87,6 +93,7 @@ public final class ExecutorGetBenchmark {
         HttpClient raw = null;
         CamelContext camel = null;
         CamelContext camelLimited = null;
+        java.util.concurrent.ExecutorService workers = null;
         try {
             sim.start();
             String base = sim.baseUrl();
@@ -110,6 +117,16 @@ public final class ExecutorGetBenchmark {
             if (aa) {
                 peers.add(new Harness.Peer(RAW_COPY, rawGet(raw, url, token)));
             }
+            boolean handoff = Boolean.getBoolean("bench.handoff");
+            if (handoff) {
+                // the component's default worker pool: Camel's default profile (10 threads, unbounded queue)
+                workers = new DefaultCamelContext().getExecutorServiceManager().newDefaultThreadPool(
+                        ExecutorGetBenchmark.class, "bench-workers");
+                Executor pool = workers;
+                Harness.Call direct = rawGet(raw, url, token);
+                peers.add(new Harness.Peer(RAW_HANDOFF, done -> direct.start(
+                        failure -> pool.execute(() -> done.done(failure)))));
+            }
             Harness harness = new Harness(settings, name -> !name.startsWith(SIMULATOR_THREADS));
             List<Harness.Result> results = new ArrayList<>();
             for (int concurrency : concurrencies) {
@@ -121,6 +138,10 @@ public final class ExecutorGetBenchmark {
                 if (aa) {
                     Harness.printRatio(r, "A/A: the baseline over itself, req/s", RAW_COPY, RAW, out);
                 }
+                if (handoff) {
+                    Harness.printRatio(r, "component vs raw Jetty with the same hand-off, req/s", CAMEL, RAW_HANDOFF, out);
+                    Harness.printCostRatio(r, CAMEL, RAW_HANDOFF, out);
+                }
                 if (Boolean.getBoolean("bench.verbose")) {
                     Harness.printRounds(r, out);
                 }
@@ -130,6 +151,9 @@ public final class ExecutorGetBenchmark {
         } finally {
             stopQuietly(camelLimited);
             stopQuietly(camel);
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             if (raw != null) {
                 raw.stop();
             }
