@@ -196,14 +196,20 @@ public final class GenesysConnection {
                 : new WorkerPool(pool, scheduler, "workerPool " + pool.getClass().getSimpleName() + " of " + id);
     }
 
-    /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
-    private final class Call {
+    /**
+     * One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. It is
+     * also the callback of each attempt's send (one object per request, not a lambda per attempt).
+     */
+    private final class Call implements java.util.function.BiConsumer<GenesysResponse, Throwable> {
         final GenesysRequest request;
         final long startedNanos;
         final CompletableFuture<GenesysResponse> result;
         private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
+        /** The metrics and send time of the attempt in flight (0 when metrics are off). */
+        ConnectionMetrics attemptMetrics;
+        long sentAt;
         /** What ended an earlier attempt without a response (it may have been applied), {@code null} when none did. */
         String attemptWithoutAnswer;
 
@@ -225,6 +231,18 @@ public final class GenesysConnection {
                 });
             }
             return retry;
+        }
+
+        /** The attempt in flight was answered (or failed): called once per attempt, on the Jetty thread. */
+        @Override
+        public void accept(GenesysResponse response, Throwable failure) {
+            rateLimiter.release();
+            ConnectionMetrics m = attemptMetrics;
+            if (m.enabled()) {
+                m.request(request.operation(), failure != null || response == null ? 0 : response.status(),
+                        System.nanoTime() - sentAt);
+            }
+            handle(this, response, failure, result);
         }
     }
 
@@ -292,16 +310,10 @@ public final class GenesysConnection {
         call.authorization = authorization;
         requests.incrementAndGet();
         ConnectionMetrics m = metrics;
-        long sentAt = m.enabled() ? System.nanoTime() : 0;
+        call.attemptMetrics = m;
+        call.sentAt = m.enabled() ? System.nanoTime() : 0;
         try {
-            http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
-                rateLimiter.release();
-                if (m.enabled()) {
-                    m.request(call.request.operation(), failure != null || response == null ? 0 : response.status(),
-                            System.nanoTime() - sentAt);
-                }
-                handle(call, response, failure, result);
-            });
+            http.send(call.request, baseUrl, authorization, connectionHeaders, call);
         } catch (RuntimeException e) {
             // a request Jetty cannot even build (e.g. a malformed URL): no response will ever come
             rateLimiter.release();
@@ -330,8 +342,11 @@ public final class GenesysConnection {
             response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
         }
         lastStatus = status;
-        Integer reset = response.intHeader("X-Rate-Limit-Reset");
-        rateLimiter.observe(response.rateLimitRemaining(), reset == null ? null : (long) reset);
+        Integer remaining = response.rateLimitRemaining();
+        if (remaining != null) {
+            // the reset only matters with a remaining count: read (and boxed) only then
+            rateLimiter.observed(remaining, response.intHeader("X-Rate-Limit-Reset", -1));
+        }
         if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
             // the token expired or was revoked early: one refresh, one replay (not a retry: no wait, no attempt counted)
             call.replayedAfter401 = true;

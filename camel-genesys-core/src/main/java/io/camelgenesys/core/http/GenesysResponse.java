@@ -123,6 +123,19 @@ public final class GenesysResponse {
         return rateLimitRemaining;
     }
 
+    /** A header as an integer, {@code absent} when it is missing or not a number (no boxing). */
+    public int intHeader(String name, int absent) {
+        String v = header(name);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
+
     /** A header as an integer, {@code null} when absent or not a number. */
     public Integer intHeader(String name) {
         String v = header(name);
