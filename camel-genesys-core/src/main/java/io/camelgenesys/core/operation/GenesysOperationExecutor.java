@@ -56,13 +56,8 @@ public final class GenesysOperationExecutor {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return connection.execute(request).thenApply(response -> {
-            try {
-                return result(call, request, response);
-            } catch (GenesysApiException e) {
-                throw new CompletionException(e);
-            }
-        });
+        // mapped on the thread that completes the call, without a stage in between
+        return connection.execute(request, response -> result(call, request, response));
     }
 
     /**
@@ -108,9 +103,12 @@ public final class GenesysOperationExecutor {
                 shownValues[i] = spec.isSecretPath(vars.get(i)) ? Secrets.label(values[i]) : values[i];
             }
         }
-        String path = spec.expandPath(values);
         String shown = shownValues == null ? null : spec.expandPath(shownValues);
-        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path).shownPath(shown)
+        String base = connection.baseUrl();
+        // the URL in one piece (no path string, then the URL) when the template is a path under the base
+        GenesysRequest.Builder b = (spec.pathTemplate().startsWith("/")
+                ? GenesysRequest.builder(spec.method(), base, spec.expandUrl(base, values))
+                : GenesysRequest.builder(spec.method(), spec.expandPath(values))).shownPath(shown)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
