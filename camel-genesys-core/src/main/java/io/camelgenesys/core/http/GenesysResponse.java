@@ -123,17 +123,10 @@ public final class GenesysResponse {
         return rateLimitRemaining;
     }
 
-    /** A header as an integer, {@code absent} when it is missing or not a number (no boxing). */
+    /** A header as an integer, {@code absent} when it is missing or not a number. */
     public int intHeader(String name, int absent) {
-        String v = header(name);
-        if (v == null) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            return absent;
-        }
+        Integer v = intHeader(name);
+        return v == null ? absent : v;
     }
 
     /** A header as an integer, {@code null} when absent or not a number. */
