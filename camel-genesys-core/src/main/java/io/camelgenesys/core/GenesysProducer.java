@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
@@ -86,15 +87,39 @@ public class GenesysProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        result.whenComplete((r, failure) -> {
+        result.whenComplete(new Completion(exchange, callback));
+        return false;
+    }
+
+    /**
+     * The end of one exchange's call: sets the result on the I/O thread that completed it, then continues the route on
+     * the worker pool (or wakes the caller blocked outside any route). One object is both the future's callback and
+     * the worker pool's task.
+     */
+    private final class Completion implements BiConsumer<OperationResult, Throwable>, Runnable {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+
+        Completion(Exchange exchange, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.callback = callback;
+        }
+
+        @Override
+        public void accept(OperationResult r, Throwable failure) {
             complete(exchange, r, failure);
             if (awaitedOutsideRoute(exchange)) {
                 callback.done(false);
             } else {
-                workers.execute(() -> callback.done(false));
+                workers.execute(this);
             }
-        });
-        return false;
+        }
+
+        /** On the worker pool: the route goes on. */
+        @Override
+        public void run() {
+            callback.done(false);
+        }
     }
 
     /**

@@ -183,8 +183,26 @@ public final class GenesysConnection {
      */
     public CompletableFuture<GenesysResponse> execute(GenesysRequest request) {
         CompletableFuture<GenesysResponse> result = new CompletableFuture<>();
-        attempt(new Call(request, System.nanoTime(), result), result);
+        attempt(new Call(request, System.nanoTime(), result, null));
         return result;
+    }
+
+    /**
+     * As {@link #execute(GenesysRequest)}, the response then mapped by {@code mapper} on the thread that completes the
+     * call (the same thread and rules as a {@code thenApply} on that future), without a future and a stage in between:
+     * the executor's path, once per call. Completes as that {@code thenApply} would: a failure of the call or of the
+     * mapper wrapped in a {@link java.util.concurrent.CompletionException}.
+     */
+    public <T> CompletableFuture<T> execute(GenesysRequest request, ResponseMapper<T> mapper) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(new Call(request, System.nanoTime(), result, java.util.Objects.requireNonNull(mapper)));
+        return result;
+    }
+
+    /** Maps the response of a call, see {@link #execute(GenesysRequest, ResponseMapper)}. */
+    @FunctionalInterface
+    public interface ResponseMapper<T> {
+        T map(GenesysResponse response) throws Exception;
     }
 
     /**
@@ -196,21 +214,57 @@ public final class GenesysConnection {
                 : new WorkerPool(pool, scheduler, "workerPool " + pool.getClass().getSimpleName() + " of " + id);
     }
 
-    /** One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. */
-    private final class Call {
+    /**
+     * One request on its way through the pipeline: its retry sequence, and whether the one 401 replay was used. It is
+     * also the callback of each attempt's send (one object per request, not a lambda per attempt).
+     */
+    private final class Call implements java.util.function.BiConsumer<GenesysResponse, Throwable> {
         final GenesysRequest request;
         final long startedNanos;
-        final CompletableFuture<GenesysResponse> result;
+        /** The caller's future: the response itself, or what {@link #mapper} made of it. */
+        private final CompletableFuture<Object> result;
+        private final ResponseMapper<?> mapper;
         private RetryScheduler.Retry retry;
         boolean replayedAfter401;
         String authorization;
+        /** The metrics and send time of the attempt in flight (0 when metrics are off). */
+        ConnectionMetrics attemptMetrics;
+        long sentAt;
         /** What ended an earlier attempt without a response (it may have been applied), {@code null} when none did. */
         String attemptWithoutAnswer;
 
-        Call(GenesysRequest request, long startedNanos, CompletableFuture<GenesysResponse> result) {
+        @SuppressWarnings("unchecked")
+        Call(GenesysRequest request, long startedNanos, CompletableFuture<?> result, ResponseMapper<?> mapper) {
             this.request = request;
             this.startedNanos = startedNanos;
-            this.result = result;
+            this.result = (CompletableFuture<Object>) result;
+            this.mapper = mapper;
+        }
+
+        /** The pipeline's answer: the response, or what the mapper made of it. */
+        void succeed(GenesysResponse response) {
+            if (mapper == null) {
+                result.complete(response);
+                return;
+            }
+            Object mapped;
+            try {
+                mapped = mapper.map(response);
+            } catch (Throwable e) {
+                result.completeExceptionally(wrapped(e));
+                return;
+            }
+            result.complete(mapped);
+        }
+
+        /** The call failed; with a mapper, wrapped as a {@code thenApply} stage would have it. */
+        void fail(Throwable e) {
+            result.completeExceptionally(mapper == null ? e : wrapped(e));
+        }
+
+        private static Throwable wrapped(Throwable e) {
+            return e instanceof java.util.concurrent.CompletionException ? e
+                    : new java.util.concurrent.CompletionException(e);
         }
 
         /**
@@ -221,14 +275,26 @@ public final class GenesysConnection {
             if (retry == null) {
                 retry = retries.start(request.retryPolicy(), request::describe, startedNanos).onStopping(e -> {
                     failures.incrementAndGet();
-                    result.completeExceptionally(e);
+                    fail(e);
                 });
             }
             return retry;
         }
+
+        /** The attempt in flight was answered (or failed): called once per attempt, on the Jetty thread. */
+        @Override
+        public void accept(GenesysResponse response, Throwable failure) {
+            rateLimiter.release();
+            ConnectionMetrics m = attemptMetrics;
+            if (m.enabled()) {
+                m.request(request.operation(), failure != null || response == null ? 0 : response.status(),
+                        System.nanoTime() - sentAt);
+            }
+            handle(this, response, failure);
+        }
     }
 
-    private void attempt(Call call, CompletableFuture<GenesysResponse> result) {
+    private void attempt(Call call) {
         CompletableFuture<Void> slot = rateLimiter.acquire();
         ConnectionMetrics m = metrics;
         if (!slot.isDone() && m.enabled()) {
@@ -239,33 +305,33 @@ public final class GenesysConnection {
             CompletableFuture<String> auth = tokens.authorization();
             if (auth.isDone() && !auth.isCompletedExceptionally()) {
                 // the common case, a free slot and a valid token: send now, no stage in between
-                send(call, auth.join(), result);
+                send(call, auth.join());
                 return;
             }
-            authorized(call, auth, result);
+            authorized(call, auth);
             return;
         }
         slot.whenComplete((ready, waitFailure) -> {
             if (waitFailure != null) {
                 // released without a slot (the context is stopping, the connection closing): nothing to give back
                 failures.incrementAndGet();
-                result.completeExceptionally(notSent(call, GenesysErrors.unwrap(waitFailure)));
+                call.fail(notSent(call, GenesysErrors.unwrap(waitFailure)));
                 return;
             }
-            authorized(call, tokens.authorization(), result);
+            authorized(call, tokens.authorization());
         });
     }
 
     /** Sends once the token is there; a slot is held, so a token failure gives it back. */
-    private void authorized(Call call, CompletableFuture<String> auth, CompletableFuture<GenesysResponse> result) {
+    private void authorized(Call call, CompletableFuture<String> auth) {
         auth.whenComplete((authorization, authFailure) -> {
             if (authFailure != null) {
                 rateLimiter.release();
                 failures.incrementAndGet();
-                result.completeExceptionally(notSent(call, GenesysErrors.unwrap(authFailure)));
+                call.fail(notSent(call, GenesysErrors.unwrap(authFailure)));
                 return;
             }
-            send(call, authorization, result);
+            send(call, authorization);
         });
     }
 
@@ -288,30 +354,23 @@ public final class GenesysConnection {
         retries.stopping();
     }
 
-    private void send(Call call, String authorization, CompletableFuture<GenesysResponse> result) {
+    private void send(Call call, String authorization) {
         call.authorization = authorization;
         requests.incrementAndGet();
         ConnectionMetrics m = metrics;
-        long sentAt = m.enabled() ? System.nanoTime() : 0;
+        call.attemptMetrics = m;
+        call.sentAt = m.enabled() ? System.nanoTime() : 0;
         try {
-            http.send(call.request, baseUrl, authorization, connectionHeaders, (response, failure) -> {
-                rateLimiter.release();
-                if (m.enabled()) {
-                    m.request(call.request.operation(), failure != null || response == null ? 0 : response.status(),
-                            System.nanoTime() - sentAt);
-                }
-                handle(call, response, failure, result);
-            });
+            http.send(call.request, baseUrl, authorization, connectionHeaders, call);
         } catch (RuntimeException e) {
             // a request Jetty cannot even build (e.g. a malformed URL): no response will ever come
             rateLimiter.release();
             failures.incrementAndGet();
-            result.completeExceptionally(e);
+            call.fail(e);
         }
     }
 
-    private void handle(Call call, GenesysResponse response, Throwable failure,
-                        CompletableFuture<GenesysResponse> result) {
+    private void handle(Call call, GenesysResponse response, Throwable failure) {
         GenesysRequest req = call.request;
         lastCallAtMillis = System.currentTimeMillis();
         if (failure != null) {
@@ -320,8 +379,8 @@ public final class GenesysConnection {
             lastStatus = 0;
             // noted before the retry is scheduled, which may run (and answer) at once
             call.attemptWithoutAnswer = cause.getClass().getSimpleName();
-            if (!retryLater(call, result, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
-                fail(result, GenesysErrors.fromTransport(req, cause));
+            if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
+                fail(call, GenesysErrors.fromTransport(req, cause));
             }
             return;
         }
@@ -330,27 +389,30 @@ public final class GenesysConnection {
             response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
         }
         lastStatus = status;
-        Integer reset = response.intHeader("X-Rate-Limit-Reset");
-        rateLimiter.observe(response.rateLimitRemaining(), reset == null ? null : (long) reset);
+        Integer remaining = response.rateLimitRemaining();
+        if (remaining != null) {
+            // the reset only matters with a remaining count: read (and boxed) only then
+            rateLimiter.observed(remaining, response.intHeader("X-Rate-Limit-Reset", -1));
+        }
         if (status == 401 && tokens.canRefresh() && !call.replayedAfter401) {
             // the token expired or was revoked early: one refresh, one replay (not a retry: no wait, no attempt counted)
             call.replayedAfter401 = true;
             tokens.invalidate(call.authorization);
-            attempt(call, result);
+            attempt(call);
             return;
         }
         if (status == 429) {
             rateLimited.incrementAndGet();
             long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
             rateLimiter.pauseFor(retryAfter >= 0 ? retryAfter : 1000);
-            if (call.retry().after(retryAfter, "429 Too Many Requests", () -> attempt(call, result)) < 0) {
-                fail(result, GenesysErrors.fromResponse(req, response));
+            if (call.retry().after(retryAfter, "429 Too Many Requests", () -> attempt(call)) < 0) {
+                fail(call, GenesysErrors.fromResponse(req, response));
             }
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            if (!retryLater(call, result, "HTTP " + status)) {
-                fail(result, GenesysErrors.fromResponse(req, response));
+            if (!retryLater(call, "HTTP " + status)) {
+                fail(call, GenesysErrors.fromResponse(req, response));
             }
             return;
         }
@@ -365,11 +427,11 @@ public final class GenesysConnection {
                                                                      + ". " + tokens.refusedHint(),
                     GenesysErrors.describe(req, response), null);
             lastAuthFailure = refused;
-            fail(result, refused);
+            fail(call, refused);
             return;
         }
         if (status >= 500 && !req.answers(status)) {
-            fail(result, GenesysErrors.fromResponse(req, response));
+            fail(call, GenesysErrors.fromResponse(req, response));
             return;
         }
         if (status == 403) {
@@ -384,17 +446,17 @@ public final class GenesysConnection {
             // a success proves the credentials: what refused them before no longer holds
             lastAuthFailure = null;
         }
-        result.complete(response);
+        call.succeed(response);
     }
 
     /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
-    private boolean retryLater(Call call, CompletableFuture<GenesysResponse> result, String why) {
-        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call, result)) >= 0;
+    private boolean retryLater(Call call, String why) {
+        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call)) >= 0;
     }
 
-    private void fail(CompletableFuture<GenesysResponse> result, GenesysApiException e) {
+    private void fail(Call call, GenesysApiException e) {
         failures.incrementAndGet();
-        result.completeExceptionally(e);
+        call.fail(e);
     }
 
     /**

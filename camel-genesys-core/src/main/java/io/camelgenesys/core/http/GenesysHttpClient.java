@@ -309,7 +309,11 @@ public final class GenesysHttpClient {
     /** A Jetty request with the URL, headers, body and timeout of a {@link GenesysRequest}. */
     public Request newRequest(GenesysRequest request, String baseUrl, String authorization,
                               Map<String, String> connectionHeaders) {
-        Request r = jetty.newRequest(request.url(baseUrl)).method(request.method());
+        Request r = jetty.newRequest(request.url(baseUrl));
+        if (!"GET".equals(request.method())) {
+            // a new request is a GET: Jetty upper-cases any method it is given, a scan of the text per request
+            r.method(request.method());
+        }
         if (request.streamed()) {
             // a download may take longer than any total timeout: it fails when nothing arrives for that long instead
             r.idleTimeout(requestTimeoutMillis, TimeUnit.MILLISECONDS);

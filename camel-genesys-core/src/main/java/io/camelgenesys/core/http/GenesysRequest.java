@@ -22,7 +22,11 @@ public final class GenesysRequest {
     public static final int MAX_BODY_BYTES = 512_000;
 
     private final String method;
-    private final String path;
+    /** The path; {@code null} until asked for when the request was built joined to its base ({@link #builder(String, String, String)}). */
+    private String path;
+    /** The base URL the path was joined to when built, and the two joined ({@code null} for a request built from a path). */
+    private final String joinedBase;
+    private final String joined;
     private final List<Map.Entry<String, String>> query;
     private final Map<String, String> headers;
     private final byte[] body;
@@ -39,6 +43,8 @@ public final class GenesysRequest {
     private GenesysRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
+        this.joinedBase = b.joinedBase;
+        this.joined = b.joined;
         // the builder creates its collections on first use: most requests have no header of their own, no 5xx answer
         this.query = b.query == null ? List.of() : List.copyOf(b.query);
         this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
@@ -54,7 +60,20 @@ public final class GenesysRequest {
     }
 
     public static Builder builder(String method, String path) {
-        return new Builder(method, path);
+        return new Builder(method, path, null, null);
+    }
+
+    /**
+     * A request whose path comes already joined to the base URL it is sent to ({@code baseAndPath} is {@code baseUrl}
+     * and a path starting with {@code /}): the executor's path, which builds the URL in one piece instead of a path
+     * and then the URL. {@link #path()} is that path; sent to another base, the request joins it to that one.
+     */
+    public static Builder builder(String method, String baseUrl, String baseAndPath) {
+        if (!baseAndPath.startsWith(baseUrl) || baseAndPath.length() == baseUrl.length()
+            || baseAndPath.charAt(baseUrl.length()) != '/') {
+            throw new IllegalArgumentException(baseAndPath + " is not a path joined to " + baseUrl);
+        }
+        return new Builder(method, null, baseUrl, baseAndPath);
     }
 
     /** GET, HEAD, PUT, DELETE and OPTIONS are idempotent by HTTP's definition; POST and PATCH are not. */
@@ -79,7 +98,13 @@ public final class GenesysRequest {
     }
 
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            // derived once, only when asked (messages, metrics never): the same text each time, so no race matters
+            p = joined.substring(joinedBase.length());
+            path = p;
+        }
+        return p;
     }
 
     public List<Map.Entry<String, String>> query() {
@@ -116,17 +141,18 @@ public final class GenesysRequest {
 
     /** The URL to send to: {@code baseUrl + path + ?query}, or the path itself when it is absolute. */
     public String url(String baseUrl) {
-        boolean absolute = path.startsWith("http://") || path.startsWith("https://");
-        if (query.isEmpty()) {
-            // the common case (a get by id): one concatenation of the exact length
-            return absolute ? path : baseUrl + path;
-        }
-        StringBuilder sb = new StringBuilder(baseUrl.length() + path.length() + 32 * (query.size() + 1));
-        if (absolute) {
-            sb.append(path);
+        String start;
+        if (joined != null && joinedBase.equals(baseUrl)) {
+            start = joined;
         } else {
-            sb.append(baseUrl).append(path);
+            String path = path();
+            start = path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
         }
+        if (query.isEmpty()) {
+            return start;
+        }
+        StringBuilder sb = new StringBuilder(start.length() + 32 * (query.size() + 1));
+        sb.append(start);
         char sep = sb.indexOf("?") >= 0 ? '&' : '?';
         for (Map.Entry<String, String> e : query) {
             sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
@@ -156,7 +182,7 @@ public final class GenesysRequest {
      * signature); an absolute URL without its user info.
      */
     public String describe() {
-        String p = shownPath != null ? shownPath : path;
+        String p = shownPath != null ? shownPath : path();
         if (p.startsWith("http://") || p.startsWith("https://")) {
             return method + " " + Secrets.url(p);
         }
@@ -187,6 +213,8 @@ public final class GenesysRequest {
     public static final class Builder {
         private final String method;
         private final String path;
+        private final String joinedBase;
+        private final String joined;
         private List<Map.Entry<String, String>> query;
         private Map<String, String> headers;
         private byte[] body;
@@ -199,9 +227,11 @@ public final class GenesysRequest {
         private String operation;
         private String shownPath;
 
-        private Builder(String method, String path) {
+        private Builder(String method, String path, String joinedBase, String joined) {
             this.method = method;
             this.path = path;
+            this.joinedBase = joinedBase;
+            this.joined = joined;
         }
 
         /** Adds a query parameter; a {@code null} value is left out. */

@@ -123,6 +123,12 @@ public final class GenesysResponse {
         return rateLimitRemaining;
     }
 
+    /** A header as an integer, {@code absent} when it is missing or not a number. */
+    public int intHeader(String name, int absent) {
+        Integer v = intHeader(name);
+        return v == null ? absent : v;
+    }
+
     /** A header as an integer, {@code null} when absent or not a number. */
     public Integer intHeader(String name) {
         String v = header(name);

@@ -91,13 +91,22 @@ public final class RateLimiter {
      * Requests already in flight count against the remaining ones.
      */
     public void observe(Integer remaining, Long reset) {
-        if (remaining == null) {
-            return;
+        if (remaining != null) {
+            observed(remaining, reset == null ? -1 : reset);
         }
+    }
+
+    /**
+     * As {@link #observe(Integer, Long)} with a remaining count, the reset unboxed: the pipeline's path, once per
+     * response (the count is the response's own, already boxed).
+     *
+     * @param reset the {@code X-Rate-Limit-Reset} value, negative when absent
+     */
+    void observed(Integer remaining, long reset) {
         synchronized (this) {
             long now = clock.getAsLong();
             lastRemaining = remaining;
-            long resetSeconds = reset == null ? 1 : reset;
+            long resetSeconds = reset < 0 ? 1 : reset;
             if (resetSeconds > 1_000_000_000L) { // an epoch second rather than a delta
                 resetSeconds = Math.max(0, resetSeconds - System.currentTimeMillis() / 1000);
             }
@@ -270,9 +279,14 @@ public final class RateLimiter {
     }
 
     private void drain() {
-        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        List<CompletableFuture<Void>> ready = null;
         synchronized (this) {
+            if (waiters.isEmpty()) {
+                // the common case, once per response: nobody waits, nothing to complete (and no list made)
+                return;
+            }
             long now = clock.getAsLong();
+            ready = new ArrayList<>();
             while (!waiters.isEmpty() && tryTake(now)) {
                 ready.add(waiters.poll());
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -35,6 +34,15 @@ public final class GenesysOperationExecutor {
 
     private static final String[] NO_VALUES = new String[0];
 
+    /** The 2xx statuses boxed once: a status header per exchange, and {@code Integer.valueOf} caches only to 127. */
+    private static final Integer[] SUCCESS_STATUSES = new Integer[100];
+
+    static {
+        for (int i = 0; i < SUCCESS_STATUSES.length; i++) {
+            SUCCESS_STATUSES[i] = 200 + i;
+        }
+    }
+
     private final GenesysConnection connection;
 
     public GenesysOperationExecutor(GenesysConnection connection) {
@@ -48,13 +56,8 @@ public final class GenesysOperationExecutor {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return connection.execute(request).thenApply(response -> {
-            try {
-                return result(call, request, response);
-            } catch (GenesysApiException e) {
-                throw new CompletionException(e);
-            }
-        });
+        // mapped on the thread that completes the call, without a stage in between
+        return connection.execute(request, response -> result(call, request, response));
     }
 
     /**
@@ -100,26 +103,32 @@ public final class GenesysOperationExecutor {
                 shownValues[i] = spec.isSecretPath(vars.get(i)) ? Secrets.label(values[i]) : values[i];
             }
         }
-        String path = spec.expandPath(values);
         String shown = shownValues == null ? null : spec.expandPath(shownValues);
-        GenesysRequest.Builder b = GenesysRequest.builder(spec.method(), path).shownPath(shown)
+        String base = connection.baseUrl();
+        // the URL in one piece (no path string, then the URL) when the template is a path under the base
+        GenesysRequest.Builder b = (spec.pathTemplate().startsWith("/")
+                ? GenesysRequest.builder(spec.method(), base, spec.expandUrl(base, values))
+                : GenesysRequest.builder(spec.method(), spec.expandPath(values))).shownPath(shown)
                 .operation(call.operation())
                 .idempotent(spec.idempotent())
                 .streamed(spec.isStreamed())
                 .retryPolicy(call.retryPolicy())
                 .answers(spec.answeredStatuses());
-        query.forEach((name, value) -> {
-            if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
-                // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
-                for (String item : value.split(",")) {
-                    if (!item.isBlank()) {
-                        b.query(name, item.strip());
+        if (!query.isEmpty()) {
+            // (a get by id has no query: no lambda for it)
+            query.forEach((name, value) -> {
+                if (spec.collectionFormat(name) == CollectionFormat.multi && value.indexOf(',') >= 0) {
+                    // carried comma-joined inside the component; repeated on the wire (collectionFormat multi)
+                    for (String item : value.split(",")) {
+                        if (!item.isBlank()) {
+                            b.query(name, item.strip());
+                        }
                     }
+                } else {
+                    b.query(name, value);
                 }
-            } else {
-                b.query(name, value);
-            }
-        });
+            });
+        }
         if (call.contentType() != null && call.body() instanceof byte[] raw) {
             b.body(raw, call.contentType());
         } else if (spec.hasBody() && call.body() != null && spec.multipartField() != null) {
@@ -132,7 +141,9 @@ public final class GenesysOperationExecutor {
             throw new IllegalArgumentException("The message body is required for " + spec + ": send a "
                                                + spec.requestType().getSimpleName() + ", a Map or JSON");
         }
-        call.headers().forEach(b::header);
+        if (!call.headers().isEmpty()) {
+            call.headers().forEach(b::header);
+        }
         if (call.signer() != null) {
             // computed over the very bytes sent, whichever way they were built (and sent again as they are on a retry)
             byte[] sent = b.build().body();
@@ -164,8 +175,8 @@ public final class GenesysOperationExecutor {
         if (status >= 300) {
             throw GenesysErrors.fromResponse(request, response);
         }
-        Map<String, Object> headers = new LinkedHashMap<>(8);
-        headers.put(GenesysConstants.HTTP_STATUS, status);
+        Map<String, Object> headers = new ResultHeaders();
+        headers.put(GenesysConstants.HTTP_STATUS, boxed(status));
         putIfNotNull(headers, GenesysConstants.CORRELATION_ID, response.correlationId());
         putIfNotNull(headers, GenesysConstants.RATE_LIMIT_REMAINING, response.rateLimitRemaining());
         if (response.stream() != null) {
@@ -328,6 +339,10 @@ public final class GenesysOperationExecutor {
             }
         }
         return -1;
+    }
+
+    private static Integer boxed(int status) {
+        return status >= 200 && status < 300 ? SUCCESS_STATUSES[status - 200] : Integer.valueOf(status);
     }
 
     private static void putIfNotNull(Map<String, Object> headers, String name, Object value) {

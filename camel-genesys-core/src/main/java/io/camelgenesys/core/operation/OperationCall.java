@@ -1,6 +1,7 @@
 package io.camelgenesys.core.operation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,16 @@ import io.camelgenesys.core.json.GenesysJson;
 public final class OperationCall {
 
     private final OperationSpec spec;
-    /** Created on first use, as {@link #query}: a get by id has one path variable and no query. */
+    /**
+     * The values of the spec's path variables, by their index in {@link OperationSpec#pathVariables()}, while nobody
+     * asked for {@link #pathParams()} as a map: a get by id sets one value, no map for it. {@code pathSet} marks the
+     * variables set (a {@code null} value included, as a map would hold the key).
+     */
+    private String[] pathValues;
+    private int pathSet;
+    /** The path variables as a map once {@link #pathParams()} was asked for (or a name outside the template was set). */
     private Map<String, String> pathParams;
+    /** Created on first use: a get by id has one path variable and no query. */
     private Map<String, String> query;
     private Object body;
     private GenesysOutputType outputType = GenesysOutputType.model;
@@ -58,8 +67,23 @@ public final class OperationCall {
     }
 
     public OperationCall pathParam(String name, String value) {
-        pathParams().put(name, value);
+        int i = pathParams == null ? pathIndex(name) : -1;
+        if (i >= 0) {
+            if (pathValues == null) {
+                pathValues = new String[spec.pathVariables().size()];
+            }
+            pathValues[i] = value;
+            pathSet |= 1 << i;
+        } else {
+            pathParams().put(name, value);
+        }
         return this;
+    }
+
+    /** The index of a path variable of the spec, -1 for another name (or beyond the 32 an int marks). */
+    private int pathIndex(String name) {
+        int i = spec.pathVariables().indexOf(name);
+        return i < Integer.SIZE ? i : -1;
     }
 
     public OperationCall query(String name, Object value) {
@@ -133,7 +157,17 @@ public final class OperationCall {
     /** The path variables' values (modifiable). */
     public Map<String, String> pathParams() {
         if (pathParams == null) {
-            pathParams = new LinkedHashMap<>(4);
+            Map<String, String> map = new LinkedHashMap<>(4);
+            if (pathValues != null) {
+                List<String> names = spec.pathVariables();
+                for (int i = 0; i < pathValues.length; i++) {
+                    if ((pathSet & 1 << i) != 0) {
+                        map.put(names.get(i), pathValues[i]);
+                    }
+                }
+                pathValues = null;
+            }
+            pathParams = map;
         }
         return pathParams;
     }
@@ -148,7 +182,11 @@ public final class OperationCall {
 
     /** A path variable's value, {@code null} when not set (creates nothing). */
     public String pathParam(String name) {
-        return pathParams == null ? null : pathParams.get(name);
+        if (pathParams != null) {
+            return pathParams.get(name);
+        }
+        int i = pathValues == null ? -1 : pathIndex(name);
+        return i >= 0 ? pathValues[i] : null;
     }
 
     /** The query parameters to read only: an empty map when there are none (creates nothing). */

@@ -427,6 +427,18 @@ public final class OperationSpec {
      * in as they are (encode them first). Built from the template split once, not searched and replaced per request.
      */
     public String expandPath(String[] values) {
+        return expand("", values);
+    }
+
+    /**
+     * {@code baseUrl} and the path of {@link #expandPath}, joined in one piece: the URL of a request without a query,
+     * no path string made on the way.
+     */
+    public String expandUrl(String baseUrl, String[] values) {
+        return expand(baseUrl, values);
+    }
+
+    private String expand(String prefix, String[] values) {
         if (values.length != pathVariables.size()) {
             throw new IllegalArgumentException(this + " has " + pathVariables.size() + " path variables, not "
                                                + values.length);
@@ -434,13 +446,14 @@ public final class OperationSpec {
         String[] lit = pathLiterals;
         switch (values.length) {
             case 0:
-                return lit[0];
+                return prefix.isEmpty() ? lit[0] : prefix + lit[0];
             case 1:
-                return lit[0] + values[0] + lit[1];
+                return prefix + lit[0] + values[0] + lit[1];
             case 2:
-                return lit[0] + values[0] + lit[1] + values[1] + lit[2];
+                return prefix + lit[0] + values[0] + lit[1] + values[1] + lit[2];
             default:
-                StringBuilder sb = new StringBuilder(pathTemplate.length() + 40 * values.length);
+                StringBuilder sb = new StringBuilder(prefix.length() + pathTemplate.length() + 40 * values.length);
+                sb.append(prefix);
                 for (int i = 0; i < values.length; i++) {
                     sb.append(lit[i]).append(values[i]);
                 }
