@@ -54,18 +54,22 @@ final class JsonTreeWriter {
     private JsonTreeWriter() {
     }
 
-    /** The bytes of {@code node}, or {@code null} when it holds a node that is not plain (see the class comment). */
+    /**
+     * The bytes of {@code node}, or {@code null} when it holds a node that is not plain (see the class comment) or
+     * changed while it was written.
+     */
     static byte[] write(JsonNode node) {
         long length = length(node);
         if (length < 0 || length > MAX) {
             return null;
         }
         byte[] out = new byte[(int) length];
-        int end = write(node, out, 0);
-        if (end != out.length) {
-            throw new IllegalStateException("JSON tree written as " + end + " bytes, measured " + out.length);
+        try {
+            // a tree the route changes on another thread meanwhile no longer fits: Jackson writes it, as before
+            return write(node, out, 0) == out.length ? out : null;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return null;
         }
-        return out;
     }
 
     /** The length of the node's bytes, -1 when it is not plain. */
