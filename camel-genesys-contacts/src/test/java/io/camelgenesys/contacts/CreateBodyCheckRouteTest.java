@@ -188,4 +188,40 @@ class CreateBodyCheckRouteTest extends ContactsTestSupport {
         assertEquals("+13175550199", c.getWorkPhone().getE164());
         assertEquals(before, tree, "the route's own tree is not changed");
     }
+
+    @Test
+    void textThatNeedsEscapesIsSentAsGiven() throws Exception {
+        // written straight from the checked tree (quotes, backslash, control characters, 2- and 3-byte UTF-8), or by
+        // Jackson when the text holds a surrogate pair; each created exactly as given, many at once
+        StringBuilder controls = new StringBuilder();
+        for (char c = 1; c < 0x20; c++) {
+            controls.append(c);
+        }
+        List<String> names = List.of("O\"Brien \\ Sons", "tab\tnew\nline\r\f\b" + controls + "\u007F",
+                "\u00C9lodie M\u00FCller \u20AC \u2028 \uFFFD", "emoji \uD83D\uDE00", "slash / x", "a");
+        List<Object> bodies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("firstName", names.get(i % names.size()));
+            body.put("lastName", "n" + i);
+            body.put("surveyOptOut", i % 2 == 0);
+            body.put("workPhone", Map.of("e164", "+1317555" + String.format("%04d", i), "extension", 10_000_000_000L + i));
+            body.put("externalIds", List.of(Map.of("externalSource", Map.of("id", "s" + i), "value", names.get(i % 3))));
+            bodies.add(body);
+        }
+        List<Exchange> exchanges = inFlight(bodies);
+        String get = route(contacts("get", ""));
+        for (int i = 0; i < bodies.size(); i++) {
+            ExternalContact c = created(exchanges.get(i));
+            assertEquals(names.get(i % names.size()), c.getFirstName(), "contact " + i);
+            assertEquals("n" + i, c.getLastName());
+            assertEquals(i % 2 == 0, c.getSurveyOptOut());
+            assertEquals(10_000_000_000L + i, c.getWorkPhone().getExtension());
+            assertEquals(names.get(i % 3), c.getExternalIds().get(0).get("value"));
+            // and as Genesys stored it
+            ExternalContact read = template.requestBodyAndHeader(get, null,
+                    ContactsConstants.CONTACT_ID, c.getId(), ExternalContact.class);
+            assertEquals(names.get(i % names.size()), read.getFirstName(), "contact " + i + " read back");
+        }
+    }
 }

@@ -23,7 +23,14 @@ import io.camelgenesys.core.json.GenesysJson;
 final class JsonTypes {
 
     /** The JSON properties of each model class, introspected once. */
-    private static final Map<Class<?>, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Property>> PROPERTIES = new ConcurrentHashMap<>();
+
+    /**
+     * A property's type, and the path prefix of what is inside it when it is a field of the body itself
+     * ({@code workPhone.}): made once, not per body.
+     */
+    private record Property(JavaType type, String inside) {
+    }
 
     private JsonTypes() {
     }
@@ -33,21 +40,23 @@ final class JsonTypes {
      * (so that the body's other rules do not report the same field again).
      */
     static void check(JavaType model, JsonNode object, String path, List<String> violations, List<String> wrong) {
-        Map<String, JavaType> properties = properties(model.getRawClass());
+        Map<String, Property> properties = properties(model.getRawClass());
+        boolean top = path.isEmpty();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
-            JavaType type = properties.get(e.getKey());
-            if (type != null) {
-                value(type, e.getValue(), path, e.getKey(), -1, violations, wrong);
+            Property p = properties.get(e.getKey());
+            if (p != null) {
+                value(p.type(), e.getValue(), path, e.getKey(), -1, top ? p.inside() : null, violations, wrong);
             }
         }
     }
 
     /**
      * Checks one value, at {@code path} + {@code key}, or at {@code path} + {@code [index]} when {@code key} is
-     * {@code null}: the field's path is only built for a message or a nested value, not for every valid field.
+     * {@code null}: the field's path is only built for a message or a nested value, not for every valid field, and
+     * {@code inside} (when not {@code null}) is the path prefix of a nested value, made once per property.
      */
-    private static void value(
-            JavaType type, JsonNode v, String path, String key, int index, List<String> violations, List<String> wrong) {
+    private static void value(JavaType type, JsonNode v, String path, String key, int index, String inside,
+                              List<String> violations, List<String> wrong) {
         if (v == null || v.isNull()) {
             return;
         }
@@ -74,7 +83,7 @@ final class JsonTypes {
                 if (item != null && !v.isEmpty()) {
                     String at = at(path, key, index);
                     for (int i = 0; i < v.size(); i++) {
-                        value(item, v.get(i), at, null, i, violations, wrong);
+                        value(item, v.get(i), at, null, i, null, violations, wrong);
                     }
                 }
             }
@@ -84,16 +93,16 @@ final class JsonTypes {
             } else {
                 JavaType values = type.getContentType();
                 if (values != null && !isFreeForm(values.getRawClass()) && !v.isEmpty()) {
-                    String in = at(path, key, index) + ".";
+                    String in = inside != null ? inside : at(path, key, index) + ".";
                     for (Map.Entry<String, JsonNode> e : v.properties()) {
-                        value(values, e.getValue(), in, e.getKey(), -1, violations, wrong);
+                        value(values, e.getValue(), in, e.getKey(), -1, null, violations, wrong);
                     }
                 }
             }
         } else if (!v.isObject()) {
             problem = "must be a JSON object (" + raw.getSimpleName() + ")";
         } else {
-            check(type, v, at(path, key, index) + ".", violations, wrong);
+            check(type, v, inside != null ? inside : at(path, key, index) + ".", violations, wrong);
         }
         if (problem != null) {
             String at = at(path, key, index);
@@ -103,7 +112,7 @@ final class JsonTypes {
     }
 
     private static String at(String path, String key, int index) {
-        return key != null ? path + key : path + "[" + index + "]";
+        return key == null ? path + "[" + index + "]" : path.isEmpty() ? key : path + key;
     }
 
     private static boolean isFreeForm(Class<?> raw) {
@@ -128,14 +137,14 @@ final class JsonTypes {
         };
     }
 
-    private static Map<String, JavaType> properties(Class<?> model) {
+    private static Map<String, Property> properties(Class<?> model) {
         return PROPERTIES.computeIfAbsent(model, c -> {
             BeanDescription d = GenesysJson.MAPPER.getDeserializationConfig()
                     .introspect(GenesysJson.MAPPER.constructType(c));
-            Map<String, JavaType> map = new LinkedHashMap<>();
+            Map<String, Property> map = new LinkedHashMap<>();
             for (BeanPropertyDefinition p : d.findProperties()) {
                 if (p.hasSetter() || p.hasField() || p.hasConstructorParameter()) {
-                    map.put(p.getName(), p.getPrimaryType());
+                    map.put(p.getName(), new Property(p.getPrimaryType(), p.getName() + "."));
                 }
             }
             return Map.copyOf(map);

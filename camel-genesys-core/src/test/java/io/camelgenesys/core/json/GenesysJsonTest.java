@@ -90,4 +90,58 @@ class GenesysJsonTest {
                 () -> GenesysJson.MAPPER.valueToTree(body));
         assertEquals(jackson.getMessage(), e.getMessage());
     }
+
+    /** Every kind of text Jackson escapes or encodes: quotes, backslash, each control character, DEL, 2- and 3-byte UTF-8. */
+    private static String awkwardText() {
+        StringBuilder sb = new StringBuilder("q\"b\\s/ ");
+        for (char c = 0; c < 0x20; c++) {
+            sb.append(c);
+        }
+        return sb.append('\u007F').append("\u00E9\u00FC\u07FF\u0800\u20AC\u2028\uFFFF").toString();
+    }
+
+    @Test
+    void aTreeIsWrittenAsTheBytesJacksonWritesOfIt() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = GenesysJson.MAPPER.createObjectNode();
+        tree.put("text", awkwardText());
+        tree.put(awkwardText(), "a key that needs escapes");
+        tree.put("empty", "");
+        tree.put("int", Integer.MIN_VALUE).put("int2", 0).put("int3", 7).put("int4", Integer.MAX_VALUE);
+        tree.put("long", Long.MIN_VALUE).put("long2", Long.MAX_VALUE).put("long3", -10L);
+        tree.put("big", new java.math.BigInteger("-123456789012345678901234567890"));
+        tree.put("double", 2.5).put("double2", -0.0).put("double3", 1.0E-10).put("double4", 1.2345678901234567E300)
+                .put("double5", 100.0);
+        tree.put("yes", true).put("no", false).putNull("null");
+        tree.putObject("nested").put("a", "b").putArray("list").add(1).add("two").addNull().addObject();
+        tree.putArray("emptyList");
+        tree.putObject("emptyObject");
+        List<JsonNode> trees = new ArrayList<>(List.of(tree,
+                GenesysJson.toTree(Map.of("a", 1, "b", List.of("c", 2.5, true, 9_000_000_000L))),
+                GenesysJson.MAPPER.createObjectNode(), GenesysJson.MAPPER.createArrayNode(),
+                GenesysJson.toTree("[1,\"x\",null,true,{\"k\":[]}]")));
+        for (JsonNode t : trees) {
+            org.junit.jupiter.api.Assertions.assertNotNull(JsonTreeWriter.write(t), "written without Jackson: " + t);
+            assertEquals(new String(GenesysJson.MAPPER.writeValueAsBytes(t), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(GenesysJson.toBytes(t), java.nio.charset.StandardCharsets.UTF_8));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(GenesysJson.MAPPER.writeValueAsBytes(t),
+                    GenesysJson.toBytes(t));
+        }
+    }
+
+    @Test
+    void aTreeWithOtherNodesIsWrittenByJackson() throws Exception {
+        for (JsonNode other : List.of(GenesysJson.MAPPER.getNodeFactory().numberNode(new BigDecimal("1.50")),
+                GenesysJson.MAPPER.getNodeFactory().numberNode(2.5f),
+                GenesysJson.MAPPER.getNodeFactory().numberNode((short) 3),
+                GenesysJson.MAPPER.getNodeFactory().numberNode(Double.NaN),
+                GenesysJson.MAPPER.getNodeFactory().binaryNode(new byte[] {1, 2, 3}),
+                GenesysJson.MAPPER.getNodeFactory().pojoNode(new TestItem()),
+                GenesysJson.MAPPER.getNodeFactory().textNode("emoji \uD83D\uDE00 and a lone \uD800 surrogate"))) {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = GenesysJson.MAPPER.createObjectNode();
+            tree.put("a", "b").putArray("items").add(other);
+            org.junit.jupiter.api.Assertions.assertNull(JsonTreeWriter.write(tree), "left to Jackson: " + other);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(GenesysJson.MAPPER.writeValueAsBytes(tree),
+                    GenesysJson.toBytes(tree), String.valueOf(other));
+        }
+    }
 }
