@@ -75,13 +75,6 @@ public final class GenesysJson {
                     return in.readAllBytes();
                 }
             }
-            if (body instanceof JsonNode tree) {
-                // a checked body: its tree written straight into the bytes sent (Jackson's bytes, see JsonTreeWriter)
-                byte[] bytes = JsonTreeWriter.write(tree);
-                if (bytes != null) {
-                    return bytes;
-                }
-            }
             return MAPPER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException("The message body of type " + body.getClass().getName()
