@@ -201,16 +201,13 @@ class NotificationsRouteTest extends CloudTestSupport {
         assertEquals(GenesysNotificationsState.CONNECTED, consumer.getState());
     }
 
-    @Test
-    void eventsThatReachedNeitherSocketDuringAnAnnouncedCloseAreReportedAsAGap() throws Exception {
-        notifications().defineTopic("v2.test.{id}.seq", "numbered events");
-        notifications().socketClosingGrace(Duration.ofMillis(100));
-        Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
-        List<Instant> gapsSince = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A route counting each numbered event it gets and keeping the start of each gap an event carries; up. */
+    private void sequenceRoute(String routeId, String topic, Map<Integer, AtomicInteger> received,
+                               List<Instant> gapsSince) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("v2.test.g1.seq", "")).routeId("closing").process(e -> {
+                from(uri(topic, "")).routeId(routeId).process(e -> {
                     received.computeIfAbsent((Integer) e.getMessage().getBody(Map.class).get("seq"),
                             k -> new AtomicInteger()).incrementAndGet();
                     Instant since = e.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE,
@@ -221,7 +218,16 @@ class NotificationsRouteTest extends CloudTestSupport {
                 });
             }
         });
-        awaitUp("closing");
+        awaitUp(routeId);
+    }
+
+    @Test
+    void eventsThatReachedNeitherSocketDuringAnAnnouncedCloseAreReportedAsAGap() throws Exception {
+        notifications().defineTopic("v2.test.{id}.seq", "numbered events");
+        notifications().socketClosingGrace(Duration.ofMillis(100));
+        Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
+        List<Instant> gapsSince = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sequenceRoute("closing", "v2.test.g1.seq", received, gapsSince);
         NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("closing").getConsumer();
         String first = consumer.supervisor().channelId();
         // the new channel's subscription takes longer than the grace: Genesys closes the announced socket before it,
@@ -279,21 +285,7 @@ class NotificationsRouteTest extends CloudTestSupport {
         notifications().pausePongs(true);
         Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
         List<Instant> gapsSince = new java.util.concurrent.CopyOnWriteArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri("v2.test.p1.seq", "")).routeId("pong").process(e -> {
-                    received.computeIfAbsent((Integer) e.getMessage().getBody(Map.class).get("seq"),
-                            k -> new AtomicInteger()).incrementAndGet();
-                    Instant since = e.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE,
-                            Instant.class);
-                    if (since != null) {
-                        gapsSince.add(since);
-                    }
-                });
-            }
-        });
-        awaitUp("pong");
+        sequenceRoute("pong", "v2.test.p1.seq", received, gapsSince);
         NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("pong").getConsumer();
         String first = consumer.supervisor().channelId();
         // the old channel keeps its topic a little after the new one is subscribed (its DELETE is slow): events of

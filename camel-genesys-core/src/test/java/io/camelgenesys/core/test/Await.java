@@ -37,12 +37,7 @@ public final class Await {
             if (now - start > TimeUnit.MILLISECONDS.toNanos(capMillis)) {
                 fail("Timed out after " + capMillis + " ms, still progressing, waiting for " + what);
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("Interrupted while waiting for " + what);
-            }
+            pause(what);
         }
     }
 
@@ -52,12 +47,16 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 fail("Timed out after " + timeoutMillis + " ms waiting for " + what);
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("Interrupted while waiting for " + what);
-            }
+            pause(what);
+        }
+    }
+
+    private static void pause(String what) {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("Interrupted while waiting for " + what);
         }
     }
 }

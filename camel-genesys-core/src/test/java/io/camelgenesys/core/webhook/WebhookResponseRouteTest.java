@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,12 +41,7 @@ class WebhookResponseRouteTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(PORT);
-        context.addService(server);
-        context.addComponent(TestWebhookComponent.SCHEME, new TestWebhookComponent());
-        return context;
+        return TestWebhookComponent.served(super.createCamelContext(), PORT);
     }
 
     @Override
