@@ -32,12 +32,12 @@ final class MessagingWebhookHandler implements GenesysWebhookHandler {
         // when the route takes the model, the default; through a tree only when it takes the tree or a map)
         JsonNode tree = outputType == GenesysOutputType.model ? null : GenesysJson.parse(body);
         if (tree != null && (!tree.isObject() || !tree.path("channel").isObject())) {
-            throw new IllegalArgumentException("not a Third-Party Messaging message: no channel object");
+            throw new InvalidPayload("not a Third-Party Messaging message: no channel object");
         }
         Message message = tree != null ? GenesysJson.MAPPER.treeToValue(tree, Message.class)
                 : GenesysJson.MAPPER.readValue(body, Message.class);
         if (message == null || message.getChannel() == null) {
-            throw new IllegalArgumentException("not a Third-Party Messaging message: no channel object");
+            throw new InvalidPayload("not a Third-Party Messaging message: no channel object");
         }
         String messageId = message.getChannel().getMessageId();
         String answeredId = messageId != null && !messageId.isBlank() ? messageId : UUID.randomUUID().toString();

@@ -181,4 +181,18 @@ class InteractionsWebhookTest extends WebhookTestSupport {
         assertEquals(List.of(200), statuses(delivery));
         assertEquals(1, getMockEndpoint("mock:events").getReceivedCounter());
     }
+
+    @Test
+    void aPayloadThatIsNotAnObjectIsAnswered400NamingWhatIsWrong() throws Exception {
+        interactionsRoute("", "mock:events");
+
+        WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS, url(PATH),
+                INTERACTIONS_SECRET, "[\"not\", \"events\"]".getBytes(), "array"));
+
+        // Genesys redelivers anything but 200 to the interactions webhook: every attempt is refused the same way
+        assertTrue(statuses(delivery).stream().allMatch(s -> s == 400), statuses(delivery).toString());
+        assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: not an EventsPayload: not a JSON"
+                     + " object\"}}", delivery.attempts().get(0).body());
+        assertEquals(0, getMockEndpoint("mock:events").getReceivedCounter());
+    }
 }

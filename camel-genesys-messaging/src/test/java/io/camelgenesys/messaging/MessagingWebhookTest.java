@@ -125,6 +125,77 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(0, getMockEndpoint("mock:sms").getReceivedCounter());
     }
 
+    @Test
+    void aRefusedPayloadIsAnsweredWithWhatIsWrongWithIt() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        String url = url("/genesys/sms");
+
+        WebhookDelivery malformed = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url, SMS_SECRET,
+                "{\"channel\": {\"id\" 1}}".getBytes(StandardCharsets.UTF_8), "x"));
+        WebhookDelivery noChannel = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url, SMS_SECRET,
+                "{\"no\":\"channel\"}".getBytes(StandardCharsets.UTF_8), "x"));
+        WebhookDelivery wrongType = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url, SMS_SECRET,
+                "{\"channel\":{\"id\":\"c\",\"to\":{\"id\":{\"deep\":\"x<script>\"}}}}"
+                        .getBytes(StandardCharsets.UTF_8), "x"));
+
+        assertEquals(List.of(400), statuses(malformed));
+        assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: the body is not well-formed JSON (line 1,"
+                     + " column 19)\"}}", malformed.attempts().get(0).body());
+        assertEquals(List.of(400), statuses(noChannel));
+        assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: not a Third-Party Messaging message: no"
+                     + " channel object\"}}", noChannel.attempts().get(0).body());
+        assertEquals(List.of(400), statuses(wrongType));
+        assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: the field channel.to[0].id has the wrong type"
+                     + " or value\"}}", wrongType.attempts().get(0).body(), "the path, never the value");
+        assertEquals(0, getMockEndpoint("mock:sms").getReceivedCounter());
+        assertFalse(logs.matching(e -> e.message().contains("cannot be used: the field channel.to[0].id")).isEmpty());
+        assertTrue(logs.matching(e -> e.all().contains("<script>")).isEmpty(), "no body content in the log");
+    }
+
+    /**
+     * The caller of the webhook gets the status and the component's own body: none of the headers the consumer sets
+     * for the route ({@code GenesysWebhook*}), the route adds ({@code Genesys*}, {@code CamelGenesys*}) or the caller
+     * sent (the signature), on success as on failure.
+     */
+    @Test
+    void theHttpAnswerCarriesNoHeaderOfTheRouteOrTheRequest() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        webhookRoute("headers", "/genesys/headers", "", r -> r
+                .setHeader("GenesysInternalNote", org.apache.camel.builder.Builder.constant("internal-7f3a"))
+                .setHeader("CamelGenesysInternalNote", org.apache.camel.builder.Builder.constant("internal-7f3a"))
+                .process(e -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("internal-7f3a is down");
+                    }
+                }));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "headers", "hdr-1").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url("/genesys/headers")))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .header(HubSignature.HEADER, HubSignature.sign(SMS_SECRET, body))
+                .header("GenesysCallerNote", "caller-7f3a")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        java.net.http.HttpResponse<String> failed = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> processed = client.send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(500, failed.statusCode());
+        assertEquals(200, processed.statusCode());
+        assertEquals("{\"messageId\":\"hdr-1\"}", processed.body());
+        for (java.net.http.HttpResponse<String> response : List.of(failed, processed)) {
+            java.util.Set<String> names = new java.util.TreeSet<>(response.headers().map().keySet());
+            names.removeAll(java.util.Set.of(":status", "content-type", "content-length"));
+            assertTrue(names.isEmpty(), () -> "headers the component does not mean to send: " + response.headers().map());
+            String all = response.headers().map() + response.body();
+            for (String leak : List.of("7f3a", SMS_SECRET, "sha1=", "Exception")) {
+                assertFalse(all.contains(leak), () -> leak + " in the answer: " + all);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ failures, slow routes
 
     @Test

@@ -2,9 +2,9 @@ package io.camelgenesys.statistics;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.test.SimulatorSupport;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
@@ -17,7 +17,6 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Routes from genesys-stats:subscribe against the simulator, and conditions to await (never a fixed sleep). */
 abstract class StatisticsConsumerTestSupport extends CamelTestSupport {
@@ -84,13 +83,15 @@ abstract class StatisticsConsumerTestSupport extends CamelTestSupport {
         assertEquals(expected, actual.getAsInt(), what);
     }
 
-    static void await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out after " + timeoutMillis + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    /**
+     * Waits for a condition while the consumer makes progress: fails when the simulator received no request (long-poll
+     * /meta/connects aside, which come every few seconds even when nothing happens) for {@code timeoutMillis}, or after
+     * four times that in all. On a loaded machine the consumer's start (class loading, the OAuth token, the CometD
+     * handshake) and its retries take CPU time, not timers: a fixed budget ran out while it was still working.
+     */
+    static void await(String what, long timeoutMillis, BooleanSupplier condition) {
+        Await.whileProgressing(what, timeoutMillis, 4 * timeoutMillis,
+                () -> sim().requests().total() - sim().requests().count("POST", "/statistics/v3/notifications/connect"),
+                condition);
     }
 }

@@ -191,6 +191,11 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
         long handshakes = consumer.notifications().handshakeCount();
         String reads = "/statistics/v3/subscriptions/" + id + "/statistic-values";
         int before = sim().requests().count("GET", reads);
+        // the fault must take the connect AFTER the one the update answers: CONNECTED only says the first connect was
+        // answered; the next one, which the server holds, may not have arrived yet (on a loaded machine it arrived
+        // after the fault and took it, the update then came with the reconnect and the re-read was rightly stale)
+        awaitCount("a /meta/connect held by the server",
+                () -> sim().requests().count("POST", "/statistics/v3/notifications/connect") >= 2);
 
         // the next /meta/connect fails (the held one is answered by the update), the session stays on the server
         sim().faults().on("POST", "/statistics/v3/notifications/**").status(500).times(1);

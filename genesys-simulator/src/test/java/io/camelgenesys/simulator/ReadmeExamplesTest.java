@@ -205,6 +205,7 @@ class ReadmeExamplesTest {
                 n.channelLifetime(Duration.ofMinutes(5));
                 n.heartbeatInterval(Duration.ofMillis(200));           // Duration.ZERO: no heartbeats
                 n.pauseHeartbeats(true);
+                n.pausePongs(true);                                    // pings unanswered: a close overtakes the pong a client awaits
                 n.socketClosingGrace(Duration.ofMillis(200));
                 n.channelLimit(20);  n.topicLimit(1000);               // Genesys' limits (defaults)
                 // counters, "no event lost or duplicated": per channel and topic

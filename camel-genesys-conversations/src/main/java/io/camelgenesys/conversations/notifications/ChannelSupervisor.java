@@ -39,9 +39,13 @@ import org.slf4j.LoggerFactory;
  * <li><b>renewal without a gap</b>: before the channel {@code expires} (by {@code renewBefore}) and when Genesys
  * announces {@value NotificationFrame#SOCKET_CLOSING_TOPIC}, a new channel is created, its socket opened and every
  * topic subscribed on it BEFORE the old socket is closed; an event both sockets deliver is delivered once
- * ({@link EventDeduplicator}); after a closing notice, a ping on the old socket once the new channel is subscribed
- * must be answered before Genesys closes it, else what Genesys published between its close and the new subscription
- * may have reached neither socket, and that is reported as a gap;</li>
+ * ({@link EventDeduplicator}); after a closing notice, the old socket must prove that it was still open once the new
+ * channel was subscribed, else what Genesys published between its close and the new subscription may have reached
+ * neither socket, and that is reported as a gap. Proof is a frame Genesys can only have written after the
+ * subscription: the pong to a ping sent on the old socket once the new channel is subscribed, or an event both sockets
+ * delivered (published while both channels had the topic). When Genesys closes the old socket before either arrived,
+ * the decision waits until the new socket answered a ping, so that the copies of what the old one delivered have
+ * arrived on the new one;</li>
  * <li><b>an abrupt drop</b> (a close without notice, an error, no frame for {@code heartbeatMissedLimit} heartbeat
  * intervals) makes a new channel with the topics, after the backoff of the connection's {@link RetryScheduler}
  * (unbounded); Genesys does not replay, so the time without a socket is reported as a gap ({@link Subscriber#onGap},
@@ -233,6 +237,10 @@ public final class ChannelSupervisor {
         volatile int pongs;
         /** The ping whose pong proves the socket was still open when the new channel was subscribed (0: none). */
         volatile int proofPing;
+        /** An event it delivered was delivered by a newer channel too: it was open after that one was subscribed. */
+        volatile boolean overlapped;
+        /** What waits for the pong to a ping on this socket (control executor actions, by the ping's number). */
+        final List<PongWaiter> pongWaiters = new CopyOnWriteArrayList<>();
         /** Closed by us (retire), not by Genesys. */
         volatile boolean closedByUs;
         /** Whether its replacement was checked for a gap (once). */
@@ -257,22 +265,33 @@ public final class ChannelSupervisor {
                 control.execute(() -> dropped(this, "the socket closed (" + code + (reason == null || reason.isBlank()
                         ? "" : " " + reason) + ") without Genesys announcing it"));
             } else if (!closedByUs && awaitsProof()) {
-                control.execute(() -> checkReplacementGap(this, "Genesys closed the socket of announced channel "
-                                                                + label(channel.id()) + " before it answered a ping"
-                                                                + " sent once the new channel was subscribed"));
+                control.execute(() -> closedUnproven(this));
             }
         }
 
         /** A replaced socket that Genesys announced closing, not yet proven open after the new subscription. */
         boolean awaitsProof() {
-            return proofPing > 0 && pongs < proofPing;
+            return proofPing > 0 && pongs < proofPing && !overlapped;
         }
 
-        void ping() {
+        /** Sends a ping; returns its number (0: the socket is gone). */
+        int ping() {
             Socket s = socket;
             if (s != null) {
-                pingsSent++;
+                int n = ++pingsSent;
                 s.send(NotificationFrame.PING);
+                return n;
+            }
+            return 0;
+        }
+
+        /** A pong arrived (socket thread): runs on the control executor what waited for it. */
+        void ponged() {
+            int n = ++pongs;
+            for (PongWaiter w : pongWaiters) {
+                if (w.ping() <= n && pongWaiters.remove(w)) {
+                    control.execute(w.action());
+                }
             }
         }
 
@@ -288,6 +307,10 @@ public final class ChannelSupervisor {
                 }
             }
         }
+    }
+
+    /** An action to run once the pong to ping number {@code ping} arrived. */
+    private record PongWaiter(int ping, Runnable action) {
     }
 
     /** One subscriber and its topics. */
@@ -552,14 +575,38 @@ public final class ChannelSupervisor {
 
     /** Tells the subscribers that events of {@code since..until} may be lost; on the control executor. */
     private void reportGap(Instant since, Instant until, String why, Generation resumedOn) {
-        long n = gaps.incrementAndGet();
+        // counted once every subscriber was told (only the control executor writes the count): whoever sees the count
+        // sees the subscribers' side of it too
+        long n = gaps.get() + 1;
+        for (Entry e : List.copyOf(entries.values())) {
+            e.subscriber.onGap(since, until, n);
+        }
+        gaps.set(n);
         lastGapUntil = until;
         LOG.warn("Genesys notifications of {} resumed on channel {} after a gap from {} to {} ({} ms, {}): Genesys"
                  + " does not replay events, those published meanwhile are lost (gap {} of this channel)", name,
                 label(resumedOn.channel.id()), since, until, Duration.between(since, until).toMillis(), why, n);
-        for (Entry e : List.copyOf(entries.values())) {
-            e.subscriber.onGap(since, until, n);
+    }
+
+    /**
+     * Genesys closed a replaced, announced socket before it proved that it was open after the new subscription. An
+     * event it delivered may still arrive on the new socket (the proof that both were open at once): the decision
+     * waits for the new socket's answer to a ping sent now, which Genesys writes after everything it queued for that
+     * socket before; without that answer (a silent new socket) it is taken after {@link #LINGER_QUIET_MILLIS}, the
+     * quiet time after which a replaced socket is deemed to have delivered everything.
+     */
+    private void closedUnproven(Generation old) {
+        String why = "Genesys closed the socket of announced channel " + label(old.channel.id()) + " before it proved"
+                     + " it was open after the new channel's subscription (no pong to the ping sent then, no event"
+                     + " delivered by both channels)";
+        Generation now = current;
+        int ping = now != null && now != old ? now.ping() : 0;
+        if (ping == 0) {
+            checkReplacementGap(old, why);
+            return;
         }
+        now.pongWaiters.add(new PongWaiter(ping, () -> checkReplacementGap(old, why)));
+        retries.schedule(() -> control.execute(() -> checkReplacementGap(old, why)), LINGER_QUIET_MILLIS);
     }
 
     /**
@@ -716,7 +763,7 @@ public final class ChannelSupervisor {
         }
         if (f.isHeartbeat()) {
             if ("pong".equals(f.eventBody().path("message").asText())) {
-                gen.pongs++;
+                gen.ponged();
             }
             return;
         }
@@ -733,7 +780,9 @@ public final class ChannelSupervisor {
             });
             return;
         }
-        if (!dedup.firstDelivery(f.key(), gen.n, nanoClock.get())) {
+        int deliveredBy = dedup.deliveredBy(f.key(), gen.n, nanoClock.get());
+        if (deliveredBy >= 0) {
+            overlapped(gen, deliveredBy);
             return;
         }
         List<Entry> list = byTopic.get(f.topicName());
@@ -753,6 +802,28 @@ public final class ChannelSupervisor {
                 LOG.warn("A subscriber of {} failed on an event of {}: {}", name, f.topicName(), x.toString());
             }
         }
+    }
+
+    /**
+     * Two sockets delivered the same event: Genesys published it while both channels had the topic, so the older
+     * socket was still open after the newer channel was subscribed (the proof an announced socket owes).
+     */
+    private void overlapped(Generation gen, int otherGeneration) {
+        if (otherGeneration > gen.n) {
+            gen.overlapped = true; // the socket thread's own generation: set before its close can be seen
+            return;
+        }
+        control.execute(() -> {
+            Generation now = current;
+            if (now != null && now.n == otherGeneration) {
+                now.overlapped = true; // the new channel is not promoted yet
+            }
+            for (Generation g : lingering) {
+                if (g.n == otherGeneration) {
+                    g.overlapped = true;
+                }
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ watchdog

@@ -35,11 +35,21 @@ public final class EventDeduplicator {
      * @param socket the generation of the socket that delivered it
      * @return whether to deliver it ({@code false}: another socket delivered it within the window)
      */
-    public synchronized boolean firstDelivery(String key, int socket, long nowNanos) {
+    public boolean firstDelivery(String key, int socket, long nowNanos) {
+        return deliveredBy(key, socket, nowNanos) < 0;
+    }
+
+    /**
+     * {@link #firstDelivery} that also tells which socket delivered a duplicate first: both sockets were subscribed
+     * when Genesys published it, and both were open when it was written.
+     *
+     * @return -1 to deliver it; else the generation of the socket that delivered it within the window
+     */
+    public synchronized int deliveredBy(String key, int socket, long nowNanos) {
         Seen previous = seen.get(key);
         if (previous != null && previous.socket != socket && nowNanos - previous.atNanos <= windowNanos) {
             duplicates++;
-            return false;
+            return previous.socket;
         }
         if (previous != null) {
             seen.remove(key); // re-inserted last: the order stays the order of delivery
@@ -50,7 +60,7 @@ public final class EventDeduplicator {
             it.next();
             it.remove();
         }
-        return true;
+        return -1;
     }
 
     /** Events dropped as duplicates so far. */

@@ -159,6 +159,25 @@ class ChannelSupervisorTest {
     }
 
     @Test
+    void anAnnouncedSocketClosedBeforeItsPongIsNoGapWhenAnEventItDeliveredArrivesOnTheNewSocketToo() throws Exception {
+        // no pong comes (Genesys closed the old socket first), but the old socket delivered an event that the new
+        // channel delivers too, even after the old one's close: published while both had the topic, so the old socket
+        // was open after the new subscription and nothing fell between them
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        FakeSocket old = announcedAndReplaced(s, r);
+        old.text(event("v2.users.u1.presence", "both"));
+        old.serverClose(1001, "The socket is closing");
+        Thread.sleep(100);
+        genesys.socket(2).text(event("v2.users.u1.presence", "both"));
+        Thread.sleep(ChannelSupervisor.LINGER_QUIET_MILLIS + 300);
+        assertEquals(0, s.gapCount());
+        assertEquals(List.of(), r.gaps);
+        assertEquals(List.of("both"), r.events.stream().map(NotificationFrame::correlationId).toList());
+        assertEquals(1, s.duplicateCount());
+    }
+
+    @Test
     void anAnnouncedSocketThatAnsweredThePingAfterTheNewSubscriptionClosesWithoutAGap() throws Exception {
         genesys.answerPings = true;
         ChannelSupervisor s = supervisor(60_000, 3, 0);

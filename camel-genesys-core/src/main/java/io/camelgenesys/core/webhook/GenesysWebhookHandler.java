@@ -19,9 +19,12 @@ public interface GenesysWebhookHandler {
      * @param key     what identifies it across redeliveries (e.g. {@code channel.messageId}); {@code null} when nothing
      *                does, and then it is never recognized as a redelivery
      * @param body    the exchange's body
-     * @param headers the exchange's headers
+     * @param headers the exchange's headers ({@code null}: none)
      */
     record Event(String key, Object body, Map<String, Object> headers) {
+        public Event {
+            headers = headers == null ? Map.of() : headers;
+        }
     }
 
     /**
@@ -35,12 +38,27 @@ public interface GenesysWebhookHandler {
     }
 
     /**
+     * A verified payload that is not what this webhook carries (e.g. no {@code channel} object). Its message goes back
+     * to the caller in the 400 answer and into the log, so it is a fixed text written by the handler, never content of
+     * the request.
+     */
+    final class InvalidPayload extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidPayload(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
      * Parses the verified request body. Called after the signature was checked over these exact bytes.
      *
      * @param  body      the raw body, exactly as received
      * @param  request   the HTTP exchange (its headers), not the exchange the route gets
      * @throws Exception when the payload cannot be used: Genesys is answered 400 (redelivering it would not help) and
-     *                   the route is not called
+     *                   the route is not called. The answer names the problem: the message of an {@link InvalidPayload},
+     *                   where a Jackson parser stopped (line and column) or which field did not fit (its JSON path);
+     *                   nothing else of an exception's message, which may quote the input
      */
     Payload parse(byte[] body, Exchange request) throws Exception;
 

@@ -17,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.metrics.ConsumerMetrics;
 import io.camelgenesys.core.metrics.GenesysMetrics;
@@ -50,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * bytes received and compared in constant time: 403. Nothing was parsed, the route is not called, one WARN line is
  * logged without the secret, the signature or the body;</li>
  * <li>the component's {@link GenesysWebhookHandler} parses the verified bytes into events; a payload it cannot use is
- * answered 400 (redelivering it would not help);</li>
+ * answered 400 (redelivering it would not help), naming the problem ({@link #invalidPayload});</li>
  * <li>each event already processed (its key is in the {@code idempotentRepository}) is acknowledged without calling
  * the route; one being processed right now (a redelivery after a timeout) waits for that outcome; any other is added
  * to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
@@ -375,9 +380,11 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             payload = handler.parse(body, request);
         } catch (Exception e) {
             // authentic but unusable; neither its content nor the parser's message (parsers quote the input) is logged
+            // or answered, only what invalidPayload makes of it
+            String reason = invalidPayload(e);
             stats.refusedPayload.incrementAndGet();
-            refused(400, "its verified payload cannot be read (" + e.getClass().getSimpleName() + ")", trace);
-            return answer(request, callback, sync, 400, error(400, "Invalid payload"));
+            refused(400, "its verified payload cannot be used: " + reason, trace);
+            return answer(request, callback, sync, 400, error(400, "Invalid payload: " + reason));
         }
 
         List<Outcome> outcomes = new ArrayList<>(payload.events().size());
@@ -469,14 +476,15 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private void dispatch(Exchange request, Outcome outcome, String trace, boolean here, Runnable then) {
         GenesysWebhookHandler.Event event = outcome.event;
         Exchange exchange = exchanges.create(request);
-        Message message = exchange.getMessage();
-        message.setBody(event.body());
-        event.headers().forEach(message::setHeader);
-        if (trace != null) {
-            message.setHeader(TRACE_ID, trace);
-        }
         Runnable run = () -> {
             try {
+                // in the try: whatever fails here fails this event (500, its key forgotten), never leaves it pending
+                Message message = exchange.getMessage();
+                message.setBody(event.body());
+                event.headers().forEach(message::setHeader);
+                if (trace != null) {
+                    message.setHeader(TRACE_ID, trace);
+                }
                 route.process(exchange, doneSync -> {
                     finished(exchange, outcome.key, outcome, trace);
                     if (then != null) {
@@ -652,9 +660,63 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         request.setRollbackOnly(false);
     }
 
-    /** Genesys' error shape; fixed texts only, nothing from the request. */
+    /** Genesys' error shape; fixed texts and {@link #invalidPayload} reasons only, nothing else from the request. */
     static String error(int status, String message) {
-        return "{\"status\":{\"code\":" + status + ",\"message\":\"" + message + "\"}}";
+        return "{\"status\":{\"code\":" + status + ",\"message\":\""
+               + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}}";
+    }
+
+    /**
+     * What is wrong with a payload, in words that are safe to answer and log: an {@link GenesysWebhookHandler.InvalidPayload}'s
+     * own text, where a parser stopped, or the JSON path of the field that did not fit (its names reduced to safe
+     * characters); never an exception's message otherwise (Jackson's quote the input).
+     */
+    static String invalidPayload(Exception e) {
+        if (e instanceof GenesysWebhookHandler.InvalidPayload) {
+            return e.getMessage();
+        }
+        // a syntax error met while binding arrives wrapped in a JsonMappingException that gives the field's path
+        Throwable syntax = e;
+        while (syntax != null && !(syntax instanceof StreamReadException)) {
+            syntax = syntax.getCause() == syntax ? null : syntax.getCause();
+        }
+        if (syntax instanceof StreamReadException read) {
+            JsonLocation at = read.getLocation();
+            return at == null || at.getLineNr() < 1 ? "the body is not well-formed JSON"
+                    : "the body is not well-formed JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+        if (e instanceof JsonMappingException bind) {
+            String path = jsonPath(bind.getPath());
+            if (e instanceof MismatchedInputException && path.isEmpty()) {
+                return "the body is empty or not a JSON object";
+            }
+            return path.isEmpty() ? "the JSON does not have the expected shape"
+                    : "the field " + path + " has the wrong type or value";
+        }
+        return "it cannot be read (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static final int MAX_PATH = 120;
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : references == null ? List.<JsonMappingException.Reference> of()
+                : references) {
+            if (r.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                // a field name comes from the request: only letters, digits and _$- go into an answer or a log line
+                r.getFieldName().codePoints().limit(40).forEach(c -> path.append(
+                        c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '-') ? (char) c : '?'));
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+            if (path.length() > MAX_PATH) {
+                return path.substring(0, MAX_PATH) + "...";
+            }
+        }
+        return path.toString();
     }
 
     /** The Genesys trace id, only when it cannot inject anything into a log line or a header. */

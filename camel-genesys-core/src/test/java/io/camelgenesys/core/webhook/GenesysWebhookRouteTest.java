@@ -13,7 +13,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import io.camelgenesys.core.test.LogCapture;
@@ -72,12 +71,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         // captured from before the context starts: startup lines (route summary, webhook registration) are checked too
         logs = LogCapture.install();
-        CamelContext context = super.createCamelContext();
-        // camel-platform-http-main's Vert.x server; outside Camel Main it is registered explicitly (CAMEL-21741)
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(PORT);
-        context.addService(server);
-        context.addComponent(TestWebhookComponent.SCHEME, new TestWebhookComponent());
+        CamelContext context = TestWebhookComponent.served(super.createCamelContext(), PORT);
         context.getPropertiesComponent().addInitialProperty("genesys.webhook.secret", SECRET);
         return context;
     }

@@ -2,7 +2,9 @@ package io.camelgenesys.core.webhook;
 
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.support.DefaultComponent;
 
 /**
@@ -12,6 +14,18 @@ import org.apache.camel.support.DefaultComponent;
 public class TestWebhookComponent extends DefaultComponent {
 
     public static final String SCHEME = "genesys-webhook-test";
+
+    /**
+     * Serves the context's platform-http routes on {@code port} (camel-platform-http-main's Vert.x server; outside
+     * Camel Main it is registered explicitly, CAMEL-21741) and adds this component.
+     */
+    public static CamelContext served(CamelContext context, int port) throws Exception {
+        MainHttpServer server = new MainHttpServer();
+        server.setPort(port);
+        context.addService(server);
+        context.addComponent(SCHEME, new TestWebhookComponent());
+        return context;
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

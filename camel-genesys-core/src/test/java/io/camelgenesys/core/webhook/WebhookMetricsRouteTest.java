@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,7 @@ class WebhookMetricsRouteTest extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(PORT);
-        context.addService(server);
-        context.addComponent(TestWebhookComponent.SCHEME, new TestWebhookComponent());
+        CamelContext context = TestWebhookComponent.served(super.createCamelContext(), PORT);
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         return context;
     }

@@ -36,7 +36,7 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
     public Payload parse(byte[] body, Exchange request) throws Exception {
         JsonNode tree = GenesysJson.parse(body);
         if (tree == null || !tree.isObject()) {
-            throw new IllegalArgumentException("not an EventsPayload: not a JSON object");
+            throw new InvalidPayload("not an EventsPayload: not a JSON object");
         }
         EventsPayload payload = GenesysJson.MAPPER.treeToValue(tree, EventsPayload.class);
         String operationId = blankToNull(payload.getOperationId());

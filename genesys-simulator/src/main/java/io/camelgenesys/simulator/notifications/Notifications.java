@@ -107,6 +107,7 @@ public final class Notifications {
 
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT;
     private boolean heartbeatsPaused;
+    private boolean pongsPaused;
     private Duration lifetime = DEFAULT_LIFETIME;
     private Duration grace = DEFAULT_GRACE;
     private int channelLimit = DEFAULT_CHANNEL_LIMIT;
@@ -175,6 +176,7 @@ public final class Notifications {
         topics.reset();
         heartbeatInterval = DEFAULT_HEARTBEAT;
         heartbeatsPaused = false;
+        pongsPaused = false;
         lifetime = DEFAULT_LIFETIME;
         grace = DEFAULT_GRACE;
         channelLimit = DEFAULT_CHANNEL_LIMIT;
@@ -373,7 +375,7 @@ public final class Notifications {
         if (ping) {
             synchronized (this) {
                 Channel c = channels.get(channelId);
-                if (c != null) {
+                if (c != null && !pongsPaused) {
                     enqueue(c, new Outgoing(Kind.TEXT, PONG_TEXT, null, null, socket, 0, null));
                 }
             }
@@ -690,6 +692,14 @@ public final class Notifications {
         }
         this.heartbeatInterval = interval;
         scheduleHeartbeats();
+    }
+
+    /**
+     * Stops answering pings ({@code true}) or answers them again: plays a socket whose close overtakes the pong a
+     * client waits for (Genesys closing an announced socket before it answered a ping).
+     */
+    public synchronized void pausePongs(boolean paused) {
+        this.pongsPaused = paused;
     }
 
     public synchronized void pauseHeartbeats(boolean paused) {
