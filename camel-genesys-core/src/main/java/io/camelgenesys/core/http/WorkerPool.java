@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
  * input. Wraps the endpoint's {@code workerPool} (or the connection's default) so that a continuation never runs on
  * the thread that hands it over, which is a Jetty I/O or scheduler thread: a pool that refuses it (a full queue) or
  * runs it on the caller (a caller-runs policy) is offered it again from the connection's scheduler a moment later.
- * A continuation handed over from a thread of the same pool runs at once, on that thread.
+ * A continuation handed over from a thread of the same pool is queued too, never run at once on that thread: a worker
+ * that reads a download calls into Jetty, and Jetty may run another response's listener on it, inside its serialized
+ * invoker; a continuation run there that reads its own download waits for content that the invoker it sits in must
+ * deliver, and never gets it (seen as {@code ImportExportRouteTest}'s two-thread-pool test hanging one run in six).
  */
 public final class WorkerPool implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     static final long REOFFER_MILLIS = 5;
-
-    /** The pool whose task the current thread is running, if any. */
-    private static final ThreadLocal<ExecutorService> CURRENT = new ThreadLocal<>();
 
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
@@ -44,19 +44,10 @@ public final class WorkerPool implements Executor {
         return new WorkerPool(pool, scheduler, name);
     }
 
-    /** The pool's tasks run continuations; never on the calling thread unless it is one of the pool's own. */
+    /** The pool's tasks run continuations; never on the calling thread, even when it is one of the pool's own. */
     @Override
     public void execute(Runnable continuation) {
-        if (CURRENT.get() == pool) {
-            continuation.run();
-        } else {
-            new Continuation(continuation).offer();
-        }
-    }
-
-    /** Whether the calling thread is running a task of this pool. */
-    public boolean isCurrentThread() {
-        return CURRENT.get() == pool;
+        new Continuation(continuation).offer();
     }
 
     ExecutorService pool() {
@@ -99,7 +90,7 @@ public final class WorkerPool implements Executor {
             if (pool.isShutdown()) {
                 // stopping: the exchange must still complete (Camel waits for it), and no pool is left to do it
                 LOG.debug("{} is shut down: a continuation runs on the calling thread", name);
-                run(task);
+                task.run();
                 return;
             }
             if (warned.compareAndSet(false, true)) {
@@ -111,7 +102,7 @@ public final class WorkerPool implements Executor {
                 scheduler.schedule(this::offer, REOFFER_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 LOG.debug("{}: the connection is closing; a continuation runs on the calling thread", name);
-                run(task);
+                task.run();
             }
         }
 
@@ -122,19 +113,7 @@ public final class WorkerPool implements Executor {
                 ranByOfferer = true;
                 return;
             }
-            run(task);
-        }
-
-        private void run(Runnable r) {
-            ExecutorService previous = CURRENT.get();
-            CURRENT.set(pool);
-            try {
-                r.run();
-            } finally {
-                // set back, even to null, rather than removed: a removed entry is created again by the next get()
-                // on this thread, an allocation per continuation
-                CURRENT.set(previous);
-            }
+            task.run();
         }
     }
 }
