@@ -120,8 +120,8 @@ public final class ExecutorGetBenchmark {
             boolean handoff = Boolean.getBoolean("bench.handoff");
             if (handoff) {
                 // the component's default worker pool: Camel's default profile (10 threads, unbounded queue)
-                workers = new DefaultCamelContext().getExecutorServiceManager().newDefaultThreadPool(
-                        ExecutorGetBenchmark.class, "bench-workers");
+                workers = camel.getExecutorServiceManager().newDefaultThreadPool(ExecutorGetBenchmark.class,
+                        "bench-workers");
                 Executor pool = workers;
                 Harness.Call direct = rawGet(raw, url, token);
                 peers.add(new Harness.Peer(RAW_HANDOFF, done -> direct.start(
