@@ -232,6 +232,12 @@ public final class OAuthTokenProvider implements TokenProvider {
             if (running != null) {
                 return running;
             }
+            // the caller read the token before a request in flight ended (it sets the token, then clears inflight):
+            // a token that is not due yet is the answer, not a second request to the token endpoint
+            Token t = token;
+            if (t != null && clock.getAsLong() < t.refreshAtNanos) {
+                return CompletableFuture.completedFuture(t);
+            }
             CompletableFuture<Token> mine = new CompletableFuture<>();
             if (inflight.compareAndSet(null, mine)) {
                 // released, not left waiting, when the context stops while a retry of it is scheduled
