@@ -286,7 +286,7 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
             @Override
             public void configure() {
                 from(subscribe("initialValues=false&statistics=" + TWO_STATS)).routeId("r1")
-                        .process(new org.apache.camel.AsyncProcessor() {
+                        .process(new org.apache.camel.support.AsyncProcessorSupport() {
                             @Override
                             public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
                                 if (stuck.get()) {
@@ -295,16 +295,6 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
                                 }
                                 callback.done(true);
                                 return true;
-                            }
-
-                            @Override
-                            public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
-                                throw new UnsupportedOperationException();
-                            }
-
-                            @Override
-                            public void process(Exchange exchange) {
-                                throw new UnsupportedOperationException();
                             }
                         })
                         .process(StatisticsDeliveryOrderTest.this::record);
