@@ -86,6 +86,18 @@ public final class ContactsBenchmark {
     public static final String CAMEL_BLOCKING = "camel requestBody(genesys-contacts:get)";
     public static final String CAMEL_BLOCKING_ROUTE = "camel requestBody(direct:get)";
     public static final String RAW_BLOCKING = "raw Jetty send() blocking";
+    /**
+     * With {@code -Dbench.handoff=true}: raw Jetty whose completion is handed to a worker pool (Camel's default
+     * profile, as the component's) before the next request, as the component must (a route never continues on a Jetty
+     * thread): the cost of that thread rule alone.
+     */
+    public static final String RAW_HANDOFF = ExecutorGetBenchmark.RAW_HANDOFF;
+    /**
+     * With {@code -Dbench.handoff=true}: the same, also doing the JSON work any client of this API must do, and the
+     * least of it: the {@code Map} body written with Jackson per request, the answer read into the component's
+     * {@code ExternalContact} and its id checked (no body rules, no option resolution, no Camel exchange).
+     */
+    public static final String RAW_JSON_HANDOFF = "raw Jetty + Jackson, completion on a worker pool";
 
     /** The operations this benchmark knows. */
     public static final List<String> OPERATIONS = List.of("get", "create");
@@ -147,6 +159,8 @@ public final class ContactsBenchmark {
         GenesysSimulator sim = GenesysSimulator.builder().rateLimit(100_000_000, Duration.ofMinutes(1)).build();
         HttpClient raw = null;
         CamelContext camel = null;
+        ExecutorService workers = null;
+        boolean handoff = Boolean.getBoolean("bench.handoff");
         Sdk sdk = null;
         Sdk sdkPooled = null;
         try {
@@ -160,6 +174,11 @@ public final class ContactsBenchmark {
             String connection = "baseUrl=" + base + "&clientId=" + sim.cloudClientId() + "&clientSecret=RAW("
                                 + sim.cloudClientSecret() + ")&rateLimit=0";
             camel = camelContext("camel-contacts", connection, contactId);
+            if (handoff) {
+                // the component's default worker pool: Camel's default profile (10 threads, unbounded queue)
+                workers = camel.getExecutorServiceManager().newDefaultThreadPool(ContactsBenchmark.class,
+                        "bench-workers");
+            }
             sdk = Sdk.start(base, token, false);
             sdkPooled = Sdk.start(base, token, true);
 
@@ -167,12 +186,22 @@ public final class ContactsBenchmark {
             List<Harness.Result> results = new ArrayList<>();
             for (String op : operations) {
                 boolean get = op.equals("get");
-                List<Harness.Peer> peers = List.of(
+                List<Harness.Peer> peers = new ArrayList<>(List.of(
                         new Harness.Peer(RAW, get ? rawGet(raw, base + CONTACTS + "/" + contactId, token)
                                 : rawCreate(raw, base + CONTACTS, token, contactJson)),
                         new Harness.Peer(CAMEL, get ? camelGet(camel, contactId) : camelCreate(camel)),
                         new Harness.Peer(SDK, get ? sdk.get(contactId) : sdk.create()),
-                        new Harness.Peer(SDK_POOLED, get ? sdkPooled.get(contactId) : sdkPooled.create()));
+                        new Harness.Peer(SDK_POOLED, get ? sdkPooled.get(contactId) : sdkPooled.create())));
+                if (handoff) {
+                    ExecutorService pool = workers;
+                    Harness.Call direct = get ? rawGet(raw, base + CONTACTS + "/" + contactId, token)
+                            : rawCreate(raw, base + CONTACTS, token, contactJson);
+                    peers.add(new Harness.Peer(RAW_HANDOFF, done -> direct.start(
+                            failure -> pool.execute(() -> done.done(failure)))));
+                    peers.add(new Harness.Peer(RAW_JSON_HANDOFF, get
+                            ? rawJsonGet(raw, base + CONTACTS + "/" + contactId, token, contactId, pool)
+                            : rawJsonCreate(raw, base + CONTACTS, token, pool)));
+                }
                 for (int concurrency : concurrencies) {
                     Harness.Result r = harness.measure("contacts " + op, concurrency, peers);
                     Harness.print(r, RAW, out);
@@ -180,6 +209,15 @@ public final class ContactsBenchmark {
                     Harness.printRatio(r, "component vs SDK (pool 64), req/s", CAMEL, SDK_POOLED, out);
                     Harness.printCostRatio(r, CAMEL, RAW, out);
                     Harness.printCostRatio(r, CAMEL, SDK_POOLED, out);
+                    if (handoff) {
+                        Harness.printRatio(r, "raw Jetty with the component's hand-off vs raw Jetty, req/s", RAW_HANDOFF,
+                                RAW, out);
+                        Harness.printRatio(r, "component vs raw Jetty with the same hand-off, req/s", CAMEL,
+                                RAW_HANDOFF, out);
+                        Harness.printRatio(r, "component vs raw Jetty + Jackson with the same hand-off, req/s", CAMEL,
+                                RAW_JSON_HANDOFF, out);
+                        Harness.printCostRatio(r, CAMEL, RAW_JSON_HANDOFF, out);
+                    }
                     if (Boolean.getBoolean("bench.verbose")) {
                         Harness.printRounds(r, out);
                     }
@@ -197,6 +235,9 @@ public final class ContactsBenchmark {
         } finally {
             closeQuietly(sdkPooled);
             closeQuietly(sdk);
+            if (workers != null) {
+                workers.shutdownNow();
+            }
             ExecutorGetBenchmark.stopQuietly(camel);
             if (raw != null) {
                 raw.stop();
@@ -280,6 +321,62 @@ public final class ContactsBenchmark {
         String authorization = "Bearer " + token;
         return done -> send(client.newRequest(url).method(HttpMethod.POST)
                 .body(new BytesRequestContent("application/json", body)), authorization, -1, done);
+    }
+
+    /** {@value #RAW_JSON_HANDOFF}, get: the answer read into the model on the worker, its id checked. */
+    private static Harness.Call rawJsonGet(HttpClient client, String url, String token, String contactId,
+                                           ExecutorService workers) {
+        String authorization = "Bearer " + token;
+        return done -> sendForJson(client.newRequest(url).method(HttpMethod.GET), authorization, 200, workers,
+                contact -> contactId.equals(contact.getId()), done);
+    }
+
+    /** {@value #RAW_JSON_HANDOFF}, create: the {@code Map} written per request, the answer read on the worker. */
+    private static Harness.Call rawJsonCreate(HttpClient client, String url, String token, ExecutorService workers) {
+        String authorization = "Bearer " + token;
+        return done -> {
+            byte[] body;
+            try {
+                body = JSON.writeValueAsBytes(CONTACT);
+            } catch (java.io.IOException e) {
+                done.done(e);
+                return;
+            }
+            sendForJson(client.newRequest(url).method(HttpMethod.POST)
+                    .body(new BytesRequestContent("application/json", body)), authorization, -1, workers,
+                    contact -> contact.getId() != null, done);
+        };
+    }
+
+    /** Sends as {@link #send} does; the completion goes to a worker, which reads the body into the model. */
+    private static void sendForJson(Request request, String authorization, int expectedStatus, ExecutorService workers,
+                                    java.util.function.Predicate<ExternalContact> check, Harness.Done done) {
+        request.headers(h -> h.put(HttpHeader.ACCEPT, "application/json").put(HttpHeader.AUTHORIZATION, authorization))
+                .timeout(60, TimeUnit.SECONDS)
+                .send(new BufferingResponseListener() {
+                    @Override
+                    public void onComplete(Result result) {
+                        byte[] body = getContent();
+                        workers.execute(() -> done.done(failure(result, body)));
+                    }
+
+                    private Throwable failure(Result result, byte[] body) {
+                        int status = result.getResponse().getStatus();
+                        if (result.isFailed()) {
+                            return result.getFailure();
+                        } else if (expectedStatus < 0 ? status / 100 != 2 : status != expectedStatus) {
+                            return new IllegalStateException(request.getMethod() + " " + request.getURI()
+                                                             + " answered " + status);
+                        }
+                        try {
+                            ExternalContact contact = JSON.readValue(body, ExternalContact.class);
+                            return check.test(contact) ? null
+                                    : new IllegalStateException("Unexpected contact " + contact.getId());
+                        } catch (java.io.IOException | RuntimeException e) {
+                            return e;
+                        }
+                    }
+                });
     }
 
     /** Sends with Accept and the bearer token; {@code expectedStatus} -1 accepts any 2xx. */
