@@ -67,6 +67,27 @@ class ContactsBenchmarkSmokeTest {
     }
 
     @Test
+    void theHandOffPeersCompleteTheirRequests() throws Exception {
+        Harness.Settings quick = new Harness.Settings(0, 1, Duration.ZERO, 20);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setProperty("bench.handoff", "true");
+        List<Harness.Result> results;
+        try {
+            results = ContactsBenchmark.run(quick, List.of("get", "create"), new int[] {4},
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("bench.handoff");
+        }
+        for (Harness.Result r : results) {
+            for (String name : List.of(ContactsBenchmark.RAW_HANDOFF, ContactsBenchmark.RAW_JSON_HANDOFF)) {
+                assertEquals(20, r.peer(name).totalRequests(), r.title() + " " + name);
+            }
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("component vs raw Jetty + Jackson with the same hand-off"), report);
+    }
+
+    @Test
     void anUnknownOperationIsRefusedBeforeAnythingStarts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContactsBenchmark.run(
                 new Harness.Settings(0, 1, Duration.ZERO, 1), List.of("delete"), new int[] {1},
