@@ -1,25 +1,19 @@
 package io.camelgenesys.core.json;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.PlatformHttpRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,27 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * applied the call, so a retrying client would apply it twice), and {@code convertBodyTo} gives the same JSON as text,
  * bytes or a stream, fields Genesys added that the model does not declare included.
  */
-class GenesysModelConvertersRouteTest extends GenesysRouteTestSupport {
+class GenesysModelConvertersRouteTest extends PlatformHttpRouteTestSupport {
 
     @RegisterExtension
     static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    private static final int PORT = AvailablePortFinder.getNextAvailable();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Override
     protected GenesysSimulator sim() {
         return SIM.simulator();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(PORT);
-        context.addService(server);
-        return context;
     }
 
     @Override
@@ -74,7 +55,7 @@ class GenesysModelConvertersRouteTest extends GenesysRouteTestSupport {
         // more requests at once than the worker pool has threads
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/items"))
+            HttpRequest request = HttpRequest.newBuilder(uri("/items"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"item-" + i + "\"}")).build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));

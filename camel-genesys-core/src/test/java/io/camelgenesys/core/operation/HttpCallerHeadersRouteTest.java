@@ -1,23 +1,17 @@
 package io.camelgenesys.core.operation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.json.GenesysJson;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.PlatformHttpRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,27 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GenesysOperation} and the producer obeys it, and the route's answer carries the producer's output headers.
  * {@code removeHeaders("Genesys*")} where the route meets HTTP keeps both out; this pins what the README says.
  */
-class HttpCallerHeadersRouteTest extends GenesysRouteTestSupport {
+class HttpCallerHeadersRouteTest extends PlatformHttpRouteTestSupport {
 
     @RegisterExtension
     static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
 
-    private static final int PORT = AvailablePortFinder.getNextAvailable();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Override
     protected GenesysSimulator sim() {
         return SIM.simulator();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(PORT);
-        context.addService(server);
-        return context;
     }
 
     @Override
@@ -111,7 +92,7 @@ class HttpCallerHeadersRouteTest extends GenesysRouteTestSupport {
 
     /** A GET whose caller also sends {@code GenesysOperation: deleteItem}, as an attacker would. */
     private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("GenesysOperation", "deleteItem")
                 .GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

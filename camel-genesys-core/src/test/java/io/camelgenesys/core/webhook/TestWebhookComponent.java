@@ -2,9 +2,9 @@ package io.camelgenesys.core.webhook;
 
 import java.util.Map;
 
+import io.camelgenesys.core.test.PlatformHttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.support.DefaultComponent;
 
 /**
@@ -20,9 +20,7 @@ public class TestWebhookComponent extends DefaultComponent {
      * Camel Main it is registered explicitly, CAMEL-21741) and adds this component.
      */
     public static CamelContext served(CamelContext context, int port) throws Exception {
-        MainHttpServer server = new MainHttpServer();
-        server.setPort(port);
-        context.addService(server);
+        PlatformHttpServer.serve(context, port);
         context.addComponent(SCHEME, new TestWebhookComponent());
         return context;
     }
