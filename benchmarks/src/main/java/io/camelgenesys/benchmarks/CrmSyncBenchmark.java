@@ -37,7 +37,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * the CRM key as matching identifier (the idempotent upsert a CRM sync wants);</li>
  * <li>{@value #BULK}: exchanges of {@code exchangeSize} of the same upserts to {@code genesys-contacts:bulkEnrich}
  * with {@code bulkFailureMode=continue}, which the component sends in API-sized batches (at most 10 enrich
- * operations per request) and whose failed items it reports in the {@code GenesysBulkFailureCount} header;</li>
+ * operations per request) and whose failed items it reports in the {@code CamelGenesysBulkFailureCount} header;</li>
  * <li>{@value #IMPORT}: one exchange with every contact as a row to {@code genesys-contacts:importContacts} with
  * {@code waitForCompletion=true}: upload request, upload to the storage host (another host: not in the budget), job,
  * polls, report. Import settings with {@code mergeContacts} on {@code workEmail} make it an upsert too; they and the

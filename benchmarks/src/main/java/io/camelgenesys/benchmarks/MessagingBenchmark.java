@@ -107,10 +107,10 @@ public final class MessagingBenchmark {
                             .setBody(simple("{\"messageId\":\"${header.X-Bench-Id}\"}"));
                     from("genesys-messaging:webhook?webhookPath=/bench/webhook&secret=RAW({{bench.secret}})")
                             .routeId("webhook")
-                            .setProperty("seen", header("GenesysWebhookMessageId"));
+                            .setProperty("seen", header("CamelGenesysWebhookMessageId"));
                     from("genesys-messaging:webhook?webhookPath=/bench/early&acknowledge=immediately"
                          + "&secret=RAW({{bench.secret}})").routeId("early")
-                            .setProperty("seen", header("GenesysWebhookMessageId"));
+                            .setProperty("seen", header("CamelGenesysWebhookMessageId"));
                 }
             });
             camel.start();

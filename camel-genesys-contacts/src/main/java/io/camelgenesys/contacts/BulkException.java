@@ -7,7 +7,7 @@ import org.apache.camel.CamelException;
 
 /**
  * A bulk operation with {@code bulkFailureMode=fail} stopped at a batch with failed items. The batches before it are
- * stored; the failed items are here and in the GenesysBulkFailures header.
+ * stored; the failed items are here and in the CamelGenesysBulkFailures header.
  */
 public class BulkException extends CamelException {
 

@@ -241,7 +241,7 @@ final class BulkRunner {
             tree = GenesysJson.toTree(item);
         }
         if (execution.kind() == Kind.ENRICH) {
-            // one identifier value per item: the message's GenesysIdentifierValue header does not apply
+            // one identifier value per item: the message's CamelGenesysIdentifierValue header does not apply
             tree = ContactsRequests.enrichRequest(tree, null, execution.enrichedEntity(), context);
         } else if (execution.kind() == Kind.IDS && tree != null && tree.isObject() && tree.has("id")) {
             ObjectNode idOnly = GenesysJson.MAPPER.createObjectNode();

@@ -15,19 +15,19 @@ import org.apache.camel.spi.UriParams;
 public class ContactsConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "producer", description = "The contact id of get, update, patch, delete and the other"
-                                                + " single-contact operations; the GenesysContactId header overrides it.")
+                                                + " single-contact operations; the CamelGenesysContactId header overrides it.")
     private String contactId;
 
     @UriParam(label = "producer", description = "The note id of getNote, updateNote, deleteNote and the organization note"
-                                                + " operations; the GenesysNoteId header overrides it.")
+                                                + " operations; the CamelGenesysNoteId header overrides it.")
     private String noteId;
 
     @UriParam(label = "producer", description = "The external organization id of the organization operations; the"
-                                                + " GenesysExternalOrganizationId header overrides it.")
+                                                + " CamelGenesysExternalOrganizationId header overrides it.")
     private String externalOrganizationId;
 
     @UriParam(label = "producer", description = "The relationship id of getRelationship, updateRelationship and"
-                                                + " deleteRelationship; the GenesysRelationshipId header overrides it.")
+                                                + " deleteRelationship; the CamelGenesysRelationshipId header overrides it.")
     private String relationshipId;
 
     @UriParam(label = "producer", description = "The external source id of getExternalSource, updateExternalSource and"
@@ -35,17 +35,17 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
                                                 + " external source of the identifier.")
     private String externalSourceId;
 
-    @UriParam(label = "producer", description = "associateConversation: the conversation id; the GenesysConversationId"
+    @UriParam(label = "producer", description = "associateConversation: the conversation id; the CamelGenesysConversationId"
                                                 + " header overrides it.")
     private String conversationId;
 
     @UriParam(label = "producer", description = "The cluster scan id of getClusterScan, getClusterScanStatistics,"
                                                 + " listClusters, getCluster and mergeCluster (the latest scan:"
-                                                + " getLatestClusterScan); the GenesysScanId header overrides it.")
+                                                + " getLatestClusterScan); the CamelGenesysScanId header overrides it.")
     private String scanId;
 
     @UriParam(label = "producer", description = "The cluster id of getCluster and mergeCluster (from listClusters);"
-                                                + " the GenesysClusterId header overrides it.")
+                                                + " the CamelGenesysClusterId header overrides it.")
     private String clusterId;
 
     @UriParam(label = "producer", description = "linkTrustor: the trustor id. searchOrganizations: trustor ids to search"
@@ -88,7 +88,7 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
     private Boolean dryRun;
 
     @UriParam(label = "producer", description = "reverseLookup: the value to look up (an email address, an E.164 phone"
-                                                + " number or a Twitter screen name); the GenesysLookupVal header"
+                                                + " number or a Twitter screen name); the CamelGenesysLookupVal header"
                                                 + " overrides it.")
     private String lookupVal;
 
@@ -121,7 +121,7 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
     private IdentifierType identifierType;
 
     @UriParam(label = "producer", description = "enrich when the body is a contact: the value of the matching identifier;"
-                                                + " the GenesysIdentifierValue header overrides it.")
+                                                + " the CamelGenesysIdentifierValue header overrides it.")
     private String identifierValue;
 
     @UriParam(label = "producer", description = "enrich and bulkEnrich when the body is a contact: the field of the"
@@ -145,7 +145,7 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,continue",
               description = "Bulk operations: fail (the exchange fails at the first batch with a failed item, naming"
                             + " them; earlier batches stay stored) or continue (every batch is sent and the failed items"
-                            + " are listed in the GenesysBulkFailures header, to dead-letter them).")
+                            + " are listed in the CamelGenesysBulkFailures header, to dead-letter them).")
     private String bulkFailureMode = "fail";
 
     @UriParam(label = "producer", description = "webServices search: the contact type (Custom, Queue or User).")
@@ -170,14 +170,14 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
     // ---- schemas (custom fields) ---------------------------------------------------------------------------------
     @UriParam(label = "producer", description = "The schema id of the schema operations (getContactSchema,"
                                                 + " updateContactSchema, getContactSchemaVersion, the organization"
-                                                + " ones, ...); the GenesysSchemaId header overrides it.")
+                                                + " ones, ...); the CamelGenesysSchemaId header overrides it.")
     private String schemaId;
     @UriParam(label = "producer", description = "getContactSchemaVersion, getOrganizationSchemaVersion: the schema"
-                                                + " version (1, 2, ...); the GenesysVersionId header overrides it.")
+                                                + " version (1, 2, ...); the CamelGenesysVersionId header overrides it.")
     private String versionId;
     @UriParam(label = "producer", description = "getContactCoreType, getOrganizationCoreType: the core type (text,"
                                                 + " longtext, url, identifier, enum, date, datetime, integer, number,"
-                                                + " checkbox, tag); the GenesysCoreTypeName header overrides it.")
+                                                + " checkbox, tag); the CamelGenesysCoreTypeName header overrides it.")
     private String coreTypeName;
     @UriParam(label = "producer", defaultValue = "true",
               description = "create, update, patch and enrich of a contact, createOrganization, updateOrganization,"
@@ -196,20 +196,20 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
                                                 + " updateCsvSettings and deleteCsvSettings (CSV settings), of"
                                                 + " createImportJob (import settings) and of importContacts (the CSV"
                                                 + " settings that map the file's columns to contact fields). The"
-                                                + " GenesysSettingsId header overrides it.")
+                                                + " CamelGenesysSettingsId header overrides it.")
     private String settingsId;
 
     @UriParam(label = "producer", description = "getCsvUploadDetails, getCsvUploadPreview: the upload id that"
-                                                + " createCsvUpload answered. The GenesysUploadId header overrides it.")
+                                                + " createCsvUpload answered. The CamelGenesysUploadId header overrides it.")
     private String uploadId;
 
     @UriParam(label = "producer", description = "getImportJob, updateImportJob: the import job id (importContacts"
-                                                + " reports it in the GenesysImportJobId header). The GenesysJobId"
+                                                + " reports it in the CamelGenesysImportJobId header). The CamelGenesysJobId"
                                                 + " header overrides it.")
     private String jobId;
 
     @UriParam(label = "producer", description = "getContactsExport, getNotesExport, getOrganizationsExport,"
-                                                + " getRelationshipsExport: the export id. The GenesysExportId header"
+                                                + " getRelationshipsExport: the export id. The CamelGenesysExportId header"
                                                 + " overrides it.")
     private String exportId;
 

@@ -28,7 +28,7 @@ import static io.camelgenesys.core.operation.OperationSpec.get;
  * status among {@code failedStatuses}), then its file streamed from the storage host by core's
  * {@link StorageDownloads}: without Genesys credentials, never held in memory (a {@code DownloadStream} closed when
  * the exchange completes), a broken transfer resumed, an expired link (403) replaced once by a new one read from the
- * export again. Headers: {@code GenesysExportJobId}, {@code GenesysExportRowCount} and the download's.
+ * export again. Headers: {@code CamelGenesysExportJobId}, {@code CamelGenesysExportRowCount} and the download's.
  */
 final class ContactsExports implements OperationExecution {
 

@@ -37,7 +37,7 @@ import io.camelgenesys.core.operation.OperationResult;
  * <li>the job's import report (on the storage host, without credentials) is read on a worker thread for the refused
  * rows and their reasons.</li>
  * </ol>
- * The body is then an {@link ImportResult}; the headers {@code GenesysImportJobId}, {@code GenesysImportJobStatus}
+ * The body is then an {@link ImportResult}; the headers {@code CamelGenesysImportJobId}, {@code CamelGenesysImportJobStatus}
  * and the counts. A job that fails, times out or cannot be followed fails the exchange with a
  * {@link ContactsJobException} naming the job.
  */
@@ -61,7 +61,7 @@ final class ContactsImport implements OperationExecution {
         Object settings = context.parameter("settingsId");
         if (settings == null || settings.toString().isBlank()) {
             throw new IllegalArgumentException(operation + " needs the CSV settings that map the file's columns to"
-                                               + " contact fields: the settingsId option or the GenesysSettingsId"
+                                               + " contact fields: the settingsId option or the CamelGenesysSettingsId"
                                                + " header (createCsvSettings makes them). Nothing was uploaded.");
         }
         String settingsId = settings.toString().strip();

@@ -132,7 +132,7 @@ public enum ContactsOperation implements GenesysOperation {
             .returns(SegmentAssignment.class).queryRules(range("limit", 1, 500)))),
     updateJourneySegments(cloud(post(CONTACT + "/journey/segments").body(JourneySegmentsRequest.class)
             .returns(JourneySegmentsResponse.class).rules(ContactsLimits.JOURNEY_SEGMENTS))),
-    /** pageSize is a plain query parameter here (the pageSize option or GenesysPageSize header): not paged by core. */
+    /** pageSize is a plain query parameter here (the pageSize option or CamelGenesysPageSize header): not paged by core. */
     getJourneySessions(cloud(get(CONTACT + "/journey/sessions").query("pageSize", "after", "includeMerged")
             .result("/entities").returns(JsonNode.class).queryRules(range("pageSize", 1, 200)))),
     associateConversation(cloud(put(EC + "/conversations/{conversationId}").body(ConversationAssociation.class)
@@ -448,7 +448,7 @@ public enum ContactsOperation implements GenesysOperation {
      */
     private static OperationSpec patchOf(String path, Class<?> entity, String what, BodyRules entityRules,
                                          Set<String> readOnly, String idHeader) {
-        String option = Character.toLowerCase(idHeader.charAt("Genesys".length())) + idHeader.substring(8);
+        String option = OperationSpec.optionName(idHeader);
         return cloud(patch(path).body(ContactPatchRequest.class).returns(entity)
                 .prepare(ContactsRequests.patchChanges(what, entityRules, readOnly,
                         "the " + option + " option or " + idHeader + " header"))

@@ -44,7 +44,7 @@ final class ContactsRequests {
      * rules first; a field Genesys owns (id, createDate, ...) is refused, not dropped.
      */
     static final OperationPreparer PATCH_CHANGES = patchChanges("contact", ContactsLimits.CONTACT,
-            ContactsLimits.CONTACT_READ_ONLY, "the contactId option or GenesysContactId header");
+            ContactsLimits.CONTACT_READ_ONLY, "the contactId option or CamelGenesysContactId header");
 
     /**
      * The PATCH preparer of an entity ({@code what}: contact, organization, note, relationship), as
@@ -150,7 +150,7 @@ final class ContactsRequests {
                 throw new IllegalArgumentException(context.operationName() + ": the body's conversationId "
                                                    + given.asText() + " is not the conversation of the request ("
                                                    + conversationId + ", from the conversationId option or the"
-                                                   + " GenesysConversationId header)");
+                                                   + " CamelGenesysConversationId header)");
             }
         }
         call.body(tree);
@@ -194,7 +194,7 @@ final class ContactsRequests {
      * idempotent upsert {@code enrich?action=Upsert&identifierType=ExternalId&identifierField=crmId}.
      *
      * @param tree        the body (a copy), or {@code null}
-     * @param headerValue the GenesysIdentifierValue header ({@code null} for bulk items)
+     * @param headerValue the CamelGenesysIdentifierValue header ({@code null} for bulk items)
      */
     static JsonNode enrichRequest(JsonNode tree, String headerValue, String entityField, OperationContext context) {
         String what = context.operationName();
@@ -222,7 +222,7 @@ final class ContactsRequests {
         }
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + ": the matching identifier value is missing: set the"
-                                               + " GenesysIdentifierValue header, the identifierValue option, or"
+                                               + " CamelGenesysIdentifierValue header, the identifierValue option, or"
                                                + " identifierField to a field of the " + entityField
                                                + (identifierField != null ? " (the " + entityField + " has no "
                                                                             + identifierField + ")" : ""));

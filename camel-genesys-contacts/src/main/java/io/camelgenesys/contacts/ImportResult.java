@@ -19,7 +19,7 @@ public class ImportResult {
     private Long failureCount;
     private List<ImportRowFailure> failedRows = new ArrayList<>();
 
-    /** The import job's id (also the GenesysImportJobId header). */
+    /** The import job's id (also the CamelGenesysImportJobId header). */
     public String getJobId() {
         return jobId;
     }

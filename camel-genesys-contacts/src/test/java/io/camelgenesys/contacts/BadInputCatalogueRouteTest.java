@@ -143,9 +143,9 @@ class BadInputCatalogueRouteTest extends ContactsTestSupport {
         list.add(bad("empty", "merge", "", Map.of(), "contactIds is required"));
         list.add(bad("empty", "bulkAdd", "", null, "bulkAdd needs a message body"));
         // ---- missing ids
-        list.add(bad("missing id", "get", "", null, "contactId option or the GenesysContactId header"));
+        list.add(bad("missing id", "get", "", null, "contactId option or the CamelGenesysContactId header"));
         list.add(bad("missing id", "update", "", Map.of("firstName", "A", "lastName", "B"), "contactId"));
-        list.add(badHeaders("missing id", "delete", "", Map.of("GenesysContactId", "  "), null, "contactId"));
+        list.add(badHeaders("missing id", "delete", "", Map.of("CamelGenesysContactId", "  "), null, "contactId"));
         list.add(bad("missing id", "getNote", "contactId=c1", null, "noteId"));
         list.add(bad("missing id", "associateConversation", "", Map.of("communicationId", "x", "mediaType", "CALL"),
                 "conversationId"));

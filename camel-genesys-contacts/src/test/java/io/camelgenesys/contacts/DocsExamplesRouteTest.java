@@ -237,7 +237,7 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
                 Map.of("city", "Paris", "postalCode", "75001")), ExternalContact.class);
         DocExamples.addRoutes(context, dsl, new PatchRoutes(), "patch");
         ExternalContact patched = template.requestBodyAndHeaders("direct:moved", null,
-                Map.of("GenesysContactId", created.getId(), "city", "Lyon", "sourceId", "crm-source",
+                Map.of("CamelGenesysContactId", created.getId(), "city", "Lyon", "sourceId", "crm-source",
                         "crmId", "crm-42"),
                 ExternalContact.class);
         assertEquals("Lyon", patched.getAddress().getCity());
@@ -261,13 +261,13 @@ class DocsExamplesRouteTest extends ContactsTestSupport {
                     .to("genesys-contacts:bulkEnrich?action=Upsert&identifierType=ExternalId&identifierField=crmId"
                         + "&bulkFailureMode=continue")
                     // exactly the rows Genesys stored: each success holds its input row and the stored contact
-                    .split(header("GenesysBulkSuccesses"))
+                    .split(header("CamelGenesysBulkSuccesses"))
                         .to("sql:update crm_contact set synced_at = current_timestamp, genesys_id = :#${body.entity.id}"
                             + " where crm_id = :#${body.item[crm_id]}")
                     .end()
                     // exactly the rows refused, with the reason, to the error table; a failure that is not the
                     // row's fault (refused = false: an outage, the credentials) leaves the row for the next run
-                    .split(header("GenesysBulkFailures"))
+                    .split(header("CamelGenesysBulkFailures"))
                         .filter(simple("${body.refused}"))
                         .to("sql:insert into crm_sync_error (crm_id, reason, status)"
                             + " values (:#${body.item[crm_id]}, :#${body.error}, :#${body.status})")

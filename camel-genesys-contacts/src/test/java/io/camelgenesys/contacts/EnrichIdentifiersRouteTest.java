@@ -153,7 +153,7 @@ class EnrichIdentifiersRouteTest extends ContactsTestSupport {
         assertEquals(25, template.requestBodyAndHeader(r, null, ContactsConstants.LOOKUP_VAL, "shared@example.com",
                 ReverseLookupResult.class).getContacts().size(), "Maximum of 25 values returned (seed 003)");
         ReverseLookupResult inB = template.requestBodyAndHeaders(r, null, Map.of(ContactsConstants.LOOKUP_VAL,
-                "shared@example.com", "GenesysDivisionId", "div-b"), ReverseLookupResult.class);
+                "shared@example.com", "CamelGenesysDivisionId", "div-b"), ReverseLookupResult.class);
         assertEquals(3, inB.getContacts().size());
     }
 

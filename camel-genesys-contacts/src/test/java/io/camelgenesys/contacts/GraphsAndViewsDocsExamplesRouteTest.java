@@ -49,10 +49,10 @@ class GraphsAndViewsDocsExamplesRouteTest extends ContactsTestSupport {
             // tag::merge-clusters[]
             from("direct:merge-clusters")
                 .to("genesys-contacts:getLatestClusterScan")
-                .setHeader("GenesysScanId", simple("${body.id}"))
+                .setHeader("CamelGenesysScanId", simple("${body.id}"))
                 .to("genesys-contacts:listClusters?divisionIds=div-1&pageAll=true")
                 .split(body()).streaming()
-                    .setHeader("GenesysClusterId", simple("${body.id}"))
+                    .setHeader("CamelGenesysClusterId", simple("${body.id}"))
                     .to("genesys-contacts:mergeCluster");
             // end::merge-clusters[]
         }
@@ -133,7 +133,7 @@ class GraphsAndViewsDocsExamplesRouteTest extends ContactsTestSupport {
         String id = body("createOrganization", "", acme, ExternalOrganization.class).getId();
         DocExamples.addRoutes(context, dsl, new PatchOrganizationRoutes(), "patch-organization");
         ExternalOrganization patched = template.requestBodyAndHeaders("direct:reclassify", null,
-                Map.of("GenesysExternalOrganizationId", id, "industry", "Retail"), ExternalOrganization.class);
+                Map.of("CamelGenesysExternalOrganizationId", id, "industry", "Retail"), ExternalOrganization.class);
         assertEquals("Retail", patched.getIndustry());
         assertEquals("Acme", patched.getName());
     }
@@ -144,7 +144,7 @@ class GraphsAndViewsDocsExamplesRouteTest extends ContactsTestSupport {
             // tag::bulk-notes[]
             from("direct:crm-notes")
                 .to("genesys-contacts:bulkAddNotes?bulkFailureMode=continue")
-                .split(header("GenesysBulkFailures"))
+                .split(header("CamelGenesysBulkFailures"))
                     .setBody(simple("${body.item}"))
                     .to("direct:refused-note");
             // end::bulk-notes[]

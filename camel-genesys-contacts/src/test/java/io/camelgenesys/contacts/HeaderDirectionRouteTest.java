@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * What one endpoint reports never drives the next one: the page a search returned is reported as
- * GenesysResponsePageNumber/GenesysResponsePageSize, while the inputs GenesysPageNumber/GenesysPageSize are the
+ * CamelGenesysResponsePageNumber/CamelGenesysResponsePageSize, while the inputs CamelGenesysPageNumber/CamelGenesysPageSize are the
  * route's to set.
  */
 class HeaderDirectionRouteTest extends ContactsTestSupport {

@@ -89,7 +89,7 @@ class IdentityGraphRouteTest extends ContactsTestSupport {
                 "one cluster per page; the second has no next cursor");
 
         List<?> div2 = template.requestBodyAndHeader(route(contacts("listClusters", "scanId=" + scanId)), null,
-                "GenesysDivisionIds", List.of("div-2"), List.class);
+                "CamelGenesysDivisionIds", List.of("div-2"), List.class);
         assertEquals(1, div2.size());
         Cluster fg = (Cluster) div2.get(0);
         assertEquals("div-2", fg.getDivision().get("id"));
@@ -101,7 +101,7 @@ class IdentityGraphRouteTest extends ContactsTestSupport {
         ClusterScanStatistics stats = body("getLatestClusterScanStatistics", "", null, ClusterScanStatistics.class);
         assertEquals(2, ((Number) stats.getAggregated().get("totalClusters")).intValue());
         ClusterScan scan = template.requestBodyAndHeader(route(contacts("getClusterScan", "scanId=" + scanId)), null,
-                "GenesysExpand", "statistics", ClusterScan.class);
+                "CamelGenesysExpand", "statistics", ClusterScan.class);
         assertEquals(scanId, scan.getId());
         assertEquals(2, ((Number) scan.getStatistics().getAggregated().get("totalClusters")).intValue());
         assertNull(body("getLatestClusterScan", "", null, ClusterScan.class).getStatistics(),

@@ -195,7 +195,7 @@ class ImportExportRouteTest extends ContactsTestSupport {
     void badInputIsRefusedBeforeAnythingIsSent() throws Exception {
         Throwable noSettings = failure("importContacts", "waitForCompletion=true", CSV);
         assertInstanceOf(IllegalArgumentException.class, noSettings);
-        assertTrue(noSettings.getMessage().contains("settingsId option or the GenesysSettingsId header"),
+        assertTrue(noSettings.getMessage().contains("settingsId option or the CamelGenesysSettingsId header"),
                 noSettings.getMessage());
         Throwable noBody = failure("importContacts", importUri(""), null);
         assertTrue(noBody.getMessage().contains("the body is empty"), noBody.getMessage());
@@ -465,8 +465,8 @@ class ImportExportRouteTest extends ContactsTestSupport {
             // tag::import[]
             from("file:{{crm.outbox}}?include=.*\\.csv")
                     .to("genesys-contacts:importContacts?settingsId={{crm.csvSettingsId}}&waitForCompletion=true")
-                    .log("import job ${header.GenesysImportJobId}: ${header.GenesysImportSuccessCount} imported,"
-                         + " ${header.GenesysImportFailureCount} refused")
+                    .log("import job ${header.CamelGenesysImportJobId}: ${header.CamelGenesysImportSuccessCount} imported,"
+                         + " ${header.CamelGenesysImportFailureCount} refused")
                     .split(simple("${body.failedRows}"))
                         .setBody(simple("${body.lineNumber},${body.reason}"))
                         .to("file:{{crm.refused}}?fileName=${file:onlyname.noext}-refused.txt&fileExist=Append"

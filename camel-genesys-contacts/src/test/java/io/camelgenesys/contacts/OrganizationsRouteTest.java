@@ -119,7 +119,7 @@ class OrganizationsRouteTest extends ContactsTestSupport {
         body("linkTrustor", "externalOrganizationId=" + otherId + "&trustorId=trustor-2", null,
                 ExternalOrganizationTrustorLink.class);
         Exchange both = template.request(route(contacts("searchOrganizations", "")),
-                x -> x.getMessage().setHeader("GenesysTrustorId", List.of("trustor-1", "trustor-2")));
+                x -> x.getMessage().setHeader("CamelGenesysTrustorId", List.of("trustor-1", "trustor-2")));
         assertEquals(2, both.getMessage().getBody(List.class).size());
         assertNull(call("unlinkTrustor", id, null).getException());
         GenesysApiException e = assertInstanceOf(GenesysApiException.class, failure("unlinkTrustor", id, null));

@@ -61,7 +61,7 @@ class PatchBulkNotesSearchRouteTest extends ContactsTestSupport {
         IllegalArgumentException owned = assertInstanceOf(IllegalArgumentException.class,
                 failure("patchOrganization", id, Map.of("id", "other", "industry", "Retail")));
         assertTrue(owned.getMessage().contains("id is set by Genesys")
-                   && owned.getMessage().contains("externalOrganizationId option or GenesysExternalOrganizationId"),
+                   && owned.getMessage().contains("externalOrganizationId option or CamelGenesysExternalOrganizationId"),
                 owned.getMessage());
         assertEquals(2, sim().requests().count("PATCH", EC + "/organizations/" + id.substring(id.indexOf('=') + 1)),
                 "the refused partial was not sent");

@@ -178,8 +178,8 @@ class SdkShapesRouteTest extends ContactsTestSupport {
                 null, ExternalContact.class);
         assertEquals("Acme", got.getExternalOrganization().getName(), "Genesys read the repeated expand");
         template.requestBodyAndHeaders(route("genesys-contacts:search" + base), null,
-                Map.of("GenesysDivisionIds", List.of("d1", "d2"), "GenesysExpand", List.of("externalOrganization")));
-        template.requestBodyAndHeader(route("genesys-contacts:searchOrganizations" + base), null, "GenesysTrustorId",
+                Map.of("CamelGenesysDivisionIds", List.of("d1", "d2"), "CamelGenesysExpand", List.of("externalOrganization")));
+        template.requestBodyAndHeader(route("genesys-contacts:searchOrganizations" + base), null, "CamelGenesysTrustorId",
                 "t1,t2");
         List<String> queries = new ArrayList<>();
         recorder.exchanges().forEach(x -> queries.add(x.method() + " " + x.path() + "?" + x.rawQuery()));

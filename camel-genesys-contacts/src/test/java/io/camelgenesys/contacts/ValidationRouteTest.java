@@ -174,7 +174,7 @@ class ValidationRouteTest extends ContactsTestSupport {
                 rule("getJourneySessions", ID + "&pageSize=201", null, "pageSize must be between 1 and 200, was 201"),
                 rule("reverseLookup", "", null, "lookupVal is required"),
                 rule("create", "", "{not json", "The message body is not valid JSON"),
-                rule("get", "", null, "contactId option or the GenesysContactId header"));
+                rule("get", "", null, "contactId option or the CamelGenesysContactId header"));
     }
 
     @AfterEach

@@ -46,7 +46,7 @@ class WebServicesRouteTest extends ContactsTestSupport {
         List<?> all = everyone.getMessage().getBody(List.class);
         assertEquals(sim().webServicesContacts().count(), all.size());
         assertEquals((long) all.size(), everyone.getMessage().getHeader(ContactsConstants.TOTAL, Long.class),
-                "totalCount becomes GenesysTotal");
+                "totalCount becomes CamelGenesysTotal");
         List<?> agents = template.requestBody(route(ws("search", "type=User&lastName=Clinton")), null, List.class);
         assertEquals(1, agents.size());
         WebServicesContact willard = (WebServicesContact) agents.get(0);

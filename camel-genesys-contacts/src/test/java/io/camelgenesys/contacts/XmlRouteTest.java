@@ -56,13 +56,13 @@ class XmlRouteTest extends ContactsTestSupport {
         MockEndpoint moved = getMockEndpoint("mock:moved");
         moved.expectedMessageCount(1);
 
-        template.sendBodyAndHeaders("direct:moved", null, Map.of("GenesysContactId", created.getId(), "city", "Lyon",
+        template.sendBodyAndHeaders("direct:moved", null, Map.of("CamelGenesysContactId", created.getId(), "city", "Lyon",
                 "sourceId", "crm-source", "crmId", "crm-42"));
 
         moved.assertIsSatisfied();
         ExternalContact patched = moved.getExchanges().get(0).getMessage().getBody(ExternalContact.class);
         assertEquals(created.getId(), patched.getId());
-        ExternalContact stored = template.requestBodyAndHeader(route(contacts("get", "")), null, "GenesysContactId",
+        ExternalContact stored = template.requestBodyAndHeader(route(contacts("get", "")), null, "CamelGenesysContactId",
                 created.getId(), ExternalContact.class);
         assertEquals("Lyon", stored.getAddress().getCity());
         assertEquals("75001", stored.getAddress().getPostalCode(), "a nested change leaves its siblings");

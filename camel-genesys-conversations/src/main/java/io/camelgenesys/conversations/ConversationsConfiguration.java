@@ -7,15 +7,15 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * The options of genesys-conversations: the shared ones (inherited) and those of its rows, each bound by name to a path
- * variable or query parameter; the {@code Genesys<Option>} header overrides it for one message.
+ * variable or query parameter; the {@code CamelGenesys<Option>} header overrides it for one message.
  */
 @UriParams
 public class ConversationsConfiguration extends GenesysConfiguration {
 
-    @UriParam(label = "producer", description = "get, listRecordings, getRecording, downloadRecording: the conversation id; the GenesysConversationId header overrides it.")
+    @UriParam(label = "producer", description = "get, listRecordings, getRecording, downloadRecording: the conversation id; the CamelGenesysConversationId header overrides it.")
     private String conversationId;
 
-    @UriParam(label = "producer", description = "getRecording, downloadRecording: the recording id; the GenesysRecordingId header overrides it.")
+    @UriParam(label = "producer", description = "getRecording, downloadRecording: the recording id; the CamelGenesysRecordingId header overrides it.")
     private String recordingId;
 
     @UriParam(label = "producer", description = "list: only conversations of this communication type (e.g. call or chat).")

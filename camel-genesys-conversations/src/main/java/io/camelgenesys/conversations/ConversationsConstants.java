@@ -12,15 +12,15 @@ public final class ConversationsConstants extends GenesysConstants {
 
     @Metadata(label = "producer,input", description = "Input: the conversation id; overrides the conversationId"
               + " option.", javaType = "String")
-    public static final String CONVERSATION_ID = "GenesysConversationId";
+    public static final String CONVERSATION_ID = "CamelGenesysConversationId";
 
     @Metadata(label = "producer,input", description = "Input: the recording id; overrides the recordingId option.",
               javaType = "String")
-    public static final String RECORDING_ID = "GenesysRecordingId";
+    public static final String RECORDING_ID = "CamelGenesysRecordingId";
 
     @Metadata(label = "producer,input", description = "Input: the media format of a recording (e.g. WAV, MP3);"
               + " overrides the formatId option.", javaType = "String")
-    public static final String FORMAT_ID = "GenesysFormatId";
+    public static final String FORMAT_ID = "CamelGenesysFormatId";
 
     @Metadata(label = "producer,output", description = "Output: downloadRecording, the recording id, the name the media"
               + " has in storage. CamelFileName is set to the same name, so that a following to(\"file:dir\") stores"

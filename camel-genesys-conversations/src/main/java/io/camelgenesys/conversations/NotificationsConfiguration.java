@@ -16,7 +16,7 @@ public class NotificationsConfiguration extends GenesysConfiguration {
     @UriParam(label = "consumer", description = "Several topics of the URI's entity: each is appended to the URI's topic,"
                                                 + " comma separated. genesys-notifications:v2.users.<userId>?topics=presence,routingStatus"
                                                 + " subscribes v2.users.<userId>.presence and v2.users.<userId>.routingStatus;"
-                                                + " the GenesysNotificationTopic header says which one an event came on.")
+                                                + " the CamelGenesysNotificationTopic header says which one an event came on.")
     private String topics;
 
     @UriParam(label = "consumer,advanced", defaultValue = "30000",

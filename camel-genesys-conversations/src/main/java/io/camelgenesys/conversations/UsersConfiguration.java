@@ -7,15 +7,15 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * The options of genesys-users: the shared ones (inherited) and those of its rows, each bound by name to a path variable
- * or query parameter; the {@code Genesys<Option>} header overrides it for one message.
+ * or query parameter; the {@code CamelGenesys<Option>} header overrides it for one message.
  */
 @UriParams
 public class UsersConfiguration extends GenesysConfiguration {
 
-    @UriParam(label = "producer", description = "get, getRoutingStatus, setRoutingStatus, getPresence, setPresence: the user id; the GenesysUserId header overrides it.")
+    @UriParam(label = "producer", description = "get, getRoutingStatus, setRoutingStatus, getPresence, setPresence: the user id; the CamelGenesysUserId header overrides it.")
     private String userId;
 
-    @UriParam(label = "producer", description = "listQueueMembers: the queue id; the GenesysQueueId header overrides it.")
+    @UriParam(label = "producer", description = "listQueueMembers: the queue id; the CamelGenesysQueueId header overrides it.")
     private String queueId;
 
     @UriParam(label = "producer", description = "get: what to add to the user, comma separated or a List header (e.g. presence, routingStatus, locations); listQueueMembers: what to add to each member's user. Sent as the parameter repeated.")

@@ -11,13 +11,13 @@ public final class UsersConstants extends GenesysConstants {
 
     @Metadata(label = "producer,input", description = "Input: the user id; overrides the userId option.",
               javaType = "String")
-    public static final String USER_ID = "GenesysUserId";
+    public static final String USER_ID = "CamelGenesysUserId";
 
     @Metadata(label = "producer,input", description = "Input: the queue id; overrides the queueId option.",
               javaType = "String")
-    public static final String QUEUE_ID = "GenesysQueueId";
+    public static final String QUEUE_ID = "CamelGenesysQueueId";
 
     @Metadata(label = "producer,input", description = "Input: what to expand (e.g. presence, routingStatus), a"
               + " comma-separated String or a List; overrides the expand option.", javaType = "String")
-    public static final String EXPAND = "GenesysExpand";
+    public static final String EXPAND = "CamelGenesysExpand";
 }

@@ -71,13 +71,13 @@ class ConversationsDocsTest extends CloudTestSupport {
         @Override
         public void configure() {
             // tag::recordings[]
-            // every recording of the conversation in GenesysConversationId into a folder, one file each, never in memory
+            // every recording of the conversation in CamelGenesysConversationId into a folder, one file each, never in memory
             from("direct:recordings")
                 .to("genesys-conversations:listRecordings?formatId=WAV")
                 .split(body()).streaming()
-                    .setHeader("GenesysRecordingId", simple("${body.id}"))
+                    .setHeader("CamelGenesysRecordingId", simple("${body.id}"))
                     .to("genesys-conversations:downloadRecording?formatId=WAV")
-                    .toD("file:{{recordings.dir}}?fileName=${header.GenesysRecordingId}.wav");
+                    .toD("file:{{recordings.dir}}?fileName=${header.CamelGenesysRecordingId}.wav");
             // end::recordings[]
         }
     }
@@ -112,7 +112,7 @@ class ConversationsDocsTest extends CloudTestSupport {
             from("direct:presence")
                 .to("genesys-users:get?expand=presence")
                 .setBody(simple("${body.presence.presenceDefinition.systemPresence}"))
-                .to("sql:update agent set presence = :#${body} where id = :#${header.GenesysUserId}");
+                .to("sql:update agent set presence = :#${body} where id = :#${header.CamelGenesysUserId}");
             // end::presence-table[]
         }
     }

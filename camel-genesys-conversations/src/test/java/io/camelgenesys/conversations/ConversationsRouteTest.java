@@ -216,6 +216,6 @@ class ConversationsRouteTest extends CloudTestSupport {
         assertEquals(404, e.getHttpStatus());
         IllegalArgumentException missing = assertInstanceOf(IllegalArgumentException.class,
                 failure("conversations", "downloadRecording", "conversationId=" + id, null));
-        assertTrue(missing.getMessage().contains("GenesysRecordingId"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("CamelGenesysRecordingId"), missing.getMessage());
     }
 }

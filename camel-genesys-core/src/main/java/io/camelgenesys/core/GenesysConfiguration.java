@@ -152,23 +152,23 @@ public class GenesysConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "For paged operations: return every item of every page as a streaming Iterator (one page in"
                             + " memory; use split().streaming()). Page-number paging stops at Genesys' 1,000-record"
-                            + " cap and sets the GenesysPagingTruncated header; use the scan operations for more.")
+                            + " cap and sets the CamelGenesysPagingTruncated header; use the scan operations for more.")
     private boolean pageAll;
 
     @UriParam(label = "producer",
               description = "Items per page for paged operations (Genesys' default when unset; offset paging, as UDM's,"
-                            + " always sends one, 100 unless set); the GenesysPageSize header overrides it for one"
+                            + " always sends one, 100 unless set); the CamelGenesysPageSize header overrides it for one"
                             + " message. Page-number paging allows 1-100, cursor scans 10-200.")
     private Integer pageSize;
 
     @UriParam(label = "producer",
-              description = "The page to fetch for page-number paging (1-based); the GenesysPageNumber header overrides"
+              description = "The page to fetch for page-number paging (1-based); the CamelGenesysPageNumber header overrides"
                             + " it for one message. pageNumber x pageSize may not exceed 1,000.")
     private Integer pageNumber;
 
     @UriParam(label = "producer",
-              description = "Where to resume a cursor-paged operation: the GenesysNextCursor header of the previous page"
-                            + " (the GenesysCursor header overrides it for one message).")
+              description = "Where to resume a cursor-paged operation: the CamelGenesysNextCursor header of the previous page"
+                            + " (the CamelGenesysCursor header overrides it for one message).")
     private String cursor;
 
     @UriParam(label = "advanced",

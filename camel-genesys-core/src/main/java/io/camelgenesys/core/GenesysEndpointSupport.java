@@ -48,7 +48,7 @@ import org.apache.camel.util.URISupport;
  * starts, released when the endpoint stops), the resolution of an exchange into an {@link OperationCall}, and the run
  * of the row's {@link io.camelgenesys.core.operation.OperationExecution} for the one {@link GenesysProducer}.
  * <p>
- * A path variable or query parameter comes from its {@code Genesys<Option>} header when set, else from the endpoint
+ * A path variable or query parameter comes from its {@code CamelGenesys<Option>} header when set, else from the endpoint
  * option it is bound to (see {@link OperationSpec.Parameter}). Options are read through the component's generated
  * configurer: a plain {@code switch}, never reflection.
  *
@@ -320,7 +320,7 @@ public final class GenesysEndpointSupport<O extends Enum<O> & GenesysOperation> 
         return new OperationContext(this, operation, spec(operation), exchange);
     }
 
-    /** The operation for this message: the {@code GenesysOperation} header, else the endpoint's. */
+    /** The operation for this message: the {@code CamelGenesysOperation} header, else the endpoint's. */
     public O resolveOperation(Exchange exchange) {
         Object header = exchange.getMessage().getHeader(GenesysConstants.OPERATION);
         if (header == null) {

@@ -104,9 +104,9 @@ class GenesysMessagingWebhookKameletTest extends CamelTestSupport {
         assertEquals("Your order has shipped", message.path("text").asText());
         assertEquals("Text", message.path("type").asText());
         assertEquals(CONSUMER, message.path("channel").path("to").path("id").asText());
-        assertEquals(delivery.messageId(), exchange.getMessage().getHeader("GenesysWebhookMessageId"));
-        assertEquals(SMS, exchange.getMessage().getHeader("GenesysWebhookChannelId"));
-        assertEquals(CONSUMER, exchange.getMessage().getHeader("GenesysWebhookTo"));
+        assertEquals(delivery.messageId(), exchange.getMessage().getHeader("CamelGenesysWebhookMessageId"));
+        assertEquals(SMS, exchange.getMessage().getHeader("CamelGenesysWebhookChannelId"));
+        assertEquals(CONSUMER, exchange.getMessage().getHeader("CamelGenesysWebhookTo"));
     }
 
     @Test
@@ -167,6 +167,6 @@ class GenesysMessagingWebhookKameletTest extends CamelTestSupport {
         Exchange exchange = consumer().receive("kafka:agent-messages", 20_000);
         assertEquals("Your order has shipped",
                 JSON.readTree(exchange.getMessage().getBody(String.class)).path("text").asText());
-        assertEquals(delivery.messageId(), exchange.getMessage().getHeader("GenesysWebhookMessageId"));
+        assertEquals(delivery.messageId(), exchange.getMessage().getHeader("CamelGenesysWebhookMessageId"));
     }
 }

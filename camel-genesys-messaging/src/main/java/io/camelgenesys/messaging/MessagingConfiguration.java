@@ -17,23 +17,23 @@ public class MessagingConfiguration extends GenesysWebhookConfiguration {
 
     @UriParam(label = "producer",
               description = "The channel: its id as Genesys knows it (a phone number for SMS, the domain for an email"
-                            + " channel, e.g. company.com). The GenesysChannelId header overrides it.")
+                            + " channel, e.g. company.com). The CamelGenesysChannelId header overrides it.")
     private String channelId;
 
     @UriParam(label = "producer",
               description = "The contact center id, sent as the x-ccid header on every request (Genesys gives it with"
-                            + " the channel). The GenesysContactCenterId header overrides it.")
+                            + " the channel). The CamelGenesysContactCenterId header overrides it.")
     private String contactCenterId;
 
     @UriParam(label = "producer",
               description = "sendMessage: the sender (the consumer's id, e.g. a phone number) of a message whose"
                             + " channel.from is not set. sendReceipt: who sent the message the receipt is about (the"
-                            + " channel id by default). The GenesysFrom header overrides it.")
+                            + " channel id by default). The CamelGenesysFrom header overrides it.")
     private String from;
 
     @UriParam(label = "producer",
               description = "sendMessage: the recipient of a message whose channel.to is not set (the channel id by"
-                            + " default). sendReceipt: the consumer the message went to. The GenesysTo header overrides"
+                            + " default). sendReceipt: the consumer the message went to. The CamelGenesysTo header overrides"
                             + " it.")
     private String to;
 
@@ -41,37 +41,37 @@ public class MessagingConfiguration extends GenesysWebhookConfiguration {
               description = "sendReceipt: the channel.messageId of the webhook message the receipt is about (required"
                             + " unless the body is that message). sendMessage: the channel.messageId of a single"
                             + " message, which makes a retried send safe (Genesys answers the same id and stores the"
-                            + " message once). The GenesysMessageId header overrides it.")
+                            + " message once). The CamelGenesysMessageId header overrides it.")
     private String messageId;
 
     @UriParam(label = "producer",
-              description = "sendReceipt: Delivered, Removed or Failed. The GenesysReceiptStatus header overrides it.")
+              description = "sendReceipt: Delivered, Removed or Failed. The CamelGenesysReceiptStatus header overrides it.")
     private ReceiptStatus receiptStatus;
 
     @UriParam(label = "producer",
               description = "sendReceipt with receiptStatus=Failed: the reason code, one of 305 (expired), 310 (rate"
                             + " limit reached), 350 (not allowed), 500 (general error), 510 (unsupported), 512 (unknown"
-                            + " message), 520 (invalid structure), 530 (invalid destination). The GenesysReasonCode"
+                            + " message), 520 (invalid structure), 530 (invalid destination). The CamelGenesysReasonCode"
                             + " header overrides it.")
     private Integer reasonCode;
 
     @UriParam(label = "producer",
-              description = "sendReceipt with receiptStatus=Failed: a text for the reason. The GenesysReasonMessage"
+              description = "sendReceipt with receiptStatus=Failed: a text for the reason. The CamelGenesysReasonMessage"
                             + " header overrides it.")
     private String reasonMessage;
 
     @UriParam(label = "producer",
-              description = "getMedia, deleteMedia: the media id uploadMedia answered. The GenesysMediaId header"
+              description = "getMedia, deleteMedia: the media id uploadMedia answered. The CamelGenesysMediaId header"
                             + " overrides it.")
     private String mediaId;
 
     @UriParam(label = "producer",
-              description = "uploadMedia: the file name sent with the media. The GenesysFileName header overrides it;"
+              description = "uploadMedia: the file name sent with the media. The CamelGenesysFileName header overrides it;"
                             + " otherwise the CamelFileNameOnly or CamelFileName header of a file consumer is used.")
     private String fileName;
 
     @UriParam(label = "producer",
-              description = "uploadMedia: the media type of the file (e.g. image/png). The GenesysMediaType header"
+              description = "uploadMedia: the media type of the file (e.g. image/png). The CamelGenesysMediaType header"
                             + " overrides it; otherwise it is guessed from the file name's extension, else"
                             + " application/octet-stream.")
     private String mediaType;

@@ -47,7 +47,7 @@ final class MessagingRequests {
             if (ccid == null) {
                 throw new IllegalArgumentException(context.operationName() + " needs the contact center id, sent as"
                                                    + " x-ccid: set the contactCenterId option or the"
-                                                   + " GenesysContactCenterId header");
+                                                   + " CamelGenesysContactCenterId header");
             }
             if (!configuration.hasSecret()) {
                 throw new IllegalArgumentException(context.operationName() + " needs the channel secret to sign the"
@@ -115,8 +115,8 @@ final class MessagingRequests {
         Object status = context.parameter("receiptStatus");
         if (messageId == null || status == null || to == null) {
             throw new IllegalArgumentException("sendReceipt needs " + String.join(", ", missing(messageId, status, to))
-                                               + ": set the options or headers (GenesysMessageId, GenesysReceiptStatus,"
-                                               + " GenesysTo), or send the webhook message as the body");
+                                               + ": set the options or headers (CamelGenesysMessageId, CamelGenesysReceiptStatus,"
+                                               + " CamelGenesysTo), or send the webhook message as the body");
         }
         ObjectNode receipt = NODES.objectNode();
         ObjectNode channel = receipt.putObject("channel");
@@ -173,7 +173,7 @@ final class MessagingRequests {
         call.rawBody(multipart.bytes(), multipart.contentType());
     };
 
-    /** sendMessage's result: the first accepted id also as the GenesysAcceptedMessageId header. */
+    /** sendMessage's result: the first accepted id also as the CamelGenesysAcceptedMessageId header. */
     static final OperationExecution ACCEPTED_IDS = context -> OperationExecution.SINGLE.execute(context)
             .thenApply(result -> {
                 String first = firstId(result.body());

@@ -94,13 +94,13 @@ class MessagingDocsTest extends WebhookTestSupport {
             // an agent writes: the message, as JSON text, to the gateway, and a receipt to Genesys
             from("genesys-messaging:webhook?webhookPath=/genesys/sms&secret=RAW({{channel.secret}})&outputType=string")
                 .to("http:{{sms.gateway}}/send")
-                .setHeader("GenesysMessageId", header("GenesysWebhookMessageId"))
-                .setHeader("GenesysTo", header("GenesysWebhookTo"))
+                .setHeader("CamelGenesysMessageId", header("CamelGenesysWebhookMessageId"))
+                .setHeader("CamelGenesysTo", header("CamelGenesysWebhookTo"))
                 .to("genesys-messaging:sendReceipt?receiptStatus=Delivered&channelId=0123456789");
 
             // the consumer answers: the gateway posts it here, and gets Genesys' answer as JSON text
             from("platform-http:/sms/inbound")
-                .setHeader("GenesysFrom", header("phone"))
+                .setHeader("CamelGenesysFrom", header("phone"))
                 .setBody(header("text"))
                 .to("genesys-messaging:sendMessage?channelId=0123456789&outputType=string");
             // end::sms[]
@@ -185,7 +185,7 @@ class MessagingDocsTest extends WebhookTestSupport {
     private void assertAgentMessageDelivered() throws Exception {
         MockEndpoint deliver = getMockEndpoint("mock:deliver");
         deliver.expectedMessageCount(1);
-        deliver.expectedHeaderReceived("GenesysWebhookTo", CONSUMER);
+        deliver.expectedHeaderReceived("CamelGenesysWebhookTo", CONSUMER);
         assertEquals(WebhookDelivery.State.DELIVERED, done(dc().sendAgentText(SMS, CONSUMER, "Hi")).state());
         deliver.assertIsSatisfied();
     }
@@ -197,8 +197,8 @@ class MessagingDocsTest extends WebhookTestSupport {
         public void configure() {
             // tag::interactions[]
             from("genesys-interactions:webhook?webhookPath=/genesys/interactions&secret=RAW({{interactions.secret}})")
-                .filter(header("GenesysEventType").isEqualTo("FINISHED"))
-                .to("sql:update crm_case set closed = true where genesys_interaction = :#${header.GenesysEventInteractionId}");
+                .filter(header("CamelGenesysEventType").isEqualTo("FINISHED"))
+                .to("sql:update crm_case set closed = true where genesys_interaction = :#${header.CamelGenesysEventInteractionId}");
             // end::interactions[]
         }
     }
@@ -235,11 +235,11 @@ class MessagingDocsTest extends WebhookTestSupport {
         public void configure() {
             // tag::openmedia[]
             from("seda:crm-cases")                                                       // CRM records, e.g. from a queue
-                .setHeader("GenesysExternalId", simple("${body[caseNumber]}"))
+                .setHeader("CamelGenesysExternalId", simple("${body[caseNumber]}"))
                 .to("genesys-openmedia:create?openMediaService=salesforce&idempotentCreate=true");
 
             from("direct:case-closed")
-                .setHeader("GenesysExternalId", simple("${body[caseNumber]}"))
+                .setHeader("CamelGenesysExternalId", simple("${body[caseNumber]}"))
                 .to("genesys-openmedia:stop?openMediaService=salesforce&reasonSystemName=Resolved");
             // end::openmedia[]
         }

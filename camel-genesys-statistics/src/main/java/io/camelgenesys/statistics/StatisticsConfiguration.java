@@ -19,46 +19,46 @@ public class StatisticsConfiguration extends GenesysConfiguration {
                             + " commas (e.g. CurrentAgentState:Agent:agent2,TimeInCurrentState:Agent:agent2), or as"
                             + " JSON: an array of statistics, each with name or a full definition, objectType, objectId"
                             + " and optionally statisticId (use RAW(...) in a URI). Producers use it when the body is"
-                            + " empty (the GenesysStatistics header overrides it); subscribe requires it.")
+                            + " empty (the CamelGenesysStatistics header overrides it); subscribe requires it.")
     private String statistics;
 
     @UriParam(label = "producer", description = "getValue: the name of the pre-configured statistic; the"
-                                                + " GenesysStatisticName header overrides it. Taken from statistics when"
+                                                + " CamelGenesysStatisticName header overrides it. Taken from statistics when"
                                                 + " that names exactly one.")
     private String statisticName;
 
     @UriParam(label = "producer", description = "getValue: the type of the object the statistic is applied to (e.g."
-                                                + " Agent); the GenesysObjectType header overrides it.")
+                                                + " Agent); the CamelGenesysObjectType header overrides it.")
     private String objectType;
 
     @UriParam(label = "producer", description = "getValue: the id of the object (Stat Server's terms); the"
-                                                + " GenesysObjectId header overrides it.")
+                                                + " CamelGenesysObjectId header overrides it.")
     private String objectId;
 
     @UriParam(label = "producer", description = "getSubscriptionValues, deleteSubscription: the subscription id; the"
-                                                + " GenesysSubscriptionId header overrides it.")
+                                                + " CamelGenesysSubscriptionId header overrides it.")
     private String subscriptionId;
 
     @UriParam(label = "producer", description = "createSubscription: the operationId, which Genesys also uses as the"
-                                                + " subscriptionId; the GenesysOperationId header or an operationId in"
+                                                + " subscriptionId; the CamelGenesysOperationId header or an operationId in"
                                                 + " the body override it. A new UUID when unset.")
     private String operationId;
 
     @UriParam(label = "producer", description = "getSubscriptionValues: comma-separated ids of the statistics to read"
-                                                + " (all of the subscription when unset); the GenesysStatisticIds header"
+                                                + " (all of the subscription when unset); the CamelGenesysStatisticIds header"
                                                 + " overrides it.")
     private String statisticIds;
 
     @UriParam(label = "producer", description = "createSubscription, getSubscriptionValues: whether Genesys returns"
                                                 + " details of the opened statistics (Genesys' default: INFO); the"
-                                                + " GenesysVerbose header overrides it.")
+                                                + " CamelGenesysVerbose header overrides it.")
     private StatisticsVerbose verbose;
 
     @UriParam(label = "consumer", defaultValue = "true",
               description = "subscribe: emit the current value of every statistic when the subscription is created, and"
                             + " again whenever it is re-created or re-read after a recovery (updates published while"
                             + " the consumer was cut off are lost; these values replace them). Header"
-                            + " GenesysStatisticsEventType is InitialValues on those exchanges.")
+                            + " CamelGenesysStatisticsEventType is InitialValues on those exchanges.")
     private boolean initialValues = true;
 
     @UriParam(label = "consumer", defaultValue = "false",
@@ -68,7 +68,7 @@ public class StatisticsConfiguration extends GenesysConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "false",
               description = "subscribe: also emit an exchange for each Statistics ServiceStateChange (body and header"
-                            + " GenesysServiceState: UNAVAILABLE or AVAILABLE). On UNAVAILABLE Genesys drops every"
+                            + " CamelGenesysServiceState: UNAVAILABLE or AVAILABLE). On UNAVAILABLE Genesys drops every"
                             + " subscription; the consumer re-creates its own on AVAILABLE either way.")
     private boolean emitServiceState;
 

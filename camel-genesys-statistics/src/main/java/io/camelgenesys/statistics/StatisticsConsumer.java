@@ -115,13 +115,13 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         asyncDone.drainPermits(); // a route forced to stop may have completed after its wait was interrupted
         // one thread; Abort, never CallerRuns: a task must never run the route on the CometD or HTTP thread that
         // offered it (the stream keeps at most one drain task queued, so the pool's queue never fills)
-        ThreadPoolProfile profile = new ThreadPoolProfile("GenesysStatistics");
+        ThreadPoolProfile profile = new ThreadPoolProfile("CamelGenesysStatistics");
         profile.setPoolSize(1);
         profile.setMaxPoolSize(1);
         profile.setMaxQueueSize(16);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         delivery = endpoint.getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "GenesysStatistics[" + name() + "]", profile);
+                .newThreadPool(this, "CamelGenesysStatistics[" + name() + "]", profile);
         StatisticsStream s = new StatisticsStream(delivery, this::deliver, MAX_PENDING_VALUES,
                 () -> verify("values were dropped while the route was behind", false));
         stream = s;

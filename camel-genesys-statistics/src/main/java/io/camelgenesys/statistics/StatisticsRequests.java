@@ -49,7 +49,7 @@ final class StatisticsRequests {
 
     /**
      * getValue: statisticName, objectType and objectId come from their header or option, else from the statistics
-     * option (or GenesysStatistics header) when it names exactly one statistic; all three are required.
+     * option (or CamelGenesysStatistics header) when it names exactly one statistic; all three are required.
      */
     static final OperationPreparer ONE_STATISTIC = (call, context) -> {
         String name = call.pathParams().get("statisticName");
@@ -83,7 +83,7 @@ final class StatisticsRequests {
         }
         if (isBlank(call.pathParams().get("statisticName"))) {
             throw new IllegalArgumentException(context.operationName() + " needs the statisticName: set the statisticName"
-                                               + " option, the GenesysStatisticName header, or"
+                                               + " option, the CamelGenesysStatisticName header, or"
                                                + " statistics=name:objectType:objectId");
         }
     };
@@ -97,7 +97,7 @@ final class StatisticsRequests {
 
     /**
      * createSubscription: the statistics of the body or the statistics option, each with a statisticId; the
-     * operationId (which Genesys makes the subscriptionId) from the body, the GenesysOperationId header or the
+     * operationId (which Genesys makes the subscriptionId) from the body, the CamelGenesysOperationId header or the
      * operationId option, else a new UUID.
      */
     static final OperationPreparer SUBSCRIPTION = (call, context) -> {
@@ -126,7 +126,7 @@ final class StatisticsRequests {
         return body != null && !(body instanceof String s && s.isBlank());
     }
 
-    /** The GenesysStatistics header, else the statistics option. */
+    /** The CamelGenesysStatistics header, else the statistics option. */
     private static String statisticsOption(OperationContext context) {
         String header = context.header(StatisticsConstants.STATISTICS, String.class);
         return header != null ? header : context.configuration(StatisticsConfiguration.class).getStatistics();

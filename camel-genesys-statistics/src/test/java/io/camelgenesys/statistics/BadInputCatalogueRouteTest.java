@@ -105,7 +105,7 @@ class BadInputCatalogueRouteTest extends GenesysRouteTestSupport {
         list.add(bad("empty", "createSubscription", "", new byte[0], "must be an array of statistics"));
         // ---- missing ids
         list.add(bad("missing id", "getSubscriptionValues", "", null, "subscriptionId"));
-        list.add(badHeaders("missing id", "deleteSubscription", "", Map.of("GenesysSubscriptionId", " "), null,
+        list.add(badHeaders("missing id", "deleteSubscription", "", Map.of("CamelGenesysSubscriptionId", " "), null,
                 "subscriptionId"));
         list.add(bad("missing id", "getValue", "statisticName=CurrentAgentState&objectType=Agent", null,
                 "getValue needs the objectId"));

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the subscribe consumer reports (GenesysValueSubscriptionId, GenesysValueStatisticName, ...) never chooses the
+ * What the subscribe consumer reports (CamelGenesysValueSubscriptionId, CamelGenesysValueStatisticName, ...) never chooses the
  * subscription or statistic of a producer later in the route; the route copies it to the input header when it means
  * to.
  */
@@ -51,7 +51,7 @@ class HeaderDirectionRouteTest extends StatisticsConsumerTestSupport {
         assertEquals(id, refused.getMessage().getHeader(StatisticsConstants.VALUE_SUBSCRIPTION_ID));
         assertNull(refused.getMessage().getHeader(StatisticsConstants.SUBSCRIPTION_ID));
         String message = refused.getMessage().getBody(String.class);
-        assertTrue(message.contains("subscriptionId is required") && message.contains("GenesysSubscriptionId header"),
+        assertTrue(message.contains("subscriptionId is required") && message.contains("CamelGenesysSubscriptionId header"),
                 message);
 
         StatisticData values = assertInstanceOf(StatisticData.class, copied.getReceivedExchanges().get(0).getMessage()

@@ -190,7 +190,7 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         release.countDown();
         awaitEachValueOnceInOrder(id, notifications);
         assertEquals(1, threads.size(), "one thread: " + threads);
-        assertTrue(threads.iterator().next().contains("GenesysStatistics[r1]"), threads.toString());
+        assertTrue(threads.iterator().next().contains("CamelGenesysStatistics[r1]"), threads.toString());
         assertEquals(0, consumer.getOverflowValuesDropped());
         assertEquals(0, consumer.getStaleValuesDropped());
         Thread.sleep(300);
@@ -256,8 +256,8 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         awaitEachValueOnceInOrder(id, notifications);
         assertEquals(1, mostInRoute.get(), "one exchange in the route at a time");
         assertEquals(1, entered.size(), "the route starts on the consumer's thread only: " + entered);
-        assertTrue(entered.iterator().next().contains("GenesysStatistics[r1]"), entered.toString());
-        assertTrue(completed.stream().noneMatch(t -> t.contains("GenesysStatistics")),
+        assertTrue(entered.iterator().next().contains("CamelGenesysStatistics[r1]"), entered.toString());
+        assertTrue(completed.stream().noneMatch(t -> t.contains("CamelGenesysStatistics")),
                 "the asynchronous step completed elsewhere: " + completed);
         assertTrue(completed.stream().noneMatch(t -> t.contains("HttpClient") || t.contains("cometd")), completed.toString());
         assertEquals(1, failures.get());

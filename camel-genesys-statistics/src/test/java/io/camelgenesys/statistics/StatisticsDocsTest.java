@@ -123,7 +123,7 @@ class StatisticsDocsTest extends GenesysRouteTestSupport {
 
             // a subscription managed by the route itself
             from("direct:open")
-                    .setHeader("GenesysOperationId", constant("crm-sync"))
+                    .setHeader("CamelGenesysOperationId", constant("crm-sync"))
                     .to("genesys-stats:createSubscription?statistics=AverageHandlingTime:Queue:queue1");
             from("direct:read")
                     .to("genesys-stats:getSubscriptionValues?subscriptionId=crm-sync");

@@ -220,11 +220,11 @@ class StatisticsProducerTest extends GenesysRouteTestSupport {
         both.setDefinition(definition);
         assertBad(stats("createSubscription", ""), List.of(both), "statistics[0] (A)", "not both");
         assertBad(stats("createSubscription", ""), null, "At least one statistic", "statistics option");
-        assertBad(stats("getValue", "objectType=Agent&objectId=a1"), null, "statisticName", "GenesysStatisticName");
+        assertBad(stats("getValue", "objectType=Agent&objectId=a1"), null, "statisticName", "CamelGenesysStatisticName");
         assertBad(stats("getValue", "statisticName=CurrentAgentState&objectType=Agent"), null, "objectId",
-                "GenesysObjectId");
+                "CamelGenesysObjectId");
         assertBad(stats("getValues", ""), "{not json", "not valid JSON", "the message body");
-        assertBad(stats("getSubscriptionValues", ""), null, "subscriptionId", "GenesysSubscriptionId");
+        assertBad(stats("getSubscriptionValues", ""), null, "subscriptionId", "CamelGenesysSubscriptionId");
         assertEquals(before, sim().requests().total(), "no request was sent");
     }
 

@@ -11,7 +11,7 @@ import org.apache.camel.spi.UriParams;
  * {@link GenesysConfiguration}) and the UDM ones. The component holds one (set once with
  * {@code camel.component.genesys-udm.<option>}); each endpoint gets a copy that its URI options override. The path
  * variables and query parameters of the operation rows are bound to these options by name, and each is overridden
- * for one message by the {@code Genesys<Option>} header. UDM exists on Genesys Multicloud CX only, so
+ * for one message by the {@code CamelGenesys<Option>} header. UDM exists on Genesys Multicloud CX only, so
  * {@code platform} is {@code multicloud} here.
  */
 @UriParams
@@ -19,40 +19,40 @@ public class UdmConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "producer",
               description = "The job id (an integer) of getJob, updateJob, deleteJob, cancelJob, suspendJob and "
-                            + "resumeJob; listHistory: only the runs of this job. The GenesysJobId header overrides"
+                            + "resumeJob; listHistory: only the runs of this job. The CamelGenesysJobId header overrides"
                             + " it.")
     private Integer jobId;
 
     @UriParam(label = "common",
               description = "The id (an integer) of one run of a job, a history record: getHistory, "
                             + "deleteHistory, getHistoryProgress; listFiles and the files consumer: only the files "
-                            + "of this run. The GenesysHistoryId header overrides it.")
+                            + "of this run. The CamelGenesysHistoryId header overrides it.")
     private Integer historyId;
 
     @UriParam(label = "producer",
-              description = "deleteJobs: the job ids to delete, comma separated (a List in the GenesysJobIds "
+              description = "deleteJobs: the job ids to delete, comma separated (a List in the CamelGenesysJobIds "
                             + "header works too). Only finished jobs are deleted; the others are reported.")
     private String jobIds;
 
     @UriParam(label = "producer",
               description = "deleteHistories: the history record ids to delete, comma separated (a List in the "
-                            + "GenesysHistoryIds header works too).")
+                            + "CamelGenesysHistoryIds header works too).")
     private String historyIds;
 
     @UriParam(label = "producer",
               description = "downloadFile and deleteFile: the export file's name (as listFiles gives it); "
-                            + "listHistory: only the runs whose file name contains this. The GenesysFileName header"
+                            + "listHistory: only the runs whose file name contains this. The CamelGenesysFileName header"
                             + " overrides it.")
     private String fileName;
 
     @UriParam(label = "producer",
               description = "getFileLinks (at most 100) and deleteFiles: the file names, comma separated (a List "
-                            + "in the GenesysFileNames header works too).")
+                            + "in the CamelGenesysFileNames header works too).")
     private String fileNames;
 
     @UriParam(label = "producer",
               description = "uploadCertificate: the name to store the certificate under (the message body is the "
-                            + "certificate, PEM or DER). The GenesysCertificateFileName header overrides it.")
+                            + "certificate, PEM or DER). The CamelGenesysCertificateFileName header overrides it.")
     private String certificateFileName;
 
     @UriParam(label = "producer",
@@ -130,7 +130,7 @@ public class UdmConfiguration extends GenesysJobWaitConfiguration {
               description = "listHistory, listJobs, listFiles: the index of the first item of the page (0 when "
                             + "unset); the page size is the pageSize option (100 when unset: a size is always sent,"
                             + " since UDM's default is every item). pageAll=true reads every page from here. The "
-                            + "GenesysFrom header overrides it.")
+                            + "CamelGenesysFrom header overrides it.")
     private Integer from;
 
     @UriParam(label = "common",

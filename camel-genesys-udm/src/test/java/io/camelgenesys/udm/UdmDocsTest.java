@@ -61,7 +61,7 @@ class UdmDocsTest extends UdmTestSupport {
             from("direct:export")                // a Job as the body: source UCS, type UCS, timeFrame ...
                 .to("genesys-udm:createJob?waitForCompletion=true&failedStatuses=Failed,Cancelled&waitTimeout=7200000")
                 .split(simple("${body.fileName}").tokenize(",")).streaming()
-                    .setHeader("GenesysFileName", body())
+                    .setHeader("CamelGenesysFileName", body())
                     .to("genesys-udm:downloadFile")
                     .to("file:{{exports.dir}}"); // stored under the file's own name (CamelFileName)
             // end::export[]

@@ -108,14 +108,14 @@ class UdmJobsRouteTest extends UdmTestSupport {
                 () -> template.requestBodyAndHeader(get, null, UdmConstants.JOB_ID, "abc"));
         assertEquals("getJob: jobId must be an integer id (UDM ids are integers), was 'abc'", e.getCause().getMessage());
         e = assertThrows(CamelExecutionException.class, () -> template.requestBody(get, (Object) null));
-        assertTrue(e.getCause().getMessage().contains("set the jobId option or the GenesysJobId header"),
+        assertTrue(e.getCause().getMessage().contains("set the jobId option or the CamelGenesysJobId header"),
                 e.getCause().getMessage());
         String deleteMany = route(udm("deleteJobs", ""));
         e = assertThrows(CamelExecutionException.class,
                 () -> template.requestBodyAndHeader(deleteMany, null, UdmConstants.JOB_IDS, List.of(1, "two")));
         assertTrue(e.getCause().getMessage().contains("jobIds must be an integer id"), e.getCause().getMessage());
         e = assertThrows(CamelExecutionException.class, () -> template.requestBody(deleteMany, (Object) null));
-        assertTrue(e.getCause().getMessage().contains("set the jobIds option or the GenesysJobIds header"),
+        assertTrue(e.getCause().getMessage().contains("set the jobIds option or the CamelGenesysJobIds header"),
                 e.getCause().getMessage());
         assertEquals(before, sim().requests().count("*", "/udm/**"));
     }

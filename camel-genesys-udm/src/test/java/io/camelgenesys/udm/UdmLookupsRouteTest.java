@@ -123,7 +123,7 @@ class UdmLookupsRouteTest extends UdmTestSupport {
         Map<?, ?> attributes = template.requestBody(route(udm("listAttributes", "")), null, Map.class);
         assertTrue(!attributes.isEmpty());
         String entity = attributes.keySet().iterator().next().toString();
-        Map<?, ?> one = template.requestBodyAndHeader(route(udm("listAttributes", "")), null, "GenesysEntities", entity,
+        Map<?, ?> one = template.requestBodyAndHeader(route(udm("listAttributes", "")), null, "CamelGenesysEntities", entity,
                 Map.class);
         assertEquals(List.of(entity), List.copyOf(one.keySet()));
         CamelExecutionException e = assertThrows(CamelExecutionException.class,

@@ -37,17 +37,17 @@ final class AgentPresenceRoute extends RouteBuilder {
                     .to("direct:agent-presence");
         }
         from("direct:agent-presence").routeId("agent-presence")
-                .setHeader("userId", header("GenesysNotificationEntityId"))
-                .filter(header("GenesysNotificationGapSince").isNotNull())
+                .setHeader("userId", header("CamelGenesysNotificationEntityId"))
+                .filter(header("CamelGenesysNotificationGapSince").isNotNull())
                     // changes during the gap are lost: read the presence as it is now
-                    .setHeader("GenesysUserId", header("userId"))
+                    .setHeader("CamelGenesysUserId", header("userId"))
                     .to("genesys-users:getPresence")
                 .end()
                 .setHeader("systemPresence", simple("${body.presenceDefinition?.systemPresence}"))
                 .setHeader("presenceId", simple("${body.presenceDefinition?.id}"))
                 .setHeader("message", simple("${body.message}"))
                 .setHeader("modifiedDate", simple("${body.modifiedDate}"))
-                .setHeader("gapSince", simple("${header.GenesysNotificationGapSince}"))
+                .setHeader("gapSince", simple("${header.CamelGenesysNotificationGapSince}"))
                 .to("sql:update agent_presence set system_presence = :#systemPresence, presence_id = :#presenceId,"
                     + " message = :#message, modified_date = :#modifiedDate, updated_at = localtimestamp,"
                     + " changes = changes + 1, gap_since = :#gapSince where user_id = :#userId")
@@ -65,7 +65,7 @@ final class AgentPresenceRoute extends RouteBuilder {
                     .routeId("simulated-presence")
                     .process(e -> {
                         long n = e.getProperty("CamelTimerCounter", Long.class);
-                        e.getMessage().setHeader("GenesysUserId", agents.get((int) (n % agents.size())));
+                        e.getMessage().setHeader("CamelGenesysUserId", agents.get((int) (n % agents.size())));
                         e.getMessage().setBody(java.util.Map.of("presenceDefinition",
                                 java.util.Map.of("id", PRESENCES.get((int) (n % PRESENCES.size())))));
                     })

@@ -19,10 +19,10 @@ public class CrmCasesRoute extends RouteBuilder {
         from("file:{{example.work-dir}}/crm-cases?include=.*\\.json&move=.done&moveFailed=.failed")
                 .routeId("crm-cases")
                 .convertBodyTo(String.class)
-                .setHeader("GenesysExternalId", simple("${file:onlyname.noext}"))
+                .setHeader("CamelGenesysExternalId", simple("${file:onlyname.noext}"))
                 .to("genesys-openmedia:create?idempotentCreate=true")
-                .log("Open media: case ${header.GenesysExternalId} is workitem ${body.id} (${body.state}; existed"
-                     + " already: ${header.GenesysInteractionExisted})");
+                .log("Open media: case ${header.CamelGenesysExternalId} is workitem ${body.id} (${body.state}; existed"
+                     + " already: ${header.CamelGenesysInteractionExisted})");
 
         // drops the bundled sample case into the queue once at start-up (example.sample-case=false to skip)
         from("timer:sample-case?repeatCount=1&delay=1000")

@@ -39,16 +39,16 @@ public class CrmDatabaseSyncRoute extends RouteBuilder {
                         // CRM id as an ExternalId identifier; crmId itself is no contact field, so it is not sent
                         .to("genesys-contacts:bulkEnrich?action=Upsert&identifierType=ExternalId&identifierField=crmId"
                             + "&bulkFailureMode=continue")
-                        .log("CRM database sync: ${header.GenesysBulkSuccessCount} rows stored,"
-                             + " ${header.GenesysBulkFailureCount} failed")
+                        .log("CRM database sync: ${header.CamelGenesysBulkSuccessCount} rows stored,"
+                             + " ${header.CamelGenesysBulkFailureCount} failed")
                         // exactly the rows Genesys stored: each success holds its input row and the stored contact
-                        .split(header("GenesysBulkSuccesses"))
+                        .split(header("CamelGenesysBulkSuccesses"))
                             .to("sql:update crm_contact set synced_at = :#${header.runStart},"
                                 + " genesys_id = :#${body.entity.id}, sync_error = null where crm_id = :#${body.item[crm_id]}")
                         .end()
                         // exactly the rows refused, with the reason; another failure (refused = false) is left for
                         // the next run
-                        .split(header("GenesysBulkFailures"))
+                        .split(header("CamelGenesysBulkFailures"))
                             .filter(simple("${body.refused}"))
                                 .to("sql:insert into crm_sync_error (crm_id, reason, status)"
                                     + " values (:#${body.item[crm_id]}, :#${body.error}, :#${body.status})")

@@ -31,14 +31,14 @@ final class QueueRecordingsRoute extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(conversationIds(e.getMessage().getBody(JsonNode.class))))
                 .log("Queue recordings: ${body.size()} conversations of yesterday")
                 .split(body()).streaming()
-                    .setHeader("GenesysConversationId", body())
+                    .setHeader("CamelGenesysConversationId", body())
                     .to("genesys-conversations:listRecordings")
                     .split(body()).streaming()
-                        .setHeader("GenesysRecordingId", simple("${body.id}"))
+                        .setHeader("CamelGenesysRecordingId", simple("${body.id}"))
                         .to("genesys-conversations:downloadRecording?formatId=WAV")
                         .to("file:{{example.work-dir}}/recordings"
-                            + "?fileName=${header.GenesysConversationId}-${header.GenesysRecordingId}.wav")
-                        .log("Queue recordings: saved ${header.GenesysConversationId}-${header.GenesysRecordingId}.wav")
+                            + "?fileName=${header.CamelGenesysConversationId}-${header.CamelGenesysRecordingId}.wav")
+                        .log("Queue recordings: saved ${header.CamelGenesysConversationId}-${header.CamelGenesysRecordingId}.wav")
                     .end()
                 .end();
     }

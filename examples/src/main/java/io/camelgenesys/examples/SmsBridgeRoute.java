@@ -31,17 +31,17 @@ public class SmsBridgeRoute extends RouteBuilder {
         // SMS again (redeliveries of a processed SMS are recognized and not sent twice)
         from("genesys-messaging:webhook?webhookPath={{example.sms.webhook-path}}")
                 .routeId("sms-bridge")
-                .log("SMS bridge: agent SMS ${header.GenesysWebhookMessageId} to ${header.GenesysWebhookTo}: ${body.text}")
+                .log("SMS bridge: agent SMS ${header.CamelGenesysWebhookMessageId} to ${header.CamelGenesysWebhookTo}: ${body.text}")
                 .setProperty(AGENT_MESSAGE, body())
                 // who is it for?
                 // Genesys looks phone numbers up in E.164 ("+15550100"), as the CRM sync stores them
-                .setHeader("GenesysLookupVal", method(SmsBridgeRoute.class, "lookupValue"))
+                .setHeader("CamelGenesysLookupVal", method(SmsBridgeRoute.class, "lookupValue"))
                 .to("genesys-contacts:reverseLookup")
                 .setProperty(CONTACT_NAME, method(SmsBridgeRoute.class, "contactName"))
                 // the SMS gateway stand-in: one file per SMS
-                .setBody(simple("To ${header.GenesysWebhookTo} (${exchangeProperty." + CONTACT_NAME + "}): "
+                .setBody(simple("To ${header.CamelGenesysWebhookTo} (${exchangeProperty." + CONTACT_NAME + "}): "
                                 + "${exchangeProperty." + AGENT_MESSAGE + ".text}"))
-                .to("file:{{example.work-dir}}/sms-outbox?fileName=${header.GenesysWebhookMessageId}.txt")
+                .to("file:{{example.work-dir}}/sms-outbox?fileName=${header.CamelGenesysWebhookMessageId}.txt")
                 // the webhook's headers never drive a producer by themselves: the channel is copied on purpose
                 .setHeader(MessagingConstants.CHANNEL_ID, header(MessagingConstants.WEBHOOK_CHANNEL_ID))
                 // Delivered: with the webhook message as the body, the receipt takes its messageId, from and to
@@ -51,8 +51,8 @@ public class SmsBridgeRoute extends RouteBuilder {
                 .setHeader(MessagingConstants.FROM, header(MessagingConstants.WEBHOOK_TO))
                 .setBody(simple("Thanks, this is ${exchangeProperty." + CONTACT_NAME + "}: message received"))
                 .to("genesys-messaging:sendMessage")
-                .log("SMS bridge: ${header.GenesysWebhookMessageId} delivered to ${exchangeProperty." + CONTACT_NAME
-                     + "}, who answered (Genesys id ${header.GenesysAcceptedMessageId})");
+                .log("SMS bridge: ${header.CamelGenesysWebhookMessageId} delivered to ${exchangeProperty." + CONTACT_NAME
+                     + "}, who answered (Genesys id ${header.CamelGenesysAcceptedMessageId})");
     }
 
     /** The number the SMS is for, in E.164 when it is a phone number written with spaces or punctuation. */

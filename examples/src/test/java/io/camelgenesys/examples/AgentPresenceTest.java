@@ -113,7 +113,7 @@ class AgentPresenceTest {
 
     private static void setPresence(ProducerTemplate template, String agent, String presenceId) {
         template.sendBodyAndHeader("genesys-users:setPresence", Map.of("presenceDefinition", Map.of("id", presenceId)),
-                "GenesysUserId", agent);
+                "CamelGenesysUserId", agent);
     }
 
     private static boolean up(Main main, String routeId) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <p>
  * <b>Bulk</b>: a lane upserts its keys {@code b-<lane>-<k>} (ExternalId identifiers) in every exchange with the
  * exchange's version; per key the ledger keeps the last acknowledged version (the item was not in
- * GenesysBulkFailures of a completed exchange) and the last attempted, and per lane which versions were slow.
+ * CamelGenesysBulkFailures of a completed exchange) and the last attempted, and per lane which versions were slow.
  * <p>
  * The verdict, against every contact of a final {@code pageAll} scan grouped by {@code lastName}:
  * <ul>

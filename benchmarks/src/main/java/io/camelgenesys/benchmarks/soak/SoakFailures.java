@@ -84,7 +84,7 @@ public final class SoakFailures {
     }
 
     /**
-     * Records a bulk item the component reported failed (GenesysBulkFailures): it has no exception, its error text
+     * Records a bulk item the component reported failed (CamelGenesysBulkFailures): it has no exception, its error text
      * (from Genesys or from the batch's exception) must name the cause.
      */
     public boolean recordItem(String where, String error, int status) {

@@ -199,7 +199,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
 
     /** Import settings, CSV settings, uploads, jobs and exports (issue 16), the one-call import and exports too. */
     private void importAndExportOverTheWire(String externalSourceId) throws Exception {
-        String expand = "GenesysExpand";
+        String expand = "CamelGenesysExpand";
         List<Map<String, Object>> fields = List.of(Map.of("name", "firstName", "included", true),
                 Map.of("name", "workEmail", "included", true));
         Map<String, Object> minimalSettings = new LinkedHashMap<>(Map.of("name", "Minimal import", "mergeContacts",
@@ -264,7 +264,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
             EntitiesExport e = (EntitiesExport) call("create" + kind + "Export", "", export);
             minimal("create" + kind + "Export", "", export);
             call("get" + kind + "Export", "exportId=" + e.getId(), null);
-            call("list" + kind + "Exports", "pageSize=10", null, Map.of("GenesysDivisionIds", List.of("div-1",
+            call("list" + kind + "Exports", "pageSize=10", null, Map.of("CamelGenesysDivisionIds", List.of("div-1",
                     "div-2")));
             // the file itself is read in ImportExportRouteTest: here the stream closes with the exchange
             assertNotNull(call("export" + kind, "waitPollDelay=20&waitPollMaxDelay=100", null));
@@ -291,7 +291,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
                                                    + "purecloud-platform-client-v2 262.0.0").seedOnly(SEED_ONLY)
                 .seedOnly(WIRE_SEED_ONLY).amendments(AMENDMENTS);
         wire = new WireContractCheck(contract, report, recorder);
-        String expand = "GenesysExpand";
+        String expand = "CamelGenesysExpand";
 
         // ---- organizations, external sources, relationships --------------------------------------------------
         Map<String, Object> org = new LinkedHashMap<>();
@@ -309,9 +309,9 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         call("updateOrganization", orgId, org);
         minimal("updateOrganization", orgId, org);
         Map<String, Object> searchHeaders = new HashMap<>();
-        searchHeaders.put("GenesysDivisionIds", List.of("div-1", "div-2"));
+        searchHeaders.put("CamelGenesysDivisionIds", List.of("div-1", "div-2"));
         searchHeaders.put(expand, List.of("externalDataSources", "identifiers"));
-        searchHeaders.put("GenesysTrustorId", List.of("t-1", "t-2"));
+        searchHeaders.put("CamelGenesysTrustorId", List.of("t-1", "t-2"));
         call("searchOrganizations", "q=acme&sortOrder=name:asc", null, searchHeaders);
         call("scanOrganizations", "pageSize=10&divisionId=div-1", null);
 
@@ -350,7 +350,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         call("patch", contactId, Map.of("changes", List.of(Map.of("field", "$.workPhone.extension", "value", 34,
                 "action", "Update"), Map.of("field", "$.salutation", "value", "Ms", "action", "UpdateIfEmpty"))));
         call("search", "q=jane&sortOrder=lastName:asc", null, Map.of(expand, List.of("externalOrganization", "externalDataSources"),
-                "GenesysDivisionIds", List.of("div-1", "div-2")));
+                "CamelGenesysDivisionIds", List.of("div-1", "div-2")));
         call("scan", "pageSize=10&divisionId=div-1", null);
         call("getUnresolved", contactId, null, two(expand, "externalOrganization", "externalDataSources"));
         call("listOrganizationContacts", orgId + "&q=jane&sortOrder=firstName:asc", null,
@@ -492,7 +492,7 @@ class ContactsContractTest extends GenesysRouteTestSupport {
         call("getLatestClusterScanStatistics", "", null);
         @SuppressWarnings("unchecked")
         List<io.camelgenesys.contacts.model.Cluster> clusters = (List<io.camelgenesys.contacts.model.Cluster>) call(
-                "listClusters", scanId + "&pageSize=10", null, Map.of("GenesysDivisionIds", List.of("div-1", "div-2")));
+                "listClusters", scanId + "&pageSize=10", null, Map.of("CamelGenesysDivisionIds", List.of("div-1", "div-2")));
         String clusterId = scanId + "&clusterId=" + clusters.get(0).getId();
         call("getCluster", clusterId, null);
         call("mergeCluster", clusterId, null);

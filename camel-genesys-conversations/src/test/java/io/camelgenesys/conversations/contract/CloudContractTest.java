@@ -107,7 +107,7 @@ class CloudContractTest extends GenesysRouteTestSupport {
         call("conversations", ConversationsOperation.search, "", Map.of("interval", interval, "order", "asc",
                 "paging", Map.of("pageSize", 25, "pageNumber", 1)), Map.of());
         call("conversations", ConversationsOperation.search, "", Map.of("interval", interval), Map.of());
-        String formats = "GenesysMediaFormats";
+        String formats = "CamelGenesysMediaFormats";
         call("conversations", ConversationsOperation.listRecordings, conversation
                 + "&maxWaitMs=1000&formatId=WAV&locale=en&includePauseAnnotationsForScreenRecordings=false", null,
                 two(formats, "WAV", "MP3"));
@@ -118,8 +118,8 @@ class CloudContractTest extends GenesysRouteTestSupport {
                 two(formats, "WAV", "OGG_OPUS"));
 
         // ---- genesys-users --------------------------------------------------------------------------------------
-        Map<String, Object> getHeaders = new HashMap<>(two("GenesysExpand", "presence", "routingStatus"));
-        getHeaders.put("GenesysUserCustomAttributeSchemaIds", List.of("schema-1", "schema-2"));
+        Map<String, Object> getHeaders = new HashMap<>(two("CamelGenesysExpand", "presence", "routingStatus"));
+        getHeaders.put("CamelGenesysUserCustomAttributeSchemaIds", List.of("schema-1", "schema-2"));
         call("users", UsersOperation.get, user + "&integrationPresenceSource=MicrosoftTeams&state=active", null,
                 getHeaders);
         call("users", UsersOperation.search, "", Map.of("query", List.of(Map.of("type", "CONTAINS",
@@ -131,13 +131,13 @@ class CloudContractTest extends GenesysRouteTestSupport {
                 "message", "here"), Map.of());
         call("users", UsersOperation.getPresence, user, null, Map.of());
         call("users", UsersOperation.listQueueMembers, queue + "&pageSize=2&pageNumber=1&sortOrder=asc&name=Agent"
-                + "&memberBy=user&joined=true", null, two("GenesysExpand", "presence", "routingStatus"));
+                + "&memberBy=user&joined=true", null, two("CamelGenesysExpand", "presence", "routingStatus"));
         Map<String, Object> filters = new HashMap<>();
-        filters.put("GenesysProfileSkills", List.of("s1", "s2"));
-        filters.put("GenesysSkills", List.of("s1", "s2"));
-        filters.put("GenesysLanguages", List.of("en", "fr"));
-        filters.put("GenesysRoutingStatus", List.of("IDLE", "OFF_QUEUE"));
-        filters.put("GenesysPresence", List.of("Available", "Offline"));
+        filters.put("CamelGenesysProfileSkills", List.of("s1", "s2"));
+        filters.put("CamelGenesysSkills", List.of("s1", "s2"));
+        filters.put("CamelGenesysLanguages", List.of("en", "fr"));
+        filters.put("CamelGenesysRoutingStatus", List.of("IDLE", "OFF_QUEUE"));
+        filters.put("CamelGenesysPresence", List.of("Available", "Offline"));
         call("users", UsersOperation.listQueueMembers, queue, null, filters);
 
         wire.requireCoverage(ConversationsOperation.class, GenesysPlatform.cloud, Set.of());

@@ -17,15 +17,15 @@ public final class Download {
     // @Metadata (UdmConstants), so that components that never download do not list them.
 
     /** The file's name as Genesys names it. */
-    public static final String FILE_NAME_HEADER = "GenesysDownloadFileName";
+    public static final String FILE_NAME_HEADER = "CamelGenesysDownloadFileName";
     /** The file's size in bytes ({@code Long}). */
-    public static final String SIZE_HEADER = "GenesysDownloadSize";
+    public static final String SIZE_HEADER = "CamelGenesysDownloadSize";
     /** The content type the storage host gave. */
-    public static final String CONTENT_TYPE_HEADER = "GenesysDownloadContentType";
+    public static final String CONTENT_TYPE_HEADER = "CamelGenesysDownloadContentType";
     /** The file's ETag on the storage host. */
-    public static final String ETAG_HEADER = "GenesysDownloadETag";
+    public static final String ETAG_HEADER = "CamelGenesysDownloadETag";
     /** The storage host's Last-Modified. */
-    public static final String LAST_MODIFIED_HEADER = "GenesysDownloadLastModified";
+    public static final String LAST_MODIFIED_HEADER = "CamelGenesysDownloadLastModified";
 
     private final String resource;
     private final String fileName;
@@ -91,8 +91,8 @@ public final class Download {
     }
 
     /**
-     * The output headers: {@code GenesysDownloadFileName}, {@code GenesysDownloadSize},
-     * {@code GenesysDownloadContentType}, {@code GenesysDownloadETag}, {@code GenesysDownloadLastModified}, and
+     * The output headers: {@code CamelGenesysDownloadFileName}, {@code CamelGenesysDownloadSize},
+     * {@code CamelGenesysDownloadContentType}, {@code CamelGenesysDownloadETag}, {@code CamelGenesysDownloadLastModified}, and
      * {@code CamelFileName}, so that a following {@code to("file:dir")} stores the file under its own name.
      */
     public Map<String, Object> headers() {

@@ -62,7 +62,7 @@ public final class OperationContext {
         return endpoint.option(name);
     }
 
-    /** A value for one message: the {@code Genesys<Option>} header when set, else the endpoint option. */
+    /** A value for one message: the {@code CamelGenesys<Option>} header when set, else the endpoint option. */
     public Object parameter(String option) {
         Object header = message().getHeader(OperationSpec.headerName(option));
         return header != null ? header : option(option);

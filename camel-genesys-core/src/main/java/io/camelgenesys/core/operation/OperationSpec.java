@@ -45,7 +45,7 @@ public final class OperationSpec {
     /**
      * A path variable or query parameter and where its value comes from: the {@code header} when the message has it,
      * else the endpoint {@code option}. Both are named after the option: {@code contactId} and
-     * {@code GenesysContactId}.
+     * {@code CamelGenesysContactId}.
      *
      * @param name   the name in the path template or query string
      * @param option the endpoint option it is bound to (the name itself unless {@link #alias} says otherwise)
@@ -132,7 +132,7 @@ public final class OperationSpec {
     /**
      * A consumer-only row that listens on a CometD channel ({@link #method()} is {@link #COMETD}, the path is the
      * channel): {@code from()} only; {@code to()} refuses it when the route is created, and the producer refuses it in
-     * the {@code GenesysOperation} header.
+     * the {@code CamelGenesysOperation} header.
      */
     public static OperationSpec cometd(String channel) {
         OperationSpec spec = new OperationSpec(COMETD, channel);
@@ -317,7 +317,7 @@ public final class OperationSpec {
 
     /**
      * A JSON pointer to the total number of matching items in an unpaged list response (e.g. {@code /totalCount}
-     * of Web Services), reported as the {@code GenesysTotal} header.
+     * of Web Services), reported as the {@code CamelGenesysTotal} header.
      */
     public OperationSpec total(String jsonPointer) {
         this.totalPointer = jsonPointer;
@@ -534,9 +534,22 @@ public final class OperationSpec {
                 : collectionFormat(name));
     }
 
-    /** {@code Genesys} and the capitalized option name: the header that overrides an option for one message. */
+    /**
+     * The prefix of every camel-genesys header. It starts with {@code Camel} so that Camel's HTTP, JMS, Kafka and mail
+     * components keep the headers out of what they receive and send (their header filter strategies drop
+     * {@code Camel*} names): a caller of a route's HTTP endpoint cannot set the operation or an id.
+     */
+    public static final String HEADER_PREFIX = "CamelGenesys";
+
+    /** {@value #HEADER_PREFIX} and the capitalized option name: the header that overrides an option for one message. */
     public static String headerName(String option) {
-        return "Genesys" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+        return HEADER_PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1);
+    }
+
+    /** The option that a {@link #headerName(String) header} overrides. */
+    public static String optionName(String headerName) {
+        int start = HEADER_PREFIX.length();
+        return Character.toLowerCase(headerName.charAt(start)) + headerName.substring(start + 1);
     }
 
     public PagingStyle paging() {

@@ -79,7 +79,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     public static final String TRACE_HEADER = "X-B3-TraceId";
 
     /** The header the route's exchanges carry the trace id in. */
-    public static final String TRACE_ID = "GenesysTraceId";
+    public static final String TRACE_ID = "CamelGenesysTraceId";
 
     /** How many processed keys the default in-memory idempotent repository remembers. */
     public static final int DEFAULT_IDEMPOTENT_CACHE = 10_000;

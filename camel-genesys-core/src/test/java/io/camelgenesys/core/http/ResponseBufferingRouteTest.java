@@ -126,7 +126,7 @@ class ResponseBufferingRouteTest extends GenesysRouteTestSupport {
         }
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (String id : ids) {
-            answers.add(template.asyncRequestBodyAndHeader(get, null, "GenesysItemId", id));
+            answers.add(template.asyncRequestBodyAndHeader(get, null, "CamelGenesysItemId", id));
         }
         for (int i = 0; i < n; i++) {
             TestItem item = (TestItem) answers.get(i).get(30, TimeUnit.SECONDS);

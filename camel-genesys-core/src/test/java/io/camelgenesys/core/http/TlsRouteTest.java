@@ -120,7 +120,7 @@ class TlsRouteTest extends CamelTestSupport {
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String id = "item-" + i;
-            calls.add(template.asyncSend("direct:get", e -> e.getMessage().setHeader("GenesysItemId", id)));
+            calls.add(template.asyncSend("direct:get", e -> e.getMessage().setHeader("CamelGenesysItemId", id)));
         }
         for (int i = 0; i < calls.size(); i++) {
             Exchange done = calls.get(i).get(30, TimeUnit.SECONDS);
@@ -140,7 +140,7 @@ class TlsRouteTest extends CamelTestSupport {
     @Test
     void aResponseOfManyTlsRecordsArrivesWhole() {
         int size = 3 * 1024 * 1024; // TLS records carry at most 16 KB: about 200 of them, over many reads
-        TestItem item = template.requestBodyAndHeaders("direct:get", null, Map.of("GenesysItemId", String.valueOf(size)),
+        TestItem item = template.requestBodyAndHeaders("direct:get", null, Map.of("CamelGenesysItemId", String.valueOf(size)),
                 TestItem.class);
         assertEquals(String.valueOf(size), item.getId());
         assertEquals(size, item.getName().length());

@@ -13,12 +13,12 @@ import org.cometd.bayeux.client.ClientSessionChannel;
 
 /**
  * Emits the {@code data} of every message of its channel as an exchange (body: the data map; header
- * {@code GenesysChannel}). Uses the shared session of its connection and path, reports it as a readiness check, and
+ * {@code CamelGenesysChannel}). Uses the shared session of its connection and path, reports it as a readiness check, and
  * never blocks the CometD thread: the exchange is processed asynchronously.
  */
 public class TestCometdConsumer extends DefaultConsumer implements ClientSessionChannel.MessageListener {
 
-    public static final String CHANNEL_HEADER = "GenesysChannel";
+    public static final String CHANNEL_HEADER = "CamelGenesysChannel";
 
     private GenesysConnection connection;
     private GenesysNotifications notifications;

@@ -66,15 +66,15 @@ class CollectionFormatRouteTest extends GenesysRouteTestSupport {
     @Test
     void listHeadersAreSentInTheirRowsFormatAndASingleValueOnce() throws Exception {
         String from = route(findItems(""));
-        template.requestBodyAndHeaders(from, null, Map.of("GenesysTags", List.of("a", "b"),
-                "GenesysLabels", List.of("one", "two", "three")));
+        template.requestBodyAndHeaders(from, null, Map.of("CamelGenesysTags", List.of("a", "b"),
+                "CamelGenesysLabels", List.of("one", "two", "three")));
         assertEquals("tags=a%2Cb&labels=one&labels=two&labels=three", lastQuery());
 
-        template.requestBodyAndHeaders(from, null, Map.of("GenesysLabels", "solo"));
+        template.requestBodyAndHeaders(from, null, Map.of("CamelGenesysLabels", "solo"));
         assertEquals("labels=solo", lastQuery());
 
         // empty items of a comma-separated value are not sent as empty parameters
-        template.requestBodyAndHeaders(from, null, Map.of("GenesysLabels", "p,,q"));
+        template.requestBodyAndHeaders(from, null, Map.of("CamelGenesysLabels", "p,,q"));
         assertEquals("labels=p&labels=q", lastQuery());
     }
 

@@ -46,10 +46,10 @@ class OperationRowRouteTest extends GenesysRouteTestSupport {
         assertEquals(1, sim().requests().count("GET", ITEMS + "/" + id), "read first");
         assertEquals(1, sim().requests().count("PUT", ITEMS + "/" + id));
 
-        // the header of the bound option (GenesysItemKey, not GenesysItemId) overrides it for one message
+        // the header of the bound option (CamelGenesysItemKey, not CamelGenesysItemId) overrides it for one message
         String other = createItem("other");
         TestItem viaHeader = template.requestBodyAndHeaders(route(cloud("renameItem", "itemKey=" + id)), null,
-                Map.of("GenesysItemKey", other, "GenesysNewName", "renamed by header"), TestItem.class);
+                Map.of("CamelGenesysItemKey", other, "CamelGenesysNewName", "renamed by header"), TestItem.class);
         assertEquals(other, viaHeader.getId());
         assertEquals("renamed by header", viaHeader.getName());
     }
@@ -65,7 +65,7 @@ class OperationRowRouteTest extends GenesysRouteTestSupport {
 
         String missing = route(cloud("renameItem", "newName=x"));
         e = assertThrows(CamelExecutionException.class, () -> template.requestBody(missing, (Object) null));
-        assertTrue(e.getCause().getMessage().contains("set the itemKey option or the GenesysItemKey header"),
+        assertTrue(e.getCause().getMessage().contains("set the itemKey option or the CamelGenesysItemKey header"),
                 e.getCause().getMessage());
         assertEquals(before, sim().requests().total(), "nothing was sent");
     }

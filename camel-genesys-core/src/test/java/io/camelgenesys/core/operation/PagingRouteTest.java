@@ -181,7 +181,7 @@ class PagingRouteTest extends GenesysRouteTestSupport {
         String create = route(cloud("createItem", ""));
         TestItem item = template.requestBody(create, Map.of("name", "h"), TestItem.class);
         String r = route(cloud("getItem", "itemId=does-not-exist"));
-        TestItem got = template.requestBodyAndHeader(r, null, "GenesysItemId", item.getId(), TestItem.class);
+        TestItem got = template.requestBodyAndHeader(r, null, "CamelGenesysItemId", item.getId(), TestItem.class);
         assertEquals(item.getId(), got.getId());
     }
 
@@ -189,7 +189,7 @@ class PagingRouteTest extends GenesysRouteTestSupport {
     void missingPathVariableIsNamedBeforeAnyRequest() throws Exception {
         String r = route(cloud("getItem", ""));
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(r, (Object) null));
-        assertTrue(e.getCause().getMessage().contains("itemId option or the GenesysItemId header"), e.getCause().getMessage());
+        assertTrue(e.getCause().getMessage().contains("itemId option or the CamelGenesysItemId header"), e.getCause().getMessage());
     }
 
     @Test

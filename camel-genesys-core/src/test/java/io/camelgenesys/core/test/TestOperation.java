@@ -40,7 +40,7 @@ public enum TestOperation implements GenesysOperation {
             .only(GenesysPlatform.cloud)),
     /**
      * An operation added as one row, with every hook a row may have: its item id bound to the {@code itemKey} option
-     * (and so the {@code GenesysItemKey} header), a body built from the {@code newName} option when the message has
+     * (and so the {@code CamelGenesysItemKey} header), a body built from the {@code newName} option when the message has
      * none, the rules of that body, and a read of the item before the write that refuses a locked item.
      */
     renameItem(OperationSpec.put("/api/v2/simulator/items/{itemId}").body(Map.class).returns(TestItem.class)

@@ -14,39 +14,39 @@ import org.apache.camel.spi.UriParams;
 public class OpenMediaConfiguration extends GenesysConfiguration {
 
     @UriParam(label = "producer",
-              description = "The open media service's unique name (e.g. salesforce); the GenesysOpenMediaService header"
+              description = "The open media service's unique name (e.g. salesforce); the CamelGenesysOpenMediaService header"
                             + " overrides it.")
     private String openMediaService;
 
     @UriParam(label = "producer",
-              description = "get, update, stop: the workitem's interaction id; the GenesysInteractionId header"
+              description = "get, update, stop: the workitem's interaction id; the CamelGenesysInteractionId header"
                             + " overrides it. Set it or externalId, not both.")
     private String interactionId;
 
     @UriParam(label = "producer",
               description = "get, update, stop: the workitem's external id (the id in your system, e.g. a CRM case"
                             + " number), sent as ext_<externalId> in one path segment; create: the external id of a"
-                            + " new workitem whose body has none. The GenesysExternalId header overrides it.")
+                            + " new workitem whose body has none. The CamelGenesysExternalId header overrides it.")
     private String externalId;
 
     @UriParam(label = "producer",
-              description = "create: the interaction id of the new workitem's parent; the GenesysParentInteractionId"
+              description = "create: the interaction id of the new workitem's parent; the CamelGenesysParentInteractionId"
                             + " header overrides it.")
     private String parentInteractionId;
 
     @UriParam(label = "producer", defaultValue = "false",
               description = "create: when a workitem with the same externalId exists already (Genesys answers 409),"
-                            + " read it and return it (header GenesysInteractionExisted=true) instead of failing; this"
+                            + " read it and return it (header CamelGenesysInteractionExisted=true) instead of failing; this"
                             + " makes a redelivered CRM record safe to create again.")
     private boolean idempotentCreate;
 
     @UriParam(label = "producer",
-              description = "stop: the system name of the reason, when the body has none; the GenesysReasonSystemName"
+              description = "stop: the system name of the reason, when the body has none; the CamelGenesysReasonSystemName"
                             + " header overrides it.")
     private String reasonSystemName;
 
     @UriParam(label = "producer",
-              description = "stop: a description of the reason, when the body has none; the GenesysReasonDescription"
+              description = "stop: a description of the reason, when the body has none; the CamelGenesysReasonDescription"
                             + " header overrides it.")
     private String reasonDescription;
 

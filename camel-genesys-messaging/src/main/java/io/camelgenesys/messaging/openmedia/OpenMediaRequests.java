@@ -50,13 +50,13 @@ final class OpenMediaRequests {
         if (interactionId != null && !interactionId.isBlank() && externalId != null) {
             throw new IllegalArgumentException(context.operationName() + " addresses a workitem by interactionId or by"
                                                + " externalId, not both: both are set (options or the"
-                                               + " GenesysInteractionId and GenesysExternalId headers)");
+                                               + " CamelGenesysInteractionId and CamelGenesysExternalId headers)");
         }
         if (externalId != null) {
             call.pathParam("interaction", EXTERNAL_PREFIX + externalId);
         } else if (interactionId == null || interactionId.isBlank()) {
             throw new IllegalArgumentException(context.operationName() + " needs the workitem: set the interactionId or"
-                                               + " externalId option, or the GenesysInteractionId or GenesysExternalId"
+                                               + " externalId option, or the CamelGenesysInteractionId or CamelGenesysExternalId"
                                                + " header");
         }
     };
@@ -137,7 +137,7 @@ final class OpenMediaRequests {
     /**
      * create: one call; a 409 (the externalId exists in the service) fails with a message saying so and how to get the
      * existing workitem, or, with idempotentCreate, reads that workitem by {@code ext_<externalId>} and returns it.
-     * Header GenesysInteractionExisted says which happened.
+     * Header CamelGenesysInteractionExisted says which happened.
      */
     static final OperationExecution CREATE = context -> {
         OperationCall create = context.call();

@@ -15,44 +15,44 @@ public class SecureEmailConfiguration extends GenesysConfiguration {
 
     @UriParam(label = "producer",
               description = "list, count: the consumer's email address whose secure emails are read (required); the"
-                            + " GenesysAddress header overrides it.")
+                            + " CamelGenesysAddress header overrides it.")
     private String address;
 
     @UriParam(label = "producer", enums = "unread,read,all",
               description = "list, count: which secure emails: unread, read or all (Genesys' default); the"
-                            + " GenesysStatus header overrides it.")
+                            + " CamelGenesysStatus header overrides it.")
     private String status;
 
     @UriParam(label = "producer",
               description = "list: the position of the first secure email to read (0, Genesys' default, is the"
-                            + " oldest); the GenesysIndex header overrides it. The page size is pageSize (Genesys'"
+                            + " oldest); the CamelGenesysIndex header overrides it. The page size is pageSize (Genesys'"
                             + " count, 10 by default).")
     private Integer index;
 
     @UriParam(label = "producer",
               description = "The secure box: 3 to 16 letters or digits that keep the conversations of one contact with"
-                            + " different departments apart; the GenesysSecurebox header overrides it.")
+                            + " different departments apart; the CamelGenesysSecurebox header overrides it.")
     private String securebox;
 
     @UriParam(label = "producer",
-              description = "get, markRead, delete, getUserData: the secure email's id; the GenesysSecureMailId header"
+              description = "get, markRead, delete, getUserData: the secure email's id; the CamelGenesysSecureMailId header"
                             + " overrides it.")
     private String secureMailId;
 
     @UriParam(label = "producer", defaultValue = "false",
               description = "get: also mark the secure email read. Careful: for an inbound secure email this STOPS its"
                             + " interaction from being routed to an agent (Genesys' read=true). Off by default, so that"
-                            + " reading an email changes nothing; the GenesysRead header overrides it.")
+                            + " reading an email changes nothing; the CamelGenesysRead header overrides it.")
     private boolean read;
 
     @UriParam(label = "producer", enums = "delete,purge", defaultValue = "delete",
               description = "delete: delete hides the secure email from lists but keeps it in the contact database"
                             + " (still readable by id); purge removes it from both. To mark an email read, use the"
-                            + " markRead operation (Genesys' remove=read). The GenesysRemove header overrides it.")
+                            + " markRead operation (Genesys' remove=read). The CamelGenesysRemove header overrides it.")
     private String remove = "delete";
 
     @UriParam(label = "producer",
-              description = "create: the operationId Genesys echoes in its answer; the GenesysOperationId header or an"
+              description = "create: the operationId Genesys echoes in its answer; the CamelGenesysOperationId header or an"
                             + " operationId in the body override it.")
     private String operationId;
 

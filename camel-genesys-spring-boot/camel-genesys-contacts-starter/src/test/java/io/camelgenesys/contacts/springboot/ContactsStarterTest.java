@@ -92,7 +92,7 @@ class ContactsStarterTest {
         assertNotNull(id);
         assertEquals(1, SIM.externalContacts().contactCount());
 
-        Map<?, ?> read = template.requestBodyAndHeader("direct:get", null, "GenesysContactId", id, Map.class);
+        Map<?, ?> read = template.requestBodyAndHeader("direct:get", null, "CamelGenesysContactId", id, Map.class);
         assertEquals("Lovelace", read.get("lastName"));
         assertEquals("ada@example.com", read.get("workEmail"));
     }

@@ -16,9 +16,9 @@ public class CrmUpsertRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(ENDPOINT).routeId("crm-upsert")
-                .setHeader("GenesysIdentifierValue", simple("${body.crmId}"))
+                .setHeader("CamelGenesysIdentifierValue", simple("${body.crmId}"))
                 .process(e -> e.getMessage().setBody(e.getMessage().getBody(CrmContact.class).toGenesys()))
                 .to("genesys-contacts:enrich?action=Upsert&identifierType=ExternalId")
-                .log("CRM upsert: ${header.GenesysIdentifierValue} is Genesys contact ${body.id}");
+                .log("CRM upsert: ${header.CamelGenesysIdentifierValue} is Genesys contact ${body.id}");
     }
 }

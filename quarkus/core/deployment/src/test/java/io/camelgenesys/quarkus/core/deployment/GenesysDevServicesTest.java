@@ -68,7 +68,7 @@ public class GenesysDevServicesTest {
         ExternalContact created = template.requestBody("genesys-contacts:create", contact, ExternalContact.class);
         assertNotNull(created.getId());
 
-        ExternalContact read = template.requestBodyAndHeader("genesys-contacts:get", null, "GenesysContactId",
+        ExternalContact read = template.requestBodyAndHeader("genesys-contacts:get", null, "CamelGenesysContactId",
                 created.getId(), ExternalContact.class);
         assertEquals("Hopper", read.getLastName());
 
