@@ -17,6 +17,7 @@ import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationPreparer;
+import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.statistics.model.Statistic;
 
 /**
@@ -77,8 +78,8 @@ final class StatisticsRequests {
         for (String q : List.of("objectType", "objectId")) {
             if (isBlank(call.query().get(q))) {
                 throw new IllegalArgumentException(context.operationName() + " needs the " + q + ": set the " + q
-                                                   + " option, the Genesys" + Character.toUpperCase(q.charAt(0))
-                                                   + q.substring(1) + " header, or statistics=name:objectType:objectId");
+                                                   + " option, the " + OperationSpec.headerName(q)
+                                                   + " header, or statistics=name:objectType:objectId");
             }
         }
         if (isBlank(call.pathParams().get("statisticName"))) {
