@@ -96,18 +96,28 @@ final class SimulatorHandler extends Handler.Wrapper {
             }
             Exchange exchange = new Exchange(request, response, callback, method, path, body, cometd);
             FaultRule.Action fault = sim.faults().take(method, path);
-            if (fault != null && !fault.delay().isZero()) {
-                // Scheduled, not slept: a delay rule must not hold a server thread per delayed request.
-                request.getComponents().getScheduler().schedule(
-                        () -> request.getContext().execute(() -> proceed(exchange, fault)),
-                        fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+            if (fault != null && fault.hold() != null) {
+                // held without a server thread: the test's release goes on, on a server thread
+                fault.hold().whenComplete((released, failure) -> request.getContext().execute(
+                        () -> delayed(request, exchange, fault)));
             } else {
-                proceed(exchange, fault);
+                delayed(request, exchange, fault);
             }
         } catch (Throwable x) {
             fail(request, response, callback, x);
         }
         return true;
+    }
+
+    private void delayed(Request request, Exchange exchange, FaultRule.Action fault) {
+        if (fault != null && !fault.delay().isZero()) {
+            // Scheduled, not slept: a delay rule must not hold a server thread per delayed request.
+            request.getComponents().getScheduler().schedule(
+                    () -> request.getContext().execute(() -> proceed(exchange, fault)),
+                    fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            proceed(exchange, fault);
+        }
     }
 
     private void proceed(Exchange ex, FaultRule.Action fault) {
