@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code ININ-Correlation-ID} on the response (Genesys sends one on every response);</li>
  * <li>{@code /simulator/**} admin paths are served at once (no faults, not counted);</li>
  * <li>the request is counted ({@link Requests}), token POSTs by grant ({@link Tokens});</li>
- * <li>the fault switchboard (delay, drop, canned status/body) — before auth, as a fault stands for the network or
+ * <li>the fault switchboard (hold, delay, drop, canned status/body) — before auth, as a fault stands for the network or
  * the server failing;</li>
  * <li>then by path: CometD (api key + bearer checked on every Bayeux request, handed to the CometD servlet in the
  * wrapped servlet context), the token endpoints, or an API route (authentication in the route's {@link Auth}
