@@ -5,19 +5,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.camelgenesys.core.http.GenesysConnection;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.SimulatorRouteTestSupport;
 import io.camelgenesys.core.test.SimulatorSupport;
 import io.camelgenesys.core.test.TestComponent;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.EndpointServiceRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,15 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every endpoint tells Camel's service map which Genesys host it talks to (without secrets), and the connection
  * readiness check honours the component's healthCheckProducerEnabled.
  */
-class ServiceLocationAndHealthRouteTest extends GenesysRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
+class ServiceLocationAndHealthRouteTest extends SimulatorRouteTestSupport {
 
     @Test
     void theServiceIsTheGenesysApiHostWithoutSecrets() throws Exception {

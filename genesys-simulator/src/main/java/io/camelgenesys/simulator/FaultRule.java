@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One rule of the fault switchboard, configured fluently after {@link Faults#on(String, String)}:
@@ -15,17 +16,19 @@ import java.util.Objects;
  * sim.faults().on("GET", "/api/v2/simulator/items/*").status(503).times(3);
  * sim.faults().on("GET", "/x").delay(Duration.ofMillis(500)).times(1);
  * sim.faults().on("GET", "/x").drop().times(1);
+ * sim.faults().on("POST", "/oauth/token").holdUntil(release).times(1);
  * }</pre>
  * A rule acts once it has an action: a {@link #status(int) status} or {@link #body(String, String) body} (answer
  * that instead of the real response), a {@link #delay(Duration) delay} (wait, then answer normally or with the
- * status/body if also given), or {@link #drop() drop} (close the connection without a response). Without
+ * status/body if also given), a {@link #holdUntil(CompletionStage) hold} (answer when the test says so), or
+ * {@link #drop() drop} (close the connection without a response). Without
  * {@link #times(int)} it acts on every matching request until {@link Faults#clear()}.
  */
 public final class FaultRule {
 
     /** What the pipeline does with a request a rule intercepted; an immutable snapshot of the rule. */
     record Action(int status, byte[] body, String contentType, Map<String, List<String>> headers, Duration delay,
-            boolean drop) {
+            boolean drop, CompletionStage<?> hold) {
 
         boolean hasResponse() {
             return status > 0 || body != null;
@@ -40,6 +43,7 @@ public final class FaultRule {
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private Duration delay = Duration.ZERO;
     private boolean drop;
+    private CompletionStage<?> hold;
     /** -1: unlimited. */
     private int remaining = -1;
 
@@ -84,6 +88,16 @@ public final class FaultRule {
         return this;
     }
 
+    /**
+     * Holds the request, without a server thread, until {@code release} completes (normally or not), then goes on as
+     * the rule says (a delay, a drop, a status/body, or the real answer): for a test that must decide exactly when a
+     * response arrives, such as a token request that has to end while a caller is between two steps.
+     */
+    public synchronized FaultRule holdUntil(CompletionStage<?> release) {
+        this.hold = Objects.requireNonNull(release, "release");
+        return this;
+    }
+
     /** Closes the connection without any response: the client sees an I/O error (EOF / connection reset). */
     public synchronized FaultRule drop() {
         this.drop = true;
@@ -114,7 +128,7 @@ public final class FaultRule {
 
     /** @return whether the rule would intercept a matching request now */
     public synchronized boolean isActive() {
-        return remaining != 0 && (status > 0 || body != null || drop || !delay.isZero());
+        return remaining != 0 && (status > 0 || body != null || drop || !delay.isZero() || hold != null);
     }
 
     /** Intercepts the request when the rule matches and is active, consuming one of its {@link #times(int)}. */
@@ -127,12 +141,12 @@ public final class FaultRule {
         }
         Map<String, List<String>> copy = new LinkedHashMap<>();
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return new Action(status, body, contentType, copy, delay, drop);
+        return new Action(status, body, contentType, copy, delay, drop, hold);
     }
 
     @Override
     public synchronized String toString() {
         return "FaultRule[" + method + " " + pattern + ", status=" + status + ", delay=" + delay + ", drop=" + drop
-                + ", remaining=" + remaining + "]";
+                + (hold != null ? ", held" : "") + ", remaining=" + remaining + "]";
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <li>{@code ININ-Correlation-ID} on the response (Genesys sends one on every response);</li>
  * <li>{@code /simulator/**} admin paths are served at once (no faults, not counted);</li>
  * <li>the request is counted ({@link Requests}), token POSTs by grant ({@link Tokens});</li>
- * <li>the fault switchboard (delay, drop, canned status/body) — before auth, as a fault stands for the network or
+ * <li>the fault switchboard (hold, delay, drop, canned status/body) — before auth, as a fault stands for the network or
  * the server failing;</li>
  * <li>then by path: CometD (api key + bearer checked on every Bayeux request, handed to the CometD servlet in the
  * wrapped servlet context), the token endpoints, or an API route (authentication in the route's {@link Auth}
@@ -96,18 +96,28 @@ final class SimulatorHandler extends Handler.Wrapper {
             }
             Exchange exchange = new Exchange(request, response, callback, method, path, body, cometd);
             FaultRule.Action fault = sim.faults().take(method, path);
-            if (fault != null && !fault.delay().isZero()) {
-                // Scheduled, not slept: a delay rule must not hold a server thread per delayed request.
-                request.getComponents().getScheduler().schedule(
-                        () -> request.getContext().execute(() -> proceed(exchange, fault)),
-                        fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+            if (fault != null && fault.hold() != null) {
+                // held without a server thread: the test's release goes on, on a server thread
+                fault.hold().whenComplete((released, failure) -> request.getContext().execute(
+                        () -> delayed(request, exchange, fault)));
             } else {
-                proceed(exchange, fault);
+                delayed(request, exchange, fault);
             }
         } catch (Throwable x) {
             fail(request, response, callback, x);
         }
         return true;
+    }
+
+    private void delayed(Request request, Exchange exchange, FaultRule.Action fault) {
+        if (fault != null && !fault.delay().isZero()) {
+            // Scheduled, not slept: a delay rule must not hold a server thread per delayed request.
+            request.getComponents().getScheduler().schedule(
+                    () -> request.getContext().execute(() -> proceed(exchange, fault)),
+                    fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            proceed(exchange, fault);
+        }
     }
 
     private void proceed(Exchange ex, FaultRule.Action fault) {

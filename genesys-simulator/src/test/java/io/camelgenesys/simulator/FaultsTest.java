@@ -2,7 +2,10 @@ package io.camelgenesys.simulator;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.client.ContentResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +16,7 @@ import static io.camelgenesys.simulator.TestHttp.body;
 import static io.camelgenesys.simulator.TestHttp.json;
 import static io.camelgenesys.simulator.TestHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +106,28 @@ class FaultsTest {
         long again = System.nanoTime();
         send(http.cloud("GET", itemPath, token));
         assertTrue((System.nanoTime() - again) / 1_000_000 < 450);
+    }
+
+    @Test
+    void aHeldRequestIsAnsweredWhenTheTestReleasesIt() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim.faults().on("GET", "/api/v2/simulator/items/*").holdUntil(release).status(504).times(1);
+        CompletableFuture<ContentResponse> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(http.cloud("GET", itemPath, token));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sim.faults().hits("GET", "/api/v2/simulator/items/*") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, sim.faults().hits("GET", "/api/v2/simulator/items/*"), "the request reached the simulator");
+        assertFalse(held.isDone(), "held until released");
+        release.complete(null);
+        assertEquals(504, held.get(10, TimeUnit.SECONDS).getStatus(), "then answered as the rule says");
+        assertEquals(200, send(http.cloud("GET", itemPath, token)).getStatus(), "once");
     }
 
     @Test

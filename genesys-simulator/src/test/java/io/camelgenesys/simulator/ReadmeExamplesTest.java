@@ -3,6 +3,7 @@ package io.camelgenesys.simulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,6 +55,8 @@ class ReadmeExamplesTest {
         sim.faults().on("GET", "/api/v2/simulator/items/*").status(200).body("{\"broken", "application/json").times(1);
         sim.faults().on("GET", "/x").delay(Duration.ofMillis(500)).times(1);   // then served normally (or status/body)
         sim.faults().on("GET", "/x").drop().times(1);                          // connection closed, no response
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim.faults().on("GET", "/x").holdUntil(release).times(1);              // answered once release completes
         FaultRule storm = sim.faults().on("*", "/api/v2/**").status(429).header("Retry-After", "1");
         sim.faults().remove(storm);                                            // ends one rule, the others stay
         sim.faults().clear();                                                  // rules only; hits are kept

@@ -64,6 +64,11 @@ public final class OAuthTokenProvider implements TokenProvider {
     private final AtomicLong failures = new AtomicLong();
     private volatile ScheduledFuture<?> proactive;
     private volatile boolean closed;
+    /**
+     * Test seam, null outside tests: runs as {@link #refresh()} starts, after the caller read the token and before it
+     * looks at the request in flight, so that TokenRefreshRaceRouteTest can end a request in between.
+     */
+    volatile Runnable beforeRefresh;
 
     /**
      * @param ready the authorization as a completed future, made once per token and handed to every caller (no one
@@ -227,6 +232,10 @@ public final class OAuthTokenProvider implements TokenProvider {
 
     /** Starts a token request unless one is running; all callers get the same future. */
     private CompletableFuture<Token> refresh() {
+        Runnable seam = beforeRefresh;
+        if (seam != null) {
+            seam.run();
+        }
         while (true) {
             CompletableFuture<Token> running = inflight.get();
             if (running != null) {

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.camelgenesys.core.GenesysConstants;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.SimulatorRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,15 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * id and the requests left in the rate window as headers of the message (the message's own headers kept), and the
  * server's count of requests left holding the next calls back until its window resets, instead of meeting a 429.
  */
-class ResponseMetadataRouteTest extends GenesysRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
+class ResponseMetadataRouteTest extends SimulatorRouteTestSupport {
 
     @Test
     void everyCallReportsItsStatusCorrelationIdAndRemainingBudget() throws Exception {

@@ -8,14 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.camelgenesys.core.test.Await;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.SimulatorRouteTestSupport;
 import io.camelgenesys.core.test.SelectorReads;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,15 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Jetty's own reads: the
  * notifications WebSocket, tested in camel-genesys-conversations' NotificationsUnderLoadRouteTest.)
  */
-class SelectorReadsRouteTest extends GenesysRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
+class SelectorReadsRouteTest extends SimulatorRouteTestSupport {
 
     @Test
     void eachRestResponseIsReadAndCompletedByTheSelectorThread() throws Exception {

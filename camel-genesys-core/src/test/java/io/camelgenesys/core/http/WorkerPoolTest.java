@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link WorkerPool} on its own: a continuation handed over from one of the pool's own threads is queued, never run
  * nested inside the task that handed it over (the routes that showed why are in {@code ImportExportRouteTest}: a
- * worker reading a download inside Jetty's serialized invoker must not run another exchange's continuation there).
+ * worker reading a download inside Jetty's serialized invoker must not run another exchange's continuation there;
+ * {@link NestedContinuationRouteTest} places that interleaving through routes).
  */
 class WorkerPoolTest {
 

@@ -3,13 +3,10 @@ package io.camelgenesys.core.operation;
 import java.util.List;
 
 import io.camelgenesys.core.GenesysConstants;
-import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.SimulatorRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,15 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Per-platform operation specs, list results inside an envelope, and the total pointer. */
-class PlatformSpecRouteTest extends GenesysRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
+class PlatformSpecRouteTest extends SimulatorRouteTestSupport {
 
     @Test
     void aListInAnEnvelopeBecomesAListOfModelsWithItsTotal() throws Exception {

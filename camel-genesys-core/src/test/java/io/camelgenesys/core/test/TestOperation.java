@@ -1,12 +1,15 @@
 package io.camelgenesys.core.test;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationExecution;
+import io.camelgenesys.core.operation.OperationResult;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.core.operation.PagingStyle;
 
@@ -58,8 +61,23 @@ public enum TestOperation implements GenesysOperation {
                                                                + " is locked");
                         }
                     }))),
+    /**
+     * {@code getItem}, then the stage a test puts in the exchange property {@link #THEN} (a
+     * {@code Function<OperationResult, CompletionStage<OperationResult>>}): the thread that completes that stage
+     * completes the exchange's call, so that a test decides which thread hands the route's continuation over.
+     */
+    getItemThen(OperationSpec.get("/api/v2/simulator/items/{itemId}").returns(TestItem.class)
+            .execution(context -> {
+                @SuppressWarnings("unchecked")
+                Function<OperationResult, CompletionStage<OperationResult>> then
+                        = context.exchange().getProperty(TestOperation.THEN, Function.class);
+                return context.executor().execute(context.call()).thenCompose(then);
+            })),
     /** A consumer-only row (a CometD channel): never sent, refused in to(). */
     watchItems(OperationSpec.cometd("/test/items"));
+
+    /** The exchange property {@link #getItemThen} takes its stage from. */
+    public static final String THEN = "GenesysTestThen";
 
     private final OperationSpec spec;
 
