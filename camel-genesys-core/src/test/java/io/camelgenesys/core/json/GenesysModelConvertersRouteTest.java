@@ -11,11 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.core.test.PlatformHttpRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,14 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * bytes or a stream, fields Genesys added that the model does not declare included.
  */
 class GenesysModelConvertersRouteTest extends PlatformHttpRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

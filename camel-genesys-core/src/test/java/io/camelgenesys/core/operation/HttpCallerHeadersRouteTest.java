@@ -8,11 +8,8 @@ import io.camelgenesys.core.GenesysConstants;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.test.PlatformHttpRouteTestSupport;
 import io.camelgenesys.core.test.TestItem;
-import io.camelgenesys.simulator.GenesysSimulator;
-import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,14 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * this route's get into a delete), and the producer's output headers do not reach the caller.
  */
 class HttpCallerHeadersRouteTest extends PlatformHttpRouteTestSupport {
-
-    @RegisterExtension
-    static final GenesysSimulatorExtension SIM = new GenesysSimulatorExtension();
-
-    @Override
-    protected GenesysSimulator sim() {
-        return SIM.simulator();
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {

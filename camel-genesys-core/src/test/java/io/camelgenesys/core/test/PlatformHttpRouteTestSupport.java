@@ -8,10 +8,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 
 /**
- * A route test whose routes start with {@code platform-http}: the context serves them on a free port of its own, and
- * {@link #http} calls them as an HTTP client would.
+ * A route test against the default simulator whose routes start with {@code platform-http}: the context serves them
+ * on a free port of its own, and {@link #http} calls them as an HTTP client would.
  */
-public abstract class PlatformHttpRouteTestSupport extends GenesysRouteTestSupport {
+public abstract class PlatformHttpRouteTestSupport extends SimulatorRouteTestSupport {
 
     private final int port = AvailablePortFinder.getNextAvailable();
 
