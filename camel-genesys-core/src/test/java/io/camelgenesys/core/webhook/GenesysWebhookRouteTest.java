@@ -538,15 +538,8 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
             String id = "add-" + path;
             repository.failOnce("add", id, () -> new AssertionError("add failed for " + BODY_MARKER));
-            logs.clear();
-
-            HttpResponse<String> added = deliverNow(path, message(id), null);
-
-            assertEquals(500, added.statusCode(), path);
-            assertEquals(REPOSITORY_FAILED, added.body());
+            answeredRepositoryFailed(path, message(id), "the idempotent repository failed on add");
             assertEquals(routed, faulty.getReceivedCounter(), "the route is not called");
-            assertEquals(1, processorWarnings("the idempotent repository failed").size(), () -> "WARN: " + logs.events());
-            nothingOfTheBodyLogged();
             assertEquals(200, deliverNow(path, message(id), null).statusCode());
             assertEquals(++routed, faulty.getReceivedCounter(), "the redelivery runs it");
         }
@@ -560,15 +553,8 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
             // after the route succeeded: nothing records it, so it is forgotten and the redelivery runs it again
             String id = "confirm-" + path;
             repository.failOnce("confirm", id, StackOverflowError::new);
-            logs.clear();
-
-            HttpResponse<String> confirmed = deliverNow(path, message(id), null);
-
-            assertEquals(500, confirmed.statusCode(), path);
-            assertEquals(REPOSITORY_FAILED, confirmed.body());
+            answeredRepositoryFailed(path, message(id), "the idempotent repository failed on confirm");
             assertEquals(++routed, faulty.getReceivedCounter());
-            assertEquals(1, processorWarnings("the idempotent repository failed").size(), () -> "WARN: " + logs.events());
-            nothingOfTheBodyLogged();
             assertEquals(200, deliverNow(path, message(id), null).statusCode());
             assertEquals(++routed, faulty.getReceivedCounter(), "the redelivery runs it again");
             assertEquals(200, deliverNow(path, message(id), null).statusCode());
@@ -586,17 +572,20 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
             routeFailures.put(id, () -> new IllegalStateException(BOOM));
             // every time: a repository that cannot remove it (a second try would fail too)
             repository.failAlways("remove", id, () -> new AssertionError("remove failed"));
-            logs.clear();
-
-            HttpResponse<String> removed = deliverNow(path, "[" + message(id) + "," + message(id + "-next") + "]", null);
-
-            assertEquals(500, removed.statusCode(), path);
-            assertEquals(REPOSITORY_FAILED, removed.body());
+            answeredRepositoryFailed(path, "[" + message(id) + "," + message(id + "-next") + "]", "cannot be forgotten");
             // the first failed before the mock
             assertEquals(++routed, faulty.getReceivedCounter(), "the second event ran");
-            assertEquals(1, processorWarnings("cannot be forgotten").size(), () -> "WARN: " + logs.events());
-            nothingOfTheBodyLogged();
         }
+    }
+
+    /** A delivery the repository fails on: 500 naming it, one WARN line saying {@code warning}, nothing of the body. */
+    private void answeredRepositoryFailed(String path, String body, String warning) throws Exception {
+        logs.clear();
+        HttpResponse<String> response = deliverNow(path, body, null);
+        assertEquals(500, response.statusCode(), path);
+        assertEquals(REPOSITORY_FAILED, response.body());
+        assertEquals(1, processorWarnings(warning).size(), () -> "WARN: " + logs.events());
+        nothingOfTheBodyLogged();
     }
 
     @Test
