@@ -58,7 +58,9 @@ public interface GenesysWebhookHandler {
      * @throws Exception when the payload cannot be used: Genesys is answered 400 (redelivering it would not help) and
      *                   the route is not called. The answer names the problem: the message of an {@link InvalidPayload},
      *                   where a Jackson parser stopped (line and column) or which field did not fit (its JSON path);
-     *                   nothing else of an exception's message, which may quote the input
+     *                   nothing else of an exception's message, which may quote the input. The same holds for an
+     *                   exception the returned payload's events list throws. An {@code Error} is the handler's failure,
+     *                   not the payload's: 500 "The webhook handler failed", and Genesys delivers it again
      */
     Payload parse(byte[] body, Exchange request) throws Exception;
 

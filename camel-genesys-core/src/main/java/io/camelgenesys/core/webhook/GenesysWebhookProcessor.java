@@ -64,6 +64,12 @@ import org.slf4j.LoggerFactory;
  * it again), 503 when one is still running (the route goes on; a redelivery gets its outcome). With
  * {@code acknowledge=immediately} the answer is 200 as soon as the events are handed over.</li>
  * </ol>
+ * Whatever throws on the way, the caller is answered exactly once ({@link Reply}): a handler that throws an
+ * {@code Error} (not an {@code Exception}, which is a 400 above) gets 500 "The webhook handler failed"; an idempotent
+ * repository that throws anything on add, confirm or remove gets 500 "The idempotent repository failed"; a route that
+ * throws an {@code Error} is a failed route (500); anything else 500 "The webhook could not be processed". Each is one
+ * WARN line naming the throwable's class and where it was thrown, never its message (it may quote the body); the
+ * event's key is forgotten, so that Genesys' redelivery runs it again.
  * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
  * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
  * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
@@ -132,7 +138,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             return refusedPayload.get();
         }
 
-        /** Events whose route failed. */
+        /**
+         * Events whose route failed or that the idempotent repository could not record or admit, and requests the
+         * handler (or anything else here) failed on.
+         */
         public long failed() {
             return failed.get();
         }
@@ -267,16 +276,37 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange request, AsyncCallback callback) {
-        ConsumerMetrics m = metrics(request);
-        if (!m.enabled()) {
-            return receive(request, callback);
+        Reply reply = new Reply(request, counted(request, callback));
+        try {
+            return receive(reply);
+        } catch (Throwable t) {
+            return escaped(reply, true, t);
         }
-        return receive(request, doneSync -> {
-            // every answer sets its status; 200 is what platform-http answers otherwise
-            Integer status = request.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            m.webhookDelivery(status != null ? status : 200);
-            callback.done(doneSync);
-        });
+    }
+
+    /** The callback, counting the answer in the route's meters first (never failing the answer when it cannot). */
+    private AsyncCallback counted(Exchange request, AsyncCallback callback) {
+        ConsumerMetrics m;
+        try {
+            m = metrics(request);
+        } catch (RuntimeException e) {
+            LOG.debug("Genesys webhook {}: no meters for this request ({})", source, e.getClass().getName());
+            return callback;
+        }
+        if (!m.enabled()) {
+            return callback;
+        }
+        return doneSync -> {
+            try {
+                // every answer sets its status; 200 is what platform-http answers otherwise
+                Integer status = request.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                m.webhookDelivery(status != null ? status : 200);
+            } catch (RuntimeException e) {
+                LOG.debug("Genesys webhook {}: the answer is not counted ({})", source, e.getClass().getName());
+            } finally {
+                callback.done(doneSync);
+            }
+        };
     }
 
     private ConsumerMetrics metrics(Exchange exchange) {
@@ -311,34 +341,35 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         return null;
     }
 
-    private boolean receive(Exchange request, AsyncCallback callback) {
+    private boolean receive(Reply reply) {
         long started = System.nanoTime();
-        Message in = request.getMessage();
+        Message in = reply.request.getMessage();
         stats.received.incrementAndGet();
         stats.lastRequestAt.set(Instant.now());
         if (!isRunAllowed()) {
             WebhookBodies.discardUnread(in);
-            return answer(request, callback, 503, error(503, "The webhook is not running"));
+            return reply.give(503, error(503, "The webhook is not running"), true);
         }
         String trace = safeTrace(in.getHeader(TRACE_HEADER, String.class));
+        reply.trace = trace;
         int max = configuration.getMaxBodySize();
         long declared = WebhookBodies.contentLength(in);
         if (declared > max) {
             WebhookBodies.discardUnread(in);
-            return tooLarge(request, callback, true, declared, trace);
+            return tooLarge(reply, true, declared, trace);
         }
         String signature = in.getHeader(HubSignature.HEADER, String.class);
         boolean unsigned = signature == null || signature.isBlank();
         if (unsigned && configuration.isSignatureRequired()) {
             WebhookBodies.discardUnread(in);
-            return refuseSignature(request, callback, true, 401, "Missing X-Hub-Signature header", trace);
+            return refuseSignature(reply, true, 401, "Missing X-Hub-Signature header", trace);
         }
         if (WebhookBodies.isUnreadVertxRequest(in)) {
             // read on Vert.x' event loop without a thread waiting for it; the rest runs on the worker pool, where the
             // route then runs too (one hand-over for the whole request)
             WebhookBodies.readVertx(in, max, declared, scheduler, configuration.getResponseTimeout())
-                    .whenComplete((body, failure) -> workers.execute(
-                            () -> withBody(request, callback, false, body, failure, signature, started, trace)));
+                    .whenComplete((body, failure) -> onWorker(reply,
+                            () -> withBody(reply, false, body, failure, signature, started, trace)));
             return false;
         }
         byte[] body = null;
@@ -348,58 +379,120 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         } catch (Exception e) {
             failure = e;
         }
-        return withBody(request, callback, true, body, failure, signature, started, trace);
+        return withBody(reply, true, body, failure, signature, started, trace);
+    }
+
+    /**
+     * Runs a step of the request on the worker pool. Nothing waits for the task, so whatever it throws is handled here
+     * (answered, logged), never left to the pool, which would drop it with the caller unanswered.
+     */
+    private void onWorker(Reply reply, Runnable step) {
+        try {
+            workers.execute(() -> {
+                try {
+                    step.run();
+                } catch (Throwable t) {
+                    escaped(reply, false, t);
+                }
+            });
+        } catch (Throwable t) {
+            escaped(reply, false, t);
+        }
+    }
+
+    /**
+     * A throwable no step handled: the caller is answered 500 (unless it was answered already) and one WARN line names
+     * it (its class and where it was thrown, never its message, which may quote the body). Returns whether the answer
+     * was given synchronously.
+     */
+    private boolean escaped(Reply reply, boolean sync, Throwable t) {
+        if (t != reply.rethrown) {
+            stats.failed.incrementAndGet();
+            LOG.warn("Genesys webhook {}: the request failed ({}){}{}", source, describe(t), traceSuffix(reply.trace),
+                    reply.isGiven() ? " after it was answered" : "; answering 500 so that Genesys delivers it again");
+            reply.give(500, error(500, "The webhook could not be processed"), sync);
+        }
+        reply.rethrowIfFatal(t, sync);
+        return reply.doneSync;
+    }
+
+    /** A throwable in a log line: its class and the place it was thrown, not its message (it may quote the body). */
+    static String describe(Throwable t) {
+        StackTraceElement[] at = t.getStackTrace();
+        return t.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
     }
 
     /**
      * Everything after the body is read: on the engine's thread ({@code sync}), or on a worker thread after an
      * asynchronous read (the answer then always completes the callback asynchronously).
      */
-    private boolean withBody(Exchange request, AsyncCallback callback, boolean sync, byte[] body, Throwable failure,
-                             String signature, long started, String trace) {
+    private boolean withBody(Reply reply, boolean sync, byte[] body, Throwable failure, String signature, long started,
+                             String trace) {
         if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
         }
         if (failure instanceof WebhookBodies.TooLarge e) {
-            return tooLarge(request, callback, sync, e.size(), trace);
+            return tooLarge(reply, sync, e.size(), trace);
         } else if (failure instanceof TimeoutException) {
             refused(408, "the body did not arrive within " + configuration.getResponseTimeout() + " ms", trace);
-            return answer(request, callback, sync, 408, error(408, "The request body did not arrive in time"));
+            return reply.give(408, error(408, "The request body did not arrive in time"), sync);
         } else if (failure != null) {
             // the client went away, or the engine could not hand over the body: nothing was routed
             LOG.warn("Genesys webhook {}: cannot read the request ({}){}; answering 400", source,
                     failure.getClass().getSimpleName(), traceSuffix(trace));
-            return answer(request, callback, sync, 400, error(400, "Cannot read the request"));
+            return reply.give(400, error(400, "Cannot read the request"), sync);
         }
         boolean unsigned = signature == null || signature.isBlank();
         if (!unsigned && configuration.hasSecret() && !HubSignature.matches(configuration.getSecret(), body, signature)) {
-            return refuseSignature(request, callback, sync, 403, "Invalid X-Hub-Signature", trace);
+            return refuseSignature(reply, sync, 403, "Invalid X-Hub-Signature", trace);
         }
         GenesysWebhookHandler.Payload payload;
+        List<GenesysWebhookHandler.Event> events;
         try {
-            payload = handler.parse(body, request);
+            payload = handler.parse(body, reply.request);
+            // taken whole here: what the handler's list throws is the handler's, before any event is admitted
+            events = List.copyOf(payload.events());
         } catch (Exception e) {
             // authentic but unusable; neither its content nor the parser's message (parsers quote the input) is logged
             // or answered, only what invalidPayload makes of it
             String reason = invalidPayload(e);
             stats.refusedPayload.incrementAndGet();
             refused(400, "its verified payload cannot be used: " + reason, trace);
-            return answer(request, callback, sync, 400, error(400, "Invalid payload: " + reason));
+            return reply.give(400, error(400, "Invalid payload: " + reason), sync);
+        } catch (Throwable t) {
+            // an Error (or a Throwable of its own) is the handler's fault, not the payload's: 500, and Genesys delivers
+            // it again; nothing was admitted
+            stats.failed.incrementAndGet();
+            LOG.warn("Genesys webhook {}: the webhook handler failed ({}){}; answering 500 so that Genesys delivers it"
+                     + " again", source, describe(t), traceSuffix(trace));
+            reply.give(500, error(500, "The webhook handler failed"), sync);
+            reply.rethrowIfFatal(t, sync);
+            return sync;
         }
 
-        List<Outcome> outcomes = new ArrayList<>(payload.events().size());
-        for (GenesysWebhookHandler.Event event : payload.events()) {
-            outcomes.add(admit(event, trace));
-        }
-        // the answer is arranged first (its deadline runs while the route does), then the events reach the route one
-        // after the other, in their order; on a worker thread already, the first runs right here
+        List<Outcome> outcomes = new ArrayList<>(events.size());
         boolean done;
-        if (configuration.getAcknowledge() == WebhookAcknowledge.immediately) {
-            done = answer(request, callback, sync, 200, payload.answer() != null ? payload.answer() : "");
-        } else {
-            done = awaitRoute(request, callback, sync, payload, outcomes, started, trace);
+        try {
+            for (GenesysWebhookHandler.Event event : events) {
+                outcomes.add(admit(event, trace));
+            }
+            // the answer is arranged first (its deadline runs while the route does), then the events reach the route
+            // one after the other, in their order; on a worker thread already, the first runs right here
+            if (configuration.getAcknowledge() == WebhookAcknowledge.immediately) {
+                done = reply.give(200, payload.answer() != null ? payload.answer() : "", sync);
+            } else {
+                done = awaitRoute(reply, sync, payload, outcomes, started, trace);
+            }
+        } catch (Throwable t) {
+            // none reached the route: what was admitted is forgotten (the caller then gets 500 from escaped)
+            for (Outcome o : outcomes) {
+                if (o.event != null) {
+                    settle(o, false, trace);
+                }
+            }
+            throw t;
         }
-        dispatchFrom(request, outcomes, 0, trace, !sync);
+        dispatchFrom(reply, outcomes, 0, trace, !sync);
         return done;
     }
 
@@ -411,6 +504,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         final String key;
         volatile Object routeBody;
         volatile Integer routeStatus;
+        /** The 500 answer's text when it failed other than in the route ({@code null}: the route's). */
+        volatile String failure;
 
         Outcome(CompletableFuture<Boolean> done, GenesysWebhookHandler.Event event, String key) {
             this.done = done;
@@ -434,11 +529,19 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         boolean added;
         try {
             added = repository.add(key);
-        } catch (RuntimeException e) {
+        } catch (Throwable t) {
+            // any Throwable: the event is answered 500 with the others of its request, which must not be left pending
+            // (a VirtualMachineError is logged here, not rethrown: see Reply.rethrowIfFatal)
             inFlight.remove(key, mine);
-            LOG.warn("Genesys webhook {}: the idempotent repository failed ({}){}; the event is not processed now",
-                    source, e.getClass().getSimpleName(), traceSuffix(trace));
-            return new Outcome(CompletableFuture.completedFuture(false), null, key);
+            stats.failed.incrementAndGet();
+            LOG.warn("Genesys webhook {}: the idempotent repository failed on add ({}){}; the event is not processed"
+                     + " now, and is answered 500 so that Genesys delivers it again", source, describe(t),
+                    traceSuffix(trace));
+            // it may have recorded the key before it failed
+            forget(key, trace);
+            Outcome failed = new Outcome(CompletableFuture.completedFuture(false), null, key);
+            failed.failure = REPOSITORY_FAILED;
+            return failed;
         }
         if (!added) {
             inFlight.remove(key, mine);
@@ -453,15 +556,15 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
      * Hands the admitted events from {@code index} on to the route, each once the one before is done; {@code here}
      * when the calling thread is a worker thread that may run the route itself.
      */
-    private void dispatchFrom(Exchange request, List<Outcome> outcomes, int index, String trace, boolean here) {
+    private void dispatchFrom(Reply reply, List<Outcome> outcomes, int index, String trace, boolean here) {
         int i = nextAdmitted(outcomes, index);
         if (i < 0) {
             return;
         }
         int next = nextAdmitted(outcomes, i + 1);
         // the last (usually the only) event needs no hand-over after it
-        dispatch(request, outcomes.get(i), trace, here,
-                next < 0 ? null : () -> dispatchFrom(request, outcomes, next, trace, true));
+        dispatch(reply, outcomes.get(i), trace, here,
+                next < 0 ? null : () -> dispatchFrom(reply, outcomes, next, trace, true));
     }
 
     private static int nextAdmitted(List<Outcome> outcomes, int from) {
@@ -473,29 +576,41 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         return -1;
     }
 
-    private void dispatch(Exchange request, Outcome outcome, String trace, boolean here, Runnable then) {
+    private void dispatch(Reply reply, Outcome outcome, String trace, boolean here, Runnable then) {
         GenesysWebhookHandler.Event event = outcome.event;
-        Exchange exchange = exchanges.create(request);
         Runnable run = () -> {
+            // the route's end and a throw out of route.process may both come: the event is finished once
+            AtomicBoolean over = new AtomicBoolean();
+            Exchange exchange = null;
             try {
                 // in the try: whatever fails here fails this event (500, its key forgotten), never leaves it pending
+                exchange = exchanges.create(reply.request);
                 Message message = exchange.getMessage();
                 message.setBody(event.body());
                 event.headers().forEach(message::setHeader);
                 if (trace != null) {
                     message.setHeader(TRACE_ID, trace);
                 }
-                route.process(exchange, doneSync -> {
-                    finished(exchange, outcome.key, outcome, trace);
-                    if (then != null) {
-                        workers.execute(then);
-                    }
-                });
+                Exchange routed = exchange;
+                route.process(exchange, doneSync -> after(routed, outcome, trace, then, over));
             } catch (Throwable t) {
-                exchange.setException(t);
-                finished(exchange, outcome.key, outcome, trace);
-                if (then != null) {
-                    workers.execute(then);
+                if (exchange != null && !over.get()) {
+                    exchange.setException(t);
+                    after(exchange, outcome, trace, then, over);
+                } else if (exchange == null) {
+                    LOG.warn("Genesys webhook {}: cannot create the route's exchange ({}){}", source, describe(t),
+                            traceSuffix(trace));
+                    stats.failed.incrementAndGet();
+                    settle(outcome, false, trace);
+                    handOver(then);
+                } else {
+                    LOG.warn("Genesys webhook {}: the route threw after it completed ({}){}", source, describe(t),
+                            traceSuffix(trace));
+                }
+                // a worker task of ours, its event finished and the next one handed over: see Reply.rethrowIfFatal
+                if (t instanceof VirtualMachineError e) {
+                    reply.rethrown = e;
+                    throw e;
                 }
             }
         };
@@ -506,96 +621,139 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         }
     }
 
-    private void finished(Exchange exchange, String key, Outcome outcome, String trace) {
-        Exception failure = exchange.getException();
-        boolean ok = failure == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast();
+    private void after(Exchange exchange, Outcome outcome, String trace, Runnable then, AtomicBoolean over) {
+        if (over.compareAndSet(false, true)) {
+            try {
+                finished(exchange, outcome, trace);
+            } finally {
+                handOver(then);
+            }
+        }
+    }
+
+    private void handOver(Runnable then) {
+        if (then != null) {
+            workers.execute(then);
+        }
+    }
+
+    private void finished(Exchange exchange, Outcome outcome, String trace) {
+        String key = outcome.key;
+        boolean ok = false;
         try {
+            Exception failure = exchange.getException();
+            ok = failure == null && !exchange.isRollbackOnly() && !exchange.isRollbackOnlyLast();
             if (ok) {
-                stats.processed.incrementAndGet();
                 outcome.routeBody = exchange.getMessage().getBody();
                 outcome.routeStatus = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-                if (key != null) {
-                    repository.confirm(key);
-                }
+                ok = key == null || confirmed(outcome, trace);
+            } else if (failure == null) {
+                LOG.warn("Genesys webhook {}: the route marked exchange {} rollback-only{}", source,
+                        exchange.getExchangeId(), traceSuffix(trace));
+            } else if (exchange.getExchangeExtension().isErrorHandlerHandledSet()) {
+                // Camel's error handler has logged it already (unless told not to)
+                LOG.debug("Genesys webhook {}: the route failed on exchange {} ({}){}", source,
+                        exchange.getExchangeId(), failure.getClass().getName(), traceSuffix(trace));
             } else {
-                stats.failed.incrementAndGet();
-                if (key != null) {
-                    // forgotten, so that Genesys' redelivery runs it again
-                    repository.remove(key);
-                }
-                if (failure == null) {
-                    LOG.warn("Genesys webhook {}: the route marked exchange {} rollback-only{}", source,
-                            exchange.getExchangeId(), traceSuffix(trace));
-                } else if (exchange.getExchangeExtension().isErrorHandlerHandledSet()) {
-                    // Camel's error handler has logged it already (unless told not to)
-                    LOG.debug("Genesys webhook {}: the route failed on exchange {} ({}){}", source,
-                            exchange.getExchangeId(), failure.getClass().getName(), traceSuffix(trace));
-                } else {
-                    LOG.warn("Genesys webhook {}: the route failed on exchange {}{}", source, exchange.getExchangeId(),
-                            traceSuffix(trace), failure);
-                }
+                LOG.warn("Genesys webhook {}: the route failed on exchange {}{}", source, exchange.getExchangeId(),
+                        traceSuffix(trace), failure);
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Genesys webhook {}: the idempotent repository failed after the route ({})", source,
-                    e.getClass().getSimpleName());
+        } catch (Throwable t) {
+            ok = false;
+            LOG.warn("Genesys webhook {}: cannot take the route's outcome ({}){}", source, describe(t),
+                    traceSuffix(trace));
         } finally {
-            if (key != null) {
-                inFlight.remove(key, outcome.done);
+            (ok ? stats.processed : stats.failed).incrementAndGet();
+            settle(outcome, ok, trace);
+            try {
+                exchanges.release(exchange);
+            } catch (RuntimeException e) {
+                LOG.debug("Genesys webhook {}: cannot release exchange {}", source, exchange.getExchangeId(), e);
             }
-            outcome.done.complete(ok);
-            exchanges.release(exchange);
+        }
+    }
+
+    /** Records a processed event; false (its key forgotten, one WARN line) when the repository cannot. */
+    private boolean confirmed(Outcome outcome, String trace) {
+        try {
+            repository.confirm(outcome.key);
+            return true;
+        } catch (Throwable t) {
+            // the route ran, but nothing says so: answered 500 and forgotten, Genesys' redelivery runs it again
+            // (a VirtualMachineError is logged here, not rethrown: see Reply.rethrowIfFatal)
+            LOG.warn("Genesys webhook {}: the idempotent repository failed on confirm ({}){}; the event is answered 500"
+                     + " so that Genesys delivers it again", source, describe(t), traceSuffix(trace));
+            outcome.failure = REPOSITORY_FAILED;
+            return false;
+        }
+    }
+
+    /**
+     * An event's end: a failed one's key is forgotten, so that Genesys' redelivery runs it again; then a redelivery
+     * waiting for it and this request's answer get the outcome.
+     */
+    private void settle(Outcome outcome, boolean ok, String trace) {
+        String key = outcome.key;
+        if (!ok && key != null && !forget(key, trace)) {
+            outcome.failure = REPOSITORY_FAILED;
+        }
+        if (key != null) {
+            inFlight.remove(key, outcome.done);
+        }
+        outcome.done.complete(ok);
+    }
+
+    /** Removes a key from the repository; false (one WARN line) when the repository fails. */
+    private boolean forget(String key, String trace) {
+        try {
+            repository.remove(key);
+            return true;
+        } catch (Throwable t) {
+            LOG.warn("Genesys webhook {}: the idempotent repository failed on remove ({}){}; the event's key cannot be"
+                     + " forgotten, so a redelivery may be acknowledged without calling the route", source,
+                    describe(t), traceSuffix(trace));
+            return false;
         }
     }
 
     /** Answers once every event is done (200, or 500 for a failure), or 503 at the deadline. */
-    private boolean awaitRoute(Exchange request, AsyncCallback callback, boolean sync,
-                               GenesysWebhookHandler.Payload payload, List<Outcome> outcomes, long started,
-                               String trace) {
+    private boolean awaitRoute(Reply reply, boolean sync, GenesysWebhookHandler.Payload payload, List<Outcome> outcomes,
+                               long started, String trace) {
         CompletableFuture<?>[] futures = outcomes.stream().map(o -> o.done).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = CompletableFuture.allOf(futures);
-        AtomicBoolean answered = new AtomicBoolean();
         if (all.isDone()) {
-            // every event was known already (duplicates): no route ran, no wait
-            answered.set(true);
-            completeAnswer(request, payload, outcomes, trace);
-            callback.done(sync);
+            // every event was known already (duplicates) or refused by the repository: no route ran, no wait
+            reply.give(() -> completeAnswer(reply.request, payload, outcomes), sync);
             return sync;
         }
         long left = configuration.getResponseTimeout() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         ScheduledFuture<?> deadline;
         try {
-            deadline = scheduler.schedule(() -> {
-                if (answered.compareAndSet(false, true)) {
-                    stats.timedOut.incrementAndGet();
-                    LOG.warn("Genesys webhook {}: the route has not finished after {} ms{}; answering 503 so that"
-                             + " Genesys delivers it again (the route goes on, and the redelivery gets its outcome)",
-                            source, configuration.getResponseTimeout(), traceSuffix(trace));
-                    respond(request, 503, error(503, "Still processing; deliver it again later"));
-                    callback.done(false);
-                }
-            }, Math.max(0, left), TimeUnit.MILLISECONDS);
+            deadline = scheduler.schedule(() -> reply.give(() -> {
+                stats.timedOut.incrementAndGet();
+                LOG.warn("Genesys webhook {}: the route has not finished after {} ms{}; answering 503 so that"
+                         + " Genesys delivers it again (the route goes on, and the redelivery gets its outcome)",
+                        source, configuration.getResponseTimeout(), traceSuffix(trace));
+                respond(reply.request, 503, error(503, "Still processing; deliver it again later"));
+            }, false), Math.max(0, left), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // stopping: no scheduler left; the route's end answers
             deadline = null;
         }
         ScheduledFuture<?> timer = deadline;
         all.whenComplete((v, t) -> {
-            if (answered.compareAndSet(false, true)) {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                completeAnswer(request, payload, outcomes, trace);
-                callback.done(false);
+            if (timer != null) {
+                timer.cancel(false);
             }
+            reply.give(() -> completeAnswer(reply.request, payload, outcomes), false);
         });
         return false;
     }
 
-    private void completeAnswer(Exchange request, GenesysWebhookHandler.Payload payload, List<Outcome> outcomes,
-                                String trace) {
+    private static void completeAnswer(Exchange request, GenesysWebhookHandler.Payload payload, List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
             if (!Boolean.TRUE.equals(o.done.getNow(false))) {
-                respond(request, 500, error(500, "The webhook could not be processed"));
+                respond(request, 500, error(500, o.failure != null ? o.failure : "The webhook could not be processed"));
                 return;
             }
         }
@@ -614,34 +772,97 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
 
     // ------------------------------------------------------------------------------------------ answers
 
-    private boolean tooLarge(Exchange request, AsyncCallback callback, boolean sync, long size, String trace) {
-        stats.refusedSize.incrementAndGet();
-        refused(413, "the body (" + size + " bytes or more) is over maxBodySize " + configuration.getMaxBodySize(), trace);
-        return answer(request, callback, sync, 413, error(413, "The request body is over the limit of "
-                                                               + configuration.getMaxBodySize() + " bytes"));
+    private static final String REPOSITORY_FAILED = "The idempotent repository failed";
+
+    /**
+     * One request's answer and its callback, given once: the first path that answers (a refusal, the route's end, the
+     * deadline, a failure anywhere) writes it and completes the callback; a later one finds it given and does nothing.
+     */
+    private final class Reply {
+        final Exchange request;
+        private final AsyncCallback callback;
+        private final AtomicBoolean given = new AtomicBoolean();
+        /** The Genesys trace id, once read. */
+        volatile String trace;
+        /** What the callback was completed with: true when process() had not returned yet. */
+        volatile boolean doneSync;
+        /** The VirtualMachineError rethrown once answered, so that no catch further up answers or logs it again. */
+        volatile VirtualMachineError rethrown;
+
+        Reply(Exchange request, AsyncCallback callback) {
+            this.request = request;
+            this.callback = callback;
+        }
+
+        boolean isGiven() {
+            return given.get();
+        }
+
+        /** Answers status and JSON; {@code sync} when process() has not returned yet. Returns {@code sync}. */
+        boolean give(int status, String json, boolean sync) {
+            give(() -> respond(request, status, json), sync);
+            return sync;
+        }
+
+        /** Writes the answer, unless one was given; should writing it fail, 500. The callback is completed once. */
+        boolean give(Runnable write, boolean sync) {
+            if (!given.compareAndSet(false, true)) {
+                return false;
+            }
+            doneSync = sync;
+            Throwable failure = null;
+            try {
+                write.run();
+            } catch (Throwable t) {
+                failure = t;
+                try {
+                    respond(request, 500, error(500, "The webhook could not be processed"));
+                } catch (RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            } finally {
+                callback.done(sync);
+            }
+            if (failure != null) {
+                LOG.warn("Genesys webhook {}: cannot write the answer ({}){}; answered 500", source, describe(failure),
+                        traceSuffix(trace));
+            }
+            return true;
+        }
+
+        /**
+         * A VirtualMachineError (out of memory, a stack overflow) is not ours to swallow: once the caller has its
+         * answer, it goes on up a worker task of ours ({@code sync} false), to the pool's uncaught-exception handling
+         * (the thread is replaced). Not on the engine's request thread: platform-http-vertx turns a throw out of
+         * process() into an answer of its own (a bare 500 "Internal Server Error", over ours) and a stack trace. Nor
+         * where the answer still waits for other events (the repository inside the route's completion callback) or in
+         * a future's or the scheduler's task, which would leave them pending or drop it. There the WARN line that
+         * names it is its record. Any other Error is a bug of the handler, the repository or the route: answered 500.
+         */
+        void rethrowIfFatal(Throwable t, boolean sync) {
+            if (!sync && t instanceof VirtualMachineError e && given.get()) {
+                rethrown = e;
+                throw e;
+            }
+        }
     }
 
-    private boolean refuseSignature(Exchange request, AsyncCallback callback, boolean sync, int status, String reason,
-                                    String trace) {
+    private boolean tooLarge(Reply reply, boolean sync, long size, String trace) {
+        stats.refusedSize.incrementAndGet();
+        refused(413, "the body (" + size + " bytes or more) is over maxBodySize " + configuration.getMaxBodySize(), trace);
+        return reply.give(413, error(413, "The request body is over the limit of " + configuration.getMaxBodySize()
+                                          + " bytes"), sync);
+    }
+
+    private boolean refuseSignature(Reply reply, boolean sync, int status, String reason, String trace) {
         stats.refusedSignature.incrementAndGet();
         refused(status, reason, trace);
-        return answer(request, callback, sync, status, error(status, reason));
+        return reply.give(status, error(status, reason), sync);
     }
 
     private void refused(int status, String reason, String trace) {
         stats.lastRefusal.set(Instant.now() + " " + status + " " + reason);
         LOG.warn("Genesys webhook {}: request refused ({}): {}{}", source, status, reason, traceSuffix(trace));
-    }
-
-    private static boolean answer(Exchange request, AsyncCallback callback, int status, String json) {
-        return answer(request, callback, true, status, json);
-    }
-
-    /** Answers now; {@code sync} false when process() has returned already (the callback then completes it). */
-    private static boolean answer(Exchange request, AsyncCallback callback, boolean sync, int status, String json) {
-        respond(request, status, json);
-        callback.done(sync);
-        return sync;
     }
 
     /**

@@ -5,14 +5,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import io.camelgenesys.core.test.LogCapture;
@@ -50,8 +59,25 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
     private static final String LITERAL_SECRET_OPTION = "secret=RAW(" + SECRET + ")";
     private static final String BOOM = "boom-route-failure";
 
+    /** In the bodies the faulty routes get, and in the handler's exception messages: never to be logged. */
+    private static final String BODY_MARKER = "body-text-5c1e";
+    /**
+     * How long a caller of the faulty routes waits: far below their responseTimeout (8 s), so that a request nobody
+     * answers fails the test instead of being answered 503 at the deadline.
+     */
+    private static final Duration CALLER_WAIT = Duration.ofSeconds(3);
+    private static final String HANDLER_FAILED = "{\"status\":{\"code\":500,\"message\":\"The webhook handler failed\"}}";
+    private static final String REPOSITORY_FAILED
+            = "{\"status\":{\"code\":500,\"message\":\"The idempotent repository failed\"}}";
+    private static final String ROUTE_FAILED
+            = "{\"status\":{\"code\":500,\"message\":\"The webhook could not be processed\"}}";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private LogCapture logs;
+    private final FaultyRepository repository = new FaultyRepository();
+    /** What the faulty routes throw, once, for a message id. */
+    private final Map<String, Supplier<Throwable>> routeFailures = new ConcurrentHashMap<>();
+    private final ExecutorService twoWorkers = Executors.newFixedThreadPool(2);
 
     @AfterEach
     void secretNeverLogged() {
@@ -64,6 +90,7 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
             assertTrue(leaks.isEmpty(), () -> "the secret was logged: " + leaks);
         } finally {
             logs.uninstall();
+            twoWorkers.shutdownNow();
         }
     }
 
@@ -73,6 +100,8 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         logs = LogCapture.install();
         CamelContext context = TestWebhookComponent.served(super.createCamelContext(), PORT);
         context.getPropertiesComponent().addInitialProperty("genesys.webhook.secret", SECRET);
+        context.getRegistry().bind("faultyRepository", repository);
+        context.getRegistry().bind("twoWorkers", twoWorkers);
         return context;
     }
 
@@ -102,8 +131,31 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
                      + SECRET_OPTION).routeId("meta")
                         .to("mock:meta")
                         .setBody(constant("meta-accepted"));
+
+                // the faulty handler, repository and route, on two worker threads: directly and through webhook:
+                String faulty = "webhookPath=/hooks/faulty&idempotentRepository=#faultyRepository&workerPool=#twoWorkers&"
+                                + SECRET_OPTION;
+                from("genesys-webhook-test:faulty?" + faulty).routeId("faulty")
+                        .process(e -> failIfAsked(e))
+                        .to("mock:faulty");
+                from("webhook:genesys-webhook-test:faulty?webhookComponentName=platform-http&"
+                     + faulty.replace("/hooks/faulty", "/hooks/faulty-meta")).routeId("faultyMeta")
+                        .process(e -> failIfAsked(e))
+                        .to("mock:faulty");
             }
         };
+    }
+
+    private void failIfAsked(Exchange exchange) {
+        Supplier<Throwable> failure = routeFailures.remove(exchange.getMessage().getHeader("TestMessageId", String.class));
+        if (failure == null) {
+            return;
+        }
+        Throwable t = failure.get();
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw (RuntimeException) t;
     }
 
     private HttpResponse<String> post(String path, byte[] body, String signature) throws Exception {
@@ -116,6 +168,41 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
             request.header(HubSignature.HEADER, signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A signed delivery to the faulty routes, the handler failing as {@code handlerFailure} says (null: not). */
+    private CompletableFuture<HttpResponse<String>> deliver(String path, String body, String handlerFailure) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .timeout(CALLER_WAIT)
+                .header("Content-Type", "application/json")
+                .header("X-B3-TraceId", "463ac35c9f6413ad")
+                .header(HubSignature.HEADER, HubSignature.sign(SECRET, utf8(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (handlerFailure != null) {
+            request.header(TestWebhookEndpoint.FAILURE, handlerFailure);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> deliverNow(String path, String body, String handlerFailure) throws Exception {
+        return deliver(path, body, handlerFailure).get();
+    }
+
+    private static String message(String id) {
+        return "{\"messageId\":\"" + id + "\",\"text\":\"" + BODY_MARKER + "\"}";
+    }
+
+    /** The WARN lines of the webhook processor that contain {@code text}. */
+    private List<LogCapture.Captured> processorWarnings(String text) {
+        return logs.matching(e -> e.level() == Level.WARN && GenesysWebhookProcessor.class.getName().equals(e.logger())
+                                  && e.message().contains(text));
+    }
+
+    /** Nothing of a body or the secret in any line logged, its stack trace included. */
+    private void nothingOfTheBodyLogged() {
+        List<String> leaks = logs.matching(e -> e.all().contains(BODY_MARKER) || e.all().contains(SECRET))
+                .stream().map(LogCapture.Captured::all).toList();
+        assertTrue(leaks.isEmpty(), () -> "logged: " + leaks);
     }
 
     private static byte[] receivedBytes(MockEndpoint mock) {
@@ -386,6 +473,257 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         assertFalse(logs.matching(e -> e.message().contains("secret=xxxxxx")).isEmpty(), "Camel masked the option");
         assertFalse(logs.matching(e -> e.message().contains("Receiving Genesys webhooks on POST /hooks/raw")).isEmpty());
         // the @AfterEach check then scans every captured line for the secret
+    }
+
+    // ------------------------------------------------------------------ a handler, repository or route that throws
+
+    @Test
+    void aHandlerThrowingAnErrorIsAnswered500AndTheRedeliveryRunsTheRoute() throws Exception {
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int n = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            // an AssertionError; a real StackOverflowError (a VirtualMachineError: answered, then rethrown on the
+            // worker); an Error from the events list after its first event was taken
+            for (String failure : List.of("assertion", "recursion", "eventsErrorAfterFirst")) {
+                String first = "h-" + (++n);
+                String second = "h-" + (++n);
+                String body = "[" + message(first) + "," + message(second) + "]";
+                logs.clear();
+
+                HttpResponse<String> response = deliverNow(path, body, failure);
+
+                assertEquals(500, response.statusCode(), failure + " on " + path);
+                assertEquals(HANDLER_FAILED, response.body());
+                assertEquals(1, processorWarnings("the webhook handler failed").size(),
+                        () -> "one WARN line: " + logs.events());
+                nothingOfTheBodyLogged();
+                // nothing was marked processed or left in flight: the redelivery runs the route for both
+                HttpResponse<String> redelivered = deliverNow(path, body, null);
+                assertEquals(200, redelivered.statusCode(), failure + " on " + path);
+                assertEquals("{\"count\":2}", redelivered.body());
+            }
+        }
+        assertEquals(n, faulty.getReceivedCounter(), "each message processed once, by its redelivery");
+    }
+
+    @Test
+    void aHandlerThrowingARuntimeExceptionIsAnswered400AndNothingIsLeftAdmitted() throws Exception {
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int n = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            // parse gets the events, then throws; the events list gives the first event, then throws
+            for (String failure : List.of("runtimeAfterParse", "eventsFailAfterFirst")) {
+                String first = "r-" + (++n);
+                String second = "r-" + (++n);
+                String body = "[" + message(first) + "," + message(second) + "]";
+                logs.clear();
+
+                HttpResponse<String> response = deliverNow(path, body, failure);
+
+                assertEquals(400, response.statusCode(), failure + " on " + path);
+                assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: it cannot be read"
+                             + " (IllegalStateException)\"}}", response.body());
+                nothingOfTheBodyLogged();
+                HttpResponse<String> redelivered = deliverNow(path, body, null);
+                assertEquals(200, redelivered.statusCode(), failure + " on " + path);
+            }
+        }
+        assertEquals(n, faulty.getReceivedCounter(), "each message processed once, by its redelivery");
+    }
+
+    @Test
+    void aRepositoryThrowingAnErrorOnAddIsAnswered500AndTheRedeliveryRunsTheRoute() throws Exception {
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int routed = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            String id = "add-" + path;
+            repository.failOnce("add", id, () -> new AssertionError("add failed for " + BODY_MARKER));
+            answeredRepositoryFailed(path, message(id), "the idempotent repository failed on add");
+            assertEquals(routed, faulty.getReceivedCounter(), "the route is not called");
+            assertEquals(200, deliverNow(path, message(id), null).statusCode());
+            assertEquals(++routed, faulty.getReceivedCounter(), "the redelivery runs it");
+        }
+    }
+
+    @Test
+    void aRepositoryThrowingAnErrorOnConfirmIsAnswered500AndTheRedeliveryRunsTheRouteAgain() throws Exception {
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int routed = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            // after the route succeeded: nothing records it, so it is forgotten and the redelivery runs it again
+            String id = "confirm-" + path;
+            repository.failOnce("confirm", id, StackOverflowError::new);
+            answeredRepositoryFailed(path, message(id), "the idempotent repository failed on confirm");
+            assertEquals(++routed, faulty.getReceivedCounter());
+            assertEquals(200, deliverNow(path, message(id), null).statusCode());
+            assertEquals(++routed, faulty.getReceivedCounter(), "the redelivery runs it again");
+            assertEquals(200, deliverNow(path, message(id), null).statusCode());
+            assertEquals(routed, faulty.getReceivedCounter(), "recorded once it was confirmed");
+        }
+    }
+
+    @Test
+    void aRepositoryThrowingAnErrorOnRemoveIsAnswered500AndTheNextEventStillRuns() throws Exception {
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int routed = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            // after the first event's route failed: answered at once (not at the deadline), the second event runs
+            String id = "remove-" + path;
+            routeFailures.put(id, () -> new IllegalStateException(BOOM));
+            // every time: a repository that cannot remove it (a second try would fail too)
+            repository.failAlways("remove", id, () -> new AssertionError("remove failed"));
+            answeredRepositoryFailed(path, "[" + message(id) + "," + message(id + "-next") + "]", "cannot be forgotten");
+            // the first failed before the mock
+            assertEquals(++routed, faulty.getReceivedCounter(), "the second event ran");
+        }
+    }
+
+    /** A delivery the repository fails on: 500 naming it, one WARN line saying {@code warning}, nothing of the body. */
+    private void answeredRepositoryFailed(String path, String body, String warning) throws Exception {
+        logs.clear();
+        HttpResponse<String> response = deliverNow(path, body, null);
+        assertEquals(500, response.statusCode(), path);
+        assertEquals(REPOSITORY_FAILED, response.body());
+        assertEquals(1, processorWarnings(warning).size(), () -> "WARN: " + logs.events());
+        nothingOfTheBodyLogged();
+    }
+
+    @Test
+    void aRouteThrowingAnErrorIsAnswered500AndTheRedeliveryRunsIt() throws Exception {
+        // a route that throws an Error leaves its exchange in Camel's inflight count (Camel's route processors catch
+        // Exceptions only), so the context's stop would wait its whole graceful timeout for it
+        context.getShutdownStrategy().setTimeout(1);
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        int n = 0;
+        for (String path : List.of("/hooks/faulty", "/hooks/faulty-meta")) {
+            for (Supplier<Throwable> failure : List.<Supplier<Throwable>> of(() -> new AssertionError(BOOM),
+                    GenesysWebhookRouteTest::realStackOverflow, () -> new LinkageError(BOOM))) {
+                String id = "route-" + (++n);
+                routeFailures.put(id, failure);
+                HttpResponse<String> response = deliverNow(path, message(id), null);
+                assertEquals(500, response.statusCode(), id + " on " + path);
+                assertEquals(ROUTE_FAILED, response.body());
+                assertEquals(200, deliverNow(path, message(id), null).statusCode(), id);
+            }
+        }
+        assertEquals(n, faulty.getReceivedCounter(), "each message processed once, by its redelivery");
+        nothingOfTheBodyLogged();
+        assertTrue(processorWarnings("the request failed").isEmpty(), () -> "logged once, as a route failure: "
+                                                                            + processorWarnings("the request failed"));
+    }
+
+    private static Throwable realStackOverflow() {
+        try {
+            return realStackOverflow();
+        } catch (StackOverflowError e) {
+            return e;
+        }
+    }
+
+    @Test
+    void manyFailingDeliveriesAtOnceAreEachAnswered() throws Exception {
+        // a route that throws an Error leaves its exchange in Camel's inflight count (Camel's route processors catch
+        // Exceptions only), so the context's stop would wait its whole graceful timeout for it
+        context.getShutdownStrategy().setTimeout(1);
+        // 40 at once on two worker threads: handler errors, repository errors, route errors and successes mixed
+        List<String> failures = List.of("assertion", "recursion", "eventsErrorAfterFirst", "repository", "route", "none");
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String kind = failures.get(i % failures.size());
+            String id = "many-" + i;
+            String path = i % 2 == 0 ? "/hooks/faulty" : "/hooks/faulty-meta";
+            if ("repository".equals(kind)) {
+                repository.failOnce("add", id, () -> new AssertionError("add failed"));
+            } else if ("route".equals(kind)) {
+                routeFailures.put(id, () -> new AssertionError(BOOM));
+            }
+            String handlerFailure = kind.equals("repository") || kind.equals("route") || kind.equals("none") ? null : kind;
+            responses.add(deliver(path, "[" + message(id) + "," + message(id + "-b") + "]", handlerFailure));
+            kinds.add(kind);
+        }
+        for (int i = 0; i < responses.size(); i++) {
+            HttpResponse<String> response = responses.get(i).get();
+            String expected = switch (kinds.get(i)) {
+                case "none" -> "{\"count\":2}";
+                case "repository" -> REPOSITORY_FAILED;
+                case "route" -> ROUTE_FAILED;
+                default -> HANDLER_FAILED;
+            };
+            assertEquals(expected, response.body(), kinds.get(i) + " #" + i);
+            assertEquals("none".equals(kinds.get(i)) ? 200 : 500, response.statusCode());
+        }
+        // the redeliveries: every message processed, none twice
+        List<CompletableFuture<HttpResponse<String>>> again = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            again.add(deliver(i % 2 == 0 ? "/hooks/faulty" : "/hooks/faulty-meta",
+                    "[" + message("many-" + i) + "," + message("many-" + i + "-b") + "]", null));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : again) {
+            assertEquals(200, response.get().statusCode());
+        }
+        MockEndpoint faulty = getMockEndpoint("mock:faulty");
+        assertEquals(80, faulty.getReceivedCounter());
+        assertEquals(80, faulty.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader("TestMessageId")).distinct().count());
+        nothingOfTheBodyLogged();
+    }
+
+    /** The in-memory repository, throwing for a key on the operation it was told, once or every time. */
+    static final class FaultyRepository extends ServiceSupport implements IdempotentRepository {
+        private final IdempotentRepository delegate = MemoryIdempotentRepository.memoryIdempotentRepository(1000);
+        private final Map<String, Supplier<Throwable>> failures = new ConcurrentHashMap<>();
+        private final Map<String, Supplier<Throwable>> always = new ConcurrentHashMap<>();
+
+        void failOnce(String operation, String key, Supplier<Throwable> failure) {
+            failures.put(operation + " " + key, failure);
+        }
+
+        void failAlways(String operation, String key, Supplier<Throwable> failure) {
+            always.put(operation + " " + key, failure);
+        }
+
+        private void failIfArmed(String operation, String key) {
+            Supplier<Throwable> failure = failures.remove(operation + " " + key);
+            if (failure == null) {
+                failure = always.get(operation + " " + key);
+            }
+            if (failure != null) {
+                Throwable t = failure.get();
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) t;
+            }
+        }
+
+        @Override
+        public boolean add(String key) {
+            failIfArmed("add", key);
+            return delegate.add(key);
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return delegate.contains(key);
+        }
+
+        @Override
+        public boolean remove(String key) {
+            failIfArmed("remove", key);
+            return delegate.remove(key);
+        }
+
+        @Override
+        public boolean confirm(String key) {
+            failIfArmed("confirm", key);
+            return delegate.confirm(key);
+        }
+
+        @Override
+        public void clear() {
+            delegate.clear();
+        }
     }
 
     private void assertRejectionLogged(int status) {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * meta-component ({@code /meta/...}): the status, Content-Type/Length and the component's own body, never a header of
  * the route's exchange (the routes set {@code Genesys*} and {@code CamelGenesys*} headers holding a marker), never a
  * request header echoed back (the signature, a {@code Genesys*} header the caller sent), never the secret or the route's
- * exception; and a 400 names what is wrong with the payload.
+ * exception; and a 400 names what is wrong with the payload. A handler or a route that throws an Error gets the same
+ * treatment: the component's 500, nothing else.
  */
 class WebhookResponseRouteTest extends CamelTestSupport {
 
@@ -79,6 +81,15 @@ class WebhookResponseRouteTest extends CamelTestSupport {
                     from(prefix + "genesys-webhook-test:raw?" + meta + "webhookPath=/" + mode + "/small/raw&maxBodySize=4&"
                          + SECRET_OPTION)
                             .setHeader("GenesysInternal", constant(MARKER));
+                    from(prefix + "genesys-webhook-test:faulty?" + meta + "webhookPath=/" + mode + "/faulty&"
+                         + SECRET_OPTION)
+                            .setHeader("GenesysInternal", constant(MARKER))
+                            .setHeader("CamelGenesysInternal", constant(MARKER))
+                            .process(e -> {
+                                if ("error".equals(e.getMessage().getBody(Map.class).get("fail"))) {
+                                    throw new AssertionError("route failed with " + MARKER);
+                                }
+                            });
                 }
             }
         };
@@ -93,6 +104,23 @@ class WebhookResponseRouteTest extends CamelTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signed) {
             request.header(HubSignature.HEADER, HubSignature.sign(SECRET, utf8(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A delivery whose handler fails as {@code handlerFailure} says ({@link TestWebhookEndpoint#FAILURE}); the caller
+     * waits 3 s, far less than the consumer's responseTimeout (8 s): a request nobody answers fails the test.
+     */
+    private HttpResponse<String> postFaulty(String path, String body, String handlerFailure) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                .timeout(Duration.ofSeconds(3))
+                .header("Content-Type", "application/json")
+                .header("GenesysCallerHeader", MARKER)
+                .header(HubSignature.HEADER, HubSignature.sign(SECRET, utf8(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (handlerFailure != null) {
+            request.header(TestWebhookEndpoint.FAILURE, handlerFailure);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -148,6 +176,26 @@ class WebhookResponseRouteTest extends CamelTestSupport {
         HttpResponse<String> slow = post("/" + mode + "/slow/message", body, true);
         assertEquals(503, slow.statusCode());
         onlyWhatTheComponentSends(slow, body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "direct", "meta" })
+    void aHandlerOrRouteThrowingAnErrorIsAnsweredWithTheComponentsErrorOnly(String mode) throws Exception {
+        // a route that throws an Error leaves its exchange in Camel's inflight count (Camel's route processors catch
+        // Exceptions only), so the context's stop would wait its whole graceful timeout for it
+        context.getShutdownStrategy().setTimeout(1);
+        String body = "{\"messageId\":\"error-" + mode + "\",\"text\":\"" + MARKER + "\"}";
+        for (String failure : new String[] { "assertion", "recursion" }) {
+            HttpResponse<String> handler = postFaulty("/" + mode + "/faulty", body, failure);
+            assertEquals(500, handler.statusCode(), failure);
+            assertEquals("{\"status\":{\"code\":500,\"message\":\"The webhook handler failed\"}}", handler.body());
+            onlyWhatTheComponentSends(handler, body);
+        }
+        String failing = "{\"messageId\":\"route-error-" + mode + "\",\"fail\":\"error\"}";
+        HttpResponse<String> route = postFaulty("/" + mode + "/faulty", failing, null);
+        assertEquals(500, route.statusCode());
+        assertEquals("{\"status\":{\"code\":500,\"message\":\"The webhook could not be processed\"}}", route.body());
+        onlyWhatTheComponentSends(route, failing);
     }
 
     @ParameterizedTest
