@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.camelgenesys.benchmarks.Harness;
 import io.camelgenesys.contacts.ContactsEndpoint;
@@ -24,6 +26,7 @@ import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.GenesysEndpoint;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.simulator.GenesysSimulator;
+import io.camelgenesys.simulator.Statistics;
 import io.camelgenesys.statistics.StatisticsConsumer;
 import io.camelgenesys.statistics.StatisticsEndpoint;
 import org.apache.camel.CamelContext;
@@ -549,8 +552,24 @@ public final class FaultSoak {
                                                           + s.hungAfter().toSeconds() + " s after the faults stopped");
             }
             sim.statistics().setUpdateInterval(Duration.ZERO);
-            sim.statistics().publishUpdates();
-            boolean caughtUp = await(s.hungAfter(), stats::caughtUp);
+            // the last update's values for the subscriptions the consumers hold: caughtUp() alone only sees values
+            // the server has already dequeued for a session, so it can be true before the last update is dequeued
+            // (the verdict then found a value sent after the wait, "lost"). Wait for the values published instead.
+            Set<String> held = new HashSet<>();
+            consumers.forEach(c -> held.add(c.getSubscriptionId()));
+            Map<String, Long> last = new ConcurrentHashMap<>();
+            Consumer<Statistics.Publication> listener = p -> last.putAll(StatsLedger.published(p, held));
+            sim.statistics().addPublishListener(listener);
+            try {
+                sim.statistics().publishUpdates();
+            } finally {
+                sim.statistics().removePublishListener(listener);
+            }
+            if (last.isEmpty()) {
+                failures.recordAnomaly("stats subscribe", "the last update published no value to the consumers'"
+                                                          + " subscriptions " + held);
+            }
+            boolean caughtUp = await(s.hungAfter(), () -> stats.reached(last) && stats.caughtUp());
             if (!caughtUp) {
                 failures.recordAnomaly("stats subscribe", "values sent to the session had not reached the routes "
                                                           + s.hungAfter().toSeconds() + " s after the faults stopped");

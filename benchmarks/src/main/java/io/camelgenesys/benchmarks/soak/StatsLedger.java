@@ -154,6 +154,43 @@ final class StatsLedger {
         return true;
     }
 
+    /**
+     * The values one {@code StatisticUpdate} publication carried for the given subscriptions: statistic id to
+     * timestamp. What {@link #reached} then waits for: a value published is only counted as sent once the server
+     * dequeues it for a session, which may be after {@link #caughtUp()} was last true.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Long> published(Statistics.Publication publication, Set<String> subscriptionIds) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        if (!Statistics.UPDATES.equals(publication.channel())
+            || !(publication.notification().get("data") instanceof Map<?, ?> data)
+            || !(data.get("statistics") instanceof List<?> entries)) {
+            return values;
+        }
+        for (Object o : entries) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            if (subscriptionIds.contains(entry.get("subscriptionId")) && entry.get("statisticId") instanceof String id
+                && entry.get("timestamp") instanceof Number ts) {
+                values.merge(id, ts.longValue(), Math::max);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Whether every statistic of {@code expected} reached a route with that timestamp or a later one (as an update or
+     * as the {@code InitialValues} of a re-read, the documented recovery when the session was not subscribed).
+     */
+    boolean reached(Map<String, Long> expected) {
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            long timestamp = e.getValue();
+            if (snapshot(e.getKey()).stream().noneMatch(d -> d.timestamp() >= timestamp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Judges everything recorded, per statistic (see the class comment). */
     Verdict verdict() {
         long lost = 0;
