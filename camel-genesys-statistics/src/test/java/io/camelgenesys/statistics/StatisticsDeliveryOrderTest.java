@@ -160,6 +160,74 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
     }
 
     /**
+     * The race the restarts test met on a loaded machine: in the new CometD session Genesys publishes an update right
+     * as the channel is subscribed, and the consumer receives it before the subscribe reply (ahead of the reply in the
+     * same response, or with a connect while the reply is on its way). The values read after the new session are that
+     * update again: a live update got there first, so they are not re-stated (the recovery was marked after the live
+     * update, when the subscribe replies arrived, and the route got each value twice).
+     */
+    @Test
+    void aLiveUpdateAheadOfTheNewSessionsSubscribeReplyIsNotDeliveredAgain() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        awaitCount("the initial values", () -> byStatistic.size() == 2);
+
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        sim().cometd().onSubscribe((session, channel) -> {
+            if (StatisticsConsumer.UPDATES.equals(channel) && armed.compareAndSet(true, false)) {
+                int updatesBefore = count(StatisticsConstants.STATISTIC_UPDATE);
+                published.set(sim().statistics().publishUpdates());
+                // the subscribe reply waits until the route has the update (delivered with a connect), or 2 s at most
+                // (the update goes out with this reply, ahead of it)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (count(StatisticsConstants.STATISTIC_UPDATE) == updatesBefore && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
+        long staleBefore = consumer.getStaleValuesDropped();
+        int initialBefore = count(StatisticsConstants.INITIAL_VALUES);
+        int reads = sim().requests().count("GET", VALUES_PATH);
+        armed.set(true);
+        sim().cometd().dropAllSessions();
+
+        await("the values re-read after the new session", 10_000, () -> sim().requests().count("GET", VALUES_PATH) > reads);
+        await("the re-read values delivered or dropped", 10_000,
+                () -> count(StatisticsConstants.INITIAL_VALUES) - initialBefore
+                      + consumer.getStaleValuesDropped() - staleBefore >= 2);
+        assertEquals(1, published.get(), "the update published in the new session");
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            Delivered update = d.stream().filter(x -> StatisticsConstants.STATISTIC_UPDATE.equals(x.eventType()))
+                    .findFirst().orElseThrow(() -> new AssertionError(statisticId + ": no live update in " + d));
+            assertEquals(List.of(update), d.stream().filter(update::sameValueAs).toList(),
+                    statisticId + ": the live update once, not re-stated by the values read after it: " + d);
+        }
+        assertEquals(2, consumer.getStaleValuesDropped() - staleBefore, "the re-read values were the update's");
+        assertEquals(initialBefore, count(StatisticsConstants.INITIAL_VALUES));
+    }
+
+    private int count(String eventType) {
+        int n = 0;
+        for (String statisticId : byStatistic.keySet()) {
+            n += (int) delivered(statisticId).stream().filter(d -> eventType.equals(d.eventType())).count();
+        }
+        return n;
+    }
+
+    /**
      * Issue 9 item 4: the delivery pool's CallerRuns fallback ran the route on the CometD thread once 1,000 tasks
      * waited. A route that is stuck while 3,000 notifications (6,000 values) arrive: every exchange still runs on the
      * consumer's own thread, more than half the queue's capacity waits (so the CometD session holds its polls), and
