@@ -61,15 +61,8 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
 
     /** @param burst 0: the simulator publishes every 50 ms; n: n updates at once every 50 ms */
     private void restartsWhilePublishing(int burst) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
-            }
-        });
-        StatisticsConsumer consumer = consumer("r1");
-        String id = awaitSubscription(consumer);
-        awaitCount("the initial values", () -> byStatistic.size() == 2);
+        StatisticsConsumer consumer = recordingRouteWithInitialValues();
+        String id = consumer.getSubscriptionId();
 
         List<Long> subscribedAt = new CopyOnWriteArrayList<>();
         sim().cometd().onSubscribe((session, channel) -> {
@@ -168,15 +161,8 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
      */
     @Test
     void aLiveUpdateAheadOfTheNewSessionsSubscribeReplyIsNotDeliveredAgain() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
-            }
-        });
-        StatisticsConsumer consumer = consumer("r1");
-        String id = awaitSubscription(consumer);
-        awaitCount("the initial values", () -> byStatistic.size() == 2);
+        StatisticsConsumer consumer = recordingRouteWithInitialValues();
+        String id = consumer.getSubscriptionId();
 
         java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
@@ -217,6 +203,20 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         }
         assertEquals(2, consumer.getStaleValuesDropped() - staleBefore, "the re-read values were the update's");
         assertEquals(initialBefore, count(StatisticsConstants.INITIAL_VALUES));
+    }
+
+    /** Route r1 records what it gets; returns its consumer once the subscription is live and its values arrived. */
+    private StatisticsConsumer recordingRouteWithInitialValues() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        awaitSubscription(consumer);
+        awaitCount("the initial values", () -> byStatistic.size() == 2);
+        return consumer;
     }
 
     private int count(String eventType) {
