@@ -122,6 +122,29 @@ class NotificationsRouteTest extends CloudTestSupport {
         threads.forEach(t -> assertTrue(t.contains("GenesysWorkers"), t));
     }
 
+    /**
+     * Jetty reports a WebSocket's open to the server after it wrote the 101 answer: the consumer (its socket open)
+     * subscribes, and an event is published, before the simulator's channel knows the socket. The event still arrives
+     * (the simulator counted it undelivered, and the first test's presence event went missing on a loaded machine).
+     */
+    @Test
+    void anEventPublishedBeforeTheServerReportsTheSocketOpenArrives() throws Exception {
+        String user = cloud().seedUsers(1).get(0);
+        java.util.concurrent.CompletableFuture<Void> hold = new java.util.concurrent.CompletableFuture<>();
+        notifications().holdSocketOpens(hold);
+        MockEndpoint mock = getMockEndpoint("mock:held");
+        consume("held", uri("v2.users." + user, "topics=presence"), "mock:held");
+        awaitUp("held");
+        String channel = notifications().channelIds().iterator().next();
+        assertFalse(notifications().isConnected(channel), "the simulator has not seen the open yet");
+
+        mock.expectedMessageCount(1);
+        call("users", "setPresence", "userId=" + user, Map.of("presenceDefinition", Map.of("id", "presence-busy")));
+        hold.complete(null);
+        mock.assertIsSatisfied(10_000);
+        assertInstanceOf(PresenceEventUserPresence.class, mock.getReceivedExchanges().get(0).getMessage().getBody());
+    }
+
     @Test
     void aTopicWithoutAModelIsDeliveredAsAMap() throws Exception {
         notifications().defineTopic("v2.test.{id}.events", "a test topic");

@@ -273,13 +273,20 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     }
 
     @Override
-    public void onResubscribed(long handshakeCount) {
+    public void onNewSession(long handshakeCount) {
         StatisticsStream s = stream;
         if (s != null) {
             // a session lost before its first connect never went through CONNECTED, so onStateChange did not mark
-            // the recovery; any new session is one, and the values read now re-state what did not change
+            // the recovery; any new session is one. Marked before the channels are subscribed again, not once they
+            // are (onResubscribed): a live update of the new session may arrive before the subscribe reply, and the
+            // values read then must not re-state it
             s.recovered();
         }
+    }
+
+    @Override
+    public void onResubscribed(long handshakeCount) {
+        // the values read now re-state (once) what did not change since the recovery began, unless a live update came
         verify("new CometD session (handshake " + handshakeCount + ")", true);
     }
 

@@ -61,15 +61,8 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
 
     /** @param burst 0: the simulator publishes every 50 ms; n: n updates at once every 50 ms */
     private void restartsWhilePublishing(int burst) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
-            }
-        });
-        StatisticsConsumer consumer = consumer("r1");
-        String id = awaitSubscription(consumer);
-        awaitCount("the initial values", () -> byStatistic.size() == 2);
+        StatisticsConsumer consumer = recordingRouteWithInitialValues();
+        String id = consumer.getSubscriptionId();
 
         List<Long> subscribedAt = new CopyOnWriteArrayList<>();
         sim().cometd().onSubscribe((session, channel) -> {
@@ -157,6 +150,81 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         if (!problems.isEmpty()) {
             fail(problems.size() + " problem(s) over " + restarts + " restarts:\n" + String.join("\n", problems));
         }
+    }
+
+    /**
+     * The race the restarts test met on a loaded machine: in the new CometD session Genesys publishes an update right
+     * as the channel is subscribed, and the consumer receives it before the subscribe reply (ahead of the reply in the
+     * same response, or with a connect while the reply is on its way). The values read after the new session are that
+     * update again: a live update got there first, so they are not re-stated (the recovery was marked after the live
+     * update, when the subscribe replies arrived, and the route got each value twice).
+     */
+    @Test
+    void aLiveUpdateAheadOfTheNewSessionsSubscribeReplyIsNotDeliveredAgain() throws Exception {
+        StatisticsConsumer consumer = recordingRouteWithInitialValues();
+        String id = consumer.getSubscriptionId();
+
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        sim().cometd().onSubscribe((session, channel) -> {
+            if (StatisticsConsumer.UPDATES.equals(channel) && armed.compareAndSet(true, false)) {
+                int updatesBefore = count(StatisticsConstants.STATISTIC_UPDATE);
+                published.set(sim().statistics().publishUpdates());
+                // the subscribe reply waits until the route has the update (delivered with a connect), or 2 s at most
+                // (the update goes out with this reply, ahead of it)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (count(StatisticsConstants.STATISTIC_UPDATE) == updatesBefore && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
+        long staleBefore = consumer.getStaleValuesDropped();
+        int initialBefore = count(StatisticsConstants.INITIAL_VALUES);
+        int reads = sim().requests().count("GET", VALUES_PATH);
+        armed.set(true);
+        sim().cometd().dropAllSessions();
+
+        await("the values re-read after the new session", 10_000, () -> sim().requests().count("GET", VALUES_PATH) > reads);
+        await("the re-read values delivered or dropped", 10_000,
+                () -> count(StatisticsConstants.INITIAL_VALUES) - initialBefore
+                      + consumer.getStaleValuesDropped() - staleBefore >= 2);
+        assertEquals(1, published.get(), "the update published in the new session");
+        for (String statisticId : sim().statistics().statisticIds(id)) {
+            List<Delivered> d = delivered(statisticId);
+            Delivered update = d.stream().filter(x -> StatisticsConstants.STATISTIC_UPDATE.equals(x.eventType()))
+                    .findFirst().orElseThrow(() -> new AssertionError(statisticId + ": no live update in " + d));
+            assertEquals(List.of(update), d.stream().filter(update::sameValueAs).toList(),
+                    statisticId + ": the live update once, not re-stated by the values read after it: " + d);
+        }
+        assertEquals(2, consumer.getStaleValuesDropped() - staleBefore, "the re-read values were the update's");
+        assertEquals(initialBefore, count(StatisticsConstants.INITIAL_VALUES));
+    }
+
+    /** Route r1 records what it gets; returns its consumer once the subscription is live and its values arrived. */
+    private StatisticsConsumer recordingRouteWithInitialValues() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("statistics=" + TWO_STATS)).routeId("r1").process(StatisticsDeliveryOrderTest.this::record);
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        awaitSubscription(consumer);
+        awaitCount("the initial values", () -> byStatistic.size() == 2);
+        return consumer;
+    }
+
+    private int count(String eventType) {
+        int n = 0;
+        for (String statisticId : byStatistic.keySet()) {
+            n += (int) delivered(statisticId).stream().filter(d -> eventType.equals(d.eventType())).count();
+        }
+        return n;
     }
 
     /**

@@ -78,6 +78,28 @@ class NotificationsSocketsTest {
         c.socket().close();
     }
 
+    /**
+     * Jetty reports a socket's open after it wrote the 101 answer, so a client that saw its socket open may subscribe
+     * and an event be published before the channel knows the socket: the event waits for it (it was counted
+     * undelivered and lost, and NotificationsRouteTest's first event went missing on a loaded machine).
+     */
+    @Test
+    void anEventPublishedBeforeTheServerReportsTheSocketOpenWaitsForIt() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> hold = new java.util.concurrent.CompletableFuture<>();
+        n.holdSocketOpens(hold);
+        JsonNode channel = rest.createChannel();
+        String id = channel.get("id").asText();
+        NotificationSocket socket = ws.connect(channel.get("connectUri").asText()); // open for the client
+        assertFalse(n.isConnected(id), "the open is held");
+        rest.subscribe("PUT", id, TOPIC);
+        assertEquals(1, n.publish(TOPIC, Map.of("before", "open")));
+        hold.complete(null);
+        assertEquals("open", socket.next(TOPIC).at("/eventBody/before").asText());
+        assertTrue(n.awaitIdle(Duration.ofSeconds(5)));
+        assertEquals(1, n.delivered(id, TOPIC));
+        socket.close();
+    }
+
     @Test
     void theSocketClosingNoticeComesFirstEventsFlowDuringTheGraceThenTheSocketClosesAndTheChannelStays()
             throws Exception {

@@ -261,12 +261,17 @@ public final class ChannelSupervisor {
 
         @Override
         public void onClosed(int code, String reason) {
-            if (!retired) {
-                control.execute(() -> dropped(this, "the socket closed (" + code + (reason == null || reason.isBlank()
-                        ? "" : " " + reason) + ") without Genesys announcing it"));
-            } else if (!closedByUs && awaitsProof()) {
-                control.execute(() -> closedUnproven(this));
-            }
+            // judged on the control executor, which replaces channels: on the socket's thread a close could be seen
+            // between the takeover marking this socket replaced and recording the ping that must prove it open, and
+            // was then taken as needing no proof (the gap came only once it had lingered LINGER_MAX_MILLIS)
+            control.execute(() -> {
+                if (!retired) {
+                    dropped(this, "the socket closed (" + code + (reason == null || reason.isBlank() ? ""
+                            : " " + reason) + ") without Genesys announcing it");
+                } else if (!closedByUs && awaitsProof()) {
+                    closedUnproven(this);
+                }
+            });
         }
 
         /** A replaced socket that Genesys announced closing, not yet proven open after the new subscription. */

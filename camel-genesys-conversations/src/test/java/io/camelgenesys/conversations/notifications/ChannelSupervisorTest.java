@@ -158,6 +158,28 @@ class ChannelSupervisorTest {
         assertEquals(2, genesys.channels.size());
     }
 
+    /**
+     * Genesys' close of the announced socket is handled (on the socket's thread) while the new channel takes over: after
+     * the old socket was marked replaced, before the ping that must prove it open was recorded. The close was then
+     * judged to need no proof, and the gap came only when the old socket had lingered its maximum (30 s):
+     * NotificationsRouteTest's gap test timed out waiting for it on a loaded machine. The close is judged on the
+     * supervisor's own thread, after the takeover: a gap at once.
+     */
+    @Test
+    void anAnnouncedSocketClosedAsItsProofPingIsSentIsAGapWithoutWaitingOutTheLinger() throws Exception {
+        ChannelSupervisor s = supervisor(60_000, 3, 0);
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(2, TimeUnit.SECONDS);
+        FakeSocket old = genesys.socket(1);
+        old.closeOnPing = true;
+        old.text(CLOSING);
+        await(() -> "ch-2".equals(s.channelId()) && old.sent.contains(NotificationFrame.PING));
+        await(() -> s.gapCount() == 1);
+        assertEquals(1, r.gaps.size());
+        assertEquals(0, s.dropCount(), "the current channel is fine: no drop, no new channel");
+        assertEquals("ch-2", s.channelId());
+    }
+
     @Test
     void anAnnouncedSocketClosedBeforeItsPongIsNoGapWhenAnEventItDeliveredArrivesOnTheNewSocketToo() throws Exception {
         // no pong comes (Genesys closed the old socket first), but the old socket delivered an event that the new
@@ -398,6 +420,8 @@ class ChannelSupervisorTest {
         final List<String> calls;
         final List<String> sent = new CopyOnWriteArrayList<>();
         volatile boolean answerPings;
+        /** Genesys' close arrives as a ping is sent (on the thread that sends it). */
+        volatile boolean closeOnPing;
 
         FakeSocket(String id, ChannelSupervisor.SocketEvents events, List<String> calls) {
             this.id = id;
@@ -418,6 +442,9 @@ class ChannelSupervisorTest {
             sent.add(text);
             if (answerPings && NotificationFrame.PING.equals(text)) {
                 text(PONG);
+            }
+            if (closeOnPing && NotificationFrame.PING.equals(text)) {
+                serverClose(1001, "The socket is closing");
             }
             return true;
         }

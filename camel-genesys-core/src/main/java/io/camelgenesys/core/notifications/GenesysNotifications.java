@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.camelgenesys.core.auth.TokenProvider;
@@ -262,6 +263,10 @@ public final class GenesysNotifications implements AutoCloseable {
         if (handshake == null) {
             return;
         }
+        if (handshake.again()) {
+            // before the channels are subscribed again: no message of the new session has reached a listener yet
+            fireListeners(l -> l.onNewSession(handshake.count()));
+        }
         // the BayeuxClient dropped its client-side subscriptions when the old session was lost: subscribe again
         List<CompletableFuture<Void>> attempts = registry.resubscribeAll();
         if (handshake.again()) {
@@ -343,12 +348,16 @@ public final class GenesysNotifications implements AutoCloseable {
     }
 
     private void fireResubscribed(long count) {
+        fireListeners(l -> l.onResubscribed(count));
+    }
+
+    private void fireListeners(Consumer<GenesysNotificationsListener> event) {
         if (isClosed()) {
             return;
         }
         for (GenesysNotificationsListener l : listeners) {
             try {
-                l.onResubscribed(count);
+                event.accept(l);
             } catch (RuntimeException x) {
                 LOG.warn("A notifications listener failed: {}", x.toString());
             }

@@ -18,6 +18,17 @@ public interface GenesysNotificationsListener {
     }
 
     /**
+     * A new CometD session replaced a lost one: called on its handshake reply, before its channels are subscribed
+     * again, so before any of its messages reaches a channel listener (unlike {@link #onResubscribed}, which comes
+     * after the subscribe replies, when messages of the new session may already have arrived). The moment to mark
+     * what the new session's messages must be told apart from.
+     *
+     * @param handshakeCount the number of successful handshakes so far (2 after the first re-handshake)
+     */
+    default void onNewSession(long handshakeCount) {
+    }
+
+    /**
      * A new CometD session replaced a lost one (server-side session loss, re-handshake, or a new handshake after the
      * server ended the session) and every remembered channel has been subscribed again (the subscribe replies have
      * arrived). Messages published while there was no session are lost: this is the moment to re-create server-side

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -73,6 +74,11 @@ public final class Notifications {
         /** the topic names they stand for, which events are matched against */
         final Set<String> expanded = new LinkedHashSet<>();
         ChannelSocket socket;
+        /**
+         * A socket whose upgrade was answered (101) but whose open Jetty has not reported yet: the client may already
+         * have subscribed, and what is published meanwhile waits for it, as Genesys has the socket once it answers
+         */
+        ChannelSocket opening;
         final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
         boolean draining;
         int connections;
@@ -114,6 +120,8 @@ public final class Notifications {
     private int topicLimit = DEFAULT_TOPIC_LIMIT;
     /** channels whose queue is being drained (including removed ones): awaitIdle waits for 0 */
     private int draining;
+    /** while incomplete, a socket's open reaches its channel only once it completes (test control) */
+    private CompletableFuture<?> openHold;
 
     private ScheduledExecutorService scheduler;
     private ExecutorService delivery;
@@ -176,6 +184,7 @@ public final class Notifications {
         topics.reset();
         heartbeatInterval = DEFAULT_HEARTBEAT;
         heartbeatsPaused = false;
+        openHold = null;
         pongsPaused = false;
         lifetime = DEFAULT_LIFETIME;
         grace = DEFAULT_GRACE;
@@ -220,7 +229,7 @@ public final class Notifications {
                     queued++;
                     DeliveryCounters.Count count = counters.of(c.id, topic);
                     count.published++;
-                    if (c.socket == null) {
+                    if (c.socket == null && c.opening == null) {
                         count.undelivered++;
                     } else {
                         enqueue(c, new Outgoing(Kind.EVENT, text, topic, correlationId, null, 0, null));
@@ -336,8 +345,24 @@ public final class Notifications {
         return channels.containsKey(channelId);
     }
 
-    synchronized void opened(String channelId, ChannelSocket socket) {
+    /** The upgrade to a channel's socket is being answered: from now on events wait for it (see Channel.opening). */
+    synchronized void upgrading(String channelId, ChannelSocket socket) {
         Channel c = channels.get(channelId);
+        if (c != null) {
+            c.opening = socket;
+        }
+    }
+
+    synchronized void opened(String channelId, ChannelSocket socket) {
+        if (openHold != null && !openHold.isDone()) {
+            CompletableFuture<?> hold = openHold;
+            hold.whenComplete((v, x) -> opened(channelId, socket));
+            return;
+        }
+        Channel c = channels.get(channelId);
+        if (c != null && c.opening == socket) {
+            c.opening = null;
+        }
         if (c == null) {
             // expired between the upgrade and the open
             socket.close(1000, "Channel expired");
@@ -352,11 +377,17 @@ public final class Notifications {
             enqueue(c, new Outgoing(Kind.CLOSE, null, null, null, previous, 1000,
                     "Another connection to this channel was opened"));
         }
+        resumeDrain(c);
         notifyAll();
     }
 
     synchronized void closed(String channelId, ChannelSocket socket) {
         Channel c = channels.get(channelId);
+        if (c != null && c.opening == socket) {
+            // the upgrade failed or the socket closed before its open was reported: what waited for it is undelivered
+            c.opening = null;
+            resumeDrain(c);
+        }
         if (c != null && c.socket == socket) {
             c.socket = null;
             c.lastUsed = System.nanoTime();
@@ -445,6 +476,14 @@ public final class Notifications {
                     return;
                 }
                 target = o.target() != null ? o.target() : c.socket;
+                if (target == null && o.target() == null && c.opening != null && !c.removed) {
+                    // waits for the socket being opened (opened() or closed() resumes the drain)
+                    c.queue.addFirst(o);
+                    c.draining = false;
+                    draining--;
+                    notifyAll();
+                    return;
+                }
                 if (target == null || !target.isOpen()) {
                     if (o.kind() == Kind.EVENT) {
                         counters.of(c.id, o.topic()).undelivered++;
@@ -460,6 +499,15 @@ public final class Notifications {
             // the write's completion (on whatever thread Jetty completes it) continues the drain on a delivery thread
             target.send(o.text(), Callback.from(() -> sent(c, sending, true), x -> sent(c, sending, false)));
             return;
+        }
+    }
+
+    /** Starts the drain of what waited for a socket being opened. Caller holds the monitor. */
+    private void resumeDrain(Channel c) {
+        if (!c.queue.isEmpty() && !c.draining && delivery != null) {
+            c.draining = true;
+            draining++;
+            execute(c);
         }
     }
 
@@ -522,8 +570,11 @@ public final class Notifications {
         c.topics.clear();
         c.expanded.clear();
         c.removed = true;
+        c.opening = null;
         if (c.socket != null) {
             enqueue(c, new Outgoing(Kind.CLOSE, null, null, null, c.socket, code, reason));
+        } else {
+            resumeDrain(c); // what waited for a socket being opened is undelivered
         }
         notifyAll();
     }
@@ -700,6 +751,16 @@ public final class Notifications {
      */
     public synchronized void pausePongs(boolean paused) {
         this.pongsPaused = paused;
+    }
+
+    /**
+     * Until {@code until} completes, a socket whose upgrade was answered reaches its channel late (Jetty reports the
+     * open after the 101 answer is written, so a client may subscribe and events be published in between): plays
+     * that window at will. Events published meanwhile wait for the socket, as with Genesys, which has the socket
+     * once it answered the upgrade.
+     */
+    public synchronized void holdSocketOpens(CompletableFuture<?> until) {
+        this.openHold = until;
     }
 
     public synchronized void pauseHeartbeats(boolean paused) {

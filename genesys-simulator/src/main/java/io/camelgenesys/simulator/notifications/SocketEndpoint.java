@@ -55,9 +55,22 @@ public final class SocketEndpoint {
             container = request.getConnectionMetaData().getConnector().getServer()
                     .getBean(ServerWebSocketContainer.class);
         }
+        // the socket belongs to the channel from the upgrade on (Jetty reports its open only after the 101 is
+        // written, and the client may subscribe before that); a failed upgrade gives it up again
+        ChannelSocket[] created = new ChannelSocket[1];
+        Callback upgraded = Callback.from(callback::succeeded, x -> {
+            if (created[0] != null) {
+                notifications.closed(channelId, created[0]);
+            }
+            callback.failed(x);
+        });
         try {
-            if (container != null && container.upgrade((req, res, cb) -> new ChannelSocket(notifications, channelId),
-                    request, response, callback)) {
+            if (container != null && container.upgrade((req, res, cb) -> {
+                ChannelSocket socket = new ChannelSocket(notifications, channelId);
+                created[0] = socket;
+                notifications.upgrading(channelId, socket);
+                return socket;
+            }, request, response, upgraded)) {
                 return null;
             }
         } catch (RuntimeException e) {
