@@ -88,6 +88,31 @@ class ContactsBenchmarkSmokeTest {
     }
 
     @Test
+    void theMixedRunMeasuresBothOperationsInTheSameRounds() throws Exception {
+        Harness.Settings quick = new Harness.Settings(0, 1, Duration.ZERO, 20);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setProperty("bench.mixed", "true");
+        List<Harness.Result> results;
+        try {
+            results = ContactsBenchmark.run(quick, List.of("get", "create"), new int[] {1},
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("bench.mixed");
+        }
+        assertEquals(3, results.size()); // get, create, then both in the same rounds
+        Harness.Result mixed = results.get(2);
+        assertEquals(ContactsBenchmark.MIXED, mixed.title());
+        for (String op : ContactsBenchmark.OPERATIONS) {
+            for (String name : List.of(ContactsBenchmark.RAW, ContactsBenchmark.CAMEL,
+                    ContactsBenchmark.RAW_JSON_HANDOFF)) {
+                assertEquals(20, mixed.peer(name + " (" + op + ")").totalRequests(), name + " " + op);
+            }
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("create: component vs raw Jetty + Jackson with the hand-off, req/s"), report);
+    }
+
+    @Test
     void anUnknownOperationIsRefusedBeforeAnythingStarts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContactsBenchmark.run(
                 new Harness.Settings(0, 1, Duration.ZERO, 1), List.of("delete"), new int[] {1},
