@@ -102,7 +102,8 @@ public final class ContactsBenchmark {
      * With {@code -Dbench.mixed=true}: {@value #RAW}, {@value #CAMEL} and {@value #RAW_JSON_HANDOFF} for {@code get}
      * and for {@code create}, all six in the same rounds ("contacts get and create in the same rounds"), so that the
      * two operations' ratios are taken under the same conditions: measured in separate windows, the create window
-     * also carries the young-GC pauses of the contacts the in-process simulator keeps, which the get window does not.
+     * also carries the young-GC pauses of the contacts the in-process simulator keeps, which the get window does not,
+     * and on a loaded machine the first window also the end of the JIT's warm-up.
      * Each peer's name ends with the operation, as {@code " (get)"}.
      */
     public static final String MIXED = "contacts get and create in the same rounds";
