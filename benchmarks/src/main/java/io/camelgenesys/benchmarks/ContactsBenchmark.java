@@ -98,6 +98,15 @@ public final class ContactsBenchmark {
      * {@code ExternalContact} and its id checked (no body rules, no option resolution, no Camel exchange).
      */
     public static final String RAW_JSON_HANDOFF = "raw Jetty + Jackson, completion on a worker pool";
+    /**
+     * With {@code -Dbench.mixed=true}: {@value #RAW}, {@value #CAMEL} and {@value #RAW_JSON_HANDOFF} for {@code get}
+     * and for {@code create}, all six in the same rounds ("contacts get and create in the same rounds"), so that the
+     * two operations' ratios are taken under the same conditions: measured in separate windows, the create window
+     * also carries the young-GC pauses of the contacts the in-process simulator keeps, which the get window does not,
+     * and on a loaded machine the first window also the end of the JIT's warm-up.
+     * Each peer's name ends with the operation, as {@code " (get)"}.
+     */
+    public static final String MIXED = "contacts get and create in the same rounds";
 
     /** The operations this benchmark knows. */
     public static final List<String> OPERATIONS = List.of("get", "create");
@@ -161,6 +170,7 @@ public final class ContactsBenchmark {
         CamelContext camel = null;
         ExecutorService workers = null;
         boolean handoff = Boolean.getBoolean("bench.handoff");
+        boolean mixed = Boolean.getBoolean("bench.mixed") && operations.containsAll(OPERATIONS);
         Sdk sdk = null;
         Sdk sdkPooled = null;
         try {
@@ -174,7 +184,7 @@ public final class ContactsBenchmark {
             String connection = "baseUrl=" + base + "&clientId=" + sim.cloudClientId() + "&clientSecret=RAW("
                                 + sim.cloudClientSecret() + ")&rateLimit=0";
             camel = camelContext("camel-contacts", connection, contactId);
-            if (handoff) {
+            if (handoff || mixed) {
                 // the component's default worker pool: Camel's default profile (10 threads, unbounded queue)
                 workers = camel.getExecutorServiceManager().newDefaultThreadPool(ContactsBenchmark.class,
                         "bench-workers");
@@ -224,6 +234,9 @@ public final class ContactsBenchmark {
                     results.add(r);
                 }
             }
+            if (mixed) {
+                results.addAll(mixed(harness, raw, camel, base, token, contactId, workers, concurrencies, out));
+            }
             if (blocking && operations.contains("get")) {
                 results.addAll(blocking(harness, camel, getUri(connection, contactId), sdkPooled, sdk, raw, base, token,
                         contactId, concurrencies, out));
@@ -244,6 +257,39 @@ public final class ContactsBenchmark {
             }
             sim.stop();
         }
+    }
+
+    /** {@value #MIXED}: see {@link #MIXED}. */
+    private static List<Harness.Result> mixed(Harness harness, HttpClient raw, CamelContext camel, String base,
+                                              String token, String contactId, ExecutorService workers,
+                                              int[] concurrencies, PrintStream out) throws Exception {
+        String url = base + CONTACTS + "/" + contactId;
+        byte[] contactJson = JSON.writeValueAsBytes(CONTACT);
+        List<Harness.Peer> peers = List.of(
+                new Harness.Peer(RAW + " (get)", rawGet(raw, url, token)),
+                new Harness.Peer(CAMEL + " (get)", camelGet(camel, contactId)),
+                new Harness.Peer(RAW_JSON_HANDOFF + " (get)", rawJsonGet(raw, url, token, contactId, workers)),
+                new Harness.Peer(RAW + " (create)", rawCreate(raw, base + CONTACTS, token, contactJson)),
+                new Harness.Peer(CAMEL + " (create)", camelCreate(camel)),
+                new Harness.Peer(RAW_JSON_HANDOFF + " (create)", rawJsonCreate(raw, base + CONTACTS, token, workers)));
+        List<Harness.Result> results = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            Harness.Result r = harness.measure(MIXED, concurrency, peers);
+            Harness.print(r, RAW + " (get)", out);
+            for (String op : OPERATIONS) {
+                String suffix = " (" + op + ")";
+                Harness.printRatio(r, op + ": component vs raw Jetty, req/s", CAMEL + suffix, RAW + suffix, out);
+                Harness.printRatio(r, op + ": component vs raw Jetty + Jackson with the hand-off, req/s",
+                        CAMEL + suffix, RAW_JSON_HANDOFF + suffix, out);
+                Harness.printCostRatio(r, CAMEL + suffix, RAW + suffix, out);
+                Harness.printCostRatio(r, CAMEL + suffix, RAW_JSON_HANDOFF + suffix, out);
+            }
+            if (Boolean.getBoolean("bench.verbose")) {
+                Harness.printRounds(r, out);
+            }
+            results.add(r);
+        }
+        return results;
     }
 
     /**

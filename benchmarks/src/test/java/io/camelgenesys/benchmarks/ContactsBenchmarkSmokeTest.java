@@ -68,16 +68,8 @@ class ContactsBenchmarkSmokeTest {
 
     @Test
     void theHandOffPeersCompleteTheirRequests() throws Exception {
-        Harness.Settings quick = new Harness.Settings(0, 1, Duration.ZERO, 20);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setProperty("bench.handoff", "true");
-        List<Harness.Result> results;
-        try {
-            results = ContactsBenchmark.run(quick, List.of("get", "create"), new int[] {4},
-                    new PrintStream(printed, true, StandardCharsets.UTF_8));
-        } finally {
-            System.clearProperty("bench.handoff");
-        }
+        List<Harness.Result> results = runWith("bench.handoff", 4, printed);
         for (Harness.Result r : results) {
             for (String name : List.of(ContactsBenchmark.RAW_HANDOFF, ContactsBenchmark.RAW_JSON_HANDOFF)) {
                 assertEquals(20, r.peer(name).totalRequests(), r.title() + " " + name);
@@ -85,6 +77,35 @@ class ContactsBenchmarkSmokeTest {
         }
         String report = printed.toString(StandardCharsets.UTF_8);
         assertTrue(report.contains("component vs raw Jetty + Jackson with the same hand-off"), report);
+    }
+
+    @Test
+    void theMixedRunMeasuresBothOperationsInTheSameRounds() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Harness.Result> results = runWith("bench.mixed", 1, printed);
+        assertEquals(3, results.size()); // get, create, then both in the same rounds
+        Harness.Result mixed = results.get(2);
+        assertEquals(ContactsBenchmark.MIXED, mixed.title());
+        for (String op : ContactsBenchmark.OPERATIONS) {
+            for (String name : List.of(ContactsBenchmark.RAW, ContactsBenchmark.CAMEL,
+                    ContactsBenchmark.RAW_JSON_HANDOFF)) {
+                assertEquals(20, mixed.peer(name + " (" + op + ")").totalRequests(), name + " " + op);
+            }
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("create: component vs raw Jetty + Jackson with the hand-off, req/s"), report);
+    }
+
+    /** Both operations at one concurrency, 20 requests per peer, with the opt-in flag {@code property} set. */
+    private static List<Harness.Result> runWith(String property, int concurrency, ByteArrayOutputStream printed)
+            throws Exception {
+        System.setProperty(property, "true");
+        try {
+            return ContactsBenchmark.run(new Harness.Settings(0, 1, Duration.ZERO, 20), List.of("get", "create"),
+                    new int[] {concurrency}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty(property);
+        }
     }
 
     @Test
