@@ -91,7 +91,29 @@ class NotificationsUnderLoadRouteTest extends CloudTestSupport {
             f.get(60, java.util.concurrent.TimeUnit.SECONDS); // every REST call answered
         }
         int expectedPresence = presenceCalls;
-        Await.until("every numbered event delivered", 60_000, () -> received.size() == EVENTS);
+        try {
+            Await.until("every numbered event delivered", 60_000, () -> received.size() == EVENTS);
+        } catch (AssertionError e) {
+            // which stage stopped: the simulator's writes, the sockets' reads, the route; and whether a socket dropped
+            List<Integer> missing = new ArrayList<>();
+            for (int seq = 0; seq < EVENTS && missing.size() < 10; seq++) {
+                if (!received.containsKey(seq)) {
+                    missing.add(seq);
+                }
+            }
+            String topic = "v2.test.l1.load";
+            throw new AssertionError(e.getMessage() + ": received " + received.size() + " of " + EVENTS
+                                     + " (first missing " + missing + "); published " + notifications().published(topic)
+                                     + ", written to a socket " + notifications().delivered(topic)
+                                     + "; the channel read " + consumer.supervisor().eventCount() + " events (with "
+                                     + presenceEvents.get() + " presence) + duplicates "
+                                     + consumer.supervisor().duplicateCount() + "; routed "
+                                     + consumer.getDeliveredCount() + " (pending " + consumer.status().pending()
+                                     + "); drops "
+                                     + consumer.supervisor().dropCount() + ", gaps " + consumer.supervisor().gapCount()
+                                     + ", handovers " + consumer.supervisor().handoverCount() + ", channels "
+                                     + consumer.supervisor().channelsCreated(), e);
+        }
         Await.until("every presence event delivered", 20_000, () -> presenceEvents.get() >= expectedPresence);
         assertTrue(notifications().awaitIdle(Duration.ofSeconds(5)));
         Thread.sleep(300); // stragglers, if any, would be duplicates
