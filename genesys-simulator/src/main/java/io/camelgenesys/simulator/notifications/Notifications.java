@@ -122,6 +122,8 @@ public final class Notifications {
     private int draining;
     /** while incomplete, a socket's open reaches its channel only once it completes (test control) */
     private CompletableFuture<?> openHold;
+    /** while incomplete, each channel's drain waits before its next write, so what is published queues (test control) */
+    private CompletableFuture<?> deliveryHold;
 
     private ScheduledExecutorService scheduler;
     private ExecutorService delivery;
@@ -185,6 +187,7 @@ public final class Notifications {
         heartbeatInterval = DEFAULT_HEARTBEAT;
         heartbeatsPaused = false;
         openHold = null;
+        deliveryHold = null;
         pongsPaused = false;
         lifetime = DEFAULT_LIFETIME;
         grace = DEFAULT_GRACE;
@@ -438,10 +441,27 @@ public final class Notifications {
 
     /** Runs the next step of a channel's drain on a delivery thread. Caller holds the monitor. */
     private void execute(Channel c) {
+        CompletableFuture<?> hold = deliveryHold;
+        if (hold != null && !hold.isDone()) {
+            hold.whenComplete((v, x) -> resumeHeld(c));
+            return;
+        }
         try {
             delivery.execute(() -> drain(c));
         } catch (RejectedExecutionException e) {
             // the simulator stopped: its sockets are gone
+            abandonQueue(c);
+        }
+    }
+
+    /** A drain held by {@link #holdDeliveries} goes on, unless the simulator stopped or the channel went meanwhile. */
+    private synchronized void resumeHeld(Channel c) {
+        if (!c.draining) {
+            return; // its queue was abandoned while held
+        }
+        if (delivery != null) {
+            execute(c);
+        } else {
             abandonQueue(c);
         }
     }
@@ -761,6 +781,15 @@ public final class Notifications {
      */
     public synchronized void holdSocketOpens(CompletableFuture<?> until) {
         this.openHold = until;
+    }
+
+    /**
+     * Until {@code until} completes, no socket is written to: each channel's drain finishes the write under way and
+     * waits, so what is published and announced meanwhile queues up in the order the server keeps. Lets a test hold
+     * a backlog that a fast machine would otherwise have written already.
+     */
+    public synchronized void holdDeliveries(CompletableFuture<?> until) {
+        this.deliveryHold = until;
     }
 
     public synchronized void pauseHeartbeats(boolean paused) {
