@@ -106,12 +106,18 @@ class NotificationsSocketsTest {
             throws Exception {
         n.socketClosingGrace(Duration.ofMillis(500));
         NotifyRest.Connected c = connected();
+        // the socket stays open until the event published after the notice was read has arrived: a loaded machine can
+        // take longer than the grace between reading the notice and publishing, and the close would then come first
+        CompletableFuture<Void> closeHold = new CompletableFuture<>();
+        n.holdSocketCloses(closeHold);
         n.closeSockets(true);
         JsonNode notice = c.socket().next();
         assertEquals("v2.system.socket_closing", notice.get("topicName").asText());
         assertEquals(c.id(), notice.at("/eventBody/channelId").asText());
         assertEquals(1, n.publish(TOPIC, Map.of("during", "grace")));
         assertEquals("grace", c.socket().next(TOPIC).at("/eventBody/during").asText());
+        assertFalse(c.socket().closed.isDone(), "the socket closed before the event published after its notice");
+        closeHold.complete(null);
         NotificationSocket.Closed closed = c.socket().awaitClosed();
         assertEquals(1001, closed.code());
 

@@ -124,6 +124,8 @@ public final class Notifications {
     private CompletableFuture<?> openHold;
     /** while incomplete, each channel's drain waits before its next write, so what is published queues (test control) */
     private CompletableFuture<?> deliveryHold;
+    /** while incomplete, a socket whose closing grace ran out is closed only once it completes (test control) */
+    private CompletableFuture<?> closeHold;
 
     private ScheduledExecutorService scheduler;
     private ExecutorService delivery;
@@ -188,6 +190,7 @@ public final class Notifications {
         heartbeatsPaused = false;
         openHold = null;
         deliveryHold = null;
+        closeHold = null;
         pongsPaused = false;
         lifetime = DEFAULT_LIFETIME;
         grace = DEFAULT_GRACE;
@@ -681,18 +684,24 @@ public final class Notifications {
     /** After a notice was written (or failed): the socket closes once the grace has passed. Caller holds the monitor. */
     private void scheduleClose(Channel c, ChannelSocket socket) {
         if (grace.isZero() || scheduler == null) {
-            enqueue(c, closing(socket));
+            graceOver(c, socket);
             return;
         }
         try {
-            scheduler.schedule(() -> {
-                synchronized (this) {
-                    enqueue(c, closing(socket));
-                }
-            }, grace.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> graceOver(c, socket), grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // the simulator stopped: its sockets are gone
         }
+    }
+
+    /** The grace ran out: the close is queued after what is queued by then, or once {@link #holdSocketCloses} ends. */
+    private synchronized void graceOver(Channel c, ChannelSocket socket) {
+        CompletableFuture<?> hold = closeHold;
+        if (hold != null && !hold.isDone()) {
+            hold.whenComplete((v, x) -> graceOver(c, socket));
+            return;
+        }
+        enqueue(c, closing(socket));
     }
 
     /**
@@ -790,6 +799,15 @@ public final class Notifications {
      */
     public synchronized void holdDeliveries(CompletableFuture<?> until) {
         this.deliveryHold = until;
+    }
+
+    /**
+     * Until {@code until} completes, a socket announced with {@code v2.system.socket_closing} stays open after its
+     * grace ran out, and keeps receiving events; it closes once {@code until} completes (and the grace has passed). Lets
+     * a test act on the notice, however long a loaded machine takes, before the socket closes.
+     */
+    public synchronized void holdSocketCloses(CompletableFuture<?> until) {
+        this.closeHold = until;
     }
 
     public synchronized void pauseHeartbeats(boolean paused) {
