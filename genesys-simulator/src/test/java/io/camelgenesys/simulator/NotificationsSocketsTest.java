@@ -215,9 +215,10 @@ class NotificationsSocketsTest {
         assertTrue(String.valueOf(refused.getCause()).contains("404"), String.valueOf(refused.getCause()));
         assertEquals(0, n.publish(TOPIC, Map.of()));
 
-        // by its lifetime
-        n.channelLifetime(Duration.ofMillis(300));
+        // by its lifetime: set by the last subscribe, so that a slow setup cannot outlive it before the channel is used
         NotifyRest.Connected short1 = connected();
+        n.channelLifetime(Duration.ofMillis(300));
+        rest.subscribe("PUT", short1.id(), TOPIC);
         assertEquals("Channel expired", short1.socket().awaitClosed().reason());
         assertFalse(n.channelIds().contains(short1.id()));
     }
