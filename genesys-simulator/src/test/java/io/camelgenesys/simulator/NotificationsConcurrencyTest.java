@@ -87,6 +87,9 @@ class NotificationsConcurrencyTest {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
+        // the heartbeats went on during the whole load; they stop now, or on a slow machine the 40 channels' queues
+        // might never be empty all at once between two 20 ms ticks and awaitIdle would wait in vain
+        n.pauseHeartbeats(true);
         assertTrue(n.awaitIdle(Duration.ofSeconds(30)));
 
         assertEquals(USERS * CHANGES, users.stream().mapToLong(u -> n.published("v2.users." + u + ".presence")).sum());
