@@ -106,7 +106,7 @@ class CometdTest {
     void handshakeWithoutApiKeyIsForbidden() throws Exception {
         token.set(http.multicloudToken());
         client.handshake();
-        await(() -> !handshakes.isEmpty(), 5_000, "a handshake reply");
+        await(() -> !handshakes.isEmpty(), 10_000, "a handshake reply");
         assertFalse(handshakes.get(0).isSuccessful());
         assertEquals(403, httpCode(handshakes.get(0)));
         assertEquals(0, sim.cometd().handshakeCount());
@@ -116,7 +116,7 @@ class CometdTest {
     void handshakeWithoutTokenIsUnauthorized() throws Exception {
         apiKey.set(sim.multicloudApiKey());
         client.handshake();
-        await(() -> !handshakes.isEmpty(), 5_000, "a handshake reply");
+        await(() -> !handshakes.isEmpty(), 10_000, "a handshake reply");
         assertFalse(handshakes.get(0).isSuccessful());
         assertEquals(401, httpCode(handshakes.get(0)));
 
@@ -145,7 +145,7 @@ class CometdTest {
             }
         });
         client.handshake();
-        assertTrue(client.waitFor(5_000, BayeuxClient.State.CONNECTED), "connected");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED), "connected");
         assertEquals(1, sim.cometd().handshakeCount());
         assertEquals(1, sim.cometd().sessionCount());
 
@@ -171,7 +171,7 @@ class CometdTest {
     void everyRequestCarriesTheCurrentToken() throws Exception {
         credentials();
         client.handshake();
-        assertTrue(client.waitFor(5_000, BayeuxClient.State.CONNECTED), "connected");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED), "connected");
         String rotated = http.multicloudToken();
         token.set(rotated);
         BlockingQueue<Message> received = new LinkedBlockingQueue<>();
@@ -188,22 +188,25 @@ class CometdTest {
         assertNotNull(received.poll(5, TimeUnit.SECONDS));
         String expected = "Bearer " + rotated;
         await(() -> expected.equals(sim.requests().lastHeader(Cometd.STATISTICS_NOTIFICATIONS + "/**", "Authorization")),
-                3_000, "the rotated token on the Bayeux path");
+                10_000, "the rotated token on the Bayeux path");
     }
 
     @Test
     void droppedSessionsMakeClientsHandshakeAgain() throws Exception {
         credentials();
         client.handshake();
-        assertTrue(client.waitFor(5_000, BayeuxClient.State.CONNECTED), "connected");
-        await(() -> sim.cometd().sessionCount() == 1, 2_000, "the session");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED), "connected");
+        await(() -> sim.cometd().sessionCount() == 1, 10_000, "the session");
 
         long start = System.nanoTime();
         sim.cometd().dropAllSessions();
-        await(() -> successfulHandshakes() == 2, 3_000, "a second handshake");
+        await(() -> successfulHandshakes() == 2, 10_000, "a second handshake");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis < 2_000, "re-handshake took " + millis + " ms");
-        assertTrue(client.waitFor(3_000, BayeuxClient.State.CONNECTED));
+        // the drop answered the held /meta/connect at once: without that, the client would learn of it only when the
+        // hold of the connect it sent on connecting ran out, about TIMEOUT_MILLIS after the drop. The bound is that
+        // hold less a second, not a guess at how fast this machine re-handshakes (it was 2 s)
+        assertTrue(millis < Cometd.TIMEOUT_MILLIS - 1_000, "re-handshake took " + millis + " ms");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED));
         assertEquals(2, sim.cometd().handshakeCount());
         assertEquals(1, sim.cometd().sessionCount());
     }
@@ -213,19 +216,19 @@ class CometdTest {
         credentials();
         sim.cometd().rejectHandshakes(1, 401);
         client.handshake();
-        await(() -> successfulHandshakes() == 1, 5_000, "a successful handshake");
+        await(() -> successfulHandshakes() == 1, 10_000, "a successful handshake");
         Message rejected = handshakes.get(0);
         assertFalse(rejected.isSuccessful());
         assertEquals(401, httpCode(rejected));
         assertEquals(1, sim.cometd().handshakeCount());
-        assertTrue(client.waitFor(3_000, BayeuxClient.State.CONNECTED));
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED));
     }
 
     @Test
     void otherBayeuxMessagesPassWhileARejectionIsPending() throws Exception {
         credentials();
         client.handshake();
-        assertTrue(client.waitFor(5_000, BayeuxClient.State.CONNECTED), "connected");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED), "connected");
         sim.cometd().rejectHandshakes(1, 401);
         // The simulator reads this subscribe to see that it is no handshake, then hands the body on to CometD.
         CountDownLatch subscribeAck = new CountDownLatch(1);
@@ -239,7 +242,7 @@ class CometdTest {
         assertEquals(1, sim.cometd().subscriberCount(UPDATES));
 
         sim.cometd().dropAllSessions();
-        await(() -> successfulHandshakes() == 2, 5_000, "a handshake after the rejected one");
+        await(() -> successfulHandshakes() == 2, 10_000, "a handshake after the rejected one");
         assertTrue(handshakes.stream().anyMatch(m -> !m.isSuccessful() && Integer.valueOf(401).equals(httpCode(m))));
     }
 
@@ -247,13 +250,13 @@ class CometdTest {
     void serverRestartMeansANewSession() throws Exception {
         credentials();
         client.handshake();
-        assertTrue(client.waitFor(5_000, BayeuxClient.State.CONNECTED), "connected");
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED), "connected");
         int port = sim.port();
         sim.stop();
         sim.start();
         assertEquals(port, sim.port(), "a restart binds the same port");
         await(() -> successfulHandshakes() == 2, 10_000, "a handshake with the restarted server");
-        assertTrue(client.waitFor(3_000, BayeuxClient.State.CONNECTED));
+        assertTrue(client.waitFor(10_000, BayeuxClient.State.CONNECTED));
         assertEquals(1, sim.cometd().sessionCount());
     }
 
@@ -262,7 +265,7 @@ class CometdTest {
         credentials();
         sim.faults().on("POST", Cometd.STATISTICS_NOTIFICATIONS + "/**").status(503).times(1);
         client.handshake();
-        await(() -> successfulHandshakes() == 1, 5_000, "a successful handshake after the fault");
+        await(() -> successfulHandshakes() == 1, 10_000, "a successful handshake after the fault");
         assertEquals(503, httpCode(handshakes.get(0)));
         assertEquals(1, sim.faults().hits("POST", Cometd.STATISTICS_NOTIFICATIONS + "/**"));
     }
