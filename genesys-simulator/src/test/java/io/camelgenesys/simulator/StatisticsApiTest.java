@@ -290,9 +290,13 @@ class StatisticsApiTest {
 
     @Test
     void anOutageEndsEvenAcrossARestart() throws Exception {
-        sim.statistics().outage(java.time.Duration.ofMillis(200));
+        // an outage that surely outlasts the stop (with 200 ms, a slow machine could see it end before it checked)
+        sim.statistics().outage(java.time.Duration.ofHours(1));
         assertFalse(sim.statistics().isAvailable());
         sim.stop();
+        // moved to end 200 ms from now while stopped: no timer runs until the start, however long this takes
+        sim.statistics().outage(java.time.Duration.ofMillis(200));
+        assertFalse(sim.statistics().isAvailable(), "still in the outage while stopped");
         sim.start();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (!sim.statistics().isAvailable() && System.nanoTime() < deadline) {
