@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.client.ContentResponse;
@@ -196,10 +197,15 @@ class TokenEndpointsTest {
 
     @Test
     void tokensExpire() throws Exception {
-        SIM.simulator().setTokenLifetime(Duration.ofMillis(300));
+        // long enough for the call with the fresh token on a loaded machine (300 ms was not), and waited out by
+        // watching the token rather than by a fixed sleep
+        SIM.simulator().setTokenLifetime(Duration.ofSeconds(2));
         String token = http.cloudToken();
         assertEquals(200, TestHttp.send(http.cloud("GET", "/api/v2/simulator/items", token)).getStatus());
-        Thread.sleep(400);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (SIM.simulator().tokens().isValid(token) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         ContentResponse expired = TestHttp.send(http.cloud("GET", "/api/v2/simulator/items", token));
         assertEquals(401, expired.getStatus());
         assertEquals("bad.credentials", body(expired).get("code").asText());
