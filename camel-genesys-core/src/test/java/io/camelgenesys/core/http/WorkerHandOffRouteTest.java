@@ -100,6 +100,12 @@ class WorkerHandOffRouteTest extends GenesysRouteTestSupport {
         assertEquals(n, threads.size(), "every continuation ran once");
     }
 
+    /** The thread is parked: a caller whose producer returned waits so for the exchange to complete. */
+    private static boolean waitsForAnAnswer(Thread caller) {
+        Thread.State state = caller.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
     private static void neverOnJetty(List<String> threads) {
         threads.forEach(t -> assertFalse(t.startsWith("genesys-http-") || t.contains("Scheduler")
                                          || t.contains("GenesysConnection["), "a continuation ran on " + t));
@@ -109,12 +115,26 @@ class WorkerHandOffRouteTest extends GenesysRouteTestSupport {
     void oneExchangeAfterTheOtherContinuesOnTheConnectionsWorkers() throws Exception {
         String id = createItem();
         List<String> threads = routeRecordingThreads("sequential", id, "", 0);
-        // answers a moment late, so that each comes after the producer returned (one that is there before rightly
-        // goes on on the sending thread)
-        sim().faults().on("GET", "/api/v2/simulator/items/" + id).delay(Duration.ofMillis(3));
+        // each answer is held until the producer returned and its caller waits for it (one that is there before
+        // rightly goes on on the sending thread): a fixed 3 ms delay raced a loaded machine, where the caller may not
+        // run for longer than that between sending and returning
+        String path = "/api/v2/simulator/items/" + id;
+        Thread callerThread = Thread.currentThread();
         int calls = 60;
         for (int i = 0; i < calls; i++) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            sim().faults().on("GET", path).holdUntil(release).times(1);
+            int held = i + 1;
+            CompletableFuture<Void> releaser = CompletableFuture.runAsync(() -> {
+                try {
+                    Await.until("request " + held + " held while its caller waits for the answer", 10_000,
+                            () -> sim().faults().hits("GET", path) == held && waitsForAnAnswer(callerThread));
+                } finally {
+                    release.complete(null);
+                }
+            });
             assertEquals("hand-off", template.requestBody("direct:sequential", null, TestItem.class).getName());
+            releaser.get(10, TimeUnit.SECONDS);
         }
         assertEquals(calls, threads.size());
         neverOnJetty(threads);
