@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.GenesysConstants;
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.test.GenesysRouteTestSupport;
+import io.camelgenesys.core.test.TestEndpoint;
 import io.camelgenesys.core.test.TestItem;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
@@ -119,14 +121,18 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
     @Test
     void tooManyRequestsWaitsRetryAfterWithoutSleepingAThread() throws Exception {
         String id = createItem();
-        String r = route(cloud("getItem", "itemId=" + id));
+        String uri = cloud("getItem", "itemId=" + id);
+        String r = route(uri);
         sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(429).header("Retry-After", "2")
                 .body("{\"message\":\"Rate limit exceeded\",\"code\":\"too.many.requests\",\"status\":429}",
                         "application/json")
                 .times(1);
         long start = System.nanoTime();
         CompletableFuture<Object> call = template.asyncRequestBody(r, null);
-        TimeUnit.MILLISECONDS.sleep(1000);
+        // checked once the retry waits, not after a fixed second: a slow machine could take that second and more to
+        // get the 429, or stretch the sleep past the Retry-After
+        RetryScheduler retries = context.getEndpoint(uri, TestEndpoint.class).getConnection().retries();
+        Await.until("the 429 waiting to be retried", 10_000, () -> retries.waitingCount() == 1);
         assertFalse(call.isDone(), "still waiting for Retry-After");
         assertNoGenesysThreadSleeps();
         TestItem item = (TestItem) call.get(10, TimeUnit.SECONDS);
