@@ -62,10 +62,11 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
     /** In the bodies the faulty routes get, and in the handler's exception messages: never to be logged. */
     private static final String BODY_MARKER = "body-text-5c1e";
     /**
-     * How long a caller of the faulty routes waits: far below their responseTimeout (8 s), so that a request nobody
-     * answers fails the test instead of being answered 503 at the deadline.
+     * How long a caller of the faulty routes waits: below their responseTimeout (8 s), so that a request nobody
+     * answers fails the test instead of being answered 503 at the deadline (which comes at least 8 s after the send),
+     * and long enough for 40 deliveries at once on two workers on a loaded machine (it was 3 s).
      */
-    private static final Duration CALLER_WAIT = Duration.ofSeconds(3);
+    private static final Duration CALLER_WAIT = Duration.ofSeconds(6);
     private static final String HANDLER_FAILED = "{\"status\":{\"code\":500,\"message\":\"The webhook handler failed\"}}";
     private static final String REPOSITORY_FAILED
             = "{\"status\":{\"code\":500,\"message\":\"The idempotent repository failed\"}}";

@@ -110,11 +110,12 @@ class WebhookResponseRouteTest extends CamelTestSupport {
 
     /**
      * A delivery whose handler fails as {@code handlerFailure} says ({@link TestWebhookEndpoint#FAILURE}); the caller
-     * waits 3 s, far less than the consumer's responseTimeout (8 s): a request nobody answers fails the test.
+     * waits 6 s, less than the consumer's responseTimeout (8 s, counted from a later moment): a request nobody
+     * answers fails the test instead of being answered 503, and a loaded machine has time to answer (it was 3 s).
      */
     private HttpResponse<String> postFaulty(String path, String body, String handlerFailure) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
-                .timeout(Duration.ofSeconds(3))
+                .timeout(Duration.ofSeconds(6))
                 .header("Content-Type", "application/json")
                 .header("GenesysCallerHeader", MARKER)
                 .header(HubSignature.HEADER, HubSignature.sign(SECRET, utf8(body)))
