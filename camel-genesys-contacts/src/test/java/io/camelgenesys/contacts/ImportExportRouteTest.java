@@ -307,17 +307,23 @@ class ImportExportRouteTest extends ContactsTestSupport {
         });
         assertNull(done.getException());
         int tokens = sim().tokens().requestCount();
-        // the job runs again; every token is revoked while the route polls
+        // the job runs again; every token is revoked while the route polls. The first poll is held until then (the
+        // simulator checks the token after a fault's hold): a revocation timed by a sleep could come after a slow
+        // machine's route had finished, or a fast one's before it polled
         sim().externalContacts().jobProcessingDelay(Duration.ofMillis(400));
-        new Thread(() -> {
+        java.util.concurrent.CompletableFuture<Void> revoked = new java.util.concurrent.CompletableFuture<>();
+        sim().faults().on("GET", EC + "/import/jobs/*").holdUntil(revoked).times(1);
+        java.util.concurrent.CompletableFuture<Void> revoking = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                Thread.sleep(250);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+                Await.until("the route polling the job", 60_000,
+                        () -> sim().faults().hits("GET", EC + "/import/jobs/*") >= 1);
+                sim().tokens().revokeAll();
+            } finally {
+                revoked.complete(null);
             }
-            sim().tokens().revokeAll();
-        }).start();
+        });
         Exchange again = template.request(from, e -> e.getMessage().setBody(CSV));
+        revoking.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertNull(again.getException());
         assertTrue(sim().tokens().requestCount() > tokens, "a new token was obtained");
     }

@@ -67,9 +67,12 @@ class PollConsumerRouteTest extends ContactsTestSupport {
         HealthCheckRegistry.get(context).setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(context, "consumers").setEnabled(true);
         Optional<HealthCheck.Result> checked = Optional.empty();
-        for (int i = 0; i < 200 && (checked.isEmpty() || checked.get().getState() != HealthCheck.State.DOWN
-                                    || ((GenesysPollConsumer) context.getRoute("unchecked-scan").getConsumer())
-                                            .getErrorCounter() == 0); i++) {
+        // until both consumers polled and failed: 30 s at most (it was 4 s, which the first polls of a loaded
+        // machine, starting the HTTP client and getting a token, could take)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((checked.isEmpty() || checked.get().getState() != HealthCheck.State.DOWN
+                || ((GenesysPollConsumer) context.getRoute("unchecked-scan").getConsumer()).getErrorCounter() == 0)
+               && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
             checked = result("checked-scan");
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,8 +131,12 @@ class ThreadModelRouteTest extends ContactsTestSupport {
         sim().faults().on("GET", EC + "/scan/contacts").delay(Duration.ofMillis(100)).times(30);
         inFlight("direct:scanSplitUserPool", 30);
         assertEquals(30 * CONTACTS, records.get());
+        // a first page that is there before the producer returns rightly goes on on the sending thread: a starved
+        // machine can take the 100 ms delay to get there (as in moreExchangesInFlightThanThreadsAndConnections)
+        threads.removeIf(t -> t.contains("ProducerTemplate"));
+        assertFalse(threads.isEmpty(), "no exchange continued on the user's pool");
         assertTrue(threads.stream().allMatch(t -> t.startsWith("user-pool-")),
-                "the route continued on the user's pool only: " + threads);
+                "the route continued on the user's pool only, never on Jetty's: " + threads);
     }
 
     @Test
@@ -210,6 +215,9 @@ class ThreadModelRouteTest extends ContactsTestSupport {
         // the shape of Camel's default profile (bounded queue, caller runs), scaled down so that it overflows
         boundedPool("tiny", new ThreadPoolExecutor.CallerRunsPolicy());
         Set<String> threads = blockingGets("workerPool=#tiny", 100);
+        // an answer that is there before the producer returns rightly goes on on the sending thread (a starved
+        // machine can take the 50 ms delay to get there); every other one on the user's pool, never on Jetty's
+        threads.removeIf(t -> t.contains("ProducerTemplate"));
         assertEquals(Set.of("tiny-1"), threads,
                 "the route ran on the user's pool only, never on the thread that offered it");
     }
@@ -217,7 +225,10 @@ class ThreadModelRouteTest extends ContactsTestSupport {
     @Test
     void aBoundedPoolThatRefusesIsOfferedTheContinuationAgain() throws Exception {
         boundedPool("refusing", new ThreadPoolExecutor.AbortPolicy());
-        assertEquals(Set.of("refusing-1"), blockingGets("workerPool=#refusing", 100));
+        Set<String> threads = blockingGets("workerPool=#refusing", 100);
+        // as above: an answer there before the producer returned goes on on the sending thread, rightly
+        threads.removeIf(t -> t.contains("ProducerTemplate"));
+        assertEquals(Set.of("refusing-1"), threads);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.camelgenesys.statistics;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.test.LogCapture;
 import io.camelgenesys.statistics.model.StatisticValue;
 import org.apache.logging.log4j.Level;
@@ -142,11 +144,23 @@ class StatisticsConsumerTest extends StatisticsConsumerTestSupport {
     @Test
     void stoppingWhileTheCreateIsInFlightStillLeavesNothing() throws Exception {
         String path = "/statistics/v3/subscriptions";
-        sim().faults().on("POST", path).delay(Duration.ofMillis(1500)).times(1);
-        route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        // the create is answered only once the stop has begun (the consumer no longer runs): with a fixed delay
+        // (1.5 s) a slow or loaded machine could reach the stop after the answer, and the test a normal stop
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        sim().faults().on("POST", path).holdUntil(answer).times(1);
+        StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
         awaitCount("the create in flight", () -> sim().faults().hits("POST", path) == 1);
+        CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+            try {
+                Await.until("the consumer stopping", 60_000,
+                        () -> "The consumer is stopped".equals(consumer.status().message()));
+            } finally {
+                answer.complete(null);
+            }
+        });
 
         context.getRouteController().stopRoute("r1");
+        answered.get(60, TimeUnit.SECONDS);
 
         assertEquals(0, sim().statistics().subscriptionCount(), "the late answer's subscription was deleted");
         assertEquals(1, sim().requests().count("DELETE", path + "/*"));

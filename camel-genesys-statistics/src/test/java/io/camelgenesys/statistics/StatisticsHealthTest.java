@@ -3,6 +3,7 @@ package io.camelgenesys.statistics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.camelgenesys.core.test.LogCapture;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -44,16 +45,22 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         awaitCount("updates flow", () -> updatesOf(mock, id).size() >= 4);
         assertEquals(HealthCheck.State.UP, health("r1").getState());
 
-        // the server loses track of the session the subscription belongs to: nothing arrives any more (and the
-        // consumer's re-create is answered slowly, so that DOWN lasts long enough to be seen)
-        sim().faults().on("POST", "/statistics/v3/subscriptions").delay(Duration.ofSeconds(3)).times(1);
-        sim().statistics().bindToCookie(id, "another-session");
-        awaitCount("DOWN", () -> health("r1").getState() == HealthCheck.State.DOWN);
-        String message = health("r1").getMessage().orElse("");
-        assertTrue(message.contains("receives nothing for statistics subscription " + id), message);
-        assertTrue(message.contains("cookie"), message);
-        assertTrue(message.contains("created again"), message);
-        assertEquals("CONNECTED", health("r1").getDetails().get("genesys.cometd.state"));
+        // the server loses track of the session the subscription belongs to: nothing arrives any more. The consumer's
+        // re-create is held until the DOWN has been read: with a fixed delay (3 s) a loaded machine could let the
+        // re-create through before the test had looked, and health would be UP again
+        CompletableFuture<Void> recreate = new CompletableFuture<>();
+        try {
+            sim().faults().on("POST", "/statistics/v3/subscriptions").holdUntil(recreate).times(1);
+            sim().statistics().bindToCookie(id, "another-session");
+            awaitCount("DOWN", () -> health("r1").getState() == HealthCheck.State.DOWN);
+            String message = health("r1").getMessage().orElse("");
+            assertTrue(message.contains("receives nothing for statistics subscription " + id), message);
+            assertTrue(message.contains("cookie"), message);
+            assertTrue(message.contains("created again"), message);
+            assertEquals("CONNECTED", health("r1").getDetails().get("genesys.cometd.state"));
+        } finally {
+            recreate.complete(null);
+        }
 
         // created again in this session, whose cookie it now carries: updates flow and health is UP again
         String again = awaitSubscription(consumer);
@@ -61,7 +68,8 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         int before = updatesOf(mock, again).size();
         awaitCount("updates of the new subscription", () -> updatesOf(mock, again).size() >= before + 4);
         awaitCount("UP again", () -> health("r1").getState() == HealthCheck.State.UP);
-        assertEquals(Set.of(again), sim().statistics().subscriptionIds(), "the old one was deleted");
+        // the old one's delete is not waited for by the re-create: wait for it rather than assume it is done
+        awaitCount("the old one deleted", () -> Set.of(again).equals(sim().statistics().subscriptionIds()));
     }
 
     @Test
@@ -71,13 +79,14 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         String id = awaitSubscription(consumer);
         awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
         int reads = sim().requests().count("GET", VALUES);
-        // nothing is published: the checks read the values, find nothing newer, and stay quiet
-        long end = System.nanoTime() + Duration.ofMillis(1200).toNanos();
-        while (System.nanoTime() < end) {
+        // nothing is published: the checks read the values, find nothing newer, and stay quiet. Health is read until
+        // three more checks have run, however long that takes (a fixed 1.2 s window assumed they ran in it: a loaded
+        // machine ran fewer), then once more
+        awaitCount("three checks, UP throughout", () -> {
             assertEquals(HealthCheck.State.UP, health("r1").getState(), health("r1").getMessage().orElse(""));
-            Thread.sleep(50);
-        }
-        assertTrue(sim().requests().count("GET", VALUES) >= reads + 3, "the check ran");
+            return sim().requests().count("GET", VALUES) >= reads + 3;
+        });
+        assertEquals(HealthCheck.State.UP, health("r1").getState(), health("r1").getMessage().orElse(""));
         assertEquals(Set.of(id), sim().statistics().subscriptionIds(), "nothing created again");
     }
 

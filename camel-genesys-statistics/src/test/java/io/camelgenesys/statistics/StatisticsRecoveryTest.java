@@ -301,10 +301,16 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
             String reads = "/statistics/v3/subscriptions/" + id + "/statistic-values";
             int before = sim().requests().count("GET", reads);
 
-            // the next connect reaches the server late: the 40 updates (about 14 KB) published meanwhile wait for it
-            sim().faults().on("POST", "/statistics/v3/notifications/**").delay(Duration.ofMillis(1000)).times(1);
-            for (int i = 0; i < 40; i++) {
-                assertEquals(1, sim().statistics().publishUpdates());
+            // the next connect is held until the 40 updates (about 14 KB) are published, so they wait for it (a fixed
+            // 1 s delay left a stalled test thread publishing after it, in answers small enough to pass)
+            java.util.concurrent.CompletableFuture<Void> published = new java.util.concurrent.CompletableFuture<>();
+            sim().faults().on("POST", "/statistics/v3/notifications/**").holdUntil(published).times(1);
+            try {
+                for (int i = 0; i < 40; i++) {
+                    assertEquals(1, sim().statistics().publishUpdates());
+                }
+            } finally {
+                published.complete(null);
             }
 
             awaitCount("the WARN", () -> !logs.matching(e -> e.level() == org.apache.logging.log4j.Level.WARN

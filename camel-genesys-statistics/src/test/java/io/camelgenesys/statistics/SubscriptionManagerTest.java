@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.camelgenesys.core.GenesysApiException;
@@ -229,6 +230,10 @@ class SubscriptionManagerTest {
         assertNull(m.status().deliveryProblem());
         assertEquals(1, count("create"));
         connected = false;
+        // a check already under way may have seen the session connected and not yet read: the scheduler runs one task
+        // at a time, so once this no-op ran every later check sees it disconnected
+        scheduler.submit(() -> {
+        }).get(5, TimeUnit.SECONDS);
         int reads = count("read");
         Thread.sleep(150);
         assertEquals(reads, count("read"), "no check while the session is not connected");

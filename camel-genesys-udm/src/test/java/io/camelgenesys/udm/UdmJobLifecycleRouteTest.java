@@ -189,12 +189,20 @@ class UdmJobLifecycleRouteTest extends UdmTestSupport {
     @Test
     void tokenExpiryAndServerErrorsWhileWaitingAreRiddenOut() throws Exception {
         udm().setRunDuration(Duration.ofMillis(500));
+        // the first poll is held until the tokens are revoked and the 503s set (the simulator checks the token after
+        // a fault's hold): on a slow machine the wait could otherwise have ended within the job's 500 ms, before them
+        CompletableFuture<Void> faultsSet = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm/v10/export/jobs/*").holdUntil(faultsSet).times(1);
         String from = route(udm("createJob", FAST + "&retryInitialDelay=10"));
         CompletableFuture<JobInfo> waiting = CompletableFuture.supplyAsync(
                 () -> template.requestBody(from, job("Faults"), JobInfo.class));
-        awaitJob();
-        sim().tokens().revokeAll();
-        sim().faults().on("GET", "/udm/v10/export/jobs/*").status(503).times(2);
+        try {
+            awaitJob();
+            sim().tokens().revokeAll();
+            sim().faults().on("GET", "/udm/v10/export/jobs/*").status(503).times(2);
+        } finally {
+            faultsSet.complete(null);
+        }
         JobInfo done = waiting.get(20, TimeUnit.SECONDS);
         assertEquals(100, done.getProgress());
         assertTrue(sim().tokens().requestCount() >= 2);

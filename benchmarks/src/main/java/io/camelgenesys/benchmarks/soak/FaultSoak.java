@@ -311,6 +311,13 @@ public final class FaultSoak {
                         log(progress(camel));
                     }
                 }
+                // a run of one cycle (the smoke) ends soon after the cycle's last fault is due (at 46/60 of it):
+                // a slow machine's scheduler can fire it later; it is waited for (bounded), so that every fault
+                // happened before they stop
+                boolean oneCycle = s.duration().compareTo(s.faultCycle()) >= 0;
+                if (oneCycle && !await(s.faultCycle(), faults::everyFaultInjected)) {
+                    log("not every fault of the cycle was injected " + s.faultCycle().toSeconds() + " s after the end");
+                }
                 faults.stop();
                 log("faults stopped; draining");
                 boolean drained = pause(s.hungAfter());

@@ -39,6 +39,8 @@ final class SoakFaults {
     static final List<String> TOKEN_PATHS = List.of("/oauth/token", "/auth/v3/oauth/token");
 
     private static final Duration DEFAULT_CYCLE = Duration.ofSeconds(60);
+    /** How many faults {@link #cycle()} injects. */
+    static final int FAULTS_PER_CYCLE = 8;
 
     private final GenesysSimulator sim;
     private final ScheduledExecutorService scheduler;
@@ -128,8 +130,11 @@ final class SoakFaults {
             }
             pending.removeIf(ScheduledFuture::isDone);
             pending.add(scheduler.schedule(() -> {
-                if (!stopped) {
-                    action.run();
+                // under the lock: stop() waits for a fault under way, so that no rule it adds comes after the clear
+                synchronized (pending) {
+                    if (!stopped) {
+                        action.run();
+                    }
                 }
             }, delayMillis, TimeUnit.MILLISECONDS));
         }
@@ -151,6 +156,11 @@ final class SoakFaults {
         if (!sim.statistics().isAvailable()) {
             sim.statistics().serviceAvailable();
         }
+    }
+
+    /** Whether every fault of the cycle was injected at least once. */
+    boolean everyFaultInjected() {
+        return injected.size() >= FAULTS_PER_CYCLE;
     }
 
     /** How often each fault was injected. */
