@@ -288,6 +288,44 @@ class ChannelSupervisorTest {
         assertEquals("ch-2", s.channelId());
     }
 
+    /**
+     * A replaced socket is closed only once it delivered what Genesys had queued for it: after the pong to a ping sent
+     * when the new channel took over, which Genesys writes after that backlog. A time without events is no proof: a
+     * machine that stalls (a GC pause, a starved CPU) sees more than a second without events while the backlog waits
+     * to be read, and closing the socket then lost the backlog, without a gap (a renewal has no notice, so no ping
+     * was sent on the old socket before).
+     */
+    @Test
+    void aRenewedChannelsSocketClosesOnlyAfterItAnsweredThePingSentAtTheTakeoverNotOnceItWentQuiet() throws Exception {
+        genesys.lifetime = Duration.ofSeconds(30);
+        CompletableFuture<Void> deleted = new CompletableFuture<>();
+        genesys.deleteHold = deleted;
+        ChannelSupervisor s = supervisorOnTestClock(60_000, 3, 29_700); // ch-1 is renewed 300 ms after its creation
+        Recorder r = new Recorder();
+        s.subscribe(r, List.of("v2.users.u1.presence")).get(AWAIT_SECONDS, TimeUnit.SECONDS);
+        genesys.lifetime = Duration.ofHours(24); // ch-2 is not
+        FakeSocket old = genesys.socket(1);
+        await(() -> "ch-2".equals(s.channelId()) && genesys.calls.contains("delete ch-1"));
+        // the supervisor's checks of the old socket wait for the test from now on
+        scheduler.holdFrom(1);
+        deleted.complete(null);
+        await(() -> scheduler.heldCount() >= 1);
+        // a stall: more than the quiet time without an event on the old socket, whose backlog has not been read
+        advance(2 * ChannelSupervisor.LINGER_QUIET_MILLIS);
+        scheduler.releaseHeld();
+        assertFalse(genesys.calls.contains("close ch-1"), "closed before its backlog was read: " + genesys.calls);
+        assertTrue(old.sent.contains(NotificationFrame.PING), "pinged when the new channel took over");
+        // the backlog, then the pong; then, quiet, it is closed
+        old.text(event("v2.users.u1.presence", "backlog"));
+        old.text(PONG);
+        advance(ChannelSupervisor.LINGER_QUIET_MILLIS);
+        await(() -> genesys.calls.contains("close ch-1"));
+        assertEquals(List.of("backlog"), r.events.stream().map(NotificationFrame::correlationId).toList());
+        assertEquals(0, s.gapCount());
+        assertEquals(0, s.dropCount());
+        assertEquals("ch-2", s.channelId());
+    }
+
     @Test
     void anAbruptDropMakesANewChannelAndReportsTheGap() throws Exception {
         ChannelSupervisor s = supervisor(60_000, 3, 0);
@@ -456,6 +494,8 @@ class ChannelSupervisorTest {
         volatile Duration lifetime = Duration.ofHours(24);
         /** Sockets opened from now on answer a ping with a pong, as Genesys does (off: a silent socket). */
         volatile boolean answerPings;
+        /** While set, a removal of a channel's topics is answered once it completes. */
+        volatile CompletableFuture<Void> deleteHold;
 
         @Override
         public CompletableFuture<ChannelSupervisor.ChannelInfo> createChannel() {
@@ -489,7 +529,8 @@ class ChannelSupervisorTest {
         @Override
         public CompletableFuture<Void> removeAllTopics(String channelId) {
             calls.add("delete " + channelId);
-            return CompletableFuture.runAsync(() -> { });
+            CompletableFuture<Void> hold = deleteHold;
+            return hold != null ? hold.thenRunAsync(() -> { }) : CompletableFuture.runAsync(() -> { });
         }
 
         @Override
