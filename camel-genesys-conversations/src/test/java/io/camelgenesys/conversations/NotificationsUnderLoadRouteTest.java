@@ -77,6 +77,9 @@ class NotificationsUnderLoadRouteTest extends CloudTestSupport {
         });
         Await.until("both consumers UP", 20_000, () -> up("load") && up("presence"));
         NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("load").getConsumer();
+        // UP can come before the server reported the socket's open; the closing notice below needs the socket
+        Await.until("the simulator has the socket", 20_000,
+                () -> notifications().isConnected(consumer.supervisor().channelId()));
 
         // both workers held: until released, no route and no REST continuation runs, while the events arrive
         CountDownLatch release = new CountDownLatch(1);
