@@ -139,7 +139,7 @@ public final class ChannelSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSupervisor.class);
     /** How many event keys the de-duplication remembers. */
     static final int DEDUP_CAPACITY = 20_000;
-    /** A replaced socket closes after this long without an event... */
+    /** A replaced socket closes once it answered its drain ping and then went this long without an event... */
     static final long LINGER_QUIET_MILLIS = 1_000;
     /** ...or this long after it was replaced, whichever comes first. */
     static final long LINGER_MAX_MILLIS = 30_000;
@@ -237,12 +237,20 @@ public final class ChannelSupervisor {
         volatile int pongs;
         /** The ping whose pong proves the socket was still open when the new channel was subscribed (0: none). */
         volatile int proofPing;
+        /**
+         * The ping sent on it when a new channel took over (0: none): Genesys writes its pong after every event it had
+         * queued for this socket, and what it publishes after the takeover reaches the new channel too, so once the
+         * pong arrived the socket has delivered all that only it had.
+         */
+        volatile int drainPing;
         /** An event it delivered was delivered by a newer channel too: it was open after that one was subscribed. */
         volatile boolean overlapped;
         /** What waits for the pong to a ping on this socket (control executor actions, by the ping's number). */
         final List<PongWaiter> pongWaiters = new CopyOnWriteArrayList<>();
         /** Closed by us (retire), not by Genesys. */
         volatile boolean closedByUs;
+        /** Its socket reported its close: nothing more comes on it. */
+        volatile boolean ended;
         /** Whether its replacement was checked for a gap (once). */
         boolean gapChecked;
 
@@ -261,6 +269,7 @@ public final class ChannelSupervisor {
 
         @Override
         public void onClosed(int code, String reason) {
+            ended = true;
             // judged on the control executor, which replaces channels: on the socket's thread a close could be seen
             // between the takeover marking this socket replaced and recording the ping that must prove it open, and
             // was then taken as needing no proof (the gap came only once it had lingered LINGER_MAX_MILLIS)
@@ -277,6 +286,11 @@ public final class ChannelSupervisor {
         /** A replaced socket that Genesys announced closing, not yet proven open after the new subscription. */
         boolean awaitsProof() {
             return proofPing > 0 && pongs < proofPing && !overlapped;
+        }
+
+        /** A replaced socket that has not answered its drain ping yet: Genesys may still have events only for it. */
+        boolean draining() {
+            return drainPing > 0 && pongs < drainPing && !ended;
         }
 
         /** Sends a ping; returns its number (0: the socket is gone). */
@@ -552,12 +566,16 @@ public final class ChannelSupervisor {
             // ones; those the new channel also delivers are duplicates), and it closes once it has been quiet.
             old.retired = true;
             old.replacedAt = Instant.now();
+            // the pong to a ping sent now (the new channel is subscribed) comes after what Genesys queued for the old
+            // socket: it is closed only after it (a time without events alone is no proof on a stalled machine, and
+            // what only it had would be lost without a gap)
+            old.ping();
+            old.drainPing = old.pingsSent;
             if (old.closingAnnounced != null) {
                 // Genesys closes an announced socket after its grace, and what it publishes between that close and
-                // the new subscription reaches neither socket. A pong to a ping sent now (the new channel is
-                // subscribed) proves the old socket was still open then; without it, a gap is reported.
-                old.ping();
-                old.proofPing = old.pingsSent;
+                // the new subscription reaches neither socket. The same pong proves the old socket was still open
+                // then; without it, a gap is reported.
+                old.proofPing = old.drainPing;
             }
             lingering.add(old);
             String replacedBy = "replaced by channel " + label(gen.channel.id());
@@ -630,8 +648,9 @@ public final class ChannelSupervisor {
     }
 
     /**
-     * Closes a replaced socket once no event arrived on it for {@link #LINGER_QUIET_MILLIS} (after its topics were
-     * removed, what it still delivers was published before), at the latest {@link #LINGER_MAX_MILLIS} after.
+     * Closes a replaced socket once it answered its drain ping (everything Genesys had queued only for it was
+     * delivered) and no event arrived on it for {@link #LINGER_QUIET_MILLIS} (after its topics were removed, what it
+     * still delivers was published before), at the latest {@link #LINGER_MAX_MILLIS} after.
      */
     private void closeWhenQuiet(Generation old, String why, long sinceNanos) {
         if (!lingering.contains(old)) {
@@ -640,8 +659,9 @@ public final class ChannelSupervisor {
         long now = nanoClock.get();
         long quietMillis = (now - Math.max(old.lastEventNanos, sinceNanos)) / 1_000_000;
         long lingeredMillis = (now - sinceNanos) / 1_000_000;
-        if (old.awaitsProof() && !closed && lingeredMillis < LINGER_MAX_MILLIS) {
-            quietMillis = 0; // its pong is awaited: closing it now would leave a possible gap unknown
+        if ((old.awaitsProof() || old.draining()) && !closed && lingeredMillis < LINGER_MAX_MILLIS) {
+            // its pong is awaited: closing it now could lose what Genesys still has for it, or leave a gap unknown
+            quietMillis = 0;
         }
         if (quietMillis >= LINGER_QUIET_MILLIS || lingeredMillis >= LINGER_MAX_MILLIS || closed) {
             if (!closed) {
