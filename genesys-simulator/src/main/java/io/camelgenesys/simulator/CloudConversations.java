@@ -42,6 +42,10 @@ public final class CloudConversations {
         storage.start();
     }
 
+    void releasePort() {
+        storage.releasePort();
+    }
+
     void stopped() {
         storage.stop();
     }

@@ -62,6 +62,10 @@ public final class ExternalContacts {
         storage.start();
     }
 
+    void releasePort() {
+        storage.releasePort();
+    }
+
     void stopped() {
         storage.stop();
     }

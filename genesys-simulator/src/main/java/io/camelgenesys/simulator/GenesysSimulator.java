@@ -190,6 +190,24 @@ public final class GenesysSimulator implements AutoCloseable {
     }
 
     /**
+     * A stopped simulator forgets the ports it bound (a restart binds the same ones, so that clients reconnect), so
+     * that its next start takes free ones. For a new test class whose predecessor stopped the simulator: meanwhile any
+     * socket of the machine may have taken such a port (free ports are shared with every client connection), and
+     * binding it again would fail. Does nothing while it runs, nor for a port given to the builder.
+     */
+    public synchronized void releasePorts() {
+        if (server != null) {
+            return;
+        }
+        if (config.port == 0) {
+            boundPort = 0;
+        }
+        udm.releasePort();
+        cloudConversations.releasePort();
+        externalContacts.releasePort();
+    }
+
+    /**
      * @return the bound port once started (kept after stop, for a restart), else the configured one
      * @throws IllegalStateException when a random port was asked for and the server never started
      */

@@ -49,6 +49,9 @@ public class GenesysSimulatorExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         classScopes++;
+        // a class that finds it stopped (the one before stopped it) starts on free ports: the ones it had may have
+        // been taken meanwhile by any client socket of the machine
+        simulator.releasePorts();
         simulator.start();
     }
 

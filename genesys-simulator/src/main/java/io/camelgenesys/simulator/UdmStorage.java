@@ -151,6 +151,13 @@ final class UdmStorage {
         }
     }
 
+    /** Stopped: the next start binds a free port, not the one before (see GenesysSimulator.releasePorts). */
+    synchronized void releasePort() {
+        if (server == null) {
+            boundPort = 0;
+        }
+    }
+
     synchronized String baseUrl() {
         if (boundPort == 0) {
             throw new IllegalStateException("The simulator has not started yet, so the storage port is not known");

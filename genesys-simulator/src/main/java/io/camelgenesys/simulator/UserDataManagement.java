@@ -817,6 +817,10 @@ public final class UserDataManagement {
     // ---- lifecycle -----------------------------------------------------------------------------------------------
 
     /** The simulator started: the storage host listens and runs progress again. */
+    void releasePort() {
+        storage.releasePort();
+    }
+
     void started() {
         storage.start();
         synchronized (lock) {
