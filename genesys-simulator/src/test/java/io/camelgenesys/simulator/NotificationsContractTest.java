@@ -105,7 +105,7 @@ class NotificationsContractTest {
         }
         n.closeSockets(true);
         messages.add(socket.next("v2.system.socket_closing"));
-        assertEquals(1001, socket.awaitClosed().code());
+        assertEquals(1000, socket.awaitClosed().code());
         for (JsonNode m : messages) {
             problems.addAll(checkMessage(contract, m));
         }

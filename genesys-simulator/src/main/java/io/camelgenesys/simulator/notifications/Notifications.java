@@ -650,7 +650,7 @@ public final class Notifications {
      * Closes every socket. With {@code notice}, each first gets {@code v2.system.socket_closing}, ahead of the events
      * queued for it, and keeps receiving events for the closing grace, counted from when the notice was written; then
      * it is closed after what is queued for it by then. Without, it is closed at once (after what is queued). Close
-     * code 1001 either way. Channels stay, with their subscriptions: what is published to a channel after its socket
+     * code 1000 either way (see {@link #closing}). Channels stay, with their subscriptions: what is published to a channel after its socket
      * closed and before one is connected to it again is not delivered (Genesys keeps no backlog).
      */
     public synchronized void closeSockets(boolean notice) {
@@ -677,8 +677,14 @@ public final class Notifications {
         return true;
     }
 
+    /**
+     * The close of a socket Genesys closes: code 1000, a closing handshake. Jetty 12 ends the connection as soon as it
+     * wrote a close frame with any code but 1000, 1005 or 3000+ (1001 included), without waiting for the client's: a
+     * client still reading its backlog that then writes (a ping) meets a closed socket, and the reset discards what it
+     * had not read, events counted delivered. With 1000 the connection stays until the client answered.
+     */
     private static Outgoing closing(ChannelSocket socket) {
-        return new Outgoing(Kind.CLOSE, null, null, null, socket, 1001, "The socket is closing");
+        return new Outgoing(Kind.CLOSE, null, null, null, socket, 1000, "The socket is closing");
     }
 
     /** After a notice was written (or failed): the socket closes once the grace has passed. Caller holds the monitor. */
