@@ -360,9 +360,7 @@ public final class Notifications {
     }
 
     synchronized void opened(String channelId, ChannelSocket socket) {
-        if (openHold != null && !openHold.isDone()) {
-            CompletableFuture<?> hold = openHold;
-            hold.whenComplete((v, x) -> opened(channelId, socket));
+        if (held(openHold, () -> opened(channelId, socket))) {
             return;
         }
         Channel c = channels.get(channelId);
@@ -444,9 +442,7 @@ public final class Notifications {
 
     /** Runs the next step of a channel's drain on a delivery thread. Caller holds the monitor. */
     private void execute(Channel c) {
-        CompletableFuture<?> hold = deliveryHold;
-        if (hold != null && !hold.isDone()) {
-            hold.whenComplete((v, x) -> resumeHeld(c));
+        if (held(deliveryHold, () -> resumeHeld(c))) {
             return;
         }
         try {
@@ -455,6 +451,15 @@ public final class Notifications {
             // the simulator stopped: its sockets are gone
             abandonQueue(c);
         }
+    }
+
+    /** Whether a test control's hold is under way: the step then runs again once the hold completes. */
+    private static boolean held(CompletableFuture<?> hold, Runnable again) {
+        if (hold == null || hold.isDone()) {
+            return false;
+        }
+        hold.whenComplete((v, x) -> again.run());
+        return true;
     }
 
     /** A drain held by {@link #holdDeliveries} goes on, unless the simulator stopped or the channel went meanwhile. */
@@ -650,8 +655,9 @@ public final class Notifications {
      * Closes every socket. With {@code notice}, each first gets {@code v2.system.socket_closing}, ahead of the events
      * queued for it, and keeps receiving events for the closing grace, counted from when the notice was written; then
      * it is closed after what is queued for it by then. Without, it is closed at once (after what is queued). Close
-     * code 1000 either way (see {@link #closing}). Channels stay, with their subscriptions: what is published to a channel after its socket
-     * closed and before one is connected to it again is not delivered (Genesys keeps no backlog).
+     * code 1000 either way (see {@link #closing}). Channels stay, with their subscriptions: what is published to a
+     * channel after its socket closed and before one is connected to it again is not delivered (Genesys keeps no
+     * backlog).
      */
     public synchronized void closeSockets(boolean notice) {
         channels.values().forEach(c -> closeSocket(c, notice));
@@ -702,9 +708,7 @@ public final class Notifications {
 
     /** The grace ran out: the close is queued after what is queued by then, or once {@link #holdSocketCloses} ends. */
     private synchronized void graceOver(Channel c, ChannelSocket socket) {
-        CompletableFuture<?> hold = closeHold;
-        if (hold != null && !hold.isDone()) {
-            hold.whenComplete((v, x) -> graceOver(c, socket));
+        if (held(closeHold, () -> graceOver(c, socket))) {
             return;
         }
         enqueue(c, closing(socket));
