@@ -101,6 +101,12 @@ final class SubscriptionManager {
     private List<StatisticValue> buffered;
     /** Completes once the answer of the request in flight has been handled (stale answers deleted included). */
     private CompletableFuture<Void> inFlight;
+    /**
+     * A check asked for while a request was in flight (a new CometD session while the values are read, say): that
+     * request's answer may be older than the updates lost meanwhile, so the check runs once it has been handled.
+     */
+    private String checkAfter;
+    private boolean checkAfterRestating;
     /** The retries of creates and checks, one sequence from start to stop (reset on success). */
     private RetryScheduler.Retry recreate;
     /** The attempt scheduled by {@link #recreate}, {@code null} when none; an attempt no longer here does nothing. */
@@ -197,6 +203,7 @@ final class SubscriptionManager {
             subscriptionId = null;
             pendingId = null;
             buffered = null;
+            checkAfter = null;
             pending = inFlight;
         }
         if (pending != null) {
@@ -256,6 +263,7 @@ final class SubscriptionManager {
             } finally {
                 settled.complete(null);
             }
+            checkIfAskedMeanwhile();
         });
     }
 
@@ -328,7 +336,14 @@ final class SubscriptionManager {
         String id;
         long gen;
         synchronized (lock) {
-            if (!running || !channelsReady || inFlight != null || !serviceAvailable) {
+            if (!running || !channelsReady || !serviceAvailable) {
+                return;
+            }
+            if (inFlight != null) {
+                // the request under way may have been answered before what this check is for (updates lost with a
+                // CometD session, or dropped by a full queue): check once it has been handled
+                checkAfterRestating = checkAfter == null ? restating : checkAfterRestating || restating;
+                checkAfter = reason;
                 return;
             }
             id = subscriptionId;
@@ -357,6 +372,7 @@ final class SubscriptionManager {
             } finally {
                 settled.complete(null);
             }
+            checkIfAskedMeanwhile();
         });
     }
 
@@ -395,6 +411,28 @@ final class SubscriptionManager {
     private static boolean isGone(Throwable failure) {
         return failure != null && GenesysErrors.unwrap(failure) instanceof GenesysApiException e
                && e.getHttpStatus() == 404;
+    }
+
+    /**
+     * A check asked for while the request that just settled was under way: runs now, when there is a subscription to
+     * check (without one, the create under way or its retry reads the values anyway).
+     */
+    private void checkIfAskedMeanwhile() {
+        String reason;
+        boolean restating;
+        synchronized (lock) {
+            reason = checkAfter;
+            restating = checkAfterRestating;
+            if (reason == null || inFlight != null) {
+                return; // nothing asked, or a request started meanwhile (it settles and comes back here)
+            }
+            checkAfter = null;
+            checkAfterRestating = false;
+            if (!running || !channelsReady || !serviceAvailable || subscriptionId == null || retry != null) {
+                return; // a retry is scheduled: it reads the values (or creates the subscription) itself
+            }
+        }
+        verify(reason + ", asked for while a request was under way", restating);
     }
 
     /** After a stale answer, whatever superseded it may have waited for the request to finish: carry on. */
@@ -521,6 +559,7 @@ final class SubscriptionManager {
             subscriptionId = null;
             pendingId = null;
             buffered = null;
+            checkAfter = null; // AVAILABLE creates it again, with its current values
             retry = null; // a scheduled attempt that finds itself replaced does nothing
             lastError = "The Genesys Statistics service is UNAVAILABLE (it dropped every subscription)";
         }

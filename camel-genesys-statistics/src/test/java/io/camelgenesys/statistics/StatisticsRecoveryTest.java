@@ -210,6 +210,53 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
         assertNoLossAfterRecovery(mock, id);
     }
 
+    /**
+     * The session is lost again while the values read after the previous new session are still on their way: an
+     * update published between the two sessions reached no session, and that read was answered before it. The values
+     * are read again after the second session (a check asked for while another request was under way was dropped,
+     * and the route never got the update).
+     */
+    @Test
+    void aSessionLostWhileItsValuesAreReadIsReadAgainAfterTheNextOne() throws Exception {
+        StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
+        String id = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        String reads = "/statistics/v3/subscriptions/" + id + "/statistic-values";
+        int before = sim().requests().count("GET", reads);
+        long handshakes = consumer.notifications().handshakeCount();
+        java.util.concurrent.atomic.AtomicLong resubscribed = new java.util.concurrent.atomic.AtomicLong();
+        // told after the consumer (listeners are told in order): the consumer has asked for its check by then
+        consumer.notifications().addListener(new io.camelgenesys.core.notifications.GenesysNotificationsListener() {
+            @Override
+            public void onResubscribed(long handshakeCount) {
+                resubscribed.set(handshakeCount);
+            }
+        });
+        // the read after the first new session: answered with what Genesys had before the update below, and late
+        java.util.concurrent.CompletableFuture<Void> answer = new java.util.concurrent.CompletableFuture<>();
+        sim().faults().on("GET", reads).holdUntil(answer)
+                .body("{\"status\":{\"code\":0},\"data\":{\"subscriptionId\":\"" + id + "\",\"statistics\":[]}}")
+                .times(1);
+        try {
+            sim().cometd().dropAllSessions();
+            awaitCount("the values read after the new session", () -> sim().requests().count("GET", reads) == before + 1);
+
+            sim().cometd().dropAllSessions();
+            // no session is subscribed now: this update reaches the consumer only by reading the values again
+            assertEquals(1, sim().statistics().publishUpdates());
+            awaitCount("the second new session subscribed", () -> resubscribed.get() == handshakes + 2);
+        } finally {
+            answer.complete(null);
+        }
+
+        awaitCount("the values read again", () -> sim().requests().count("GET", reads) == before + 2);
+        awaitCount("the update's values delivered", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 4);
+        assertEquals(0, updatesOf(mock, id).size(), "the update reached no session");
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+        assertNoLossAfterRecovery(mock, id);
+    }
+
     @Test
     void aSubscriptionGoneAfterTheSessionLossIsCreatedAgain() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("statistics=" + TWO_STATS), "mock:stats");
