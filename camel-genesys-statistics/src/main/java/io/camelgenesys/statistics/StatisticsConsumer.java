@@ -9,9 +9,11 @@ import java.util.concurrent.Semaphore;
 
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.RetryPolicy;
+import io.camelgenesys.core.http.RetryScheduler;
 import io.camelgenesys.core.metrics.ConsumerMetrics;
 import io.camelgenesys.core.metrics.GenesysMetrics;
 import io.camelgenesys.core.notifications.GenesysNotifications;
+import io.camelgenesys.core.notifications.GenesysNotificationsException;
 import io.camelgenesys.core.notifications.GenesysNotificationsListener;
 import io.camelgenesys.core.notifications.GenesysNotificationsState;
 import io.camelgenesys.core.operation.OperationResult;
@@ -68,6 +70,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     private volatile SubscriptionManager manager;
     private volatile PendingDeletes pendingDeletes;
     private volatile ConsumerMetrics metrics = ConsumerMetrics.NONE;
+    /** The backoff of subscribing each channel again after Genesys refused it. */
+    private volatile Map<String, RetryScheduler.Retry> channelRetries;
 
     /**
      * Released when a route that went asynchronous completes; the consumer's one thread waits on it, so one exchange is
@@ -130,8 +134,13 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         metrics = meters;
         pendingDeletes = PendingDeletes.of(endpoint.getConnection(), endpoint::deleteSubscriptionCall);
         // this endpoint's retry options, unbounded: the consumer re-creates its subscription for as long as it runs
+        RetryPolicy policy = RetryPolicy.of(endpoint.getConfiguration()).unbounded();
+        RetryScheduler retries = endpoint.getConnection().retries();
+        channelRetries = Map.of(
+                UPDATES, retries.start(policy, "The subscription to " + UPDATES + " of route " + name()),
+                SERVICE, retries.start(policy, "The subscription to " + SERVICE + " of route " + name()));
         SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), s::offer,
-                endpoint.getConnection().retries(), RetryPolicy.of(endpoint.getConfiguration()).unbounded(),
+                retries, policy,
                 endpoint.getConfiguration().isInitialValues(), endpoint.getConfiguration().getDeliveryCheckInterval(),
                 () -> notifications != null && notifications.isConnected(), pendingDeletes::add);
         manager = m;
@@ -167,6 +176,10 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
 
     @Override
     protected void doStop() throws Exception {
+        Map<String, RetryScheduler.Retry> retries = channelRetries;
+        if (retries != null) {
+            retries.values().forEach(RetryScheduler.Retry::cancel);
+        }
         SubscriptionManager m = manager;
         GenesysNotifications n = notifications;
         if (n != null) {
@@ -294,8 +307,38 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
     public void onSubscriptionRefused(String channel, String error) {
         SubscriptionManager m = manager;
         if (m != null && (UPDATES.equals(channel) || SERVICE.equals(channel))) {
-            m.refused("Genesys refused the re-subscription to " + channel + ": " + error);
+            // the session forgot the channel: nothing arrives on it until it is subscribed again
+            m.refused(channel, "Genesys refused the re-subscription to " + channel + " (" + error + "): nothing"
+                               + " arrives on it; subscribing it again with backoff");
+            resubscribeLater(channel);
         }
+    }
+
+    /** Subscribes a channel Genesys refused again, after the channel's backoff (unbounded, while the consumer runs). */
+    private void resubscribeLater(String channel) {
+        Map<String, RetryScheduler.Retry> retries = channelRetries;
+        RetryScheduler.Retry retry = retries != null ? retries.get(channel) : null;
+        if (retry != null) {
+            retry.backoff("Genesys refused the subscription to " + channel, () -> resubscribe(channel, retry));
+        }
+    }
+
+    private void resubscribe(String channel, RetryScheduler.Retry retry) {
+        GenesysNotifications n = notifications;
+        SubscriptionManager m = manager;
+        if (n == null || m == null || !isRunAllowed()) {
+            return;
+        }
+        n.subscribe(channel, UPDATES.equals(channel) ? updatesListener : serviceListener).whenComplete((v, failure) -> {
+            if (failure == null) {
+                retry.reset();
+                m.channelRestored(channel);
+            } else if (GenesysErrors.unwrap(failure) instanceof GenesysNotificationsException refusal) {
+                m.refused(channel, refusal.getMessage() + ": nothing arrives on it; subscribing it again with backoff");
+                resubscribeLater(channel);
+            }
+            // else: the session closed (the consumer stops)
+        });
     }
 
     // ------------------------------------------------------------------------------------------ delivery
@@ -457,6 +500,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
                       + " AVAILABLE";
         } else if (cometd != GenesysNotificationsState.CONNECTED) {
             message = "The CometD session is " + cometd + (n != null && n.lastError() != null ? ": " + n.lastError() : "");
+        } else if (ms.channelProblem() != null) {
+            message = ms.channelProblem();
         } else if (ms.deliveryProblem() != null) {
             message = ms.deliveryProblem();
         } else if (ms.subscriptionId() == null) {

@@ -75,7 +75,7 @@ final class SubscriptionManager {
 
     /** What health reports. */
     record Status(String subscriptionId, boolean running, boolean serviceAvailable, String lastError,
-                  String deliveryProblem, long subscriptionsCreated) {
+                  String deliveryProblem, long subscriptionsCreated, String channelProblem) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionManager.class);
@@ -123,6 +123,8 @@ final class SubscriptionManager {
     private String evidence;
     private String deliveryProblem;
     private boolean recreatedForProblem;
+    /** channel -> why it is not subscribed: Genesys refused its re-subscription (the consumer subscribes it again). */
+    private final Map<String, String> channelProblems = new java.util.TreeMap<>();
 
     /**
      * @param name                the route, for logs
@@ -160,6 +162,7 @@ final class SubscriptionManager {
             lastError = null;
             deliveryProblem = null;
             evidence = null;
+            channelProblems.clear();
             scheduleCheck();
         }
     }
@@ -586,12 +589,35 @@ final class SubscriptionManager {
         }
     }
 
-    /** A channel of the consumer was refused after a new session. */
-    void refused(String message) {
+    /**
+     * Genesys refused to subscribe a channel of the consumer again after a new session: nothing arrives on it until it
+     * is subscribed again ({@link #channelRestored}); {@link #status()} reports it.
+     */
+    void refused(String channel, String message) {
+        boolean first;
         synchronized (lock) {
+            if (!running) {
+                return;
+            }
             lastError = message;
+            first = channelProblems.put(channel, message) == null;
         }
-        LOG.warn(message);
+        if (first) {
+            LOG.warn(message);
+        } else {
+            LOG.debug(message);
+        }
+    }
+
+    /** A refused channel is subscribed again: what was published on it meanwhile is read again. */
+    void channelRestored(String channel) {
+        synchronized (lock) {
+            if (!running || channelProblems.remove(channel) == null) {
+                return;
+            }
+        }
+        LOG.info("{} is subscribed again for route {}", channel, name);
+        verify("the channel " + channel + " was subscribed again", true);
     }
 
     // ------------------------------------------------------------------------------------------ delivery check
@@ -618,7 +644,7 @@ final class SubscriptionManager {
                 evidence = null;
                 return;
             }
-            if (id == null || inFlight != null || !channelsReady || !serviceAvailable
+            if (id == null || inFlight != null || !channelsReady || !serviceAvailable || !channelProblems.isEmpty()
                 || !sessionConnected.getAsBoolean()) {
                 return; // nothing to check now; health says why already
             }
@@ -721,7 +747,9 @@ final class SubscriptionManager {
 
     Status status() {
         synchronized (lock) {
-            return new Status(subscriptionId, running, serviceAvailable, lastError, deliveryProblem, created);
+            String channelProblem = channelProblems.isEmpty() ? null : String.join("; ", channelProblems.values());
+            return new Status(subscriptionId, running, serviceAvailable, lastError, deliveryProblem, created,
+                    channelProblem);
         }
     }
 

@@ -72,6 +72,87 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         awaitCount("the old one deleted", () -> Set.of(again).equals(sim().statistics().subscriptionIds()));
     }
 
+    /**
+     * After a new CometD session Genesys refuses the re-subscription to the updates channel: nothing can arrive any
+     * more, so health is DOWN and says so (it stayed UP: the subscription still existed), and the consumer subscribes
+     * the channel again with backoff; once Genesys accepts it, the values are read again and updates flow.
+     */
+    @Test
+    void aRefusedResubscriptionIsDownAndSubscribedAgain() throws Exception {
+        StatisticsConsumer consumer = route("r1", subscribe("retryInitialDelay=50&retryMaxDelay=200&statistics="
+                                                            + TWO_STATS), "mock:stats");
+        String id = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
+
+        java.util.Map<String, Long> missed = new java.util.HashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+        sim().cometd().bayeux().createChannelIfAbsent(StatisticsConsumer.UPDATES, c -> c.setPersistent(true));
+        org.cometd.bayeux.server.Authorizer authorizer = (operation, channel, session, message) -> {
+            if (operation == org.cometd.bayeux.server.Authorizer.Operation.SUBSCRIBE && deny.get()) {
+                denied.incrementAndGet();
+                return org.cometd.bayeux.server.Authorizer.Result.deny("not allowed now");
+            }
+            // an authorizer that grants nothing denies everything (CometD's "denied_by_not_granting")
+            return org.cometd.bayeux.server.Authorizer.Result.grant();
+        };
+        sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).addAuthorizer(authorizer);
+        try {
+            sim().cometd().dropAllSessions();
+            // the session is connected again, and health is DOWN naming the refusal (it was UP)
+            awaitCount("connected again", () -> consumer.notifications().handshakeCount() == 2
+                                                && consumer.notifications().isConnected() && denied.get() >= 1);
+            awaitCount("DOWN naming the refusal", () -> health("r1").getState() == HealthCheck.State.DOWN
+                                                        && health("r1").getMessage().orElse("").contains("refused"));
+            String message = health("r1").getMessage().orElse("");
+            assertTrue(message.contains(StatisticsConsumer.UPDATES), message);
+            assertEquals("CONNECTED", health("r1").getDetails().get("genesys.cometd.state"));
+            awaitCount("subscribed again, and refused again", () -> denied.get() >= 2);
+            assertEquals(HealthCheck.State.DOWN, health("r1").getState());
+
+            // Genesys accepts it again; an update published meanwhile reached no listener
+            assertEquals(1, sim().statistics().publishUpdates());
+            missed.putAll(lastPublishedTimestamps(id));
+            deny.set(false);
+            awaitCount("UP again", () -> health("r1").getState() == HealthCheck.State.UP);
+        } finally {
+            deny.set(false);
+            sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).removeAuthorizer(authorizer);
+        }
+        // the values are read again: the route has the update it missed, as InitialValues
+        assertEquals(2, missed.size());
+        awaitCount("the missed update's values read again", () -> missed.entrySet().stream().allMatch(
+                m -> events(mock, StatisticsConstants.INITIAL_VALUES).stream().anyMatch(
+                        e -> m.getKey().equals(e.getMessage().getHeader(StatisticsConstants.STATISTIC_ID))
+                             && m.getValue().equals(e.getMessage().getHeader(StatisticsConstants.TIMESTAMP, Long.class)))));
+        assertTrue(updatesOf(mock, id).stream().noneMatch(e -> missed.get(
+                e.getMessage().getHeader(StatisticsConstants.STATISTIC_ID, String.class)).equals(
+                        e.getMessage().getHeader(StatisticsConstants.TIMESTAMP, Long.class))), "it reached no listener");
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+        int updates = updatesOf(mock, id).size();
+        assertEquals(1, sim().statistics().publishUpdates());
+        awaitCount("updates flow again", () -> updatesOf(mock, id).size() == updates + 2);
+    }
+
+    /** statisticId -> timestamp of the subscription's values in the last notification the simulator published. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Long> lastPublishedTimestamps(String subscriptionId) {
+        List<java.util.Map<String, Object>> published = sim().statistics().published();
+        java.util.Map<String, Object> data = (java.util.Map<String, Object>) published.get(published.size() - 1).get("data");
+        Object statistics = data.get("statistics");
+        List<Object> entries = statistics instanceof Object[] array ? List.of(array) : (List<Object>) statistics;
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Object o : entries) {
+            java.util.Map<String, Object> entry = (java.util.Map<String, Object>) o;
+            if (subscriptionId.equals(entry.get("subscriptionId"))) {
+                out.put((String) entry.get("statisticId"), ((Number) entry.get("timestamp")).longValue());
+            }
+        }
+        return out;
+    }
+
     @Test
     void aQuietStatisticRaisesNoAlarm() throws Exception {
         StatisticsConsumer consumer = route("r1", subscribe("deliveryCheckInterval=150&statistics=" + TWO_STATS),
