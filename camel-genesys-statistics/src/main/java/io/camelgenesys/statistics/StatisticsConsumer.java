@@ -153,12 +153,24 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         CompletableFuture<Void> service = notifications.subscribe(SERVICE, serviceListener);
         // not awaited: the route starts while the handshake is under way; health reports progress
         CompletableFuture.allOf(updates, service).whenComplete((v, failure) -> {
-            if (failure != null) {
+            if (failure == null) {
+                channelsSubscribed(m);
+                return;
+            }
+            boolean refused = false;
+            for (Map.Entry<String, CompletableFuture<Void>> c : Map.of(UPDATES, updates, SERVICE, service).entrySet()) {
+                if (c.getValue().isCompletedExceptionally() && GenesysErrors.unwrap(c.getValue().handle((x, e) -> e)
+                        .join()) instanceof GenesysNotificationsException e) {
+                    // Genesys refused the channel: subscribed again with backoff; the subscription is created once
+                    // both channels are subscribed (before, nothing of it could arrive)
+                    refused = true;
+                    m.refused(c.getKey(), e.getMessage() + ": nothing arrives on it; subscribing it again with backoff");
+                    resubscribeLater(c.getKey());
+                }
+            }
+            if (!refused) {
                 m.channelsFailed("Cannot listen to the Statistics notifications: "
                                  + GenesysErrors.unwrap(failure).getMessage());
-            } else {
-                m.channelsReady();
-                pendingDeletes.retryNow();
             }
         });
         // as camel-kafka's consumer: resolve the "consumers" repository (health checks are optional), which reports
@@ -314,6 +326,13 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         }
     }
 
+    /** Both channels are subscribed: the subscription can be made (once). */
+    private void channelsSubscribed(SubscriptionManager m) {
+        if (m.channelsReady()) {
+            pendingDeletes.retryNow();
+        }
+    }
+
     /** Subscribes a channel Genesys refused again, after the channel's backoff (unbounded, while the consumer runs). */
     private void resubscribeLater(String channel) {
         Map<String, RetryScheduler.Retry> retries = channelRetries;
@@ -333,6 +352,9 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             if (failure == null) {
                 retry.reset();
                 m.channelRestored(channel);
+                if (n.isSubscribed(UPDATES) && n.isSubscribed(SERVICE)) {
+                    channelsSubscribed(m); // refused when the consumer started: the subscription can be made now
+                }
             } else if (GenesysErrors.unwrap(failure) instanceof GenesysNotificationsException refusal) {
                 m.refused(channel, refusal.getMessage() + ": nothing arrives on it; subscribing it again with backoff");
                 resubscribeLater(channel);

@@ -167,15 +167,20 @@ final class SubscriptionManager {
         }
     }
 
-    /** The CometD channels are subscribed: updates can be received, so the subscription can be made. */
-    void channelsReady() {
+    /**
+     * The CometD channels are subscribed: updates can be received, so the subscription can be made.
+     *
+     * @return whether this was news (later calls do nothing)
+     */
+    boolean channelsReady() {
         synchronized (lock) {
-            if (!running) {
-                return;
+            if (!running || channelsReady) {
+                return false;
             }
             channelsReady = true;
         }
         create("start");
+        return true;
     }
 
     /** The channels could not be subscribed. */

@@ -136,6 +136,48 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         awaitCount("updates flow again", () -> updatesOf(mock, id).size() == updates + 2);
     }
 
+    /**
+     * Genesys refuses the updates channel when the consumer starts: health is DOWN naming the refusal, no subscription
+     * is created (nothing could arrive), and the channel is subscribed again with backoff; once Genesys accepts it, the
+     * subscription is created and its values and updates arrive (it stayed DOWN until the route was restarted).
+     */
+    @Test
+    void aChannelRefusedAtStartIsSubscribedAgainAndTheSubscriptionCreatedThen() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+        sim().cometd().bayeux().createChannelIfAbsent(StatisticsConsumer.UPDATES, c -> c.setPersistent(true));
+        org.cometd.bayeux.server.Authorizer authorizer = (operation, channel, session, message) -> {
+            if (operation == org.cometd.bayeux.server.Authorizer.Operation.SUBSCRIBE && deny.get()) {
+                denied.incrementAndGet();
+                return org.cometd.bayeux.server.Authorizer.Result.deny("not allowed now");
+            }
+            return org.cometd.bayeux.server.Authorizer.Result.grant();
+        };
+        sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).addAuthorizer(authorizer);
+        StatisticsConsumer consumer;
+        try {
+            consumer = route("r1", subscribe("retryInitialDelay=50&retryMaxDelay=200&statistics=" + TWO_STATS),
+                    "mock:stats");
+            awaitCount("DOWN naming the refusal", () -> health("r1").getState() == HealthCheck.State.DOWN
+                                                        && health("r1").getMessage().orElse("").contains("refused"));
+            assertTrue(health("r1").getMessage().orElse("").contains(StatisticsConsumer.UPDATES),
+                    health("r1").getMessage().orElse(""));
+            awaitCount("subscribed again, and refused again", () -> denied.get() >= 2);
+            assertEquals(0, sim().statistics().subscriptionCount(), "nothing created while nothing can arrive");
+            deny.set(false);
+        } finally {
+            deny.set(false);
+            sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).removeAuthorizer(authorizer);
+        }
+        String id = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
+        assertEquals(1, sim().statistics().publishUpdates());
+        awaitCount("updates flow", () -> updatesOf(mock, id).size() == 2);
+        assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+    }
+
     /** statisticId -> timestamp of the subscription's values in the last notification the simulator published. */
     @SuppressWarnings("unchecked")
     private static java.util.Map<String, Long> lastPublishedTimestamps(String subscriptionId) {
