@@ -89,16 +89,7 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         java.util.Map<String, Long> missed = new java.util.HashMap<>();
         java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
-        sim().cometd().bayeux().createChannelIfAbsent(StatisticsConsumer.UPDATES, c -> c.setPersistent(true));
-        org.cometd.bayeux.server.Authorizer authorizer = (operation, channel, session, message) -> {
-            if (operation == org.cometd.bayeux.server.Authorizer.Operation.SUBSCRIBE && deny.get()) {
-                denied.incrementAndGet();
-                return org.cometd.bayeux.server.Authorizer.Result.deny("not allowed now");
-            }
-            // an authorizer that grants nothing denies everything (CometD's "denied_by_not_granting")
-            return org.cometd.bayeux.server.Authorizer.Result.grant();
-        };
-        sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).addAuthorizer(authorizer);
+        org.cometd.bayeux.server.Authorizer authorizer = refuseUpdatesWhile(deny, denied);
         try {
             sim().cometd().dropAllSessions();
             // the session is connected again, and health is DOWN naming the refusal (it was UP)
@@ -145,15 +136,7 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
     void aChannelRefusedAtStartIsSubscribedAgainAndTheSubscriptionCreatedThen() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
-        sim().cometd().bayeux().createChannelIfAbsent(StatisticsConsumer.UPDATES, c -> c.setPersistent(true));
-        org.cometd.bayeux.server.Authorizer authorizer = (operation, channel, session, message) -> {
-            if (operation == org.cometd.bayeux.server.Authorizer.Operation.SUBSCRIBE && deny.get()) {
-                denied.incrementAndGet();
-                return org.cometd.bayeux.server.Authorizer.Result.deny("not allowed now");
-            }
-            return org.cometd.bayeux.server.Authorizer.Result.grant();
-        };
-        sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).addAuthorizer(authorizer);
+        org.cometd.bayeux.server.Authorizer authorizer = refuseUpdatesWhile(deny, denied);
         StatisticsConsumer consumer;
         try {
             consumer = route("r1", subscribe("retryInitialDelay=50&retryMaxDelay=200&statistics=" + TWO_STATS),
@@ -176,6 +159,25 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
         assertEquals(1, sim().statistics().publishUpdates());
         awaitCount("updates flow", () -> updatesOf(mock, id).size() == 2);
         assertEquals(Set.of(id), sim().statistics().subscriptionIds());
+    }
+
+    /**
+     * Genesys refuses subscriptions to the updates channel while {@code deny} is set (counted in {@code denied}); remove
+     * the returned authorizer from the channel afterwards.
+     */
+    private static org.cometd.bayeux.server.Authorizer refuseUpdatesWhile(java.util.concurrent.atomic.AtomicBoolean deny,
+                                                                       java.util.concurrent.atomic.AtomicInteger denied) {
+        sim().cometd().bayeux().createChannelIfAbsent(StatisticsConsumer.UPDATES, c -> c.setPersistent(true));
+        org.cometd.bayeux.server.Authorizer authorizer = (operation, channel, session, message) -> {
+            if (operation == org.cometd.bayeux.server.Authorizer.Operation.SUBSCRIBE && deny.get()) {
+                denied.incrementAndGet();
+                return org.cometd.bayeux.server.Authorizer.Result.deny("not allowed now");
+            }
+            // an authorizer that grants nothing denies everything (CometD's "denied_by_not_granting")
+            return org.cometd.bayeux.server.Authorizer.Result.grant();
+        };
+        sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).addAuthorizer(authorizer);
+        return authorizer;
     }
 
     /** statisticId -> timestamp of the subscription's values in the last notification the simulator published. */
