@@ -1,6 +1,9 @@
 package io.camelgenesys.contacts.springboot;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.contacts.ContactsComponent;
 import io.camelgenesys.simulator.GenesysSimulator;
@@ -25,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The starter binds camel.component.genesys-contacts.* (kebab case, as Spring Boot writes it) onto the component, and
@@ -37,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
         "camel.component.genesys-contacts.rate-limit=250",
         "camel.component.genesys-contacts.retry-max-attempts=2",
         "camel.component.genesys-contacts.output-type=map",
-        "camel.component.genesys-contacts.ssl-context-parameters=#bean:genesysSsl" })
+        "camel.component.genesys-contacts.ssl-context-parameters=#bean:genesysSsl",
+        "camel.component.genesys-contacts.worker-pool=#bean:genesysPool" })
 @DirtiesContext
 class ContactsStarterTest {
 
@@ -72,6 +77,9 @@ class ContactsStarterTest {
     @Autowired
     SSLContextParameters genesysSsl;
 
+    @Autowired
+    ExecutorService genesysPool;
+
     @Test
     void propertiesReachTheComponent() {
         ContactsComponent component = camelContext.getComponent("genesys-contacts", ContactsComponent.class);
@@ -80,6 +88,7 @@ class ContactsStarterTest {
         assertEquals("cloud-client", option(component, "clientId"));
         assertEquals(SIM.baseUrl(), option(component, "baseUrl"));
         assertSame(genesysSsl, option(component, "sslContextParameters"), "#bean: reference");
+        assertSame(genesysPool, option(component, "workerPool"), "#bean: reference to an ExecutorService");
         // not set: the component keeps its own default
         assertEquals(60000L, option(component, "requestTimeout"));
     }
@@ -95,6 +104,11 @@ class ContactsStarterTest {
         Map<?, ?> read = template.requestBodyAndHeader("direct:get", null, "CamelGenesysContactId", id, Map.class);
         assertEquals("Lovelace", read.get("lastName"));
         assertEquals("ada@example.com", read.get("workEmail"));
+
+        // the route continued after the Genesys response on the bound worker pool, copied to the endpoint
+        String thread = template.requestBodyAndHeader("direct:getThread", null, "CamelGenesysContactId", id,
+                String.class);
+        assertTrue(thread.startsWith("genesys-starter-pool-"), "continued on " + thread);
     }
 
     static Object option(ContactsComponent component, String name) {
@@ -111,6 +125,12 @@ class ContactsStarterTest {
             return new SSLContextParameters();
         }
 
+        @Bean(destroyMethod = "shutdownNow")
+        ExecutorService genesysPool() {
+            AtomicInteger count = new AtomicInteger();
+            return Executors.newFixedThreadPool(2, r -> new Thread(r, "genesys-starter-pool-" + count.incrementAndGet()));
+        }
+
         @Bean
         RouteBuilder contactRoutes() {
             return new RouteBuilder() {
@@ -118,6 +138,8 @@ class ContactsStarterTest {
                 public void configure() {
                     from("direct:create").to("genesys-contacts:create");
                     from("direct:get").to("genesys-contacts:get");
+                    from("direct:getThread").to("genesys-contacts:get")
+                            .setBody(exchange -> Thread.currentThread().getName());
                 }
             };
         }
