@@ -172,15 +172,8 @@ class GenesysExamplesTest {
         main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
         main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
-            String prefix = "camel.component." + scheme + ".";
-            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
-            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
-            main.addOverrideProperty(prefix + "client-id", "mc-client");
-            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
-            main.addOverrideProperty(prefix + "username", "agent1");
-            main.addOverrideProperty(prefix + "password", "agent1-password");
-        }
+        multicloudProperties(main, genesys, List.of("genesys-stats", "genesys-udm", "genesys-messaging",
+                "genesys-openmedia"));
         main.addOverrideProperty("camel.component.genesys-messaging.contact-center-id",
                 Messaging.DEFAULT_CONTACT_CENTER_ID);
         main.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
@@ -287,15 +280,7 @@ class GenesysExamplesTest {
         GenesysSimulator genesys = GENESYS.simulator();
         genesys.statistics().setUpdateInterval(Duration.ofMillis(100));
         Main main = onePlatformApp("Multicloud CX", "multicloud-only");
-        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-openmedia")) {
-            String prefix = "camel.component." + scheme + ".";
-            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
-            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
-            main.addOverrideProperty(prefix + "client-id", "mc-client");
-            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
-            main.addOverrideProperty(prefix + "username", "agent1");
-            main.addOverrideProperty(prefix + "password", "agent1-password");
-        }
+        multicloudProperties(main, genesys, List.of("genesys-stats", "genesys-udm", "genesys-openmedia"));
         main.addOverrideProperty("camel.component.genesys-openmedia.open-media-service", OpenMedia.DEFAULT_SERVICE);
         main.start();
         NotifyBuilder agentState
@@ -323,6 +308,19 @@ class GenesysExamplesTest {
         main.addOverrideProperty("example.crm-db.seed-rows", "0");
         readmeFlags(platform).forEach(main::addOverrideProperty);
         return main;
+    }
+
+    /** The documented Multicloud CX properties (API key, password grant) of these components, at the simulator. */
+    private static void multicloudProperties(Main main, GenesysSimulator genesys, List<String> schemes) {
+        for (String scheme : schemes) {
+            String prefix = "camel.component." + scheme + ".";
+            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
+            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            main.addOverrideProperty(prefix + "client-id", "mc-client");
+            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            main.addOverrideProperty(prefix + "username", "agent1");
+            main.addOverrideProperty(prefix + "password", "agent1-password");
+        }
     }
 
     /** The -D flags the examples README gives for "with <platform> only". */
