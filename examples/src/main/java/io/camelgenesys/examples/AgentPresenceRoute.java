@@ -60,8 +60,9 @@ final class AgentPresenceRoute extends RouteBuilder {
         // end::agent-presence[]
 
         if (enabled("example.presence.simulate", false)) {
+            // includeMetadata: Camel 4's timer sets CamelTimerCounter only when asked to
             from("timer:simulated-presence?delay={{example.presence.change-delay:3000}}"
-                 + "&period={{example.presence.change-interval:5000}}")
+                 + "&period={{example.presence.change-interval:5000}}&includeMetadata=true")
                     .routeId("simulated-presence")
                     .process(e -> {
                         long n = e.getProperty("CamelTimerCounter", Long.class);

@@ -25,7 +25,9 @@ final class SimulatedAgentRoute extends RouteBuilder {
             || !Boolean.parseBoolean(getContext().resolvePropertyPlaceholders("{{example.sms-bridge:true}}"))) {
             return;
         }
-        from("timer:simulated-agent?delay={{example.sms.agent-delay}}&period={{example.sms.agent-interval}}")
+        // includeMetadata: Camel 4's timer sets CamelTimerCounter only when asked to
+        from("timer:simulated-agent?delay={{example.sms.agent-delay}}&period={{example.sms.agent-interval}}"
+             + "&includeMetadata=true")
                 .routeId("simulated-agent")
                 .process(e -> {
                     GenesysSimulator sim = simulator.get();

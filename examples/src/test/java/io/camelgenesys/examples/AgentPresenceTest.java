@@ -49,23 +49,8 @@ class AgentPresenceTest {
 
     @Test
     void presenceChangesAreWrittenToTheTableAndAGapIsReadAgain() throws Exception {
-        log = LogCapture.install();
-        app = new GenesysExamples();
-        Main main = app.main();
-        main.addOverrideProperty("example.crm-db.url", "jdbc:h2:mem:presence-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        main.addOverrideProperty("example.crm-db.seed-rows", "0");
-        main.addOverrideProperty("example.crm-db.timer", "false");
-        main.addOverrideProperty("example.crm-sync", "false");
-        main.addOverrideProperty("example.udm-export", "false");
-        main.addOverrideProperty("example.sms-bridge", "false");
-        main.addOverrideProperty("example.crm-cases", "false");
-        main.addOverrideProperty("example.queue-id", "none");
-        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/*.yaml");
         // the test changes the presences itself: the simulated supervisor waits an hour
-        main.addOverrideProperty("example.presence.change-delay", "3600000");
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
-        }
+        Main main = presenceOnly("presence", Map.of("example.presence.change-delay", "3600000"));
         main.start();
         GenesysSimulator sim = app.simulator().orElseThrow();
         DataSource db = main.getCamelContext().getRegistry().lookupByNameAndType("crm", DataSource.class);
@@ -109,6 +94,52 @@ class AgentPresenceTest {
                 () -> "away".equalsIgnoreCase((String) rows(db).get(agents.get(1)).get("SYSTEM_PRESENCE")));
         assertNotNull(rows(db).get(agents.get(1)).get("GAP_SINCE"), "written with the gap's start");
         log.assertNoneContains(List.of("cloud-secret"));
+    }
+
+    /**
+     * With the embedded simulator the example's simulated supervisor changes the agents' presences (one per tick, in
+     * turn), and the changes reach the table: the run a user starts shows the route at work.
+     */
+    @Test
+    void theSimulatedSupervisorsChangesReachTheTable() throws Exception {
+        // a change every 200 ms, to each agent in turn with a presence of the five in turn: changes published before
+        // an agent's consumer subscribed are lost (as on Genesys), the next ones reach the table
+        Main main = presenceOnly("supervisor", Map.of("example.presence.change-delay", "0",
+                "example.presence.change-interval", "200"));
+        main.start();
+        DataSource db = main.getCamelContext().getRegistry().lookupByNameAndType("crm", DataSource.class);
+        List<String> agents = List.of(main.getCamelContext().resolvePropertyPlaceholders("{{example.presence.agents}}")
+                .split(","));
+        assertEquals("true", main.getCamelContext().resolvePropertyPlaceholders("{{example.presence.simulate}}"));
+
+        Await.until("a row for each of the three agents", 20_000, () -> rows(db).keySet().containsAll(agents));
+        assertTrue(log.matching(e -> e.all().contains("NullPointerException")).isEmpty(),
+                "the simulated supervisor failed");
+    }
+
+    /**
+     * The application as it runs, with the embedded simulator, the presence route and nothing else, on a database and
+     * an HTTP port of its own.
+     */
+    private Main presenceOnly(String database, Map<String, String> properties) throws Exception {
+        log = LogCapture.install();
+        app = new GenesysExamples();
+        Main main = app.main();
+        main.addOverrideProperty("example.crm-db.url", "jdbc:h2:mem:" + database + "-" + System.nanoTime()
+                                                       + ";DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("example.crm-db.seed-rows", "0");
+        main.addOverrideProperty("example.crm-db.timer", "false");
+        main.addOverrideProperty("example.crm-sync", "false");
+        main.addOverrideProperty("example.udm-export", "false");
+        main.addOverrideProperty("example.sms-bridge", "false");
+        main.addOverrideProperty("example.crm-cases", "false");
+        main.addOverrideProperty("example.queue-id", "none");
+        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/*.yaml");
+        properties.forEach(main::addOverrideProperty);
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
+        }
+        return main;
     }
 
     private static void setPresence(ProducerTemplate template, String agent, String presenceId) {

@@ -9,20 +9,25 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.test.LogCapture;
+import io.camelgenesys.core.test.docs.GeneratedDocs;
 import io.camelgenesys.simulator.GenesysSimulator;
 import io.camelgenesys.simulator.GenesysSimulatorExtension;
 import io.camelgenesys.simulator.Messaging;
 import io.camelgenesys.simulator.OpenMedia;
 import io.camelgenesys.simulator.UdmFile;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -167,15 +172,8 @@ class GenesysExamplesTest {
         main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
         main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
         main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
-        for (String scheme : List.of("genesys-stats", "genesys-udm", "genesys-messaging", "genesys-openmedia")) {
-            String prefix = "camel.component." + scheme + ".";
-            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
-            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
-            main.addOverrideProperty(prefix + "client-id", "mc-client");
-            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
-            main.addOverrideProperty(prefix + "username", "agent1");
-            main.addOverrideProperty(prefix + "password", "agent1-password");
-        }
+        multicloudProperties(main, genesys, List.of("genesys-stats", "genesys-udm", "genesys-messaging",
+                "genesys-openmedia"));
         main.addOverrideProperty("camel.component.genesys-messaging.contact-center-id",
                 Messaging.DEFAULT_CONTACT_CENTER_ID);
         main.addOverrideProperty("camel.component.genesys-messaging.channel-id", Messaging.DEFAULT_SMS_CHANNEL);
@@ -253,6 +251,101 @@ class GenesysExamplesTest {
         }
     }
 
+    /**
+     * The README's flags for an organization on Genesys Cloud only: with nothing but the Cloud properties the
+     * application starts, no endpoint of a Multicloud CX component is created, and the CSV rows reach Genesys.
+     */
+    @Test
+    void theReadmesGenesysCloudOnlyFlagsNeedOnlyCloudCredentials() throws Exception {
+        GenesysSimulator genesys = GENESYS.simulator();
+        Main main = onePlatformApp("Genesys Cloud", "cloud-only");
+        main.addOverrideProperty("camel.component.genesys-contacts.base-url", genesys.baseUrl());
+        main.addOverrideProperty("camel.component.genesys-contacts.client-id", "cloud-client");
+        main.addOverrideProperty("camel.component.genesys-contacts.client-secret", "cloud-secret");
+        main.start();
+
+        assertNoEndpointOf(main.getCamelContext(), List.of("genesys-stats", "genesys-udm", "genesys-messaging",
+                "genesys-openmedia", "genesys-interactions", "genesys-securemail"));
+        awaitDone("crm-contacts.csv");
+        assertEquals(VALID_ROWS, genesys.externalContacts().contactCount());
+    }
+
+    /**
+     * The README's flags for an organization on Genesys Multicloud CX only: with nothing but the Multicloud
+     * properties the application starts, no endpoint of a Genesys Cloud component is created (the CRM database sync
+     * upserts into Genesys Cloud external contacts too), and agent states stream in.
+     */
+    @Test
+    void theReadmesMulticloudOnlyFlagsNeedOnlyMulticloudCredentials() throws Exception {
+        GenesysSimulator genesys = GENESYS.simulator();
+        genesys.statistics().setUpdateInterval(Duration.ofMillis(100));
+        Main main = onePlatformApp("Multicloud CX", "multicloud-only");
+        multicloudProperties(main, genesys, List.of("genesys-stats", "genesys-udm", "genesys-openmedia"));
+        main.addOverrideProperty("camel.component.genesys-openmedia.open-media-service", OpenMedia.DEFAULT_SERVICE);
+        main.start();
+        NotifyBuilder agentState
+                = new NotifyBuilder(main.getCamelContext()).fromRoute("agent-states").whenDone(1).create();
+
+        assertNoEndpointOf(main.getCamelContext(), List.of("genesys-contacts", "genesys-conversations", "genesys-users",
+                "genesys-notifications"));
+        assertTrue(agentState.matches(WAIT.toSeconds(), TimeUnit.SECONDS), "no agent state arrived");
+        assertEquals(0, genesys.requests().count("*", "/api/v2/externalcontacts/**"), "a request to Genesys Cloud");
+    }
+
+    /**
+     * The application against "real Genesys" (the test's simulator) with the README's flags for one platform, the
+     * CRM database as shipped (its own in-memory database, no demo rows), and no credentials yet.
+     */
+    private Main onePlatformApp(String platform, String database) throws IOException {
+        app = new GenesysExamples();
+        Main main = app.main();
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            main.addOverrideProperty("example.http-port", String.valueOf(free.getLocalPort()));
+        }
+        main.addOverrideProperty("genesys.simulator", "false");
+        main.addOverrideProperty("example.work-dir", workDir.toString());
+        main.addOverrideProperty("example.crm-db.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("example.crm-db.seed-rows", "0");
+        readmeFlags(platform).forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    /** The documented Multicloud CX properties (API key, password grant) of these components, at the simulator. */
+    private static void multicloudProperties(Main main, GenesysSimulator genesys, List<String> schemes) {
+        for (String scheme : schemes) {
+            String prefix = "camel.component." + scheme + ".";
+            main.addOverrideProperty(prefix + "base-url", genesys.baseUrl());
+            main.addOverrideProperty(prefix + "api-key", "mc-api-key");
+            main.addOverrideProperty(prefix + "client-id", "mc-client");
+            main.addOverrideProperty(prefix + "client-secret", "mc-secret");
+            main.addOverrideProperty(prefix + "username", "agent1");
+            main.addOverrideProperty(prefix + "password", "agent1-password");
+        }
+    }
+
+    /** The -D flags the examples README gives for "with <platform> only". */
+    private static Map<String, String> readmeFlags(String platform) throws IOException {
+        String readme = Files.readString(GeneratedDocs.repositoryRoot().resolve("examples/README.md"));
+        String marker = "with " + platform + " only, `";
+        int start = readme.indexOf(marker);
+        assertTrue(start >= 0, "the README has no '" + marker + "'");
+        start += marker.length();
+        String flags = readme.substring(start, readme.indexOf('`', start));
+        Map<String, String> result = new LinkedHashMap<>();
+        Matcher flag = Pattern.compile("-D([\\w.-]+)=(?:'([^']*)'|(\\S+))").matcher(flags);
+        while (flag.find()) {
+            result.put(flag.group(1), flag.group(2) != null ? flag.group(2) : flag.group(3));
+        }
+        assertFalse(result.isEmpty(), "no -D flag in '" + flags + "'");
+        return result;
+    }
+
+    private static void assertNoEndpointOf(CamelContext context, List<String> schemes) {
+        List<String> uris = context.getEndpoints().stream().map(Endpoint::getEndpointUri)
+                .filter(uri -> schemes.stream().anyMatch(s -> uri.startsWith(s + ":"))).toList();
+        assertTrue(uris.isEmpty(), "endpoints that need the other platform's credentials: " + uris);
+    }
+
     @Test
     void anUnknownGenesysSimulatorValueStopsTheStart() throws Exception {
         Main main = newApp();
@@ -293,7 +386,8 @@ class GenesysExamplesTest {
         // the bundled CSV makes Ada a Genesys contact; the simulated agent writes to her number every second
         awaitDone("crm-contacts.csv");
         await("an SMS for Ada in the outbox, with her name from the reverse lookup", () -> outbox().stream()
-                .anyMatch(text -> text.startsWith("To " + ada + " (Ada Lovelace): Hello, your order has shipped")));
+                .anyMatch(text -> text.startsWith("To " + ada + " (Ada Lovelace): Hello, your order has shipped (")
+                                  && text.matches("(?s).*shipped \\(\\d+\\)$")));
         await("a Delivered receipt and Ada's answer in Genesys", () -> sim.digitalChannels().messaging().receipts()
                 .stream().anyMatch(r -> r.status().equals("Delivered"))
                 && sim.digitalChannels().messaging().received(Messaging.DEFAULT_SMS_CHANNEL).stream()

@@ -1,8 +1,12 @@
 package io.camelgenesys.contacts.springboot;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelgenesys.contacts.ContactsComponent;
+import io.camelgenesys.contacts.ContactsEndpoint;
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -37,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
         "camel.component.genesys-contacts.rate-limit=250",
         "camel.component.genesys-contacts.retry-max-attempts=2",
         "camel.component.genesys-contacts.output-type=map",
-        "camel.component.genesys-contacts.ssl-context-parameters=#bean:genesysSsl" })
+        "camel.component.genesys-contacts.ssl-context-parameters=#bean:genesysSsl",
+        "camel.component.genesys-contacts.worker-pool=#bean:genesysPool" })
 @DirtiesContext
 class ContactsStarterTest {
 
@@ -72,6 +77,9 @@ class ContactsStarterTest {
     @Autowired
     SSLContextParameters genesysSsl;
 
+    @Autowired
+    ExecutorService genesysPool;
+
     @Test
     void propertiesReachTheComponent() {
         ContactsComponent component = camelContext.getComponent("genesys-contacts", ContactsComponent.class);
@@ -80,6 +88,7 @@ class ContactsStarterTest {
         assertEquals("cloud-client", option(component, "clientId"));
         assertEquals(SIM.baseUrl(), option(component, "baseUrl"));
         assertSame(genesysSsl, option(component, "sslContextParameters"), "#bean: reference");
+        assertSame(genesysPool, option(component, "workerPool"), "#bean: reference to an ExecutorService");
         // not set: the component keeps its own default
         assertEquals(60000L, option(component, "requestTimeout"));
     }
@@ -95,6 +104,10 @@ class ContactsStarterTest {
         Map<?, ?> read = template.requestBodyAndHeader("direct:get", null, "CamelGenesysContactId", id, Map.class);
         assertEquals("Lovelace", read.get("lastName"));
         assertEquals("ada@example.com", read.get("workEmail"));
+
+        // the bound worker pool reached the route's endpoint (each endpoint copies the component's configuration)
+        ContactsEndpoint get = camelContext.getEndpoint("genesys-contacts:get", ContactsEndpoint.class);
+        assertSame(genesysPool, get.getConfiguration().getWorkerPool());
     }
 
     static Object option(ContactsComponent component, String name) {
@@ -109,6 +122,12 @@ class ContactsStarterTest {
         @Bean
         SSLContextParameters genesysSsl() {
             return new SSLContextParameters();
+        }
+
+        @Bean(destroyMethod = "shutdownNow")
+        ExecutorService genesysPool() {
+            AtomicInteger count = new AtomicInteger();
+            return Executors.newFixedThreadPool(2, r -> new Thread(r, "genesys-starter-pool-" + count.incrementAndGet()));
         }
 
         @Bean

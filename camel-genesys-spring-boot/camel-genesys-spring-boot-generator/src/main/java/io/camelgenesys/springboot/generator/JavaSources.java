@@ -144,8 +144,12 @@ final class JavaSources {
             s.append("                    return null;\n");
             s.append("                }\n");
             s.append("                String ref = source.toString();\n");
+            // a value that is no reference fails the binding (Spring names the property), never leaves the option
+            // silently unset as a null would
             s.append("                if (!ref.startsWith(\"#\")) {\n");
-            s.append("                    return null;\n");
+            s.append("                    throw new IllegalArgumentException(\"'\" + ref + \"' is not a bean reference: a \"\n");
+            s.append("                            + targetType.getType().getName() + \" option takes #bean:name (or #name), the name of\"\n");
+            s.append("                            + \" a bean of that type\");\n");
             s.append("                }\n");
             s.append("                ref = ref.startsWith(\"#bean:\") ? ref.substring(\"#bean:\".length()) : ref.substring(1);\n");
             s.append("                return applicationContext.getBean(ref, targetType.getType());\n");

@@ -125,7 +125,12 @@ final class StarterModel {
             return javaType;
         }
 
-        /** The type a {@code #bean:name} reference resolves to, or null when the option is a value. */
+        /**
+         * The type a {@code #bean:name} reference resolves to, or null when the option is a value. A JDK type is a
+         * reference too unless Spring Boot binds it from text itself ({@code java.lang}, {@code java.time},
+         * {@code java.math}, the {@code java.util} collections): {@code workerPool} is a
+         * {@code java.util.concurrent.ExecutorService}, which Spring has no converter for.
+         */
         String referenceType() {
             if (!"object".equals(model.getType()) || hasEnums()) {
                 return null;
@@ -133,7 +138,9 @@ final class StarterModel {
             String raw = fieldType();
             int generic = raw.indexOf('<');
             raw = generic < 0 ? raw : raw.substring(0, generic);
-            return raw.startsWith("java.") ? null : raw;
+            boolean value = raw.startsWith("java.lang.") || raw.startsWith("java.time.") || raw.startsWith("java.math.")
+                            || raw.startsWith("java.util.") && !raw.startsWith("java.util.concurrent.");
+            return value ? null : raw;
         }
 
         boolean hasEnums() {

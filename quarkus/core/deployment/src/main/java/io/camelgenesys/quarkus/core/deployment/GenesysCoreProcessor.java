@@ -43,10 +43,14 @@ class GenesysCoreProcessor {
     static final DotName URI_PARAMS = DotName.createSimple("org.apache.camel.spi.UriParams");
     static final DotName GENESYS_OPERATION = DotName.createSimple("io.camelgenesys.core.operation.GenesysOperation");
     static final DotName GENESYS_MODEL = DotName.createSimple("io.camelgenesys.core.json.GenesysModel");
+    static final DotName CAMEL_METADATA = DotName.createSimple("org.apache.camel.spi.Metadata");
     static final String GENESYS_PLATFORM = "io.camelgenesys.core.GenesysPlatform";
 
     /** A model package of any module: {@code io.camelgenesys.<module>.model} and below. */
     static final Pattern MODEL_PACKAGE = Pattern.compile("io\\.camelgenesys\\.[a-z0-9_]+\\.model(\\..*)?");
+
+    /** A class of ours named in a {@code javaType} (generics included: {@code java.util.List<io.camelgenesys.X>}). */
+    static final Pattern OUR_TYPE_NAME = Pattern.compile("io\\.camelgenesys\\.[A-Za-z0-9_.$]+");
 
     /**
      * Static fields of these types make a class unfit for build-time initialisation in a native image (a seeded
@@ -183,6 +187,17 @@ class GenesysCoreProcessor {
                     .source(FEATURE + ": Jackson-bound type")
                     .build());
         }
+        // what a route reads by name from an output header, e.g. ${body.entity.id} of a split CamelGenesysBulkSuccesses:
+        // Camel's bean introspection (simple, bean) finds no method of an unregistered class in a native image
+        for (String type : headerTypes(index)) {
+            if (!jacksonTypes.contains(type)) {
+                hierarchy.produce(ReflectiveHierarchyBuildItem.builder(type)
+                        .index(index)
+                        .ignoreTypePredicate(GenesysCoreProcessor::notOurs)
+                        .source(FEATURE + ": header value type read by simple/bean")
+                        .build());
+            }
+        }
         Set<String> byName = new TreeSet<>(enums);
         byName.addAll(operationEnums);
         reflective.produce(ReflectiveClassBuildItem.builder(byName.toArray(String[]::new))
@@ -191,6 +206,29 @@ class GenesysCoreProcessor {
                 .methods().fields().reason(FEATURE + ": @UriParams configuration").build());
         reflective.produce(ReflectiveClassBuildItem.builder(JETTY_COMETD_REFLECTIVE.toArray(String[]::new))
                 .methods().reason(FEATURE + ": Jetty HTTP client and CometD client").build());
+    }
+
+    /**
+     * Our classes named in the {@code javaType} of a header's {@code @Metadata} (the constants classes): the values a
+     * route gets in a header and reads with simple or bean ({@code CamelGenesysBulkSuccesses} is a
+     * {@code List<BulkSuccess>}). Only classes in the index: a name that is none (a typo) is left to the docs tests.
+     */
+    static Set<String> headerTypes(IndexView index) {
+        Set<String> types = new TreeSet<>();
+        for (AnnotationInstance metadata : index.getAnnotations(CAMEL_METADATA)) {
+            if (metadata.target() == null || metadata.target().kind() != org.jboss.jandex.AnnotationTarget.Kind.FIELD
+                || !metadata.target().asField().declaringClass().name().toString().startsWith(PACKAGE_ROOT)
+                || metadata.value("javaType") == null) {
+                continue;
+            }
+            java.util.regex.Matcher names = OUR_TYPE_NAME.matcher(metadata.value("javaType").asString());
+            while (names.find()) {
+                if (index.getClassByName(DotName.createSimple(names.group())) != null) {
+                    types.add(names.group());
+                }
+            }
+        }
+        return types;
     }
 
     private static boolean notOurs(DotName type) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.camelgenesys.contacts.BulkFailure;
+import io.camelgenesys.contacts.BulkSuccess;
 import io.camelgenesys.contacts.ContactsOperation;
 import io.camelgenesys.conversations.ConversationsOperation;
 import io.camelgenesys.conversations.UsersOperation;
@@ -21,9 +23,11 @@ import io.camelgenesys.core.json.GenesysModel;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.fakemodule.FakeComponent;
+import io.camelgenesys.fakemodule.FakeConstants;
 import io.camelgenesys.fakemodule.FakeLookupResult;
 import io.camelgenesys.fakemodule.FakeMatch;
 import io.camelgenesys.fakemodule.FakeOperation;
+import io.camelgenesys.fakemodule.FakeOutcome;
 import io.camelgenesys.fakemodule.FakeRandomUser;
 import io.camelgenesys.fakemodule.model.FakeThing;
 import io.camelgenesys.messaging.MessagingOperation;
@@ -62,7 +66,8 @@ public class GenesysNativeRegistrationsTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(FakeComponent.class, FakeOperation.class, FakeThing.class,
-                    FakeLookupResult.class, FakeMatch.class, FakeRandomUser.class, JarClasses.class))
+                    FakeLookupResult.class, FakeMatch.class, FakeRandomUser.class, FakeConstants.class,
+                    FakeOutcome.class, JarClasses.class))
             .overrideConfigKey("quarkus.camel-genesys.devservices.enabled", "false")
             .addBuildChainCustomizer(GenesysNativeRegistrationsTest::recordBuildItems);
 
@@ -134,6 +139,18 @@ public class GenesysNativeRegistrationsTest {
         assertFullyReflective(registered, types);
         // reached only through a field of an operation's response type
         assertFullyReflective(registered, Set.of(FakeMatch.class.getName()));
+    }
+
+    /**
+     * The value types of output headers that routes read by name, outside any model package: genesys-contacts'
+     * {@code CamelGenesysBulkSuccesses} / {@code CamelGenesysBulkFailures} ({@code ${body.entity.id}},
+     * {@code ${body.item[crm_id]}}, {@code ${body.refused}} after a split, as the examples do), and the fixture
+     * module's, named only in its constants' {@code @Metadata(javaType)}.
+     */
+    @Test
+    void headerValueTypesAreRegistered() throws IOException {
+        assertFullyReflective(report("reflect"), Set.of(BulkSuccess.class.getName(), BulkFailure.class.getName(),
+                FakeOutcome.class.getName()));
     }
 
     @Test
