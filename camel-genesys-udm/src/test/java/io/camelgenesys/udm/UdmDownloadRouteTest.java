@@ -180,6 +180,42 @@ class UdmDownloadRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void aLongTransferResumedAfterItsLinkExpiredTwiceGetsANewLinkEachTime() throws Exception {
+        // a multi-gigabyte export outlives its link: every break after the link expired needs a new one, not just the
+        // first. Here the connection is cut after each 1 MB sent and every link dies while the route reads its bytes.
+        UdmFile file = udm().addFile("long.csv", 3 * 1024 * 1024);
+        udm().cutDownloads(1_000_000, 2);
+        Path copy = out.resolve("long.csv");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:long").to(udm("downloadFile", "fileName=long.csv&retryInitialDelay=10")).process(e -> {
+                    DownloadStream in = e.getMessage().getBody(DownloadStream.class);
+                    try (var target = Files.newOutputStream(copy)) {
+                        byte[] buffer = new byte[8192];
+                        long expireAt = 500_000;
+                        int n;
+                        while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                            target.write(buffer, 0, n);
+                            if (in.position() >= expireAt) {
+                                udm().expireLinks(); // the link in use dies before the cut ahead is reached
+                                expireAt += 1_000_000;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        Exchange done = template.request("direct:long", e -> {
+        });
+        assertNull(done.getException());
+        assertSameContent(file, copy);
+        // the first link, then one new link per resume that met an expired one
+        assertEquals(3, sim().requests().count("GET", "/udm/v10/files/*"));
+
+    }
+
+    @Test
     void aFileGoneFromStorageIs404AndAnUnknownFileIs404FromGenesys() throws Exception {
         udm().addFile("gone.csv", 100);
         sim().faults().on("GET", "/udm-exports/**").status(404).times(1);
