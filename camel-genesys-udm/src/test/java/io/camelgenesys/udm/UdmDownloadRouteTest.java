@@ -138,7 +138,45 @@ class UdmDownloadRouteTest extends UdmTestSupport {
         File written = assertInstanceOf(File.class, done.getMessage().getBody());
         assertEquals(directory.resolve("written.csv").toFile(), written);
         assertSameContent(file, written.toPath());
-        assertFalse(Files.exists(directory.resolve("written.csv.part")));
+        try (var left = Files.list(directory)) {
+            assertEquals(List.of("written.csv"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void twoDownloadsOfOneFileIntoOneDirectoryEachWriteTheirOwnPartFile() throws Exception {
+        // two exchanges download the same export into the same directory at once (a split with a name listed twice,
+        // a retry of the route while the first attempt still runs, two routes): neither may truncate, overwrite or
+        // delete what the other is writing
+        UdmFile file = udm().addFile("shared.csv", 2 * 1024 * 1024);
+        Path directory = out.resolve("shared");
+        String options = "fileName=shared.csv&downloadDirectory=" + directory;
+        // A: its first response is served and cut after 1 MB; its resume is held
+        CompletableFuture<Void> releaseA = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm-exports/**").delay(Duration.ofMillis(1)).times(1);
+        sim().faults().on("GET", "/udm-exports/**").holdUntil(releaseA).times(1);
+        udm().cutDownloads(1_000_000, 1);
+        pool = Executors.newFixedThreadPool(2);
+        String a = route(udm("downloadFile", options + "&retryInitialDelay=10"));
+        CompletableFuture<Exchange> first = CompletableFuture.supplyAsync(() -> template.request(a, e -> {
+        }), pool);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sim().faults().hits("GET", "/udm-exports/**") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2, sim().faults().hits("GET", "/udm-exports/**"), "A's resume was not held");
+        // B: the same file, cut after its first byte, not resumed: it fails, and cleans up after itself
+        udm().cutDownloads(1, 1);
+        Exchange second = template.request(route(udm("downloadFile", options + "&retryEnabled=false")), e -> {
+        });
+        assertNotNull(second.getException());
+        releaseA.complete(null);
+        Exchange done = first.get(30, TimeUnit.SECONDS);
+        assertNull(done.getException());
+        assertSameContent(file, directory.resolve("shared.csv"));
+        try (var left = Files.list(directory)) {
+            assertEquals(List.of("shared.csv"), left.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class StorageDownloads {
     static final int ERROR_BODY_LIMIT = 8 * 1024;
     static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
     static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
+    private static final java.security.SecureRandom PART_IDS = new java.security.SecureRandom();
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final GenesysConnection connection;
@@ -161,7 +162,10 @@ public final class StorageDownloads {
                     // a few syscalls on the thread that got the redirect; the transfer itself never waits on the disk
                     Files.createDirectories(request.directory());
                     target = request.directory().resolve(Download.safeFileName(request.resource()));
-                    part = target.resolveSibling(target.getFileName() + ".part");
+                    // a name of its own: another transfer of the same file into the same directory (a name listed
+                    // twice, a route retried while its first attempt runs) must not truncate, overwrite or delete it
+                    part = target.resolveSibling(target.getFileName() + "."
+                                                 + Long.toUnsignedString(PART_IDS.nextLong(), 36) + ".part");
                 } catch (IOException | RuntimeException e) {
                     opened.completeExceptionally(local("cannot create the directory " + request.directory(), e));
                     return opened;
@@ -354,8 +358,12 @@ public final class StorageDownloads {
         // ---- file mode ----------------------------------------------------------------------------------------
 
         private void openFile() throws IOException {
-            channel = AsynchronousFileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            synchronized (lock) {
+                if (channel != null) {
+                    return; // a first response cut before its first byte was written: the same file, still empty
+                }
+                channel = AsynchronousFileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
         }
 
         private void closeFile(boolean delete) {
