@@ -179,6 +179,71 @@ class UdmDownloadRouteTest extends UdmTestSupport {
         }
     }
 
+    private static long partFiles(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
+    @Test
+    void aContextStoppedMidDownloadFailsTheDownloadAndLeavesNoPartFile() throws Exception {
+        // a download into downloadDirectory and a streamed one are both in flight (each waiting for the storage host's
+        // answer to its resume) when the CamelContext stops: both end, failed, and no .part is left behind; neither
+        // waits for a retry the stopped connection will never run
+        UdmFile file = udm().addFile("stopped.csv", 2 * 1024 * 1024);
+        Path directory = out.resolve("stopped");
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        udm().cutDownloads(1_000_000, 2);
+        sim().faults().on("GET", "/udm-exports/**").delay(Duration.ofMillis(1)).times(2); // the first GETs
+        sim().faults().on("GET", "/udm-exports/**").holdUntil(release).times(2); // the resumes
+        String written = route(udm("downloadFile", "fileName=stopped.csv&retryInitialDelay=10&downloadDirectory="
+                                                   + directory));
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:streamed").to(udm("downloadFile", "fileName=stopped.csv&retryInitialDelay=10"))
+                        .process(e -> {
+                            try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+                                in.transferTo(java.io.OutputStream.nullOutputStream());
+                            } catch (IOException x) {
+                                readFailure.set(x);
+                                throw x;
+                            }
+                        });
+            }
+        });
+        pool = Executors.newFixedThreadPool(2);
+        CompletableFuture<Exchange> toFile = CompletableFuture.supplyAsync(() -> template.request(written, e -> {
+        }), pool);
+        CompletableFuture<Exchange> streamed = CompletableFuture.supplyAsync(() -> template.request("direct:streamed",
+                e -> {
+                }), pool);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sim().faults().hits("GET", "/udm-exports/**") < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(4, sim().faults().hits("GET", "/udm-exports/**"), "both resumes held");
+        context.getShutdownStrategy().setTimeout(1); // the graceful phase: the held transfers cannot finish in it
+        try {
+            context.stop();
+            // Camel releases the callers blocked in template.request when its graceful phase times out; the
+            // transfers themselves must end too: the reader fails, the part file is deleted
+            assertNotNull(toFile.get(30, TimeUnit.SECONDS).getException());
+            assertNotNull(streamed.get(30, TimeUnit.SECONDS).getException());
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((readFailure.get() == null || partFiles(directory) > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            IOException read = assertInstanceOf(IOException.class, readFailure.get(), "the reader still waits");
+            assertTrue(read.getMessage().contains("stopped.csv"), read.getMessage());
+            assertEquals(0, partFiles(directory), "a .part file was left behind");
+            assertFalse(Files.exists(directory.resolve(file.name())));
+        } finally {
+            release.complete(null);
+        }
+    }
+
     @Test
     void anExpiredLinkFailsNamingTheFileAndNeverTheLink() throws Exception {
         logs = LogCapture.install();

@@ -191,7 +191,14 @@ public final class StorageDownloads {
         private RetryScheduler.Retry retry() {
             synchronized (lock) {
                 if (retry == null) {
-                    retry = connection.retries().start(request.retryPolicy(), this::what, startedNanos);
+                    // a context that stops fails the transfer waiting to retry or resume at once, and none starts
+                    // waiting any more: the connection's scheduler stops with it and would never run that attempt, so
+                    // a reader would wait for ever and a downloadDirectory transfer leave its .part behind
+                    retry = connection.retries().start(request.retryPolicy(), this::what, startedNanos)
+                            .onStopping(stopping -> {
+                                aborted = true;
+                                fail(pendingResume, stopping);
+                            });
                 }
                 return retry;
             }
