@@ -148,7 +148,8 @@ public class UdmConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "false", 
               description = "The files consumer: delete each file from Genesys (deleteFile) once its route "
-                            + "completed successfully.")
+                            + "completed successfully and the poll's listing has ended (a delete in the middle of the"
+                            + " offset-paged listing would make its next page skip a file).")
     private boolean deleteAfterDownload = false;
 
     public UdmConfiguration() {
