@@ -135,7 +135,7 @@ public class UdmConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "common",
               description = "downloadFile and the files consumer: write each file to this directory (as its name;"
-                            + " a .part file until complete) and make the body that java.io.File, instead of "
+                            + " each transfer writes a <name>.<id>.part of its own, moved into place when complete) and make the body that java.io.File, instead of "
                             + "streaming the body as an InputStream. Either way the file is never held in memory.")
     private String downloadDirectory;
 
@@ -148,7 +148,8 @@ public class UdmConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "false", 
               description = "The files consumer: delete each file from Genesys (deleteFile) once its route "
-                            + "completed successfully.")
+                            + "completed successfully and the poll's listing has ended (a delete in the middle of the"
+                            + " offset-paged listing would make its next page skip a file).")
     private boolean deleteAfterDownload = false;
 
     public UdmConfiguration() {

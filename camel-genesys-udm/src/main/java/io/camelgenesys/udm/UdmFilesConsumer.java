@@ -1,6 +1,8 @@
 package io.camelgenesys.udm;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * the repository only when its exchange <b>completed successfully</b>: a failed route, or a download that failed,
  * leaves it to the next poll, so nothing is lost; a restart with a persistent repository (a
  * {@code FileIdempotentRepository}, a JDBC one) downloads nothing twice. With {@code deleteAfterDownload} the file is
- * then deleted from Genesys.
+ * then deleted from Genesys, once the listing in progress has ended (a delete in the middle of the offset-paged
+ * listing would make its next page skip a file).
  * <p>
  * Later polls start at the upload date up to which every file listed is done ({@code startDate}, inclusive, so files
  * uploaded in the same millisecond are not missed), so the listing does not grow with the history. The poll thread
@@ -54,6 +57,15 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private IdempotentRepository repository;
     private boolean ownRepository;
+    /**
+     * deleteAfterDownload: a file deleted while a listing pages through file-metadatas shifts every later file one
+     * offset down ({@code from}/{@code size} paging), and the next page would skip as many files as were deleted,
+     * files that later polls, starting after the watermark, would never list. So deletes wait for the listing in
+     * progress to end. Guarded by {@code deletes}.
+     */
+    private final Object deletes = new Object();
+    private final List<String> deferred = new ArrayList<>();
+    private boolean listingInProgress;
     /** Where the next listing starts (startDate, inclusive): every file before it is done. */
     private volatile String since;
 
@@ -65,6 +77,13 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
     /** The repository of processed file names in use. */
     public IdempotentRepository getIdempotentRepository() {
         return repository;
+    }
+
+    /** Deletes waiting for the listing in progress to end. */
+    int deferredDeletes() {
+        synchronized (deletes) {
+            return deferred.size();
+        }
     }
 
     @Override
@@ -98,6 +117,23 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
             // every file listed before this date is done; the user's startDate is earlier, since those files matched it
             call.query("startDate", from);
         }
+        synchronized (deletes) {
+            listingInProgress = true;
+        }
+        try {
+            return poll(call, from);
+        } finally {
+            List<String> now;
+            synchronized (deletes) {
+                listingInProgress = false;
+                now = new ArrayList<>(deferred);
+                deferred.clear();
+            }
+            now.forEach(this::delete);
+        }
+    }
+
+    private int poll(OperationCall call, String from) throws Exception {
         Iterator<?> files;
         try {
             files = (Iterator<?>) endpoint.getExecutor().execute(call).join().body();
@@ -161,6 +197,19 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
         }
     }
 
+    /** deleteAfterDownload: deletes a processed file from Genesys (in the background). */
+    private void delete(String name) {
+        OperationSpec spec = endpoint.support().spec(UdmOperation.deleteFile);
+        OperationCall call = endpoint.support().bareCall(spec).pathParam("filename", name);
+        endpoint.getExecutor().execute(call).whenComplete((r, failure) -> {
+            if (failure != null) {
+                // processed all the same: the repository keeps it from being downloaded again
+                LOG.warn("Deleting the export file {} from Genesys after its route completed failed: {}", name,
+                        GenesysErrors.unwrap(failure).getMessage());
+            }
+        });
+    }
+
     /** Marks a file done when its exchange succeeded, and only then; deletes it from Genesys when asked to. */
     private final class Done extends SynchronizationAdapter {
         private final String name;
@@ -178,25 +227,19 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
                 inFlight.remove(name);
             }
             if (endpoint.getConfiguration().isDeleteAfterDownload()) {
-                delete();
+                synchronized (deletes) {
+                    if (listingInProgress) {
+                        deferred.add(name);
+                        return;
+                    }
+                }
+                delete(name);
             }
         }
 
         @Override
         public void onFailure(Exchange exchange) {
             inFlight.remove(name);
-        }
-
-        private void delete() {
-            OperationSpec spec = endpoint.support().spec(UdmOperation.deleteFile);
-            OperationCall call = endpoint.support().bareCall(spec).pathParam("filename", name);
-            endpoint.getExecutor().execute(call).whenComplete((r, failure) -> {
-                if (failure != null) {
-                    // processed all the same: the repository keeps it from being downloaded again
-                    LOG.warn("Deleting the export file {} from Genesys after its route completed failed: {}", name,
-                            GenesysErrors.unwrap(failure).getMessage());
-                }
-            });
         }
 
         @Override

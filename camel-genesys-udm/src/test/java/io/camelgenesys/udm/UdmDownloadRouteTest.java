@@ -138,7 +138,110 @@ class UdmDownloadRouteTest extends UdmTestSupport {
         File written = assertInstanceOf(File.class, done.getMessage().getBody());
         assertEquals(directory.resolve("written.csv").toFile(), written);
         assertSameContent(file, written.toPath());
-        assertFalse(Files.exists(directory.resolve("written.csv.part")));
+        try (var left = Files.list(directory)) {
+            assertEquals(List.of("written.csv"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void twoDownloadsOfOneFileIntoOneDirectoryEachWriteTheirOwnPartFile() throws Exception {
+        // two exchanges download the same export into the same directory at once (a split with a name listed twice,
+        // a retry of the route while the first attempt still runs, two routes): neither may truncate, overwrite or
+        // delete what the other is writing
+        UdmFile file = udm().addFile("shared.csv", 2 * 1024 * 1024);
+        Path directory = out.resolve("shared");
+        String options = "fileName=shared.csv&downloadDirectory=" + directory;
+        // A: its first response is served and cut after 1 MB; its resume is held
+        CompletableFuture<Void> releaseA = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm-exports/**").delay(Duration.ofMillis(1)).times(1);
+        sim().faults().on("GET", "/udm-exports/**").holdUntil(releaseA).times(1);
+        udm().cutDownloads(1_000_000, 1);
+        pool = Executors.newFixedThreadPool(2);
+        String a = route(udm("downloadFile", options + "&retryInitialDelay=10"));
+        CompletableFuture<Exchange> first = CompletableFuture.supplyAsync(() -> template.request(a, e -> {
+        }), pool);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sim().faults().hits("GET", "/udm-exports/**") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2, sim().faults().hits("GET", "/udm-exports/**"), "A's resume was not held");
+        // B: the same file, cut after its first byte, not resumed: it fails, and cleans up after itself
+        udm().cutDownloads(1, 1);
+        Exchange second = template.request(route(udm("downloadFile", options + "&retryEnabled=false")), e -> {
+        });
+        assertNotNull(second.getException());
+        releaseA.complete(null);
+        Exchange done = first.get(30, TimeUnit.SECONDS);
+        assertNull(done.getException());
+        assertSameContent(file, directory.resolve("shared.csv"));
+        try (var left = Files.list(directory)) {
+            assertEquals(List.of("shared.csv"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    private static long partFiles(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
+    @Test
+    void aContextStoppedMidDownloadFailsTheDownloadAndLeavesNoPartFile() throws Exception {
+        // a download into downloadDirectory and a streamed one are both in flight (each waiting for the storage host's
+        // answer to its resume) when the CamelContext stops: both end, failed, and no .part is left behind; neither
+        // waits for a retry the stopped connection will never run
+        UdmFile file = udm().addFile("stopped.csv", 2 * 1024 * 1024);
+        Path directory = out.resolve("stopped");
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        udm().cutDownloads(1_000_000, 2);
+        sim().faults().on("GET", "/udm-exports/**").delay(Duration.ofMillis(1)).times(2); // the first GETs
+        sim().faults().on("GET", "/udm-exports/**").holdUntil(release).times(2); // the resumes
+        String written = route(udm("downloadFile", "fileName=stopped.csv&retryInitialDelay=10&downloadDirectory="
+                                                   + directory));
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:streamed").to(udm("downloadFile", "fileName=stopped.csv&retryInitialDelay=10"))
+                        .process(e -> {
+                            try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+                                in.transferTo(java.io.OutputStream.nullOutputStream());
+                            } catch (IOException x) {
+                                readFailure.set(x);
+                                throw x;
+                            }
+                        });
+            }
+        });
+        pool = Executors.newFixedThreadPool(2);
+        CompletableFuture<Exchange> toFile = CompletableFuture.supplyAsync(() -> template.request(written, e -> {
+        }), pool);
+        CompletableFuture<Exchange> streamed = CompletableFuture.supplyAsync(() -> template.request("direct:streamed",
+                e -> {
+                }), pool);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sim().faults().hits("GET", "/udm-exports/**") < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(4, sim().faults().hits("GET", "/udm-exports/**"), "both resumes held");
+        context.getShutdownStrategy().setTimeout(1); // the graceful phase: the held transfers cannot finish in it
+        try {
+            context.stop();
+            // Camel releases the callers blocked in template.request when its graceful phase times out; the
+            // transfers themselves must end too: the reader fails, the part file is deleted
+            assertNotNull(toFile.get(30, TimeUnit.SECONDS).getException());
+            assertNotNull(streamed.get(30, TimeUnit.SECONDS).getException());
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((readFailure.get() == null || partFiles(directory) > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            IOException read = assertInstanceOf(IOException.class, readFailure.get(), "the reader still waits");
+            assertTrue(read.getMessage().contains("stopped.csv"), read.getMessage());
+            assertEquals(0, partFiles(directory), "a .part file was left behind");
+            assertFalse(Files.exists(directory.resolve(file.name())));
+        } finally {
+            release.complete(null);
+        }
     }
 
     @Test
@@ -177,6 +280,42 @@ class UdmDownloadRouteTest extends UdmTestSupport {
         assertNull(done.getException());
         assertSameContent(file, out.resolve("relinked.csv"));
         assertEquals(2, sim().requests().count("GET", "/udm/v10/files/*"));
+    }
+
+    @Test
+    void aLongTransferResumedAfterItsLinkExpiredTwiceGetsANewLinkEachTime() throws Exception {
+        // a multi-gigabyte export outlives its link: every break after the link expired needs a new one, not just the
+        // first. Here the connection is cut after each 1 MB sent and every link dies while the route reads its bytes.
+        UdmFile file = udm().addFile("long.csv", 3 * 1024 * 1024);
+        udm().cutDownloads(1_000_000, 2);
+        Path copy = out.resolve("long.csv");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:long").to(udm("downloadFile", "fileName=long.csv&retryInitialDelay=10")).process(e -> {
+                    DownloadStream in = e.getMessage().getBody(DownloadStream.class);
+                    try (var target = Files.newOutputStream(copy)) {
+                        byte[] buffer = new byte[8192];
+                        long expireAt = 500_000;
+                        int n;
+                        while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                            target.write(buffer, 0, n);
+                            if (in.position() >= expireAt) {
+                                udm().expireLinks(); // the link in use dies before the cut ahead is reached
+                                expireAt += 1_000_000;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        Exchange done = template.request("direct:long", e -> {
+        });
+        assertNull(done.getException());
+        assertSameContent(file, copy);
+        // the first link, then one new link per resume that met an expired one
+        assertEquals(3, sim().requests().count("GET", "/udm/v10/files/*"));
+
     }
 
     @Test

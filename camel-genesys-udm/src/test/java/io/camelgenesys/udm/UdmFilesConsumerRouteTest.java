@@ -3,10 +3,12 @@ package io.camelgenesys.udm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -208,6 +210,44 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         awaitPolls(2);
         assertTrue(udm().file("delete-me.csv").isEmpty());
         assertTrue(udm().file("keep-on-failure.csv").isPresent());
+    }
+
+    @Test
+    void deleteAfterDownloadLosesNoFileWhenTheListingHasSeveralPages() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            file("paged-" + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
+        }
+        // the listing's second page is held until the first page's files are deleted (or their deletes wait for the
+        // listing's end): a delete during the listing shifts every later file one offset down
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm/v10/file-metadatas").delay(Duration.ofMillis(1)).times(1);
+        sim().faults().on("GET", "/udm/v10/file-metadatas").holdUntil(release).times(1);
+        MockEndpoint files = getMockEndpoint("mock:files");
+        files.expectedMessageCount(5);
+        consume("pageSize=2&deleteAfterDownload=true", "mock:files");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            UdmFilesConsumer consumer = (UdmFilesConsumer) context.getRoute("files").getConsumer();
+            while (sim().faults().hits("GET", "/udm/v10/file-metadatas") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            while (udm().fileCount() > 3 && consumer.deferredDeletes() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, sim().faults().hits("GET", "/udm/v10/file-metadatas"), "the second page was not held");
+            assertTrue(udm().fileCount() == 3 || consumer.deferredDeletes() == 2, "the first page's files are done");
+        } finally {
+            release.complete(null);
+        }
+        files.assertIsSatisfied(30_000);
+        assertEquals(List.of("paged-1.csv", "paged-2.csv", "paged-3.csv", "paged-4.csv", "paged-5.csv"),
+                files.getReceivedExchanges().stream()
+                        .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (udm().fileCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, udm().fileCount());
     }
 
     @Test

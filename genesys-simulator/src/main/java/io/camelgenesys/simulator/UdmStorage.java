@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@code ETag}, {@code Last-Modified}, {@code Content-Disposition} and single {@code Range} requests (206/416).</li>
  * </ul>
  * Errors are S3-style XML ({@code <Error><Code>…</Code><Message>…</Message>…</Error>}). The fault switchboard
- * applies here too (match {@value #FILES_PATH}{@code **}), and requests are counted like every other.
+ * applies here too (match {@value #FILES_PATH}{@code **}; holds, delays, drops, statuses), and requests are counted
+ * like every other.
  * <p>
  * Genesys Cloud recordings use a second instance (its own port, files path and file lookup): one storage host
  * behaviour for every simulated pre-signed download.
@@ -280,6 +281,17 @@ final class UdmStorage {
             String path = Request.getPathInContext(request);
             requests.record(method, path, request.getHeaders());
             FaultRule.Action fault = faults.take(method, path);
+            if (fault != null && fault.hold() != null) {
+                // held without a server thread, as on the API host: the test's release goes on, on a server thread
+                fault.hold().whenComplete((released, failure) -> request.getContext().execute(
+                        () -> delayed(request, response, callback, fault)));
+            } else {
+                delayed(request, response, callback, fault);
+            }
+            return true;
+        }
+
+        private void delayed(Request request, Response response, Callback callback, FaultRule.Action fault) {
             if (fault != null && !fault.delay().isZero()) {
                 request.getComponents().getScheduler().schedule(
                         () -> request.getContext().execute(() -> proceed(request, response, callback, fault)),
@@ -287,7 +299,6 @@ final class UdmStorage {
             } else {
                 proceed(request, response, callback, fault);
             }
-            return true;
         }
 
         private void proceed(Request request, Response response, Callback callback, FaultRule.Action fault) {

@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * or the disk; Jetty is asked for the next chunk when the previous one is written).</li>
  * <li><b>Faults.</b> No response, 429, 500, 502, 503 and 504 are tried again under the retry options (one
  * {@link RetryScheduler}); a transfer that breaks off resumes from where it stopped with a {@code Range} request
- * ({@code If-Match} the first response's ETag); a 403 (an expired or refused link) asks Genesys once for a new link
- * when the caller can. Every other status fails with a {@link GenesysDownloadException} naming the file and the
+ * ({@code If-Match} the first response's ETag); a 403 (an expired or refused link) asks Genesys for a new link
+ * when the caller can, once per position the transfer reached (a transfer longer than a link's lifetime may need
+ * several). Every other status fails with a {@link GenesysDownloadException} naming the file and the
  * storage host, and quoting only the storage host's error code and message: never the link's query string (a
  * credential), never the error body (S3's can echo the signature).</li>
  * <li><b>Timeouts.</b> {@code requestTimeout} is the longest the storage host may stay silent (an idle timeout), not
@@ -62,6 +63,7 @@ public final class StorageDownloads {
     static final int ERROR_BODY_LIMIT = 8 * 1024;
     static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
     static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
+    private static final java.security.SecureRandom PART_IDS = new java.security.SecureRandom();
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final GenesysConnection connection;
@@ -82,8 +84,8 @@ public final class StorageDownloads {
      * @param directory   write the file there (as {@code resource}'s last segment) instead of streaming it; {@code null}
      *                    to stream
      * @param retryPolicy the endpoint's retry options
-     * @param relink      asks Genesys for a new link when the storage host refuses this one (403), once; {@code null}
-     *                    when there is no way to
+     * @param relink      asks Genesys for a new link when the storage host refuses this one (403), once per
+     *                    position reached; {@code null} when there is no way to
      */
     public record Request(String url, String resource, Path directory, RetryPolicy retryPolicy,
                           Supplier<CompletableFuture<String>> relink) {
@@ -133,7 +135,8 @@ public final class StorageDownloads {
         private final Object lock = new Object();
         private volatile String url;
         private RetryScheduler.Retry retry;
-        private boolean relinked;
+        /** The byte from which the last new link was asked for; -1 before any. */
+        private long relinkedFrom = -1;
         private long size = -1;
         private String etag;
         private String contentType;
@@ -159,7 +162,10 @@ public final class StorageDownloads {
                     // a few syscalls on the thread that got the redirect; the transfer itself never waits on the disk
                     Files.createDirectories(request.directory());
                     target = request.directory().resolve(Download.safeFileName(request.resource()));
-                    part = target.resolveSibling(target.getFileName() + ".part");
+                    // a name of its own: another transfer of the same file into the same directory (a name listed
+                    // twice, a route retried while its first attempt runs) must not truncate, overwrite or delete it
+                    part = target.resolveSibling(target.getFileName() + "."
+                                                 + Long.toUnsignedString(PART_IDS.nextLong(), 36) + ".part");
                 } catch (IOException | RuntimeException e) {
                     opened.completeExceptionally(local("cannot create the directory " + request.directory(), e));
                     return opened;
@@ -185,7 +191,14 @@ public final class StorageDownloads {
         private RetryScheduler.Retry retry() {
             synchronized (lock) {
                 if (retry == null) {
-                    retry = connection.retries().start(request.retryPolicy(), this::what, startedNanos);
+                    // a context that stops fails the transfer waiting to retry or resume at once, and none starts
+                    // waiting any more: the connection's scheduler stops with it and would never run that attempt, so
+                    // a reader would wait for ever and a downloadDirectory transfer leave its .part behind
+                    retry = connection.retries().start(request.retryPolicy(), this::what, startedNanos)
+                            .onStopping(stopping -> {
+                                aborted = true;
+                                fail(pendingResume, stopping);
+                            });
                 }
                 return retry;
             }
@@ -254,13 +267,18 @@ public final class StorageDownloads {
             }
         }
 
-        /** The storage host refused the link (403): a new link from Genesys, once, when the caller can ask. */
+        /**
+         * The storage host refused the link (403): a new link from Genesys when the caller can ask, once per position.
+         * A transfer that outlives its link (an export of gigabytes on a slow or broken connection) meets an expired
+         * link at each resume after the link's lifetime: a new link is asked for again once bytes arrived since the
+         * last one; a new link refused before any byte arrived with it fails.
+         */
         private boolean relink(Attempt attempt) {
             synchronized (lock) {
-                if (request.relink() == null || relinked) {
+                if (request.relink() == null || attempt.from <= relinkedFrom) {
                     return false;
                 }
-                relinked = true;
+                relinkedFrom = attempt.from;
             }
             request.relink().get().whenComplete((link, failure) -> {
                 if (failure != null) {
@@ -347,8 +365,12 @@ public final class StorageDownloads {
         // ---- file mode ----------------------------------------------------------------------------------------
 
         private void openFile() throws IOException {
-            channel = AsynchronousFileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            synchronized (lock) {
+                if (channel != null) {
+                    return; // a first response cut before its first byte was written: the same file, still empty
+                }
+                channel = AsynchronousFileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
         }
 
         private void closeFile(boolean delete) {

@@ -17,7 +17,7 @@ import io.camelgenesys.core.http.StorageDownloads;
  * rate limit, retries); its {@code Location} is followed by the connection's {@link StorageDownloads}, without
  * credentials; the message body becomes a {@link io.camelgenesys.core.http.DownloadStream}, closed when the exchange
  * completes, or the {@link java.io.File} the download was written to. When the storage host refuses the link (403), a
- * new one is asked for once with the same request.
+ * new one is asked for with the same request, once per position the transfer reached.
  */
 public final class RedirectDownload implements OperationExecution {
 
