@@ -307,6 +307,69 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(2, getMockEndpoint("mock:every").getReceivedCounter());
     }
 
+    @Test
+    void aSharedRepositoryNeverAcknowledgesWhatAnotherInstanceHasNotFinished() throws Exception {
+        // two instances behind one URL, one shared repository (what the docs advise for several instances): instance
+        // a is still processing a message when Genesys' redelivery (after a's 503) reaches instance b
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        context.getRegistry().bind("sharedMessages", shared);
+        CountDownLatch aRunning = new CountDownLatch(1);
+        CountDownLatch releaseA = new CountDownLatch(1);
+        webhookRoute("instance-a", "/genesys/instance-a", "idempotentRepository=#sharedMessages", r -> r.process(e -> {
+            aRunning.countDown();
+            assertTrue(releaseA.await(30, TimeUnit.SECONDS));
+            throw new IllegalStateException("instance a lost its CRM connection");
+        }));
+        webhookRoute("instance-b", "/genesys/instance-b", "idempotentRepository=#sharedMessages", r -> r.to("mock:b"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "two instances", "m-two").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.function.Function<String, java.net.http.HttpRequest> request = path -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url(path))).timeout(java.time.Duration.ofSeconds(30))
+                .header(HubSignature.HEADER, HubSignature.sign(SMS_SECRET, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        var toA = client.sendAsync(request.apply("/genesys/instance-a"),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(aRunning.await(30, TimeUnit.SECONDS));
+        java.net.http.HttpResponse<String> toB = client.send(request.apply("/genesys/instance-b"),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        releaseA.countDown();
+
+        assertEquals(200, toB.statusCode());
+        assertEquals(1, getMockEndpoint("mock:b").getReceivedCounter(),
+                "b answered Genesys 200: it must have processed the message, since a had not finished it (and then"
+                                                                        + " failed)");
+        int aStatus = toA.get(30, TimeUnit.SECONDS).statusCode();
+        assertTrue(aStatus == 500 || aStatus == 503, "a failed (or was still running at its deadline): " + aStatus);
+        // processed (by b): a redelivery to either instance is recognized
+        for (String path : List.of("/genesys/instance-a", "/genesys/instance-b")) {
+            assertEquals(200, client.send(request.apply(path), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+        assertEquals(1, getMockEndpoint("mock:b").getReceivedCounter());
+    }
+
+    @Test
+    void aKeyLeftInASharedRepositoryByAStoppedInstanceIsProcessedNotAcknowledged() throws Exception {
+        // an instance that stopped (killed, crashed) while its route ran left the key added but never confirmed
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        shared.start();
+        shared.add(SMS + ":m-left");
+        context.getRegistry().bind("leftMessages", shared);
+        webhookRoute("left", "/genesys/left", "idempotentRepository=#leftMessages", r -> r.to("mock:left"));
+
+        WebhookDelivery redelivered = done(dc().webhooks().deliverMessage(url("/genesys/left"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "left behind", "m-left")));
+        WebhookDelivery again = done(dc().webhooks().deliverMessage(url("/genesys/left"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "left behind", "m-left")));
+
+        assertEquals(List.of(200), statuses(redelivered));
+        assertEquals(List.of(200), statuses(again));
+        assertEquals(1, getMockEndpoint("mock:left").getReceivedCounter(),
+                "processed once: the unfinished key did not acknowledge it, the processed one does");
+    }
+
     // ------------------------------------------------------------------------------------------ size
 
     @Test

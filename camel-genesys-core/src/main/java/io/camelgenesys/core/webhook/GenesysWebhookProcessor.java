@@ -56,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * logged without the secret, the signature or the body;</li>
  * <li>the component's {@link GenesysWebhookHandler} parses the verified bytes into events; a payload it cannot use is
  * answered 400 (redelivering it would not help), naming the problem ({@link #invalidPayload});</li>
- * <li>each event already processed (its key is in the {@code idempotentRepository}) is acknowledged without calling
- * the route; one being processed right now (a redelivery after a timeout) waits for that outcome; any other is added
- * to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
+ * <li>each event already processed (its key is in the {@code idempotentRepository}; in a repository given by the user,
+ * which other instances share, its {@code #done} mark, added once its route succeeded) is acknowledged without calling
+ * the route; one being processed right now here (a redelivery after a timeout) waits for that outcome; any other is
+ * added to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
  * <li>with {@code acknowledge=afterRoute} the answer waits for the route, at most {@code responseTimeout}: 200 with the
  * handler's answer when every event succeeded, 500 when one failed (its key is removed, so Genesys' redelivery runs
  * it again), 503 when one is still running (the route goes on; a redelivery gets its outcome). With
@@ -526,28 +527,48 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             LOG.debug("Genesys webhook {}: {} is being processed; this delivery waits for its outcome", source, key);
             return new Outcome(running, null, key);
         }
-        boolean added;
+        boolean added = false;
+        boolean processedBefore;
+        String operation = "contains";
         try {
-            added = repository.add(key);
+            // a key this processor did not add nor has in flight: with its own in-memory repository it was processed
+            // here; in a repository given to it (shared by instances, surviving restarts) it may be another instance's
+            // still running, or one left by an instance that stopped before it finished: there only the key's processed
+            // mark says it was processed (Genesys does not deliver again what it got 2XX for, seed 002 L7273-7284)
+            processedBefore = !ownRepository && repository.contains(processedKey(key));
+            if (!processedBefore) {
+                operation = "add";
+                added = repository.add(key);
+                operation = "contains";
+                // the mark again: another instance may have finished it meanwhile
+                processedBefore = !added && (ownRepository || repository.contains(processedKey(key)));
+            }
         } catch (Throwable t) {
             // any Throwable: the event is answered 500 with the others of its request, which must not be left pending
             // (a VirtualMachineError is logged here, not rethrown: see Reply.rethrowIfFatal)
             inFlight.remove(key, mine);
             stats.failed.incrementAndGet();
-            LOG.warn("Genesys webhook {}: the idempotent repository failed on add ({}){}; the event is not processed"
-                     + " now, and is answered 500 so that Genesys delivers it again", source, describe(t),
+            LOG.warn("Genesys webhook {}: the idempotent repository failed on {} ({}){}; the event is not processed"
+                     + " now, and is answered 500 so that Genesys delivers it again", source, operation, describe(t),
                     traceSuffix(trace));
-            // it may have recorded the key before it failed
-            forget(key, trace);
+            if (added || "add".equals(operation)) {
+                // it may have recorded the key before it failed (a key it had already is another's: left alone)
+                forget(key, trace);
+            }
             Outcome failed = new Outcome(CompletableFuture.completedFuture(false), null, key);
             failed.failure = REPOSITORY_FAILED;
             return failed;
         }
-        if (!added) {
+        if (processedBefore) {
             inFlight.remove(key, mine);
             stats.duplicates.incrementAndGet();
             LOG.debug("Genesys webhook {}: {} was processed before; acknowledged without calling the route", source, key);
             return new Outcome(CompletableFuture.completedFuture(true), null, key);
+        }
+        if (!added) {
+            // never acknowledged unprocessed: at worst processed twice, by two instances at once
+            LOG.info("Genesys webhook {}: {} is in the idempotent repository but not marked processed (another instance"
+                     + " is processing it, or one stopped before it finished); processing it here", source, key);
         }
         return new Outcome(mine, event, key);
     }
@@ -677,6 +698,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private boolean confirmed(Outcome outcome, String trace) {
         try {
             repository.confirm(outcome.key);
+            if (!ownRepository) {
+                // what another instance, or this one after a restart, recognizes as processed (see admit)
+                repository.add(processedKey(outcome.key));
+            }
             return true;
         } catch (Throwable t) {
             // the route ran, but nothing says so: answered 500 and forgotten, Genesys' redelivery runs it again
@@ -702,6 +727,17 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         }
         outcome.done.complete(ok);
     }
+
+    /**
+     * The mark of a processed event in a repository given to the processor: the event's key is added when it is
+     * admitted, this one once its route succeeded.
+     */
+    static String processedKey(String key) {
+        return key + PROCESSED_SUFFIX;
+    }
+
+    /** Short: Camel's JDBC repository keeps keys of at most 100 characters. */
+    static final String PROCESSED_SUFFIX = "#done";
 
     /** Removes a key from the repository; false (one WARN line) when the repository fails. */
     private boolean forget(String key, String trace) {
