@@ -370,6 +370,94 @@ class MessagingWebhookTest extends WebhookTestSupport {
                 "processed once: the unfinished key did not acknowledge it, the processed one does");
     }
 
+    @Test
+    void aRouteStoppedWhileMessagesAreInItIsAnswered200ExactlyForThoseItProcessed() throws Exception {
+        // Camel stops a route's consumer first, then waits for the exchanges in the route: a message in the route then
+        // must still be recorded and answered 200 (not 500, which would make Genesys deliver it, processed, again),
+        // and one that never reached the route must not be answered 200
+        java.util.concurrent.ExecutorService onePool = Executors.newSingleThreadExecutor();
+        context.getRegistry().bind("onePool", onePool);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, Boolean> processed = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<io.camelgenesys.core.webhook.GenesysWebhookProcessor> webhook
+                = new java.util.concurrent.atomic.AtomicReference<>();
+        webhookRoute("stopping", "/genesys/stopping", "workerPool=#onePool", r -> r.process(e -> {
+            running.countDown();
+            assertTrue(release.await(30, TimeUnit.SECONDS));
+            processed.put(e.getMessage().getHeader(MessagingConstants.WEBHOOK_MESSAGE_ID, String.class), true);
+            // Camel counts the exchange out of the route before its completion reaches the consumer: a stop that
+            // waited for it goes on meanwhile (held here until it has, so that it happens every time)
+            e.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange exchange) {
+                    try {
+                        awaitTrue(() -> webhook.get().isStopped(), "the webhook processor stopped");
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+        }));
+        context.getShutdownStrategy().setTimeout(30);
+        try {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "stop " + i, "m-stop-" + i)
+                        .toString().getBytes(StandardCharsets.UTF_8);
+                answers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        url("/genesys/stopping"))).timeout(java.time.Duration.ofSeconds(40))
+                        .header(HubSignature.HEADER, HubSignature.sign(SMS_SECRET, body))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+                if (i == 0) {
+                    assertTrue(running.await(30, TimeUnit.SECONDS), "the first is in the route");
+                }
+            }
+            io.camelgenesys.core.webhook.GenesysWebhookConsumer consumer
+                    = (io.camelgenesys.core.webhook.GenesysWebhookConsumer) context.getRoute("stopping").getConsumer();
+            io.camelgenesys.core.webhook.GenesysWebhookProcessor processor = consumer.getWebhookProcessor();
+            webhook.set(processor);
+            awaitTrue(() -> processor.stats().received() == 3, "the other two queued on the one worker thread");
+            Thread stopper = new Thread(() -> {
+                try {
+                    context.getRouteController().stopRoute("stopping");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "route-stopper");
+            stopper.start();
+            awaitTrue(() -> !consumer.isServing(), "the consumer stopped serving while the first is in its route");
+            release.countDown();
+            stopper.join(TimeUnit.SECONDS.toMillis(60));
+
+            for (int i = 0; i < 3; i++) {
+                java.net.http.HttpResponse<String> answer = answers.get(i).get(40, TimeUnit.SECONDS);
+                String id = "m-stop-" + i;
+                if (processed.containsKey(id)) {
+                    assertEquals(200, answer.statusCode(), id + " was processed: " + answer.body());
+                    assertEquals("{\"messageId\":\"" + id + "\"}", answer.body());
+                } else {
+                    assertTrue(answer.statusCode() >= 500, id + " was not processed: " + answer.statusCode());
+                }
+            }
+            assertTrue(processed.containsKey("m-stop-0"), "the message in the route finished");
+            assertTrue(logs.matching(e -> e.message().contains("idempotent repository failed")).isEmpty(),
+                    () -> "the repository was there for the event in the route: " + logs.events());
+        } finally {
+            onePool.shutdownNow();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 30 s: " + what);
+            Thread.sleep(10);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ size
 
     @Test

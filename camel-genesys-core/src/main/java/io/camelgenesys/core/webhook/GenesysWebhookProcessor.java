@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -174,6 +175,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private final Stats stats = new Stats();
     /** The events being processed now, by key: a redelivery joins the outcome instead of running the route again. */
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /** Every event handed to the route and not settled yet, keyed or not: a stop releases what they use after them. */
+    private final Set<CompletableFuture<Boolean>> unsettled = ConcurrentHashMap.newKeySet();
 
     private IdempotentRepository repository;
     private boolean ownRepository;
@@ -240,6 +243,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             ownPool = pool;
         }
         workers = WorkerPool.of(pool, scheduler, name);
+        repository = null;
+        ownRepository = false;
         if (configuration.isIdempotent()) {
             repository = configuration.getIdempotentRepository();
             ownRepository = repository == null;
@@ -258,17 +263,37 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // the route's meters go with its consumer
             m.close();
         }
-        if (ownRepository) {
-            ServiceHelper.stopService(repository);
-        }
-        repository = null;
-        if (ownPool != null) {
-            camelContext.getExecutorServiceManager().shutdown(ownPool);
-            ownPool = null;
-        }
-        if (scheduler != null) {
-            camelContext.getExecutorServiceManager().shutdown(scheduler);
-            scheduler = null;
+        IdempotentRepository ownRepo = ownRepository ? repository : null;
+        ExecutorService pool = ownPool;
+        ScheduledExecutorService timers = scheduler;
+        ownPool = null;
+        scheduler = null;
+        // Camel stops a route's consumer first and then waits for the exchanges in its route: an event still running
+        // there confirms (or forgets) its key, hands the request's next event over and may need its deadline, so what
+        // it uses is released once it has settled (new requests are answered 503 meanwhile: isRunAllowed)
+        Runnable release = () -> {
+            try {
+                if (ownRepo != null) {
+                    ServiceHelper.stopService(ownRepo);
+                }
+                if (pool != null) {
+                    camelContext.getExecutorServiceManager().shutdown(pool);
+                }
+                if (timers != null) {
+                    camelContext.getExecutorServiceManager().shutdown(timers);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Genesys webhook {}: cannot release the pools or the repository ({})", source,
+                        e.getClass().getName());
+            }
+        };
+        CompletableFuture<?>[] unfinished = unsettled.toArray(CompletableFuture[]::new);
+        if (unfinished.length == 0) {
+            release.run();
+        } else {
+            LOG.debug("Genesys webhook {}: stopping with {} events still in the route; their pools and repository are"
+                      + " released once they are done", source, unfinished.length);
+            CompletableFuture.allOf(unfinished).whenComplete((v, t) -> release.run());
         }
         super.doStop();
     }
@@ -519,7 +544,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private Outcome admit(GenesysWebhookHandler.Event event, String trace) {
         String key = repository != null ? event.key() : null;
         if (key == null) {
-            return new Outcome(new CompletableFuture<>(), event, null);
+            return admitted(new Outcome(new CompletableFuture<>(), event, null));
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
@@ -570,7 +595,12 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             LOG.info("Genesys webhook {}: {} is in the idempotent repository but not marked processed (another instance"
                      + " is processing it, or one stopped before it finished); processing it here", source, key);
         }
-        return new Outcome(mine, event, key);
+        return admitted(new Outcome(mine, event, key));
+    }
+
+    private Outcome admitted(Outcome outcome) {
+        unsettled.add(outcome.done);
+        return outcome;
     }
 
     /**
@@ -725,6 +755,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         if (key != null) {
             inFlight.remove(key, outcome.done);
         }
+        unsettled.remove(outcome.done);
         outcome.done.complete(ok);
     }
 
