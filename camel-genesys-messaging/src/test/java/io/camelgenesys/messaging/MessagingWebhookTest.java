@@ -458,6 +458,53 @@ class MessagingWebhookTest extends WebhookTestSupport {
         }
     }
 
+    @Test
+    void twoWebhooksOnOnePathFailTheSecondRouteNamingThePath() throws Exception {
+        // two channels, neither with a webhookPath: both default to /genesys-messaging/webhook. The engine took the
+        // second consumer without a word and never called it: the email channel's messages reached the SMS route's
+        // consumer, were refused 403 (another secret) and are not delivered again by Genesys
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?secret=RAW({{sms.secret}})").routeId("sms-default").to("mock:sms");
+            }
+        });
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("genesys-messaging:webhook?secret=RAW({{email.secret}})").routeId("email-default")
+                                .to("mock:email");
+                    }
+                }));
+        String message = org.apache.camel.util.ObjectHelper.getException(IllegalStateException.class, failure) != null
+                ? org.apache.camel.util.ObjectHelper.getException(IllegalStateException.class, failure).getMessage()
+                : String.valueOf(failure);
+        assertTrue(message.contains("POST /genesys-messaging/webhook") && message.contains("sms-default")
+                   && message.contains("webhookPath"), message);
+        assertFalse(message.contains(SMS_SECRET) || message.contains(EMAIL_SECRET), message);
+
+        // the first still serves its path; once it is stopped, its path can be taken by another route
+        WebhookDelivery sms = done(dc().webhooks().deliverMessage(url("/genesys-messaging/webhook"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "sms", "m-sms-default")));
+        assertEquals(List.of(200), statuses(sms));
+        context.getRouteController().stopRoute("sms-default");
+        context.removeRoute("sms-default");
+        if (context.getRoute("email-default") != null) {
+            context.removeRoute("email-default");
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?secret=RAW({{email.secret}})").routeId("email-now").to("mock:email");
+            }
+        });
+        WebhookDelivery email = done(dc().webhooks().deliverMessage(url("/genesys-messaging/webhook"), EMAIL_SECRET,
+                WebhookPayloads.textMessage(EMAIL, "email", EMAIL, CONSUMER, "email", "m-email-default")));
+        assertEquals(List.of(200), statuses(email));
+        assertEquals(1, getMockEndpoint("mock:email").getReceivedCounter());
+    }
+
     // ------------------------------------------------------------------------------------------ size
 
     @Test
