@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.webhook.HubSignature;
 import io.camelgenesys.messaging.model.Message;
 import io.camelgenesys.simulator.WebhookDelivery;
@@ -391,11 +392,7 @@ class MessagingWebhookTest extends WebhookTestSupport {
             e.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange exchange) {
-                    try {
-                        awaitTrue(() -> webhook.get().isStopped(), "the webhook processor stopped");
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                    }
+                    Await.until("the webhook processor stopped", 30_000, () -> webhook.get().isStopped());
                 }
             });
         }));
@@ -419,7 +416,8 @@ class MessagingWebhookTest extends WebhookTestSupport {
                     = (io.camelgenesys.core.webhook.GenesysWebhookConsumer) context.getRoute("stopping").getConsumer();
             io.camelgenesys.core.webhook.GenesysWebhookProcessor processor = consumer.getWebhookProcessor();
             webhook.set(processor);
-            awaitTrue(() -> processor.stats().received() == 3, "the other two queued on the one worker thread");
+            Await.until("the other two queued on the one worker thread", 30_000,
+                    () -> processor.stats().received() == 3);
             Thread stopper = new Thread(() -> {
                 try {
                     context.getRouteController().stopRoute("stopping");
@@ -428,7 +426,8 @@ class MessagingWebhookTest extends WebhookTestSupport {
                 }
             }, "route-stopper");
             stopper.start();
-            awaitTrue(() -> !consumer.isServing(), "the consumer stopped serving while the first is in its route");
+            Await.until("the consumer stopped serving while the first is in its route", 30_000,
+                    () -> !consumer.isServing());
             release.countDown();
             stopper.join(TimeUnit.SECONDS.toMillis(60));
 
@@ -447,14 +446,6 @@ class MessagingWebhookTest extends WebhookTestSupport {
                     () -> "the repository was there for the event in the route: " + logs.events());
         } finally {
             onePool.shutdownNow();
-        }
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 30 s: " + what);
-            Thread.sleep(10);
         }
     }
 
