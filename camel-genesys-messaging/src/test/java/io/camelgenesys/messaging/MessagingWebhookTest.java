@@ -496,6 +496,41 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(1, getMockEndpoint("mock:email").getReceivedCounter());
     }
 
+    @Test
+    void aClientThatExpects100ContinueIsToldToSendTheBody() throws Exception {
+        webhookRoute("expect", "/genesys/expect", "", r -> r.to("mock:expect"));
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "expect", "m-expect").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/expect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n" + HubSignature.HEADER + ": "
+                       + HubSignature.sign(SMS_SECRET, body) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String interim = readLine(in);
+            assertTrue(interim.startsWith("HTTP/1.1 100"), "told to send the body: " + interim);
+            readLine(in);
+            out.write(body);
+            out.flush();
+            String status = readLine(in);
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+        }
+        assertEquals(1, getMockEndpoint("mock:expect").getReceivedCounter());
+    }
+
+    private static String readLine(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (c != '\r') {
+                line.write(c);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
     // ------------------------------------------------------------------------------------------ size
 
     @Test
