@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.webhook.HubSignature;
 import io.camelgenesys.messaging.model.Message;
 import io.camelgenesys.simulator.WebhookDelivery;
@@ -305,6 +306,229 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(1, getMockEndpoint("mock:shared").getReceivedCounter());
         assertTrue(shared.contains(SMS + ":m-shared"));
         assertEquals(2, getMockEndpoint("mock:every").getReceivedCounter());
+    }
+
+    @Test
+    void aSharedRepositoryNeverAcknowledgesWhatAnotherInstanceHasNotFinished() throws Exception {
+        // two instances behind one URL, one shared repository (what the docs advise for several instances): instance
+        // a is still processing a message when Genesys' redelivery (after a's 503) reaches instance b
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        context.getRegistry().bind("sharedMessages", shared);
+        CountDownLatch aRunning = new CountDownLatch(1);
+        CountDownLatch releaseA = new CountDownLatch(1);
+        webhookRoute("instance-a", "/genesys/instance-a", "idempotentRepository=#sharedMessages", r -> r.process(e -> {
+            aRunning.countDown();
+            assertTrue(releaseA.await(30, TimeUnit.SECONDS));
+            throw new IllegalStateException("instance a lost its CRM connection");
+        }));
+        webhookRoute("instance-b", "/genesys/instance-b", "idempotentRepository=#sharedMessages", r -> r.to("mock:b"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "two instances", "m-two").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.function.Function<String, java.net.http.HttpRequest> request = path -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url(path))).timeout(java.time.Duration.ofSeconds(30))
+                .header(HubSignature.HEADER, HubSignature.sign(SMS_SECRET, body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        var toA = client.sendAsync(request.apply("/genesys/instance-a"),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(aRunning.await(30, TimeUnit.SECONDS));
+        java.net.http.HttpResponse<String> toB = client.send(request.apply("/genesys/instance-b"),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        releaseA.countDown();
+
+        assertEquals(200, toB.statusCode());
+        assertEquals(1, getMockEndpoint("mock:b").getReceivedCounter(),
+                "b answered Genesys 200: it must have processed the message, since a had not finished it (and then"
+                                                                        + " failed)");
+        int aStatus = toA.get(30, TimeUnit.SECONDS).statusCode();
+        assertTrue(aStatus == 500 || aStatus == 503, "a failed (or was still running at its deadline): " + aStatus);
+        // processed (by b): a redelivery to either instance is recognized
+        for (String path : List.of("/genesys/instance-a", "/genesys/instance-b")) {
+            assertEquals(200, client.send(request.apply(path), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+        assertEquals(1, getMockEndpoint("mock:b").getReceivedCounter());
+    }
+
+    @Test
+    void aKeyLeftInASharedRepositoryByAStoppedInstanceIsProcessedNotAcknowledged() throws Exception {
+        // an instance that stopped (killed, crashed) while its route ran left the key added but never confirmed
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        shared.start();
+        shared.add(SMS + ":m-left");
+        context.getRegistry().bind("leftMessages", shared);
+        webhookRoute("left", "/genesys/left", "idempotentRepository=#leftMessages", r -> r.to("mock:left"));
+
+        WebhookDelivery redelivered = done(dc().webhooks().deliverMessage(url("/genesys/left"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "left behind", "m-left")));
+        WebhookDelivery again = done(dc().webhooks().deliverMessage(url("/genesys/left"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "left behind", "m-left")));
+
+        assertEquals(List.of(200), statuses(redelivered));
+        assertEquals(List.of(200), statuses(again));
+        assertEquals(1, getMockEndpoint("mock:left").getReceivedCounter(),
+                "processed once: the unfinished key did not acknowledge it, the processed one does");
+    }
+
+    @Test
+    void aRouteStoppedWhileMessagesAreInItIsAnswered200ExactlyForThoseItProcessed() throws Exception {
+        // Camel stops a route's consumer first, then waits for the exchanges in the route: a message in the route then
+        // must still be recorded and answered 200 (not 500, which would make Genesys deliver it, processed, again),
+        // and one that never reached the route must not be answered 200
+        java.util.concurrent.ExecutorService onePool = Executors.newSingleThreadExecutor();
+        context.getRegistry().bind("onePool", onePool);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, Boolean> processed = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<io.camelgenesys.core.webhook.GenesysWebhookProcessor> webhook
+                = new java.util.concurrent.atomic.AtomicReference<>();
+        webhookRoute("stopping", "/genesys/stopping", "workerPool=#onePool", r -> r.process(e -> {
+            running.countDown();
+            assertTrue(release.await(30, TimeUnit.SECONDS));
+            processed.put(e.getMessage().getHeader(MessagingConstants.WEBHOOK_MESSAGE_ID, String.class), true);
+            // Camel counts the exchange out of the route before its completion reaches the consumer: a stop that
+            // waited for it goes on meanwhile (held here until it has, so that it happens every time)
+            e.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange exchange) {
+                    Await.until("the webhook processor stopped", 30_000, () -> webhook.get().isStopped());
+                }
+            });
+        }));
+        context.getShutdownStrategy().setTimeout(30);
+        try {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "stop " + i, "m-stop-" + i)
+                        .toString().getBytes(StandardCharsets.UTF_8);
+                answers.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        url("/genesys/stopping"))).timeout(java.time.Duration.ofSeconds(40))
+                        .header(HubSignature.HEADER, HubSignature.sign(SMS_SECRET, body))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+                if (i == 0) {
+                    assertTrue(running.await(30, TimeUnit.SECONDS), "the first is in the route");
+                }
+            }
+            io.camelgenesys.core.webhook.GenesysWebhookConsumer consumer
+                    = (io.camelgenesys.core.webhook.GenesysWebhookConsumer) context.getRoute("stopping").getConsumer();
+            io.camelgenesys.core.webhook.GenesysWebhookProcessor processor = consumer.getWebhookProcessor();
+            webhook.set(processor);
+            Await.until("the other two queued on the one worker thread", 30_000,
+                    () -> processor.stats().received() == 3);
+            Thread stopper = new Thread(() -> {
+                try {
+                    context.getRouteController().stopRoute("stopping");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "route-stopper");
+            stopper.start();
+            Await.until("the consumer stopped serving while the first is in its route", 30_000,
+                    () -> !consumer.isServing());
+            release.countDown();
+            stopper.join(TimeUnit.SECONDS.toMillis(60));
+
+            for (int i = 0; i < 3; i++) {
+                java.net.http.HttpResponse<String> answer = answers.get(i).get(40, TimeUnit.SECONDS);
+                String id = "m-stop-" + i;
+                if (processed.containsKey(id)) {
+                    assertEquals(200, answer.statusCode(), id + " was processed: " + answer.body());
+                    assertEquals("{\"messageId\":\"" + id + "\"}", answer.body());
+                } else {
+                    assertTrue(answer.statusCode() >= 500, id + " was not processed: " + answer.statusCode());
+                }
+            }
+            assertTrue(processed.containsKey("m-stop-0"), "the message in the route finished");
+            assertTrue(logs.matching(e -> e.message().contains("idempotent repository failed")).isEmpty(),
+                    () -> "the repository was there for the event in the route: " + logs.events());
+        } finally {
+            onePool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoWebhooksOnOnePathFailTheSecondRouteNamingThePath() throws Exception {
+        // two channels, neither with a webhookPath: both default to /genesys-messaging/webhook. The engine took the
+        // second consumer without a word and never called it: the email channel's messages reached the SMS route's
+        // consumer, were refused 403 (another secret) and are not delivered again by Genesys
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?secret=RAW({{sms.secret}})").routeId("sms-default").to("mock:sms");
+            }
+        });
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("genesys-messaging:webhook?secret=RAW({{email.secret}})").routeId("email-default")
+                                .to("mock:email");
+                    }
+                }));
+        String message = org.apache.camel.util.ObjectHelper.getException(IllegalStateException.class, failure) != null
+                ? org.apache.camel.util.ObjectHelper.getException(IllegalStateException.class, failure).getMessage()
+                : String.valueOf(failure);
+        assertTrue(message.contains("POST /genesys-messaging/webhook") && message.contains("sms-default")
+                   && message.contains("webhookPath"), message);
+        assertFalse(message.contains(SMS_SECRET) || message.contains(EMAIL_SECRET), message);
+
+        // the first still serves its path; once it is stopped, its path can be taken by another route
+        WebhookDelivery sms = done(dc().webhooks().deliverMessage(url("/genesys-messaging/webhook"), SMS_SECRET,
+                WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "sms", "m-sms-default")));
+        assertEquals(List.of(200), statuses(sms));
+        context.getRouteController().stopRoute("sms-default");
+        context.removeRoute("sms-default");
+        if (context.getRoute("email-default") != null) {
+            context.removeRoute("email-default");
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-messaging:webhook?secret=RAW({{email.secret}})").routeId("email-now").to("mock:email");
+            }
+        });
+        WebhookDelivery email = done(dc().webhooks().deliverMessage(url("/genesys-messaging/webhook"), EMAIL_SECRET,
+                WebhookPayloads.textMessage(EMAIL, "email", EMAIL, CONSUMER, "email", "m-email-default")));
+        assertEquals(List.of(200), statuses(email));
+        assertEquals(1, getMockEndpoint("mock:email").getReceivedCounter());
+    }
+
+    @Test
+    void aClientThatExpects100ContinueIsToldToSendTheBody() throws Exception {
+        webhookRoute("expect", "/genesys/expect", "", r -> r.to("mock:expect"));
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "expect", "m-expect").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/expect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n" + HubSignature.HEADER + ": "
+                       + HubSignature.sign(SMS_SECRET, body) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String interim = readLine(in);
+            assertTrue(interim.startsWith("HTTP/1.1 100"), "told to send the body: " + interim);
+            readLine(in);
+            out.write(body);
+            out.flush();
+            String status = readLine(in);
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+        }
+        assertEquals(1, getMockEndpoint("mock:expect").getReceivedCounter());
+    }
+
+    private static String readLine(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (c != '\r') {
+                line.write(c);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     // ------------------------------------------------------------------------------------------ size

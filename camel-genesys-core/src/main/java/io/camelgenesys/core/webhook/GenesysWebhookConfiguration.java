@@ -77,7 +77,11 @@ public class GenesysWebhookConfiguration extends GenesysConfiguration {
     @UriParam(label = "consumer",
               description = "Webhook consumers: the Camel IdempotentRepository that remembers processed messages, e.g."
                             + " #jdbcRepo for one shared by several instances or surviving restarts. By default each"
-                            + " consumer keeps the last 10,000 in memory.")
+                            + " consumer keeps the last 10,000 in memory. In a repository given here each message has"
+                            + " two keys: its own, added when it is admitted, and the same with #done, added once its"
+                            + " route succeeded; only the #done key makes a redelivery acknowledged without the route,"
+                            + " so a message another instance is still processing, or one an instance stopped before it"
+                            + " finished, is processed again rather than lost.")
     private IdempotentRepository idempotentRepository;
 
     // the webhook: meta-component's configuration, when the endpoint is used through it; not an option (no @UriParam,

@@ -1,6 +1,12 @@
 package io.camelgenesys.core.webhook;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 import io.camelgenesys.core.GenesysComponent;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -27,7 +33,17 @@ public class GenesysWebhookConsumer extends DefaultConsumer
 
     private static final Logger LOG = LoggerFactory.getLogger(GenesysWebhookConsumer.class);
 
+    /**
+     * The paths served by Genesys webhook consumers, per context, with the route serving each. The platform-http
+     * engines accept a second consumer on a path already served and leave it without requests: the second webhook
+     * would look started (and its health check UP) while the first refused its channel's messages 403 (another
+     * secret), which Genesys does not deliver again. Two endpoints without webhookPath share the default path.
+     */
+    private static final Map<CamelContext, Map<String, String>> SERVED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final GenesysWebhookEndpoint webhookEndpoint;
+    /** The path this consumer holds in {@link #SERVED}, or null. */
+    private String claimed;
     private volatile Consumer httpConsumer;
     private volatile GenesysWebhookProcessor processor;
     private volatile String path;
@@ -74,15 +90,26 @@ public class GenesysWebhookConsumer extends DefaultConsumer
         super.doStart();
         GenesysWebhookConfiguration configuration = webhookEndpoint.getWebhookConfiguration();
         String resolved = webhookEndpoint.resolveWebhookPath();
-        GenesysWebhookProcessor handler = new GenesysWebhookProcessor(getEndpoint(), configuration,
-                webhookEndpoint.getWebhookHandler(), getProcessor(), this);
-        // useBodyHandler=false: the engine hands over the unread request (Vert.x) so the size limit holds before
-        // anything is buffered; muteException: should anything escape, no stack trace goes back to the caller
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + resolved
-                                                                    + "?httpMethodRestrict=POST&muteException=true"
-                                                                    + "&useBodyHandler=false");
-        Consumer consumer = http.createConsumer(handler);
-        ServiceHelper.startService(handler, consumer);
+        claim(resolved);
+        GenesysWebhookProcessor handler = null;
+        Consumer consumer;
+        try {
+            handler = new GenesysWebhookProcessor(getEndpoint(), configuration, webhookEndpoint.getWebhookHandler(),
+                    getProcessor(), this);
+            // useBodyHandler=false: the engine hands over the unread request (Vert.x) so the size limit holds before
+            // anything is buffered; muteException: should anything escape, no stack trace goes back to the caller
+            Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + resolved
+                                                                        + "?httpMethodRestrict=POST&muteException=true"
+                                                                        + "&useBodyHandler=false");
+            consumer = http.createConsumer(handler);
+            ServiceHelper.startService(handler, consumer);
+        } catch (Exception | Error e) {
+            if (handler != null) {
+                ServiceHelper.stopAndShutdownService(handler);
+            }
+            unclaim();
+            throw e;
+        }
         this.processor = handler;
         this.httpConsumer = consumer;
         this.path = resolved;
@@ -108,7 +135,42 @@ public class GenesysWebhookConsumer extends DefaultConsumer
         if (handler != null) {
             ServiceHelper.stopAndShutdownService(handler);
         }
+        unclaim();
         super.doStop();
+    }
+
+    /** Takes the path for this consumer's route; fails, naming both routes, when another Genesys webhook serves it. */
+    private void claim(String path) {
+        CamelContext context = getEndpoint().getCamelContext();
+        String route = getRouteId() != null ? getRouteId() : getEndpoint().getEndpointBaseUri();
+        synchronized (SERVED) {
+            Map<String, String> paths = SERVED.computeIfAbsent(context, c -> new HashMap<>());
+            String other = paths.putIfAbsent(path, route);
+            if (other != null && !other.equals(route)) {
+                throw new IllegalStateException("Route " + route + " cannot serve Genesys webhooks on POST " + path
+                                                + ": route " + other + " serves that path already. Give each webhook"
+                                                + " endpoint its own webhookPath (Genesys calls one URL per channel;"
+                                                + " the default is /{scheme}/{operation} for all of them)");
+            }
+        }
+        claimed = path;
+    }
+
+    private void unclaim() {
+        String path = claimed;
+        claimed = null;
+        if (path != null) {
+            CamelContext context = getEndpoint().getCamelContext();
+            synchronized (SERVED) {
+                Map<String, String> paths = SERVED.get(context);
+                if (paths != null) {
+                    paths.remove(path);
+                    if (paths.isEmpty()) {
+                        SERVED.remove(context);
+                    }
+                }
+            }
+        }
     }
 
     /** A suspended route's path answers 503 (the engine's), so that Genesys delivers again later. */

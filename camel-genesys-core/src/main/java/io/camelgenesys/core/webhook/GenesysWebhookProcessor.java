@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * logged without the secret, the signature or the body;</li>
  * <li>the component's {@link GenesysWebhookHandler} parses the verified bytes into events; a payload it cannot use is
  * answered 400 (redelivering it would not help), naming the problem ({@link #invalidPayload});</li>
- * <li>each event already processed (its key is in the {@code idempotentRepository}) is acknowledged without calling
- * the route; one being processed right now (a redelivery after a timeout) waits for that outcome; any other is added
- * to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
+ * <li>each event already processed (its key is in the {@code idempotentRepository}; in a repository given by the user,
+ * which other instances share, its {@code #done} mark, added once its route succeeded) is acknowledged without calling
+ * the route; one being processed right now here (a redelivery after a timeout) waits for that outcome; any other is
+ * added to the repository and handed to the route on the worker pool, never on the engine's thread;</li>
  * <li>with {@code acknowledge=afterRoute} the answer waits for the route, at most {@code responseTimeout}: 200 with the
  * handler's answer when every event succeeded, 500 when one failed (its key is removed, so Genesys' redelivery runs
  * it again), 503 when one is still running (the route goes on; a redelivery gets its outcome). With
@@ -173,6 +175,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private final Stats stats = new Stats();
     /** The events being processed now, by key: a redelivery joins the outcome instead of running the route again. */
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /** Every event handed to the route and not settled yet, keyed or not: a stop releases what they use after them. */
+    private final Set<CompletableFuture<Boolean>> unsettled = ConcurrentHashMap.newKeySet();
 
     private IdempotentRepository repository;
     private boolean ownRepository;
@@ -239,6 +243,8 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             ownPool = pool;
         }
         workers = WorkerPool.of(pool, scheduler, name);
+        repository = null;
+        ownRepository = false;
         if (configuration.isIdempotent()) {
             repository = configuration.getIdempotentRepository();
             ownRepository = repository == null;
@@ -257,17 +263,37 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // the route's meters go with its consumer
             m.close();
         }
-        if (ownRepository) {
-            ServiceHelper.stopService(repository);
-        }
-        repository = null;
-        if (ownPool != null) {
-            camelContext.getExecutorServiceManager().shutdown(ownPool);
-            ownPool = null;
-        }
-        if (scheduler != null) {
-            camelContext.getExecutorServiceManager().shutdown(scheduler);
-            scheduler = null;
+        IdempotentRepository ownRepo = ownRepository ? repository : null;
+        ExecutorService pool = ownPool;
+        ScheduledExecutorService timers = scheduler;
+        ownPool = null;
+        scheduler = null;
+        // Camel stops a route's consumer first and then waits for the exchanges in its route: an event still running
+        // there confirms (or forgets) its key, hands the request's next event over and may need its deadline, so what
+        // it uses is released once it has settled (new requests are answered 503 meanwhile: isRunAllowed)
+        Runnable release = () -> {
+            try {
+                if (ownRepo != null) {
+                    ServiceHelper.stopService(ownRepo);
+                }
+                if (pool != null) {
+                    camelContext.getExecutorServiceManager().shutdown(pool);
+                }
+                if (timers != null) {
+                    camelContext.getExecutorServiceManager().shutdown(timers);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Genesys webhook {}: cannot release the pools or the repository ({})", source,
+                        e.getClass().getName());
+            }
+        };
+        CompletableFuture<?>[] unfinished = unsettled.toArray(CompletableFuture[]::new);
+        if (unfinished.length == 0) {
+            release.run();
+        } else {
+            LOG.debug("Genesys webhook {}: stopping with {} events still in the route; their pools and repository are"
+                      + " released once they are done", source, unfinished.length);
+            CompletableFuture.allOf(unfinished).whenComplete((v, t) -> release.run());
         }
         super.doStop();
     }
@@ -518,7 +544,7 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private Outcome admit(GenesysWebhookHandler.Event event, String trace) {
         String key = repository != null ? event.key() : null;
         if (key == null) {
-            return new Outcome(new CompletableFuture<>(), event, null);
+            return admitted(new Outcome(new CompletableFuture<>(), event, null));
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
@@ -526,30 +552,55 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             LOG.debug("Genesys webhook {}: {} is being processed; this delivery waits for its outcome", source, key);
             return new Outcome(running, null, key);
         }
-        boolean added;
+        boolean added = false;
+        boolean processedBefore;
+        String operation = "contains";
         try {
-            added = repository.add(key);
+            // a key this processor did not add nor has in flight: with its own in-memory repository it was processed
+            // here; in a repository given to it (shared by instances, surviving restarts) it may be another instance's
+            // still running, or one left by an instance that stopped before it finished: there only the key's processed
+            // mark says it was processed (Genesys does not deliver again what it got 2XX for, seed 002 L7273-7284)
+            processedBefore = !ownRepository && repository.contains(processedKey(key));
+            if (!processedBefore) {
+                operation = "add";
+                added = repository.add(key);
+                operation = "contains";
+                // the mark again: another instance may have finished it meanwhile
+                processedBefore = !added && (ownRepository || repository.contains(processedKey(key)));
+            }
         } catch (Throwable t) {
             // any Throwable: the event is answered 500 with the others of its request, which must not be left pending
             // (a VirtualMachineError is logged here, not rethrown: see Reply.rethrowIfFatal)
             inFlight.remove(key, mine);
             stats.failed.incrementAndGet();
-            LOG.warn("Genesys webhook {}: the idempotent repository failed on add ({}){}; the event is not processed"
-                     + " now, and is answered 500 so that Genesys delivers it again", source, describe(t),
+            LOG.warn("Genesys webhook {}: the idempotent repository failed on {} ({}){}; the event is not processed"
+                     + " now, and is answered 500 so that Genesys delivers it again", source, operation, describe(t),
                     traceSuffix(trace));
-            // it may have recorded the key before it failed
-            forget(key, trace);
+            if (added || "add".equals(operation)) {
+                // it may have recorded the key before it failed (a key it had already is another's: left alone)
+                forget(key, trace);
+            }
             Outcome failed = new Outcome(CompletableFuture.completedFuture(false), null, key);
             failed.failure = REPOSITORY_FAILED;
             return failed;
         }
-        if (!added) {
+        if (processedBefore) {
             inFlight.remove(key, mine);
             stats.duplicates.incrementAndGet();
             LOG.debug("Genesys webhook {}: {} was processed before; acknowledged without calling the route", source, key);
             return new Outcome(CompletableFuture.completedFuture(true), null, key);
         }
-        return new Outcome(mine, event, key);
+        if (!added) {
+            // never acknowledged unprocessed: at worst processed twice, by two instances at once
+            LOG.info("Genesys webhook {}: {} is in the idempotent repository but not marked processed (another instance"
+                     + " is processing it, or one stopped before it finished); processing it here", source, key);
+        }
+        return admitted(new Outcome(mine, event, key));
+    }
+
+    private Outcome admitted(Outcome outcome) {
+        unsettled.add(outcome.done);
+        return outcome;
     }
 
     /**
@@ -677,6 +728,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
     private boolean confirmed(Outcome outcome, String trace) {
         try {
             repository.confirm(outcome.key);
+            if (!ownRepository) {
+                // what another instance, or this one after a restart, recognizes as processed (see admit)
+                repository.add(processedKey(outcome.key));
+            }
             return true;
         } catch (Throwable t) {
             // the route ran, but nothing says so: answered 500 and forgotten, Genesys' redelivery runs it again
@@ -700,8 +755,20 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         if (key != null) {
             inFlight.remove(key, outcome.done);
         }
+        unsettled.remove(outcome.done);
         outcome.done.complete(ok);
     }
+
+    /**
+     * The mark of a processed event in a repository given to the processor: the event's key is added when it is
+     * admitted, this one once its route succeeded.
+     */
+    static String processedKey(String key) {
+        return key + PROCESSED_SUFFIX;
+    }
+
+    /** Short: Camel's JDBC repository keeps keys of at most 100 characters. */
+    static final String PROCESSED_SUFFIX = "#done";
 
     /** Removes a key from the repository; false (one WARN line) when the repository fails. */
     private boolean forget(String key, String trace) {

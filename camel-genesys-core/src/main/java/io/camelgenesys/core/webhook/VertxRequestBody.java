@@ -68,8 +68,20 @@ final class VertxRequestBody {
         } catch (RuntimeException e) {
             // stopping: no timer; the body or the client's going away ends the read
         }
+        if (expectsContinue(request)) {
+            // the checks that need no body passed (size by Content-Length, the signature header): the client is told to
+            // send it. Vert.x leaves this to the application (handle100ContinueAutomatically is false by default, and
+            // the engine's request is handed over unread), so such a client waited, and its delivery was answered 408
+            request.response().writeContinue();
+        }
         request.resume();
         return done;
+    }
+
+    /** An HTTP/1.1 request sent with {@code Expect: 100-continue} (RFC 9110 10.1.1) whose answer has not begun. */
+    private static boolean expectsContinue(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_1_1 && !request.response().headWritten()
+               && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
     }
 
     /**
