@@ -260,4 +260,31 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
             logs.uninstall();
         }
     }
+
+    @Test
+    void aCreateStillUnansweredWhenTheConnectionClosesIsNamedAsLeftOnGenesys() throws Exception {
+        LogCapture logs = LogCapture.install();
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        try {
+            String path = "/statistics/v3/subscriptions";
+            // the create is answered only after the context (and so the connection) has stopped: the stop waits for
+            // it (bounded), gives up, and the connection closes with the create still under way
+            sim().faults().on("POST", path).holdUntil(answer).times(1);
+            route("r1", subscribe("initialValues=false&statistics=" + TWO_STATS), "mock:a");
+            awaitCount("the create in flight", () -> sim().faults().hits("POST", path) == 1);
+            context.stop();
+            answer.complete(null);
+            awaitCount("Genesys opened the late create", () -> sim().statistics().subscriptionCount() == 1);
+            String left = sim().statistics().subscriptionIds().iterator().next();
+            awaitCount("a WARN names the subscription left on Genesys",
+                    () -> !logs.matching(c -> c.level() == Level.WARN && c.message().contains(left)
+                                              && c.message().contains("left on Genesys")).isEmpty());
+            assertTrue(logs.matching(c -> c.message().contains("deleted as soon as the connection can")).isEmpty(),
+                    "no message promises a delete that cannot happen");
+            logs.assertNoneContains(List.of("mc-api-key", "mc-secret", "agent1-password"));
+        } finally {
+            answer.complete(null);
+            logs.uninstall();
+        }
+    }
 }
