@@ -324,7 +324,7 @@ public final class GenesysNotifications implements AutoCloseable {
                    + " cannot be refreshed (a fixed accessToken or Basic credentials are configured); retrying with"
                    + " backoff";
         }
-        tokens.invalidate(transport.lastAuthorization());
+        // the transport has already invalidated the token the refused request carried (if still current)
         tokens.authorization().whenComplete((value, failure) -> {
             if (failure != null) {
                 supervisor.error("Cannot obtain a new access token for the CometD session with " + url + ": "
