@@ -162,6 +162,49 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
     }
 
     /**
+     * A refusal that persists is logged at WARN once, however many /meta/connects succeed meanwhile (each one cleared
+     * the log-once memory, so the refusal was warned about again about once per long poll); once the channel was
+     * subscribed and is refused anew, it is warned about again.
+     */
+    @Test
+    void aPersistentRefusalIsWarnedOnceAndAgainOnlyAfterItRecovered() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+        String connect = "/statistics/v3/notifications/connect";
+        LogCapture logs = LogCapture.install();
+        org.cometd.bayeux.server.Authorizer authorizer = refuseUpdatesWhile(deny, denied);
+        java.util.function.Supplier<Integer> warnings = () -> logs.matching(
+                c -> c.level() == Level.WARN && c.logger().endsWith("SessionSupervisor")
+                     && c.message().contains("refused the subscription to " + StatisticsConsumer.UPDATES)).size();
+        try {
+            StatisticsConsumer consumer = route("r1",
+                    subscribe("retryInitialDelay=50&retryMaxDelay=200&statistics=" + TWO_STATS), "mock:stats");
+            awaitCount("refused", () -> denied.get() >= 1);
+            int connects = sim().requests().count("POST", connect);
+            // refused again and again while two long polls at least end and are answered
+            awaitCount("refusals across long polls", () -> sim().requests().count("POST", connect) >= connects + 3
+                                                          && denied.get() >= 5);
+            assertEquals(1, warnings.get(), "a persistent refusal is warned about once");
+
+            deny.set(false);
+            awaitSubscription(consumer);
+            deny.set(true);
+            int before = denied.get();
+            sim().cometd().dropAllSessions(); // a new session: the channel is subscribed again, and refused anew
+            awaitCount("refused anew", () -> denied.get() > before);
+            awaitCount("warned anew", () -> warnings.get() == 2);
+            int again = sim().requests().count("POST", connect);
+            awaitCount("more refusals across long polls", () -> sim().requests().count("POST", connect) >= again + 3
+                                                               && denied.get() >= before + 5);
+            assertEquals(2, warnings.get(), "warned once more after it had recovered, then not again");
+        } finally {
+            deny.set(false);
+            sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).removeAuthorizer(authorizer);
+            logs.uninstall();
+        }
+    }
+
+    /**
      * Genesys refuses subscriptions to the updates channel while {@code deny} is set (counted in {@code denied}); remove
      * the returned authorizer from the channel afterwards.
      */
