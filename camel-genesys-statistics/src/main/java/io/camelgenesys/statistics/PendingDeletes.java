@@ -53,13 +53,20 @@ final class PendingDeletes implements AutoCloseable {
         return connection.attachment(KEY, c -> new PendingDeletes(c, deleteCall));
     }
 
-    /** Deletes this subscription again later (with backoff) until it succeeds or the connection closes. */
-    void add(String id) {
+    /**
+     * Deletes this subscription again later (with backoff) until it succeeds or the connection closes.
+     *
+     * @return {@code false} when the connection has closed: nothing deletes it any more (the caller says so)
+     */
+    boolean add(String id) {
         synchronized (lock) {
-            if (closed || !ids.add(id)) {
-                return;
+            if (closed) {
+                return false;
             }
-            scheduleLocked();
+            if (ids.add(id)) {
+                scheduleLocked();
+            }
+            return true;
         }
     }
 

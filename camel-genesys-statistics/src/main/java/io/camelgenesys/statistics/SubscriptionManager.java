@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.http.GenesysErrors;
@@ -89,7 +89,7 @@ final class SubscriptionManager {
     private final boolean initialValues;
     private final long deliveryCheckMillis;
     private final BooleanSupplier sessionConnected;
-    private final Consumer<String> undeleted;
+    private final Predicate<String> undeleted;
 
     private final Object lock = new Object();
     // guarded by lock
@@ -132,12 +132,13 @@ final class SubscriptionManager {
      * @param retries             the connection's retry scheduler (creates and checks back off on it; the delivery
      *                            check runs on it)
      * @param policy              the waits between attempts (unbounded)
-     * @param undeleted           told the id of a subscription whose delete failed (to retry it later)
+     * @param undeleted           told the id of a subscription whose delete failed, to delete it again later; answers
+     *                            {@code false} when it cannot (the connection has closed): it is then left on Genesys
      * @param deliveryCheckMillis how often to check that updates arrive; 0: never
      */
     SubscriptionManager(String name, Map<String, Statistic> statistics, Api api, Output output,
                         RetryScheduler retries, RetryPolicy policy, boolean initialValues,
-                        long deliveryCheckMillis, BooleanSupplier sessionConnected, Consumer<String> undeleted) {
+                        long deliveryCheckMillis, BooleanSupplier sessionConnected, Predicate<String> undeleted) {
         this.name = name;
         this.statistics = statistics;
         this.api = api;
@@ -314,6 +315,10 @@ final class SubscriptionManager {
                 // created for a state that is gone (an outage began, or the consumer stopped): leave nothing behind
                 delete(result.subscriptionId() != null ? result.subscriptionId() : operationId,
                         "it was created for a state that has passed");
+            } else if (outcomeUnknown(failure)) {
+                // no readable answer (e.g. the connection closed while the stop no longer waited): Genesys may have
+                // opened it under the operationId, which it makes the subscriptionId
+                delete(operationId, "its create, for a state that has passed, got no readable answer");
             }
             resumeIfNeeded("a stale answer");
         } else if (failure != null) {
@@ -504,9 +509,14 @@ final class SubscriptionManager {
         }
         CompletableFuture<?> logged = f.whenComplete((r, failure) -> {
             if (failure != null) {
-                LOG.warn("Deleting statistics subscription {} failed: {}; it is deleted as soon as the connection can",
-                        id, GenesysErrors.unwrap(failure).getMessage());
-                undeleted.accept(id);
+                String problem = GenesysErrors.unwrap(failure).getMessage();
+                if (undeleted.test(id)) {
+                    LOG.warn("Deleting statistics subscription {} failed: {}; it is deleted again with backoff while"
+                             + " the connection is open", id, problem);
+                } else {
+                    LOG.warn("Deleting statistics subscription {} failed: {}; the connection has closed, so it is left"
+                             + " on Genesys until Genesys drops it", id, problem);
+                }
             } else {
                 LOG.info("Statistics subscription {} deleted ({})", id, reason);
             }

@@ -162,6 +162,49 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
     }
 
     /**
+     * A refusal that persists is logged at WARN once, however many /meta/connects succeed meanwhile (each one cleared
+     * the log-once memory, so the refusal was warned about again about once per long poll); once the channel was
+     * subscribed and is refused anew, it is warned about again.
+     */
+    @Test
+    void aPersistentRefusalIsWarnedOnceAndAgainOnlyAfterItRecovered() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean deny = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+        String connect = "/statistics/v3/notifications/connect";
+        LogCapture logs = LogCapture.install();
+        org.cometd.bayeux.server.Authorizer authorizer = refuseUpdatesWhile(deny, denied);
+        java.util.function.Supplier<Integer> warnings = () -> logs.matching(
+                c -> c.level() == Level.WARN && c.logger().endsWith("SessionSupervisor")
+                     && c.message().contains("refused the subscription to " + StatisticsConsumer.UPDATES)).size();
+        try {
+            StatisticsConsumer consumer = route("r1",
+                    subscribe("retryInitialDelay=50&retryMaxDelay=200&statistics=" + TWO_STATS), "mock:stats");
+            awaitCount("refused", () -> denied.get() >= 1);
+            int connects = sim().requests().count("POST", connect);
+            // refused again and again while two long polls at least end and are answered
+            awaitCount("refusals across long polls", () -> sim().requests().count("POST", connect) >= connects + 3
+                                                          && denied.get() >= 5);
+            assertEquals(1, warnings.get(), "a persistent refusal is warned about once");
+
+            deny.set(false);
+            awaitSubscription(consumer);
+            deny.set(true);
+            int before = denied.get();
+            sim().cometd().dropAllSessions(); // a new session: the channel is subscribed again, and refused anew
+            awaitCount("refused anew", () -> denied.get() > before);
+            awaitCount("warned anew", () -> warnings.get() == 2);
+            int again = sim().requests().count("POST", connect);
+            awaitCount("more refusals across long polls", () -> sim().requests().count("POST", connect) >= again + 3
+                                                               && denied.get() >= before + 5);
+            assertEquals(2, warnings.get(), "warned once more after it had recovered, then not again");
+        } finally {
+            deny.set(false);
+            sim().cometd().bayeux().getChannel(StatisticsConsumer.UPDATES).removeAuthorizer(authorizer);
+            logs.uninstall();
+        }
+    }
+
+    /**
      * Genesys refuses subscriptions to the updates channel while {@code deny} is set (counted in {@code denied}); remove
      * the returned authorizer from the channel afterwards.
      */
@@ -257,6 +300,33 @@ class StatisticsHealthTest extends StatisticsConsumerTestSupport {
             assertFalse(warnings.isEmpty(), "a WARN names the subscription left on Genesys");
             logs.assertNoneContains(List.of("mc-api-key", "mc-secret", "agent1-password"));
         } finally {
+            logs.uninstall();
+        }
+    }
+
+    @Test
+    void aCreateStillUnansweredWhenTheConnectionClosesIsNamedAsLeftOnGenesys() throws Exception {
+        LogCapture logs = LogCapture.install();
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        try {
+            String path = "/statistics/v3/subscriptions";
+            // the create is answered only after the context (and so the connection) has stopped: the stop waits for
+            // it (bounded), gives up, and the connection closes with the create still under way
+            sim().faults().on("POST", path).holdUntil(answer).times(1);
+            route("r1", subscribe("initialValues=false&statistics=" + TWO_STATS), "mock:a");
+            awaitCount("the create in flight", () -> sim().faults().hits("POST", path) == 1);
+            context.stop();
+            answer.complete(null);
+            awaitCount("Genesys opened the late create", () -> sim().statistics().subscriptionCount() == 1);
+            String left = sim().statistics().subscriptionIds().iterator().next();
+            awaitCount("a WARN names the subscription left on Genesys",
+                    () -> !logs.matching(c -> c.level() == Level.WARN && c.message().contains(left)
+                                              && c.message().contains("left on Genesys")).isEmpty());
+            assertTrue(logs.matching(c -> c.message().contains("deleted as soon as the connection can")).isEmpty(),
+                    "no message promises a delete that cannot happen");
+            logs.assertNoneContains(List.of("mc-api-key", "mc-secret", "agent1-password"));
+        } finally {
+            answer.complete(null);
             logs.uninstall();
         }
     }

@@ -65,6 +65,10 @@ final class ChannelRegistry {
          * @param wasConfirmed whether it had been subscribed before (a re-subscription after a new handshake failed)
          */
         void refused(String channel, String error, String message, boolean wasConfirmed);
+
+        /** The server accepted a subscription to the channel (first or again). */
+        default void subscribed(String channel) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRegistry.class);
@@ -247,6 +251,7 @@ final class ChannelRegistry {
         CompletableFuture<Void> ready = null;
         String refusal = null;
         boolean wasConfirmed = false;
+        boolean confirmed = false;
         BayeuxFailure retry = null;
         synchronized (lock) {
             boolean current = !closed && channels.get(e.channel) == e && e.dispatcher == d;
@@ -254,6 +259,7 @@ final class ChannelRegistry {
                 if (reply.isSuccessful()) {
                     if (subscriber.has(e.channel, d)) {
                         d.confirmed = true;
+                        confirmed = true;
                         e.retry.reset();
                         e.everConfirmed = true;
                         ready = e.ready;
@@ -277,6 +283,9 @@ final class ChannelRegistry {
             }
         }
         attempt.complete(null);
+        if (confirmed) {
+            events.subscribed(e.channel);
+        }
         if (refusal != null) {
             String message = "Genesys refused the subscription to " + e.channel + " on " + url + ": " + refusal;
             if (ready != null) {

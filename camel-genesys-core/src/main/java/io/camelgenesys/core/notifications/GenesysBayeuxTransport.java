@@ -26,14 +26,14 @@ import org.eclipse.jetty.http.HttpHeader;
  * (Bayeux and REST alike) when it sends it.
  * <p>
  * Getting the value never blocks: when the provider has a valid token the future is already complete; when it must
- * obtain one (expired, or invalidated after a 401) the request is sent when the future completes.
+ * obtain one (expired, or invalidated after a 401) the request is sent when the future completes. A 401 invalidates
+ * the token that request carried, not a newer one another request already uses.
  */
 final class GenesysBayeuxTransport extends JettyHttpClientTransport {
 
     private final TokenProvider tokens;
     private final Map<String, String> connectionHeaders;
     private final HttpCookieStore cookies;
-    private volatile String lastAuthorization;
     /** Read for every response (CometD's own field is set once, at init). */
     private volatile int maxMessageSize;
     private boolean maxMessageSizeChosen; // guarded by this
@@ -99,17 +99,22 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
                         h.put(HttpHeader.AUTHORIZATION, value);
                     }
                 });
-                lastAuthorization = value;
+                if (value != null) {
+                    // a 401 drops the token THIS request carried, and only if it is still the current one: requests
+                    // under way together may carry different tokens (a long /meta/connect sent with the old one while
+                    // a subscribe went with its successor), and the successor must stay (invalidate-if-current).
+                    // Response-begin runs before CometD handles the failure (GenesysNotifications then awaits a token)
+                    request.onResponseBegin(response -> {
+                        if (response.getStatus() == 401) {
+                            tokens.invalidate(value);
+                        }
+                    });
+                }
                 promise.succeed(request);
             } catch (Throwable t) {
                 promise.fail(t);
             }
         });
-    }
-
-    /** The Authorization value of the last request sent (to invalidate after a 401); never logged. */
-    String lastAuthorization() {
-        return lastAuthorization;
     }
 
     @Override

@@ -324,7 +324,7 @@ public final class GenesysNotifications implements AutoCloseable {
                    + " cannot be refreshed (a fixed accessToken or Basic credentials are configured); retrying with"
                    + " backoff";
         }
-        tokens.invalidate(transport.lastAuthorization());
+        // the transport has already invalidated the token the refused request carried (if still current)
         tokens.authorization().whenComplete((value, failure) -> {
             if (failure != null) {
                 supervisor.error("Cannot obtain a new access token for the CometD session with " + url + ": "
@@ -538,8 +538,13 @@ public final class GenesysNotifications implements AutoCloseable {
         }
     }
 
-    /** What the channel registry reports: credentials problems and refusals. */
+    /** What the channel registry reports: credentials problems, refusals and accepted subscriptions. */
     private final class RegistryEvents implements ChannelRegistry.Events {
+
+        @Override
+        public void subscribed(String channel) {
+            supervisor.subscribed(channel);
+        }
 
         @Override
         public void authFailed(BayeuxFailure failure) {
@@ -548,7 +553,7 @@ public final class GenesysNotifications implements AutoCloseable {
 
         @Override
         public void refused(String channel, String error, String message, boolean wasConfirmed) {
-            supervisor.error(message);
+            supervisor.refused(channel, message);
             if (!wasConfirmed) {
                 return; // the subscribe() future reports it
             }

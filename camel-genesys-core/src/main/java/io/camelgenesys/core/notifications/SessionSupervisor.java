@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * States: DISCONNECTED (not started) → CONNECTING (first handshake/connect under way) → CONNECTED (the last
  * {@code /meta/connect} succeeded) ⇄ RECONNECTING (was connected, recovering) → DISCONNECTED (closed, final).
  * Failures before the first connect keep it CONNECTING. A failure is logged once per distinct message (a long outage
- * with retries does not flood the log); the error is cleared on connect.
+ * with retries does not flood the log); the error is cleared on connect. A channel's refusal is logged once until that
+ * channel is subscribed again (a successful connect does not reset it).
  */
 final class SessionSupervisor {
 
@@ -73,6 +74,12 @@ final class SessionSupervisor {
     private ScheduledFuture<?> soon;
     private GenesysNotificationsState state = GenesysNotificationsState.DISCONNECTED;
     private String lastLogged;
+    /**
+     * channel -> the refusal last logged for it, until the channel is subscribed again: a refusal is a channel's
+     * matter, not the session's, so a successful {@code /meta/connect} (which clears {@link #lastLogged}) does not
+     * make a refusal that persists be warned about again on every long poll.
+     */
+    private final java.util.Map<String, String> refusalsLogged = new java.util.HashMap<>();
 
     private volatile String lastError;
     private volatile Instant lastConnectedAt;
@@ -162,6 +169,30 @@ final class SessionSupervisor {
     void error(String description) {
         lastError = description;
         log(true, description);
+    }
+
+    /**
+     * The server refused a subscription to the channel: the error; WARN once for as long as the refusal persists
+     * (DEBUG when repeated), and again only after the channel was subscribed ({@link #subscribed}) and is refused anew.
+     */
+    void refused(String channel, String message) {
+        lastError = message;
+        boolean repeat;
+        synchronized (lock) {
+            repeat = message.equals(refusalsLogged.put(channel, message));
+        }
+        if (repeat) {
+            LOG.debug(message);
+        } else {
+            LOG.warn(message);
+        }
+    }
+
+    /** The server accepted a subscription to the channel: a later refusal of it is warned about again. */
+    void subscribed(String channel) {
+        synchronized (lock) {
+            refusalsLogged.remove(channel);
+        }
     }
 
     /**

@@ -254,6 +254,44 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void a401OnARequestThatCarriedAnOldTokenDoesNotDropTheNewerOne() throws Exception {
+        String token = "/auth/v3/oauth/token";
+        TestCometdConsumer consumer = route("r1", UPDATES, "mock:updates");
+        consumer.subscribed().get(10, TimeUnit.SECONDS);
+        GenesysNotifications n = consumer.notifications();
+        String old = sim().tokens().lastIssuedAccessToken();
+
+        // the next /meta/connect (carrying the old token) is held and then refused with 401
+        java.util.concurrent.CompletableFuture<Void> refuse = new java.util.concurrent.CompletableFuture<>();
+        sim().faults().on("POST", CONNECT).holdUntil(refuse).status(401)
+                .body("{\"error\":\"invalid_token\"}", "application/json").times(1);
+        try {
+            publish(UPDATES, 1); // ends the connect held by the server; the next one is the refused one
+            await("the connect with the old token held", 10_000, () -> sim().faults().hits("POST", CONNECT) == 1);
+            assertEquals("Bearer " + old, sim().requests().lastHeader(CONNECT, "Authorization"));
+
+            // meanwhile the old token is replaced (as a REST call's 401 does), and a Bayeux request is sent with the new
+            // one while the connect with the old one is still under way
+            n.connection().tokens().invalidate("Bearer " + old);
+            TestCometdConsumer other = route("r2", SERVICE, "mock:service");
+            other.subscribed().get(10, TimeUnit.SECONDS);
+            String renewed = sim().tokens().lastIssuedAccessToken();
+            assertNotEquals(old, renewed);
+            int tokenRequests = sim().requests().count("POST", token);
+            int connects = sim().requests().count("POST", CONNECT);
+
+            refuse.complete(null);
+            await("a connect after the 401", 10_000,
+                    () -> sim().requests().count("POST", CONNECT) > connects && n.isConnected());
+            assertEquals(tokenRequests, sim().requests().count("POST", token),
+                    "the 401 of the request with the old token does not drop the new one");
+            assertEquals("Bearer " + renewed, sim().requests().lastHeader(CONNECT, "Authorization"));
+        } finally {
+            refuse.complete(null);
+        }
+    }
+
+    @Test
     void aHandshakeRefusedWith401GetsANewTokenAndRecovers() throws Exception {
         TestCometdConsumer consumer = route("r1", UPDATES, "mock:updates");
         consumer.subscribed().get(10, TimeUnit.SECONDS);
