@@ -5,12 +5,12 @@ import java.util.Map;
 
 import io.camelgenesys.core.test.SimulatorRouteTestSupport;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,19 +24,13 @@ class ProducerHealthFlagRouteTest extends SimulatorRouteTestSupport {
 
     @Test
     void aGenesysOutageLeavesReadinessUpUnlessProducerChecksAreEnabledGlobally() throws Exception {
-        String uri = cloud("createItem", "retryEnabled=false");
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:create").routeId("create").to(uri);
-            }
-        });
-        Exchange ok = template.request("direct:create", x -> x.getMessage().setBody(Map.of("name", "x")));
+        String from = route(cloud("createItem", "retryEnabled=false")); // a producer-only route
+        Exchange ok = template.request(from, x -> x.getMessage().setBody(Map.of("name", "x")));
         assertEquals(null, ok.getException());
 
         // Genesys fails: the last request got a 503
         sim().faults().on("POST", "/api/v2/simulator/items").status(503);
-        Exchange failed = template.request("direct:create", x -> x.getMessage().setBody(Map.of("name", "y")));
+        Exchange failed = template.request(from, x -> x.getMessage().setBody(Map.of("name", "y")));
         assertNotNull(failed.getException(), "Genesys answered 503");
 
         // Camel's default (producersEnabled not set): the producer's connection check is not reported, readiness UP
@@ -45,12 +39,12 @@ class ProducerHealthFlagRouteTest extends SimulatorRouteTestSupport {
                 "readiness UP under Camel's default settings");
 
         // camel.health.producersEnabled=true (what Camel Main / Spring Boot do with it): DOWN, as before
-        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+        enableProducerHealthChecks();
         List<HealthCheck.Result> results = connectionResults();
         assertEquals(1, results.size(), results.toString());
         assertEquals(HealthCheck.State.DOWN, results.get(0).getState());
         assertTrue(results.get(0).getMessage().orElse("").contains("HTTP 503"), results.toString());
-        assertTrue(!HealthCheckHelper.isResultsUp(HealthCheckHelper.invokeReadiness(context), true));
+        assertFalse(HealthCheckHelper.isResultsUp(HealthCheckHelper.invokeReadiness(context), true));
 
         // switched off again: gone again
         HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(false);
