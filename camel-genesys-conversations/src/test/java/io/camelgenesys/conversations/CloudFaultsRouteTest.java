@@ -131,6 +131,7 @@ class CloudFaultsRouteTest extends CloudTestSupport {
         String id = cloud().seedUsers(1).get(0);
         body("users", "get", "userId=" + id, null, User.class);
         body("conversations", "list", "", null, List.class);
+        enableProducerHealthChecks(); // camel.health.producersEnabled=true: the connection checks are producer checks
         long connections = org.apache.camel.health.HealthCheckRegistry.get(context).stream()
                 .filter(check -> check.getId().startsWith("genesys-connection-")).count();
         assertEquals(1, connections, "one token, one rate budget for genesys-users and genesys-conversations");

@@ -34,7 +34,8 @@ import org.apache.camel.util.IOHelper;
  * the answer comes before the caller started waiting, the worker pool wakes it, as for any other exchange.
  * <p>
  * While it runs it counts as a user of its connection's readiness check when the component's
- * {@code healthCheckProducerEnabled} is on (see {@link io.camelgenesys.core.health.GenesysHealthCheckRepository}).
+ * {@code healthCheckProducerEnabled} is on; the check reports only while Camel's producer checks are on globally
+ * ({@code camel.health.producersEnabled=true}; see {@link io.camelgenesys.core.health.GenesysHealthCheckRepository}).
  */
 public class GenesysProducer extends DefaultAsyncProducer {
 

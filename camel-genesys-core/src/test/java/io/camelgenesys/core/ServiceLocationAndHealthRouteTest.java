@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every endpoint tells Camel's service map which Genesys host it talks to (without secrets), and the connection
- * readiness check honours the component's healthCheckProducerEnabled.
+ * readiness check honours Camel's global producer checks flag (camel.health.producersEnabled) and the component's
+ * healthCheckProducerEnabled.
  */
 class ServiceLocationAndHealthRouteTest extends SimulatorRouteTestSupport {
 
@@ -73,6 +74,8 @@ class ServiceLocationAndHealthRouteTest extends SimulatorRouteTestSupport {
         });
         String id = template.requestBody("direct:checked", Map.of("name", "x"), TestItem.class).getId();
         GenesysConnection checked = connectionOf(checkedUri);
+        assertEquals(null, state(checked), "Camel's producer checks are off by default");
+        enableProducerHealthChecks(); // camel.health.producersEnabled=true
         assertEquals(HealthCheck.State.UP, state(checked));
 
         // another component instance with producer checks off: its connection's check is disabled

@@ -7,8 +7,12 @@ import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 
 /**
  * Readiness of one Genesys connection. DOWN, with a message naming what to fix, when:
@@ -23,8 +27,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * UP otherwise, including before the first call (nothing known against it). A 403 of a valid token lacking one
  * permission is not DOWN (the other operations work): it is the {@code genesys.lastForbidden} detail. Other details:
  * last HTTP status, requests, retries, failures, the rate-limit budget left. No message or detail holds a credential.
- * Enabled while a producer of a component with {@code healthCheckProducerEnabled} uses the connection (see
- * {@link GenesysHealthCheckRepository}).
+ * <p>
+ * It is a producer check: enabled only while Camel's producer health checks are on globally
+ * ({@code camel.health.producersEnabled=true}, off by default in Camel: Camel Main and Camel Spring Boot set it as the
+ * enabled state of Camel's {@code producers} repository), a producer of a component with
+ * {@code healthCheckProducerEnabled} (the default) is started and uses the connection (see
+ * {@link GenesysHealthCheckRepository}). A disabled check is not reported at all.
  */
 public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
 
@@ -37,7 +45,19 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
 
     @Override
     public boolean isEnabled() {
-        return super.isEnabled() && connection.healthCheckUsers() > 0;
+        return super.isEnabled() && connection.healthCheckUsers() > 0 && producerChecksEnabled(getCamelContext());
+    }
+
+    /**
+     * Whether Camel's producer health checks are on globally: {@code camel.health.producersEnabled}, which Camel Main
+     * and Camel Spring Boot apply to the {@code producers} repository (disabled unless set to true), the repository
+     * camel-kafka's producer checks live in. Absent, they are off, as in Camel.
+     */
+    static boolean producerChecksEnabled(CamelContext camelContext) {
+        HealthCheckRegistry registry = camelContext == null ? null : HealthCheckRegistry.get(camelContext);
+        return registry != null && registry.isEnabled()
+               && registry.getRepository(ProducersHealthCheckRepository.REPOSITORY_ID)
+                       .map(HealthCheckRepository::isEnabled).orElse(false);
     }
 
     @Override

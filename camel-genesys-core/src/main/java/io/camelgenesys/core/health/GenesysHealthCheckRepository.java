@@ -15,8 +15,10 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * camel-genesys' own health check repository ({@code camel-genesys}, as camel-kafka has {@code camel-kafka}): one
- * readiness check per shared connection ({@link GenesysConnectionHealthCheck}). A connection check is enabled while
- * a started producer of a component with {@code healthCheckProducerEnabled=true} uses the connection; consumers report
+ * readiness check per shared connection ({@link GenesysConnectionHealthCheck}). A connection check is a producer
+ * check: enabled while Camel's producer checks are on globally ({@code camel.health.producersEnabled=true}, off by
+ * default) and a started producer of a component with {@code healthCheckProducerEnabled=true} uses the connection;
+ * consumers report
  * through Camel's {@code consumers} repository ({@code consumer:<routeId>}), governed by
  * {@code healthCheckConsumerEnabled}. The repository itself is registered once per CamelContext, when the first
  * connection opens.

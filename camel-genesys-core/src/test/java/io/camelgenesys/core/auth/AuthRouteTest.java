@@ -160,6 +160,7 @@ class AuthRouteTest extends GenesysRouteTestSupport {
                            + "&clientId=cloud-client&clientSecret=RAW(wrong-secret)");
         String good = route(cloud("createItem", ""));
         template.requestBody(good, Map.of("name", "ok"));
+        enableProducerHealthChecks(); // camel.health.producersEnabled=true: the connection checks are producer checks
         Map<String, HealthCheck.State> states = new java.util.HashMap<>();
         HealthCheckRegistry.get(context).stream()
                 .filter(check -> check.getId().startsWith("genesys-connection-"))

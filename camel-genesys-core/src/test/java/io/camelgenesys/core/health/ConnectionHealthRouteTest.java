@@ -61,8 +61,12 @@ class ConnectionHealthRouteTest extends GenesysRouteTestSupport {
         }
     }
 
-    /** The one camel-genesys connection check of this test, read through Camel's registry. */
+    /**
+     * The one camel-genesys connection check of this test, read through Camel's registry with Camel's producer checks
+     * on ({@code camel.health.producersEnabled=true}: the connection checks are producer checks).
+     */
     private HealthCheck.Result health() {
+        enableProducerHealthChecks();
         List<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context).stream()
                 .filter(r -> r.getCheck().getId().startsWith("genesys-connection-"))
                 .toList();

@@ -189,6 +189,7 @@ class RetryRouteTest extends GenesysRouteTestSupport {
             assertEquals(id, ((TestItem) c.get(60, TimeUnit.SECONDS)).getId());
         }
         assertEquals(60, connection(uri).retryCount(), "one retry per 503");
+        enableProducerHealthChecks(); // camel.health.producersEnabled=true: the connection checks are producer checks
         long reported = HealthCheckRegistry.get(context).stream()
                 .filter(check -> check.getId().startsWith("genesys-connection-"))
                 .map(HealthCheck::callReadiness)

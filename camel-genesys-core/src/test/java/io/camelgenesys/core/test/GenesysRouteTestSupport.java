@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.camelgenesys.simulator.GenesysSimulator;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
@@ -35,10 +36,21 @@ public abstract class GenesysRouteTestSupport extends CamelTestSupport {
     }
 
     /**
+     * Turns Camel's producer health checks on, as {@code camel.health.producersEnabled=true} does in Camel Main and
+     * Camel Spring Boot (off by default): the connection checks are producer checks, reported only then.
+     */
+    protected void enableProducerHealthChecks() {
+        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+    }
+
+    /**
      * Calls every connection health check's readiness and returns all it exposes: each message, details map and
-     * error stack trace (causes included), for a test to search for a secret.
+     * error stack trace (causes included), for a test to search for a secret. Turns Camel's producer checks on first
+     * ({@link #enableProducerHealthChecks()}) and fails when no connection check is reported, so that a search for a
+     * secret never passes on nothing.
      */
     protected List<String> connectionHealthTexts() {
+        enableProducerHealthChecks();
         List<String> texts = new ArrayList<>();
         HealthCheckRegistry.get(context).stream()
                 .filter(check -> check.getId().startsWith("genesys-connection-"))
@@ -48,6 +60,9 @@ public abstract class GenesysRouteTestSupport extends CamelTestSupport {
                     texts.add(String.valueOf(result.getDetails()));
                     result.getError().ifPresent(error -> texts.add(stackTrace(error)));
                 });
+        if (texts.isEmpty()) {
+            throw new AssertionError("no connection health check reported: nothing to search for a secret");
+        }
         return texts;
     }
 
