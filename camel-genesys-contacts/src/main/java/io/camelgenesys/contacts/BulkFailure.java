@@ -10,7 +10,8 @@ import io.camelgenesys.core.GenesysRefusal;
  * @param item   the input item as given (POJO, Map, String...)
  * @param error  what went wrong: the validation rule broken, or Genesys' message for the item
  * @param status the HTTP status Genesys gave the item, or 400 when it was refused before sending
- * @param code   Genesys' error code for the item, or {@code invalid.input} when refused before sending
+ * @param code   Genesys' error code for the item, {@code invalid.input} when refused before sending, or
+ *               {@code malformed.response} when its batch was answered without one result per item (it may be stored)
  */
 public record BulkFailure(int index, Object item, String error, int status, String code) {
 

@@ -39,6 +39,9 @@ import org.apache.camel.Exchange;
  */
 final class BulkRunner {
 
+    /** The {@link BulkFailure#code()} of the items of a batch whose 200 answer had no result per item. */
+    static final String MALFORMED_RESPONSE = "malformed.response";
+
     private final OperationContext context;
     private final BulkExecution execution;
     private final GenesysOperation op;
@@ -207,7 +210,20 @@ final class BulkRunner {
                 }
                 return failFast ? fail(batchCause) : next();
             }
-            read((JsonNode) r.body(), originals, indexes);
+            JsonNode results = results((JsonNode) r.body(), originals.size());
+            if (results == null) {
+                // a 200 that is no BulkResponse (malformed, or not one result per item): the batch's items failed
+                // without their fault (Genesys may have stored them), the batches before and after still count
+                IllegalStateException malformed = new IllegalStateException(op.name() + ": Genesys answered a batch"
+                        + " of " + originals.size() + " items without one result per item; whether they were stored"
+                        + " is not known (look them up before sending them again)");
+                for (int k = 0; k < originals.size(); k++) {
+                    failures.add(new BulkFailure(indexes.get(k), originals.get(k), malformed.getMessage(), 0,
+                            MALFORMED_RESPONSE));
+                }
+                return failFast ? fail(malformed) : next();
+            }
+            read(results, originals, indexes);
             if (failFast && failures.size() > failedBefore) {
                 return fail(null);
             }
@@ -264,13 +280,14 @@ final class BulkRunner {
                && (map.containsKey("matchingIdentifiers") || map.containsKey(execution.enrichedEntity()));
     }
 
-    /** BulkResponse: {@code results[]} in request order, each {@code success} with {@code entity} or {@code error}. */
-    private void read(JsonNode response, List<Object> originals, List<Integer> indexes) {
+    /** The {@code results[]} of a BulkResponse, or {@code null} when there is not one per item. */
+    private static JsonNode results(JsonNode response, int items) {
         JsonNode results = response == null ? null : response.get("results");
-        if (results == null || !results.isArray() || results.size() != originals.size()) {
-            throw new IllegalStateException(op.name() + ": the bulk response has " + (results == null ? "no"
-                    : results.size()) + " results for " + originals.size() + " items");
-        }
+        return results != null && results.isArray() && results.size() == items ? results : null;
+    }
+
+    /** BulkResponse: {@code results[]} in request order, each {@code success} with {@code entity} or {@code error}. */
+    private void read(JsonNode results, List<Object> originals, List<Integer> indexes) {
         for (int k = 0; k < results.size(); k++) {
             JsonNode result = results.get(k);
             if (result.path("success").asBoolean(false)) {
