@@ -116,8 +116,18 @@ final class BulkRunner {
 
     private CompletableFuture<OperationResult> next() {
         Batch batch = new Batch(batchSize, failures.size());
-        while (batch.entities().size() < batchSize && input.hasNext()) {
-            Object item = input.next();
+        while (true) {
+            Object item;
+            try {
+                if (batch.entities().size() >= batchSize || !input.hasNext()) {
+                    break;
+                }
+                item = input.next();
+            } catch (RuntimeException broken) {
+                // the input broke (a JDBC cursor, a pageAll iterator's next page): the exchange fails with it, its
+                // headers saying which items are stored already, so that they are not sent again
+                return inputFailed(broken);
+            }
             int i = index++;
             JsonNode entity;
             try {
@@ -188,7 +198,13 @@ final class BulkRunner {
         }
         if (batch.entities().isEmpty()) {
             // every item of this batch failed its checks: go on with the rest of the input
-            return input.hasNext() ? next() : CompletableFuture.completedFuture(result());
+            boolean more;
+            try {
+                more = input.hasNext();
+            } catch (RuntimeException broken) {
+                return inputFailed(broken);
+            }
+            return more ? next() : CompletableFuture.completedFuture(result());
         }
         OperationCall call = context.newCall();
         ObjectNode body = GenesysJson.MAPPER.createObjectNode();
@@ -313,6 +329,12 @@ final class BulkRunner {
         headers.put(ContactsConstants.BULK_SUCCESS_COUNT, stored.size());
         headers.put(ContactsConstants.BULK_FAILURE_COUNT, failures.size());
         return new OperationResult(stored, headers);
+    }
+
+    /** The input could not be read on: the exchange fails with that error, the headers say what was stored. */
+    private CompletableFuture<OperationResult> inputFailed(RuntimeException cause) {
+        result().headers().forEach(exchange.getMessage()::setHeader);
+        return CompletableFuture.failedFuture(cause);
     }
 
     /** The context is stopping: the exchange fails with the stopping error, the headers say what was stored. */
