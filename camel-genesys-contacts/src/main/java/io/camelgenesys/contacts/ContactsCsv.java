@@ -158,10 +158,13 @@ final class ContactsCsv {
         long count = 0;
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             while (rows.hasNext()) {
-                Map<String, String> row = flatten(rows.next(), operation);
+                Object raw = rows.next();
+                Map<String, String> row = flatten(raw, operation);
                 count++;
                 if (columns == null) {
-                    columns = new ArrayList<>(row.keySet());
+                    // every key of the first row, a null one too (a NULL column of a streamed SQL result that later
+                    // rows fill): its value is empty in this row
+                    columns = new ArrayList<>(flatten(raw, operation, true).keySet());
                     write(out, columns);
                 } else if (count == 1) {
                     write(out, columns);
@@ -187,8 +190,13 @@ final class ContactsCsv {
         return count;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> flatten(Object row, String operation) {
+        return flatten(row, operation, false);
+    }
+
+    /** The row's columns and values; {@code keepNulls}: a null value is kept as an empty one (not left out). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> flatten(Object row, String operation, boolean keepNulls) {
         Map<String, Object> map;
         if (row instanceof Map<?, ?> m) {
             map = (Map<String, Object>) m;
@@ -199,20 +207,22 @@ final class ContactsCsv {
             map = GenesysJson.MAPPER.convertValue(row, Map.class);
         }
         Map<String, String> flat = new LinkedHashMap<>();
-        flatten("", map, flat);
+        flatten("", map, flat, keepNulls);
         return flat;
     }
 
-    private static void flatten(String prefix, Map<String, Object> map, Map<String, String> flat) {
+    private static void flatten(String prefix, Map<String, Object> map, Map<String, String> flat, boolean keepNulls) {
         for (Map.Entry<String, Object> e : map.entrySet()) {
             String key = prefix + e.getKey();
             Object v = e.getValue();
             if (v instanceof Map<?, ?> nested) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> n = (Map<String, Object>) nested;
-                flatten(key + ".", n, flat);
+                flatten(key + ".", n, flat, keepNulls);
             } else if (v != null) {
                 flat.put(key, v.toString());
+            } else if (keepNulls) {
+                flat.put(key, "");
             }
         }
     }

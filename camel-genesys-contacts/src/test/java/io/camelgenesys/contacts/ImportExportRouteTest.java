@@ -155,6 +155,26 @@ class ImportExportRouteTest extends ContactsTestSupport {
         assertEquals(3, sim().externalContacts().contactCount());
     }
 
+    /**
+     * An Iterator of rows (a streamed SQL result) whose first row has a NULL column that a later row fills: the column
+     * is the first row's (its value empty), so the later row is imported with it, not refused as a column the first
+     * row lacks.
+     */
+    @Test
+    void anIteratorsFirstRowWithANullColumnStillGivesThatColumn() throws Exception {
+        Map<String, Object> first = row("Ada", "Lovelace", "ada@example.com");
+        first.put("Phone", null);
+        Map<String, Object> second = row("Alan", "Turing", "alan@example.com");
+        second.put("Phone", "+15550100002");
+        Exchange done = call("importContacts", importUri(""), List.of(first, second).iterator());
+        assertNull(done.getException());
+        ImportResult result = done.getMessage().getBody(ImportResult.class);
+        assertEquals(2, result.getRows());
+        assertEquals(2, result.getSuccessCount());
+        assertEquals(0, result.getFailureCount());
+        assertEquals(2, sim().externalContacts().contactCount());
+    }
+
     private static Map<String, Object> row(String first, String last, String email) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("First", first);
