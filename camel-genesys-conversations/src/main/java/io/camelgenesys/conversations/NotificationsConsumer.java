@@ -18,8 +18,11 @@ import io.camelgenesys.core.notifications.GenesysNotificationsState;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +36,15 @@ import org.slf4j.LoggerFactory;
  * reports health. Events reach it on the WebSocket client's threads; they are queued in order for the endpoint's
  * worker pool ({@code workerPool}, else the connection's) and the route runs there, one event at a time per consumer,
  * never on a Jetty thread. Any number of consumers share the pool without a thread each.
+ * <p>
+ * Stopping the route (or the context) is graceful: Camel's shutdown strategy suspends this consumer (no new event is
+ * taken), waits until the events already queued have run through the route ({@link ShutdownAware}, as for any
+ * consumer's pending exchanges), then stops it. Stopping it at once would stop the route's processors under the queued
+ * events, which then failed: Genesys does not replay a notification. While suspended, an event is not delivered: it is
+ * counted and the count logged at resume.
  */
-public class NotificationsConsumer extends DefaultConsumer implements ChannelSupervisor.Subscriber {
+public class NotificationsConsumer extends DefaultConsumer
+        implements ChannelSupervisor.Subscriber, ShutdownAware, Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsConsumer.class);
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
@@ -43,6 +53,7 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
     private final List<String> topics;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong notDeliveredWhileSuspended = new AtomicLong();
 
     private volatile NotificationChannel channel;
     private volatile SerialExecutor delivery;
@@ -118,6 +129,48 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
         super.doStop();
     }
 
+    // ------------------------------------------------------------------------------------------------ shutdown
+
+    @Override
+    protected void doSuspend() throws Exception {
+        // onEvent takes nothing more; what is queued still runs (the graceful shutdown waits for it)
+        notDeliveredWhileSuspended.set(0);
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        long missed = notDeliveredWhileSuspended.getAndSet(0);
+        if (missed > 0) {
+            LOG.warn("genesys-notifications {}: {} event(s) arrived while the route was suspended and were not"
+                     + " delivered (Genesys does not replay them)", name(), missed);
+        }
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /**
+     * The events taken from the socket whose route has not completed: the graceful shutdown waits for them after it
+     * stopped this consumer (no new event is queued then), so none is run after the route stopped, nor dropped.
+     */
+    @Override
+    public int getPendingExchangesSize() {
+        SerialExecutor d = delivery;
+        return d != null ? d.outstanding() : 0;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        SerialExecutor d = delivery;
+        int left = d != null ? d.outstanding() : 0;
+        if (forced && left > 0) {
+            LOG.warn("genesys-notifications {}: the shutdown timeout passed with {} event(s) not yet through the"
+                     + " route; they run on the worker pool while it lasts", name(), left);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ events
 
     @Override
@@ -127,6 +180,10 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
         }
         SerialExecutor d = delivery;
         if (d == null || !isRunAllowed()) {
+            return;
+        }
+        if (isSuspendingOrSuspended()) {
+            notDeliveredWhileSuspended.incrementAndGet();
             return;
         }
         Instant received = Instant.now();
@@ -235,6 +292,11 @@ public class NotificationsConsumer extends DefaultConsumer implements ChannelSup
         }
         return new Status(up, message, state, s.channelLabel(), s.channelExpires(), s.gapCount(), s.duplicateCount(),
                 s.malformedFrameCount(), delivered.get(), failed.get(), pending);
+    }
+
+    /** Events not delivered during the current suspension. */
+    long missedWhileSuspended() {
+        return notDeliveredWhileSuspended.get();
     }
 
     /** The topics of this consumer. */

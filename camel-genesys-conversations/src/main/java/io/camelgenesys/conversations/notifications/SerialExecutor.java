@@ -20,6 +20,8 @@ public final class SerialExecutor implements Executor {
     private final String name;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
+    /** Whether a task taken from the queue is running (counted by {@link #outstanding()}). */
+    private boolean active;
 
     public SerialExecutor(Executor pool, String name) {
         this.pool = pool;
@@ -44,7 +46,7 @@ public final class SerialExecutor implements Executor {
         } catch (RejectedExecutionException e) {
             synchronized (tasks) {
                 running = false;
-                LOG.debug("{}: {} task(s) dropped, the pool is shut down", name, tasks.size());
+                LOG.warn("{}: {} task(s) dropped, the pool is shut down", name, tasks.size());
                 tasks.clear();
             }
         }
@@ -60,11 +62,16 @@ public final class SerialExecutor implements Executor {
                     running = false;
                     return;
                 }
+                active = true;
             }
             try {
                 next.run();
             } catch (RuntimeException e) {
                 LOG.warn("{}: a task failed: {}", name, e.toString());
+            } finally {
+                synchronized (tasks) {
+                    active = false;
+                }
             }
         }
         schedule();
@@ -74,6 +81,13 @@ public final class SerialExecutor implements Executor {
     public int pending() {
         synchronized (tasks) {
             return tasks.size();
+        }
+    }
+
+    /** Tasks not finished: those waiting and the one running; 0 once every task given has run (or was dropped). */
+    public int outstanding() {
+        synchronized (tasks) {
+            return tasks.size() + (active ? 1 : 0);
         }
     }
 }
