@@ -19,7 +19,9 @@ public final class ConversationsConstants extends GenesysConstants {
     public static final String RECORDING_ID = "CamelGenesysRecordingId";
 
     @Metadata(label = "producer,input", description = "Input: the media format of a recording (e.g. WAV, MP3);"
-              + " overrides the formatId option.", javaType = "String")
+              + " overrides the formatId option. Genesys ignores formatId when mediaFormats is sent: with the"
+              + " mediaFormats option set on the endpoint, this header has no effect unless the"
+              + " CamelGenesysMediaFormats header is set too (it overrides the option).", javaType = "String")
     public static final String FORMAT_ID = "CamelGenesysFormatId";
 
     @Metadata(label = "producer,output", description = "Output: downloadRecording, the recording id, the name the media"
