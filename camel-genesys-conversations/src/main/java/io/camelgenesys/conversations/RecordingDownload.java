@@ -27,8 +27,10 @@ import io.camelgenesys.core.operation.RedirectDownload;
  * getConversationRecording) and downloads the media from the link Genesys gives: the {@code Location} of a redirect
  * (seed 000 describes a 307 to a pre-signed S3 URL) or the {@code mediaUris} of the Recording it answers (the SDK's
  * model). The link is followed by core's {@link StorageDownloads}: no credentials, streamed (or written to
- * {@code downloadDirectory}), never held in memory; an expired link (403) is asked for again once, then fails naming
- * the recording, never the link.
+ * {@code downloadDirectory}), never held in memory; when the storage host refuses the link (403, expired), a new one
+ * is asked for once per position the transfer reached (a long transfer that outlives its link and breaks off more
+ * than once gets a new link at each resume); a new link refused at the same position fails, naming the recording,
+ * never the link.
  */
 final class RecordingDownload implements OperationExecution {
 
@@ -68,9 +70,17 @@ final class RecordingDownload implements OperationExecution {
                 throw GenesysErrors.fromResponse(request, response);
             }
             if (status == 202) {
+                // the SDK's Recording.estimatedTranscodeTimeMs, when the 202 carries it
+                long estimate = -1;
+                try {
+                    estimate = response.hasBody() ? response.json().path("estimatedTranscodeTimeMs").asLong(-1) : -1;
+                } catch (IOException | RuntimeException e) {
+                    // no estimate to quote
+                }
                 throw new GenesysDownloadException("Genesys " + request.describe() + " answered 202: the recording "
                                                    + recordingId + " is still being transcoded to the requested format;"
-                                                   + " try again later (Recording.estimatedTranscodeTimeMs says how long)",
+                                                   + " try again later" + (estimate >= 0 ? " (Genesys estimates "
+                                                   + estimate + " ms)" : ""),
                         recordingId, GenesysErrors.describe(request, response), null);
             }
             JsonNode recording;

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgenesys.conversations.model.Recording;
 import io.camelgenesys.conversations.model.User;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysDownloadException;
@@ -121,9 +122,27 @@ class CloudFaultsRouteTest extends CloudTestSupport {
         GenesysDownloadException e = assertInstanceOf(GenesysDownloadException.class, failure("conversations",
                 "downloadRecording", "conversationId=" + conversation + "&recordingId=" + rid, null));
         assertTrue(e.getMessage().contains("still being transcoded"), e.getMessage());
+        assertTrue(e.getMessage().contains("Genesys estimates 4000 ms"), e.getMessage());
+        assertEquals(202, e.getHttpStatus(), "a route's onException can wait and redeliver on it");
         assertEquals(rid, e.getResource());
         assertEquals(0, sim().requests().count("GET", "/recordings-media/**"));
         assertEquals(5000, download(conversation, rid).length, "asked again later, it downloads");
+    }
+
+    /** getRecording passes Genesys' 202 through: no mediaUris, and the status header says why. */
+    @Test
+    void getRecordingWhileTranscodingSaysSoInTheStatusHeader() throws Exception {
+        String conversation = cloud().addConversation(cloud().seedUsers(1).get(0), 5000);
+        String rid = cloud().recordingIds(conversation).get(0);
+        sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(202)
+                .body("{\"id\":\"" + rid + "\",\"estimatedTranscodeTimeMs\":4000}", "application/json").times(1);
+        Exchange e = call("conversations", "getRecording", "conversationId=" + conversation
+                                                                             + "&recordingId=" + rid + "&formatId=WAV", null);
+        assertEquals(202, e.getMessage().getHeader(io.camelgenesys.core.GenesysConstants.HTTP_STATUS));
+        Recording r = e.getMessage().getBody(Recording.class);
+        assertEquals(rid, r.getId());
+        assertNull(r.getMediaUris());
+        assertEquals(4000, ((Number) r.getAdditionalProperties().get("estimatedTranscodeTimeMs")).intValue());
     }
 
     @Test
