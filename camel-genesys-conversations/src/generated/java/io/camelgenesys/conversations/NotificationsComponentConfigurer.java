@@ -67,6 +67,8 @@ public class NotificationsComponentConfigurer extends PropertyConfigurerSupport 
         case "loginUrl": getOrCreateConfiguration(target).setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": getOrCreateConfiguration(target).setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "maxpendingevents":
+        case "maxPendingEvents": getOrCreateConfiguration(target).setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": getOrCreateConfiguration(target).setMaxTopicsPerChannel(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -146,6 +148,8 @@ public class NotificationsComponentConfigurer extends PropertyConfigurerSupport 
         case "loginUrl": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "maxpendingevents":
+        case "maxPendingEvents": return int.class;
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": return int.class;
         case "password": return java.lang.String.class;
@@ -226,6 +230,8 @@ public class NotificationsComponentConfigurer extends PropertyConfigurerSupport 
         case "loginUrl": return getOrCreateConfiguration(target).getLoginUrl();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return getOrCreateConfiguration(target).getMaxConnectionsPerHost();
+        case "maxpendingevents":
+        case "maxPendingEvents": return getOrCreateConfiguration(target).getMaxPendingEvents();
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": return getOrCreateConfiguration(target).getMaxTopicsPerChannel();
         case "password": return getOrCreateConfiguration(target).getPassword();

@@ -57,6 +57,8 @@ public class NotificationsEndpointConfigurer extends PropertyConfigurerSupport i
         case "loginUrl": target.getConfiguration().setLoginUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": target.getConfiguration().setMaxConnectionsPerHost(property(camelContext, int.class, value)); return true;
+        case "maxpendingevents":
+        case "maxPendingEvents": target.getConfiguration().setMaxPendingEvents(property(camelContext, int.class, value)); return true;
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": target.getConfiguration().setMaxTopicsPerChannel(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,6 +135,8 @@ public class NotificationsEndpointConfigurer extends PropertyConfigurerSupport i
         case "loginUrl": return java.lang.String.class;
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return int.class;
+        case "maxpendingevents":
+        case "maxPendingEvents": return int.class;
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": return int.class;
         case "password": return java.lang.String.class;
@@ -210,6 +214,8 @@ public class NotificationsEndpointConfigurer extends PropertyConfigurerSupport i
         case "loginUrl": return target.getConfiguration().getLoginUrl();
         case "maxconnectionsperhost":
         case "maxConnectionsPerHost": return target.getConfiguration().getMaxConnectionsPerHost();
+        case "maxpendingevents":
+        case "maxPendingEvents": return target.getConfiguration().getMaxPendingEvents();
         case "maxtopicsperchannel":
         case "maxTopicsPerChannel": return target.getConfiguration().getMaxTopicsPerChannel();
         case "password": return target.getConfiguration().getPassword();

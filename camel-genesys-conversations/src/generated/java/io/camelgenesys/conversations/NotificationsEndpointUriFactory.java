@@ -23,7 +23,7 @@ public class NotificationsEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(39);
         props.add("accessToken");
         props.add("apiKey");
         props.add("authorizationToken");
@@ -41,6 +41,7 @@ public class NotificationsEndpointUriFactory extends org.apache.camel.support.co
         props.add("heartbeatMissedLimit");
         props.add("loginUrl");
         props.add("maxConnectionsPerHost");
+        props.add("maxPendingEvents");
         props.add("maxTopicsPerChannel");
         props.add("password");
         props.add("platform");

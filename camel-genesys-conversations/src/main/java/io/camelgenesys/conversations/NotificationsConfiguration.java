@@ -46,6 +46,15 @@ public class NotificationsConfiguration extends GenesysConfiguration {
                                                                              + " exceed it fails to subscribe, naming the count.")
     private int maxTopicsPerChannel = 1000;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+              description = "The most events waiting for this consumer's route (taken from the socket while the route"
+                            + " is still busy with earlier ones): it bounds the memory a route slower than its topics"
+                            + " takes. An event past it is not queued and is lost (Genesys does not replay): counted"
+                            + " (the genesys.notifications.overflowed health detail), logged at WARN, and the next event"
+                            + " delivered carries CamelGenesysNotificationGapSince, as after a channel gap. 0 for no"
+                            + " bound.")
+    private int maxPendingEvents = 10_000;
+
     public String getTopics() {
         return topics;
     }
@@ -92,6 +101,14 @@ public class NotificationsConfiguration extends GenesysConfiguration {
 
     public void setMaxTopicsPerChannel(int maxTopicsPerChannel) {
         this.maxTopicsPerChannel = maxTopicsPerChannel;
+    }
+
+    public int getMaxPendingEvents() {
+        return maxPendingEvents;
+    }
+
+    public void setMaxPendingEvents(int maxPendingEvents) {
+        this.maxPendingEvents = maxPendingEvents;
     }
 
     @Override

@@ -44,7 +44,9 @@ public final class NotificationsConstants extends GenesysConstants {
 
     @Metadata(label = "consumer,output", description = "Output: on the first event after a gap only, when the gap began"
                                                        + " (events published from then until the channel came back are"
-                                                       + " lost): a route can re-read the current state, e.g. the user's"
-                                                       + " presence with genesys-users:getPresence.", javaType = "java.time.Instant")
+                                                       + " lost; or events lost because more than maxPendingEvents were"
+                                                       + " waiting for the route): a route can re-read the current state,"
+                                                       + " e.g. the user's presence with genesys-users:getPresence.",
+              javaType = "java.time.Instant")
     public static final String NOTIFICATION_GAP_SINCE = "CamelGenesysNotificationGapSince";
 }

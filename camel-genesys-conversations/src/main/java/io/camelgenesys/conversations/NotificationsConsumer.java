@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelgenesys.conversations.notifications.ChannelSupervisor;
 import io.camelgenesys.conversations.notifications.NotificationFrame;
@@ -54,6 +55,9 @@ public class NotificationsConsumer extends DefaultConsumer
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong notDeliveredWhileSuspended = new AtomicLong();
+    /** Events not queued because maxPendingEvents were waiting; the first of a run of them. */
+    private final AtomicLong overflowed = new AtomicLong();
+    private final AtomicReference<Instant> overflowSince = new AtomicReference<>();
 
     private volatile NotificationChannel channel;
     private volatile SerialExecutor delivery;
@@ -187,8 +191,21 @@ public class NotificationsConsumer extends DefaultConsumer
             return;
         }
         Instant received = Instant.now();
+        int max = endpoint.getConfiguration().getMaxPendingEvents();
+        if (max > 0 && d.pending() >= max) {
+            // bounded: a route slower than its topics must not take the heap; the loss is a gap for this consumer
+            overflowSince.compareAndSet(null, received);
+            long n = overflowed.incrementAndGet();
+            if (n == 1 || n % 1000 == 0) {
+                LOG.warn("genesys-notifications {}: {} events wait for the route (maxPendingEvents): an event of {} was"
+                         + " not queued and is lost ({} so far); the next event delivered carries"
+                         + " CamelGenesysNotificationGapSince", name(), max, frame.topicName(), n);
+            }
+            return;
+        }
+        Instant lostSince = overflowSince.getAndSet(null);
         String channelId = channelId();
-        d.execute(() -> deliver(frame, received, channelId));
+        d.execute(() -> deliver(frame, received, channelId, lostSince));
     }
 
     @Override
@@ -216,7 +233,7 @@ public class NotificationsConsumer extends DefaultConsumer
     }
 
     /** Runs the route for one event, on a worker thread. */
-    private void deliver(NotificationFrame frame, Instant received, String channelId) {
+    private void deliver(NotificationFrame frame, Instant received, String channelId, Instant lostSince) {
         Exchange exchange = createExchange(false);
         try {
             Message m = exchange.getMessage();
@@ -242,8 +259,12 @@ public class NotificationsConsumer extends DefaultConsumer
                 m.setHeader(NotificationsConstants.NOTIFICATION_CHANNEL_ID, channelId);
             }
             m.setHeader(NotificationsConstants.NOTIFICATION_GAPS, gaps);
-            if (gapSince != null) {
-                m.setHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE, gapSince);
+            Instant since = gapSince;
+            if (lostSince != null && (since == null || lostSince.isBefore(since))) {
+                since = lostSince; // events of this consumer not queued (maxPendingEvents) before this one
+            }
+            if (since != null) {
+                m.setHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE, since);
                 gapSince = null;
             }
             getProcessor().process(exchange);
@@ -265,7 +286,8 @@ public class NotificationsConsumer extends DefaultConsumer
 
     /** What the health check reports. */
     record Status(boolean up, String message, GenesysNotificationsState state, String channelId, Instant expires,
-                  long gaps, long duplicates, long malformedFrames, long delivered, long failed, int pending) {
+                  long gaps, long duplicates, long malformedFrames, long delivered, long failed, int pending,
+                  long overflowed) {
     }
 
     Status status() {
@@ -274,7 +296,7 @@ public class NotificationsConsumer extends DefaultConsumer
         int pending = d != null ? d.pending() : 0;
         if (c == null) {
             return new Status(false, "The consumer is stopped", GenesysNotificationsState.DISCONNECTED, null, null,
-                    gaps, 0, 0, delivered.get(), failed.get(), pending);
+                    gaps, 0, 0, delivered.get(), failed.get(), pending, overflowed.get());
         }
         ChannelSupervisor s = c.supervisor();
         GenesysNotificationsState state = s.state();
@@ -291,7 +313,12 @@ public class NotificationsConsumer extends DefaultConsumer
             up = true;
         }
         return new Status(up, message, state, s.channelLabel(), s.channelExpires(), s.gapCount(), s.duplicateCount(),
-                s.malformedFrameCount(), delivered.get(), failed.get(), pending);
+                s.malformedFrameCount(), delivered.get(), failed.get(), pending, overflowed.get());
+    }
+
+    /** Events lost because maxPendingEvents were waiting for the route. */
+    public long getOverflowCount() {
+        return overflowed.get();
     }
 
     /** Events not delivered during the current suspension. */

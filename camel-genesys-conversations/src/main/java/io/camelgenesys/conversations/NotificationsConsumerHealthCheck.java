@@ -42,6 +42,7 @@ public final class NotificationsConsumerHealthCheck extends AbstractHealthCheck 
         builder.detail("genesys.notifications.delivered", s.delivered());
         builder.detail("genesys.notifications.failed", s.failed());
         builder.detail("genesys.notifications.pending", s.pending());
+        builder.detail("genesys.notifications.overflowed", s.overflowed());
         if (s.up()) {
             builder.up();
         } else {

@@ -120,6 +120,66 @@ class NotificationsStopRouteTest extends CloudTestSupport {
         }
     }
 
+    /**
+     * A route slower than its topics: the events waiting for it are bounded (maxPendingEvents), not held until the heap
+     * runs out; one past the bound is not queued but counted and reported as a gap: the next event delivered carries
+     * CamelGenesysNotificationGapSince, so the route knows to re-read the state.
+     */
+    @Test
+    void eventsWaitingForASlowRouteAreBoundedAndTheOverflowIsReportedAsAGap() throws Exception {
+        sim().notifications().defineTopic("v2.test.{id}.stop", "events for the stop test");
+        context.getRegistry().bind("onePool",
+                context.getExecutorServiceManager().newFixedThreadPool(this, "onePool", 1));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Object> received = new CopyOnWriteArrayList<>();
+        List<Object> gapSince = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("v2.test.s3.stop") + "&maxPendingEvents=5").routeId("slow").process(e -> {
+                    Object seq = e.getMessage().getBody(Map.class).get("seq");
+                    if (Integer.valueOf(0).equals(seq)) {
+                        entered.countDown();
+                        assertTrue(release.await(60, TimeUnit.SECONDS), "the test released the route");
+                    }
+                    received.add(seq);
+                    Object since = e.getMessage().getHeader(NotificationsConstants.NOTIFICATION_GAP_SINCE);
+                    if (since != null) {
+                        gapSince.add(seq);
+                    }
+                });
+            }
+        });
+        NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("slow").getConsumer();
+        Await.until("the consumer UP", 20_000, () -> up("slow"));
+        Await.until("the simulator has the socket", 20_000,
+                () -> sim().notifications().channelIds().stream().anyMatch(sim().notifications()::isConnected));
+        String channel = sim().notifications().channelIds().iterator().next();
+
+        sim().notifications().publish("v2.test.s3.stop", Map.of("seq", 0));
+        assertTrue(entered.await(20, TimeUnit.SECONDS), "the first event holds the route");
+        try {
+            for (int i = 1; i <= 20; i++) {
+                sim().notifications().publish("v2.test.s3.stop", Map.of("seq", i));
+            }
+            Await.until("every event written to the socket", 20_000,
+                    () -> sim().notifications().delivered(channel, "v2.test.s3.stop") == 21);
+            Await.until("every event taken by the consumer", 20_000,
+                    () -> consumer.status().pending() + consumer.getOverflowCount() == 20);
+            assertEquals(5, consumer.status().pending(), "events waiting for the route");
+            assertEquals(15, consumer.getOverflowCount());
+            assertEquals(15L, HealthCheckHelper.invoke(context, "consumer:slow", Map.of()).orElseThrow().getDetails()
+                    .get("genesys.notifications.overflowed"));
+        } finally {
+            release.countDown();
+        }
+        sim().notifications().publish("v2.test.s3.stop", Map.of("seq", 21));
+        Await.until("the event after the overflow delivered", 20_000, () -> received.contains(21));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 21), received);
+        assertEquals(List.of(21), gapSince, "the first event after the lost ones says there was a gap");
+    }
+
     String uri(String topic) {
         return "genesys-notifications:" + topic + "?workerPool=#onePool&" + SimulatorSupport.cloud(sim());
     }
