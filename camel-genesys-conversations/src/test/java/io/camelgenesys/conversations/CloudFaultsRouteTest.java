@@ -116,9 +116,7 @@ class CloudFaultsRouteTest extends CloudTestSupport {
     @Test
     void aRecordingStillBeingTranscodedIsAClearErrorAndNothingIsDownloaded() throws Exception {
         String conversation = cloud().addConversation(cloud().seedUsers(1).get(0), 5000);
-        String rid = cloud().recordingIds(conversation).get(0);
-        sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(202)
-                .body("{\"id\":\"" + rid + "\",\"estimatedTranscodeTimeMs\":4000}", "application/json").times(1);
+        String rid = transcodingOnce(conversation);
         GenesysDownloadException e = assertInstanceOf(GenesysDownloadException.class, failure("conversations",
                 "downloadRecording", "conversationId=" + conversation + "&recordingId=" + rid, null));
         assertTrue(e.getMessage().contains("still being transcoded"), e.getMessage());
@@ -129,15 +127,21 @@ class CloudFaultsRouteTest extends CloudTestSupport {
         assertEquals(5000, download(conversation, rid).length, "asked again later, it downloads");
     }
 
+    /** The conversation's recording, which Genesys answers once with 202 (being transcoded, 4 s estimated). */
+    String transcodingOnce(String conversation) {
+        String rid = cloud().recordingIds(conversation).get(0);
+        sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(202)
+                .body("{\"id\":\"" + rid + "\",\"estimatedTranscodeTimeMs\":4000}", "application/json").times(1);
+        return rid;
+    }
+
     /** getRecording passes Genesys' 202 through: no mediaUris, and the status header says why. */
     @Test
     void getRecordingWhileTranscodingSaysSoInTheStatusHeader() throws Exception {
         String conversation = cloud().addConversation(cloud().seedUsers(1).get(0), 5000);
-        String rid = cloud().recordingIds(conversation).get(0);
-        sim().faults().on("GET", V2 + "/conversations/*/recordings/*").status(202)
-                .body("{\"id\":\"" + rid + "\",\"estimatedTranscodeTimeMs\":4000}", "application/json").times(1);
-        Exchange e = call("conversations", "getRecording", "conversationId=" + conversation
-                                                                             + "&recordingId=" + rid + "&formatId=WAV", null);
+        String rid = transcodingOnce(conversation);
+        Exchange e = call("conversations", "getRecording",
+                "conversationId=" + conversation + "&recordingId=" + rid + "&formatId=WAV", null);
         assertEquals(202, e.getMessage().getHeader(io.camelgenesys.core.GenesysConstants.HTTP_STATUS));
         Recording r = e.getMessage().getBody(Recording.class);
         assertEquals(rid, r.getId());

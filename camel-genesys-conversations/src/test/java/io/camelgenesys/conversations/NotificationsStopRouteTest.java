@@ -13,6 +13,7 @@ import io.camelgenesys.core.test.SimulatorSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,12 +29,16 @@ class NotificationsStopRouteTest extends CloudTestSupport {
 
     static final int QUEUED = 10;
 
-    @Test
-    void eventsQueuedWhenTheRouteStopsAreDeliveredBeforeTheStopReturns() throws Exception {
+    @BeforeEach
+    void topicAndPool() {
         sim().notifications().defineTopic("v2.test.{id}.stop", "events for the stop test");
-        // one worker: a second route's exchange holds it, so the stopped route's events wait in line for it
+        // one worker: an exchange that holds it makes the other events wait in line for it
         context.getRegistry().bind("onePool",
                 context.getExecutorServiceManager().newFixedThreadPool(this, "onePool", 1));
+    }
+
+    @Test
+    void eventsQueuedWhenTheRouteStopsAreDeliveredBeforeTheStopReturns() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Object> received = new CopyOnWriteArrayList<>();
@@ -49,9 +54,7 @@ class NotificationsStopRouteTest extends CloudTestSupport {
             }
         });
         NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("stop").getConsumer();
-        Await.until("both consumers UP", 20_000, () -> up("busy") && up("stop"));
-        Await.until("the simulator has the socket", 20_000,
-                () -> sim().notifications().channelIds().stream().anyMatch(sim().notifications()::isConnected));
+        awaitUpWithSocket("busy", "stop");
 
         sim().notifications().publish("v2.test.busy.stop", Map.of("seq", -1));
         assertTrue(entered.await(20, TimeUnit.SECONDS), "the busy route holds the worker");
@@ -84,9 +87,6 @@ class NotificationsStopRouteTest extends CloudTestSupport {
      */
     @Test
     void aSuspendedRouteSaysAtResumeHowManyEventsItMissed() throws Exception {
-        sim().notifications().defineTopic("v2.test.{id}.stop", "events for the stop test");
-        context.getRegistry().bind("onePool",
-                context.getExecutorServiceManager().newFixedThreadPool(this, "onePool", 1));
         List<Object> received = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -95,9 +95,7 @@ class NotificationsStopRouteTest extends CloudTestSupport {
                         .process(e -> received.add(e.getMessage().getBody(Map.class).get("seq")));
             }
         });
-        Await.until("the consumer UP", 20_000, () -> up("suspend"));
-        Await.until("the simulator has the socket", 20_000,
-                () -> sim().notifications().channelIds().stream().anyMatch(sim().notifications()::isConnected));
+        awaitUpWithSocket("suspend");
         String channel = sim().notifications().channelIds().iterator().next();
         LogCapture logs = LogCapture.install();
         try {
@@ -127,9 +125,6 @@ class NotificationsStopRouteTest extends CloudTestSupport {
      */
     @Test
     void eventsWaitingForASlowRouteAreBoundedAndTheOverflowIsReportedAsAGap() throws Exception {
-        sim().notifications().defineTopic("v2.test.{id}.stop", "events for the stop test");
-        context.getRegistry().bind("onePool",
-                context.getExecutorServiceManager().newFixedThreadPool(this, "onePool", 1));
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Object> received = new CopyOnWriteArrayList<>();
@@ -152,9 +147,7 @@ class NotificationsStopRouteTest extends CloudTestSupport {
             }
         });
         NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("slow").getConsumer();
-        Await.until("the consumer UP", 20_000, () -> up("slow"));
-        Await.until("the simulator has the socket", 20_000,
-                () -> sim().notifications().channelIds().stream().anyMatch(sim().notifications()::isConnected));
+        awaitUpWithSocket("slow");
         String channel = sim().notifications().channelIds().iterator().next();
 
         sim().notifications().publish("v2.test.s3.stop", Map.of("seq", 0));
@@ -182,6 +175,13 @@ class NotificationsStopRouteTest extends CloudTestSupport {
 
     String uri(String topic) {
         return "genesys-notifications:" + topic + "?workerPool=#onePool&" + SimulatorSupport.cloud(sim());
+    }
+
+    /** The routes' consumers UP and the simulator holding their socket (UP can come before the server saw it). */
+    void awaitUpWithSocket(String... routeIds) {
+        Await.until("the consumers UP", 20_000, () -> java.util.Arrays.stream(routeIds).allMatch(this::up));
+        Await.until("the simulator has the socket", 20_000,
+                () -> sim().notifications().channelIds().stream().anyMatch(sim().notifications()::isConnected));
     }
 
     boolean up(String routeId) {
