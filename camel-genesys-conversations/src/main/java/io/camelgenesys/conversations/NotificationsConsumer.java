@@ -227,9 +227,18 @@ public class NotificationsConsumer extends DefaultConsumer
     public void onRefused(TopicsRefusedException refused) {
         refusal = refused.getMessage();
         subscribed = false;
-        getExceptionHandler().handleException("genesys-notifications " + name() + ": " + refused.getMessage()
-                                              + ". The consumer receives nothing until its route is restarted with"
-                                              + " topics Genesys accepts", refused);
+        // told on the connection's scheduler thread: the exception handler (with bridgeErrorHandler, the route's
+        // error handler, which may write to a database) runs on the worker pool, in order with the events
+        Runnable report = () -> getExceptionHandler().handleException("genesys-notifications " + name() + ": "
+                                                                      + refused.getMessage() + ". The consumer"
+                                                                      + " receives nothing until its route is restarted"
+                                                                      + " with topics Genesys accepts", refused);
+        SerialExecutor d = delivery;
+        if (d != null) {
+            d.execute(report);
+        } else {
+            report.run();
+        }
     }
 
     /** Runs the route for one event, on a worker thread. */

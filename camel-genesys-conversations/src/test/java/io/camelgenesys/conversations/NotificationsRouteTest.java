@@ -508,6 +508,29 @@ class NotificationsRouteTest extends CloudTestSupport {
         assertEquals(1, notifications().channelIds().size());
     }
 
+    /**
+     * With bridgeErrorHandler=true a refusal runs the route's error handler: on a worker thread, never on the
+     * connection's scheduler (which completes the channel's futures) nor on a Jetty thread.
+     */
+    @Test
+    void aRefusalBridgedToTheRouteRunsItsErrorHandlerOnAWorkerThread() throws Exception {
+        String user = cloud().seedUsers(1).get(0);
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("v2.nosuch." + user + ".thing", "bridgeErrorHandler=true")).routeId("bridged")
+                        .onException(Exception.class).handled(true)
+                            .process(e -> threads.add(Thread.currentThread().getName()))
+                        .end()
+                        .to("mock:bridged");
+            }
+        });
+        until("the refusal ran the route's error handler", () -> !threads.isEmpty());
+        assertEquals(1, threads.size(), threads.toString());
+        assertTrue(threads.get(0).contains("GenesysWorkers"), threads.get(0));
+    }
+
     @Test
     void aTopicGenesysRefusesFailsThatConsumerWithGenesysReasonAndTheOthersGoOn() throws Exception {
         String user = cloud().seedUsers(1).get(0);
