@@ -46,14 +46,14 @@ public class NotificationsConfiguration extends GenesysConfiguration {
                                                                              + " exceed it fails to subscribe, naming the count.")
     private int maxTopicsPerChannel = 1000;
 
-    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+    @UriParam(label = "consumer,advanced", defaultValue = "50000",
               description = "The most events waiting for this consumer's route (taken from the socket while the route"
                             + " is still busy with earlier ones): it bounds the memory a route slower than its topics"
                             + " takes. An event past it is not queued and is lost (Genesys does not replay): counted"
                             + " (the genesys.notifications.overflowed health detail), logged at WARN, and the next event"
                             + " delivered carries CamelGenesysNotificationGapSince, as after a channel gap. 0 for no"
                             + " bound.")
-    private int maxPendingEvents = 10_000;
+    private int maxPendingEvents = 50_000;
 
     public String getTopics() {
         return topics;
