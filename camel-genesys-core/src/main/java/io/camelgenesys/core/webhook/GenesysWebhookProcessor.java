@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -963,6 +964,13 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         if (e instanceof GenesysWebhookHandler.InvalidPayload) {
             return e.getMessage();
         }
+        // a parser limit (nesting depth, a number's or a text's length) is neither a syntax error nor a field of the
+        // wrong type, though it arrives wrapped like one: it is named, so that an operator knows what to change
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StreamConstraintsException limit) {
+                return overLimit(limit);
+            }
+        }
         // a syntax error met while binding arrives wrapped in a JsonMappingException that gives the field's path
         Throwable syntax = e;
         while (syntax != null && !(syntax instanceof StreamReadException)) {
@@ -982,6 +990,24 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
                     : "the field " + path + " has the wrong type or value";
         }
         return "it cannot be read (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static final Pattern NESTING = Pattern.compile("Document nesting depth \\(\\d+\\) exceeds the maximum allowed"
+                                                         + " \\((\\d+)\\b.*", Pattern.DOTALL);
+
+    /**
+     * A limit of Jackson's {@code StreamReadConstraints}: the nesting depth in words, any other by Jackson's own text
+     * (only counts and the limit's name, never the input), reduced to safe characters.
+     */
+    private static String overLimit(StreamConstraintsException limit) {
+        String text = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+        java.util.regex.Matcher nesting = NESTING.matcher(text);
+        if (nesting.matches()) {
+            return "the JSON nests deeper than the limit of " + nesting.group(1) + " levels";
+        }
+        StringBuilder safe = new StringBuilder();
+        text.codePoints().limit(200).forEach(c -> safe.append(c >= 32 && c < 127 && c != '"' && c != '\\' ? (char) c : '?'));
+        return "the body is over a limit of the JSON parser: " + safe;
     }
 
     private static final int MAX_PATH = 120;
