@@ -251,6 +251,28 @@ class InteractionsWebhookTest extends WebhookTestSupport {
         assertEquals(1, getMockEndpoint("mock:events").getReceivedCounter());
     }
 
+    /**
+     * A {@code null} among the events carries nothing: it is skipped, and the payload's other events are processed. It
+     * refused the whole payload with "it cannot be read (NullPointerException)", which Genesys redelivers until it gives
+     * up: the other events were lost.
+     */
+    @Test
+    void aNullAmongTheEventsIsSkippedAndTheOthersAreProcessed() throws Exception {
+        interactionsRoute("", "mock:events");
+        byte[] payload = ("{\"operationId\":\"op-null\",\"data\":{\"entities\":[null,"
+                          + "{\"event\":\"FINISHED\",\"entity\":{\"id\":\"chat-7\"}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS, url(PATH),
+                INTERACTIONS_SECRET, payload, "op-null"));
+
+        assertEquals(List.of(200), statuses(delivery));
+        MockEndpoint events = getMockEndpoint("mock:events");
+        assertEquals(1, events.getReceivedCounter());
+        assertEquals("chat-7", events.getReceivedExchanges().get(0).getMessage()
+                .getHeader(InteractionsConstants.EVENT_INTERACTION_ID));
+    }
+
     @Test
     void aPayloadThatIsNotAnObjectIsAnswered400NamingWhatIsWrong() throws Exception {
         interactionsRoute("", "mock:events");

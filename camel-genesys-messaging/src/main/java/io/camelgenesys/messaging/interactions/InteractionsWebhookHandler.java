@@ -28,6 +28,7 @@ import org.apache.camel.Exchange;
  * (seed 002 L3256-3258): without it an event is recognized by its interaction id and event, which an interaction has
  * once each (STARTED when it is created, FINISHED when it is stopped, seed 002 L3108-3111), and a payload by those of
  * all its events; an event without both (every field is optional) has no key and reaches the route at each delivery.
+ * A {@code null} among the events carries nothing and is skipped.
  * Genesys is answered the seed's
  * {@code EventsResponse}: {@code {"status":{"code":0},"data":{"ids":[{"id":...}]}}} with the interaction ids.
  */
@@ -58,6 +59,10 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
                 ? payload.getData().getEntities() : List.of();
         for (int i = 0; i < parsed.size(); i++) {
             InteractionEvent event = parsed.get(i);
+            if (event == null) {
+                // a null among the events carries nothing: skipped (it refused the whole payload, the others with it)
+                continue;
+            }
             String id = event.getEntity() != null ? blankToNull(event.getEntity().getId()) : null;
             if (id != null) {
                 ids.addObject().put("id", id);
@@ -93,14 +98,16 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
 
     /**
      * A payload without operationId: the digest of its events' interaction ids and events, in order ({@code null} when
-     * it has none, or one lacks either: nothing identifies it then).
+     * it has none, or one lacks either: nothing identifies it then; a null one is skipped).
      */
     private static String eventsKey(List<InteractionEvent> events) throws NoSuchAlgorithmException {
-        if (events.isEmpty()) {
-            return null;
-        }
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        boolean any = false;
         for (InteractionEvent event : events) {
+            if (event == null) {
+                continue;
+            }
+            any = true;
             String id = event.getEntity() != null ? blankToNull(event.getEntity().getId()) : null;
             String type = blankToNull(event.getEvent());
             if (id == null || type == null) {
@@ -113,7 +120,7 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
                 digest.update(bytes);
             }
         }
-        return "interactions/" + HexFormat.of().formatHex(digest.digest());
+        return any ? "interactions/" + HexFormat.of().formatHex(digest.digest()) : null;
     }
 
     private static String blankToNull(String s) {
