@@ -632,6 +632,43 @@ class MessagingWebhookTest extends WebhookTestSupport {
         assertEquals(0, getMockEndpoint("mock:small").getReceivedCounter());
     }
 
+    /**
+     * A request whose body is still arriving when its route stops: the worker pool is gone by the time the body has
+     * arrived. It must not be processed after the route stopped, nor on Vert.x' event loop (the only thread left to
+     * run it): Genesys is answered 503 and delivers it again.
+     */
+    @Test
+    void aBodyThatArrivesAfterTheRouteStoppedIsAnswered503AndNotProcessed() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+        webhookRoute("late", "/genesys/late", "", r -> r.process(e -> ranOn.set(Thread.currentThread().getName()))
+                .to("mock:late"));
+        io.camelgenesys.core.webhook.GenesysWebhookProcessor processor
+                = ((io.camelgenesys.core.webhook.GenesysWebhookConsumer) context.getRoute("late").getConsumer())
+                        .getWebhookProcessor();
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "late", "m-late").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        int half = body.length / 2;
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/late HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + HubSignature.HEADER + ": " + HubSignature.sign(SMS_SECRET, body) + "\r\n"
+                       + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, half);
+            out.flush();
+            Await.until("the request is received", 30_000, () -> processor.stats().received() == 1);
+            context.getRouteController().stopRoute("late");
+            out.write(body, half, body.length - half);
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        }
+        assertEquals(null, ranOn.get(), "the route did not run");
+        assertEquals(0, getMockEndpoint("mock:late").getReceivedCounter());
+    }
+
     private static String readHead(InputStream in) throws Exception {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;

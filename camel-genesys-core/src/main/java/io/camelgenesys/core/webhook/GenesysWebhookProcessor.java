@@ -73,7 +73,9 @@ import org.slf4j.LoggerFactory;
  * throws an {@code Error} is a failed route (500); anything else 500 "The webhook could not be processed". Each is one
  * WARN line naming the throwable's class and where it was thrown, never its message (it may quote the body); the
  * event's key is forgotten, so that Genesys' redelivery runs it again.
- * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
+ * A request whose body arrives once the processor is stopping (its route stopped) is answered 503 without running
+ * anything of it, on the event loop least of all. No wait blocks a worker or scheduler thread. An unread Vert.x
+ * request's body is read on the event loop, and
  * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
  * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
  * answer as it does for any route on that engine. Each answer is counted in the {@code genesys.webhook.deliveries}
@@ -395,8 +397,15 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // read on Vert.x' event loop without a thread waiting for it; the rest runs on the worker pool, where the
             // route then runs too (one hand-over for the whole request)
             WebhookBodies.readVertx(in, max, declared, scheduler, configuration.getResponseTimeout())
-                    .whenComplete((body, failure) -> onWorker(reply,
-                            () -> withBody(reply, false, body, failure, signature, started, trace)));
+                    .whenComplete((body, failure) -> {
+                        if (!isRunAllowed()) {
+                            // stopped while the body arrived: its pool may be gone, and nothing of it is to run on
+                            // this event-loop thread (nor the route, which was stopped); Genesys delivers it again
+                            reply.give(503, error(503, "The webhook is not running"), false);
+                            return;
+                        }
+                        onWorker(reply, () -> withBody(reply, false, body, failure, signature, started, trace));
+                    });
             return false;
         }
         byte[] body = null;
@@ -455,6 +464,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
      */
     private boolean withBody(Reply reply, boolean sync, byte[] body, Throwable failure, String signature, long started,
                              String trace) {
+        if (!isRunAllowed()) {
+            // stopped meanwhile (a task queued on the pool before it was released): the route was stopped too
+            return reply.give(503, error(503, "The webhook is not running"), sync);
+        }
         if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
         }
