@@ -144,6 +144,75 @@ class InteractionsWebhookTest extends WebhookTestSupport {
         assertEquals(2, chatCalls.get());
     }
 
+    /**
+     * {@code operationId} is optional (seed 002 L3256-3258): without it an event is recognized by its interaction id and
+     * its event, which an interaction has once each (STARTED when it is created, FINISHED when it is stopped, seed 002
+     * L3108-3111). An event without an interaction id is passed on again at each delivery (nothing identifies it).
+     */
+    @Test
+    void withoutAnOperationIdARedeliveredEventIsRecognizedByItsInteractionAndEvent() throws Exception {
+        AtomicInteger mailCalls = new AtomicInteger();
+        AtomicInteger chatCalls = new AtomicInteger();
+        AtomicInteger anonymousCalls = new AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-interactions:webhook?webhookPath=" + PATH + "&secret=RAW({{interactions.secret}})")
+                        .process(e -> {
+                            String id = e.getMessage().getHeader(InteractionsConstants.EVENT_INTERACTION_ID, String.class);
+                            if (id == null) {
+                                anonymousCalls.incrementAndGet();
+                            } else if (id.equals("mail-1")) {
+                                mailCalls.incrementAndGet();
+                            } else if (chatCalls.incrementAndGet() == 1) {
+                                throw new IllegalStateException("first attempt fails");
+                            }
+                        });
+            }
+        });
+        byte[] payload = ("{\"data\":{\"entities\":["
+                          + "{\"event\":\"STARTED\",\"entity\":{\"id\":\"mail-1\",\"mediaType\":\"email\"}},"
+                          + "{\"event\":\"STARTED\",\"entity\":{}},"
+                          + "{\"event\":\"STARTED\",\"entity\":{\"id\":\"chat-1\",\"mediaType\":\"chat\"}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS, url(PATH),
+                INTERACTIONS_SECRET, payload, "no-operation-id"));
+        WebhookDelivery again = done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS, url(PATH),
+                INTERACTIONS_SECRET, payload, "no-operation-id"));
+
+        assertEquals(List.of(500, 200), statuses(delivery));
+        assertEquals(List.of(200), statuses(again));
+        assertEquals(1, mailCalls.get(), "the event that succeeded is not processed again");
+        assertEquals(2, chatCalls.get(), "the failed event runs again, once");
+        assertEquals(3, anonymousCalls.get(), "an event without an interaction id has no key: it runs at each delivery");
+    }
+
+    @Test
+    void withoutAnOperationIdARedeliveredBatchIsRecognizedByItsEvents() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-interactions:webhook?webhookPath=/genesys/batch&batch=true"
+                     + "&secret=RAW({{interactions.secret}})").to("mock:batch");
+            }
+        });
+        byte[] payload = ("{\"data\":{\"entities\":["
+                          + "{\"event\":\"STARTED\",\"entity\":{\"id\":\"mail-1\"}},"
+                          + "{\"event\":\"FINISHED\",\"entity\":{\"id\":\"chat-1\"}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] other = ("{\"data\":{\"entities\":["
+                        + "{\"event\":\"FINISHED\",\"entity\":{\"id\":\"mail-1\"}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        for (byte[] body : List.of(payload, payload, other)) {
+            assertEquals(List.of(200), statuses(done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS,
+                    url("/genesys/batch"), INTERACTIONS_SECRET, body, "no-operation-id"))));
+        }
+
+        assertEquals(2, getMockEndpoint("mock:batch").getReceivedCounter(), "the same events once, other events again");
+    }
+
     @Test
     void aBadSignatureIsNeverRoutedAndGenesysKeepsTrying() throws Exception {
         interactionsRoute("", "mock:events");
@@ -180,6 +249,28 @@ class InteractionsWebhookTest extends WebhookTestSupport {
 
         assertEquals(List.of(200), statuses(delivery));
         assertEquals(1, getMockEndpoint("mock:events").getReceivedCounter());
+    }
+
+    /**
+     * A {@code null} among the events carries nothing: it is skipped, and the payload's other events are processed. It
+     * refused the whole payload with "it cannot be read (NullPointerException)", which Genesys redelivers until it gives
+     * up: the other events were lost.
+     */
+    @Test
+    void aNullAmongTheEventsIsSkippedAndTheOthersAreProcessed() throws Exception {
+        interactionsRoute("", "mock:events");
+        byte[] payload = ("{\"operationId\":\"op-null\",\"data\":{\"entities\":[null,"
+                          + "{\"event\":\"FINISHED\",\"entity\":{\"id\":\"chat-7\"}}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS, url(PATH),
+                INTERACTIONS_SECRET, payload, "op-null"));
+
+        assertEquals(List.of(200), statuses(delivery));
+        MockEndpoint events = getMockEndpoint("mock:events");
+        assertEquals(1, events.getReceivedCounter());
+        assertEquals("chat-7", events.getReceivedExchanges().get(0).getMessage()
+                .getHeader(InteractionsConstants.EVENT_INTERACTION_ID));
     }
 
     @Test

@@ -154,6 +154,67 @@ class MessagingWebhookTest extends WebhookTestSupport {
     }
 
     /**
+     * Genesys adds values to its enums over time: a {@code status} this library does not know must not refuse the
+     * delivery (400 is not redelivered to the messaging webhook, seed 002 L7278-7284: the message would be lost). The
+     * route gets it as sent, in every output type, and a model written back keeps it.
+     */
+    @Test
+    void aStatusThisLibraryDoesNotKnowIsPassedOnNotRefused() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        webhookRoute("map", "/genesys/map", "outputType=map", r -> r.to("mock:map"));
+        String json = "{\"channel\":{\"id\":\"" + SMS + "\",\"type\":\"sms\",\"from\":{\"id\":\"" + SMS
+                      + "\"},\"to\":{\"id\":\"" + CONSUMER + "\"},\"messageId\":\"m-%s\"},\"type\":\"Text\","
+                      + "\"text\":\"hello\",\"status\":\"Read\"}";
+
+        WebhookDelivery model = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url("/genesys/sms"),
+                SMS_SECRET, String.format(json, "1").getBytes(StandardCharsets.UTF_8), "m-1"));
+        WebhookDelivery map = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url("/genesys/map"),
+                SMS_SECRET, String.format(json, "2").getBytes(StandardCharsets.UTF_8), "m-2"));
+
+        assertEquals(List.of(200), statuses(model));
+        assertEquals(List.of(200), statuses(map));
+        Message message = assertInstanceOf(Message.class,
+                getMockEndpoint("mock:sms").getReceivedExchanges().get(0).getMessage().getBody());
+        assertEquals("hello", message.getText());
+        assertEquals(null, message.getStatus(), "not one of Delivered, Removed, Failed");
+        assertEquals("Read", message.getStatusValue());
+        assertEquals("Read", io.camelgenesys.core.json.GenesysJson.MAPPER.valueToTree(message).path("status").asText(),
+                "written back as it came");
+        Map<?, ?> asMap = assertInstanceOf(Map.class,
+                getMockEndpoint("mock:map").getReceivedExchanges().get(0).getMessage().getBody());
+        assertEquals("Read", asMap.get("status"));
+    }
+
+    /**
+     * A limit of the JSON parser (nesting depth, a number's length) refuses a payload: the answer names the limit, not
+     * a field of the wrong type.
+     */
+    @Test
+    void aPayloadNestedTooDeeplyIsAnsweredWithTheLimit() throws Exception {
+        webhookRoute("sms", "/genesys/sms", "", r -> r.to("mock:sms"));
+        webhookRoute("json", "/genesys/json", "outputType=json", r -> r.to("mock:json"));
+        String deep = "{\"channel\":{\"id\":\"c\"},\"extra\":" + "[".repeat(1200) + "]".repeat(1200) + "}";
+
+        for (String path : List.of("/genesys/sms", "/genesys/json")) {
+            WebhookDelivery delivery = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url(path), SMS_SECRET,
+                    deep.getBytes(StandardCharsets.UTF_8), "x"));
+
+            assertEquals(List.of(400), statuses(delivery));
+            assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: the JSON nests deeper than the"
+                         + " limit of 1000 levels\"}}", delivery.attempts().get(0).body(), path);
+        }
+        WebhookDelivery longNumber = done(dc().webhooks().deliver(WebhookDelivery.Kind.MESSAGE, url("/genesys/sms"),
+                SMS_SECRET, ("{\"channel\":{\"id\":\"c\"},\"extra\":" + "9".repeat(1500) + "}")
+                        .getBytes(StandardCharsets.UTF_8), "x"));
+        assertEquals(List.of(400), statuses(longNumber));
+        assertEquals("{\"status\":{\"code\":400,\"message\":\"Invalid payload: the body is over a limit of the JSON"
+                     + " parser: Number value length (1500) exceeds the maximum allowed (1000, from"
+                     + " `StreamReadConstraints.getMaxNumberLength()`)\"}}", longNumber.attempts().get(0).body());
+        assertEquals(0, getMockEndpoint("mock:sms").getReceivedCounter());
+        assertEquals(0, getMockEndpoint("mock:json").getReceivedCounter());
+    }
+
+    /**
      * The caller of the webhook gets the status and the component's own body: none of the headers the consumer sets
      * for the route ({@code GenesysWebhook*}), the route adds ({@code Genesys*}, {@code CamelGenesys*}) or the caller
      * sent (the signature), on success as on failure.
@@ -569,6 +630,43 @@ class MessagingWebhookTest extends WebhookTestSupport {
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         }
         assertEquals(0, getMockEndpoint("mock:small").getReceivedCounter());
+    }
+
+    /**
+     * A request whose body is still arriving when its route stops: the worker pool is gone by the time the body has
+     * arrived. It must not be processed after the route stopped, nor on Vert.x' event loop (the only thread left to
+     * run it): Genesys is answered 503 and delivers it again.
+     */
+    @Test
+    void aBodyThatArrivesAfterTheRouteStoppedIsAnswered503AndNotProcessed() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> ranOn = new java.util.concurrent.atomic.AtomicReference<>();
+        webhookRoute("late", "/genesys/late", "", r -> r.process(e -> ranOn.set(Thread.currentThread().getName()))
+                .to("mock:late"));
+        io.camelgenesys.core.webhook.GenesysWebhookProcessor processor
+                = ((io.camelgenesys.core.webhook.GenesysWebhookConsumer) context.getRoute("late").getConsumer())
+                        .getWebhookProcessor();
+        byte[] body = WebhookPayloads.textMessage(SMS, "sms", SMS, CONSUMER, "late", "m-late").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        int half = body.length / 2;
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /genesys/late HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + HubSignature.HEADER + ": " + HubSignature.sign(SMS_SECRET, body) + "\r\n"
+                       + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, half);
+            out.flush();
+            Await.until("the request is received", 30_000, () -> processor.stats().received() == 1);
+            context.getRouteController().stopRoute("late");
+            out.write(body, half, body.length - half);
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+        }
+        assertEquals(null, ranOn.get(), "the route did not run");
+        assertEquals(0, getMockEndpoint("mock:late").getReceivedCounter());
     }
 
     private static String readHead(InputStream in) throws Exception {

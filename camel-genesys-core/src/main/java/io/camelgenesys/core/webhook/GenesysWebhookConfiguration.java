@@ -69,7 +69,8 @@ public class GenesysWebhookConfiguration extends GenesysConfiguration {
 
     @UriParam(label = "consumer", defaultValue = "true",
               description = "Webhook consumers: whether redeliveries are recognized (by channel.messageId for messages,"
-                            + " by operationId, interaction id and event for interaction events) and acknowledged"
+                            + " by operationId, interaction id and event for interaction events, by interaction id and"
+                            + " event alone when a payload has no operationId) and acknowledged"
                             + " without calling the route again. A redelivery that arrives while the first delivery is"
                             + " still being processed waits for its outcome.")
     private boolean idempotent = true;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -72,7 +73,9 @@ import org.slf4j.LoggerFactory;
  * throws an {@code Error} is a failed route (500); anything else 500 "The webhook could not be processed". Each is one
  * WARN line naming the throwable's class and where it was thrown, never its message (it may quote the body); the
  * event's key is forgotten, so that Genesys' redelivery runs it again.
- * No wait blocks a worker or scheduler thread. An unread Vert.x request's body is read on the event loop, and
+ * A request whose body arrives once the processor is stopping (its route stopped) is answered 503 without running
+ * anything of it, on the event loop least of all. No wait blocks a worker or scheduler thread. An unread Vert.x
+ * request's body is read on the event loop, and
  * everything after it (signature, parsing, the first event's route, the answer) runs on one worker thread; a body the
  * engine hands over as a stream or bytes is read and checked on the engine's request thread, which then waits for the
  * answer as it does for any route on that engine. Each answer is counted in the {@code genesys.webhook.deliveries}
@@ -394,8 +397,15 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
             // read on Vert.x' event loop without a thread waiting for it; the rest runs on the worker pool, where the
             // route then runs too (one hand-over for the whole request)
             WebhookBodies.readVertx(in, max, declared, scheduler, configuration.getResponseTimeout())
-                    .whenComplete((body, failure) -> onWorker(reply,
-                            () -> withBody(reply, false, body, failure, signature, started, trace)));
+                    .whenComplete((body, failure) -> {
+                        if (!isRunAllowed()) {
+                            // stopped while the body arrived: its pool may be gone, and nothing of it is to run on
+                            // this event-loop thread (nor the route, which was stopped); Genesys delivers it again
+                            reply.give(503, error(503, "The webhook is not running"), false);
+                            return;
+                        }
+                        onWorker(reply, () -> withBody(reply, false, body, failure, signature, started, trace));
+                    });
             return false;
         }
         byte[] body = null;
@@ -454,6 +464,10 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
      */
     private boolean withBody(Reply reply, boolean sync, byte[] body, Throwable failure, String signature, long started,
                              String trace) {
+        if (!isRunAllowed()) {
+            // stopped meanwhile (a task queued on the pool before it was released): the route was stopped too
+            return reply.give(503, error(503, "The webhook is not running"), sync);
+        }
         if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
         }
@@ -963,6 +977,13 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
         if (e instanceof GenesysWebhookHandler.InvalidPayload) {
             return e.getMessage();
         }
+        // a parser limit (nesting depth, a number's or a text's length) is neither a syntax error nor a field of the
+        // wrong type, though it arrives wrapped like one: it is named, so that an operator knows what to change
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StreamConstraintsException limit) {
+                return overLimit(limit);
+            }
+        }
         // a syntax error met while binding arrives wrapped in a JsonMappingException that gives the field's path
         Throwable syntax = e;
         while (syntax != null && !(syntax instanceof StreamReadException)) {
@@ -982,6 +1003,24 @@ public class GenesysWebhookProcessor extends AsyncProcessorSupport {
                     : "the field " + path + " has the wrong type or value";
         }
         return "it cannot be read (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static final Pattern NESTING = Pattern.compile("Document nesting depth \\(\\d+\\) exceeds the maximum allowed"
+                                                         + " \\((\\d+)\\b.*", Pattern.DOTALL);
+
+    /**
+     * A limit of Jackson's {@code StreamReadConstraints}: the nesting depth in words, any other by Jackson's own text
+     * (only counts and the limit's name, never the input), reduced to safe characters.
+     */
+    private static String overLimit(StreamConstraintsException limit) {
+        String text = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+        java.util.regex.Matcher nesting = NESTING.matcher(text);
+        if (nesting.matches()) {
+            return "the JSON nests deeper than the limit of " + nesting.group(1) + " levels";
+        }
+        StringBuilder safe = new StringBuilder();
+        text.codePoints().limit(200).forEach(c -> safe.append(c >= 32 && c < 127 && c != '"' && c != '\\' ? (char) c : '?'));
+        return "the body is over a limit of the JSON parser: " + safe;
     }
 
     private static final int MAX_PATH = 120;

@@ -17,7 +17,8 @@ public class InteractionsConfiguration extends GenesysWebhookConfiguration {
     @UriParam(label = "consumer", defaultValue = "false",
               description = "One exchange per request (the whole EventsPayload, whatever number of events it holds)"
                             + " instead of one per event. A failure then makes Genesys redeliver the whole payload,"
-                            + " which the route processes again (redeliveries are recognized by operationId only).")
+                            + " which the route processes again (redeliveries are recognized by operationId, or"
+                            + " without one by the interaction ids and events of all its events).")
     private boolean batch;
 
     public InteractionsConfiguration() {

@@ -2,6 +2,8 @@ package io.camelgenesys.messaging.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import io.camelgenesys.core.json.GenesysModel;
 
 /**
@@ -9,6 +11,10 @@ import io.camelgenesys.core.json.GenesysModel;
  * {@code sendReceipt} ({@code type} {@code Text}, {@code Email}, {@code RichMedia} or {@code Receipt}), and what Genesys
  * delivers to the webhook ({@code Text} for SMS and other text channels, {@code Email} for email). Seed 002 L7309-7331,
  * L7354-7373, L7386-7408, L7426-7479.
+ * <p>
+ * {@code status} is read as text: a value Genesys added after this library was built is kept
+ * ({@link #getStatusValue()}) and written back, never a reason to refuse the message (a webhook answered 400 is not
+ * delivered again, seed 002 L7278-7284).
  */
 public class Message extends GenesysModel {
 
@@ -18,6 +24,7 @@ public class Message extends GenesysModel {
     private String subject;
     private List<ContentPart> content;
     private ReceiptStatus status;
+    private String statusValue;
     private List<Reason> reasons;
 
     public MessageChannel getChannel() {
@@ -60,12 +67,36 @@ public class Message extends GenesysModel {
         this.content = content;
     }
 
+    /**
+     * The receipt status ({@code Delivered}, {@code Removed}, {@code Failed}, seed 002 L7541-7544); {@code null} when
+     * there is none or it is one this library does not know: {@link #getStatusValue()} then has it.
+     */
     public ReceiptStatus getStatus() {
         return status;
     }
 
     public void setStatus(ReceiptStatus status) {
         this.status = status;
+        this.statusValue = status == null ? null : status.name();
+    }
+
+    /** The {@code status} as Genesys wrote it, also a value this library does not know; {@code null} when there is none. */
+    @JsonGetter("status")
+    public String getStatusValue() {
+        return statusValue;
+    }
+
+    /** Sets the {@code status} as text: {@link #getStatus()} is the matching {@link ReceiptStatus}, or {@code null}. */
+    @JsonSetter("status")
+    public void setStatusValue(String statusValue) {
+        this.statusValue = statusValue;
+        ReceiptStatus known = null;
+        for (ReceiptStatus s : ReceiptStatus.values()) {
+            if (s.name().equals(statusValue)) {
+                known = s;
+            }
+        }
+        this.status = known;
     }
 
     public List<Reason> getReasons() {

@@ -203,6 +203,25 @@ class MessagingStarterTest {
                 .getHeader(InteractionsConstants.EVENT_TYPE));
     }
 
+    /**
+     * The signature is over the bytes Genesys sent: a text that is not ASCII (UTF-8, several bytes per character) is
+     * verified over those bytes, whatever charset the servlet engine would decode the body with.
+     */
+    @Test
+    void aWebhookWithTextThatIsNotAsciiIsVerifiedOverTheBytesSent() throws Exception {
+        MockEndpoint messages = camelContext.getEndpoint("mock:sms", MockEndpoint.class);
+        messages.reset();
+        messages.expectedMessageCount(1);
+        String text = "\u00bfC\u00f3mo puedo ayudar? Gr\u00fc\u00dfe \ud83d\ude00";
+
+        WebhookDelivery delivery = SIM.digitalChannels().sendAgentText(SMS, CONSUMER, text).await(WAIT);
+
+        assertEquals(java.util.List.of(200), delivery.attempts().stream().map(WebhookDelivery.Attempt::status).toList());
+        messages.assertIsSatisfied();
+        assertEquals(text, assertInstanceOf(Message.class,
+                messages.getReceivedExchanges().get(0).getMessage().getBody()).getText());
+    }
+
     @Test
     void aWebhookWithAWrongSignatureNeverReachesTheRoute() throws Exception {
         MockEndpoint messages = camelContext.getEndpoint("mock:sms", MockEndpoint.class);
