@@ -251,6 +251,47 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void everyPageIsListedWhenCountIsThePagesLength() throws Exception {
+        // the seed does not define PagedResponse.count (002 L10424): read as a total, a count that is the page's
+        // length ended every listing after its first page. The watermark hid it while files succeed; a first page of
+        // files whose route keeps failing held back every later file for ever
+        udm().setCountIsPageLength(true);
+        for (int i = 1; i <= 5; i++) {
+            file("p" + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
+        }
+        List<String> succeeded = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(udm("files", POLL + "&pageSize=2")).routeId("files")
+                        .process(e -> {
+                            String name = e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class);
+                            if (name.equals("p1.csv") || name.equals("p2.csv")) {
+                                throw new IllegalStateException("the CRM refuses " + name);
+                            }
+                        })
+                        .to("file:" + out)
+                        .process(e -> succeeded.add(e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME,
+                                String.class)));
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (succeeded.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("p3.csv", "p4.csv", "p5.csv"), succeeded);
+        for (int i = 3; i <= 5; i++) {
+            assertEquals(100, Files.size(out.resolve("p" + i + ".csv")));
+        }
+        // a producer's pageAll listing has every page too
+        java.util.Iterator<?> it = template.requestBody(route(udm("listFiles", "pageAll=true&pageSize=2")), null,
+                java.util.Iterator.class);
+        List<String> all = new ArrayList<>();
+        it.forEachRemaining(f -> all.add(((FileMetadata) f).getName()));
+        assertEquals(List.of("p1.csv", "p2.csv", "p3.csv", "p4.csv", "p5.csv"), all);
+    }
+
+    @Test
     void filtersAndDownloadDirectory() throws Exception {
         file("nightly-1.csv", 1_000, "2024-03-01T10:00:00Z", "Nightly interactions");
         file("weekly-1.csv", 1_000, "2024-03-01T10:00:01Z", "Weekly contacts");
