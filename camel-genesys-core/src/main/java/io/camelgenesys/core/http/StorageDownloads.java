@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * or the disk; Jetty is asked for the next chunk when the previous one is written).</li>
  * <li><b>Faults.</b> No response, 429, 500, 502, 503 and 504 are tried again under the retry options (one
  * {@link RetryScheduler}); a transfer that breaks off resumes from where it stopped with a {@code Range} request
- * ({@code If-Match} the first response's ETag); a 403 (an expired or refused link) asks Genesys for a new link
+ * ({@code If-Match} the first response's ETag; an answer with the whole file or another range fails the transfer at
+ * once, unread); a 403 (an expired or refused link) asks Genesys for a new link
  * when the caller can, once per position the transfer reached (a transfer longer than a link's lifetime may need
  * several). Every other status fails with a {@link GenesysDownloadException} naming the file and the
  * storage host, and quoting only the storage host's error code and message: never the link's query string (a
@@ -426,7 +427,7 @@ public final class StorageDownloads {
         }
 
         /** The exception for a status of the storage host, quoting its error code and message only. */
-        private GenesysDownloadException refused(int status, byte[] body) {
+        private GenesysDownloadException refused(int status, long from, byte[] body) {
             String text = new String(body, StandardCharsets.UTF_8);
             String code = group(ERROR_CODE, text);
             String message = group(ERROR_MESSAGE, text);
@@ -441,8 +442,9 @@ public final class StorageDownloads {
                           + " starts: download the file again)");
             } else if (status == 404) {
                 sb.append(". The file is no longer in storage (deleted, or its export expired)");
-            } else if (status == 200) {
-                sb.append(" to a request for the rest of the file from a given byte: the transfer cannot be resumed");
+            } else if (status >= 200 && status < 300 && from > 0) {
+                sb.append(" to a request for the rest of the file from a given byte, with the whole file or another"
+                          + " range: the transfer cannot be resumed (that answer was not read)");
             }
             sb.append("; the link itself is not shown, its query string is a credential");
             GenesysApiException.Builder b = builder(status).errorCode(code).errorMessage(message);
@@ -497,6 +499,12 @@ public final class StorageDownloads {
                 ok = from == 0 ? status == 200 : status == 206 && rangeStart(response) == from;
                 if (!ok) {
                     error = new ByteArrayOutputStream();
+                    if (status >= 200 && status < 300) {
+                        // a 2xx that is not the bytes asked for (a 200 to a Range: the whole file, RFC 9110 §14.2;
+                        // or another range): its body is file content, not an error to quote, and may be gigabytes.
+                        // Not read: the connection is dropped and the transfer fails now (refused(...) says why)
+                        response.abort(new IOException("HTTP " + status + " is not the range from byte " + from));
+                    }
                     return;
                 }
                 if (from == 0) {
@@ -655,7 +663,7 @@ public final class StorageDownloads {
                     retryOrFail(this, 0, -1, why, e);
                     return;
                 }
-                GenesysDownloadException refused = refused(status, error.toByteArray());
+                GenesysDownloadException refused = refused(status, from, error.toByteArray());
                 if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
                     long retryAfter = RetryPolicy.parseRetryAfter(response.getHeaders().get(HttpHeader.RETRY_AFTER),
                             Instant.now());
