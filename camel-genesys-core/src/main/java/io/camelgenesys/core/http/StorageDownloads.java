@@ -15,6 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -65,6 +69,17 @@ public final class StorageDownloads {
     static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
     static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
     private static final java.security.SecureRandom PART_IDS = new java.security.SecureRandom();
+    /**
+     * Runs the blocking flush to disk and the move of a finished download (see {@code settle}): a pool for threads that
+     * wait on the disk, as the JDK's own default pool for {@link AsynchronousFileChannel} (which the writes use); its
+     * daemon threads are made when needed and end after a minute idle.
+     */
+    private static final ExecutorService DISK = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "genesys-storage-disk");
+                t.setDaemon(true);
+                return t;
+            });
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final GenesysConnection connection;
@@ -399,6 +414,36 @@ public final class StorageDownloads {
         private void written(Attempt attempt, long position) {
             if (size >= 0 && position != size) {
                 attempt.brokeOff(new IOException("the response ended at byte " + position + " of " + size));
+                return;
+            }
+            AsynchronousFileChannel c;
+            synchronized (lock) {
+                c = channel;
+            }
+            if (c == null) {
+                fail(null, local("the download was closed", null));
+                return;
+            }
+            // the flush to disk waits on the disk: on a thread for that, never on this one (a Jetty I/O thread, or
+            // the file channel's completion thread)
+            try {
+                DISK.execute(() -> settle(c));
+            } catch (RejectedExecutionException e) {
+                settle(c);
+            }
+        }
+
+        /**
+         * Flushes the {@code .part} to disk, then moves it into place: without the flush, a crash (power, kernel) after
+         * the move can leave a file of the full name and size with bytes missing, which a {@code files} consumer has
+         * already marked done (and, with deleteAfterDownload, deleted from Genesys). camel-file forces its writes too
+         * ({@code forceWrites}, on by default).
+         */
+        private void settle(AsynchronousFileChannel c) {
+            try {
+                c.force(true);
+            } catch (IOException e) {
+                fail(null, local("cannot flush " + part + " to disk", e));
                 return;
             }
             closeFile(false);
