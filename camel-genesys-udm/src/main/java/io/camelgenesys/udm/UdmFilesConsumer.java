@@ -1,7 +1,6 @@
 package io.camelgenesys.udm;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -14,8 +13,10 @@ import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationResult;
 import io.camelgenesys.core.operation.OperationSpec;
+import io.camelgenesys.core.operation.Paging;
 import io.camelgenesys.core.operation.RedirectDownload;
 import io.camelgenesys.udm.model.FileMetadata;
+import io.camelgenesys.udm.model.PagedResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code from("genesys-udm:files?...")}: every new export file once, downloaded.
  * <p>
  * Each poll lists the file metadata ({@code GET /v10/file-metadatas}) with the endpoint's filters (jobTitle,
- * historyId, type, source, name, startDate, endDate), every page, in upload order. A file whose name is neither in the
+ * historyId, type, source, name, startDate, endDate), every page, in upload order, each page from the newest file
+ * done rather than at an offset (see {@link #list()}). A file whose name is neither in the
  * {@link IdempotentRepository} nor being processed is downloaded ({@code downloadFile}: the 303 followed without
  * credentials, the body a stream, or a file in {@code downloadDirectory}) and sent to the route. Its name is added to
  * the repository only when its exchange <b>completed successfully</b>: a failed route, or a download that failed,
@@ -108,20 +110,11 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        OperationContext listing = endpoint.support().context(endpoint.createExchange());
-        OperationCall call = listing.call().pageAll(true).outputType(GenesysOutputType.model);
-        call.query("orderField", "uploadDate");
-        call.query("descAsc", "false");
-        String from = since;
-        if (from != null) {
-            // every file listed before this date is done; the user's startDate is earlier, since those files matched it
-            call.query("startDate", from);
-        }
         synchronized (deletes) {
             listingInProgress = true;
         }
         try {
-            return poll(call, from);
+            return list();
         } finally {
             List<String> now;
             synchronized (deletes) {
@@ -133,36 +126,91 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private int poll(OperationCall call, String from) throws Exception {
-        Iterator<?> files;
-        try {
-            files = (Iterator<?>) endpoint.getExecutor().execute(call).join().body();
-        } catch (CompletionException e) {
-            throw GenesysPollConsumer.asException(GenesysErrors.unwrap(e));
-        }
-        int emitted = 0;
+    /**
+     * Lists and processes the files, page by page, by upload date: each next request starts at the newest file done
+     * ({@code startDate}, inclusive, {@code from=0}) rather than at an offset. An offset is shifted by every file
+     * deleted meanwhile before it (by another route, a person, the retention of exports): the next page would skip
+     * as many files, and the watermark, past them by the end of the poll, would keep every later poll from listing
+     * them. Only when that cannot move on (a file not done, or a page of files all at the start date) does the rest
+     * of the poll page by offset, and then the watermark stays where it was, so that a file an offset skipped is
+     * listed again next poll.
+     */
+    private int list() throws Exception {
+        String start = since;
+        long offset = 0;
+        boolean byOffset = false;
+        String watermark = since;
         boolean allDone = true;
-        String watermark = from;
-        while (isRunAllowed() && GenesysPollConsumer.hasNext(files)) {
-            FileMetadata file = (FileMetadata) files.next();
-            String name = file.getName();
-            if (name == null || name.isBlank()) {
-                continue;
+        int emitted = 0;
+        while (isRunAllowed()) {
+            OperationCall call = endpoint.support().context(endpoint.createExchange()).call().pageAll(false)
+                    .outputType(GenesysOutputType.model);
+            call.query("orderField", "uploadDate");
+            call.query("descAsc", "false");
+            if (start != null) {
+                // every file listed before this date is done; the user's startDate is earlier, since those matched it
+                call.query("startDate", start);
             }
-            boolean done = repository.contains(name);
-            if (!done && inFlight.add(name)) {
-                emitted++;
-                process(file);
-                done = repository.contains(name);
+            call.query("from", offset);
+            long size = size(call);
+            List<?> items = page(call);
+            for (Object item : items) {
+                if (!isRunAllowed()) {
+                    break;
+                }
+                FileMetadata file = (FileMetadata) item;
+                String name = file.getName();
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
+                boolean done = repository.contains(name);
+                if (!done && inFlight.add(name)) {
+                    emitted++;
+                    process(file);
+                    done = repository.contains(name);
+                }
+                if (allDone && done) {
+                    if (!byOffset && file.getUploadDate() != null) {
+                        watermark = file.getUploadDate();
+                    }
+                } else {
+                    allDone = false;
+                }
             }
-            if (allDone && done) {
-                watermark = file.getUploadDate() != null ? file.getUploadDate() : watermark;
+            if (items.size() < size) {
+                break;
+            }
+            if (!byOffset && allDone && !java.util.Objects.equals(watermark, start)) {
+                start = watermark;
+                offset = 0;
             } else {
-                allDone = false;
+                byOffset = true;
+                offset += items.size();
             }
         }
         since = watermark;
         return emitted;
+    }
+
+    /** The page size the call asks for (the pageSize option, else core's default). */
+    private static long size(OperationCall call) {
+        String size = call.queryView().get("size");
+        try {
+            return size == null ? Paging.OffsetPaging.DEFAULT_SIZE : Math.max(1, Long.parseLong(size));
+        } catch (NumberFormatException e) {
+            return Paging.OffsetPaging.DEFAULT_SIZE;
+        }
+    }
+
+    /** One page of file metadata (a 204 or a page without items is empty). */
+    private List<?> page(OperationCall call) throws Exception {
+        Object body;
+        try {
+            body = endpoint.getExecutor().execute(call).join().body();
+        } catch (CompletionException e) {
+            throw GenesysPollConsumer.asException(GenesysErrors.unwrap(e));
+        }
+        return body instanceof PagedResponse<?> page && page.getItems() != null ? page.getItems() : List.of();
     }
 
     /** Downloads one file and runs the route with it; its name goes to the repository when the exchange succeeds. */

@@ -292,6 +292,36 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void aFileDeletedElsewhereDuringAListingMakesNoLaterFileSkipped() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            file("x" + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
+        }
+        // the listing's second request is held while a file it already listed is deleted elsewhere (another route, a
+        // person, retention): an offset-paged second page (from=2) would start one file later, skip x3, and the
+        // watermark, past x3 by the end of the poll, kept any later poll from listing it again
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm/v10/file-metadatas").delay(Duration.ofMillis(1)).times(1);
+        sim().faults().on("GET", "/udm/v10/file-metadatas").holdUntil(release).times(1);
+        MockEndpoint files = getMockEndpoint("mock:files");
+        files.expectedMessageCount(5);
+        consume("pageSize=2", "mock:files");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sim().faults().hits("GET", "/udm/v10/file-metadatas") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, sim().faults().hits("GET", "/udm/v10/file-metadatas"), "the second request was not held");
+            template.requestBody(route(udm("deleteFile", "fileName=x1.csv")), (Object) null);
+        } finally {
+            release.complete(null);
+        }
+        files.assertIsSatisfied(20_000);
+        assertEquals(List.of("x1.csv", "x2.csv", "x3.csv", "x4.csv", "x5.csv"),
+                files.getReceivedExchanges().stream()
+                        .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList());
+    }
+
+    @Test
     void filtersAndDownloadDirectory() throws Exception {
         file("nightly-1.csv", 1_000, "2024-03-01T10:00:00Z", "Nightly interactions");
         file("weekly-1.csv", 1_000, "2024-03-01T10:00:01Z", "Weekly contacts");
