@@ -56,6 +56,30 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         });
     }
 
+    /** Five files a second apart, {@code prefix}1.csv to {@code prefix}5.csv, and a consumer's second listing held. */
+    private CompletableFuture<Void> fiveFilesAndTheSecondListingHeld(String prefix) {
+        for (int i = 1; i <= 5; i++) {
+            file(prefix + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
+        }
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        sim().faults().on("GET", "/udm/v10/file-metadatas").delay(Duration.ofMillis(1)).times(1);
+        sim().faults().on("GET", "/udm/v10/file-metadatas").holdUntil(release).times(1);
+        return release;
+    }
+
+    /** Waits until the second listing is held; fails when it was not. */
+    private void awaitTheSecondListingHeld(long deadline) throws InterruptedException {
+        while (sim().faults().hits("GET", "/udm/v10/file-metadatas") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2, sim().faults().hits("GET", "/udm/v10/file-metadatas"), "the second listing was not held");
+    }
+
+    private static List<String> namesReceived(MockEndpoint files) {
+        return files.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList();
+    }
+
     /** Waits until the consumer has listed at least {@code polls} more times. */
     private void awaitPolls(int polls) throws InterruptedException {
         int target = sim().requests().count("GET", "/udm/v10/file-metadatas") + polls;
@@ -214,35 +238,26 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
 
     @Test
     void deleteAfterDownloadLosesNoFileWhenTheListingHasSeveralPages() throws Exception {
-        for (int i = 1; i <= 5; i++) {
-            file("paged-" + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
-        }
         // the listing's second page is held until the first page's files are deleted (or their deletes wait for the
         // listing's end): a delete during the listing shifts every later file one offset down
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        sim().faults().on("GET", "/udm/v10/file-metadatas").delay(Duration.ofMillis(1)).times(1);
-        sim().faults().on("GET", "/udm/v10/file-metadatas").holdUntil(release).times(1);
+        CompletableFuture<Void> release = fiveFilesAndTheSecondListingHeld("paged-");
         MockEndpoint files = getMockEndpoint("mock:files");
         files.expectedMessageCount(5);
         consume("pageSize=2&deleteAfterDownload=true", "mock:files");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             UdmFilesConsumer consumer = (UdmFilesConsumer) context.getRoute("files").getConsumer();
-            while (sim().faults().hits("GET", "/udm/v10/file-metadatas") < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitTheSecondListingHeld(deadline);
             while (udm().fileCount() > 3 && consumer.deferredDeletes() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(2, sim().faults().hits("GET", "/udm/v10/file-metadatas"), "the second page was not held");
             assertTrue(udm().fileCount() == 3 || consumer.deferredDeletes() == 2, "the first page's files are done");
         } finally {
             release.complete(null);
         }
         files.assertIsSatisfied(30_000);
         assertEquals(List.of("paged-1.csv", "paged-2.csv", "paged-3.csv", "paged-4.csv", "paged-5.csv"),
-                files.getReceivedExchanges().stream()
-                        .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList());
+                namesReceived(files));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (udm().fileCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -293,32 +308,21 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
 
     @Test
     void aFileDeletedElsewhereDuringAListingMakesNoLaterFileSkipped() throws Exception {
-        for (int i = 1; i <= 5; i++) {
-            file("x" + i + ".csv", 100, "2024-03-01T10:00:0" + i + "Z", "Nightly");
-        }
         // the listing's second request is held while a file it already listed is deleted elsewhere (another route, a
         // person, retention): an offset-paged second page (from=2) would start one file later, skip x3, and the
         // watermark, past x3 by the end of the poll, kept any later poll from listing it again
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        sim().faults().on("GET", "/udm/v10/file-metadatas").delay(Duration.ofMillis(1)).times(1);
-        sim().faults().on("GET", "/udm/v10/file-metadatas").holdUntil(release).times(1);
+        CompletableFuture<Void> release = fiveFilesAndTheSecondListingHeld("x");
         MockEndpoint files = getMockEndpoint("mock:files");
         files.expectedMessageCount(5);
         consume("pageSize=2", "mock:files");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (sim().faults().hits("GET", "/udm/v10/file-metadatas") < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals(2, sim().faults().hits("GET", "/udm/v10/file-metadatas"), "the second request was not held");
+            awaitTheSecondListingHeld(System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
             template.requestBody(route(udm("deleteFile", "fileName=x1.csv")), (Object) null);
         } finally {
             release.complete(null);
         }
         files.assertIsSatisfied(20_000);
-        assertEquals(List.of("x1.csv", "x2.csv", "x3.csv", "x4.csv", "x5.csv"),
-                files.getReceivedExchanges().stream()
-                        .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList());
+        assertEquals(List.of("x1.csv", "x2.csv", "x3.csv", "x4.csv", "x5.csv"), namesReceived(files));
     }
 
     @Test

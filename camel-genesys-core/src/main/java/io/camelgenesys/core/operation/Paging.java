@@ -49,6 +49,15 @@ public interface Paging {
         return items;
     }
 
+    /** A query parameter's number, {@code fallback} when absent or not a number. */
+    private static long parse(String value, long fallback) {
+        try {
+            return value == null ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     static Integer intOrNull(JsonNode root, String field) {
         JsonNode v = root.get(field);
         return v != null && v.canConvertToInt() ? v.asInt() : null;
@@ -171,14 +180,6 @@ public interface Paging {
             Integer size = root == null ? null : intOrNull(root, "size");
             return new Page(items, count, null, size, null, null, next, false);
         }
-
-        private static long parse(String value, long fallback) {
-            try {
-                return value == null ? fallback : Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
-        }
     }
 
     /** {@code index}/{@code count}; the result is the page's array; no total (see {@link PagingStyle#INDEX}). */
@@ -211,14 +212,6 @@ public interface Paging {
                 next.put("index", String.valueOf(index + items.size()));
             }
             return new Page(items, null, null, (int) count, null, null, next, false);
-        }
-
-        private static long parse(String value, long fallback) {
-            try {
-                return value == null ? fallback : Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
         }
     }
 }
