@@ -1,11 +1,6 @@
 package io.camelgenesys.udm;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,77 +42,44 @@ class StorageRangeIgnoredRouteTest extends UdmTestSupport {
     @TempDir
     Path out;
 
-    private ServerSocket server;
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<String> ranges = new CopyOnWriteArrayList<>();
+    private RawStorageHost host;
 
     @BeforeEach
     void storageHost() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    Thread t = new Thread(() -> serve(s), "range-ignoring-storage");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "range-ignoring-storage-acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        release.countDown();
-        server.close();
-    }
-
-    private void serve(Socket s) {
-        try (s) {
-            InputStream in = s.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int c = in.read();
-                if (c < 0) {
-                    return;
-                }
-                head.append((char) c);
-            }
-            String range = head.toString().lines().filter(l -> l.toLowerCase().startsWith("range:")).findFirst()
-                    .orElse(null);
-            OutputStream o = s.getOutputStream();
+        host = new RawStorageHost((head, o) -> {
+            String range = head.lines().filter(l -> l.toLowerCase().startsWith("range:")).findFirst().orElse(null);
             o.write(("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: " + SIZE
                      + "\r\nAccept-Ranges: bytes\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = new byte[SENT];
             if (range == null) {
                 // the first transfer: cut off
                 o.write(new byte[CUT]);
-                o.flush();
                 return;
             }
             ranges.add(range);
             // the Range ignored: the whole file from byte 0, and a long wait before the rest (an export of gigabytes)
+            byte[] chunk = new byte[SENT];
             o.write(chunk);
             o.flush();
             release.await(60, TimeUnit.SECONDS);
             for (int sent = SENT; sent < SIZE; sent += chunk.length) {
                 o.write(chunk);
             }
-            o.flush();
-        } catch (IOException | InterruptedException e) {
-            // the client went away
-        }
+        });
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        release.countDown();
+        host.close();
     }
 
     @ParameterizedTest
     @ValueSource(booleans = { true, false })
     void aResumeAnsweredWith200FailsAtOnceWithoutReadingTheBody(boolean toDirectory) throws Exception {
-        String link = "http://127.0.0.1:" + server.getLocalPort() + "/bucket/ignored.csv?X-Amz-Signature=s3cr3tsig";
+        String link = host.link("ignored.csv");
         sim().faults().on("GET", "/udm/v10/files/ignored.csv").status(303).header("Location", link).times(1);
         Path directory = out.resolve("dir");
         String from = "direct:ignored" + toDirectory;
