@@ -70,6 +70,11 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
     private boolean listingInProgress;
     /** Where the next listing starts (startDate, inclusive): every file before it is done. */
     private volatile String since;
+    /**
+     * A request from a date did not list the file done at that date again (startDate exclusive, or the file deleted):
+     * the listings page by offset from then on, as they did before pages were asked for by date.
+     */
+    private volatile boolean offsetOnly;
 
     public UdmFilesConsumer(UdmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -134,12 +139,30 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
      * them. Only when that cannot move on (a file not done, or a page of files all at the start date) does the rest
      * of the poll page by offset, and then the watermark stays where it was, so that a file an offset skipped is
      * listed again next poll.
+     * <p>
+     * The seed does not say whether {@code startDate} includes files of that very date (002 L10390). A request from a
+     * date must list again the file done at that date; when it does not (the bound is exclusive, or the file was
+     * deleted meanwhile), files of that date after it may be missing from the answer: the rest of the poll pages by
+     * offset and the next poll starts at the last date that was confirmed.
      */
     private int list() throws Exception {
+        boolean keyset = !offsetOnly;
+        boolean byOffset = !keyset;
+        // the watermark no longer moves in this poll (keyset paging could not go on)
+        boolean frozen = false;
         String start = since;
         long offset = 0;
-        boolean byOffset = false;
+        // items listed from `start` so far, and the start and count before the last move (to go back to)
+        long listed = 0;
+        String previousStart = null;
+        long previousListed = 0;
+        // the file done at `start` that the request from `start` must list again; null when there is nothing to check
+        String startFile = null;
+        // the newest start a request confirmed (listed its file again): every file before it is done
+        String confirmed = since;
+        boolean unconfirmed = false;
         String watermark = since;
+        String watermarkFile = null;
         boolean allDone = true;
         int emitted = 0;
         while (isRunAllowed()) {
@@ -154,6 +177,24 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
             call.query("from", offset);
             long size = size(call);
             List<?> items = page(call);
+            if (startFile != null) {
+                String expected = startFile;
+                startFile = null;
+                if (items.stream().noneMatch(i -> expected.equals(((FileMetadata) i).getName()))) {
+                    // not listed again: back to the previous start, by offset from where it was, for this poll and
+                    // the later ones; the next poll starts at the last confirmed date
+                    offsetOnly = true;
+                    unconfirmed = true;
+                    frozen = true;
+                    byOffset = true;
+                    start = previousStart;
+                    offset = previousListed;
+                    listed = previousListed;
+                    continue;
+                }
+                confirmed = start;
+            }
+            listed += items.size();
             for (Object item : items) {
                 if (!isRunAllowed()) {
                     break;
@@ -170,8 +211,9 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
                     done = repository.contains(name);
                 }
                 if (allDone && done) {
-                    if (!byOffset && file.getUploadDate() != null) {
+                    if (!frozen && file.getUploadDate() != null) {
                         watermark = file.getUploadDate();
+                        watermarkFile = name;
                     }
                 } else {
                     allDone = false;
@@ -181,14 +223,21 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
                 break;
             }
             if (!byOffset && allDone && !java.util.Objects.equals(watermark, start)) {
+                previousStart = start;
+                previousListed = listed;
                 start = watermark;
+                startFile = watermarkFile;
                 offset = 0;
+                listed = 0;
             } else {
+                if (!byOffset) {
+                    frozen = true;
+                }
                 byOffset = true;
-                offset += items.size();
+                offset = listed;
             }
         }
-        since = watermark;
+        since = unconfirmed ? confirmed : watermark;
         return emitted;
     }
 

@@ -326,6 +326,26 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void noFileIsSkippedWhenStartDateLeavesOutItsOwnDate() throws Exception {
+        // the seed does not say whether startDate includes files uploaded at that date (002 L10390): a page that ends
+        // inside a run of files of one date, and the next asked from that date, would leave out the rest of the run
+        udm().setStartDateExclusive(true);
+        file("s1.csv", 100, "2024-03-01T10:00:01Z", "Nightly");
+        file("s2.csv", 100, "2024-03-01T10:00:02Z", "Nightly");
+        file("s3.csv", 100, "2024-03-01T10:00:02Z", "Nightly");
+        file("s4.csv", 100, "2024-03-01T10:00:03Z", "Nightly");
+        file("s5.csv", 100, "2024-03-01T10:00:04Z", "Nightly");
+        MockEndpoint files = getMockEndpoint("mock:files");
+        files.expectedMessageCount(5);
+        consume("pageSize=2", "mock:files");
+        files.assertIsSatisfied(20_000);
+        assertEquals(List.of("s1.csv", "s2.csv", "s3.csv", "s4.csv", "s5.csv"),
+                namesReceived(files).stream().sorted().toList());
+        awaitPolls(2);
+        assertEquals(5, files.getReceivedCounter(), "a file was emitted twice");
+    }
+
+    @Test
     void filtersAndDownloadDirectory() throws Exception {
         file("nightly-1.csv", 1_000, "2024-03-01T10:00:00Z", "Nightly interactions");
         file("weekly-1.csv", 1_000, "2024-03-01T10:00:01Z", "Weekly contacts");

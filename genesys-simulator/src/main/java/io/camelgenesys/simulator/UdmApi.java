@@ -262,8 +262,11 @@ final class UdmApi {
                 .and(contains(request, "jobTitle", "jobTitle"))
                 .and(contains(request, "type", "type"))
                 .and(contains(request, "source", "source"));
+        // startDate's bound is not defined by the seed (002 L10390): inclusive, or (a control) exclusive
+        boolean exclusive = udm.startDateExclusive();
         List<ObjectNode> items = udm.files(file -> (historyId == null || historyId.equals(file.historyId()))
-                        && (start == null || !file.uploadDate().isBefore(start))
+                        && (start == null || (exclusive ? file.uploadDate().isAfter(start)
+                                : !file.uploadDate().isBefore(start)))
                         && (end == null || !file.uploadDate().isAfter(end)))
                 .stream().map(UdmFile::metadata).filter(filter).toList();
         // file-metadatas documents 200 only: an empty page, never 204

@@ -143,6 +143,7 @@ public final class UserDataManagement {
     private ObjectNode certificate;
     private String ccid = "simulator-ccid";
     private boolean countIsPageLength;
+    private boolean startDateExclusive;
     private int nextJobId = FIRST_JOB_ID;
     private int nextHistoryId = FIRST_HISTORY_ID;
     private Duration runDuration = DEFAULT_RUN_DURATION;
@@ -234,6 +235,23 @@ public final class UserDataManagement {
     public void setCountIsPageLength(boolean countIsPageLength) {
         synchronized (lock) {
             this.countIsPageLength = countIsPageLength;
+        }
+    }
+
+    /**
+     * Whether {@code GET /v10/file-metadatas}'s {@code startDate} leaves out files uploaded at that very date: the seed
+     * does not say (002 L10390). Inclusive by default; {@code true} tests a client against the other reading.
+     */
+    public void setStartDateExclusive(boolean startDateExclusive) {
+        synchronized (lock) {
+            this.startDateExclusive = startDateExclusive;
+        }
+    }
+
+    /** @return whether file-metadatas' {@code startDate} is exclusive (see {@link #setStartDateExclusive}) */
+    public boolean startDateExclusive() {
+        synchronized (lock) {
+            return startDateExclusive;
         }
     }
 
@@ -875,6 +893,7 @@ public final class UserDataManagement {
             certificate = null;
             ccid = "simulator-ccid";
             countIsPageLength = false;
+            startDateExclusive = false;
             runDuration = DEFAULT_RUN_DURATION;
             exportSize = DEFAULT_EXPORT_SIZE;
             restoreStatusNames();
