@@ -140,8 +140,8 @@ public interface Paging {
      * The seed does not say what {@code count} counts (002 L9100-9102, L10424: "count (integer):"): the matching items
      * or this page's. The next page is asked for when {@code count} says more items follow, and also when a full page
      * has {@code count} equal to its own length, which either reading allows (so a count of the page's length never
-     * ends a listing early; a total that is a multiple of the page size costs one empty page). A page shorter than the
-     * size asked for, or an empty one, is the last. The next {@code from} is the one asked for plus the page's items
+     * ends a listing early; a total that is a multiple of the page size costs one empty page). An empty page is the
+     * last, and so is a shorter one unless {@code count} says more follow. The next {@code from} is the one asked for plus the page's items
      * (not the response's {@code from}, which an answer might leave out).
      */
     final class OffsetPaging implements Paging {
