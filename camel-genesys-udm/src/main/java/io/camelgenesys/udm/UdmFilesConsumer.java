@@ -1,7 +1,6 @@
 package io.camelgenesys.udm;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -14,8 +13,10 @@ import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationContext;
 import io.camelgenesys.core.operation.OperationResult;
 import io.camelgenesys.core.operation.OperationSpec;
+import io.camelgenesys.core.operation.Paging;
 import io.camelgenesys.core.operation.RedirectDownload;
 import io.camelgenesys.udm.model.FileMetadata;
+import io.camelgenesys.udm.model.PagedResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code from("genesys-udm:files?...")}: every new export file once, downloaded.
  * <p>
  * Each poll lists the file metadata ({@code GET /v10/file-metadatas}) with the endpoint's filters (jobTitle,
- * historyId, type, source, name, startDate, endDate), every page, in upload order. A file whose name is neither in the
+ * historyId, type, source, name, startDate, endDate), every page, in upload order, each page from the newest file
+ * done rather than at an offset (see {@link #list()}). A file whose name is neither in the
  * {@link IdempotentRepository} nor being processed is downloaded ({@code downloadFile}: the 303 followed without
  * credentials, the body a stream, or a file in {@code downloadDirectory}) and sent to the route. Its name is added to
  * the repository only when its exchange <b>completed successfully</b>: a failed route, or a download that failed,
@@ -68,6 +70,11 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
     private boolean listingInProgress;
     /** Where the next listing starts (startDate, inclusive): every file before it is done. */
     private volatile String since;
+    /**
+     * A request from a date did not list the file done at that date again (startDate exclusive, or the file deleted):
+     * the listings page by offset from then on, as they did before pages were asked for by date.
+     */
+    private volatile boolean offsetOnly;
 
     public UdmFilesConsumer(UdmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -108,20 +115,11 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        OperationContext listing = endpoint.support().context(endpoint.createExchange());
-        OperationCall call = listing.call().pageAll(true).outputType(GenesysOutputType.model);
-        call.query("orderField", "uploadDate");
-        call.query("descAsc", "false");
-        String from = since;
-        if (from != null) {
-            // every file listed before this date is done; the user's startDate is earlier, since those files matched it
-            call.query("startDate", from);
-        }
         synchronized (deletes) {
             listingInProgress = true;
         }
         try {
-            return poll(call, from);
+            return list();
         } finally {
             List<String> now;
             synchronized (deletes) {
@@ -133,36 +131,135 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private int poll(OperationCall call, String from) throws Exception {
-        Iterator<?> files;
+    /**
+     * Lists and processes the files, page by page, by upload date: each next request starts at the newest file done
+     * ({@code startDate}, inclusive, {@code from=0}) rather than at an offset. An offset is shifted by every file
+     * deleted meanwhile before it (by another route, a person, the retention of exports): the next page would skip
+     * as many files, and the watermark, past them by the end of the poll, would keep every later poll from listing
+     * them. Only when that cannot move on (a file not done, or a page of files all at the start date) does the rest
+     * of the poll page by offset, and then the watermark stays where it was, so that a file an offset skipped is
+     * listed again next poll.
+     * <p>
+     * The seed does not say whether {@code startDate} includes files of that very date (002 L10390). A request from a
+     * date must list again the file done at that date; when it does not (the bound is exclusive, or the file was
+     * deleted meanwhile), files of that date after it may be missing from the answer: the rest of the poll pages by
+     * offset and the next poll starts at the last date that was confirmed.
+     */
+    private int list() throws Exception {
+        boolean keyset = !offsetOnly;
+        boolean byOffset = !keyset;
+        // the watermark no longer moves in this poll (keyset paging could not go on)
+        boolean frozen = false;
+        String start = since;
+        long offset = 0;
+        // items listed from `start` so far, and the start and count before the last move (to go back to)
+        long listed = 0;
+        String previousStart = null;
+        long previousListed = 0;
+        // the file done at `start` that the request from `start` must list again; null when there is nothing to check
+        String startFile = null;
+        // the newest start a request confirmed (listed its file again): every file before it is done
+        String confirmed = since;
+        boolean unconfirmed = false;
+        String watermark = since;
+        String watermarkFile = null;
+        boolean allDone = true;
+        int emitted = 0;
+        while (isRunAllowed()) {
+            OperationCall call = endpoint.support().context(endpoint.createExchange()).call().pageAll(false)
+                    .outputType(GenesysOutputType.model);
+            call.query("orderField", "uploadDate");
+            call.query("descAsc", "false");
+            if (start != null) {
+                // every file listed before this date is done; the user's startDate is earlier, since those matched it
+                call.query("startDate", start);
+            }
+            call.query("from", offset);
+            long size = size(call);
+            List<?> items = page(call);
+            if (startFile != null) {
+                String expected = startFile;
+                startFile = null;
+                if (items.stream().noneMatch(i -> expected.equals(((FileMetadata) i).getName()))) {
+                    // not listed again: back to the previous start, by offset from where it was, for this poll and
+                    // the later ones; the next poll starts at the last confirmed date
+                    offsetOnly = true;
+                    unconfirmed = true;
+                    frozen = true;
+                    byOffset = true;
+                    start = previousStart;
+                    offset = previousListed;
+                    listed = previousListed;
+                    continue;
+                }
+                confirmed = start;
+            }
+            listed += items.size();
+            for (Object item : items) {
+                if (!isRunAllowed()) {
+                    break;
+                }
+                FileMetadata file = (FileMetadata) item;
+                String name = file.getName();
+                if (name == null || name.isBlank()) {
+                    continue;
+                }
+                boolean done = repository.contains(name);
+                if (!done && inFlight.add(name)) {
+                    emitted++;
+                    process(file);
+                    done = repository.contains(name);
+                }
+                if (allDone && done) {
+                    if (!frozen && file.getUploadDate() != null) {
+                        watermark = file.getUploadDate();
+                        watermarkFile = name;
+                    }
+                } else {
+                    allDone = false;
+                }
+            }
+            if (items.size() < size) {
+                break;
+            }
+            if (!byOffset && allDone && !java.util.Objects.equals(watermark, start)) {
+                previousStart = start;
+                previousListed = listed;
+                start = watermark;
+                startFile = watermarkFile;
+                offset = 0;
+                listed = 0;
+            } else {
+                if (!byOffset) {
+                    frozen = true;
+                }
+                byOffset = true;
+                offset = listed;
+            }
+        }
+        since = unconfirmed ? confirmed : watermark;
+        return emitted;
+    }
+
+    /** The page size the call asks for (the pageSize option, else core's default). */
+    private static long size(OperationCall call) {
+        String size = call.queryView().get("size");
         try {
-            files = (Iterator<?>) endpoint.getExecutor().execute(call).join().body();
+            return size == null ? Paging.OffsetPaging.DEFAULT_SIZE : Math.max(1, Long.parseLong(size));
+        } catch (NumberFormatException e) {
+            return Paging.OffsetPaging.DEFAULT_SIZE;
+        }
+    }
+
+    /** One page of file metadata (a 204 or a page without items is empty). */
+    private List<?> page(OperationCall call) throws Exception {
+        Object body;
+        try {
+            body = endpoint.getExecutor().execute(call).join().body();
         } catch (CompletionException e) {
             throw GenesysPollConsumer.asException(GenesysErrors.unwrap(e));
         }
-        int emitted = 0;
-        boolean allDone = true;
-        String watermark = from;
-        while (isRunAllowed() && GenesysPollConsumer.hasNext(files)) {
-            FileMetadata file = (FileMetadata) files.next();
-            String name = file.getName();
-            if (name == null || name.isBlank()) {
-                continue;
-            }
-            boolean done = repository.contains(name);
-            if (!done && inFlight.add(name)) {
-                emitted++;
-                process(file);
-                done = repository.contains(name);
-            }
-            if (allDone && done) {
-                watermark = file.getUploadDate() != null ? file.getUploadDate() : watermark;
-            } else {
-                allDone = false;
-            }
-        }
-        since = watermark;
-        return emitted;
+        return body instanceof PagedResponse<?> page && page.getItems() != null ? page.getItems() : List.of();
     }
 
     /** Downloads one file and runs the route with it; its name goes to the repository when the exchange succeeds. */

@@ -26,9 +26,9 @@ import io.camelgenesys.udm.model.JobInfo;
  * are tenant data that the seed does not list, so none is hard-coded) and every name given must be one of them;</li>
  * <li>the job is created ({@code POST /v10/export/jobs}, 202);</li>
  * <li>{@code GET /v10/export/jobs/{id}} is polled by core's {@link JobPolling} on the connection's retry scheduler,
- * after {@code waitPollDelay}, doubling with jitter up to {@code waitPollMaxDelay}, until {@code waitTimeout}:
- * progress 100 completes the exchange with the job's {@code JobInfo} (the documented completion signal, whatever the
- * status is called); a status among {@code failedStatuses} fails it at once; the deadline fails it with the last
+ * after {@code waitPollDelay}, doubling with jitter up to {@code waitPollMaxDelay}, until {@code waitTimeout}: a
+ * status among {@code failedStatuses} fails it at once, whatever the progress; progress 100 completes the exchange
+ * with the job's {@code JobInfo} (the documented completion signal, whatever the status is called); the deadline fails it with the last
  * status. Each poll goes through the pipeline (token, retries, rate limit) and completes on a Jetty thread, which
  * only schedules the next one.</li>
  * </ol>
@@ -146,14 +146,17 @@ final class UdmJobWait implements OperationExecution {
             return result;
         }
 
-        /** Progress 100 is completion (the documented signal, whatever the status is called). */
+        /**
+         * A status among {@code failedStatuses} is failure, whatever the progress: the seed does not say what progress
+         * a failed run reports (0-100, 002 L10950), and one that ends failed at 100% must not pass for complete.
+         * Otherwise progress 100 is completion (the documented signal, whatever the status is called).
+         */
         private JobPolling.State state(JsonNode job) {
             String status = job.path("status").asText(null);
-            if (job.path("progress").asInt(0) >= 100) {
-                return JobPolling.State.DONE;
+            if (status != null && failed.stream().anyMatch(status::equalsIgnoreCase)) {
+                return JobPolling.State.FAILED;
             }
-            return status != null && failed.stream().anyMatch(status::equalsIgnoreCase) ? JobPolling.State.FAILED
-                    : JobPolling.State.RUNNING;
+            return job.path("progress").asInt(0) >= 100 ? JobPolling.State.DONE : JobPolling.State.RUNNING;
         }
 
         private void complete(CompletableFuture<OperationResult> result, JsonNode last) {

@@ -116,6 +116,25 @@ class UdmFaultsAndSecretsRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void aFailedStatusWithProgress100FailsTheWait() throws Exception {
+        // the seed does not say what progress a failed run reports (0-100, 002 L10950): a run that ends failed at
+        // 100% completed the wait as a success, and the route went on to download files that were never made
+        udm().setRunDuration(Duration.ZERO);
+        String failed = udm().statusName(JobState.FAILED);
+        CompletableFuture<JobInfo> waiting = waitFor("Failed at the end", "failedStatuses=" + failed);
+        int jobId = awaitJob();
+        sim().faults().on("GET", JOBS).status(200).body("{\"id\": " + jobId + ", \"title\": \"Failed at the end\","
+                                                        + " \"status\": \"" + failed + "\", \"progress\": 100}",
+                "application/json").times(1);
+        Throwable failure = assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS)).getCause();
+        UdmJobException e = assertInstanceOf(UdmJobException.class, failure.getCause());
+        assertEquals(jobId, e.getJobId());
+        assertEquals(failed, e.getStatus());
+        assertEquals(100, e.getProgress());
+        assertFalse(e.isTimedOut());
+    }
+
+    @Test
     void droppedConnectionsWhileWaitingAndBeforeADownloadAreRetried() throws Exception {
         udm().setRunDuration(Duration.ofMillis(300));
         sim().faults().on("GET", JOBS).drop().times(2);

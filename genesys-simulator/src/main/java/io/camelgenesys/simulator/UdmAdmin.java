@@ -16,7 +16,7 @@ import org.eclipse.jetty.http.HttpFields;
  * <ul>
  * <li>{@code GET /simulator/udm}: settings, status names, counts and the storage URL;</li>
  * <li>{@code POST /simulator/udm/settings} {@code {"runDurationMs","exportSize","linkLifetimeMs","ccid",
- * "statusNames":{"COMPLETED":"Done",…}}} (any subset);</li>
+ * "countIsPageLength","statusNames":{"COMPLETED":"Done",…}}} (any subset);</li>
  * <li>{@code POST /simulator/udm/files} {@code {"name","size",…}} and {@code POST /simulator/udm/jobs} (a
  * {@code Job}): create a file or a job directly (201);</li>
  * <li>{@code POST /simulator/udm/jobs/{id}/trigger}, {@code POST /simulator/udm/history/{id}/advance}
@@ -29,7 +29,7 @@ final class UdmAdmin {
 
     static final String PREFIX = AdminEndpoints.PREFIX + "/udm";
     private static final Set<String> SETTINGS = Set.of("runDurationMs", "exportSize", "linkLifetimeMs", "ccid",
-            "statusNames");
+            "countIsPageLength", "statusNames");
 
     private UdmAdmin() {
     }
@@ -103,6 +103,7 @@ final class UdmAdmin {
         node.put("exportSize", udm.exportSize());
         node.put("linkLifetimeMs", udm.linkLifetime().toMillis());
         node.put("ccid", udm.ccid());
+        node.put("countIsPageLength", udm.countIsPageLength());
         ObjectNode names = node.putObject("statusNames");
         udm.statusNames().forEach((state, name) -> names.put(state.name(), name));
         node.put("jobs", udm.jobCount());
@@ -122,6 +123,10 @@ final class UdmAdmin {
         Long runDuration = body.has("runDurationMs") ? longField(body, "runDurationMs", null) : null;
         Long exportSize = body.has("exportSize") ? longField(body, "exportSize", null) : null;
         Long linkLifetime = body.has("linkLifetimeMs") ? longField(body, "linkLifetimeMs", null) : null;
+        JsonNode countIsPageLength = body.get("countIsPageLength");
+        if (countIsPageLength != null && !countIsPageLength.isBoolean()) {
+            throw ApiException.badRequest("countIsPageLength must be true or false");
+        }
         JsonNode names = body.get("statusNames");
         if (names != null && !names.isObject()) {
             throw ApiException.badRequest("statusNames must be an object of state → name");
@@ -148,6 +153,9 @@ final class UdmAdmin {
         }
         if (body.hasNonNull("ccid")) {
             udm.setCcid(body.get("ccid").asText());
+        }
+        if (countIsPageLength != null) {
+            udm.setCountIsPageLength(countIsPageLength.booleanValue());
         }
         if (names != null) {
             names.fields().forEachRemaining(e -> udm.setStatusName(

@@ -262,8 +262,11 @@ final class UdmApi {
                 .and(contains(request, "jobTitle", "jobTitle"))
                 .and(contains(request, "type", "type"))
                 .and(contains(request, "source", "source"));
+        // startDate's bound is not defined by the seed (002 L10390): inclusive, or (a control) exclusive
+        boolean exclusive = udm.startDateExclusive();
         List<ObjectNode> items = udm.files(file -> (historyId == null || historyId.equals(file.historyId()))
-                        && (start == null || !file.uploadDate().isBefore(start))
+                        && (start == null || (exclusive ? file.uploadDate().isAfter(start)
+                                : !file.uploadDate().isBefore(start)))
                         && (end == null || !file.uploadDate().isAfter(end)))
                 .stream().map(UdmFile::metadata).filter(filter).toList();
         // file-metadatas documents 200 only: an empty page, never 204
@@ -333,7 +336,7 @@ final class UdmApi {
      * {count, from, size, items}} where {@code count} is the number of matching items and {@code size} echoes the
      * page size asked for.
      */
-    private static ApiResponse page(ApiRequest request, List<ObjectNode> items, List<String> orderFields,
+    private ApiResponse page(ApiRequest request, List<ObjectNode> items, List<String> orderFields,
             boolean noContentWhenNone) {
         int from = request.queryInt("from", 0);
         int size = request.queryInt("size", DEFAULT_SIZE);
@@ -360,11 +363,12 @@ final class UdmApi {
             return ApiResponse.noContent();
         }
         ObjectNode body = Json.object();
-        body.put("count", sorted.size());
+        int end = (int) Math.min(sorted.size(), (long) from + size);
+        // count is not defined by the seed (002 L10424): the matching items, or (a control) this page's length
+        body.put("count", udm.countIsPageLength() ? Math.max(0, end - from) : sorted.size());
         body.put("from", from);
         body.put("size", size);
         ArrayNode page = body.putArray("items");
-        int end = (int) Math.min(sorted.size(), (long) from + size);
         for (int i = from; i < end; i++) {
             page.add(sorted.get(i));
         }

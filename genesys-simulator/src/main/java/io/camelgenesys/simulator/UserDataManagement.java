@@ -142,6 +142,8 @@ public final class UserDataManagement {
     private final Map<JobState, String> statusNames = new EnumMap<>(JobState.class);
     private ObjectNode certificate;
     private String ccid = "simulator-ccid";
+    private boolean countIsPageLength;
+    private boolean startDateExclusive;
     private int nextJobId = FIRST_JOB_ID;
     private int nextHistoryId = FIRST_HISTORY_ID;
     private Duration runDuration = DEFAULT_RUN_DURATION;
@@ -223,6 +225,41 @@ public final class UserDataManagement {
     /** @return {@code http://127.0.0.1:PORT} of the storage host that serves the pre-signed links */
     public String storageUrl() {
         return storage.baseUrl();
+    }
+
+    /**
+     * What {@code PagedResponse.count} means: the seed gives it no definition (002 L9100-9102, L10424). By default the
+     * number of matching items; {@code true} makes it the number of items in the page, the other reading, so that a
+     * client can be tested against both.
+     */
+    public void setCountIsPageLength(boolean countIsPageLength) {
+        synchronized (lock) {
+            this.countIsPageLength = countIsPageLength;
+        }
+    }
+
+    /**
+     * Whether {@code GET /v10/file-metadatas}'s {@code startDate} leaves out files uploaded at that very date: the seed
+     * does not say (002 L10390). Inclusive by default; {@code true} tests a client against the other reading.
+     */
+    public void setStartDateExclusive(boolean startDateExclusive) {
+        synchronized (lock) {
+            this.startDateExclusive = startDateExclusive;
+        }
+    }
+
+    /** @return whether file-metadatas' {@code startDate} is exclusive (see {@link #setStartDateExclusive}) */
+    public boolean startDateExclusive() {
+        synchronized (lock) {
+            return startDateExclusive;
+        }
+    }
+
+    /** @return whether {@code PagedResponse.count} is the page's length (see {@link #setCountIsPageLength}) */
+    public boolean countIsPageLength() {
+        synchronized (lock) {
+            return countIsPageLength;
+        }
     }
 
     /** @return the tenant id the certificate info carries ({@code ccid}) */
@@ -855,6 +892,8 @@ public final class UserDataManagement {
             files.clear();
             certificate = null;
             ccid = "simulator-ccid";
+            countIsPageLength = false;
+            startDateExclusive = false;
             runDuration = DEFAULT_RUN_DURATION;
             exportSize = DEFAULT_EXPORT_SIZE;
             restoreStatusNames();

@@ -271,6 +271,23 @@ class UdmFilesTest {
         error(api.get("/file-metadatas?orderField=colour"), 400, "orderField must be one of");
     }
 
+    @Test
+    void theReadingsTheSeedLeavesOpenCanBeChosen() throws Exception {
+        udm.addFile(Map.of("name", "a.csv", "size", 1, "uploadDate", "2024-05-01T02:00:00Z"));
+        udm.addFile(Map.of("name", "b.csv", "size", 1, "uploadDate", "2024-05-02T02:00:00Z"));
+        udm.addFile(Map.of("name", "c.csv", "size", 1, "uploadDate", "2024-05-03T02:00:00Z"));
+        udm.setCountIsPageLength(true);
+        assertEquals(2, ok(api.get("/file-metadatas?from=0&size=2"), 200).get("count").asInt());
+        assertEquals(1, ok(api.get("/file-metadatas?from=2&size=2"), 200).get("count").asInt());
+        assertEquals(0, ok(api.get("/file-metadatas?from=5&size=2"), 200).get("count").asInt());
+        udm.setStartDateExclusive(true);
+        assertEquals(List.of("c.csv"), names(api.get("/file-metadatas?startDate=2024-05-02T02:00:00Z")));
+        udm.setStartDateExclusive(false);
+        udm.setCountIsPageLength(false);
+        assertEquals(List.of("b.csv", "c.csv"), names(api.get("/file-metadatas?startDate=2024-05-02T02:00:00Z")));
+        assertEquals(3, ok(api.get("/file-metadatas?from=2&size=2"), 200).get("count").asInt());
+    }
+
     private static List<String> names(ContentResponse response) {
         JsonNode body = ok(response, 200);
         return java.util.stream.StreamSupport.stream(body.get("items").spliterator(), false)

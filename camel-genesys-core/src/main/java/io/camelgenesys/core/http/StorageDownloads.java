@@ -15,6 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * or the disk; Jetty is asked for the next chunk when the previous one is written).</li>
  * <li><b>Faults.</b> No response, 429, 500, 502, 503 and 504 are tried again under the retry options (one
  * {@link RetryScheduler}); a transfer that breaks off resumes from where it stopped with a {@code Range} request
- * ({@code If-Match} the first response's ETag); a 403 (an expired or refused link) asks Genesys for a new link
+ * ({@code If-Match} the first response's ETag; an answer with the whole file or another range fails the transfer at
+ * once, unread); a 403 (an expired or refused link) asks Genesys for a new link
  * when the caller can, once per position the transfer reached (a transfer longer than a link's lifetime may need
  * several). Every other status fails with a {@link GenesysDownloadException} naming the file and the
  * storage host, and quoting only the storage host's error code and message: never the link's query string (a
@@ -64,6 +69,17 @@ public final class StorageDownloads {
     static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
     static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]{1,500})</Message>");
     private static final java.security.SecureRandom PART_IDS = new java.security.SecureRandom();
+    /**
+     * Runs the blocking flush to disk and the move of a finished download (see {@code settle}): a pool for threads that
+     * wait on the disk, as the JDK's own default pool for {@link AsynchronousFileChannel} (which the writes use); its
+     * daemon threads are made when needed and end after a minute idle.
+     */
+    private static final ExecutorService DISK = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "genesys-storage-disk");
+                t.setDaemon(true);
+                return t;
+            });
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final GenesysConnection connection;
@@ -400,6 +416,36 @@ public final class StorageDownloads {
                 attempt.brokeOff(new IOException("the response ended at byte " + position + " of " + size));
                 return;
             }
+            AsynchronousFileChannel c;
+            synchronized (lock) {
+                c = channel;
+            }
+            if (c == null) {
+                fail(null, local("the download was closed", null));
+                return;
+            }
+            // the flush to disk waits on the disk: on a thread for that, never on this one (a Jetty I/O thread, or
+            // the file channel's completion thread)
+            try {
+                DISK.execute(() -> settle(c));
+            } catch (RejectedExecutionException e) {
+                settle(c);
+            }
+        }
+
+        /**
+         * Flushes the {@code .part} to disk, then moves it into place: without the flush, a crash (power, kernel) after
+         * the move can leave a file of the full name and size with bytes missing, which a {@code files} consumer has
+         * already marked done (and, with deleteAfterDownload, deleted from Genesys). camel-file forces its writes too
+         * ({@code forceWrites}, on by default).
+         */
+        private void settle(AsynchronousFileChannel c) {
+            try {
+                c.force(true);
+            } catch (IOException e) {
+                fail(null, local("cannot flush " + part + " to disk", e));
+                return;
+            }
             closeFile(false);
             try {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -426,7 +472,7 @@ public final class StorageDownloads {
         }
 
         /** The exception for a status of the storage host, quoting its error code and message only. */
-        private GenesysDownloadException refused(int status, byte[] body) {
+        private GenesysDownloadException refused(int status, long from, byte[] body) {
             String text = new String(body, StandardCharsets.UTF_8);
             String code = group(ERROR_CODE, text);
             String message = group(ERROR_MESSAGE, text);
@@ -441,8 +487,9 @@ public final class StorageDownloads {
                           + " starts: download the file again)");
             } else if (status == 404) {
                 sb.append(". The file is no longer in storage (deleted, or its export expired)");
-            } else if (status == 200) {
-                sb.append(" to a request for the rest of the file from a given byte: the transfer cannot be resumed");
+            } else if (status >= 200 && status < 300 && from > 0) {
+                sb.append(" to a request for the rest of the file from a given byte, with the whole file or another"
+                          + " range: the transfer cannot be resumed (that answer was not read)");
             }
             sb.append("; the link itself is not shown, its query string is a credential");
             GenesysApiException.Builder b = builder(status).errorCode(code).errorMessage(message);
@@ -497,6 +544,12 @@ public final class StorageDownloads {
                 ok = from == 0 ? status == 200 : status == 206 && rangeStart(response) == from;
                 if (!ok) {
                     error = new ByteArrayOutputStream();
+                    if (status >= 200 && status < 300) {
+                        // a 2xx that is not the bytes asked for (a 200 to a Range: the whole file, RFC 9110 §14.2;
+                        // or another range): its body is file content, not an error to quote, and may be gigabytes.
+                        // Not read: the connection is dropped and the transfer fails now (refused(...) says why)
+                        response.abort(new IOException("HTTP " + status + " is not the range from byte " + from));
+                    }
                     return;
                 }
                 if (from == 0) {
@@ -655,7 +708,7 @@ public final class StorageDownloads {
                     retryOrFail(this, 0, -1, why, e);
                     return;
                 }
-                GenesysDownloadException refused = refused(status, error.toByteArray());
+                GenesysDownloadException refused = refused(status, from, error.toByteArray());
                 if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
                     long retryAfter = RetryPolicy.parseRetryAfter(response.getHeaders().get(HttpHeader.RETRY_AFTER),
                             Instant.now());

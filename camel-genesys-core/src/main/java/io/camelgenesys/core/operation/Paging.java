@@ -49,6 +49,15 @@ public interface Paging {
         return items;
     }
 
+    /** A query parameter's number, {@code fallback} when absent or not a number. */
+    private static long parse(String value, long fallback) {
+        try {
+            return value == null ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     static Integer intOrNull(JsonNode root, String field) {
         JsonNode v = root.get(field);
         return v != null && v.canConvertToInt() ? v.asInt() : null;
@@ -126,8 +135,14 @@ public interface Paging {
 
     /**
      * {@code from}/{@code size} with {@code items} and {@code count} (UDM's {@code PagedResponse}). The size is always
-     * sent: without it UDM answers every matching item in one response (its v3/v4 default is 999,999,999). The last
-     * page is the one that reaches {@code count}, or an empty one (in case {@code count} is the page's length).
+     * sent: without it UDM answers every matching item in one response (its v3/v4 default is 999,999,999).
+     * <p>
+     * The seed does not say what {@code count} counts (002 L9100-9102, L10424: "count (integer):"): the matching items
+     * or this page's. The next page is asked for when {@code count} says more items follow, and also when a full page
+     * has {@code count} equal to its own length, which either reading allows (so a count of the page's length never
+     * ends a listing early; a total that is a multiple of the page size costs one empty page). An empty page is the
+     * last, and so is a shorter one unless {@code count} says more follow. The next {@code from} is the one asked for plus the page's items
+     * (not the response's {@code from}, which an answer might leave out).
      */
     final class OffsetPaging implements Paging {
         static final OffsetPaging INSTANCE = new OffsetPaging();
@@ -152,15 +167,18 @@ public interface Paging {
         @Override
         public Page read(JsonNode root, Map<String, String> requestQuery) {
             List<JsonNode> items = array(root, "items");
-            long from = root.path("from").asLong(0);
-            Long total = root.hasNonNull("count") ? root.get("count").asLong() : null;
+            long from = parse(requestQuery.get("from"), root == null ? 0 : root.path("from").asLong(0));
+            long asked = parse(requestQuery.get("size"), DEFAULT_SIZE);
+            Long count = root != null && root.hasNonNull("count") ? root.get("count").asLong() : null;
+            long n = items.size();
+            boolean more = n > 0 && (count == null || from + n < count || count == n && n >= asked);
             Map<String, String> next = null;
-            if (!items.isEmpty() && (total == null || from + items.size() < total)) {
+            if (more) {
                 next = new java.util.LinkedHashMap<>(requestQuery);
-                next.put("from", String.valueOf(from + items.size()));
+                next.put("from", String.valueOf(from + n));
             }
-            Integer size = intOrNull(root, "size");
-            return new Page(items, total, null, size, null, null, next, false);
+            Integer size = root == null ? null : intOrNull(root, "size");
+            return new Page(items, count, null, size, null, null, next, false);
         }
     }
 
@@ -194,14 +212,6 @@ public interface Paging {
                 next.put("index", String.valueOf(index + items.size()));
             }
             return new Page(items, null, null, (int) count, null, null, next, false);
-        }
-
-        private static long parse(String value, long fallback) {
-            try {
-                return value == null ? fallback : Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
         }
     }
 }
