@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +14,7 @@ import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.GenesysRateLimitException;
 import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
@@ -295,7 +297,7 @@ public final class GenesysConnection {
     }
 
     private void attempt(Call call) {
-        CompletableFuture<Void> slot = rateLimiter.acquire();
+        CompletableFuture<Void> slot = rateLimiter.acquire(latestStart(call));
         ConnectionMetrics m = metrics;
         if (!slot.isDone() && m.enabled()) {
             long waitingSince = System.nanoTime();
@@ -335,11 +337,34 @@ public final class GenesysConnection {
         });
     }
 
-    /** A stopping context's release names the request it stopped; any other failure is reported as it is. */
+    /**
+     * When the request must have started at the latest, as {@link System#nanoTime()}: its {@code retryDeadline} after
+     * its first attempt ({@code Long.MAX_VALUE} when that is beyond any clock). A 429's pause that lasts longer fails
+     * it at once (see {@link RateLimiter#acquire(long)}), as a {@code Retry-After} beyond the deadline fails the
+     * request that got it.
+     */
+    private static long latestStart(Call call) {
+        long deadline = TimeUnit.MILLISECONDS.toNanos(Math.max(0, call.request.retryPolicy().deadlineMillis()));
+        long at = call.startedNanos + deadline;
+        return deadline == Long.MAX_VALUE || ((call.startedNanos ^ at) & (deadline ^ at)) < 0 ? Long.MAX_VALUE : at;
+    }
+
+    /**
+     * A stopping context's release names the request it stopped; a 429's pause that passes the request's deadline is
+     * a {@link GenesysRateLimitException} naming it; any other failure is reported as it is.
+     */
     private static Throwable notSent(Call call, Throwable cause) {
         if (cause instanceof GenesysStoppingException stopping) {
             return new GenesysStoppingException(call.request.describe() + " was not sent: " + stopping.getMessage(),
                     stopping.getCause());
+        }
+        if (cause instanceof RateLimiter.PausedTooLong paused) {
+            GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(429).operation(call.request.describe())
+                    .bodyExcerpt("");
+            return new GenesysRateLimitException("Genesys " + call.request.describe() + " was not sent: " + paused.getMessage()
+                                                 + " for every request of the connection, and that passes its"
+                                                 + " retryDeadline (" + call.request.retryPolicy().deadlineMillis()
+                                                 + " ms from its first attempt)", b, paused.pauseLeftMillis());
         }
         return cause;
     }
