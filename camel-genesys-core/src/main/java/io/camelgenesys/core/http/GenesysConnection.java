@@ -65,7 +65,12 @@ public final class GenesysConnection {
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicInteger healthCheckUsers = new AtomicInteger();
     private volatile ConnectionMetrics metrics = ConnectionMetrics.NONE;
+    /**
+     * The status of the last response, plus {@link #ANSWERED} when it was a 5xx its request takes as an answer
+     * ({@link GenesysRequest#answers}): one field, so that a reader never pairs one response's status with another's.
+     */
     private volatile int lastStatus = -1;
+    private static final int ANSWERED = 1000;
     /** Epoch milliseconds of the last answer or transport failure, 0 before any: no Instant per response. */
     private volatile long lastCallAtMillis;
     private volatile Throwable lastTransportFailure;
@@ -413,7 +418,7 @@ public final class GenesysConnection {
         if (status >= 400 && call.attemptWithoutAnswer != null) {
             response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
         }
-        lastStatus = status;
+        lastStatus = status >= 500 && req.answers(status) ? status + ANSWERED : status;
         Integer remaining = response.rateLimitRemaining();
         if (remaining != null) {
             // the reset only matters with a remaining count: read (and boxed) only then
@@ -618,7 +623,18 @@ public final class GenesysConnection {
 
     /** The HTTP status of the last response, 0 when the last request got none, -1 before the first. */
     public int lastStatus() {
-        return lastStatus;
+        int s = lastStatus;
+        return s >= ANSWERED ? s - ANSWERED : s;
+    }
+
+    /**
+     * Whether the last response ({@link #lastStatus()}) was a server error that says something against Genesys: a
+     * 5xx, unless its request takes that status as an answer (UDM's bulk deletes answer 500 with the items they did
+     * not delete).
+     */
+    public boolean lastStatusIsServerFault() {
+        int s = lastStatus;
+        return s >= 500 && s < ANSWERED;
     }
 
     public Instant lastCallAt() {
