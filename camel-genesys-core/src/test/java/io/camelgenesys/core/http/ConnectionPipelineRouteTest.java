@@ -102,6 +102,24 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aTokenRevokedUnderManyExchangesInFlightIsReplacedByOneTokenRequest() throws Exception {
+        String id = createItem();
+        String r = route(cloud("getItem", "itemId=" + id + "&rateLimit=0"));
+        int tokens = sim().tokens().requestCount();
+        // every exchange is sent with the revoked token: 100 answers 401, arriving while the new token is requested
+        // and after it was obtained
+        sim().tokens().revokeAll();
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(template.asyncRequestBody(r, null));
+        }
+        for (CompletableFuture<Object> c : calls) {
+            assertEquals(id, ((TestItem) c.get(60, TimeUnit.SECONDS)).getId());
+        }
+        assertEquals(tokens + 1, sim().tokens().requestCount(), "one token request for all the 401s");
+    }
+
+    @Test
     void stillUnauthorizedAfterOneReplayIsAClearAuthException() throws Exception {
         String id = createItem();
         String r = route(cloud("getItem", "itemId=" + id));
