@@ -407,9 +407,13 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
-            // noted before the retry is scheduled, which may run (and answer) at once
-            call.attemptWithoutAnswer = cause.getClass().getSimpleName();
-            if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
+            boolean neverSent = GenesysErrors.neverSent(cause);
+            if (!neverSent) {
+                // noted before the retry is scheduled, which may run (and answer) at once
+                call.attemptWithoutAnswer = cause.getClass().getSimpleName();
+            }
+            // a request that could not even connect was not applied: sent again whatever its method
+            if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")", neverSent)) {
                 fail(call, GenesysErrors.fromTransport(req, cause));
             }
             return;
@@ -441,7 +445,7 @@ public final class GenesysConnection {
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            if (!retryLater(call, "HTTP " + status)) {
+            if (!retryLater(call, "HTTP " + status, false)) {
                 fail(call, GenesysErrors.fromResponse(req, response));
             }
             return;
@@ -479,9 +483,12 @@ public final class GenesysConnection {
         call.succeed(response);
     }
 
-    /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
-    private boolean retryLater(Call call, String why) {
-        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call)) >= 0;
+    /**
+     * Backs off before another attempt of an idempotent request, or of any request that was {@code neverSent};
+     * {@code false} when it is not tried again.
+     */
+    private boolean retryLater(Call call, String why, boolean neverSent) {
+        return (neverSent || call.request.idempotent()) && call.retry().backoff(why, () -> attempt(call)) >= 0;
     }
 
     private void fail(Call call, GenesysApiException e) {

@@ -190,6 +190,21 @@ public final class GenesysErrors {
         return ". Genesys refused the credentials";
     }
 
+    /**
+     * Whether a transport failure happened before the request could be written: the connection was refused, the
+     * host has no route or no address. Such a request reached nobody, so sending it again cannot apply it twice,
+     * whatever its method. A timeout, a reset or a closed connection may come after Genesys read the request.
+     */
+    public static boolean neverSent(Throwable failure) {
+        for (Throwable c = unwrap(failure); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.NoRouteToHostException
+                || c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Throwable unwrap(Throwable t) {
         Throwable c = t;
         while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {

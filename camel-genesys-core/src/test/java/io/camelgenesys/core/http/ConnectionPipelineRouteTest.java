@@ -195,6 +195,30 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aPostThatCouldNotConnectIsSentAgainSinceItNeverReachedGenesys() throws Exception {
+        // a simulator of its own, stopped and started again on the same port (the class's stays up)
+        GenesysSimulator own = GenesysSimulator.builder().build();
+        own.start();
+        try {
+            String uri = "genesys-test:createItem?" + io.camelgenesys.core.test.SimulatorSupport.cloud(own);
+            String r = route(uri);
+            template.requestBody(r, Map.of("name", "warm"), TestItem.class); // token and connection ready
+            GenesysConnection connection = context.getEndpoint(uri, TestEndpoint.class).getConnection();
+            own.stop();
+            // refused at connect: nothing was written, so the POST cannot have been applied
+            CompletableFuture<Object> create = template.asyncRequestBody(r, Map.of("name", "after-outage"));
+            Await.until("the connect refused", 30_000, () -> connection.lastTransportFailure() != null);
+            own.start();
+            TestItem created = (TestItem) create.get(60, TimeUnit.SECONDS);
+            assertEquals("after-outage", created.getName());
+            assertEquals(2, own.items().count(), "created once");
+            assertTrue(connection.retryCount() >= 1, "sent again after a backoff");
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void droppedConnectionGivesAnExceptionWithNoStatus() throws Exception {
         String r = route(cloud("createItem", ""));
         sim().faults().on("POST", "/api/v2/simulator/items").drop().times(1);
