@@ -414,7 +414,7 @@ public final class GenesysConnection {
             }
             // a request that could not even connect was not applied: sent again whatever its method
             if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")", neverSent)) {
-                fail(call, GenesysErrors.fromTransport(req, cause));
+                fail(call, GenesysErrors.fromTransport(req, cause, !neverSent && !req.idempotent()));
             }
             return;
         }

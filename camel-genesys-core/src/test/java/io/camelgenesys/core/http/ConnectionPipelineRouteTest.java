@@ -236,6 +236,11 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
         assertFalse(api.getMessage().contains("HttpConnectionOverHTTP"), api.getMessage());
         assertFalse(api.getMessage().contains("SocketChannelEndPoint"), api.getMessage());
         assertInstanceOf(java.io.EOFException.class, api.getCause(), "the I/O exception stays the cause");
+        // a POST is not sent again after it may have reached Genesys: the message says so, so that the route (or its
+        // operator) checks whether it was applied instead of sending it again blindly
+        assertTrue(api.getMessage().contains("may have reached Genesys and been applied, so it was not sent again"),
+                api.getMessage());
+        assertEquals(1, sim().faults().hits("POST", "/api/v2/simulator/items"), "sent once");
     }
 
     @Test
