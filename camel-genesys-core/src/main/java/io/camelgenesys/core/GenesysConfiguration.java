@@ -266,7 +266,8 @@ public class GenesysConfiguration implements Cloneable {
     @Override
     public String toString() {
         // credentials are deliberately left out
-        return getClass().getSimpleName() + "[platform=" + platform + ", baseUrl=" + (baseUrl != null ? baseUrl : region)
+        return getClass().getSimpleName() + "[platform=" + platform + ", baseUrl="
+               + (baseUrl != null ? io.camelgenesys.core.auth.Secrets.url(baseUrl) : region)
                + ", clientId=" + clientId + ", grantType=" + grantType + "]";
     }
 

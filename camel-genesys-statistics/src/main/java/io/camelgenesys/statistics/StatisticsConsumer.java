@@ -152,15 +152,18 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         CompletableFuture<Void> updates = notifications.subscribe(UPDATES, updatesListener);
         CompletableFuture<Void> service = notifications.subscribe(SERVICE, serviceListener);
         // not awaited: the route starts while the handshake is under way; health reports progress
-        CompletableFuture.allOf(updates, service).whenComplete((v, failure) -> {
-            if (failure == null) {
+        // each channel's failure captured as it completes (null: subscribed), so none is read back with a join()
+        updates.handle((x, e) -> e).thenAcceptBoth(service.handle((x, e) -> e), (updatesFailure, serviceFailure) -> {
+            if (updatesFailure == null && serviceFailure == null) {
                 channelsSubscribed(m);
                 return;
             }
             boolean refused = false;
-            for (Map.Entry<String, CompletableFuture<Void>> c : Map.of(UPDATES, updates, SERVICE, service).entrySet()) {
-                if (c.getValue().isCompletedExceptionally() && GenesysErrors.unwrap(c.getValue().handle((x, e) -> e)
-                        .join()) instanceof GenesysNotificationsException e) {
+            Map<String, Throwable> failures = new java.util.LinkedHashMap<>();
+            failures.put(UPDATES, updatesFailure);
+            failures.put(SERVICE, serviceFailure);
+            for (Map.Entry<String, Throwable> c : failures.entrySet()) {
+                if (c.getValue() != null && GenesysErrors.unwrap(c.getValue()) instanceof GenesysNotificationsException e) {
                     // Genesys refused the channel: subscribed again with backoff; the subscription is created once
                     // both channels are subscribed (before, nothing of it could arrive)
                     refused = true;
@@ -170,7 +173,8 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             }
             if (!refused) {
                 m.channelsFailed("Cannot listen to the Statistics notifications: "
-                                 + GenesysErrors.unwrap(failure).getMessage());
+                                 + GenesysErrors.unwrap(updatesFailure != null ? updatesFailure : serviceFailure)
+                                         .getMessage());
             }
         });
         // as camel-kafka's consumer: resolve the "consumers" repository (health checks are optional), which reports

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysConnections;
 import io.camelgenesys.core.http.RateLimiter;
@@ -86,7 +87,8 @@ public class GenesysDevConsole extends AbstractDevConsole {
             jo.put("id", c.id());
             jo.put("platform", c.platform().name());
             jo.put("host", host(c.baseUrl()));
-            jo.put("baseUrl", c.baseUrl());
+            // as the health check shows it: user info and query masked (a gateway may take credentials there)
+            jo.put("baseUrl", Secrets.url(c.baseUrl()));
             Instant expires = c.tokens().tokenExpiresAt();
             if (expires != null) {
                 jo.put("tokenExpiresAt", expires.toString());
@@ -106,7 +108,7 @@ public class GenesysDevConsole extends AbstractDevConsole {
                 if (a instanceof GenesysNotifications n) {
                     JsonObject s = new JsonObject();
                     s.put("path", n.path());
-                    s.put("url", n.url());
+                    s.put("url", Secrets.url(n.url()));
                     s.put("state", n.state().name());
                     s.put("handshakes", n.handshakeCount());
                     s.put("rehandshakes", Math.max(0, n.handshakeCount() - 1));

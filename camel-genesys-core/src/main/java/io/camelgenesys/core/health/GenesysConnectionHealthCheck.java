@@ -22,7 +22,8 @@ import org.apache.camel.impl.health.ProducersHealthCheckRepository;
  * <li>Genesys refused the connection's credentials for good on its last refusal: a static {@code accessToken} or
  * Basic credentials answered 401 (they cannot be refreshed), a freshly obtained token answered 401 again, or a 403
  * refused the API key; until a later call succeeds;</li>
- * <li>the last request got no response, or a 5xx.</li>
+ * <li>the last request got no response, or a 5xx (not one its operation takes as an answer, such as the 500 of
+ * UDM's bulk deletes listing what they did not delete).</li>
  * </ul>
  * UP otherwise, including before the first call (nothing known against it). A 403 of a valid token lacking one
  * permission is not DOWN (the other operations work): it is the {@code genesys.lastForbidden} detail. Other details:
@@ -105,7 +106,7 @@ public final class GenesysConnectionHealthCheck extends AbstractHealthCheck {
                                    + Secrets.NONE.redact(connection.lastTransportFailure().getMessage()));
             return;
         }
-        if (status >= 500) {
+        if (connection.lastStatusIsServerFault()) {
             builder.down().message("The last Genesys request failed with HTTP " + status);
             return;
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +14,7 @@ import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysAuthException;
 import io.camelgenesys.core.GenesysConfiguration;
 import io.camelgenesys.core.GenesysPlatform;
+import io.camelgenesys.core.GenesysRateLimitException;
 import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.auth.FixedAuthorizationProvider;
 import io.camelgenesys.core.auth.OAuthTokenProvider;
@@ -63,7 +65,12 @@ public final class GenesysConnection {
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicInteger healthCheckUsers = new AtomicInteger();
     private volatile ConnectionMetrics metrics = ConnectionMetrics.NONE;
+    /**
+     * The status of the last response, plus {@link #ANSWERED} when it was a 5xx its request takes as an answer
+     * ({@link GenesysRequest#answers}): one field, so that a reader never pairs one response's status with another's.
+     */
     private volatile int lastStatus = -1;
+    private static final int ANSWERED = 1000;
     /** Epoch milliseconds of the last answer or transport failure, 0 before any: no Instant per response. */
     private volatile long lastCallAtMillis;
     private volatile Throwable lastTransportFailure;
@@ -295,7 +302,7 @@ public final class GenesysConnection {
     }
 
     private void attempt(Call call) {
-        CompletableFuture<Void> slot = rateLimiter.acquire();
+        CompletableFuture<Void> slot = rateLimiter.acquire(latestStart(call));
         ConnectionMetrics m = metrics;
         if (!slot.isDone() && m.enabled()) {
             long waitingSince = System.nanoTime();
@@ -335,11 +342,34 @@ public final class GenesysConnection {
         });
     }
 
-    /** A stopping context's release names the request it stopped; any other failure is reported as it is. */
+    /**
+     * When the request must have started at the latest, as {@link System#nanoTime()}: its {@code retryDeadline} after
+     * its first attempt ({@code Long.MAX_VALUE} when that is beyond any clock). A 429's pause that lasts longer fails
+     * it at once (see {@link RateLimiter#acquire(long)}), as a {@code Retry-After} beyond the deadline fails the
+     * request that got it.
+     */
+    private static long latestStart(Call call) {
+        long deadline = TimeUnit.MILLISECONDS.toNanos(Math.max(0, call.request.retryPolicy().deadlineMillis()));
+        long at = call.startedNanos + deadline;
+        return deadline == Long.MAX_VALUE || ((call.startedNanos ^ at) & (deadline ^ at)) < 0 ? Long.MAX_VALUE : at;
+    }
+
+    /**
+     * A stopping context's release names the request it stopped; a 429's pause that passes the request's deadline is
+     * a {@link GenesysRateLimitException} naming it; any other failure is reported as it is.
+     */
     private static Throwable notSent(Call call, Throwable cause) {
         if (cause instanceof GenesysStoppingException stopping) {
             return new GenesysStoppingException(call.request.describe() + " was not sent: " + stopping.getMessage(),
                     stopping.getCause());
+        }
+        if (cause instanceof RateLimiter.PausedTooLong paused) {
+            GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(429).operation(call.request.describe())
+                    .bodyExcerpt("");
+            return new GenesysRateLimitException("Genesys " + call.request.describe() + " was not sent: " + paused.getMessage()
+                                                 + " for every request of the connection, and that passes its"
+                                                 + " retryDeadline (" + call.request.retryPolicy().deadlineMillis()
+                                                 + " ms from its first attempt)", b, paused.pauseLeftMillis());
         }
         return cause;
     }
@@ -377,10 +407,14 @@ public final class GenesysConnection {
             Throwable cause = GenesysErrors.unwrap(failure);
             lastTransportFailure = cause;
             lastStatus = 0;
-            // noted before the retry is scheduled, which may run (and answer) at once
-            call.attemptWithoutAnswer = cause.getClass().getSimpleName();
-            if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")")) {
-                fail(call, GenesysErrors.fromTransport(req, cause));
+            boolean neverSent = GenesysErrors.neverSent(cause);
+            if (!neverSent) {
+                // noted before the retry is scheduled, which may run (and answer) at once
+                call.attemptWithoutAnswer = cause.getClass().getSimpleName();
+            }
+            // a request that could not even connect was not applied: sent again whatever its method
+            if (!retryLater(call, "an I/O error (" + cause.getClass().getSimpleName() + ")", neverSent)) {
+                fail(call, GenesysErrors.fromTransport(req, cause, !neverSent && !req.idempotent()));
             }
             return;
         }
@@ -388,7 +422,7 @@ public final class GenesysConnection {
         if (status >= 400 && call.attemptWithoutAnswer != null) {
             response = response.afterAttemptWithoutAnswer(call.attemptWithoutAnswer);
         }
-        lastStatus = status;
+        lastStatus = status >= 500 && req.answers(status) ? status + ANSWERED : status;
         Integer remaining = response.rateLimitRemaining();
         if (remaining != null) {
             // the reset only matters with a remaining count: read (and boxed) only then
@@ -411,7 +445,7 @@ public final class GenesysConnection {
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            if (!retryLater(call, "HTTP " + status)) {
+            if (!retryLater(call, "HTTP " + status, false)) {
                 fail(call, GenesysErrors.fromResponse(req, response));
             }
             return;
@@ -449,9 +483,12 @@ public final class GenesysConnection {
         call.succeed(response);
     }
 
-    /** Backs off before another attempt of an idempotent request; {@code false} when it is not tried again. */
-    private boolean retryLater(Call call, String why) {
-        return call.request.idempotent() && call.retry().backoff(why, () -> attempt(call)) >= 0;
+    /**
+     * Backs off before another attempt of an idempotent request, or of any request that was {@code neverSent};
+     * {@code false} when it is not tried again.
+     */
+    private boolean retryLater(Call call, String why, boolean neverSent) {
+        return (neverSent || call.request.idempotent()) && call.retry().backoff(why, () -> attempt(call)) >= 0;
     }
 
     private void fail(Call call, GenesysApiException e) {
@@ -593,7 +630,18 @@ public final class GenesysConnection {
 
     /** The HTTP status of the last response, 0 when the last request got none, -1 before the first. */
     public int lastStatus() {
-        return lastStatus;
+        int s = lastStatus;
+        return s >= ANSWERED ? s - ANSWERED : s;
+    }
+
+    /**
+     * Whether the last response ({@link #lastStatus()}) was a server error that says something against Genesys: a
+     * 5xx, unless its request takes that status as an answer (UDM's bulk deletes answer 500 with the items they did
+     * not delete).
+     */
+    public boolean lastStatusIsServerFault() {
+        int s = lastStatus;
+        return s >= 500 && s < ANSWERED;
     }
 
     public Instant lastCallAt() {

@@ -106,6 +106,15 @@ public final class GenesysErrors {
 
     /** The exception for a request that got no complete response. */
     public static GenesysApiException fromTransport(GenesysRequest request, Throwable failure) {
+        return fromTransport(request, failure, false);
+    }
+
+    /**
+     * As {@link #fromTransport(GenesysRequest, Throwable)}; {@code mayHaveBeenApplied}: the request is not idempotent
+     * and may have reached Genesys before the failure (not sent again for that reason), which the message says, so
+     * that the record is checked rather than sent again blindly (a second contact, a second message).
+     */
+    public static GenesysApiException fromTransport(GenesysRequest request, Throwable failure, boolean mayHaveBeenApplied) {
         Throwable cause = unwrap(failure);
         // Jetty's message for a closed connection is a dump of the connection (addresses, buffers, states), which
         // buries the cause: the type says it all
@@ -117,7 +126,12 @@ public final class GenesysErrors {
                   + (cause.getMessage() != null ? ": " + Secrets.NONE.redact(cause.getMessage()) : "") + ")";
         GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(0).operation(request.describe())
                 .bodyExcerpt("");
-        return new GenesysApiException("Genesys " + request.describe() + " " + what + "; no HTTP status", b, cause);
+        String applied = mayHaveBeenApplied
+                ? "; it may have reached Genesys and been applied, so it was not sent again (" + request.method()
+                  + " is not idempotent): check before sending it again"
+                : "";
+        return new GenesysApiException("Genesys " + request.describe() + " " + what + "; no HTTP status" + applied, b,
+                cause);
     }
 
     /**
@@ -188,6 +202,21 @@ public final class GenesysErrors {
             return ". The token is valid but lacks the permission for this request: check the OAuth client's roles";
         }
         return ". Genesys refused the credentials";
+    }
+
+    /**
+     * Whether a transport failure happened before the request could be written: the connection was refused, the
+     * host has no route or no address. Such a request reached nobody, so sending it again cannot apply it twice,
+     * whatever its method. A timeout, a reset or a closed connection may come after Genesys read the request.
+     */
+    public static boolean neverSent(Throwable failure) {
+        for (Throwable c = unwrap(failure); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof java.net.NoRouteToHostException
+                || c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Throwable unwrap(Throwable t) {

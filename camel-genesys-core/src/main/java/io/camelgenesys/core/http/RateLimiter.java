@@ -37,7 +37,7 @@ public final class RateLimiter {
     private final long[] starts;
     private int next;
     private int recorded;
-    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private ScheduledFuture<?> wakeup;
     private long wakeupAt;
     private long wakeupGeneration;
@@ -64,6 +64,16 @@ public final class RateLimiter {
 
     /** Completes when the request may start; pair every completion with one {@link #release()}. */
     public CompletableFuture<Void> acquire() {
+        return acquire(Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #acquire()}, for a request that must start by {@code latestStartNanos} ({@link System#nanoTime()}
+     * time; {@code Long.MAX_VALUE}: no limit): while a 429's pause ({@link #pauseFor}) lasts past it, it fails at
+     * once with a {@link PausedTooLong}, whether it asks during the pause or waits when the pause is set, rather than
+     * waiting for a pause it cannot outlast (a {@code Retry-After} of an hour). Waits for the budget are not limited.
+     */
+    public CompletableFuture<Void> acquire(long latestStartNanos) {
         synchronized (this) {
             long now = clock.getAsLong();
             if (waiters.isEmpty() && tryTake(now)) {
@@ -72,10 +82,43 @@ public final class RateLimiter {
             if (stopping) {
                 return CompletableFuture.failedFuture(stoppingException(now));
             }
-            CompletableFuture<Void> f = new CompletableFuture<>();
+            if (now < pausedUntil && latestStartNanos != Long.MAX_VALUE && pausedUntil - latestStartNanos > 0) {
+                return CompletableFuture.failedFuture(new PausedTooLong(pausedUntil - now));
+            }
+            Waiter f = new Waiter(latestStartNanos);
             waiters.add(f);
             scheduleWakeup(clock.getAsLong());
             return f;
+        }
+    }
+
+    /** A waiting request, and the latest time it may start. */
+    private static final class Waiter extends CompletableFuture<Void> {
+        final long latestStartNanos;
+
+        Waiter(long latestStartNanos) {
+            this.latestStartNanos = latestStartNanos;
+        }
+    }
+
+    /**
+     * A request that could not start before its latest start ({@link #acquire(long)}) because Genesys asked, with a
+     * 429's {@code Retry-After}, that nothing be sent on this connection until later; the connection reports it as a
+     * {@code GenesysRateLimitException} naming the request.
+     */
+    public static final class PausedTooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long pauseLeftMillis;
+
+        PausedTooLong(long pauseLeftNanos) {
+            super("Genesys asked for a pause (429 Too Many Requests, Retry-After) that ends in "
+                  + TimeUnit.NANOSECONDS.toMillis(pauseLeftNanos) + " ms", null, false, false);
+            this.pauseLeftMillis = TimeUnit.NANOSECONDS.toMillis(pauseLeftNanos);
+        }
+
+        /** How long the pause lasts from when the request was refused. */
+        public long pauseLeftMillis() {
+            return pauseLeftMillis;
         }
     }
 
@@ -125,11 +168,32 @@ public final class RateLimiter {
         drain();
     }
 
-    /** Genesys answered 429: nobody on this connection starts a request for that long. */
+    /**
+     * Genesys answered 429: nobody on this connection starts a request for that long; a waiting request that must
+     * start before the pause ends ({@link #acquire(long)}) fails now.
+     */
     public void pauseFor(long millis) {
+        List<Waiter> refused = null;
+        long left;
         synchronized (this) {
-            long until = clock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
+            long now = clock.getAsLong();
+            long until = now + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, RetryPolicy.MAX_RETRY_AFTER_MILLIS));
             pausedUntil = Math.max(pausedUntil, until);
+            left = pausedUntil - now;
+            for (java.util.Iterator<Waiter> i = waiters.iterator(); i.hasNext();) {
+                Waiter w = i.next();
+                if (w.latestStartNanos != Long.MAX_VALUE && pausedUntil - w.latestStartNanos > 0) {
+                    i.remove();
+                    if (refused == null) {
+                        refused = new ArrayList<>();
+                    }
+                    refused.add(w);
+                }
+            }
+        }
+        if (refused != null) {
+            PausedTooLong e = new PausedTooLong(left);
+            refused.forEach(w -> w.completeExceptionally(e));
         }
     }
 
@@ -170,7 +234,7 @@ public final class RateLimiter {
      * what it waited for, and from now on a request that cannot start at once fails instead of waiting.
      */
     public void stopping() {
-        List<CompletableFuture<Void>> released;
+        List<Waiter> released;
         GenesysStoppingException e;
         synchronized (this) {
             stopping = true;
@@ -201,7 +265,7 @@ public final class RateLimiter {
 
     /** Fails every waiting request; the connection is closing. */
     public void close() {
-        List<CompletableFuture<Void>> failed;
+        List<Waiter> failed;
         synchronized (this) {
             failed = new ArrayList<>(waiters);
             waiters.clear();

@@ -83,7 +83,20 @@ public final class RetryPolicy {
     }
 
     private boolean allowed(int attempt, long elapsedMillis, long delay) {
-        return enabled && attempt < maxAttempts && elapsedMillis + delay <= deadlineMillis;
+        return enabled && attempt < maxAttempts && fitsDeadline(elapsedMillis, delay);
+    }
+
+    /**
+     * Whether a wait of {@code waitMillis} ends within the deadline, {@code elapsedMillis} after the first attempt;
+     * compared without adding the two (a huge Retry-After added to the elapsed time overflowed and passed).
+     */
+    public boolean fitsDeadline(long elapsedMillis, long waitMillis) {
+        return waitMillis <= deadlineMillis - Math.max(0, elapsedMillis);
+    }
+
+    /** Milliseconds from the first attempt after which no retry is started ({@code retryDeadline}). */
+    public long deadlineMillis() {
+        return deadlineMillis;
     }
 
     long backoff(int attempt) {
@@ -106,9 +119,16 @@ public final class RetryPolicy {
     }
 
     /**
+     * The longest wait a {@code Retry-After} is read as (a year): a longer one (or one no clock can add, such as
+     * {@code 1e300}) is read as this, so that the pause it sets and the deadline it is compared with stay in range.
+     */
+    public static final long MAX_RETRY_AFTER_MILLIS = 365L * 24 * 3600 * 1000;
+
+    /**
      * Parses {@code Retry-After}: delta seconds or an HTTP date (RFC 7231 §7.1.3).
      *
-     * @return milliseconds to wait (never negative), or {@code -1} when absent or unreadable
+     * @return milliseconds to wait (never negative, at most {@link #MAX_RETRY_AFTER_MILLIS}), or {@code -1} when absent
+     *         or unreadable
      */
     public static long parseRetryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
@@ -116,11 +136,15 @@ public final class RetryPolicy {
         }
         String v = value.trim();
         try {
-            return Math.max(0, Math.round(Double.parseDouble(v) * 1000));
+            double seconds = Double.parseDouble(v);
+            if (Double.isNaN(seconds)) {
+                return -1;
+            }
+            return Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, Math.round(seconds * 1000)));
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Math.max(0, at.toEpochMilli() - now.toEpochMilli());
+                return Math.max(0, Math.min(MAX_RETRY_AFTER_MILLIS, at.toEpochMilli() - now.toEpochMilli()));
             } catch (DateTimeParseException notDate) {
                 return -1;
             }

@@ -3,6 +3,7 @@ package io.camelgenesys.core.notifications;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.http.GenesysErrors;
 import org.cometd.bayeux.Promise;
@@ -120,6 +121,7 @@ final class GenesysBayeuxTransport extends JettyHttpClientTransport {
     @Override
     public String toString() {
         // the default includes options; keep it short and free of anything sensitive
-        return "GenesysBayeuxTransport[" + getURL() + "]";
+        // (the CometD client logs it at DEBUG): a base URL's user info and query masked
+        return "GenesysBayeuxTransport[" + Secrets.url(getURL()) + "]";
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.auth.TokenProvider;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
@@ -114,7 +115,10 @@ public final class GenesysNotifications implements AutoCloseable {
     GenesysNotifications(GenesysConnection connection, String path) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.path = normalizePath(path);
-        this.url = stripTrailingSlash(connection.baseUrl()) + this.path;
+        String endpoint = stripTrailingSlash(connection.baseUrl()) + this.path;
+        // what messages, logs and health show: a base URL's user info and query masked (Secrets.url); the client
+        // connects to the URL as it is
+        this.url = Secrets.url(endpoint);
         this.attachmentKey = ATTACHMENT_PREFIX + this.path;
         this.scheduler = connection.scheduler();
         this.retries = connection.retries();
@@ -125,7 +129,7 @@ public final class GenesysNotifications implements AutoCloseable {
         options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, DEFAULT_MAX_MESSAGE_SIZE);
         this.transport = new GenesysBayeuxTransport(options, connection.http().jetty(), connection.tokens(),
                 connection.connectionHeaders());
-        this.client = new Client(url, scheduler, transport);
+        this.client = new Client(endpoint, scheduler, transport);
         this.client.setBackOffStrategy(new BackOff(sessionRetry));
         this.supervisor = new SessionSupervisor(url, new SupervisedSession(), retries, sessionRetry,
                 this::fireStateChange);
@@ -461,7 +465,7 @@ public final class GenesysNotifications implements AutoCloseable {
         return registry.messageCount();
     }
 
-    /** The Bayeux URL ({@code baseUrl + path}). */
+    /** The Bayeux URL ({@code baseUrl + path}) as messages show it: user info and query masked. */
     public String url() {
         return url;
     }

@@ -98,6 +98,15 @@ public final class GenesysOperationExecutor {
                 throw new IllegalArgumentException("The " + var.name() + " is required for " + spec + ": set the "
                                                    + var.option() + " option or the " + var.header() + " header");
             }
+            if (".".equals(value) || "..".equals(value)) {
+                // a dot-segment: URL resolvers and HTTP servers remove it (RFC 3986 5.2.4), so the request would
+                // address another resource (deleteNote with noteId '..' deleted the contact)
+                OperationSpec.Parameter var = spec.parameter(vars.get(i));
+                throw new IllegalArgumentException("The " + var.name() + " '" + value + "' is not an id for " + spec
+                                                   + ": a path segment '.' or '..' would address another resource;"
+                                                   + " check the " + var.option() + " option or the " + var.header()
+                                                   + " header");
+            }
             values[i] = GenesysRequest.encodeComponent(value);
             if (shownValues != null) {
                 shownValues[i] = spec.isSecretPath(vars.get(i)) ? Secrets.label(values[i]) : values[i];

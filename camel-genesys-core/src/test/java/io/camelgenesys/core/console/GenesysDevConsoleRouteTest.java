@@ -57,6 +57,21 @@ class GenesysDevConsoleRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aBaseUrlWithCredentialsInItIsShownWithoutThem() throws Exception {
+        // user info in the base URL (a proxy or gateway that takes it), and a query: neither is shown, as in health
+        String base = sim().baseUrl().replace("://", "://gateway-user:url-pass-42@");
+        template.request(route("genesys-test:getItem?itemId=x&platform=webServices&username=u&password=RAW(pw-1234)"
+                               + "&baseUrl=" + base), x -> { });
+        DevConsole console = console();
+        String text = console.call(DevConsole.MediaType.TEXT).toString();
+        String json = ((JsonObject) console.call(DevConsole.MediaType.JSON)).toJson();
+        for (String shown : List.of(text, json)) {
+            assertFalse(shown.contains("url-pass-42"), "the password of the base URL is shown: " + shown);
+            assertTrue(shown.contains("xxxxxx@") || shown.contains("127.0.0.1"), shown);
+        }
+    }
+
+    @Test
     void showsEachConnectionWithItsBudgetCountersTokenAndCometdSessionButNoSecret() throws Exception {
         String id = template.requestBody(route(cloud("createItem", "rateLimit=50")), Map.of("name", "seen"),
                 TestItem.class).getId();

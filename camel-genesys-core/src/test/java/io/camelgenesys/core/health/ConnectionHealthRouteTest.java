@@ -132,6 +132,22 @@ class ConnectionHealthRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aServerErrorTheOperationTakesAsItsAnswerIsNotDownAndAPlainOneIs() throws Exception {
+        sim().faults().on("DELETE", "/api/v2/simulator/items/listed").status(500)
+                .body("{\"message\":\"1 item was not deleted\",\"code\":\"partial\",\"status\":500}").times(1);
+        Exchange answered = template.request(route(cloud("purgeItem", "itemId=listed")), x -> { });
+        assertNotNull(answered.getException(), "the default execution reports the answer as an error");
+        HealthCheck.Result afterAnswer = health();
+        assertEquals(HealthCheck.State.UP, afterAnswer.getState(),
+                () -> "a 500 the operation takes as its answer says nothing against Genesys: " + afterAnswer.getMessage());
+        assertEquals(500, afterAnswer.getDetails().get("genesys.lastHttpStatus"), "the status is still shown");
+        // the same status as a fault of a request that does not take it as an answer is DOWN, as before
+        sim().faults().on("GET", "/api/v2/simulator/items/broken").status(500).times(1);
+        assertNotNull(template.request(route(cloud("getItem", "itemId=broken")), x -> { }).getException());
+        assertDown(health(), "HTTP 500");
+    }
+
+    @Test
     void aWrongClientSecretIsDown() throws Exception {
         String uri = "genesys-test:createItem?baseUrl=" + sim().baseUrl() + "&clientId=cloud-client&clientSecret=RAW(wrong-secret)";
         assertNotNull(send(uri).getException());

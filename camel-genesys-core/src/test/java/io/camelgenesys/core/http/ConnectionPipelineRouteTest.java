@@ -102,6 +102,24 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aTokenRevokedUnderManyExchangesInFlightIsReplacedByOneTokenRequest() throws Exception {
+        String id = createItem();
+        String r = route(cloud("getItem", "itemId=" + id + "&rateLimit=0"));
+        int tokens = sim().tokens().requestCount();
+        // every exchange is sent with the revoked token: 100 answers 401, arriving while the new token is requested
+        // and after it was obtained
+        sim().tokens().revokeAll();
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(template.asyncRequestBody(r, null));
+        }
+        for (CompletableFuture<Object> c : calls) {
+            assertEquals(id, ((TestItem) c.get(60, TimeUnit.SECONDS)).getId());
+        }
+        assertEquals(tokens + 1, sim().tokens().requestCount(), "one token request for all the 401s");
+    }
+
+    @Test
     void stillUnauthorizedAfterOneReplayIsAClearAuthException() throws Exception {
         String id = createItem();
         String r = route(cloud("getItem", "itemId=" + id));
@@ -177,6 +195,30 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aPostThatCouldNotConnectIsSentAgainSinceItNeverReachedGenesys() throws Exception {
+        // a simulator of its own, stopped and started again on the same port (the class's stays up)
+        GenesysSimulator own = GenesysSimulator.builder().build();
+        own.start();
+        try {
+            String uri = "genesys-test:createItem?" + io.camelgenesys.core.test.SimulatorSupport.cloud(own);
+            String r = route(uri);
+            template.requestBody(r, Map.of("name", "warm"), TestItem.class); // token and connection ready
+            GenesysConnection connection = context.getEndpoint(uri, TestEndpoint.class).getConnection();
+            own.stop();
+            // refused at connect: nothing was written, so the POST cannot have been applied
+            CompletableFuture<Object> create = template.asyncRequestBody(r, Map.of("name", "after-outage"));
+            Await.until("the connect refused", 30_000, () -> connection.lastTransportFailure() != null);
+            own.start();
+            TestItem created = (TestItem) create.get(60, TimeUnit.SECONDS);
+            assertEquals("after-outage", created.getName());
+            assertEquals(2, own.items().count(), "created once");
+            assertTrue(connection.retryCount() >= 1, "sent again after a backoff");
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void droppedConnectionGivesAnExceptionWithNoStatus() throws Exception {
         String r = route(cloud("createItem", ""));
         sim().faults().on("POST", "/api/v2/simulator/items").drop().times(1);
@@ -194,6 +236,11 @@ class ConnectionPipelineRouteTest extends GenesysRouteTestSupport {
         assertFalse(api.getMessage().contains("HttpConnectionOverHTTP"), api.getMessage());
         assertFalse(api.getMessage().contains("SocketChannelEndPoint"), api.getMessage());
         assertInstanceOf(java.io.EOFException.class, api.getCause(), "the I/O exception stays the cause");
+        // a POST is not sent again after it may have reached Genesys: the message says so, so that the route (or its
+        // operator) checks whether it was applied instead of sending it again blindly
+        assertTrue(api.getMessage().contains("may have reached Genesys and been applied, so it was not sent again"),
+                api.getMessage());
+        assertEquals(1, sim().faults().hits("POST", "/api/v2/simulator/items"), "sent once");
     }
 
     @Test

@@ -176,6 +176,41 @@ class RetryRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aRetryAfterTooLargeForAnyClockFailsAtOnceInsteadOfWaitingForever() throws Exception {
+        String id = seeded();
+        // a value no clock can add (milliseconds beyond Long.MAX_VALUE); the delay makes the elapsed time non-zero, which
+        // the deadline check added to it and overflowed: the retry was scheduled Long.MAX_VALUE ms ahead
+        sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(429).header("Retry-After", "1e300")
+                .delay(java.time.Duration.ofMillis(50)).times(1);
+        String r = route(cloud("getItem", "itemId=" + id + "&retryDeadline=5000"));
+        CompletableFuture<Object> call = template.asyncRequestBody(r, null);
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> call.get(30, TimeUnit.SECONDS), "failed, not left waiting");
+        assertInstanceOf(GenesysRateLimitException.class, e.getCause().getCause());
+    }
+
+    @Test
+    void exchangesBehindAPauseThatPassesTheirDeadlineFailAtOnceInsteadOfWaitingForIt() throws Exception {
+        String id = seeded();
+        sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(429).header("Retry-After", "3600").times(1);
+        String uri = cloud("getItem", "itemId=" + id + "&retryDeadline=5000");
+        String r = route(uri);
+        // the 429's own exchange fails at once: an hour passes its deadline
+        CamelExecutionException first = assertThrows(CamelExecutionException.class, () -> template.requestBody(r, (Object) null));
+        assertInstanceOf(GenesysRateLimitException.class, first.getCause());
+        // the connection is paused for that hour; an exchange sent now cannot be sent within its deadline either: it
+        // fails at once too, rather than waiting an hour in the rate limiter with no word
+        CompletableFuture<Object> behind = template.asyncRequestBody(r, null);
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> behind.get(30, TimeUnit.SECONDS), "failed, not left waiting for the pause");
+        GenesysRateLimitException limited = assertInstanceOf(GenesysRateLimitException.class, e.getCause().getCause());
+        assertTrue(limited.getRetryAfterMillis() > 3_000_000, "the pause left: " + limited.getRetryAfterMillis());
+        assertTrue(limited.getMessage().contains("Retry-After") && limited.getMessage().contains("retryDeadline"),
+                limited.getMessage());
+        assertEquals(0, connection(uri).rateLimiter().waiting(), "nothing waits");
+    }
+
+    @Test
     void manyExchangesThrough503BurstsAllSucceedAndEveryRetryIsCounted() throws Exception {
         String id = seeded();
         String uri = cloud("getItem", "itemId=" + id + "&retryInitialDelay=20&rateLimit=0");

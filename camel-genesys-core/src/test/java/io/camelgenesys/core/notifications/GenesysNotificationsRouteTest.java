@@ -322,6 +322,33 @@ class GenesysNotificationsRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void aBaseUrlWithCredentialsInItIsNotShownInTheSessionsMessages() throws Exception {
+        LogCapture logs = LogCapture.install();
+        try {
+            String base = sim().baseUrl().replace("://", "://gateway-user:url-pass-42@");
+            String uri = TestCometdComponent.SCHEME + ":" + UPDATES.substring(1) + "?"
+                         + SimulatorSupport.multicloud(sim()).replace(sim().baseUrl(), base);
+            sim().cometd().rejectHandshakes(1_000, 403);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId("userinfo").to("mock:updates");
+                }
+            });
+            GenesysNotifications n = ((TestCometdConsumer) context.getRoute("userinfo").getConsumer()).notifications();
+            await("the 403 reported", 10_000, () -> n.lastError() != null && n.lastError().contains("403"));
+            HealthCheck.Result down = health("userinfo");
+            for (String shown : List.of(n.lastError(), n.toString(), down.getMessage().orElse(""))) {
+                assertFalse(shown.contains("url-pass-42"), shown);
+            }
+            logs.assertNoneContains(List.of("url-pass-42"));
+        } finally {
+            sim().cometd().rejectHandshakes(0, 403);
+            logs.uninstall();
+        }
+    }
+
+    @Test
     void healthIsDownWhileHandshakesAreRefusedWith403AndUpAfterRecovery() throws Exception {
         LogCapture logs = LogCapture.install();
         try {

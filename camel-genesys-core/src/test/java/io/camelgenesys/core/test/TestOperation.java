@@ -73,6 +73,8 @@ public enum TestOperation implements GenesysOperation {
                         = context.exchange().getProperty(TestOperation.THEN, Function.class);
                 return context.executor().execute(context.call()).thenCompose(then);
             })),
+    /** A delete whose 500 is an answer (as UDM's bulk deletes list what they did not delete), not a fault. */
+    purgeItem(OperationSpec.delete("/api/v2/simulator/items/{itemId}").answers(500)),
     /** A consumer-only row (a CometD channel): never sent, refused in to(). */
     watchItems(OperationSpec.cometd("/test/items"));
 
