@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.GenesysRequest;
 import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.json.GenesysModels;
@@ -32,7 +34,9 @@ import org.apache.camel.Exchange;
 /**
  * Runs one bulk operation: reads any collection of items, checks each against the operation's rules (and, when the
  * row says so, its custom fields against the schema version it references), sends the valid ones in batches of
- * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every per-item failure, from the
+ * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, each request body within the 512,000 bytes
+ * Genesys accepts (a batch that would be larger ends early, the next item starting the next batch; an item that is
+ * larger on its own is refused), and maps every per-item failure, from the
  * checks or from Genesys' {@code results[].error}, back to the input item and its index.
  * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
  * calling route thread, every later one on the endpoint's worker pool.
@@ -55,6 +59,14 @@ final class BulkRunner {
     private final List<Object> stored = new ArrayList<>();
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
+    /** An item read and checked that did not fit the request body of the batch before: the next batch's first. */
+    private Carried carried;
+
+    /** The bytes of a bulk request body around its entities: {@code {"entities":[]}}. */
+    private static final int ENVELOPE_BYTES = "{\"entities\":[]}".length();
+
+    private record Carried(Object item, int index, JsonNode entity, int bytes) {
+    }
 
     BulkRunner(OperationContext context, BulkExecution execution) {
         this.context = context;
@@ -116,6 +128,13 @@ final class BulkRunner {
 
     private CompletableFuture<OperationResult> next() {
         Batch batch = new Batch(batchSize, failures.size());
+        // the request body: {"entities":[...]}, an item's JSON and a comma each; never over what Genesys accepts
+        int bodyBytes = ENVELOPE_BYTES;
+        if (carried != null) {
+            batch.add(carried.item(), carried.index(), carried.entity());
+            bodyBytes += carried.bytes();
+            carried = null;
+        }
         while (true) {
             Object item;
             try {
@@ -136,6 +155,20 @@ final class BulkRunner {
                 failures.add(new BulkFailure(i, item, e.getMessage(), 400, "invalid.input"));
                 continue;
             }
+            int bytes = GenesysJson.toBytes(entity).length;
+            if (ENVELOPE_BYTES + bytes > GenesysRequest.MAX_BODY_BYTES) {
+                failures.add(new BulkFailure(i, item, String.format(Locale.ROOT, "the item is %,d bytes as JSON: a"
+                        + " request with it would be over the %,d bytes Genesys accepts in one request", bytes,
+                        GenesysRequest.MAX_BODY_BYTES), 400, "invalid.input"));
+                continue;
+            }
+            int withItem = bodyBytes + bytes + (batch.entities().isEmpty() ? 0 : 1);
+            if (withItem > GenesysRequest.MAX_BODY_BYTES) {
+                // this batch is full by size: the item starts the next one
+                carried = new Carried(item, i, entity, bytes);
+                break;
+            }
+            bodyBytes = withItem;
             batch.add(item, i, entity);
         }
         if (execution.customFields() == null || batch.entities().isEmpty()) {
@@ -200,7 +233,7 @@ final class BulkRunner {
             // every item of this batch failed its checks: go on with the rest of the input
             boolean more;
             try {
-                more = input.hasNext();
+                more = carried != null || input.hasNext();
             } catch (RuntimeException broken) {
                 return inputFailed(broken);
             }
