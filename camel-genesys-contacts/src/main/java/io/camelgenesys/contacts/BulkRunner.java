@@ -1,8 +1,10 @@
 package io.camelgenesys.contacts;
 
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysRefusal;
 import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.GenesysRequest;
@@ -36,7 +39,8 @@ import org.apache.camel.Exchange;
  * row says so, its custom fields against the schema version it references), sends the valid ones in batches of
  * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, each request body within the 512,000 bytes
  * Genesys accepts (a batch that would be larger ends early, the next item starting the next batch; an item that is
- * larger on its own is refused), and maps every per-item failure, from the
+ * larger on its own is refused). A batch Genesys refuses as a whole (400, 404, 409, 410, 413, 422) is sent again in
+ * halves, down to single items, so that only the item at fault is refused. It maps every per-item failure, from the
  * checks or from Genesys' {@code results[].error}, back to the input item and its index.
  * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
  * calling route thread, every later one on the endpoint's worker pool.
@@ -59,6 +63,8 @@ final class BulkRunner {
     private final List<Object> stored = new ArrayList<>();
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
+    /** The halves of batches Genesys refused as a whole, to be sent before anything else. */
+    private final Deque<Batch> split = new ArrayDeque<>();
     /** An item read and checked that did not fit the request body of the batch before: the next batch's first. */
     private Carried carried;
 
@@ -124,9 +130,22 @@ final class BulkRunner {
             indexes.add(index);
             entities.add(entity);
         }
+
+        /** The items {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+        Batch part(int from, int to, int failedBefore) {
+            Batch part = new Batch(to - from, failedBefore);
+            for (int k = from; k < to; k++) {
+                part.add(originals.get(k), indexes.get(k), entities.get(k));
+            }
+            return part;
+        }
     }
 
     private CompletableFuture<OperationResult> next() {
+        if (!split.isEmpty()) {
+            // the parts of a batch Genesys refused as a whole, first part first (the items keep their input order)
+            return send(split.pop(), null);
+        }
         Batch batch = new Batch(batchSize, failures.size());
         // the request body: {"entities":[...]}, an item's JSON and a comma each; never over what Genesys accepts
         int bodyBytes = ENVELOPE_BYTES;
@@ -253,7 +272,19 @@ final class BulkRunner {
                     // exchange fails with what happened, reporting the items stored so far
                     return stopped(batchCause);
                 }
-                // the whole batch was refused: each of its items failed with that error
+                if (originals.size() > 1 && batchCause instanceof GenesysApiException api
+                    && GenesysRefusal.refusedStatus(api.getHttpStatus())) {
+                    // Genesys refused the whole request (400, 404, 409, 410, 413 or 422), not each item: which item
+                    // is at fault is not known, the others may be fine. Its halves are sent on their own, down to
+                    // single items, each of which then gets a verdict of its own (refused or stored)
+                    int half = originals.size() / 2;
+                    int failedNow = failures.size();
+                    split.push(batch.part(half, originals.size(), failedNow));
+                    split.push(batch.part(0, half, failedNow));
+                    return next();
+                }
+                // the whole batch failed, not for its items (401/403, 429 or 5xx after the retries, a lost
+                // connection): each of its items failed with that error, not refused
                 for (int k = 0; k < originals.size(); k++) {
                     failures.add(notRefused(indexes.get(k), originals.get(k), batchCause));
                 }
