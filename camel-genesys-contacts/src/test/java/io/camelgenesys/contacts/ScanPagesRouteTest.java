@@ -112,4 +112,34 @@ class ScanPagesRouteTest extends ContactsTestSupport {
         assertEquals(records.get(100).getMessage().getBody(ExternalContact.class).getId(),
                 ((ExternalContact) rest.get(0)).getId());
     }
+
+    @Test
+    void a503A429AndAnExpiredTokenMidScanLoseAndRepeatNoRecord() throws Exception {
+        sim().externalContacts().seedContacts(120);
+        MockEndpoint out = getMockEndpoint("mock:reconcile");
+        out.expectedMessageCount(120);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000"))
+                        .process(e -> {
+                            if (e.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class) == 10L) {
+                                // while the first page is processed: the next page fetch meets a 503, then a 429,
+                                // then a revoked token
+                                sim().faults().on("GET", SCAN_PATH).status(503).times(1);
+                                sim().faults().on("GET", SCAN_PATH).status(429).header("Retry-After", "1").times(1);
+                                sim().tokens().revokeAll();
+                            }
+                        })
+                        .to("mock:reconcile");
+            }
+        });
+        out.assertIsSatisfied();
+        Set<String> ids = new HashSet<>();
+        out.getExchanges().forEach(x -> ids.add(x.getMessage().getBody(ExternalContact.class).getId()));
+        assertEquals(120, ids.size(), "every record once");
+        assertEquals(2, sim().faults().hits("GET", SCAN_PATH), "both faults were met");
+        assertEquals(120, out.getExchanges().stream()
+                .map(x -> x.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class)).distinct().count());
+    }
 }
