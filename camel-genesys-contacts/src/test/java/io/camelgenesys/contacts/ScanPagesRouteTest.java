@@ -9,6 +9,7 @@ import java.util.Set;
 import io.camelgenesys.contacts.model.ExternalContact;
 import io.camelgenesys.core.GenesysConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -46,18 +47,9 @@ class ScanPagesRouteTest extends ContactsTestSupport {
     void anEmptyPageWithACursorDoesNotEndAPoll() throws Exception {
         sim().externalContacts().seedContacts(60);
         sim().externalContacts().scanEmptyPages(1);
-        MockEndpoint out = getMockEndpoint("mock:reconcile");
-        out.expectedMessageCount(60);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000")).to("mock:reconcile");
-            }
+        List<Exchange> records = poll(60, e -> {
         });
-        out.assertIsSatisfied();
-        Set<String> ids = new HashSet<>();
-        out.getExchanges().forEach(x -> ids.add(x.getMessage().getBody(ExternalContact.class).getId()));
-        assertEquals(60, ids.size());
+        assertEquals(60, ids(records).size());
     }
 
     @Test
@@ -75,16 +67,8 @@ class ScanPagesRouteTest extends ContactsTestSupport {
     @Test
     void eachScannedRecordCarriesTheHeadersOfItsOwnPage() throws Exception {
         sim().externalContacts().seedContacts(120);
-        MockEndpoint out = getMockEndpoint("mock:reconcile");
-        out.expectedMessageCount(120);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000")).to("mock:reconcile");
-            }
+        List<Exchange> records = poll(120, e -> {
         });
-        out.assertIsSatisfied();
-        List<Exchange> records = out.getExchanges();
         List<String> cursors = new ArrayList<>();
         List<String> correlations = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
@@ -116,30 +100,37 @@ class ScanPagesRouteTest extends ContactsTestSupport {
     @Test
     void a503A429AndAnExpiredTokenMidScanLoseAndRepeatNoRecord() throws Exception {
         sim().externalContacts().seedContacts(120);
+        List<Exchange> records = poll(120, e -> {
+            if (e.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class) == 10L) {
+                // while the first page is processed: the next page fetch meets a 503, then a 429, then a revoked token
+                sim().faults().on("GET", SCAN_PATH).status(503).times(1);
+                sim().faults().on("GET", SCAN_PATH).status(429).header("Retry-After", "1").times(1);
+                sim().tokens().revokeAll();
+            }
+        });
+        assertEquals(120, ids(records).size(), "every record once");
+        assertEquals(2, sim().faults().hits("GET", SCAN_PATH), "both faults were met");
+        assertEquals(120, records.stream()
+                .map(x -> x.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class)).distinct().count());
+    }
+
+    /** One poll of a scan consumer (pageSize 50) through {@code step}: the records it emitted. */
+    private List<Exchange> poll(int expected, Processor step) throws Exception {
         MockEndpoint out = getMockEndpoint("mock:reconcile");
-        out.expectedMessageCount(120);
+        out.expectedMessageCount(expected);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000"))
-                        .process(e -> {
-                            if (e.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class) == 10L) {
-                                // while the first page is processed: the next page fetch meets a 503, then a 429,
-                                // then a revoked token
-                                sim().faults().on("GET", SCAN_PATH).status(503).times(1);
-                                sim().faults().on("GET", SCAN_PATH).status(429).header("Retry-After", "1").times(1);
-                                sim().tokens().revokeAll();
-                            }
-                        })
-                        .to("mock:reconcile");
+                from(contacts("scan", "pageSize=50&initialDelay=0&delay=3600000")).process(step).to("mock:reconcile");
             }
         });
         out.assertIsSatisfied();
+        return out.getExchanges();
+    }
+
+    private static Set<String> ids(List<Exchange> records) {
         Set<String> ids = new HashSet<>();
-        out.getExchanges().forEach(x -> ids.add(x.getMessage().getBody(ExternalContact.class).getId()));
-        assertEquals(120, ids.size(), "every record once");
-        assertEquals(2, sim().faults().hits("GET", SCAN_PATH), "both faults were met");
-        assertEquals(120, out.getExchanges().stream()
-                .map(x -> x.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class)).distinct().count());
+        records.forEach(x -> ids.add(x.getMessage().getBody(ExternalContact.class).getId()));
+        return ids;
     }
 }
