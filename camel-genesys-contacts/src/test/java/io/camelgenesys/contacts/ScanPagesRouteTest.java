@@ -118,6 +118,7 @@ class ScanPagesRouteTest extends ContactsTestSupport {
     private List<Exchange> poll(int expected, Processor step) throws Exception {
         MockEndpoint out = getMockEndpoint("mock:reconcile");
         out.expectedMessageCount(expected);
+        out.setResultWaitTime(120_000); // a generous cap: the poll waits out a Retry-After on a loaded machine
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
