@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelgenesys.simulator.FaultRule;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +32,7 @@ class BulkWholeBatchRefusalRouteTest extends ContactsTestSupport {
 
     @Test
     void aBatchRefusedAsAWholeIsSentAgainInHalvesAndItsGoodItemsAreStored() throws Exception {
-        sim().faults().on("POST", ADD).status(400)
-                .body("{\"message\":\"The request could not be understood\",\"code\":\"bad.request\",\"status\":400}",
-                        "application/json")
-                .times(1);
+        refusedAsAWhole().times(1);
         Exchange e = call("bulkAdd", "bulkFailureMode=continue&bulkBatchSize=6", rows(6));
         assertNull(e.getException());
         assertEquals(0, e.getMessage().getHeader(ContactsConstants.BULK_FAILURE_COUNT),
@@ -49,9 +47,7 @@ class BulkWholeBatchRefusalRouteTest extends ContactsTestSupport {
 
     @Test
     void anItemIsRefusedOnlyWhenGenesysRefusesItOnItsOwn() throws Exception {
-        sim().faults().on("POST", ADD).status(400)
-                .body("{\"message\":\"The request could not be understood\",\"code\":\"bad.request\",\"status\":400}",
-                        "application/json");
+        refusedAsAWhole();
         Exchange e = call("bulkAdd", "bulkFailureMode=continue&bulkBatchSize=4", rows(4));
         assertNull(e.getException());
         List<?> failures = e.getMessage().getHeader(ContactsConstants.BULK_FAILURES, List.class);
@@ -67,14 +63,19 @@ class BulkWholeBatchRefusalRouteTest extends ContactsTestSupport {
 
     @Test
     void failModeStopsAtTheFirstItemRefusedOnItsOwn() throws Exception {
-        sim().faults().on("POST", ADD).status(400)
-                .body("{\"message\":\"The request could not be understood\",\"code\":\"bad.request\",\"status\":400}",
-                        "application/json");
+        refusedAsAWhole();
         Exchange e = call("bulkAdd", "bulkBatchSize=4", rows(4));
         BulkException failed = assertInstanceOf(BulkException.class, e.getException());
         List<?> failures = e.getMessage().getHeader(ContactsConstants.BULK_FAILURES, List.class);
         assertEquals(1, failures.size(), failed.getMessage());
         assertEquals(0, ((BulkFailure) failures.get(0)).index());
         assertEquals(3, sim().requests().count("POST", ADD), "4, then 2, then the first item alone");
+    }
+
+    /** Every bulk add request is answered 400 for the request as a whole (no result per item). */
+    private FaultRule refusedAsAWhole() {
+        return sim().faults().on("POST", ADD).status(400)
+                .body("{\"message\":\"The request could not be understood\",\"code\":\"bad.request\",\"status\":400}",
+                        "application/json");
     }
 }
