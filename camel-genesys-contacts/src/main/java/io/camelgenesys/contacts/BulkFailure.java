@@ -16,8 +16,8 @@ import io.camelgenesys.core.GenesysRefusal;
 public record BulkFailure(int index, Object item, String error, int status, String code) {
 
     /**
-     * Whether the item itself was refused (by the input checks, or by Genesys with 400, 404, 409, 410, 413 or 422):
-     * dead-letter it. Otherwise (a whole batch refused for 401/403, 429 or 5xx after the retries, a lost connection)
+     * Whether the item itself was refused (by the input checks, or by Genesys with 400, 404, 409, 410, 413 or 422,
+     * in its result or for a request that held only this item): dead-letter it. Otherwise (a whole batch refused for 401/403, 429 or 5xx after the retries, a lost connection)
      * the item was not at fault: leave it for the next run.
      */
     public boolean refused() {

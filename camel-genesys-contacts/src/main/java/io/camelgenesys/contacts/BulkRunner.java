@@ -1,11 +1,14 @@
 package io.camelgenesys.contacts;
 
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +20,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgenesys.contacts.BulkExecution.Kind;
 import io.camelgenesys.core.GenesysApiException;
+import io.camelgenesys.core.GenesysRefusal;
 import io.camelgenesys.core.GenesysStoppingException;
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.http.GenesysRequest;
 import io.camelgenesys.core.http.WorkerPool;
 import io.camelgenesys.core.json.GenesysJson;
 import io.camelgenesys.core.json.GenesysModels;
@@ -32,7 +37,10 @@ import org.apache.camel.Exchange;
 /**
  * Runs one bulk operation: reads any collection of items, checks each against the operation's rules (and, when the
  * row says so, its custom fields against the schema version it references), sends the valid ones in batches of
- * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, and maps every per-item failure, from the
+ * {@code bulkBatchSize} (bulkEnrich: at most 10) one batch after the other, each request body within the 512,000 bytes
+ * Genesys accepts (a batch that would be larger ends early, the next item starting the next batch; an item that is
+ * larger on its own is refused). A batch Genesys refuses as a whole (400, 404, 409, 410, 413, 422) is sent again in
+ * halves, down to single items, so that only the item at fault is refused. It maps every per-item failure, from the
  * checks or from Genesys' {@code results[].error}, back to the input item and its index.
  * Only the current batch is held; the stored entities are collected as the result. The first batch is read on the
  * calling route thread, every later one on the endpoint's worker pool.
@@ -55,6 +63,16 @@ final class BulkRunner {
     private final List<Object> stored = new ArrayList<>();
     private final Map<String, Object> headers = new LinkedHashMap<>();
     private int index;
+    /** The halves of batches Genesys refused as a whole, to be sent before anything else. */
+    private final Deque<Batch> split = new ArrayDeque<>();
+    /** An item read and checked that did not fit the request body of the batch before: the next batch's first. */
+    private Carried carried;
+
+    /** The bytes of a bulk request body around its entities: {@code {"entities":[]}}. */
+    private static final int ENVELOPE_BYTES = "{\"entities\":[]}".length();
+
+    private record Carried(Object item, int index, JsonNode entity, int bytes) {
+    }
 
     BulkRunner(OperationContext context, BulkExecution execution) {
         this.context = context;
@@ -112,10 +130,30 @@ final class BulkRunner {
             indexes.add(index);
             entities.add(entity);
         }
+
+        /** The items {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+        Batch part(int from, int to, int failedBefore) {
+            Batch part = new Batch(to - from, failedBefore);
+            for (int k = from; k < to; k++) {
+                part.add(originals.get(k), indexes.get(k), entities.get(k));
+            }
+            return part;
+        }
     }
 
     private CompletableFuture<OperationResult> next() {
+        if (!split.isEmpty()) {
+            // the parts of a batch Genesys refused as a whole, first part first (the items keep their input order)
+            return send(split.pop(), null);
+        }
         Batch batch = new Batch(batchSize, failures.size());
+        // the request body: {"entities":[...]}, an item's JSON and a comma each; never over what Genesys accepts
+        int bodyBytes = ENVELOPE_BYTES;
+        if (carried != null) {
+            batch.add(carried.item(), carried.index(), carried.entity());
+            bodyBytes += carried.bytes();
+            carried = null;
+        }
         while (true) {
             Object item;
             try {
@@ -136,6 +174,20 @@ final class BulkRunner {
                 failures.add(new BulkFailure(i, item, e.getMessage(), 400, "invalid.input"));
                 continue;
             }
+            int bytes = GenesysJson.toBytes(entity).length;
+            if (ENVELOPE_BYTES + bytes > GenesysRequest.MAX_BODY_BYTES) {
+                failures.add(new BulkFailure(i, item, String.format(Locale.ROOT, "the item is %,d bytes as JSON: a"
+                        + " request with it would be over the %,d bytes Genesys accepts in one request", bytes,
+                        GenesysRequest.MAX_BODY_BYTES), 400, "invalid.input"));
+                continue;
+            }
+            int withItem = bodyBytes + bytes + (batch.entities().isEmpty() ? 0 : 1);
+            if (withItem > GenesysRequest.MAX_BODY_BYTES) {
+                // this batch is full by size: the item starts the next one
+                carried = new Carried(item, i, entity, bytes);
+                break;
+            }
+            bodyBytes = withItem;
             batch.add(item, i, entity);
         }
         if (execution.customFields() == null || batch.entities().isEmpty()) {
@@ -200,7 +252,7 @@ final class BulkRunner {
             // every item of this batch failed its checks: go on with the rest of the input
             boolean more;
             try {
-                more = input.hasNext();
+                more = carried != null || input.hasNext();
             } catch (RuntimeException broken) {
                 return inputFailed(broken);
             }
@@ -220,7 +272,19 @@ final class BulkRunner {
                     // exchange fails with what happened, reporting the items stored so far
                     return stopped(batchCause);
                 }
-                // the whole batch was refused: each of its items failed with that error
+                if (originals.size() > 1 && batchCause instanceof GenesysApiException api
+                    && GenesysRefusal.refusedStatus(api.getHttpStatus())) {
+                    // Genesys refused the whole request (400, 404, 409, 410, 413 or 422), not each item: which item
+                    // is at fault is not known, the others may be fine. Its halves are sent on their own, down to
+                    // single items, each of which then gets a verdict of its own (refused or stored)
+                    int half = originals.size() / 2;
+                    int failedNow = failures.size();
+                    split.push(batch.part(half, originals.size(), failedNow));
+                    split.push(batch.part(0, half, failedNow));
+                    return next();
+                }
+                // the whole batch failed, not for its items (401/403, 429 or 5xx after the retries, a lost
+                // connection): each of its items failed with that error, not refused
                 for (int k = 0; k < originals.size(); k++) {
                     failures.add(notRefused(indexes.get(k), originals.get(k), batchCause));
                 }

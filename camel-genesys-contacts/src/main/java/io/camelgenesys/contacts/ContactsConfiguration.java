@@ -139,7 +139,9 @@ public class ContactsConfiguration extends GenesysJobWaitConfiguration {
 
     @UriParam(label = "producer", defaultValue = "100",
               description = "Bulk operations: the most items per request; the input (any collection, array, Iterable or"
-                            + " Iterator) is sent in batches of this size, bulkEnrich in batches of at most 10.")
+                            + " Iterator) is sent in batches of this size, bulkEnrich in batches of at most 10. A batch"
+                            + " whose request body would be over the 512,000 bytes Genesys accepts ends early (the next"
+                            + " item starts the next batch); an item larger than that on its own is a refused item.")
     private int bulkBatchSize = 100;
 
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,continue",

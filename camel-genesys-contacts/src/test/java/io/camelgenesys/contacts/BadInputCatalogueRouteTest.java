@@ -213,21 +213,6 @@ class BadInputCatalogueRouteTest extends ContactsTestSupport {
     }
 
     @Test
-    void aBulkBatchOverTheLimitFailsEachOfItsItemsNamingTheLimitAndSendsNothing() throws Exception {
-        List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            rows.add(contactOf(200_000)); // each fits; a batch of three does not
-        }
-        String from = route(contacts("bulkAdd", "bulkFailureMode=continue"));
-        Exchange e = template.request(from, x -> x.getMessage().setBody(rows));
-        assertNull(e.getException());
-        List<?> failures = e.getMessage().getHeader(ContactsConstants.BULK_FAILURES, List.class);
-        assertEquals(3, failures.size(), "the batch's items are failed, none dropped");
-        assertTrue(((BulkFailure) failures.get(0)).error().contains("over the 512,000 bytes"),
-                ((BulkFailure) failures.get(0)).error());
-    }
-
-    @Test
     void anUnknownEnumValueInAnOptionFailsTheRouteNamingTheOptionAndTheValue() {
         Exception e = assertThrows(Exception.class, () -> route(contacts("enrich", "action=Replace&identifierType=Email")));
         Throwable root = e;

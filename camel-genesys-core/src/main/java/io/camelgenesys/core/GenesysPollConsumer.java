@@ -1,8 +1,10 @@
 package io.camelgenesys.core;
 
 import java.util.Iterator;
+import java.util.Map;
 
 import io.camelgenesys.core.http.GenesysErrors;
+import io.camelgenesys.core.operation.GenesysOperationExecutor;
 import io.camelgenesys.core.operation.OperationCall;
 import io.camelgenesys.core.operation.OperationResult;
 import org.apache.camel.Exchange;
@@ -19,7 +21,9 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * HTTP status of the {@code GenesysApiException}, and retried on the next poll (Camel's {@code backoffErrorThreshold}
  * and {@code backoffMultiplier} apply). The last record of a poll carries the exchange property
  * {@code CamelBatchComplete=true}, so an aggregator can complete a poll's batch with
- * {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}.
+ * {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}. Each record carries
+ * the headers of the response of its own page ({@code CamelGenesysNextCursor}: the cursor after that page, absent on
+ * the last; {@code CamelGenesysCorrelationId}, {@code CamelGenesysRateLimitRemaining}).
  */
 public class GenesysPollConsumer extends ScheduledPollConsumer {
 
@@ -50,6 +54,10 @@ public class GenesysPollConsumer extends ScheduledPollConsumer {
         boolean more = hasNext(records);
         while (isRunAllowed() && more) {
             Object record = records.next();
+            // the headers of the record's own page (its next cursor, correlation id), read before the look-ahead
+            // below fetches the next page
+            Map<String, Object> recordHeaders = records instanceof GenesysOperationExecutor.PageIterator pages
+                    ? pages.headers() : first.headers();
             // look one record ahead, so the last record of the poll can say so (CamelBatchComplete), as Camel's
             // batch consumers do; a later page that fails is reported after this record has been processed
             Exception later = null;
@@ -61,7 +69,7 @@ public class GenesysPollConsumer extends ScheduledPollConsumer {
             }
             Exchange exchange = createExchange(true);
             exchange.getMessage().setBody(record);
-            first.headers().forEach(exchange.getMessage()::setHeader);
+            recordHeaders.forEach(exchange.getMessage()::setHeader);
             exchange.getMessage().setHeader(GenesysConstants.SCAN_INDEX, n);
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, (int) Math.min(Integer.MAX_VALUE, n));
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, !more && later == null);

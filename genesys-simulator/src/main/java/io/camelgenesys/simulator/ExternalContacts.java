@@ -159,6 +159,16 @@ public final class ExternalContacts {
     }
 
     /**
+     * The next {@code n} pages of any scan or cursor listing answer no entities with a cursor that goes on where the
+     * page would have started, as Genesys may ("The response may contain an empty entities array in certain
+     * conditions (congestion on database, contacts deleted before the request was performed, ...)": the Genesys
+     * Developer Center's external contacts scan tutorial, which scans on while {@code cursors.after} is present).
+     */
+    public void scanEmptyPages(int n) {
+        stores.scanEmptyPages(n);
+    }
+
+    /**
      * Runs a cluster scan of the identity graph now, as Genesys does on its own schedule: the visible contacts of one
      * division that share an email address, an E.164 phone number or an external id form a cluster (merged at once
      * when the graph settings enable automatic merging). Returns the scan's id.

@@ -126,6 +126,7 @@ class ReadmeExamplesTest {
         ec.externalSourceCount();
         ec.conversation("a-conversation-id");        // the stored ConversationAssociation
         ec.scanCursorTtl(Duration.ofMillis(50));      // cursors issued from now on (default 24 h)
+        ec.scanEmptyPages(2);                         // the next 2 scan pages: no entities, a cursor that goes on
         ec.jobProcessingDelay(Duration.ofSeconds(5)); // import jobs and exports wait this long before each step (100 ms)
         ec.failNextJob("quota used up");              // the next import job or export ends Failed
         ec.expireStorageLinks();                      // upload, report and export links issued so far answer 403

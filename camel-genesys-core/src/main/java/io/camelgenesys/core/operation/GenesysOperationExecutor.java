@@ -299,6 +299,15 @@ public final class GenesysOperationExecutor {
         }
     }
 
+    /**
+     * The headers that describe one response of a paged listing, present or absent per page: a later page never
+     * carries the first one's (a record of the last page has no next cursor). The total, page size and page count are
+     * replaced when a later page gives them.
+     */
+    private static final List<String> PER_PAGE_HEADERS = List.of(GenesysConstants.HTTP_STATUS,
+            GenesysConstants.CORRELATION_ID, GenesysConstants.RATE_LIMIT_REMAINING,
+            GenesysConstants.RESPONSE_PAGE_NUMBER, GenesysConstants.NEXT_CURSOR);
+
     private static void pageHeaders(Page page, Map<String, Object> headers) {
         putIfNotNull(headers, GenesysConstants.TOTAL, page.total());
         putIfNotNull(headers, GenesysConstants.RESPONSE_PAGE_NUMBER, page.pageNumber());
@@ -371,11 +380,18 @@ public final class GenesysOperationExecutor {
      * before it hands the current item on). The page is never fetched again: after the failure {@code hasNext()}
      * answers false (Camel's splitter walks the iterator again to release its exchanges) and {@code next()} throws
      * the same failure.
+     * <p>
+     * {@link #headers()} are those of the page the last item came from (its cursor, correlation id, rate-limit
+     * budget): a poll consumer gives each record the headers of its own page.
      */
-    final class PageIterator implements Iterator<Object> {
+    public final class PageIterator implements Iterator<Object> {
         private final OperationCall call;
         private final Paging paging;
         private final Map<String, Object> headers;
+        /** The headers of {@link #page}, whose items {@link #items} gives. */
+        private Map<String, Object> pageHeaders;
+        /** The headers of the page of the item {@link #next()} returned last. */
+        private Map<String, Object> itemHeaders;
         private Page page;
         private Iterator<JsonNode> items;
         private GenesysRequest lastRequest;
@@ -390,6 +406,18 @@ public final class GenesysOperationExecutor {
             this.page = first;
             this.items = first.items().iterator();
             this.headers = headers;
+            this.pageHeaders = headers;
+            this.itemHeaders = headers;
+        }
+
+        /**
+         * The headers of the page the item {@link #next()} returned last came from (the first page's before the
+         * first item): {@code CamelGenesysNextCursor} (absent on the last page), {@code CamelGenesysCorrelationId},
+         * {@code CamelGenesysRateLimitRemaining} and the other page headers of that page's response; what the first
+         * page said of the whole listing ({@code CamelGenesysPagingTruncated}, ...) stays.
+         */
+        public Map<String, Object> headers() {
+            return itemHeaders;
         }
 
         @Override
@@ -416,7 +444,23 @@ public final class GenesysOperationExecutor {
                 failureThrown = true;
                 throw failure;
             }
-            return GenesysJson.convert(items.next(), call.outputType(), call.spec().responseType());
+            Object item = GenesysJson.convert(items.next(), call.outputType(), call.spec().responseType());
+            itemHeaders = pageHeaders;
+            return item;
+        }
+
+        /** The first page's headers with those of this page's response and page in place of its own. */
+        private Map<String, Object> headersOf(GenesysResponse response, Page fetched) {
+            Map<String, Object> h = new ResultHeaders();
+            h.putAll(headers);
+            for (String perPage : PER_PAGE_HEADERS) {
+                h.remove(perPage);
+            }
+            h.put(GenesysConstants.HTTP_STATUS, boxed(response.status()));
+            putIfNotNull(h, GenesysConstants.CORRELATION_ID, response.correlationId());
+            putIfNotNull(h, GenesysConstants.RATE_LIMIT_REMAINING, response.rateLimitRemaining());
+            pageHeaders(fetched, h);
+            return h;
         }
 
         private void fetch(Map<String, String> query) {
@@ -437,11 +481,13 @@ public final class GenesysOperationExecutor {
                     // 204: nothing (more) matches
                     page = new Page(List.of(), null, null, null, null, null, null, false);
                     items = page.items().iterator();
+                    pageHeaders = headersOf(response, page);
                     return;
                 }
                 JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
                 page = paging.read(result, query);
                 items = page.items().iterator();
+                pageHeaders = headersOf(response, page);
                 lastRequest = request;
                 lastResponse = response;
                 if (page.truncated() && !headers.containsKey(GenesysConstants.PAGING_TRUNCATED)) {

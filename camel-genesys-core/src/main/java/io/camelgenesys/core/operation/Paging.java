@@ -102,7 +102,14 @@ public interface Paging {
         }
     }
 
-    /** A cursor: {@code cursor} in the query, {@code cursors.after} in the response. */
+    /**
+     * A cursor: {@code cursor} in the query, {@code cursors.after} in the response. The scan goes on while a page has
+     * {@code cursors.after}, whether or not it holds entities: Genesys may answer a page with no entities and a
+     * cursor ("The response may contain an empty entities array in certain conditions (congestion on database,
+     * contacts deleted before the request was performed, ...)", the Genesys Developer Center's external contacts scan
+     * tutorial; seed 003 L267: "each page returns a new cursor"). A cursor equal to the one that fetched the page
+     * would fetch it again forever: that page is the last.
+     */
     final class CursorPaging implements Paging {
         static final CursorPaging INSTANCE = new CursorPaging();
 
@@ -124,7 +131,7 @@ public interface Paging {
                 after = null;
             }
             Map<String, String> next = null;
-            if (after != null && !items.isEmpty()) {
+            if (after != null && !after.equals(requestQuery.get("cursor"))) {
                 next = new java.util.LinkedHashMap<>(requestQuery);
                 next.put("cursor", after);
             }

@@ -147,6 +147,10 @@ public final class ExternalContactsStores {
         scans.ttl(ttl);
     }
 
+    public void scanEmptyPages(int n) {
+        scans.emptyPages(n);
+    }
+
     /** Runs a cluster scan of the identity graph now (Genesys runs them on its own schedule); returns its id. */
     public String runClusterScan() {
         String[] id = new String[1];

@@ -18,7 +18,8 @@ import io.camelgenesys.simulator.Json;
 
 /**
  * Cursor paging as the SDK's {@code Cursor*Listing}: {@code limit} 10–200 (default 100), {@code cursor} from the
- * previous page's {@code cursors.after}; the last page has no {@code cursors}. Cursors are opaque, bound to the
+ * previous page's {@code cursors.after}; the last page has no {@code cursors}. A page may hold no entities and still
+ * have a cursor ({@link #emptyPages(int)}): the scan goes on while {@code cursors.after} is there. Cursors are opaque, bound to the
  * listing that issued them, and expire ("each page returns a new cursor with a 24h TTL", SDK), so one instance serves
  * every scan of an API and keeps its cursors.
  * <p>
@@ -35,6 +36,8 @@ public final class CursorScans {
 
     private final Map<String, Cursor> cursors = new HashMap<>();
     private Duration ttl = DEFAULT_TTL;
+    /** How many of the next pages answer empty with a cursor (a test control, see {@link #emptyPages(int)}). */
+    private int emptyPages;
 
     /**
      * One page of a scan of {@code table} (caller holds the table's lock), the entities copied.
@@ -59,6 +62,18 @@ public final class CursorScans {
         }
         String cursor = request.query("cursor");
         long after = cursor == null || cursor.isEmpty() ? 0 : resolve(listing, cursor);
+        if (takeEmptyPage()) {
+            // Genesys' scan tutorial: "The response may contain an empty entities array in certain conditions
+            // (congestion on database, contacts deleted before the request was performed, ...)"; cursors.after
+            // still says where the scan goes on (here: where this page would have started)
+            String next = issue(listing, after);
+            ObjectNode body = Json.object();
+            body.putArray("entities");
+            body.put("selfUri", path + "?limit=" + limit + (cursor == null || cursor.isEmpty() ? "" : "&cursor=" + cursor));
+            body.putObject("cursors").put("after", next);
+            body.put("nextUri", path + "?limit=" + limit + "&cursor=" + next);
+            return body;
+        }
         // One more than asked tells whether a next page exists.
         List<EntityTable.Entry> entries = table.after(after, limit + 1, filter);
         boolean more = entries.size() > limit;
@@ -84,10 +99,30 @@ public final class CursorScans {
         this.ttl = ttl;
     }
 
-    /** Forgets every cursor and restores the default TTL. */
+    /**
+     * The next {@code n} pages (of any listing) answer no entities and a cursor that goes on where the page would
+     * have started, as Genesys may under load; 0 turns it off.
+     */
+    public synchronized void emptyPages(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        emptyPages = n;
+    }
+
+    private synchronized boolean takeEmptyPage() {
+        if (emptyPages == 0) {
+            return false;
+        }
+        emptyPages--;
+        return true;
+    }
+
+    /** Forgets every cursor, restores the default TTL and answers pages as they are. */
     public synchronized void clear() {
         cursors.clear();
         ttl = DEFAULT_TTL;
+        emptyPages = 0;
     }
 
     /** Issues a cursor for a listing that continues after {@code afterSequence}. */
