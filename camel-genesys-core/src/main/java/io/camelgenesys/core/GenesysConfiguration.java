@@ -112,7 +112,8 @@ public class GenesysConfiguration implements Cloneable {
 
     @UriParam(label = "retry", defaultValue = "true",
               description = "Whether failed requests are retried: 429 after Retry-After; 502, 503, 504 and I/O errors"
-                            + " with exponential backoff for idempotent operations only.")
+                            + " with exponential backoff for idempotent operations only; a connect that failed (nothing was sent) for"
+                            + " every operation.")
     private boolean retryEnabled = true;
 
     @UriParam(label = "retry", defaultValue = "5",
@@ -130,7 +131,8 @@ public class GenesysConfiguration implements Cloneable {
 
     @UriParam(label = "retry", defaultValue = "120000",
               description = "Milliseconds from the first attempt after which no retry is started, whatever"
-                            + " retryMaxAttempts allows (a Retry-After that would pass it fails at once).")
+                            + " retryMaxAttempts allows (a Retry-After that would pass it fails at once, and so does a request that"
+                            + " would wait past it behind a 429 pause).")
     private long retryDeadline = 120_000;
 
     @UriParam(label = "rateLimit", defaultValue = "300",

@@ -84,7 +84,9 @@ public interface Paging {
             Integer size = intOrNull(root, "pageSize");
             Integer count = intOrNull(root, "pageCount");
             Long total = root.hasNonNull("total") ? root.get("total").asLong() : null;
-            int n = number != null ? number : 1;
+            // pageNumber is declared but not required by the SDK's listings: without it, the page is the one asked
+            // for (taking it as 1 asked for page 2 again and again)
+            int n = number != null ? number : (int) parse(requestQuery.get("pageNumber"), 1);
             int s = size != null ? size : Math.max(1, items.size());
             boolean more = count != null ? n < count : total != null ? (long) n * s < total : items.size() == s;
             Map<String, String> next = null;

@@ -68,6 +68,20 @@ class PagingRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void aPageWithoutPageNumberIsTakenAsThePageAskedFor() throws Exception {
+        // The SDK declares pageNumber but does not require it (QueueMemberEntityListing has no total or pageCount
+        // either); an answer without it was taken as page 1, so a full page 2 asked for page 2 again: duplicates, and
+        // an endless scan if every page came back that way.
+        sim().items().seed(5);
+        sim().faults().on("GET", "/api/v2/simulator/items").status(200)
+                .body("{\"entities\":[{\"name\":\"a\",\"index\":1},{\"name\":\"b\",\"index\":2}],\"pageSize\":2}")
+                .times(2);
+        List<Object> seen = splitAll(cloud("listItems", "pageSize=2&pageAll=true"));
+        assertEquals(5, seen.size(), "pages 1 and 2 (answered without pageNumber), then page 3");
+        assertEquals(3, sim().requests().count("GET", "/api/v2/simulator/items"));
+    }
+
+    @Test
     void pageAllStopsAtTheCapAndSaysSoBeforeIterating() throws Exception {
         sim().items().seed(1_050);
         Exchange e = template.request(route(cloud("listItems", "pageSize=100&pageAll=true")), x -> {
