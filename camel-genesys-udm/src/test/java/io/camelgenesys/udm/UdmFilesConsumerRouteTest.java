@@ -171,6 +171,47 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
     }
 
     @Test
+    void aListedFileThatIsGoneIsSkippedAndHoldsNothing() throws Exception {
+        // listed, then gone before its download (deleted by another route, a person, retention): Genesys answers
+        // "404 File Not Found" (v3 002 L12121; v10 404, L10594-10596) or the storage host NoSuchKey. Tried again every
+        // poll, it held the watermark before it for good, so each poll listed everything after it again (and the
+        // default repository, 10,000 names, forgot the oldest: downloaded twice)
+        file("gone-genesys.csv", 100, "2024-03-01T10:00:00Z", "Nightly");
+        file("gone-storage.csv", 100, "2024-03-01T10:00:01Z", "Nightly");
+        file("after.csv", 100, "2024-03-01T10:00:02Z", "Nightly");
+        sim().faults().on("GET", "/udm/v10/files/gone-genesys.csv").status(404);
+        sim().faults().on("GET", "/udm-exports/gone-storage.csv").status(404)
+                .body("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
+                        "application/xml");
+        List<String> checked = new CopyOnWriteArrayList<>();
+        IdempotentRepository counting = new MemoryIdempotentRepository() {
+            @Override
+            public boolean contains(String key) {
+                checked.add(key);
+                return super.contains(key);
+            }
+        };
+        context.getRegistry().bind("counting", counting);
+        MockEndpoint files = getMockEndpoint("mock:files");
+        files.expectedMessageCount(1);
+        consume("idempotentRepository=#counting", "mock:files");
+        files.assertIsSatisfied(10_000);
+        assertEquals(List.of("after.csv"), namesReceived(files));
+        awaitPolls(1);
+        checked.clear();
+        awaitPolls(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checked.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // later polls start at the newest file done: the files that are gone are not listed, nor downloaded, again
+        assertTrue(!checked.isEmpty() && checked.stream().allMatch("after.csv"::equals), checked.toString());
+        assertEquals(1, sim().requests().count("GET", "/udm/v10/files/gone-genesys.csv"));
+        assertEquals(1, sim().requests().count("GET", "/udm-exports/gone-storage.csv"));
+        assertEquals(1, files.getReceivedCounter());
+    }
+
+    @Test
     void aRestartedContextWithAFileRepositoryDownloadsNothingTwice() throws Exception {
         Path store = out.resolve("processed.txt");
         file("r1.csv", 1_000, "2024-03-01T10:00:00Z", "Nightly");
