@@ -32,6 +32,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -232,7 +233,8 @@ public final class StorageDownloads {
                 org.eclipse.jetty.client.Request r = jetty.newRequest(url).method(HttpMethod.GET)
                         .idleTimeout(idleTimeoutMillis, TimeUnit.MILLISECONDS);
                 r.headers(h -> {
-                    // the bytes as stored (a decoded body would not match Content-Length and ranges)
+                    // the bytes as stored (a decoded body would not match Content-Length and ranges); a host that
+                    // answers its stored encoding anyway is not decoded either (onHeader)
                     h.put(HttpHeader.ACCEPT_ENCODING, "identity");
                     if (from > 0) {
                         h.put(HttpHeader.RANGE, "bytes=" + from + "-");
@@ -535,6 +537,19 @@ public final class StorageDownloads {
                 if (r != null) {
                     r.abort(new IOException("The download of " + request.resource() + " was closed"));
                 }
+            }
+
+            /**
+             * Keeps a file's {@code Content-Encoding} from Jetty, which would decode the body (its client decodes gzip
+             * whatever the request's {@code Accept-Encoding}, and has no per-request switch): a file stored gzipped (an
+             * S3 object's stored encoding is answered to every request) is downloaded as stored, its
+             * {@code Content-Length} (which decoding drops) gives its size, and a resume's {@code Range} counts the
+             * stored bytes. An error's body is still decoded, for its error code and message.
+             */
+            @Override
+            public boolean onHeader(Response response, HttpField field) {
+                int s = response.getStatus();
+                return field.getHeader() != HttpHeader.CONTENT_ENCODING || s < 200 || s >= 300;
             }
 
             @Override
