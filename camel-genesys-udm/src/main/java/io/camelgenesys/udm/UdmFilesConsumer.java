@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysOutputType;
 import io.camelgenesys.core.GenesysPollConsumer;
 import io.camelgenesys.core.http.GenesysErrors;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@link IdempotentRepository} nor being processed is downloaded ({@code downloadFile}: the 303 followed without
  * credentials, the body a stream, or a file in {@code downloadDirectory}) and sent to the route. Its name is added to
  * the repository only when its exchange <b>completed successfully</b>: a failed route, or a download that failed,
- * leaves it to the next poll, so nothing is lost; a restart with a persistent repository (a
+ * leaves it to the next poll, so nothing is lost (a file gone before its download, 404, is skipped with a WARN: there is
+ * nothing left to download); a restart with a persistent repository (a
  * {@code FileIdempotentRepository}, a JDBC one) downloads nothing twice. With {@code deleteAfterDownload} the file is
  * then deleted from Genesys, once the listing in progress has ended (a delete in the middle of the offset-paged
  * listing would make its next page skip a file).
@@ -273,9 +275,25 @@ public class UdmFilesConsumer extends ScheduledPollConsumer {
         try {
             result = ((RedirectDownload) spec.execution()).execute(context, download).join();
         } catch (CompletionException | IllegalArgumentException e) {
+            Throwable cause = GenesysErrors.unwrap(e);
+            if (cause instanceof GenesysApiException gone && gone.getHttpStatus() == 404) {
+                // listed, then gone before its download (deleted by another route or a person, the retention of
+                // exports): Genesys answers "404 File Not Found" (v3 002 L12121; v10 404, L10594-10596) or the storage
+                // host NoSuchKey. Nothing is left to download: done and skipped, as camel-file skips a file gone
+                // before it was read. Tried again, it would be every poll, holding the watermark before it for good
+                try {
+                    repository.add(name);
+                    repository.confirm(name);
+                } finally {
+                    inFlight.remove(name);
+                }
+                LOG.warn("The export file {} was listed but is gone (HTTP 404: deleted, or removed by retention)"
+                         + " before it could be downloaded; skipped: {}", name, gone.getMessage());
+                return;
+            }
             inFlight.remove(name);
             getExceptionHandler().handleException("Downloading the export file " + name + " failed; the next poll"
-                                                  + " tries again", exchange, GenesysErrors.unwrap(e));
+                                                  + " tries again", exchange, cause);
             return;
         }
         Message message = exchange.getMessage();

@@ -80,6 +80,27 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
                 .map(e -> e.getMessage().getHeader(UdmConstants.DOWNLOAD_FILE_NAME, String.class)).toList();
     }
 
+    /** Binds {@code #counting}, a repository that records each name it is asked about, in the returned list. */
+    private List<String> countingRepository() {
+        List<String> checked = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("counting", new MemoryIdempotentRepository() {
+            @Override
+            public boolean contains(String key) {
+                checked.add(key);
+                return super.contains(key);
+            }
+        });
+        return checked;
+    }
+
+    /** Waits until the repository was asked about a name (the consumer checks a listing a moment after it arrives). */
+    private static void awaitChecked(List<String> checked) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checked.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until the consumer has listed at least {@code polls} more times. */
     private void awaitPolls(int polls) throws InterruptedException {
         int target = sim().requests().count("GET", "/udm/v10/file-metadatas") + polls;
@@ -168,6 +189,36 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         files.assertIsSatisfied(10_000);
         assertEquals(2, sim().requests().count("GET", "/udm-exports/**"));
         assertEquals(5_000, Files.size(out.resolve("storage-hiccup.csv")));
+    }
+
+    @Test
+    void aListedFileThatIsGoneIsSkippedAndHoldsNothing() throws Exception {
+        // listed, then gone before its download (deleted by another route, a person, retention): Genesys answers
+        // "404 File Not Found" (v3 002 L12121; v10 404, L10594-10596) or the storage host NoSuchKey. Tried again every
+        // poll, it held the watermark before it for good, so each poll listed everything after it again (and the
+        // default repository, 10,000 names, forgot the oldest: downloaded twice)
+        file("gone-genesys.csv", 100, "2024-03-01T10:00:00Z", "Nightly");
+        file("gone-storage.csv", 100, "2024-03-01T10:00:01Z", "Nightly");
+        file("after.csv", 100, "2024-03-01T10:00:02Z", "Nightly");
+        sim().faults().on("GET", "/udm/v10/files/gone-genesys.csv").status(404);
+        sim().faults().on("GET", "/udm-exports/gone-storage.csv").status(404)
+                .body("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
+                        "application/xml");
+        List<String> checked = countingRepository();
+        MockEndpoint files = getMockEndpoint("mock:files");
+        files.expectedMessageCount(1);
+        consume("idempotentRepository=#counting", "mock:files");
+        files.assertIsSatisfied(10_000);
+        assertEquals(List.of("after.csv"), namesReceived(files));
+        awaitPolls(1);
+        checked.clear();
+        awaitPolls(2);
+        awaitChecked(checked);
+        // later polls start at the newest file done: the files that are gone are not listed, nor downloaded, again
+        assertTrue(!checked.isEmpty() && checked.stream().allMatch("after.csv"::equals), checked.toString());
+        assertEquals(1, sim().requests().count("GET", "/udm/v10/files/gone-genesys.csv"));
+        assertEquals(1, sim().requests().count("GET", "/udm-exports/gone-storage.csv"));
+        assertEquals(1, files.getReceivedCounter());
     }
 
     @Test
@@ -370,15 +421,7 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         file("w1.csv", 100, "2024-03-01T10:00:00Z", "Nightly");
         file("w2.csv", 100, "2024-03-01T10:00:01Z", "Nightly");
         file("w3.csv", 100, "2024-03-01T10:00:02Z", "Nightly");
-        List<String> checked = new CopyOnWriteArrayList<>();
-        IdempotentRepository counting = new MemoryIdempotentRepository() {
-            @Override
-            public boolean contains(String key) {
-                checked.add(key);
-                return super.contains(key);
-            }
-        };
-        context.getRegistry().bind("counting", counting);
+        List<String> checked = countingRepository();
         MockEndpoint files = getMockEndpoint("mock:files");
         files.expectedMessageCount(3);
         consume("idempotentRepository=#counting", "mock:files");
@@ -387,10 +430,7 @@ class UdmFilesConsumerRouteTest extends UdmTestSupport {
         checked.clear();
         awaitPolls(1);
         // the simulator counts the listing when it arrives; the consumer checks its answer a moment later
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (checked.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitChecked(checked);
         // after the first poll only the newest file done (startDate is inclusive) is listed again
         assertTrue(checked.stream().allMatch("w3.csv"::equals), checked.toString());
         assertTrue(!checked.isEmpty());

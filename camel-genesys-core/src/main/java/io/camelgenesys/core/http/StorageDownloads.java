@@ -32,6 +32,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * or the disk; Jetty is asked for the next chunk when the previous one is written).</li>
  * <li><b>Faults.</b> No response, 429, 500, 502, 503 and 504 are tried again under the retry options (one
  * {@link RetryScheduler}); a transfer that breaks off resumes from where it stopped with a {@code Range} request
- * ({@code If-Match} the first response's ETag; an answer with the whole file or another range fails the transfer at
+ * ({@code If-Match} the first response's ETag, else {@code If-Unmodified-Since} its Last-Modified: a file changed
+ * meanwhile fails with a 412 saying so; an answer with the whole file or another range fails the transfer at
  * once, unread); a 403 (an expired or refused link) asks Genesys for a new link
  * when the caller can, once per position the transfer reached (a transfer longer than a link's lifetime may need
  * several). Every other status fails with a {@link GenesysDownloadException} naming the file and the
@@ -232,12 +234,17 @@ public final class StorageDownloads {
                 org.eclipse.jetty.client.Request r = jetty.newRequest(url).method(HttpMethod.GET)
                         .idleTimeout(idleTimeoutMillis, TimeUnit.MILLISECONDS);
                 r.headers(h -> {
-                    // the bytes as stored (a decoded body would not match Content-Length and ranges)
+                    // the bytes as stored (a decoded body would not match Content-Length and ranges); a host that
+                    // answers its stored encoding anyway is not decoded either (onHeader)
                     h.put(HttpHeader.ACCEPT_ENCODING, "identity");
                     if (from > 0) {
                         h.put(HttpHeader.RANGE, "bytes=" + from + "-");
+                        // the rest of the same file, or 412: its ETag, else (a host that sends none) its
+                        // Last-Modified, RFC 9110 §13.1.4; without either the resume is sent without a validator
                         if (etag != null) {
                             h.put(HttpHeader.IF_MATCH, etag);
+                        } else if (lastModified != null) {
+                            h.put(HttpHeader.IF_UNMODIFIED_SINCE, lastModified);
                         }
                     }
                 });
@@ -487,6 +494,10 @@ public final class StorageDownloads {
                           + " starts: download the file again)");
             } else if (status == 404) {
                 sb.append(". The file is no longer in storage (deleted, or its export expired)");
+            } else if (status == 412 && from > 0) {
+                sb.append(". The file changed at the storage host since the transfer began (its ")
+                        .append(etag != null ? "ETag" : "Last-Modified").append(" no longer matches): the transfer"
+                                                                            + " cannot be resumed; download the file again");
             } else if (status >= 200 && status < 300 && from > 0) {
                 sb.append(" to a request for the rest of the file from a given byte, with the whole file or another"
                           + " range: the transfer cannot be resumed (that answer was not read)");
@@ -535,6 +546,19 @@ public final class StorageDownloads {
                 if (r != null) {
                     r.abort(new IOException("The download of " + request.resource() + " was closed"));
                 }
+            }
+
+            /**
+             * Keeps a file's {@code Content-Encoding} from Jetty, which would decode the body (its client decodes gzip
+             * whatever the request's {@code Accept-Encoding}, and has no per-request switch): a file stored gzipped (an
+             * S3 object's stored encoding is answered to every request) is downloaded as stored, its
+             * {@code Content-Length} (which decoding drops) gives its size, and a resume's {@code Range} counts the
+             * stored bytes. An error's body is still decoded, for its error code and message.
+             */
+            @Override
+            public boolean onHeader(Response response, HttpField field) {
+                int s = response.getStatus();
+                return field.getHeader() != HttpHeader.CONTENT_ENCODING || s < 200 || s >= 300;
             }
 
             @Override
