@@ -315,7 +315,9 @@ public final class OAuthTokenProvider implements TokenProvider {
                 fail(result, refused(req, resp, sent));
             }
         } else if (status >= 500) {
-            if (closed || retry.backoff("HTTP " + status, () -> request(retry, result)) < 0) {
+            // a Retry-After on it is waited as on a 429 (the Java SDK's ApiClient.Retry does so for 502/503/504)
+            long retryAfter = RetryPolicy.parseRetryAfter(resp.header("Retry-After"), java.time.Instant.now());
+            if (closed || retry.after(retryAfter, "HTTP " + status, () -> request(retry, result)) < 0) {
                 fail(result, refused(req, resp, sent));
             }
         } else {
