@@ -40,8 +40,8 @@ public class MessagingConfiguration extends GenesysWebhookConfiguration {
     @UriParam(label = "producer",
               description = "sendReceipt: the channel.messageId of the webhook message the receipt is about (required"
                             + " unless the body is that message). sendMessage: the channel.messageId of a single"
-                            + " message, which makes a retried send safe (Genesys answers the same id and stores the"
-                            + " message once). The CamelGenesysMessageId header overrides it.")
+                            + " message, your own id for it (Genesys' documentation does not say that a message sent"
+                            + " again with the same id is stored once, so camel-genesys never resends one). The CamelGenesysMessageId header overrides it.")
     private String messageId;
 
     @UriParam(label = "producer",

@@ -14,8 +14,9 @@ import io.camelgenesys.messaging.model.MessagesRequest;
  */
 public enum MessagingOperation implements GenesysOperation {
     /**
-     * Hands consumer messages (Text, Email, RichMedia) to Digital Channels; answers the accepted ids. Not retried on a
-     * 5xx (a POST), unless made safe by a channel.messageId (then Genesys answers the same id and stores it once).
+     * Hands consumer messages (Text, Email, RichMedia) to Digital Channels; answers the accepted ids. Never sent again
+     * after a 5xx or a lost connection (a POST), with or without a channel.messageId: the seed (002 L7257-7520) does
+     * not say that Genesys stores a message resent with the same messageId once.
      */
     sendMessage(OperationSpec.post("/nexus/v3/channels/{channelId}/messages").body(MessagesRequest.class)
             .multicloud().returns(MessageIds.class).rules(MessagingLimits.MESSAGES)

@@ -213,6 +213,36 @@ class InteractionsWebhookTest extends WebhookTestSupport {
         assertEquals(2, getMockEndpoint("mock:batch").getReceivedCounter(), "the same events once, other events again");
     }
 
+    /**
+     * A payload that carries no event (an empty or missing list, only nulls) is acknowledged without calling the route,
+     * with batch=true as without: the batch route got an EventsPayload with nothing in it, which the page says it
+     * does not.
+     */
+    @Test
+    void aPayloadWithoutEventsIsAcknowledgedWithoutCallingTheRouteWithOrWithoutBatch() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("genesys-interactions:webhook?webhookPath=/genesys/batch&batch=true"
+                     + "&secret=RAW({{interactions.secret}})").to("mock:batch");
+                from("genesys-interactions:webhook?webhookPath=/genesys/each"
+                     + "&secret=RAW({{interactions.secret}})").to("mock:each");
+            }
+        });
+        List<String> bodies = List.of("{\"operationId\":\"op-empty\",\"data\":{\"entities\":[]}}",
+                "{\"operationId\":\"op-nulls\",\"data\":{\"entities\":[null]}}",
+                "{\"data\":{}}", "{}");
+        for (String path : List.of("/genesys/batch", "/genesys/each")) {
+            for (String body : bodies) {
+                assertEquals(List.of(200), statuses(done(dc().webhooks().deliver(WebhookDelivery.Kind.INTERACTION_EVENTS,
+                        url(path), INTERACTIONS_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "empty"))), path + " " + body);
+            }
+        }
+        assertEquals(0, getMockEndpoint("mock:batch").getReceivedCounter(), "no event: the batch route is not called");
+        assertEquals(0, getMockEndpoint("mock:each").getReceivedCounter());
+    }
+
     @Test
     void aBadSignatureIsNeverRoutedAndGenesysKeepsTrying() throws Exception {
         interactionsRoute("", "mock:events");

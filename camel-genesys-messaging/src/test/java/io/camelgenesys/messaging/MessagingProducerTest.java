@@ -165,6 +165,18 @@ class MessagingProducerTest extends GenesysRouteTestSupport {
         assertTrue(sim().digitalChannels().messaging().received(SMS).isEmpty());
     }
 
+    /** The page says so: a messageId does not make a resend safe in Genesys' documentation, so nothing is resent. */
+    @Test
+    void aSendWithAMessageIdRefusedWithA5xxIsNotSentAgainEither() throws Exception {
+        String from = route(sms("sendMessage", "from=" + CONSUMER + "&messageId=crm-record-17"));
+        String path = "/nexus/v3/channels/*/messages";
+        sim().faults().on("POST", path).status(503).times(1);
+        CamelExecutionException e503 = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(from, "maybe processed"));
+        assertEquals(503, assertInstanceOf(GenesysApiException.class, e503.getCause()).getHttpStatus());
+        assertEquals(1, sim().requests().count("POST", path), "sent once, not again after the 503");
+    }
+
     @Test
     void moreSendsInFlightThanWorkerThreadsAreEachAcceptedOnce() throws Exception {
         java.util.concurrent.ExecutorService two = context.getExecutorServiceManager()

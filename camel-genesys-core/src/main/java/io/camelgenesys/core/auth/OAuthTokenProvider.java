@@ -297,7 +297,7 @@ public final class OAuthTokenProvider implements TokenProvider {
             Throwable cause = GenesysErrors.unwrap(err);
             if (closed || retry.backoff("an I/O error (" + cause.getClass().getSimpleName() + ")",
                     () -> request(retry, result)) < 0) {
-                fail(result, GenesysErrors.fromTransport(req, cause));
+                fail(result, asAuthFailure(GenesysErrors.fromTransport(req, cause)));
             }
             return;
         }
@@ -315,7 +315,9 @@ public final class OAuthTokenProvider implements TokenProvider {
                 fail(result, refused(req, resp, sent));
             }
         } else if (status >= 500) {
-            if (closed || retry.backoff("HTTP " + status, () -> request(retry, result)) < 0) {
+            // a Retry-After on it is waited as on a 429 (the Java SDK's ApiClient.Retry does so for 502/503/504)
+            long retryAfter = RetryPolicy.parseRetryAfter(resp.header("Retry-After"), java.time.Instant.now());
+            if (closed || retry.after(retryAfter, "HTTP " + status, () -> request(retry, result)) < 0) {
                 fail(result, refused(req, resp, sent));
             }
         } else {
@@ -367,7 +369,7 @@ public final class OAuthTokenProvider implements TokenProvider {
         try {
             json = resp.json();
         } catch (IOException e) {
-            fail(result, GenesysErrors.malformed(req, resp, e));
+            fail(result, asAuthFailure(GenesysErrors.malformed(req, resp, e)));
             return;
         }
         String access = json == null ? null : json.path("access_token").asText(null);
@@ -422,6 +424,20 @@ public final class OAuthTokenProvider implements TokenProvider {
         inflight.compareAndSet(result, null);
         LOG.warn("{}: {}", description, e.getMessage());
         result.completeExceptionally(e);
+    }
+
+    /**
+     * A token request that got no answer or one it cannot read, as the {@link GenesysAuthException} that
+     * {@link TokenProvider#authorization()} promises for every failure to obtain a token, so that a route's
+     * {@code onException(GenesysAuthException.class)} sees it (it was a plain GenesysApiException); same message,
+     * details and cause.
+     */
+    private static GenesysAuthException asAuthFailure(GenesysApiException e) {
+        GenesysApiException.Builder b = GenesysApiException.builder().httpStatus(e.getHttpStatus())
+                .errorCode(e.getErrorCode()).errorMessage(e.getErrorMessage()).correlationId(e.getCorrelationId())
+                .statusCode(e.getStatusCode()).detail(e.getDetail()).errors(e.getErrors()).bodyExcerpt(e.getBodyExcerpt())
+                .operation(e.getOperation());
+        return new GenesysAuthException(e.getMessage(), b, e.getCause());
     }
 
     private GenesysApiException refused(GenesysRequest req, GenesysResponse resp, GenesysGrantType sent) {

@@ -12,7 +12,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TokenProvider extends AutoCloseable {
 
-    /** The header value to send ({@code Bearer …} or {@code Basic …}); completes exceptionally with a GenesysAuthException. */
+    /**
+     * The header value to send ({@code Bearer …} or {@code Basic …}); completes exceptionally with a
+     * GenesysAuthException whatever went wrong (credentials refused, a 5xx, a body that is not JSON, a timeout or a
+     * dropped connection).
+     */
     CompletableFuture<String> authorization();
 
     /**

@@ -445,7 +445,12 @@ public final class GenesysConnection {
             return;
         }
         if (status == 502 || status == 503 || status == 504) {
-            if (!retryLater(call, "HTTP " + status, false)) {
+            // a Retry-After on it is waited as on a 429 (Genesys' Java SDK, ApiClient.Retry.shouldRetry, waits it for
+            // 429/502/503/504 alike; the seeds say nothing of it), the backoff when it has none; unlike a 429 it does
+            // not pause the connection's other requests
+            long retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            if (!(call.request.idempotent()
+                  && call.retry().after(retryAfter, "HTTP " + status, () -> attempt(call)) >= 0)) {
                 fail(call, GenesysErrors.fromResponse(req, response));
             }
             return;

@@ -10,8 +10,9 @@ import io.camelgenesys.core.GenesysConfiguration;
 
 /**
  * When a failed attempt is tried again, and after how long: the {@code retry*} options. 429 waits what
- * {@code Retry-After} says (seconds or an HTTP date); 502/503/504 and I/O errors back off exponentially with jitter,
- * for idempotent requests only. Both are bounded by the attempts and a total deadline. The waits are scheduled by
+ * {@code Retry-After} says (seconds or an HTTP date); 502/503/504 wait their {@code Retry-After} too when they carry
+ * one (as Genesys' Java SDK), else they and I/O errors back off exponentially with jitter, for idempotent requests
+ * only. Both are bounded by the attempts and a total deadline. The waits are scheduled by
  * the connection's {@link RetryScheduler}; no thread sleeps.
  */
 public final class RetryPolicy {

@@ -1,5 +1,6 @@
 package io.camelgenesys.core.webhook;
 
+import io.camelgenesys.core.auth.Secrets;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.util.URISupport;
@@ -19,7 +20,8 @@ final class WebhookSupport {
         if (meta != null) {
             try {
                 url = meta.getWebhookExternalUrl() != null
-                        ? meta.computeFullExternalUrl()
+                        // user info and query masked: a gateway's credentials in the URL are not logged
+                        ? Secrets.url(meta.computeFullExternalUrl())
                         // without webhookExternalUrl the host Camel computes (e.g. 0.0.0.0) means nothing to Genesys
                         : "<this service's public base URL>" + meta.computeFullPath(true);
             } catch (Exception e) {

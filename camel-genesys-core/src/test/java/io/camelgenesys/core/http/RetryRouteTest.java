@@ -164,6 +164,28 @@ class RetryRouteTest extends GenesysRouteTestSupport {
     }
 
     @Test
+    void a503WithRetryAfterWaitsWhatItSaysNotTheShorterBackoff() throws Exception {
+        // Genesys' Java SDK (ApiClient.Retry.shouldRetry, 198.1.0) waits a 502/503/504's Retry-After as it does a 429's
+        String id = seeded();
+        sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(503).header("Retry-After", "3").times(1);
+        String r = route(cloud("getItem", "itemId=" + id + "&retryInitialDelay=10&retryMaxDelay=20"));
+        long start = System.nanoTime();
+        assertEquals(id, template.requestBody(r, null, TestItem.class).getId());
+        assertTrue(millisSince(start) >= 2900, "waited Retry-After, not the 10 ms backoff: " + millisSince(start) + " ms");
+    }
+
+    @Test
+    void a503WithARetryAfterBeyondTheDeadlineFailsAtOnceWithThe503() throws Exception {
+        String id = seeded();
+        sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(503).header("Retry-After", "30").times(1);
+        String r = route(cloud("getItem", "itemId=" + id + "&retryDeadline=5000"));
+        long start = System.nanoTime();
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(r, (Object) null));
+        assertEquals(503, assertInstanceOf(GenesysApiException.class, e.getCause()).getHttpStatus());
+        assertTrue(millisSince(start) < 5000, "did not wait for a retry it would not make: " + millisSince(start) + " ms");
+    }
+
+    @Test
     void aRetryAfterBeyondTheDeadlineFailsAtOnce() throws Exception {
         String id = seeded();
         sim().faults().on("GET", "/api/v2/simulator/items/" + id).status(429).header("Retry-After", "30").times(1);

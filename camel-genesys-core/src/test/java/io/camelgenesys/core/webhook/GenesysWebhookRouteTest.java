@@ -476,6 +476,28 @@ class GenesysWebhookRouteTest extends CamelTestSupport {
         // the @AfterEach check then scans every captured line for the secret
     }
 
+    @Test
+    void aWebhookExternalUrlWithCredentialsIsLoggedWithoutThem() throws Exception {
+        // a gateway in front of the service that takes credentials in the URL (user info or a query key)
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:genesys-webhook-test:external?webhookComponentName=platform-http&webhookPath=/hooks/external"
+                     + "&webhookExternalUrl=RAW(https://ops:urlpass-9d1c@gateway.example.com:8443/in?key=urlkey-77f0)&"
+                     + SECRET_OPTION).routeId("external")
+                        .to("mock:external");
+            }
+        });
+        List<String> lines = logs.matching(e -> e.message().contains("ask your Genesys representative to configure")
+                                                && e.message().contains("gateway.example.com"))
+                .stream().map(LogCapture.Captured::all).toList();
+        assertFalse(lines.isEmpty(), "registerWebhook logged the URL to configure");
+        assertTrue(lines.get(0).contains("gateway.example.com:8443/in"), lines.get(0));
+        List<String> leaks = logs.matching(e -> e.all().contains("urlpass-9d1c") || e.all().contains("urlkey-77f0"))
+                .stream().map(LogCapture.Captured::all).toList();
+        assertTrue(leaks.isEmpty(), () -> "the URL's credentials were logged: " + leaks);
+    }
+
     // ------------------------------------------------------------------ a handler, repository or route that throws
 
     @Test

@@ -55,6 +55,7 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
         answer.putObject("status").put("code", 0);
         ArrayNode ids = answer.putObject("data").putArray("ids");
         List<Event> events = new ArrayList<>();
+        boolean anyEvent = false;
         List<InteractionEvent> parsed = payload.getData() != null && payload.getData().getEntities() != null
                 ? payload.getData().getEntities() : List.of();
         for (int i = 0; i < parsed.size(); i++) {
@@ -63,6 +64,7 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
                 // a null among the events carries nothing: skipped (it refused the whole payload, the others with it)
                 continue;
             }
+            anyEvent = true;
             String id = event.getEntity() != null ? blankToNull(event.getEntity().getId()) : null;
             if (id != null) {
                 ids.addObject().put("id", id);
@@ -86,7 +88,8 @@ final class InteractionsWebhookHandler implements GenesysWebhookHandler {
                     : GenesysJson.convert(entities.get(i), outputType, InteractionEvent.class);
             events.add(new Event(key, routeBody, headers));
         }
-        if (batch) {
+        if (batch && anyEvent) {
+            // a payload without events is acknowledged without calling the route, as without batch (the page says so)
             Map<String, Object> headers = new LinkedHashMap<>();
             put(headers, InteractionsConstants.EVENT_OPERATION_ID, operationId);
             Object routeBody = outputType == GenesysOutputType.model ? payload

@@ -30,7 +30,11 @@ public enum OpenMediaOperation implements GenesysOperation {
                 OpenMediaRequests.UPDATE_BODY.prepare(call, context);
                 OpenMediaRequests.ADDRESSED.prepare(call, context);
             })),
-    /** Stops it; stopping a stopped workitem changes nothing, so a retry after a 5xx is safe. */
+    /**
+     * Stops it. Retried after a 5xx or a lost connection although a POST: the seed (002 L7110-7181) does not say what a
+     * second stop answers, but a stop creates nothing a retry could duplicate (the workitem ends stopped, with the
+     * reason sent, whichever attempt applied it); a refusal of the second stop is what the route then sees.
+     */
     stop(OperationSpec.post("/nexus/v3/openmedia/{openMediaService}/interactions/{interaction}/stop")
             .alias("interaction", "interactionId").optionalBody(StopInteractionRequest.class).idempotent(true)
             .multicloud().returns(OpenMediaInteraction.class)
