@@ -114,6 +114,34 @@ class ScanPagesRouteTest extends ContactsTestSupport {
                 .map(x -> x.getMessage().getHeader(GenesysConstants.SCAN_INDEX, Long.class)).distinct().count());
     }
 
+    /**
+     * The cursor option of a scan consumer is where its first poll starts; the later polls read the whole scan from
+     * the start, as without it. Before, every poll started from that cursor: records before it were never read again,
+     * and once its 24 hours were up every poll failed on the expired cursor.
+     */
+    @Test
+    void theCursorOptionIsOnlyTheFirstPollsStart() throws Exception {
+        sim().externalContacts().seedContacts(120);
+        Exchange page = call("scan", "pageSize=50", null);
+        String cursor = page.getMessage().getHeader(GenesysConstants.NEXT_CURSOR, String.class);
+        assertNotNull(cursor);
+        MockEndpoint out = getMockEndpoint("mock:reconcile");
+        out.expectedMinimumMessageCount(70 + 120);
+        out.setResultWaitTime(120_000);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(contacts("scan", "pageSize=50&initialDelay=0&delay=10&cursor=" + cursor)).routeId("fromCursor")
+                        .to("mock:reconcile");
+            }
+        });
+        out.assertIsSatisfied();
+        context.getRouteController().stopRoute("fromCursor");
+        List<Exchange> records = out.getExchanges();
+        assertEquals(70, ids(records.subList(0, 70)).size(), "the first poll: the 70 records after the cursor");
+        assertEquals(120, ids(records.subList(70, 190)).size(), "the second poll: every record, from the start");
+    }
+
     /** One poll of a scan consumer (pageSize 50) through {@code step}: the records it emitted. */
     private List<Exchange> poll(int expected, Processor step) throws Exception {
         MockEndpoint out = getMockEndpoint("mock:reconcile");

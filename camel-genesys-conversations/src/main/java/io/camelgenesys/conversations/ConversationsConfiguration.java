@@ -36,7 +36,8 @@ public class ConversationsConfiguration extends GenesysConfiguration {
     @UriParam(label = "producer", description = "getRecording, downloadRecording: the format of a message recording: ZIP or NONE.")
     private String messageFormatId;
 
-    @UriParam(label = "producer", description = "getRecording: ask for a download link (downloadRecording always does).")
+    @UriParam(label = "producer", description = "getRecording: ask for a download link. downloadRecording sends download=true unless this option is"
+              + " set to false, which it then sends as set (Genesys still answers mediaUris links, which it follows).")
     private Boolean download;
 
     @UriParam(label = "producer", description = "getRecording, downloadRecording: the name Genesys gives the downloaded file.")

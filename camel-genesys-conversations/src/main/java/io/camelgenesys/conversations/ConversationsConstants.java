@@ -24,6 +24,14 @@ public final class ConversationsConstants extends GenesysConstants {
               + " CamelGenesysMediaFormats header is set too (it overrides the option).", javaType = "String")
     public static final String FORMAT_ID = "CamelGenesysFormatId";
 
+    @Metadata(label = "producer,input", description = "Input: downloadRecording, the key of the Recording's mediaUris"
+              + " entry to download when the recording has several (the SDK's Recording.mediaUris is a map, e.g. one"
+              + " entry per screen of a screen recording). Without it, a recording with several media entries fails"
+              + " naming their keys instead of downloading one of them silently; a route downloads each by sending"
+              + " one exchange per key (getRecording lists them). Ignored when Genesys answers with a redirect.",
+              javaType = "String")
+    public static final String MEDIA_URI_KEY = "CamelGenesysMediaUriKey";
+
     @Metadata(label = "producer,output", description = "Output: downloadRecording, the recording id, the name the media"
               + " has in storage. CamelFileName is set to the same name, so that a following to(\"file:dir\") stores"
               + " the media under it.", javaType = "String")

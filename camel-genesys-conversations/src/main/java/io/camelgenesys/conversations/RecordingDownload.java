@@ -3,6 +3,8 @@ package io.camelgenesys.conversations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -49,18 +51,25 @@ final class RecordingDownload implements OperationExecution {
         Object dir = context.option("downloadDirectory");
         Path target = dir == null || dir.toString().isBlank() ? null : Path.of(dir.toString());
         StorageDownloads downloads = executor.connection().downloads();
+        String mediaKey = context.header(ConversationsConstants.MEDIA_URI_KEY, String.class);
         Supplier<CompletableFuture<String>> relink = () -> executor.send(request)
-                .thenApply(response -> link(downloads, request, response, recordingId));
+                .thenApply(response -> link(downloads, request, response, recordingId, mediaKey));
         return executor.send(request)
                 .thenCompose(response -> downloads.open(new StorageDownloads.Request(
-                        link(downloads, request, response, recordingId), recordingId, target, call.retryPolicy(),
+                        link(downloads, request, response, recordingId, mediaKey), recordingId, target,
+                        call.retryPolicy(),
                         relink)))
                 .thenApply(download -> RedirectDownload.result(context, download));
     }
 
-    /** The media link of the answer: a redirect's Location, or the first {@code mediaUris} entry of a Recording. */
+    /**
+     * The media link of the answer: a redirect's Location, or the {@code mediaUris} entry of a Recording: its only one,
+     * or the one {@code mediaKey} names. The SDK's Recording.mediaUris is a map ("The different mediaUris for the
+     * recording"); a recording with several entries (a screen recording: one per screen) is never reduced to one of
+     * them silently: without a key it fails naming the keys, so nothing is lost unnoticed.
+     */
     static String link(StorageDownloads downloads, GenesysRequest request, GenesysResponse response,
-                       String recordingId) {
+                       String recordingId, String mediaKey) {
         try {
             int status = response.status();
             if (status >= 300 && status < 400) {
@@ -89,11 +98,34 @@ final class RecordingDownload implements OperationExecution {
             } catch (IOException e) {
                 throw GenesysErrors.malformed(request, response, e);
             }
-            for (Iterator<JsonNode> it = recording.path("mediaUris").elements(); it.hasNext();) {
-                String uri = it.next().path("mediaUri").asText("");
+            Map<String, String> links = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = recording.path("mediaUris").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String uri = entry.getValue().path("mediaUri").asText("");
                 if (!uri.isBlank()) {
-                    return uri;
+                    links.put(entry.getKey(), uri);
                 }
+            }
+            if (mediaKey != null && !mediaKey.isBlank()) {
+                String uri = links.get(mediaKey);
+                if (uri == null) {
+                    throw new GenesysDownloadException("Genesys " + request.describe() + " gave no media link under"
+                                                       + " the key " + mediaKey + " (header "
+                                                       + ConversationsConstants.MEDIA_URI_KEY + ") for the recording "
+                                                       + recordingId + "; its mediaUris keys are " + links.keySet(),
+                            recordingId, GenesysErrors.describe(request, response), null);
+                }
+                return uri;
+            }
+            if (links.size() > 1) {
+                throw new GenesysDownloadException("the recording " + recordingId + " has " + links.size()
+                                                   + " media entries (mediaUris keys " + links.keySet() + "), not one;"
+                                                   + " nothing was downloaded: set the header "
+                                                   + ConversationsConstants.MEDIA_URI_KEY + " to download each",
+                        recordingId, GenesysErrors.describe(request, response), null);
+            }
+            if (links.size() == 1) {
+                return links.values().iterator().next();
             }
             throw new GenesysDownloadException("Genesys " + request.describe() + " gave no media link for the recording "
                                                + recordingId + " (fileState " + recording.path("fileState").asText("?")

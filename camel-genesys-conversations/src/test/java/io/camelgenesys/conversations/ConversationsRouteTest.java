@@ -209,6 +209,41 @@ class ConversationsRouteTest extends CloudTestSupport {
     }
 
     @Test
+    void aRecordingWithSeveralMediaEntriesIsNotReducedToOneSilently() throws Exception {
+        cloud().mediaEntries(2);
+        String id = conversation(1000);
+        String rid = cloud().recordingIds(id).get(0);
+        GenesysDownloadException e = assertInstanceOf(GenesysDownloadException.class,
+                failure("conversations", "downloadRecording", "conversationId=" + id + "&recordingId=" + rid, null));
+        assertTrue(e.getMessage().contains("2 media entries (mediaUris keys [0, 1])"), e.getMessage());
+        assertTrue(e.getMessage().contains(ConversationsConstants.MEDIA_URI_KEY), e.getMessage());
+        assertEquals(0, sim().requests().count("GET", "/recordings-media/**"), "nothing downloaded");
+        // each entry is downloaded by its key
+        AtomicReference<byte[]> read = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:part").to(uri("conversations", "downloadRecording", "conversationId=" + id
+                                                                                 + "&recordingId=" + rid))
+                        .process(x -> read.set(x.getMessage().getBody(InputStream.class).readAllBytes()));
+            }
+        });
+        for (String key : List.of("0", "1")) {
+            read.set(null);
+            Exchange done = template.request("direct:part",
+                    x -> x.getMessage().setHeader(ConversationsConstants.MEDIA_URI_KEY, key));
+            assertNull(done.getException());
+            assertArrayEquals(cloud().mediaBytes(rid, 1000), read.get());
+        }
+        assertEquals(2, sim().requests().count("GET", "/recordings-media/**"));
+        GenesysDownloadException unknown = assertInstanceOf(GenesysDownloadException.class,
+                template.request(uri("conversations", "downloadRecording", "conversationId=" + id + "&recordingId="
+                                                                           + rid),
+                        x -> x.getMessage().setHeader(ConversationsConstants.MEDIA_URI_KEY, "7")).getException());
+        assertTrue(unknown.getMessage().contains("under the key 7"), unknown.getMessage());
+    }
+
+    @Test
     void anUnknownRecordingIs404FromGenesysAndAMissingIdIsNamed() throws Exception {
         String id = conversation(10);
         GenesysApiException e = assertInstanceOf(GenesysApiException.class,

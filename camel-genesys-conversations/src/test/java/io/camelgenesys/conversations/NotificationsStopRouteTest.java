@@ -107,7 +107,14 @@ class NotificationsStopRouteTest extends CloudTestSupport {
             NotificationsConsumer consumer = (NotificationsConsumer) context.getRoute("suspend").getConsumer();
             Await.until("both events reached the suspended consumer", 20_000,
                     () -> consumer.missedWhileSuspended() == 2);
+            // events are being dropped: the consumer is not reported UP while suspended (Camel's consumer check
+            // reports the suspended route DOWN itself, without asking the consumer's own check)
+            HealthCheck.Result suspended = HealthCheckHelper.invoke(context, "consumer:suspend", Map.of())
+                    .orElseThrow();
+            assertEquals(HealthCheck.State.DOWN, suspended.getState());
+            assertEquals("Suspended", suspended.getDetails().get("route.status"));
             context.getRouteController().resumeRoute("suspend");
+            assertTrue(up("suspend"), "UP again after the resume");
             assertTrue(logs.matching(c -> c.message().contains("2 event(s) arrived while the route was suspended"))
                     .size() == 1, logs.events().toString());
             sim().notifications().publish("v2.test.s2.stop", Map.of("seq", 3));

@@ -170,7 +170,9 @@ public class GenesysConfiguration implements Cloneable {
 
     @UriParam(label = "producer",
               description = "Where to resume a cursor-paged operation: the CamelGenesysNextCursor header of the previous page"
-                            + " (the CamelGenesysCursor header overrides it for one message).")
+                            + " (the CamelGenesysCursor header overrides it for one message). On a scan consumer it is"
+                            + " where the first poll starts (until Genesys answers that poll's first page); later polls"
+                            + " read the scan from the start (Genesys' cursors expire after 24 hours).")
     private String cursor;
 
     @UriParam(label = "advanced",

@@ -23,11 +23,17 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * {@code CamelBatchComplete=true}, so an aggregator can complete a poll's batch with
  * {@code completionPredicate(exchangeProperty("CamelBatchComplete")).eagerCheckCompletion()}. Each record carries
  * the headers of the response of its own page ({@code CamelGenesysNextCursor}: the cursor after that page, absent on
- * the last; {@code CamelGenesysCorrelationId}, {@code CamelGenesysRateLimitRemaining}).
+ * the last; {@code CamelGenesysCorrelationId}, {@code CamelGenesysRateLimitRemaining}). The {@code cursor} option
+ * is where the first poll starts (until Genesys answers its first page); every later poll starts from the start.
  */
 public class GenesysPollConsumer extends ScheduledPollConsumer {
 
     private final GenesysEndpoint endpoint;
+    /**
+     * Whether a poll's first page was answered: the {@code cursor} option is where the first poll starts, not every
+     * poll (a cursor lives 24 hours; each later poll reads the whole scan from the start).
+     */
+    private volatile boolean startCursorUsed;
 
     public GenesysPollConsumer(GenesysEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -43,12 +49,16 @@ public class GenesysPollConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         OperationCall call = endpoint.support().context(endpoint.createExchange()).call().pageAll(true);
+        if (startCursorUsed) {
+            call.query().remove("cursor");
+        }
         OperationResult first;
         try {
             first = endpoint.getExecutor().execute(call).join();
         } catch (RuntimeException e) {
             throw asException(GenesysErrors.unwrap(e));
         }
+        startCursorUsed = true;
         Iterator<?> records = records(first.body());
         long n = 0;
         boolean more = hasNext(records);

@@ -54,6 +54,7 @@ public final class CloudConversations {
         store.clear();
         storage.reset();
         api.redirectDownloads(false);
+        api.mediaEntries(1);
     }
 
     /** The users, conversations and queues. */
@@ -88,6 +89,11 @@ public final class CloudConversations {
     /** See {@link CloudApi#redirectDownloads}: 307 to the link (seed 000) instead of 200 with mediaUris (SDK). */
     public void redirectDownloads(boolean redirect) {
         api.redirectDownloads(redirect);
+    }
+
+    /** See {@link CloudApi#mediaEntries}: a Recording with several mediaUris entries (a screen per entry). */
+    public void mediaEntries(int n) {
+        api.mediaEntries(n);
     }
 
     /** Expires every recording link issued so far: the storage host answers them 403 "Request has expired". */

@@ -34,6 +34,7 @@ public final class CloudApi {
     /** The pre-signed link of a recording's media on the storage host. */
     private final Function<String, String> presign;
     private volatile boolean redirectDownloads;
+    private volatile int mediaEntries = 1;
 
     public CloudApi(CloudStore store, Function<String, String> presign) {
         this.store = store;
@@ -48,6 +49,15 @@ public final class CloudApi {
      */
     public void redirectDownloads(boolean redirect) {
         this.redirectDownloads = redirect;
+    }
+
+    /**
+     * How many {@code mediaUris} entries a Recording asked for with a format carries: 1 (the default, key {@code S})
+     * or more, keyed {@code 0}, {@code 1}, ... as a screen recording's screens (the SDK's Recording.mediaUris is a
+     * map of MediaResult). Each entry links the recording's media.
+     */
+    public void mediaEntries(int n) {
+        this.mediaEntries = Math.max(1, n);
     }
 
     public void register(Routes routes) {
@@ -141,7 +151,14 @@ public final class CloudApi {
                 return ApiResponse.redirect(307, link);
             }
             ObjectNode uris = recording.putObject("mediaUris");
-            uris.putObject("S").put("mediaUri", link);
+            int entries = mediaEntries;
+            if (entries == 1) {
+                uris.putObject("S").put("mediaUri", link);
+            } else {
+                for (int i = 0; i < entries; i++) {
+                    uris.putObject(Integer.toString(i)).put("mediaUri", i == 0 ? link : presign.apply(recordingId));
+                }
+            }
         }
         return ApiResponse.ok(recording);
     }
