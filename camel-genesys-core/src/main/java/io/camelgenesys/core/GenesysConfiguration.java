@@ -112,8 +112,8 @@ public class GenesysConfiguration implements Cloneable {
 
     @UriParam(label = "retry", defaultValue = "true",
               description = "Whether failed requests are retried: 429 after Retry-After; 502, 503, 504 and I/O errors"
-                            + " with exponential backoff for idempotent operations only; a connect that failed (nothing was sent) for"
-                            + " every operation.")
+                            + " for idempotent operations only, after their Retry-After when they carry one, else with"
+                            + " exponential backoff; a connect that failed (nothing was sent) for every operation.")
     private boolean retryEnabled = true;
 
     @UriParam(label = "retry", defaultValue = "5",
