@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelgenesys.contacts.model.WebServicesContact;
+import io.camelgenesys.core.GenesysApiException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,4 +137,45 @@ class WebServicesRouteTest extends ContactsTestSupport {
         Throwable e = wsFailure("get", "contactId=nope", null);
         assertTrue(e.getMessage().contains("404"), e.getMessage());
     }
+
+    /**
+     * Web Services reports an error with a statusCode other than 0 in the body, whatever the HTTP status (seed 004 L25
+     * shows "statusCode":0 on success). Before the fix a 200 was taken at its word: get answered null, create a
+     * contact without an id, search an empty list, update and delete a success, and nothing failed.
+     */
+    @Test
+    void aStatusCodeOtherThanZeroFailsTheExchangeEvenWithHttp200() throws Exception {
+        sim().faults().on("GET", "/api/v2/contacts/" + JOHN).status(200)
+                .body("{\"statusCode\":6,\"statusMessage\":\"The requested resource could not be found\"}").times(1);
+        Throwable get = wsFailure("get", "contactId=" + JOHN, null);
+        GenesysApiException notFound = assertInstanceOf(GenesysApiException.class, get);
+        assertEquals(200, notFound.getHttpStatus());
+        assertEquals(6, notFound.getStatusCode());
+        assertEquals("The requested resource could not be found", notFound.getErrorMessage());
+        assertTrue(get.getMessage().contains("statusCode 6"), get.getMessage());
+
+        sim().faults().on("POST", "/api/v2/contacts").status(200)
+                .body("{\"statusCode\":13,\"statusMessage\":\"Unable to create resource\"}").times(1);
+        GenesysApiException create = assertInstanceOf(GenesysApiException.class,
+                wsFailure("create", "", Map.of("name", "Front Desk")));
+        assertEquals(13, create.getStatusCode());
+        assertTrue(create.getMessage().contains("Unable to create resource"), create.getMessage());
+
+        sim().faults().on("GET", "/api/v2/contacts").status(200)
+                .body("{\"statusCode\":4,\"statusMessage\":\"An internal error occurred\"}").times(1);
+        assertEquals(4, assertInstanceOf(GenesysApiException.class, wsFailure("search", "type=User", null))
+                .getStatusCode());
+
+        // the read first passes, the write is refused in its body
+        sim().faults().on("PUT", "/api/v2/contacts/" + CUSTOM).status(200)
+                .body("{\"statusCode\":15,\"statusMessage\":\"Unable to update resource\"}").times(1);
+        assertEquals(15, assertInstanceOf(GenesysApiException.class,
+                wsFailure("update", "contactId=" + CUSTOM, Map.of("name", "Reception"))).getStatusCode());
+        sim().faults().on("DELETE", "/api/v2/contacts/" + CUSTOM).status(200)
+                .body("{\"statusCode\":14,\"statusMessage\":\"Unable to delete resource\"}").times(1);
+        assertEquals(14, assertInstanceOf(GenesysApiException.class,
+                wsFailure("delete", "contactId=" + CUSTOM, null)).getStatusCode());
+        assertTrue(sim().webServicesContacts().contact(CUSTOM).isPresent(), "the simulator did not delete it either");
+    }
+
 }
