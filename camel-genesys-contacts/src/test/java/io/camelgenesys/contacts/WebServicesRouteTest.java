@@ -136,6 +136,10 @@ class WebServicesRouteTest extends ContactsTestSupport {
     void unknownContactIsA404WithTheWebServicesMessage() throws Exception {
         Throwable e = wsFailure("get", "contactId=nope", null);
         assertTrue(e.getMessage().contains("404"), e.getMessage());
+        GenesysApiException api = assertInstanceOf(GenesysApiException.class, e);
+        assertEquals(404, api.getHttpStatus());
+        assertEquals(6, api.getStatusCode(), "the body's statusCode (Web Services' 6, not found) is the exception's");
+        assertEquals("Contact nope not found", api.getErrorMessage());
     }
 
     /**
