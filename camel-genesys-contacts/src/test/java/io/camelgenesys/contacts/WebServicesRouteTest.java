@@ -182,4 +182,18 @@ class WebServicesRouteTest extends ContactsTestSupport {
         assertTrue(sim().webServicesContacts().contact(CUSTOM).isPresent(), "the simulator did not delete it either");
     }
 
+    /** The read before a write answered without the contact: said so, not "is of type null"; nothing is written. */
+    @Test
+    void aReadWithoutTheContactStopsTheWriteWithAClearMessage() throws Exception {
+        sim().faults().on("GET", "/api/v2/contacts/" + CUSTOM).status(200).body("{\"statusCode\":0}").times(2);
+        Throwable update = wsFailure("update", "contactId=" + CUSTOM, Map.of("name", "Reception"));
+        assertTrue(update.getMessage().contains("without a contact (no 'contact' in its body)")
+                   && update.getMessage().contains(CUSTOM) && update.getMessage().contains("nothing was sent"),
+                update.getMessage());
+        Throwable delete = wsFailure("delete", "contactId=" + CUSTOM, null);
+        assertTrue(delete.getMessage().contains("without a contact"), delete.getMessage());
+        assertEquals(0, sim().requests().count("PUT", "/api/v2/contacts/**"));
+        assertEquals(0, sim().requests().count("DELETE", "/api/v2/contacts/**"));
+        assertEquals("Some Contact", sim().webServicesContacts().contact(CUSTOM).orElseThrow().get("name"));
+    }
 }
