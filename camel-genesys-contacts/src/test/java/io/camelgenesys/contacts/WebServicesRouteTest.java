@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -180,6 +181,49 @@ class WebServicesRouteTest extends ContactsTestSupport {
         assertEquals(14, assertInstanceOf(GenesysApiException.class,
                 wsFailure("delete", "contactId=" + CUSTOM, null)).getStatusCode());
         assertTrue(sim().webServicesContacts().contact(CUSTOM).isPresent(), "the simulator did not delete it either");
+    }
+
+    /**
+     * The shared pipeline on the Web Services paths: a 503 and a 429 are retried (GET), a dropped POST is not sent
+     * twice and says it may have been applied, a body that is not JSON is an error naming it, and no message quotes
+     * the Basic credentials.
+     */
+    @Test
+    void faultsOnTheWebServicesPaths() throws Exception {
+        String fast = "retryInitialDelay=1&retryMaxDelay=5";
+        sim().faults().on("GET", "/api/v2/contacts/" + JOHN).status(503).times(2);
+        assertEquals("Smith", template.requestBody(route(ws("get", "contactId=" + JOHN + "&" + fast)), null,
+                WebServicesContact.class).getLastName());
+        assertEquals(3, sim().requests().count("GET", "/api/v2/contacts/" + JOHN));
+
+        sim().faults().on("GET", "/api/v2/contacts").status(429).header("Retry-After", "0").times(1);
+        assertEquals(sim().webServicesContacts().count(),
+                template.requestBody(route(ws("search", fast)), null, List.class).size());
+
+        int before = sim().webServicesContacts().count();
+        sim().faults().on("POST", "/api/v2/contacts").drop().times(1);
+        GenesysApiException dropped = assertInstanceOf(GenesysApiException.class,
+                wsFailure("create", fast, Map.of("name", "Front Desk")));
+        assertTrue(dropped.getMessage().contains("may have reached Genesys"), dropped.getMessage());
+        assertEquals(1, sim().requests().count("POST", "/api/v2/contacts"), "a create is not sent twice");
+        assertEquals(before, sim().webServicesContacts().count());
+
+        sim().faults().on("GET", "/api/v2/contacts/" + WILLARD).status(200).body("{\"statusCode\":0,\"contact\":")
+                .times(1);
+        GenesysApiException malformed = assertInstanceOf(GenesysApiException.class,
+                wsFailure("get", "contactId=" + WILLARD, null));
+        assertTrue(malformed.getMessage().contains("not valid JSON"), malformed.getMessage());
+
+        Throwable refused = assertThrows(CamelExecutionException.class, () -> template.requestBody(
+                route("genesys-contacts:get?platform=webServices&baseUrl=" + sim().baseUrl() + "&username="
+                      + sim().webServicesUsername() + "&password=RAW(not-the-password)&contactId=" + JOHN), (Object) null))
+                .getCause();
+        assertInstanceOf(io.camelgenesys.core.GenesysAuthException.class, refused);
+        assertTrue(refused.getMessage().contains("check the username and password options"), refused.getMessage());
+        String basic = java.util.Base64.getEncoder().encodeToString((sim().webServicesUsername() + ":not-the-password")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(refused.getMessage().contains("not-the-password") || refused.getMessage().contains(basic),
+                refused.getMessage());
     }
 
     /** The read before a write answered without the contact: said so, not "is of type null"; nothing is written. */
