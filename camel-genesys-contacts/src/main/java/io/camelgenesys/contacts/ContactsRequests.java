@@ -276,6 +276,13 @@ final class ContactsRequests {
     /** Web Services update and delete: Queue and User contacts are read-only (seed 001); only a read tells the type. */
     static void customOnly(String operation, OperationCall call, JsonNode contact) {
         String type = contact == null ? null : contact.path("type").asText(null);
+        if (type == null) {
+            // seed 004: every contact has its type; a read without one says nothing of what may be written
+            throw new IllegalStateException(operation + ": Genesys answered the read of Web Services contact "
+                                            + call.pathParams().get("contactId") + " without "
+                                            + (contact == null ? "a contact (no 'contact' in its body)" : "its 'type'")
+                                            + ", so whether it is a Custom contact is unknown; nothing was sent");
+        }
         if (!"Custom".equals(type)) {
             throw new IllegalArgumentException(operation + ": Web Services contact " + call.pathParams().get("contactId")
                                                + " is of type " + type + ": only Custom contacts may be modified or"

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelgenesys.contacts.model.WebServicesContact;
+import io.camelgenesys.core.GenesysApiException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,5 +137,107 @@ class WebServicesRouteTest extends ContactsTestSupport {
     void unknownContactIsA404WithTheWebServicesMessage() throws Exception {
         Throwable e = wsFailure("get", "contactId=nope", null);
         assertTrue(e.getMessage().contains("404"), e.getMessage());
+        GenesysApiException api = assertInstanceOf(GenesysApiException.class, e);
+        assertEquals(404, api.getHttpStatus());
+        assertEquals(6, api.getStatusCode(), "the body's statusCode (Web Services' 6, not found) is the exception's");
+        assertEquals("Contact nope not found", api.getErrorMessage());
+    }
+
+    /**
+     * Web Services reports an error with a statusCode other than 0 in the body, whatever the HTTP status (seed 004 L25
+     * shows "statusCode":0 on success). Before the fix a 200 was taken at its word: get answered null, create a
+     * contact without an id, search an empty list, update and delete a success, and nothing failed.
+     */
+    @Test
+    void aStatusCodeOtherThanZeroFailsTheExchangeEvenWithHttp200() throws Exception {
+        sim().faults().on("GET", "/api/v2/contacts/" + JOHN).status(200)
+                .body("{\"statusCode\":6,\"statusMessage\":\"The requested resource could not be found\"}").times(1);
+        Throwable get = wsFailure("get", "contactId=" + JOHN, null);
+        GenesysApiException notFound = assertInstanceOf(GenesysApiException.class, get);
+        assertEquals(200, notFound.getHttpStatus());
+        assertEquals(6, notFound.getStatusCode());
+        assertEquals("The requested resource could not be found", notFound.getErrorMessage());
+        assertTrue(get.getMessage().contains("statusCode 6"), get.getMessage());
+
+        sim().faults().on("POST", "/api/v2/contacts").status(200)
+                .body("{\"statusCode\":13,\"statusMessage\":\"Unable to create resource\"}").times(1);
+        GenesysApiException create = assertInstanceOf(GenesysApiException.class,
+                wsFailure("create", "", Map.of("name", "Front Desk")));
+        assertEquals(13, create.getStatusCode());
+        assertTrue(create.getMessage().contains("Unable to create resource"), create.getMessage());
+
+        sim().faults().on("GET", "/api/v2/contacts").status(200)
+                .body("{\"statusCode\":4,\"statusMessage\":\"An internal error occurred\"}").times(1);
+        assertEquals(4, assertInstanceOf(GenesysApiException.class, wsFailure("search", "type=User", null))
+                .getStatusCode());
+
+        // the read first passes, the write is refused in its body
+        sim().faults().on("PUT", "/api/v2/contacts/" + CUSTOM).status(200)
+                .body("{\"statusCode\":15,\"statusMessage\":\"Unable to update resource\"}").times(1);
+        assertEquals(15, assertInstanceOf(GenesysApiException.class,
+                wsFailure("update", "contactId=" + CUSTOM, Map.of("name", "Reception"))).getStatusCode());
+        sim().faults().on("DELETE", "/api/v2/contacts/" + CUSTOM).status(200)
+                .body("{\"statusCode\":14,\"statusMessage\":\"Unable to delete resource\"}").times(1);
+        assertEquals(14, assertInstanceOf(GenesysApiException.class,
+                wsFailure("delete", "contactId=" + CUSTOM, null)).getStatusCode());
+        assertTrue(sim().webServicesContacts().contact(CUSTOM).isPresent(), "the simulator did not delete it either");
+    }
+
+    /**
+     * The shared pipeline on the Web Services paths: a 503 and a 429 are retried (GET), a dropped POST is not sent
+     * twice and says it may have been applied, a body that is not JSON is an error naming it, and no message quotes
+     * the Basic credentials.
+     */
+    @Test
+    void faultsOnTheWebServicesPaths() throws Exception {
+        String fast = "retryInitialDelay=1&retryMaxDelay=5";
+        sim().faults().on("GET", "/api/v2/contacts/" + JOHN).status(503).times(2);
+        assertEquals("Smith", template.requestBody(route(ws("get", "contactId=" + JOHN + "&" + fast)), null,
+                WebServicesContact.class).getLastName());
+        assertEquals(3, sim().requests().count("GET", "/api/v2/contacts/" + JOHN));
+
+        sim().faults().on("GET", "/api/v2/contacts").status(429).header("Retry-After", "0").times(1);
+        assertEquals(sim().webServicesContacts().count(),
+                template.requestBody(route(ws("search", fast)), null, List.class).size());
+
+        int before = sim().webServicesContacts().count();
+        sim().faults().on("POST", "/api/v2/contacts").drop().times(1);
+        GenesysApiException dropped = assertInstanceOf(GenesysApiException.class,
+                wsFailure("create", fast, Map.of("name", "Front Desk")));
+        assertTrue(dropped.getMessage().contains("may have reached Genesys"), dropped.getMessage());
+        assertEquals(1, sim().requests().count("POST", "/api/v2/contacts"), "a create is not sent twice");
+        assertEquals(before, sim().webServicesContacts().count());
+
+        sim().faults().on("GET", "/api/v2/contacts/" + WILLARD).status(200).body("{\"statusCode\":0,\"contact\":")
+                .times(1);
+        GenesysApiException malformed = assertInstanceOf(GenesysApiException.class,
+                wsFailure("get", "contactId=" + WILLARD, null));
+        assertTrue(malformed.getMessage().contains("not valid JSON"), malformed.getMessage());
+
+        Throwable refused = assertThrows(CamelExecutionException.class, () -> template.requestBody(
+                route("genesys-contacts:get?platform=webServices&baseUrl=" + sim().baseUrl() + "&username="
+                      + sim().webServicesUsername() + "&password=RAW(not-the-password)&contactId=" + JOHN), (Object) null))
+                .getCause();
+        assertInstanceOf(io.camelgenesys.core.GenesysAuthException.class, refused);
+        assertTrue(refused.getMessage().contains("check the username and password options"), refused.getMessage());
+        String basic = java.util.Base64.getEncoder().encodeToString((sim().webServicesUsername() + ":not-the-password")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(refused.getMessage().contains("not-the-password") || refused.getMessage().contains(basic),
+                refused.getMessage());
+    }
+
+    /** The read before a write answered without the contact: said so, not "is of type null"; nothing is written. */
+    @Test
+    void aReadWithoutTheContactStopsTheWriteWithAClearMessage() throws Exception {
+        sim().faults().on("GET", "/api/v2/contacts/" + CUSTOM).status(200).body("{\"statusCode\":0}").times(2);
+        Throwable update = wsFailure("update", "contactId=" + CUSTOM, Map.of("name", "Reception"));
+        assertTrue(update.getMessage().contains("without a contact (no 'contact' in its body)")
+                   && update.getMessage().contains(CUSTOM) && update.getMessage().contains("nothing was sent"),
+                update.getMessage());
+        Throwable delete = wsFailure("delete", "contactId=" + CUSTOM, null);
+        assertTrue(delete.getMessage().contains("without a contact"), delete.getMessage());
+        assertEquals(0, sim().requests().count("PUT", "/api/v2/contacts/**"));
+        assertEquals(0, sim().requests().count("DELETE", "/api/v2/contacts/**"));
+        assertEquals("Some Contact", sim().webServicesContacts().contact(CUSTOM).orElseThrow().get("name"));
     }
 }

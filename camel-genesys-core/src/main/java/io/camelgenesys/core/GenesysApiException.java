@@ -58,7 +58,10 @@ public class GenesysApiException extends CamelException implements HttpResponseA
         return correlationId;
     }
 
-    /** The Multicloud {@code status.code}, when the body had one. */
+    /**
+     * The Multicloud {@code status.code}, or the Engage Web Services {@code statusCode} (never 0 here: 0 is success),
+     * when the body had one.
+     */
     public Integer getStatusCode() {
         return statusCode;
     }

@@ -156,6 +156,34 @@ class SecureEmailRouteTest extends GenesysRouteTestSupport {
                 "two single pages, then pageAll's three (3, 3, 1: it stops at the short page)");
     }
 
+    /**
+     * A later page of pageAll answered HTTP 200 with an error status.code (seed 002 L239: "All other status codes
+     * indicate an error"): the iteration ends with that error after the items already read. Before the fix only the
+     * first page's envelope was checked: the failed page had no data, read as the last page, and the listing ended
+     * silently with the first 3 of 7 emails.
+     */
+    @Test
+    void anErrorStatusOnALaterPageEndsPageAllWithTheErrorNotSilently() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(create("mail " + i));
+        }
+        Iterator<?> all = template.requestBody(route(mail("list", "address=" + ANN + "&pageSize=3&pageAll=true")), null,
+                Iterator.class);
+        // the first page was read by the producer; the next one is fetched as the iteration needs it
+        sim().faults().on("GET", "/nexus/v3/securemail").status(200)
+                .body("{\"status\":{\"code\":\"FAILURE\",\"message\":\"Contact database unavailable\"}}").times(1);
+        List<String> read = new ArrayList<>();
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> all.forEachRemaining(m -> read.add(((SecureEmail) m).getSecureMailId())));
+        assertEquals(ids.subList(0, 3), read, "the items before the failed page reach the caller");
+        GenesysApiException cause = assertInstanceOf(GenesysApiException.class, e.getCause(), () -> stackTrace(e));
+        assertEquals("FAILURE", cause.getErrorCode());
+        assertEquals(200, cause.getHttpStatus());
+        assertTrue(e.getMessage().contains("Contact database unavailable"), e.getMessage());
+        assertFalse(all.hasNext(), "the failed page is not fetched again");
+    }
+
     @Test
     void markReadDeleteAndPurgeAreThreeOperations() throws Exception {
         String keep = create("mark me read");

@@ -36,14 +36,35 @@ public final class ErrorBodies {
     }
 
     /**
-     * Engage Web Services: {@code {"statusCode":401,"statusMessage":"…"}}. The seeds show {@code statusCode} on
-     * successful responses only; the error shape is the minimal plausible extension of it.
+     * Engage Web Services: {@code {"statusCode":6,"statusMessage":"…"}}. The seeds show {@code statusCode} on
+     * successful responses only ({@code "statusCode":0}, seed 004); the error shape and its codes are Genesys' Web
+     * Services API "Return Values" page (docs.genesys.com, Documentation/GWS/8.5.1/API/ReturnValues and HTTCC 8.5.2):
+     * "All methods always return the statusCode attribute. If an error occurs, that is, if the statusCode is not 0,
+     * the response includes error details in the statusMessage attribute", with codes of their own, not the HTTP
+     * status (see {@link #webServicesCode(int)}).
      */
     public static ObjectNode webServices(int status, String message) {
         ObjectNode body = Json.object();
-        body.put("statusCode", status);
+        body.put("statusCode", webServicesCode(status));
         body.put("statusMessage", message);
         return body;
+    }
+
+    /**
+     * The Web Services {@code statusCode} of an error answered with an HTTP status, from the "Return Values" codes:
+     * 2 "A specified parameter is not valid" (400), 20 "User is not authenticated" (401), 3 "The operation is
+     * forbidden" (403, 405), 6 "The requested resource could not be found" (404), 18 "Resource already exists" (409),
+     * otherwise 4 "An internal error occurred".
+     */
+    public static int webServicesCode(int status) {
+        return switch (status) {
+            case 400 -> 2;
+            case 401 -> 20;
+            case 403, 405 -> 3;
+            case 404 -> 6;
+            case 409 -> 18;
+            default -> 4;
+        };
     }
 
     /**

@@ -121,7 +121,7 @@ class ApiAuthAndRoutesTest {
     void webServicesUseBasicAuth() throws Exception {
         ContentResponse denied = send(http.get("/api/v2/contacts"));
         assertEquals(401, denied.getStatus());
-        assertEquals(401, body(denied).get("statusCode").asInt());
+        assertEquals(20, body(denied).get("statusCode").asInt(), "Web Services' code: User is not authenticated");
         assertTrue(denied.getHeaders().get("WWW-Authenticate").startsWith("Basic"));
 
         ContentResponse wrong = send(http.get("/api/v2/contacts").headers(h -> h.put("Authorization", basic("gws-user", "x"))));

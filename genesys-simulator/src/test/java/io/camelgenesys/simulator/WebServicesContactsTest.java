@@ -50,7 +50,7 @@ class WebServicesContactsTest {
         ContentResponse response = send(request);
         assertEquals(status, response.getStatus(), response.getContentAsString());
         JsonNode body = body(response);
-        assertEquals(status, body.get("statusCode").asInt());
+        assertEquals(ErrorBodies.webServicesCode(status), body.get("statusCode").asInt());
         return body.get("statusMessage").asText();
     }
 
@@ -132,6 +132,17 @@ class WebServicesContactsTest {
     void basicAuthIsRequired() throws Exception {
         ContentResponse denied = send(http.request("GET", CONTACTS));
         assertEquals(401, denied.getStatus());
-        assertEquals(401, body(denied).get("statusCode").asInt());
+        assertEquals(20, body(denied).get("statusCode").asInt(), "Return Values: 20, User is not authenticated");
+    }
+
+    /** The codes of Genesys' "Return Values" page, not the HTTP status: 6 for an unknown contact, 2 for a bad one. */
+    @Test
+    void errorsCarryTheWebServicesStatusCodesNotTheHttpStatus() throws Exception {
+        ContentResponse unknown = send(gws("GET", CONTACTS + "/nope"));
+        assertEquals(404, unknown.getStatus());
+        assertEquals(6, body(unknown).get("statusCode").asInt());
+        ContentResponse user = send(json(gws("PUT", CONTACTS + "/538370e8c509495bb8e0868a1178c86e"), "{\"name\":\"x\"}"));
+        assertEquals(400, user.getStatus());
+        assertEquals(2, body(user).get("statusCode").asInt());
     }
 }

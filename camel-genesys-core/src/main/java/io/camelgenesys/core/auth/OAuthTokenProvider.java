@@ -449,7 +449,10 @@ public final class OAuthTokenProvider implements TokenProvider {
             hint = "Genesys rejected the API key: check the apiKey option (sent as x-api-key)";
         } else if (status == 401 || "invalid_client".equals(b.errorCode()) || "unauthorized_client".equals(b.errorCode())) {
             hint = "Genesys rejected the client credentials: check clientId and clientSecret";
-        } else if (status == 400 && "invalid_grant".equals(b.errorCode())) {
+        } else if (status == 400 && ("invalid_grant".equals(b.errorCode()) || b.errorCode() == null)) {
+            // RFC 6749's {"error":"invalid_grant"}, or Multicloud's documented 400 "Error as specified by standard
+            // (username/password is wrong, for example)" in its {"status":{"code","message"}} shape, which has no
+            // OAuth error code (seed 002 L943-949)
             hint = switch (sent) {
                 case password -> "Genesys rejected the user credentials: check username and password";
                 case refreshToken -> "Genesys refused the refresh token (expired or revoked): set a new refreshToken";

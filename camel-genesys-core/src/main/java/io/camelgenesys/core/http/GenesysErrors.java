@@ -61,10 +61,13 @@ public final class GenesysErrors {
                     .detail(secrets.redact(status.get("detail")));
         } else {
             // Genesys Cloud: {"message":..,"code":..,"status":..,"details":[..],"errors":[..]}; OAuth: {"error":..};
-            // Web Services: {"statusCode":..,"statusMessage":..}
+            // Web Services: {"statusCode":..,"statusMessage":..} (seed 004 L25; its statusCode is the exception's)
             b.errorMessage(secrets.redact(firstText(root, "message", "error_description", "description", "statusMessage")))
                     .errorCode(secrets.redact(firstText(root, "code", "error")))
                     .detail(secrets.redact(root.get("details")));
+            if (root.path("statusCode").isNumber()) {
+                b.statusCode(root.get("statusCode").asInt());
+            }
         }
         JsonNode errors = root.get("errors");
         if (errors != null && errors.isArray() && !errors.isEmpty()) {

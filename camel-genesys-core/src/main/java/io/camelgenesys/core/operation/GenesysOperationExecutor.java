@@ -15,6 +15,7 @@ import io.camelgenesys.core.auth.Secrets;
 import io.camelgenesys.core.GenesysApiException;
 import io.camelgenesys.core.GenesysConstants;
 import io.camelgenesys.core.GenesysOutputType;
+import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.http.GenesysConnection;
 import io.camelgenesys.core.http.GenesysErrors;
 import io.camelgenesys.core.http.GenesysRequest;
@@ -204,7 +205,8 @@ public final class GenesysOperationExecutor {
             }
             return new OperationResult(null, headers);
         }
-        if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec)) {
+        boolean webServices = connection.platform() == GenesysPlatform.webServices;
+        if (call.outputType() == GenesysOutputType.model && isWholeBodyModel(spec) && !webServices) {
             // the common case (get, create, update): bind the bytes straight to the model, no tree in between
             return new OperationResult(readModel(spec.responseType(), request, response), headers);
         }
@@ -214,9 +216,7 @@ public final class GenesysOperationExecutor {
         } catch (IOException e) {
             throw GenesysErrors.malformed(request, response, e);
         }
-        if (spec.multicloudEnvelope()) {
-            envelope(request, response, root, headers);
-        }
+        bodyStatus(spec, request, response, root, headers);
         if (spec.totalPointer() != null && root.at(spec.totalPointer()).isNumber()) {
             headers.put(GenesysConstants.TOTAL, root.at(spec.totalPointer()).asLong());
         }
@@ -271,6 +271,39 @@ public final class GenesysOperationExecutor {
     }
 
     /**
+     * What a successful (2xx) answer says of itself in its body, on every page of a listing: a row's Multicloud
+     * envelope ({@link #envelope}), and on Web Services the {@code statusCode} every answer carries
+     * ({@link #webServicesStatus}). Fails when the body reports an error despite its HTTP status.
+     */
+    private void bodyStatus(OperationSpec spec, GenesysRequest request, GenesysResponse response, JsonNode root,
+                            Map<String, Object> headers) throws GenesysApiException {
+        if (spec.multicloudEnvelope()) {
+            envelope(request, response, root, headers);
+        }
+        if (connection.platform() == GenesysPlatform.webServices) {
+            webServicesStatus(request, response, root);
+        }
+    }
+
+    /**
+     * Engage Web Services: every answer carries {@code statusCode}, {@code 0} on success (seed 004 L25, the
+     * {@code /api/v2/contacts} sample: {@code "statusCode":0}); any other value is an error with a
+     * {@code statusMessage}, whatever the HTTP status (Genesys' Web Services API "Return Values": "All methods always
+     * return the statusCode attribute. If an error occurs, that is, if the statusCode is not 0, the response includes
+     * error details in the statusMessage attribute"). An answer without it is taken as it is.
+     */
+    private static void webServicesStatus(GenesysRequest request, GenesysResponse response, JsonNode root)
+            throws GenesysApiException {
+        JsonNode code = root == null ? null : root.get("statusCode");
+        if (code == null || !code.isNumber() || code.asInt() == 0) {
+            return;
+        }
+        GenesysApiException.Builder b = GenesysErrors.describe(request, response);
+        throw new GenesysApiException(GenesysErrors.message(b) + " (Web Services statusCode " + code.asInt()
+                                      + ": not 0, so the request failed)", b, null);
+    }
+
+    /**
      * Multicloud {@code status.code}: 0 done, 1 accepted (async), 2 partial success; anything else is an error. Some
      * APIs (Secure Email) give it as text: {@code SUCCESS} is success, any other text an error, as a number would be.
      */
@@ -306,7 +339,8 @@ public final class GenesysOperationExecutor {
      */
     private static final List<String> PER_PAGE_HEADERS = List.of(GenesysConstants.HTTP_STATUS,
             GenesysConstants.CORRELATION_ID, GenesysConstants.RATE_LIMIT_REMAINING,
-            GenesysConstants.RESPONSE_PAGE_NUMBER, GenesysConstants.NEXT_CURSOR);
+            GenesysConstants.RESPONSE_PAGE_NUMBER, GenesysConstants.NEXT_CURSOR, GenesysConstants.STATUS_CODE,
+            GenesysConstants.STATUS_MESSAGE, GenesysConstants.ERRORS);
 
     private static void pageHeaders(Page page, Map<String, Object> headers) {
         putIfNotNull(headers, GenesysConstants.TOTAL, page.total());
@@ -450,7 +484,7 @@ public final class GenesysOperationExecutor {
         }
 
         /** The first page's headers with those of this page's response and page in place of its own. */
-        private Map<String, Object> headersOf(GenesysResponse response, Page fetched) {
+        private Map<String, Object> headersOf(GenesysResponse response, Page fetched, Map<String, Object> status) {
             Map<String, Object> h = new ResultHeaders();
             h.putAll(headers);
             for (String perPage : PER_PAGE_HEADERS) {
@@ -460,6 +494,7 @@ public final class GenesysOperationExecutor {
             putIfNotNull(h, GenesysConstants.CORRELATION_ID, response.correlationId());
             putIfNotNull(h, GenesysConstants.RATE_LIMIT_REMAINING, response.rateLimitRemaining());
             pageHeaders(fetched, h);
+            h.putAll(status);
             return h;
         }
 
@@ -481,13 +516,18 @@ public final class GenesysOperationExecutor {
                     // 204: nothing (more) matches
                     page = new Page(List.of(), null, null, null, null, null, null, false);
                     items = page.items().iterator();
-                    pageHeaders = headersOf(response, page);
+                    pageHeaders = headersOf(response, page, Map.of());
                     return;
                 }
+                // a later page is checked as the first one was: a Multicloud status.code (or Web Services
+                // statusCode) error answered with HTTP 200 has no items, and read as an empty page it would end the
+                // listing silently, every record after it lost
+                Map<String, Object> status = new ResultHeaders();
+                bodyStatus(call.spec(), request, response, root, status);
                 JsonNode result = call.spec().resultPointer().isEmpty() ? root : root.at(call.spec().resultPointer());
                 page = paging.read(result, query);
                 items = page.items().iterator();
-                pageHeaders = headersOf(response, page);
+                pageHeaders = headersOf(response, page, status);
                 lastRequest = request;
                 lastResponse = response;
                 if (page.truncated() && !headers.containsKey(GenesysConstants.PAGING_TRUNCATED)) {

@@ -140,6 +140,23 @@ class AuthRouteTest extends GenesysRouteTestSupport {
         assertTrue(e.getMessage().contains("username and password"), e.getMessage());
     }
 
+    /**
+     * Seed 002 L943-949: the token endpoint's 400 "Error as specified by standard (username/password is wrong, for
+     * example)" comes in the {"status":{"code","message"}} shape, with no OAuth error code. Before the fix its hint was
+     * "the Genesys token endpoint failed", naming no option.
+     */
+    @Test
+    void aRefusalInTheStatusShapeStillNamesUsernameAndPassword() throws Exception {
+        sim().faults().on("POST", "/auth/v3/oauth/token").status(400)
+                .body("{\"status\":{\"code\":400,\"message\":\"Bad credentials\"}}").times(1);
+        GenesysAuthException e = authFailure(multicloudWith("multicloudCall",
+                "apiKey=RAW(mc-api-key)&clientId=mc-client&clientSecret=RAW(mc-secret)&username=agent1&password=RAW(agent1-password)"));
+        assertEquals(400, e.getHttpStatus());
+        assertEquals(400, e.getStatusCode());
+        assertTrue(e.getMessage().contains("Bad credentials") && e.getMessage().contains("username and password"),
+                e.getMessage());
+    }
+
     @Test
     void badCloudClientNamesTheClientCredentials() throws Exception {
         GenesysAuthException e = authFailure("genesys-test:createItem?baseUrl=" + sim().baseUrl()
