@@ -75,6 +75,14 @@ final class StatisticsStream {
         Long timestamp;
         Object value;
         boolean restatable;
+
+        Last copy() {
+            Last l = new Last();
+            l.timestamp = timestamp;
+            l.value = value;
+            l.restatable = restatable;
+            return l;
+        }
     }
 
     /**
@@ -108,7 +116,16 @@ final class StatisticsStream {
                 return List.of();
             }
             fresh = new ArrayList<>(values.size());
+            // values that may not fit: what accept() records of them is undone when they are dropped, or the values
+            // read again after the overflow would be taken for ones already delivered (equal: stale) and the route
+            // would never get them
+            Map<String, Last> before = pending + values.size() > capacity ? new HashMap<>() : null;
             for (StatisticValue v : values) {
+                String id = v.getStatisticId();
+                if (before != null && id != null && !before.containsKey(id)) {
+                    Last l = last.get(id);
+                    before.put(id, l != null ? l.copy() : null);
+                }
                 if (accept(v, restating)) {
                     fresh.add(v);
                 }
@@ -117,6 +134,14 @@ final class StatisticsStream {
                 return fresh;
             }
             if (pending + fresh.size() > capacity) {
+                // before != null: fresh is part of values
+                before.forEach((id, l) -> {
+                    if (l != null) {
+                        last.put(id, l);
+                    } else {
+                        last.remove(id);
+                    }
+                });
                 overflow.addAndGet(fresh.size());
                 overflowed = true;
                 return List.of();
