@@ -109,6 +109,23 @@ final class StatisticsStream {
      * @return the values let through
      */
     List<StatisticValue> offer(String subscriptionId, String eventType, List<StatisticValue> values, boolean restating) {
+        return offer(subscriptionId, eventType, values, restating, false);
+    }
+
+    /**
+     * Offers current values read over REST for a route that wants changes only ({@code initialValues=false}): a value
+     * of a statistic that nothing was let through for yet is remembered, not let through (what later values are
+     * compared with: the subscription's values when it was made); the others pass when newer, as updates do, so the
+     * changes an outage, a lost session or an overflow kept from the route still reach it.
+     *
+     * @return the values let through
+     */
+    List<StatisticValue> offerChanges(String subscriptionId, String eventType, List<StatisticValue> values) {
+        return offer(subscriptionId, eventType, values, false, true);
+    }
+
+    private List<StatisticValue> offer(String subscriptionId, String eventType, List<StatisticValue> values,
+                                       boolean restating, boolean changesOnly) {
         boolean start;
         List<StatisticValue> fresh;
         synchronized (lock) {
@@ -122,6 +139,13 @@ final class StatisticsStream {
             Map<String, Last> before = pending + values.size() > capacity ? new HashMap<>() : null;
             for (StatisticValue v : values) {
                 String id = v.getStatisticId();
+                if (changesOnly && id != null && !last.containsKey(id)) {
+                    Last l = new Last();
+                    l.timestamp = v.getTimestamp();
+                    l.value = v.getValue();
+                    last.put(id, l);
+                    continue;
+                }
                 if (before != null && id != null && !before.containsKey(id)) {
                     Last l = last.get(id);
                     before.put(id, l != null ? l.copy() : null);

@@ -71,6 +71,15 @@ final class SubscriptionManager {
          * @param restating current values read after a recovery (they may re-state unchanged values once)
          */
         void values(String subscriptionId, String eventType, List<StatisticValue> values, boolean restating);
+
+        /**
+         * Current values read over REST when the route does not want them as such ({@code initialValues=false}): only
+         * those that changed since the value last passed on for their statistic go on (they replace updates lost
+         * while the consumer was cut off or behind); a statistic's first value is only remembered, as what later
+         * values are compared with.
+         */
+        default void changes(String subscriptionId, String eventType, List<StatisticValue> values) {
+        }
     }
 
     /** What health reports. */
@@ -302,6 +311,8 @@ final class SubscriptionManager {
                     see(values);
                     if (initialValues) {
                         output.values(id, StatisticsConstants.INITIAL_VALUES, values, recovery);
+                    } else {
+                        output.changes(id, StatisticsConstants.INITIAL_VALUES, values);
                     }
                     // updates that arrived before the answer, under the operationId Genesys made the subscriptionId
                     if (early != null && !early.isEmpty() && id.equals(operationId)) {
@@ -402,6 +413,8 @@ final class SubscriptionManager {
                 see(current);
                 if (initialValues) {
                     output.values(id, StatisticsConstants.INITIAL_VALUES, current, restating);
+                } else {
+                    output.changes(id, StatisticsConstants.INITIAL_VALUES, current);
                 }
             }
             if (!stale && gone) {

@@ -285,6 +285,15 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
         routeThatOverflowsEndsWithTheLatestValues(true);
     }
 
+    /**
+     * The same without initial values (initialValues=false): the values read again after the overflow that changed
+     * since the last one the route got still reach it. (They were emitted only with initialValues=true.)
+     */
+    @Test
+    void aRouteWithoutInitialValuesThatOverflowedStillEndsWithTheLatestValues() throws Exception {
+        routeThatOverflowsEndsWithTheLatestValues(false);
+    }
+
     private void routeThatOverflowsEndsWithTheLatestValues(boolean initialValues) throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         context.addRoutes(new RouteBuilder() {
