@@ -72,7 +72,9 @@ public class StatisticsConfiguration extends GenesysConfiguration {
     @UriParam(label = "consumer", defaultValue = "false",
               description = "subscribe: also emit an exchange for each Statistics ServiceStateChange (body and header"
                             + " CamelGenesysServiceState: UNAVAILABLE or AVAILABLE). On UNAVAILABLE Genesys drops every"
-                            + " subscription; the consumer re-creates its own on AVAILABLE either way.")
+                            + " subscription; the consumer re-creates its own on AVAILABLE either way. An AVAILABLE"
+                            + " published while the CometD session was lost is emitted when the consumer finds the"
+                            + " service back (its subscription created again), before the values.")
     private boolean emitServiceState;
 
     @UriParam(label = "consumer,advanced", defaultValue = "30000",

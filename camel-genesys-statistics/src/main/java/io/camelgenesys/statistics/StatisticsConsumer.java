@@ -149,6 +149,12 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
             public void changes(String subscriptionId, String eventType, List<StatisticValue> values) {
                 s.offerChanges(subscriptionId, eventType, values);
             }
+
+            @Override
+            public void serviceAvailable() {
+                // the AVAILABLE notification was missed: the route learns it as if it had come, before the values
+                emitServiceState(s, "AVAILABLE");
+            }
         };
         SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), output,
                 retries, policy,
