@@ -58,7 +58,10 @@ public class StatisticsConfiguration extends GenesysConfiguration {
               description = "subscribe: emit the current value of every statistic when the subscription is created, and"
                             + " again whenever it is re-created or re-read after a recovery (updates published while"
                             + " the consumer was cut off are lost; these values replace them). Header"
-                            + " CamelGenesysStatisticsEventType is InitialValues on those exchanges.")
+                            + " CamelGenesysStatisticsEventType is InitialValues on those exchanges. false: only"
+                            + " changes reach the route; of the values read again after a recovery or a full queue,"
+                            + " those that changed since the last value the route got of their statistic are emitted"
+                            + " (as InitialValues), so no change is lost.")
     private boolean initialValues = true;
 
     @UriParam(label = "consumer", defaultValue = "false",
@@ -69,7 +72,9 @@ public class StatisticsConfiguration extends GenesysConfiguration {
     @UriParam(label = "consumer", defaultValue = "false",
               description = "subscribe: also emit an exchange for each Statistics ServiceStateChange (body and header"
                             + " CamelGenesysServiceState: UNAVAILABLE or AVAILABLE). On UNAVAILABLE Genesys drops every"
-                            + " subscription; the consumer re-creates its own on AVAILABLE either way.")
+                            + " subscription; the consumer re-creates its own on AVAILABLE either way. An AVAILABLE"
+                            + " published while the CometD session was lost is emitted when the consumer finds the"
+                            + " service back (its subscription created again), before the values.")
     private boolean emitServiceState;
 
     @UriParam(label = "consumer,advanced", defaultValue = "30000",

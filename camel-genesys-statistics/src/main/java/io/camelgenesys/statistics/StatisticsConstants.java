@@ -70,8 +70,9 @@ public final class StatisticsConstants extends GenesysConstants {
     public static final String TIMESTAMP = "CamelGenesysTimestamp";
 
     @Metadata(label = "consumer,output",
-              description = "Output: what the exchange carries: InitialValues (the values of a subscription just"
-                            + " created, or re-read after a recovery), StatisticUpdate (a CometD update) or"
+              description = "Output: what the exchange carries: InitialValues (values read over REST: those of a"
+                            + " subscription just created, or read again after a recovery or a full queue; with"
+                            + " initialValues=false only those that changed), StatisticUpdate (a CometD update) or"
                             + " ServiceStateChange (with emitServiceState).", javaType = "String")
     public static final String EVENT_TYPE = "CamelGenesysStatisticsEventType";
 

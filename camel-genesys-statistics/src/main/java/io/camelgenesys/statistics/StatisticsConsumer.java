@@ -139,7 +139,24 @@ public class StatisticsConsumer extends DefaultConsumer implements GenesysNotifi
         channelRetries = Map.of(
                 UPDATES, retries.start(policy, "The subscription to " + UPDATES + " of route " + name()),
                 SERVICE, retries.start(policy, "The subscription to " + SERVICE + " of route " + name()));
-        SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), s::offer,
+        SubscriptionManager.Output output = new SubscriptionManager.Output() {
+            @Override
+            public void values(String subscriptionId, String eventType, List<StatisticValue> values, boolean restating) {
+                s.offer(subscriptionId, eventType, values, restating);
+            }
+
+            @Override
+            public void changes(String subscriptionId, String eventType, List<StatisticValue> values) {
+                s.offerChanges(subscriptionId, eventType, values);
+            }
+
+            @Override
+            public void serviceAvailable() {
+                // the AVAILABLE notification was missed: the route learns it as if it had come, before the values
+                emitServiceState(s, "AVAILABLE");
+            }
+        };
+        SubscriptionManager m = new SubscriptionManager(name(), byId, new RestApi(), output,
                 retries, policy,
                 endpoint.getConfiguration().isInitialValues(), endpoint.getConfiguration().getDeliveryCheckInterval(),
                 () -> notifications != null && notifications.isConnected(), pendingDeletes::add);

@@ -75,6 +75,14 @@ final class StatisticsStream {
         Long timestamp;
         Object value;
         boolean restatable;
+
+        Last copy() {
+            Last l = new Last();
+            l.timestamp = timestamp;
+            l.value = value;
+            l.restatable = restatable;
+            return l;
+        }
     }
 
     /**
@@ -101,6 +109,23 @@ final class StatisticsStream {
      * @return the values let through
      */
     List<StatisticValue> offer(String subscriptionId, String eventType, List<StatisticValue> values, boolean restating) {
+        return offer(subscriptionId, eventType, values, restating, false);
+    }
+
+    /**
+     * Offers current values read over REST for a route that wants changes only ({@code initialValues=false}): a value
+     * of a statistic that nothing was let through for yet is remembered, not let through (what later values are
+     * compared with: the subscription's values when it was made); the others pass when newer, as updates do, so the
+     * changes an outage, a lost session or an overflow kept from the route still reach it.
+     *
+     * @return the values let through
+     */
+    List<StatisticValue> offerChanges(String subscriptionId, String eventType, List<StatisticValue> values) {
+        return offer(subscriptionId, eventType, values, false, true);
+    }
+
+    private List<StatisticValue> offer(String subscriptionId, String eventType, List<StatisticValue> values,
+                                       boolean restating, boolean changesOnly) {
         boolean start;
         List<StatisticValue> fresh;
         synchronized (lock) {
@@ -108,7 +133,23 @@ final class StatisticsStream {
                 return List.of();
             }
             fresh = new ArrayList<>(values.size());
+            // values that may not fit: what accept() records of them is undone when they are dropped, or the values
+            // read again after the overflow would be taken for ones already delivered (equal: stale) and the route
+            // would never get them
+            Map<String, Last> before = pending + values.size() > capacity ? new HashMap<>() : null;
             for (StatisticValue v : values) {
+                String id = v.getStatisticId();
+                if (changesOnly && id != null && !last.containsKey(id)) {
+                    Last l = new Last();
+                    l.timestamp = v.getTimestamp();
+                    l.value = v.getValue();
+                    last.put(id, l);
+                    continue;
+                }
+                if (before != null && id != null && !before.containsKey(id)) {
+                    Last l = last.get(id);
+                    before.put(id, l != null ? l.copy() : null);
+                }
                 if (accept(v, restating)) {
                     fresh.add(v);
                 }
@@ -117,6 +158,14 @@ final class StatisticsStream {
                 return fresh;
             }
             if (pending + fresh.size() > capacity) {
+                // before != null: fresh is part of values
+                before.forEach((id, l) -> {
+                    if (l != null) {
+                        last.put(id, l);
+                    } else {
+                        last.remove(id);
+                    }
+                });
                 overflow.addAndGet(fresh.size());
                 overflowed = true;
                 return List.of();

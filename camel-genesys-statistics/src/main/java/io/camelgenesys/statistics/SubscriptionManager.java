@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The life of one consumer's Genesys Statistics subscription, free of Camel: created once the CometD channels are
  * subscribed, checked after every new CometD session (re-read; created again when Genesys answers 404), dropped on
- * ServiceStateChange UNAVAILABLE and created again on AVAILABLE, deleted on stop. Failed creates and checks are
+ * ServiceStateChange UNAVAILABLE and created again on AVAILABLE (or, since an AVAILABLE published while there was no
+ * CometD session is lost, by a create tried in each new session while the service is taken to be UNAVAILABLE: a 503
+ * says the outage goes on), deleted on stop. Failed creates and checks are
  * retried through the connection's {@link RetryScheduler}, without a limit (the {@code retry*} options' waits,
  * {@link RetryPolicy#unbounded()}): a consumer keeps trying for as long as it runs. Every state change bumps a generation under one lock, so an answer that
  * belongs to an older state (a create that returns after an outage began, or after stop) is discarded, and what it
@@ -71,6 +73,22 @@ final class SubscriptionManager {
          * @param restating current values read after a recovery (they may re-state unchanged values once)
          */
         void values(String subscriptionId, String eventType, List<StatisticValue> values, boolean restating);
+
+        /**
+         * Current values read over REST when the route does not want them as such ({@code initialValues=false}): only
+         * those that changed since the value last passed on for their statistic go on (they replace updates lost
+         * while the consumer was cut off or behind); a statistic's first value is only remembered, as what later
+         * values are compared with.
+         */
+        default void changes(String subscriptionId, String eventType, List<StatisticValue> values) {
+        }
+
+        /**
+         * Genesys created the subscription while the service was taken to be UNAVAILABLE: its AVAILABLE notification
+         * was missed (published while there was no CometD session). Called before the subscription's values.
+         */
+        default void serviceAvailable() {
+        }
     }
 
     /** What health reports. */
@@ -180,7 +198,7 @@ final class SubscriptionManager {
             }
             channelsReady = true;
         }
-        create("start");
+        create("start", false);
         return true;
     }
 
@@ -245,12 +263,21 @@ final class SubscriptionManager {
     // ------------------------------------------------------------------------------------------ create
 
     private void create(String reason) {
+        create(reason, false);
+    }
+
+    /**
+     * @param probe whether to create it although the service was reported UNAVAILABLE: its AVAILABLE may have been
+     *              missed, and the create's answer tells (a 503 while the outage lasts)
+     */
+    private void create(String reason, boolean probe) {
         String operationId = UUID.randomUUID().toString();
         CompletableFuture<Void> settled = new CompletableFuture<>();
         long gen;
         CompletableFuture<Created> f;
         synchronized (lock) {
-            if (!running || !channelsReady || inFlight != null || subscriptionId != null || !serviceAvailable) {
+            if (!running || !channelsReady || inFlight != null || subscriptionId != null
+                || !serviceAvailable && !probe) {
                 return;
             }
             retry = null; // a scheduled attempt that finds itself replaced does nothing
@@ -278,14 +305,24 @@ final class SubscriptionManager {
 
     private void onCreated(long gen, String operationId, Created result, Throwable failure, boolean recovery) {
         boolean stale;
+        boolean unavailable;
         synchronized (lock) {
             inFlight = null;
             stale = gen != generation || !running;
+            unavailable = !serviceAvailable;
             if (!stale) {
                 pendingId = null;
                 List<StatisticValue> early = buffered;
                 buffered = null;
                 if (failure == null) {
+                    if (unavailable) {
+                        // a probe (see verify) that Genesys answered: the service is back, its AVAILABLE was missed
+                        serviceAvailable = true;
+                        LOG.info("The Genesys Statistics service is AVAILABLE again for route {}: a subscription was"
+                                 + " created (its AVAILABLE notification was published while there was no CometD"
+                                 + " session)", name);
+                        output.serviceAvailable();
+                    }
                     String id = result.subscriptionId() != null ? result.subscriptionId() : operationId;
                     subscriptionId = id;
                     recreate.reset();
@@ -302,6 +339,8 @@ final class SubscriptionManager {
                     see(values);
                     if (initialValues) {
                         output.values(id, StatisticsConstants.INITIAL_VALUES, values, recovery);
+                    } else {
+                        output.changes(id, StatisticsConstants.INITIAL_VALUES, values);
                     }
                     // updates that arrived before the answer, under the operationId Genesys made the subscriptionId
                     if (early != null && !early.isEmpty() && id.equals(operationId)) {
@@ -326,8 +365,25 @@ final class SubscriptionManager {
                 // no answer, or one that cannot be read: Genesys may have opened it; the retry uses a new operationId
                 delete(operationId, "its create got no readable answer");
             }
-            failed("Creating the statistics subscription failed", failure, () -> create("retry"));
+            if (unavailable && hasStatus(failure, 503)) {
+                // a probe while the service is UNAVAILABLE, answered as during an outage: it goes on; its AVAILABLE
+                // creates the subscription, or the probe of the next new session or restored connection does
+                LOG.debug("The Genesys Statistics service is still unavailable for route {}: {}", name,
+                        GenesysErrors.unwrap(failure).getMessage());
+            } else {
+                // a probe that failed otherwise proves nothing about the service: tried again, as a create is
+                failed("Creating the statistics subscription failed", failure, this::createAgain);
+            }
         }
+    }
+
+    /** A failed create's retry: a probe while the service is taken to be UNAVAILABLE, else a create. */
+    private void createAgain() {
+        boolean probe;
+        synchronized (lock) {
+            probe = !serviceAvailable;
+        }
+        create("retry", probe);
     }
 
     /** A failure without an HTTP error status: the request may have been carried out. */
@@ -348,26 +404,42 @@ final class SubscriptionManager {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         String id;
         long gen;
+        boolean probe;
         synchronized (lock) {
-            if (!running || !channelsReady || !serviceAvailable) {
+            if (!running || !channelsReady) {
                 return;
             }
-            if (inFlight != null) {
+            // UNAVAILABLE, and the CometD session was lost (or a connect failed) since: the AVAILABLE may have been
+            // published meanwhile and lost with it (Bayeux keeps nothing for a session to come). Ask Genesys rather
+            // than wait for good: create the subscription (a 503 says the outage goes on). Seed 002 L5078-5083.
+            probe = !serviceAvailable;
+            if (probe) {
+                if (inFlight != null || subscriptionId != null) {
+                    return; // a probe is under way
+                }
+                id = null;
+                gen = -1;
+            } else if (inFlight != null) {
                 // the request under way may have been answered before what this check is for (updates lost with a
                 // CometD session, or dropped by a full queue): check once it has been handled
                 checkAfterRestating = checkAfter == null ? restating : checkAfterRestating || restating;
                 checkAfter = reason;
                 return;
-            }
-            id = subscriptionId;
-            if (id == null) {
-                gen = -1;
             } else {
-                retry = null; // a scheduled attempt that finds itself replaced does nothing
-                gen = generation;
-                LOG.debug("Checking the statistics subscription {} ({})", id, reason);
-                inFlight = settled;
+                id = subscriptionId;
+                if (id == null) {
+                    gen = -1;
+                } else {
+                    retry = null; // a scheduled attempt that finds itself replaced does nothing
+                    gen = generation;
+                    LOG.debug("Checking the statistics subscription {} ({})", id, reason);
+                    inFlight = settled;
+                }
             }
+        }
+        if (probe) {
+            create("the service was UNAVAILABLE; " + reason, true);
+            return;
         }
         if (id == null) {
             create(reason);
@@ -402,6 +474,8 @@ final class SubscriptionManager {
                 see(current);
                 if (initialValues) {
                     output.values(id, StatisticsConstants.INITIAL_VALUES, current, restating);
+                } else {
+                    output.changes(id, StatisticsConstants.INITIAL_VALUES, current);
                 }
             }
             if (!stale && gone) {
@@ -422,8 +496,12 @@ final class SubscriptionManager {
     }
 
     private static boolean isGone(Throwable failure) {
+        return hasStatus(failure, 404);
+    }
+
+    private static boolean hasStatus(Throwable failure, int status) {
         return failure != null && GenesysErrors.unwrap(failure) instanceof GenesysApiException e
-               && e.getHttpStatus() == 404;
+               && e.getHttpStatus() == status;
     }
 
     /**

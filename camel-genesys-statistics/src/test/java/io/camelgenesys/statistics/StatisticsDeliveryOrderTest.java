@@ -274,6 +274,80 @@ class StatisticsDeliveryOrderTest extends StatisticsConsumerTestSupport {
     }
 
     /**
+     * A route stuck while twice what the queue holds arrives: what does not fit is dropped and counted, and once the
+     * route has caught up the current values are read again and reach it (as InitialValues), so it ends with the
+     * latest value of each statistic, in order, none twice. (The dropped values were recorded as delivered, so the
+     * values read again, equal to the last ones dropped, were dropped as stale: the route kept the value from before
+     * the overflow for good.)
+     */
+    @Test
+    void aRouteThatOverflowedStillEndsWithTheLatestValues() throws Exception {
+        routeThatOverflowsEndsWithTheLatestValues(true);
+    }
+
+    /**
+     * The same without initial values (initialValues=false): the values read again after the overflow that changed
+     * since the last one the route got still reach it. (They were emitted only with initialValues=true.)
+     */
+    @Test
+    void aRouteWithoutInitialValuesThatOverflowedStillEndsWithTheLatestValues() throws Exception {
+        routeThatOverflowsEndsWithTheLatestValues(false);
+    }
+
+    private void routeThatOverflowsEndsWithTheLatestValues(boolean initialValues) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(subscribe("initialValues=" + initialValues + "&statistics=" + TWO_STATS)).routeId("r1").process(e -> {
+                    release.await(60, TimeUnit.SECONDS);
+                    record(e);
+                });
+            }
+        });
+        StatisticsConsumer consumer = consumer("r1");
+        String id = awaitSubscription(consumer);
+        // two values each: twice what the queue holds
+        int notifications = StatisticsConsumer.MAX_PENDING_VALUES;
+        for (int i = 0; i < notifications; i++) {
+            assertEquals(1, sim().statistics().publishUpdates());
+        }
+        // every value reached the consumer (waiting, or dropped for want of room; without initial values the first
+        // update is in the route), so none comes later to make up for the last ones dropped
+        long arrived = 2L * notifications - (initialValues ? 0 : 2);
+        // (stale: the simulator publishes several notifications per millisecond and cycles the agent states, so a
+        // value that does not fit can equal, timestamp and all, the last one that did: the same value)
+        await("every value queued or dropped", 30_000, () -> consumer.getPendingValues()
+                                                             + consumer.getOverflowValuesDropped()
+                                                             + consumer.getStaleValuesDropped() == arrived);
+        assertTrue(consumer.getOverflowValuesDropped() > 0);
+        release.countDown();
+
+        Map<String, Published> latest = lastPublished(sim().statistics().publications(), id);
+        assertEquals(2, latest.size());
+        await("the latest value of each statistic delivered", 30_000, () -> latest.values().stream().allMatch(p -> {
+            List<Delivered> d = delivered(p.statisticId());
+            return !d.isEmpty() && d.get(d.size() - 1).timestamp() == p.timestamp()
+                   && d.get(d.size() - 1).value().equals(p.value());
+        }));
+        for (String statisticId : latest.keySet()) {
+            List<Delivered> d = delivered(statisticId);
+            assertEquals(StatisticsConstants.INITIAL_VALUES, d.get(d.size() - 1).eventType(), "read again, after the drops");
+            for (int i = 1; i < d.size(); i++) {
+                assertTrue(d.get(i).timestamp() >= d.get(i - 1).timestamp(), statisticId + " in order at " + i);
+                assertTrue(!d.get(i).sameValueAs(d.get(i - 1)), statisticId + " no duplicate at " + i);
+            }
+        }
+        int total = byStatistic.values().stream().mapToInt(List::size).sum();
+        Thread.sleep(300);
+        assertEquals(total, byStatistic.values().stream().mapToInt(List::size).sum(), "nothing more");
+        long updates = byStatistic.values().stream().flatMap(List::stream)
+                .filter(d -> StatisticsConstants.STATISTIC_UPDATE.equals(d.eventType())).count();
+        assertEquals(2L * notifications, updates + consumer.getOverflowValuesDropped() + consumer.getStaleValuesDropped(),
+                "each published value delivered or counted as dropped (for want of room, or the same value again)");
+    }
+
+    /**
      * A route that goes asynchronous (an asynchronous delay completes each exchange on a Camel scheduler thread): the
      * consumer's thread waits for each exchange to finish before the next one starts, so the values still arrive once,
      * in order, one exchange in the route at a time; a failure after the asynchronous step still reaches the

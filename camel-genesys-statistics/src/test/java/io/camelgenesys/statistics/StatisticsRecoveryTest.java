@@ -105,6 +105,53 @@ class StatisticsRecoveryTest extends StatisticsConsumerTestSupport {
         assertEquals(Set.of(consumer.getSubscriptionId()), sim().statistics().subscriptionIds());
     }
 
+    /**
+     * The AVAILABLE that ends an outage is published while the consumer's CometD session is lost (the trouble that
+     * takes the Statistics service's servers often takes the session too): Bayeux keeps nothing for a session that does
+     * not exist yet, so it never arrives. The consumer asks Genesys in the new session (it creates the subscription)
+     * instead of waiting for good for a notification that will not come: one live subscription, its values, the route
+     * told AVAILABLE (before those values), health UP.
+     */
+    @Test
+    void anAvailableMissedWhileTheSessionWasLostIsFoundOutInTheNewSession() throws Exception {
+        StatisticsConsumer consumer = route("r1", subscribe("emitServiceState=true&statistics=" + TWO_STATS),
+                "mock:stats");
+        String before = awaitSubscription(consumer);
+        MockEndpoint mock = getMockEndpoint("mock:stats");
+        awaitCount("initial values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 2);
+        sim().statistics().serviceUnavailable();
+        awaitCount("UNAVAILABLE", () -> events(mock, StatisticsConstants.SERVICE_STATE_CHANGE).size() == 1);
+        awaitCount("dropped", () -> consumer.getSubscriptionId() == null);
+
+        String handshake = "/statistics/v3/notifications/handshake";
+        int handshakes = sim().requests().count("POST", handshake);
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        sim().faults().on("POST", handshake).holdUntil(release).times(1);
+        try {
+            sim().cometd().dropAllSessions();
+            awaitCount("the new session's handshake held", () -> sim().requests().count("POST", handshake) == handshakes + 1);
+            // no session exists on the server now: the notification reaches nobody
+            sim().statistics().serviceAvailable();
+            assertEquals(0, sim().cometd().sessionCount());
+        } finally {
+            release.complete(null);
+        }
+
+        String after = awaitSubscription(consumer);
+        assertNotEquals(before, after, "created again");
+        assertEquals(Set.of(after), sim().statistics().subscriptionIds(), "exactly one live subscription");
+        awaitCount("its values", () -> events(mock, StatisticsConstants.INITIAL_VALUES).size() == 4);
+        List<Object> states = events(mock, StatisticsConstants.SERVICE_STATE_CHANGE).stream()
+                .map(e -> e.getMessage().getHeader(StatisticsConstants.SERVICE_STATE)).toList();
+        assertEquals(List.of("UNAVAILABLE", "AVAILABLE"), states);
+        List<Exchange> received = mock.getReceivedExchanges();
+        int available = received.indexOf(events(mock, StatisticsConstants.SERVICE_STATE_CHANGE).get(1));
+        int fresh = received.indexOf(events(mock, StatisticsConstants.INITIAL_VALUES).get(2));
+        assertTrue(available < fresh, "AVAILABLE before the new subscription's values");
+        awaitCount("UP", () -> health("r1").getState() == HealthCheck.State.UP);
+        assertNoLossAfterRecovery(mock, after);
+    }
+
     @Test
     void aConsumerStartedDuringAnOutageSubscribesWhenTheServiceIsBack() throws Exception {
         sim().statistics().serviceUnavailable();
