@@ -189,8 +189,9 @@ class ContactsContractTest extends GenesysRouteTestSupport {
     void webServicesParametersAndModelFieldsAreInTheSeeds() {
         ContractReport report = new ContractReport("genesys-contacts (webServices): query parameters and model fields"
                                                    + " vs seeds 001/004").seedOnly(WEB_SERVICES_SECTION_SEED_ONLY);
-        new SeedSectionCheck(report, WS, 1, 56, WS_RESOURCE, 1, 207).check(ContactsOperation.class,
-                GenesysPlatform.webServices, WEB_SERVICES_SEED_ONLY);
+        SeedSectionCheck check = new SeedSectionCheck(report, WS, 1, 56, WS_RESOURCE, 1, 207);
+        org.junit.jupiter.api.Assumptions.assumeTrue(check.seedsReachable(), "shared/seeds is beside the build in CI");
+        check.check(ContactsOperation.class, GenesysPlatform.webServices, WEB_SERVICES_SEED_ONLY);
         report.assertOnly(KNOWN_MISMATCHES, "seed ");
     }
 

@@ -93,7 +93,9 @@ class UdmContractTest {
     void everyRowsParametersAndModelFieldsAreInTheSeed() {
         ContractReport report = new ContractReport("genesys-udm: query parameters and model fields vs seed 002 sections")
                 .seedOnly(SECTION_SEED_ONLY);
-        new SeedSectionCheck(report, UDM, 8624, 10716).check(UdmOperation.class, GenesysPlatform.multicloud, SEED_ONLY);
+        SeedSectionCheck check = new SeedSectionCheck(report, UDM, 8624, 10716);
+        org.junit.jupiter.api.Assumptions.assumeTrue(check.seedsReachable(), "shared/seeds is beside the build in CI");
+        check.check(UdmOperation.class, GenesysPlatform.multicloud, SEED_ONLY);
         report.assertOnly(KNOWN_MISMATCHES, "seed ");
     }
 
