@@ -130,6 +130,28 @@ class ContractChecksCanFailTest {
         assertEquals(2, keys.size(), keys.toString());
     }
 
+    @Test
+    void theObservedBodyCheckReportsAFieldTheClientDoesNotSendAndOneItSends() throws Exception {
+        ContractReport report = new ContractReport("self-test observed");
+        Contract contract = Contract.load("statistics");
+        JsonNode observed = null;
+        for (JsonNode o : contract.root().path("observed").path("rest")) {
+            if ("/statistics/v3/operations/get-statistic-ex".equals(o.path("path").asText())) {
+                observed = o.get("body");
+            }
+        }
+        byte[] ours = "{\"data\":{\"statistics\":[{\"name\":\"S\",\"objectId\":\"a\",\"objectTyp\":\"Agent\"}]}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (ContractRecorder recorder = new ContractRecorder("http://127.0.0.1:9")) {
+            new WireContractCheck(contract, report, recorder).compareWithObserved("getStatValues",
+                    new ContractRecorder.Exchange("POST", "/statistics/v3/operations/get-statistic-ex", "", java.util.Map.of(),
+                            java.util.Map.of(), ours, 200, new byte[0]), observed);
+        }
+        assertEquals(Set.of("wire getStatValues: sends data.statistics[].objectTyp, the official client does not",
+                "wire getStatValues: does not send data.statistics[].objectType, the official client does"),
+                report.mismatches().keySet());
+    }
+
     enum SeedRows implements GenesysOperation {
         listJobs(OperationSpec.get("/udm/v10/export/jobs").query("descAsc", "jobTitel").returns(Job.class)),
         getJob(OperationSpec.post("/udm/v10/export/jobs/{id}").returns(Job.class));
