@@ -358,9 +358,13 @@ public final class ContactsLimits {
      */
     public static final BodyRules NOTE_BULK_ADD = NOTE_CREATE.and(text("entityId", 1, 255, true),
             oneOf("entityType", true, "contact", "organization"));
-    /** bulkUpdateNotes items: the note they replace (id) with its new text. */
+    /**
+     * bulkUpdateNotes items: the note they replace (id); noteText, when sent, 1–32,000 characters. Each item is a PUT
+     * of the note, whose noteText seed 003 gives as optional ("noteTextstringNo", L698): an item without it keeps the
+     * text (the SDK requires none of them either).
+     */
     public static final BodyRules NOTE_WITH_ID = typed(Note.class, text("id", 1, 255, true),
-            text("noteText", 1, 32_000, true));
+            text("noteText", 1, 32_000, false));
     /** bulkUpdateRelationships items name the relationship they replace. */
     public static final BodyRules RELATIONSHIP_WITH_ID = RELATIONSHIP.and(text("id", 1, 255, true));
 

@@ -32,10 +32,24 @@ public final class CloudLimits {
     public static final BodyRules ROUTING_STATUS = typed(RoutingStatus.class,
             oneOf("status", true, ROUTING_STATUSES));
 
-    /** A presence change names the presence definition to switch to. */
+    /**
+     * A presence change, one of the three ways PresenceApi.patchUserPresencesPurecloud documents (npm SDK 262.0.0):
+     * "Option 1: Set the primary property to true [...] Option 2: Provide the presenceDefinition value. The id is the
+     * only value required within the presenceDefinition. Option 3: Provide the message value. Option 1 can be
+     * combined with Option 2 and/or Option 3." A body with none of them changes nothing and is refused.
+     */
     public static final BodyRules PRESENCE = typed(UserPresence.class,
-            object("presenceDefinition", true, BodyRules.of(text("id", 1, 200, true))),
-            text("message", 0, 5000, false));
+            object("presenceDefinition", false, BodyRules.of(text("id", 1, 200, true))),
+            text("message", 0, 5000, false),
+            (body, path, violations) -> {
+                for (String way : new String[] {"presenceDefinition", "message", "primary"}) {
+                    if (body.hasNonNull(way)) {
+                        return;
+                    }
+                }
+                violations.add(path + "the body needs presenceDefinition (with its id), message or primary: the three"
+                               + " ways Genesys patches a presence");
+            });
 
     private static final BodyRules USER_CRITERION = BodyRules.of(
             oneOf("type", true, "EXACT", "STARTS_WITH", "CONTAINS", "REGEX", "TERM", "TERMS", "REQUIRED_FIELDS",
@@ -46,9 +60,12 @@ public final class CloudLimits {
     public static final BodyRules USER_SEARCH = BodyRules.of(list("query", 1, 100, true), each("query", USER_CRITERION),
             oneOf("sortOrder", false, "ASC", "DESC", "SCORE"));
 
-    /** ConversationQuery: the interval is required (ISO-8601 start/end). */
+    /**
+     * ConversationQuery: the interval is required (ISO-8601 start/end); order is one of the SDK's OrderEnum (asc, desc,
+     * unordered: Java SDK 198.1.0, contract/conversations.json).
+     */
     public static final BodyRules CONVERSATION_QUERY = BodyRules.of(text("interval", 3, 200, true),
-            oneOf("order", false, "asc", "desc"));
+            oneOf("order", false, "asc", "desc", "unordered"));
 
     private CloudLimits() {
     }

@@ -87,6 +87,23 @@ class ConversationsRouteTest extends CloudTestSupport {
         assertEquals(1, hits.get("conversations").size());
     }
 
+    /**
+     * ConversationQuery.order is asc, desc or unordered in the SDK (OrderEnum of the Java SDK 198.1.0,
+     * contract/conversations.json): an unordered query goes to Genesys. The contract check found the component
+     * refusing "unordered" before sending.
+     */
+    @Test
+    void searchTakesEveryOrderTheSdkHas() throws Exception {
+        conversation();
+        String interval = Instant.now().minus(Duration.ofHours(1)) + "/" + Instant.now().plus(Duration.ofHours(1));
+        for (String order : List.of("asc", "desc", "unordered")) {
+            JsonNode hits = body("conversations", "search", "", Map.of("interval", interval, "order", order),
+                    JsonNode.class);
+            assertEquals(1, hits.get("totalHits").asInt(), order);
+        }
+        assertEquals(3, sim().requests().count("POST", V2 + "/analytics/conversations/details/query"));
+    }
+
     @Test
     void searchFiltersByQueueAndInterval() throws Exception {
         List<String> agents = cloud().seedUsers(2);

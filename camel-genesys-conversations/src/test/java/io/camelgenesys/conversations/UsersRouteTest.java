@@ -97,12 +97,34 @@ class UsersRouteTest extends CloudTestSupport {
         assertEquals("PURECLOUD", got.getSource());
     }
 
+    /**
+     * PresenceApi.patchUserPresencesPurecloud (npm SDK 262.0.0): "The presence object can be patched one of three
+     * ways. Option 1: Set the primary property to true. [...] Option 2: Provide the presenceDefinition value. [...]
+     * Option 3: Provide the message value." A message alone, or primary alone, changes the presence; the contract
+     * check found the component (and the simulator) refusing both for want of a presenceDefinition.
+     */
     @Test
-    void aPresenceWithoutADefinitionIsRefusedAndAnUnknownOneIs400FromGenesys() throws Exception {
+    void aPresenceChangeTakesTheSdksThreeWaysAndAnUnknownDefinitionIs400FromGenesys() throws Exception {
         String id = cloud().seedUsers(1).get(0);
-        IllegalArgumentException e = assertInstanceOf(IllegalArgumentException.class,
-                failure("users", "setPresence", "userId=" + id, Map.of("message", "no definition")));
-        assertTrue(e.getMessage().contains("presenceDefinition"), e.getMessage());
+        body("users", "setPresence", "userId=" + id, Map.of("presenceDefinition", Map.of("id", "presence-on-queue")),
+                UserPresence.class);
+        UserPresence message = body("users", "setPresence", "userId=" + id, Map.of("message", "at lunch"),
+                UserPresence.class);
+        assertEquals("at lunch", message.getMessage());
+        assertEquals("presence-on-queue", cloud().store().presenceOf(id).orElseThrow(), "the definition stays");
+        UserPresence primary = body("users", "setPresence", "userId=" + id, Map.of("primary", true), UserPresence.class);
+        assertEquals(Boolean.TRUE, primary.getPrimary());
+        assertEquals("at lunch", primary.getMessage(), "the message stays");
+        assertEquals("presence-on-queue", cloud().store().presenceOf(id).orElseThrow());
+
+        int sent = sim().requests().count("PATCH", V2 + "/users/" + id + "/presences/purecloud");
+        IllegalArgumentException empty = assertInstanceOf(IllegalArgumentException.class,
+                failure("users", "setPresence", "userId=" + id, Map.of()));
+        for (String way : List.of("presenceDefinition", "message", "primary")) {
+            assertTrue(empty.getMessage().contains(way), empty.getMessage());
+        }
+        assertEquals(sent, sim().requests().count("PATCH", V2 + "/users/" + id + "/presences/purecloud"),
+                "refused before sending");
         GenesysApiException unknown = assertInstanceOf(GenesysApiException.class, failure("users", "setPresence",
                 "userId=" + id, Map.of("presenceDefinition", Map.of("id", "presence-sleeping"))));
         assertEquals(400, unknown.getHttpStatus());

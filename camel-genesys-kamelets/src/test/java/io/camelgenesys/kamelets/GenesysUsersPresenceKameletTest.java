@@ -64,16 +64,18 @@ class GenesysUsersPresenceKameletTest extends CamelTestSupport {
         assertEquals("presence-on-queue", SIM.simulator().cloudConversations().store().presenceOf(other).orElseThrow());
     }
 
+    /** A body that is none of the SDK's three ways (presenceDefinition, message, primary) changes nothing. */
     @Test
-    void aPresenceWithoutADefinitionFailsSayingSoAndSendsNothing() throws Exception {
+    void aPresenceBodyWithNoneOfTheThreeWaysFailsSayingSoAndSendsNothing() throws Exception {
         String agent = SIM.simulator().cloudConversations().seedUsers(1).get(0);
         int before = SIM.simulator().requests().count("PATCH", "/api/v2/users/*/presences/purecloud");
 
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBodyAndHeader("direct:shift", "{\"message\": \"no definition\"}", "userId", agent));
+                () -> template.requestBodyAndHeader("direct:shift", "{\"messsage\": \"typo\"}", "userId", agent));
 
         String message = assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage();
-        assertTrue(message.contains("presenceDefinition"), message);
+        assertTrue(message.contains("presenceDefinition") && message.contains("message") && message.contains("primary"),
+                message);
         assertEquals(before, SIM.simulator().requests().count("PATCH", "/api/v2/users/*/presences/purecloud"),
                 "no request to Genesys");
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.camelgenesys.conversations.NotificationsChannelOperation;
+import io.camelgenesys.conversations.notifications.NotificationTopics;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.test.Await;
 import io.camelgenesys.core.test.GenesysRouteTestSupport;
@@ -47,6 +48,39 @@ class NotificationsContractTest extends GenesysRouteTestSupport {
                                                    + " 262.0.0 NotificationsApi");
         new SpecContractCheck(Contract.load("notifications"), report).check(NotificationsChannelOperation.class,
                 GenesysPlatform.cloud);
+        report.assertOnly(KNOWN_MISMATCHES, "spec ");
+    }
+
+    /**
+     * The event models the consumer converts each known topic's events to ({@link NotificationTopics.Known}) against
+     * the SDK's model of that topic ({@code topics} of the contract): every topic the library knows has its SDK model,
+     * of the same name, and every JSON property of ours is a field of it with a compatible type.
+     */
+    @Test
+    void topicEventModelsMatchTheSdkContract() {
+        Contract contract = Contract.load("notifications");
+        ContractReport report = new ContractReport("genesys-notifications topic event models vs"
+                                                   + " purecloud-platform-client-v2 262.0.0");
+        SpecContractCheck check = new SpecContractCheck(contract, report);
+        for (NotificationTopics.Known known : NotificationTopics.Known.values()) {
+            String model = null;
+            for (com.fasterxml.jackson.databind.JsonNode t : contract.root().path("topics")) {
+                NotificationTopics.Match match = NotificationTopics.match(t.path("topic").asText().replace("{id}", "x"));
+                if (match != null && match.kind() == known) {
+                    model = t.path("model").asText();
+                }
+            }
+            if (model == null) {
+                report.mismatch(known.name(), "spec topic " + known.name() + ": not among the contract's topics",
+                        "the contract lists the topics whose SDK model is known");
+                continue;
+            }
+            if (!model.equals(known.model().getSimpleName())) {
+                report.mismatch(known.name(), "spec topic " + known.name() + ": model " + known.model().getSimpleName()
+                                              + ", the SDK's " + model, "the SDK names the event model of the topic");
+            }
+            check.checkModel(known.name(), known.model(), model);
+        }
         report.assertOnly(KNOWN_MISMATCHES, "spec ");
     }
 

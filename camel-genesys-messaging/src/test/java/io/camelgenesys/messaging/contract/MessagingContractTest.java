@@ -7,6 +7,7 @@ import io.camelgenesys.core.test.contract.Contract;
 import io.camelgenesys.core.test.contract.ContractReport;
 import io.camelgenesys.core.test.contract.KnownMismatch;
 import io.camelgenesys.core.test.contract.SeedOnly;
+import io.camelgenesys.core.test.contract.SeedSectionCheck;
 import io.camelgenesys.core.test.contract.SpecContractCheck;
 import io.camelgenesys.messaging.MessagingOperation;
 import io.camelgenesys.messaging.interactions.InteractionsOperation;
@@ -53,6 +54,61 @@ class MessagingContractTest {
             new SeedOnly("get", SEED, 7051, "GET /openmedia/{openMediaService}/interactions/{interactionId}"),
             new SeedOnly("update", SEED, 7183, "POST /openmedia/{openMediaService}/interactions/{interactionId}/update"),
             new SeedOnly("stop", SEED, 7110, "POST /openmedia/{openMediaService}/interactions/{interactionId}/stop"));
+
+    /** Names the rows use that their seed section has under another form (checked like every seed-only entry). */
+    static final List<SeedOnly> SECTION_SEED_ONLY = List.of();
+
+    private static final String SECURE_EMAIL_GUESS = "unverified: the seed types a secure email only as \"data"
+                                                     + " (ArrayOfSecureMail)\" (L3458) and \"data (, optional)\" (L3714)"
+                                                     + " and no SDK covers it; the fields are the simulator's guess"
+                                                     + " (model javadoc), emailAddress required on create";
+    private static final String OPEN_MEDIA_GUESS = "unverified: the seed answers a workitem as {object} (L6752-7256) and"
+                                                   + " no SDK covers it; these fields are the simulator's guess";
+
+    /**
+     * The reviewed differences between the rows and their seed sections: model fields no Genesys document names,
+     * where the seed gives the body as an untyped object. They stay, flagged, until a Genesys artefact says what the
+     * objects hold (a test against real Digital Channels would).
+     */
+    static final List<KnownMismatch> KNOWN_MISMATCHES = List.of(
+            KnownMismatch.known("seed model OpenMediaInteraction.createdAt: not in the seed", OPEN_MEDIA_GUESS),
+            KnownMismatch.known("seed model OpenMediaInteraction.id: not in the seed", OPEN_MEDIA_GUESS),
+            KnownMismatch.known("seed model OpenMediaInteraction.state: not in the seed", OPEN_MEDIA_GUESS),
+            KnownMismatch.known("seed model OpenMediaInteraction.stopReason: not in the seed", OPEN_MEDIA_GUESS),
+            KnownMismatch.known("seed model OpenMediaInteraction.stoppedAt: not in the seed", OPEN_MEDIA_GUESS),
+            KnownMismatch.known("seed model SecureEmail.createdAt: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.direction: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.emailAddress: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.firstName: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.lastName: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.subject: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmail.text: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.emailAddress: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.firstName: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.lastName: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.subject: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.text: not in the seed", SECURE_EMAIL_GUESS),
+            KnownMismatch.known("seed model SecureEmailContent.userData: not in the seed", SECURE_EMAIL_GUESS));
+
+    /**
+     * Beyond the cited line: each row's method, path and path variable names against its seed 002 header line, its
+     * query parameters against its section (to the next operation), and the JSON properties of its request and
+     * response models against its section or its API's chapter (Secure Email L3331-4731, Task Routing / Open Media
+     * L6718-7257, Third-Party Messaging L7257-8624).
+     */
+    @Test
+    void everyRowsParametersAndModelFieldsAreInTheSeed() {
+        ContractReport report = new ContractReport("camel-genesys-messaging: query parameters and model fields vs seed"
+                                                   + " 002 sections").seedOnly(SECTION_SEED_ONLY);
+        SeedSectionCheck messaging = new SeedSectionCheck(report, SEED, 7257, 8624);
+        org.junit.jupiter.api.Assumptions.assumeTrue(messaging.seedsReachable(), "shared/seeds is beside the build in CI");
+        messaging.check(MessagingOperation.class, GenesysPlatform.multicloud, MESSAGING);
+        new SeedSectionCheck(report, SEED, 3331, 4731).check(SecureEmailOperation.class, GenesysPlatform.multicloud,
+                SECURE_EMAIL);
+        new SeedSectionCheck(report, SEED, 6718, 7257).check(OpenMediaOperation.class, GenesysPlatform.multicloud,
+                OPEN_MEDIA);
+        report.assertOnly(KNOWN_MISMATCHES, "seed ");
+    }
 
     @Test
     void secureEmailOperationsAreSeedOnly() {

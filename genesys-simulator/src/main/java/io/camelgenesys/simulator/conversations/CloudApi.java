@@ -363,13 +363,24 @@ public final class CloudApi {
         String id = request.pathParam("userId");
         user(id);
         ObjectNode body = request.jsonObject();
-        ObjectNode definition = Checks.object(body, "presenceDefinition", true);
-        String definitionId = definition.path("id").asText("");
-        if (!CloudStore.PRESENCE_DEFINITIONS.containsKey(definitionId)) {
-            throw ApiException.badRequest("presenceDefinition.id '" + definitionId + "' is not a presence definition"
-                                          + " of this organization");
+        // PresenceApi.patchUserPresencesPurecloud (npm SDK 262.0.0): "one of three ways. Option 1: Set the primary
+        // property to true [...] Option 2: Provide the presenceDefinition value [...] Option 3: Provide the message
+        // value"; what a patch leaves out stays
+        if (!body.hasNonNull("presenceDefinition") && !body.hasNonNull("message") && !body.hasNonNull("primary")) {
+            throw ApiException.badRequest("A presence patch needs presenceDefinition, message or primary");
         }
-        String message = body.hasNonNull("message") ? body.get("message").asText() : null;
+        JsonNode current = user(id).path("presence");
+        String definitionId = current.path("presenceDefinition").path("id").asText();
+        if (body.hasNonNull("presenceDefinition")) {
+            ObjectNode definition = Checks.object(body, "presenceDefinition", true);
+            definitionId = definition.path("id").asText("");
+            if (!CloudStore.PRESENCE_DEFINITIONS.containsKey(definitionId)) {
+                throw ApiException.badRequest("presenceDefinition.id '" + definitionId + "' is not a presence"
+                                              + " definition of this organization");
+            }
+        }
+        String message = body.hasNonNull("message") ? body.get("message").asText()
+                : body.hasNonNull("presenceDefinition") ? null : current.path("message").asText(null);
         store.setPresence(id, definitionId, message);
         return ApiResponse.ok(user(id).get("presence"));
     }

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.camelgenesys.core.GenesysPlatform;
 import io.camelgenesys.core.json.GenesysJson;
+import io.camelgenesys.core.operation.BodyRules;
 import io.camelgenesys.core.operation.GenesysOperation;
 import io.camelgenesys.core.operation.OperationSpec;
 import io.camelgenesys.core.operation.PagingStyle;
+import io.camelgenesys.core.operation.QueryRule;
 
 /**
  * Checks a component's operation table against a contract, statically: every {@link OperationSpec} of a platform
@@ -46,6 +48,17 @@ public final class SpecContractCheck {
                 check(op.name(), spec);
             }
         }
+        return report;
+    }
+
+    /**
+     * Compares a model class that is no row's body or response (e.g. the event of a notification topic) with a contract
+     * model, as response models are compared.
+     */
+    public ContractReport checkModel(String name, Class<?> ours, String contractModel) {
+        report.matched(name);
+        compare(name, "model", GenesysJson.MAPPER.constructType(ours), Contract.ref(contractModel), "", false,
+                new LinkedHashSet<>());
         return report;
     }
 
@@ -118,8 +131,153 @@ public final class SpecContractCheck {
                         "the SDK operation has it; the spec cannot set it");
             }
         }
+        checkPathVariables(name, id, spec, op);
         checkBody(name, id, spec, op.get("body"));
         checkResponse(name, id, spec, op.get("response"));
+        checkQueryValuesAccepted(name, id, spec, op);
+        checkBodyRules(name, id, spec, op.get("body"));
+    }
+
+    /**
+     * The options a route sets the path variables with, by position, against the SDK's names: the same name, or a
+     * more specific one of the same variable ({@code subscriptionId} for the SDK's {@code id}). Path variables are
+     * not on the wire; the names are what a user reads in Genesys' documentation and sets on the endpoint.
+     */
+    private void checkPathVariables(String name, String id, OperationSpec spec, JsonNode op) {
+        List<String> theirs = new ArrayList<>();
+        op.path("pathParams").forEach(p -> theirs.add(p.asText()));
+        List<String> ours = spec.pathVariables();
+        for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
+            String option = spec.parameter(ours.get(i)).option();
+            String sdk = theirs.get(i);
+            boolean same = option.equals(sdk) || option.endsWith(Character.toUpperCase(sdk.charAt(0)) + sdk.substring(1));
+            if (!same && report.seedOnly(name + ".path." + option) == null) {
+                report.mismatch(name, "spec " + name + ": path variable " + (i + 1) + " is the option " + option + ", "
+                                      + id + " names it " + sdk, "the endpoint option should carry the SDK's name");
+            }
+        }
+    }
+
+    /**
+     * Every value the contract enumerates for a query parameter passes the row's query rules: a value Genesys takes
+     * must not be refused before it is sent.
+     */
+    private void checkQueryValuesAccepted(String name, String id, OperationSpec spec, JsonNode op) {
+        for (JsonNode q : op.path("queryParams")) {
+            String qn = q.path("name").asText();
+            for (JsonNode value : q.path("enum")) {
+                report.fieldChecked();
+                for (QueryRule rule : spec.queryRules()) {
+                    if (!rule.param().equals(qn)) {
+                        continue;
+                    }
+                    try {
+                        rule.check(name, Map.of(qn, value.asText()));
+                    } catch (IllegalArgumentException e) {
+                        report.mismatch(name, "spec " + name + ": refuses query " + qn + "=" + value.asText() + " that "
+                                              + id + " takes", e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The row's body rules against the contract's body model: every enum value the contract lists for a field of the
+     * body (nested fields included) passes the rules, and every field the rules require of an empty body is one the
+     * contract requires too (unless a seed line says it is required: seed-only {@code <operation>.required.<field>};
+     * an {@code id} that names the entity a bulk item updates, gets or removes is taken as given).
+     * For an execution that checks each item of the message body (bulk batches), the rules are compared with the
+     * items of the contract's {@code entities}.
+     */
+    private void checkBodyRules(String name, String id, OperationSpec spec, JsonNode body) {
+        BodyRules rules = spec.bodyRules();
+        if (rules == null || body == null || body.isNull()) {
+            return;
+        }
+        JsonNode type = body;
+        if ("array".equals(type.path("type").asText())) {
+            type = type.path("items");
+        } else if (!spec.execution().sendsMessageBody() && type.has("ref")) {
+            JsonNode entities = contract.field(type.get("ref").asText(), "entities");
+            if (entities != null && entities.has("items")) {
+                type = entities.get("items");
+            }
+        }
+        if (!type.has("ref")) {
+            return;
+        }
+        String model = type.get("ref").asText();
+        List<String[]> enumFields = new ArrayList<>();
+        enumFields(model, "", enumFields, new LinkedHashSet<>(), 0);
+        for (String[] f : enumFields) {
+            String path = f[0];
+            String owner = f[1];
+            for (JsonNode value : contract.field(owner.substring(0, owner.indexOf('.')), owner.substring(owner.indexOf('.') + 1))
+                    .path("enum")) {
+                report.fieldChecked();
+                String v = value.asText();
+                for (String violation : rules.violations(sample(path, v))) {
+                    if (violation.contains("'" + v + "'")) {
+                        report.mismatch(name, "spec " + name + ": refuses " + owner + "=" + v + " that " + id + " takes",
+                                violation);
+                    }
+                }
+            }
+        }
+        Set<String> required = contract.required(model);
+        for (String violation : rules.violations(GenesysJson.MAPPER.createObjectNode())) {
+            java.util.regex.Matcher m = REQUIRED.matcher(violation);
+            // an id the rules require names the existing entity the body (a bulk item) is about: the SDK shares the
+            // model with creation, where Genesys assigns the id, so it cannot mark it required
+            if (m.lookingAt() && !required.contains(m.group(1)) && !"id".equals(m.group(1))
+                && report.seedOnly(name + ".required." + m.group(1)) == null) {
+                report.mismatch(name, "spec " + name + ": requires " + m.group(1) + ", " + model + " does not ("
+                                      + id + ")", violation);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern REQUIRED = java.util.regex.Pattern.compile("(\\w+) is required");
+
+    /** The fields with enum values under a model, as a sample path ({@code query[].type}) and {@code Model.field}. */
+    private void enumFields(String model, String prefix, List<String[]> out, Set<String> visiting, int depth) {
+        if (depth > 4 || !contract.hasModel(model) || !visiting.add(model)) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = contract.model(model).path("fields").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode t = e.getValue();
+            String path = prefix + e.getKey();
+            if (t.has("enum")) {
+                out.add(new String[] { path, model + "." + e.getKey() });
+            } else if (t.has("ref")) {
+                enumFields(t.get("ref").asText(), path + ".", out, visiting, depth + 1);
+            } else if (t.path("items").has("ref")) {
+                enumFields(t.get("items").get("ref").asText(), path + "[].", out, visiting, depth + 1);
+            } else if (t.path("items").has("enum")) {
+                out.add(new String[] { path + "[]", model + "." + e.getKey() });
+            }
+        }
+        visiting.remove(model);
+    }
+
+    /** A JSON body with only {@code value} at {@code path} ({@code a.b[].c}: {@code {"a":{"b":[{"c":value}]}}}). */
+    static JsonNode sample(String path, String value) {
+        String[] parts = path.split("\\.");
+        JsonNode node = com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String part = parts[i];
+            boolean list = part.endsWith("[]");
+            if (list) {
+                node = GenesysJson.MAPPER.createArrayNode().add(node);
+                part = part.substring(0, part.length() - 2);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode parent = GenesysJson.MAPPER.createObjectNode();
+            parent.set(part, node);
+            node = parent;
+        }
+        return node;
     }
 
     private void checkBody(String name, String id, OperationSpec spec, JsonNode body) {

@@ -297,6 +297,51 @@ public final class WireContractCheck {
         }
     }
 
+    /**
+     * Compares the JSON a component sent with what the official client sent for the same call (a contract's
+     * {@code observed} body, where the client types the body only as an object): every field path we send, the
+     * client sent ({@code data.statistics[].name}), unless seed-only {@code <operation>.body.<path>}; and every path
+     * the client sent, we send.
+     */
+    public void compareWithObserved(String name, ContractRecorder.Exchange ex, JsonNode observed) {
+        if (ex.requestBody().length == 0 || observed == null || observed.isNull()) {
+            return;
+        }
+        report.exchangeChecked();
+        Set<String> ours = new TreeSet<>();
+        paths(parse(name, "request", ex.requestBody()), "", ours);
+        Set<String> theirs = new TreeSet<>();
+        paths(observed, "", theirs);
+        for (String path : ours) {
+            report.valueChecked();
+            if (!theirs.contains(path) && report.seedOnly(name + ".body." + path) == null) {
+                report.mismatch(name, "wire " + name + ": sends " + path + ", the official client does not",
+                        ex + " client sent " + theirs);
+            }
+        }
+        for (String path : theirs) {
+            if (!ours.contains(path)) {
+                report.mismatch(name, "wire " + name + ": does not send " + path + ", the official client does",
+                        ex + " sent " + ours);
+            }
+        }
+    }
+
+    private static void paths(JsonNode node, String prefix, Set<String> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                out.add(p);
+                paths(e.getValue(), p, out);
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> paths(item, prefix + "[]", out));
+        }
+    }
+
     private static String enumProblem(JsonNode value, JsonNode type) {
         if (!type.has("enum")) {
             return null;
