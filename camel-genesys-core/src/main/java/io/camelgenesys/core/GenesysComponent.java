@@ -1,6 +1,8 @@
 package io.camelgenesys.core;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +47,7 @@ public abstract class GenesysComponent extends HealthCheckComponent {
      * query twice, so {@code clientSecret=RAW(s3cr%25t)} reached the endpoint as {@code s3cr%t} and
      * {@code RAW(a%41b)} as {@code aAb}: a secret with a percent escape, from a placeholder or written out, in a Java,
      * XML or YAML route (the YAML DSL wraps every secret option in RAW), was not the secret. The inverse of the
-     * normalization ({@code %25} back to {@code %}, the only change it makes inside RAW) gives the value written.
+     * normalization (each {@code %XX} decoded once, a {@code +} kept) gives the value written.
      * The CamelContext always hands a component the normalized URI; one given to {@code createEndpoint} directly is
      * read as if it were.
      */
@@ -64,7 +66,7 @@ public abstract class GenesysComponent extends HealthCheckComponent {
         raw.forEach((name, value) -> {
             if (value instanceof String text && text.indexOf('%') >= 0
                 && (text.startsWith("RAW(") && text.endsWith(")") || text.startsWith("RAW{") && text.endsWith("}"))) {
-                asWritten.put(name, text.substring(4, text.length() - 1).replace("%25", "%"));
+                asWritten.put(name, percentDecoded(text.substring(4, text.length() - 1)));
             }
         });
         if (asWritten.isEmpty()) {
@@ -74,6 +76,23 @@ public abstract class GenesysComponent extends HealthCheckComponent {
             asWritten.putAll(properties);
         }
         return asWritten;
+    }
+
+    /** Decodes each {@code %XX} once; a {@code +} stays a plus, and a {@code %} not followed by two hex digits stays. */
+    private static String percentDecoded(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int high = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
+            int low = high >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
+            if (bytes[i] == '%' && high >= 0 && low >= 0) {
+                out.write(high * 16 + low);
+                i += 2;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override
