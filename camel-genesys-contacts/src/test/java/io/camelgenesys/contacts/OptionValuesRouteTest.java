@@ -87,8 +87,12 @@ class OptionValuesRouteTest extends ContactsTestSupport {
         assertEquals(250, c.getConnectTimeout());
     }
 
-    @Test
-    void aMistypedComponentLevelPropertyNamesTheOptionAndTheValue() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bulk-batch-size | ten | The option bulkBatchSize must be a whole number, was 'ten'",
+            // 2M: Camel's duration reader knows only lower-case units, and made it 0 (a request with no timeout)
+            "request-timeout | 2M  | The option requestTimeout must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '2M'" })
+    void aMistypedComponentLevelPropertyNamesTheOptionAndTheValue(String property, String value, String expected) {
         Main main = new Main();
         try {
             main.configure().addRoutesBuilder(new RouteBuilder() {
@@ -100,31 +104,10 @@ class OptionValuesRouteTest extends ContactsTestSupport {
             main.addOverrideProperty("camel.component.genesys-contacts.base-url", sim().baseUrl());
             main.addOverrideProperty("camel.component.genesys-contacts.client-id", sim().cloudClientId());
             main.addOverrideProperty("camel.component.genesys-contacts.client-secret", sim().cloudClientSecret());
-            main.addOverrideProperty("camel.component.genesys-contacts.bulk-batch-size", "ten");
+            main.addOverrideProperty("camel.component.genesys-contacts." + property, value);
             Exception e = assertThrows(Exception.class, main::start);
             String messages = messages(e);
-            assertTrue(messages.contains("The option bulkBatchSize must be a whole number, was 'ten'"), messages);
-        } finally {
-            main.stop();
-        }
-    }
-
-    @Test
-    void anUpperCaseUnitAtComponentLevelNamesTheOptionInsteadOfBecomingZero() {
-        Main main = new Main();
-        try {
-            main.configure().addRoutesBuilder(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:bulk").to("genesys-contacts:bulkAdd?" + SimulatorSupport.cloud(sim()));
-                }
-            });
-            // 2M: Camel's duration reader knows only lower-case units, and made it 0 (a request with no timeout)
-            main.addOverrideProperty("camel.component.genesys-contacts.request-timeout", "2M");
-            Exception e = assertThrows(Exception.class, main::start);
-            String messages = messages(e);
-            assertTrue(messages.contains("The option requestTimeout must be a whole number of milliseconds or a duration"
-                                         + " such as 30s or 1m30s, was '2M'"), messages);
+            assertTrue(messages.contains(expected), messages);
         } finally {
             main.stop();
         }
