@@ -43,6 +43,15 @@ class OptionValuesRouteTest extends ContactsTestSupport {
             "rateLimitPeriod=soon       | The option rateLimitPeriod must be a whole number of milliseconds or a duration such as 30s or 1m30s, was 'soon'",
             "retryInitialDelay=1.5      | The option retryInitialDelay must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '1.5'",
             "delay=later                | The option delay must be a whole number of milliseconds or a duration such as 30s or 1m30s, was 'later'",
+            // Camel reads upper-case units as 0 (no timeout, a scan polling without a pause), a repeated unit once,
+            // and a signed or padded number as 0 too: these passed the check and were then misread
+            "requestTimeout=30S         | The option requestTimeout must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '30S'",
+            "delay=1M                   | The option delay must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '1M'",
+            "retryDeadline=1m1m         | The option retryDeadline must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '1m1m'",
+            "retryMaxDelay=30s1m        | The option retryMaxDelay must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '30s1m'",
+            "rateLimitPeriod=RAW(+60000) | The option rateLimitPeriod must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '+60000'",
+            "bulkBatchSize=RAW(+10)     | The option bulkBatchSize must be a whole number, was '+10'",
+            "retryMaxAttempts=RAW( 3)   | The option retryMaxAttempts must be a whole number, was ' 3'",
             "dryRun=maybe               | The option dryRun must be true or false, was 'maybe'",
             "retryEnabled=yes           | The option retryEnabled must be true or false, was 'yes'",
             "action=Upsrt               | The option action must be one of Insert, Update, Upsert, Merge, was 'Upsrt'",
@@ -64,7 +73,7 @@ class OptionValuesRouteTest extends ContactsTestSupport {
     void durationsAndWholeNumbersAreAcceptedWhereTheyFit() throws Exception {
         ContactsEndpoint endpoint = context.getEndpoint(contacts("bulkAdd",
                 "bulkBatchSize=25&retryInitialDelay=2s&rateLimitPeriod=1m30s&requestTimeout=45000&dryRun=TRUE"
-                + "&action=Upsert&delay=500"),
+                + "&action=Upsert&delay=500&retryMaxDelay=1h1m1s500ms&retryDeadline=1d&connectTimeout=250ms"),
                 ContactsEndpoint.class);
         ContactsConfiguration c = endpoint.getConfiguration();
         assertEquals(25, c.getBulkBatchSize());
@@ -73,10 +82,17 @@ class OptionValuesRouteTest extends ContactsTestSupport {
         assertEquals(45_000, c.getRequestTimeout());
         assertEquals(Boolean.TRUE, c.getDryRun());
         assertEquals(EnrichAction.Upsert, c.getAction());
+        assertEquals(3_661_500, c.getRetryMaxDelay());
+        assertEquals(86_400_000, c.getRetryDeadline());
+        assertEquals(250, c.getConnectTimeout());
     }
 
-    @Test
-    void aMistypedComponentLevelPropertyNamesTheOptionAndTheValue() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bulk-batch-size | ten | The option bulkBatchSize must be a whole number, was 'ten'",
+            // 2M: Camel's duration reader knows only lower-case units, and made it 0 (a request with no timeout)
+            "request-timeout | 2M  | The option requestTimeout must be a whole number of milliseconds or a duration such as 30s or 1m30s, was '2M'" })
+    void aMistypedComponentLevelPropertyNamesTheOptionAndTheValue(String property, String value, String expected) {
         Main main = new Main();
         try {
             main.configure().addRoutesBuilder(new RouteBuilder() {
@@ -88,10 +104,10 @@ class OptionValuesRouteTest extends ContactsTestSupport {
             main.addOverrideProperty("camel.component.genesys-contacts.base-url", sim().baseUrl());
             main.addOverrideProperty("camel.component.genesys-contacts.client-id", sim().cloudClientId());
             main.addOverrideProperty("camel.component.genesys-contacts.client-secret", sim().cloudClientSecret());
-            main.addOverrideProperty("camel.component.genesys-contacts.bulk-batch-size", "ten");
+            main.addOverrideProperty("camel.component.genesys-contacts." + property, value);
             Exception e = assertThrows(Exception.class, main::start);
             String messages = messages(e);
-            assertTrue(messages.contains("The option bulkBatchSize must be a whole number, was 'ten'"), messages);
+            assertTrue(messages.contains(expected), messages);
         } finally {
             main.stop();
         }

@@ -25,8 +25,14 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
  */
 public final class GenesysOptionValues {
 
-    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
-    private static final Pattern DURATION = Pattern.compile("(?i)(\\d+\\s*(ms|s|m|h|d)\\s*)+");
+    /** A whole number as Camel reads one: a {@code +} sign or a space makes it a duration that Camel reads as 0. */
+    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+    /**
+     * A duration as Camel 4.14's {@code TimeUtils.toMilliSeconds} reads one: lower-case units in this order, each at
+     * most once, no spaces. It reads {@code 30S}, {@code 1M} or {@code 1h1h} as 0 or less than written without a
+     * word, and fails on {@code 30 s} with a NumberFormatException.
+     */
+    private static final Pattern DURATION = Pattern.compile("(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?");
 
     private GenesysOptionValues() {
     }
@@ -51,7 +57,8 @@ public final class GenesysOptionValues {
         if (type == null || !(value instanceof String text) || text.startsWith("#")) {
             return;
         }
-        String v = text.trim();
+        // the value as Camel's configurer will get it: Camel does not trim it (" 30000" became 0)
+        String v = text;
         if (type == int.class || type == Integer.class || type == short.class || type == Short.class) {
             long max = type == short.class || type == Short.class ? Short.MAX_VALUE : Integer.MAX_VALUE;
             long min = type == short.class || type == Short.class ? Short.MIN_VALUE : Integer.MIN_VALUE;

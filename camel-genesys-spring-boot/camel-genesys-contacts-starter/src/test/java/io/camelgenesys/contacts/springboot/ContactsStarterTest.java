@@ -40,6 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
         "camel.component.genesys-contacts.client-secret=cloud-secret",
         "camel.component.genesys-contacts.rate-limit=250",
         "camel.component.genesys-contacts.retry-max-attempts=2",
+        // options in milliseconds take a duration, as in Camel Main and a URI
+        "camel.component.genesys-contacts.retry-initial-delay=2s",
+        "camel.component.genesys-contacts.retry-max-delay=1m30s",
+        "camel.component.genesys-contacts.connect-timeout=5000",
         "camel.component.genesys-contacts.output-type=map",
         "camel.component.genesys-contacts.ssl-context-parameters=#bean:genesysSsl",
         "camel.component.genesys-contacts.worker-pool=#bean:genesysPool" })
@@ -85,6 +89,9 @@ class ContactsStarterTest {
         ContactsComponent component = camelContext.getComponent("genesys-contacts", ContactsComponent.class);
         assertEquals(250, option(component, "rateLimit"));
         assertEquals(2, option(component, "retryMaxAttempts"));
+        assertEquals(2000L, option(component, "retryInitialDelay"), "a duration");
+        assertEquals(90_000L, option(component, "retryMaxDelay"), "a duration of two units");
+        assertEquals(5000L, option(component, "connectTimeout"), "milliseconds");
         assertEquals("cloud-client", option(component, "clientId"));
         assertEquals(SIM.baseUrl(), option(component, "baseUrl"));
         assertSame(genesysSsl, option(component, "sslContextParameters"), "#bean: reference");

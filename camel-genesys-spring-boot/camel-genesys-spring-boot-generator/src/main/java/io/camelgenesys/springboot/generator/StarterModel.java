@@ -92,10 +92,16 @@ final class StarterModel {
          * The field type. Primitives are boxed so that an unset property stays null and the component keeps its own
          * default (genesys-stats defaults platform to multicloud, which its descriptor cannot say). Options with a
          * list of values are Strings: Camel converts them exactly as in an endpoint URI, and the metadata hints list
-         * the documented values.
+         * the documented values. So are the {@code long} options: each is milliseconds, which Camel Main, Quarkus and a
+         * URI also take as a duration ({@code 30s}, {@code 1m30s}), checked and converted by the component's
+         * configurer; a {@code Long} property refused {@code retry-initial-delay=2s}, which the component page shows,
+         * and stopped the application.
          */
         String fieldType() {
             String javaType = model.getJavaType().replace('$', '.');
+            if (javaType.equals("long") || javaType.equals("java.lang.Long")) {
+                return "String";
+            }
             switch (javaType) {
                 case "boolean":
                     return "Boolean";
